@@ -25,6 +25,8 @@ CREATE TABLE patron (
     -- Lower-cased email addresses separated by spaces, for q=email~...
     emails           VARCHAR(4000) NOT NULL,
     created_date     DATE          NOT NULL,
+    -- Kept apart from the document, which is exactly what GET answers: Alma never returns a password.
+    password         VARCHAR(255),
     document         CLOB          NOT NULL,
     CONSTRAINT uq_patron_primary_id UNIQUE (primary_id_fold)
 );

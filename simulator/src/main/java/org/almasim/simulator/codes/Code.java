@@ -11,7 +11,7 @@ import java.io.IOException;
 
 /**
  * An Alma code field: {@code {"value":"UNDERGRAD","desc":"Undergraduate"}} in JSON,
- * {@code <user_group desc="Undergraduate">UNDERGRAD</user_group>} in XML. {@code desc} is ignored on input.
+ * {@code <user_group desc="Undergraduate">UNDERGRAD</user_group>} in XML. A client's {@code desc} is read but the simulator replaces it from its code tables.
  */
 @JsonPropertyOrder({"value", "desc"})
 @JsonDeserialize(using = Code.Reader.class)
@@ -48,7 +48,11 @@ public record Code(String value, String desc) {
             } else if (!node.isNull()) {
                 throw MismatchedInputException.from(p, Code.class, "A code field must be an object with a value");
             }
-            return value == null || value.isBlank() ? null : new Code(value.trim(), null);
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            JsonNode desc = node.isObject() ? node.get("desc") : null;
+            return new Code(value.trim(), desc == null || desc.isNull() || desc.asText().isBlank() ? null : desc.asText());
         }
 
         @Override

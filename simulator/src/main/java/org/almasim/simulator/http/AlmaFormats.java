@@ -27,18 +27,20 @@ public final class AlmaFormats {
     public static final String ERROR_NAMESPACE = "http://com/exlibris/urm/general/xmlbeans";
 
     public static final ObjectMapper JSON = configure(JsonMapper.builder().disable(MapperFeature.ALLOW_COERCION_OF_SCALARS));
+    /** YAML population documents (and JSON ones: YAML reads both), with Alma's field rules. */
+    public static final ObjectMapper YAML = configure(com.fasterxml.jackson.dataformat.yaml.YAMLMapper.builder());
     // XML carries every scalar as text, so the tree read from XML may coerce "5" to a number and "true" to a boolean.
     private static final ObjectMapper FROM_XML_TREE = configure(JsonMapper.builder());
 
     private AlmaFormats() {
     }
 
-    private static ObjectMapper configure(JsonMapper.Builder builder) {
+    private static <M extends ObjectMapper, B extends com.fasterxml.jackson.databind.cfg.MapperBuilder<M, B>> M configure(B builder) {
         SimpleModule alma = new SimpleModule("alma");
         alma.addSerializer(LocalDate.class, new AlmaDates.Serializer());
         alma.addDeserializer(LocalDate.class, new AlmaDates.Deserializer());
         alma.addDeserializer(String.class, new BlankAsAbsent());
-        ObjectMapper mapper = builder
+        M mapper = builder
                 .addModule(new JavaTimeModule())
                 .addModule(alma)
                 .serializationInclusion(JsonInclude.Include.NON_EMPTY)
@@ -58,7 +60,7 @@ public final class AlmaFormats {
 
     public static byte[] toJson(Object value) {
         try {
-            return JSON.writeValueAsBytes(value);
+            return JSON.writeValueAsBytes(value instanceof AlmaDocument document ? document.tree() : value);
         } catch (IOException e) {
             throw new IllegalStateException("Could not render JSON", e);
         }
@@ -66,16 +68,15 @@ public final class AlmaFormats {
 
     /** Renders under the root element named by the type's {@link JsonRootName}. */
     public static String toXml(Object value) {
+        if (value instanceof AlmaDocument document) {
+            return AlmaXml.write(document.rootName(), null, document.tree());
+        }
         JsonRootName root = value.getClass().getAnnotation(JsonRootName.class);
         if (root == null) {
             throw new IllegalArgumentException(value.getClass() + " has no @JsonRootName for its XML element");
         }
         String namespace = root.namespace().isEmpty() ? null : root.namespace();
         return AlmaXml.write(root.value(), namespace, JSON.valueToTree(value));
-    }
-
-    public static String toXml(String rootName, JsonNode tree) {
-        return AlmaXml.write(rootName, null, tree);
     }
 
     /** Reads a request body; anything that is not a well-formed object of the expected shape is Alma's 401676. */

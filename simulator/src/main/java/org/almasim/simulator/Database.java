@@ -1,0 +1,98 @@
+package org.almasim.simulator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+/** The simulator's H2 database: a pooled connection, jOOQ on top, and the schema from {@code db/schema.sql}. */
+public final class Database implements AutoCloseable {
+    private final JdbcConnectionPool pool;
+    private final DSLContext dsl;
+
+    private Database(String jdbcUrl) {
+        this.pool = JdbcConnectionPool.create(jdbcUrl, "sa", "");
+        this.pool.setMaxConnections(32);
+        this.dsl = DSL.using(pool, SQLDialect.H2, new Settings()
+                .withExecuteLogging(false)
+                .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED));
+    }
+
+    /**
+     * Opens {@code mem} (a private in-memory database), a file path, or a JDBC URL, and creates the schema when it is missing.
+     */
+    public static Database open(String location) {
+        Database db = new Database(jdbcUrl(location));
+        db.createSchemaIfMissing();
+        return db;
+    }
+
+    static String jdbcUrl(String location) {
+        // Waiting for a row lock instead of failing at once keeps concurrent writers to one user serialised.
+        String options = ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
+        if (location == null || location.isBlank() || location.equals("mem")) {
+            return "jdbc:h2:mem:almasim-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + options;
+        }
+        if (location.startsWith("jdbc:")) {
+            return location;
+        }
+        return "jdbc:h2:file:" + location + options;
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    /** Empties every table and restores the default code tables. */
+    public void reset() {
+        dsl.execute("DROP ALL OBJECTS");
+        runScript("db/schema.sql");
+        runScript("db/codes.sql");
+    }
+
+    private void createSchemaIfMissing() {
+        boolean exists = dsl.fetchExists(DSL.table(DSL.name("INFORMATION_SCHEMA", "TABLES")),
+                DSL.field(DSL.name("TABLE_NAME")).eq("PATRON"));
+        if (!exists) {
+            runScript("db/schema.sql");
+            runScript("db/codes.sql");
+        }
+    }
+
+    private void runScript(String resource) {
+        for (String statement : statements(resource)) {
+            dsl.execute(statement);
+        }
+    }
+
+    static List<String> statements(String resource) {
+        try (InputStream in = Database.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + resource);
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String withoutComments = text.lines()
+                    .filter(line -> !line.trim().startsWith("--"))
+                    .reduce("", (a, b) -> a + b + "\n");
+            return Arrays.stream(withoutComments.split(";"))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + resource, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.dispose();
+    }
+}

@@ -1,0 +1,68 @@
+package org.almasim.simulator;
+
+import static io.javalin.apibuilder.ApiBuilder.before;
+import static io.javalin.apibuilder.ApiBuilder.delete;
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
+
+import io.javalin.config.JavalinConfig;
+import org.almasim.simulator.admin.AdminController;
+import org.almasim.simulator.fees.FeeController;
+import org.almasim.simulator.http.ApiGate;
+import org.almasim.simulator.loans.LoanController;
+import org.almasim.simulator.users.UserController;
+
+/** The only place that spells URLs: Alma's API under /almaws/v1, the simulator's control plane under /almasim/v1. */
+final class Routes {
+    private Routes() {
+    }
+
+    static void register(JavalinConfig config, ApiGate gate, UserController users, FeeController fees, LoanController loans,
+                         AdminController admin) {
+        config.routes.apiBuilder(() -> {
+            path("/almaws/v1", () -> {
+                before("/*", gate::admit);
+                path("users", () -> {
+                    get(users::list);
+                    post(users::create);
+                    path("{user_id}", () -> {
+                        get(users::get);
+                        put(users::update);
+                        delete(users::delete);
+                        path("fees", () -> {
+                            get(fees::list);
+                            post(fees::create);
+                            path("all", () -> post(fees::payAll));
+                            path("{fee_id}", () -> {
+                                get(fees::get);
+                                post(fees::act);
+                            });
+                        });
+                        path("loans", () -> {
+                            get(loans::list);
+                            post(loans::create);
+                            path("{loan_id}", () -> {
+                                get(loans::get);
+                                post(loans::renew);
+                                put(loans::changeDueDate);
+                            });
+                        });
+                    });
+                });
+                path("bibs/{mms_id}/holdings/{holding_id}/items/{item_pid}", () -> post(loans::scanIn));
+            });
+            path("/almasim/v1", () -> {
+                get("health", admin::health);
+                post("reset", admin::reset);
+                post("population", admin::loadPopulation);
+                path("clock", () -> {
+                    get(admin::getClock);
+                    put(admin::setClock);
+                    post("advance", admin::advanceClock);
+                });
+            });
+        });
+    }
+}

@@ -1,0 +1,87 @@
+package org.almasim.simulator.admin;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import org.almasim.simulator.clock.SimulatedClock;
+import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.http.AlmaFormats;
+import org.almasim.simulator.http.AlmaFormats.BodyFormat;
+import org.almasim.simulator.http.AlmaHttp;
+import org.almasim.simulator.population.PopulationService;
+
+/** The control plane under {@code /almasim/v1}: what Alma's API cannot do (move the clock, reset, load a population). */
+public final class AdminController {
+    private final SimulatedClock clock;
+    private final Runnable reset;
+    private final PopulationService population;
+
+    public AdminController(SimulatedClock clock, Runnable reset, PopulationService population) {
+        this.clock = clock;
+        this.reset = reset;
+        this.population = population;
+    }
+
+    public record Today(@JsonProperty("today") String today) {
+    }
+
+    public void getClock(Context ctx) {
+        AlmaHttp.json(ctx, today());
+    }
+
+    public void setClock(Context ctx) {
+        JsonNode body = AlmaFormats.readTree(ctx.bodyAsBytes(), BodyFormat.JSON);
+        clock.set(date(body.path("today").asText(null)));
+        AlmaHttp.json(ctx, today());
+    }
+
+    public void advanceClock(Context ctx) {
+        JsonNode body = AlmaFormats.readTree(ctx.bodyAsBytes(), BodyFormat.JSON);
+        String text = body.path("period").asText(null);
+        if (text == null) {
+            throw AlmaException.parameterNotValid("The body must name a period, for example {\"period\":\"P7D\"}.");
+        }
+        try {
+            Period period = Period.parse(text);
+            if (period.isNegative()) {
+                throw AlmaException.parameterNotValid("The clock only moves forward; use PUT /almasim/v1/clock to set any date.");
+            }
+            clock.advance(period);
+        } catch (DateTimeParseException e) {
+            throw AlmaException.parameterNotValid("period must be an ISO-8601 period such as P7D, P1M or P3Y, got '" + text + "'.");
+        }
+        AlmaHttp.json(ctx, today());
+    }
+
+    public void reset(Context ctx) {
+        reset.run();
+        AlmaHttp.json(ctx, Map.of("reset", true, "today", clock.today().toString()));
+    }
+
+    public void health(Context ctx) {
+        AlmaHttp.json(ctx, Map.of("status", "UP", "today", clock.today().toString()));
+    }
+
+    public void loadPopulation(Context ctx) {
+        AlmaHttp.json(ctx, population.load(ctx.bodyAsBytes(), ctx.header("Content-Type")));
+    }
+
+    private Today today() {
+        return new Today(clock.today().toString());
+    }
+
+    private static LocalDate date(String text) {
+        if (text == null) {
+            throw AlmaException.parameterNotValid("The body must name a date, for example {\"today\":\"2024-08-01\"}.");
+        }
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw AlmaException.parameterNotValid("today must be a date YYYY-MM-DD, got '" + text + "'.");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.almasim.simulator.blockers;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.DSLContext;
+
+/**
+ * Every reason a user cannot be deleted, not only the first. Used by {@code DELETE /users/{id}} and,
+ * with a waive threshold, by the purge jobs. Closed fees never block; balances up to the threshold are ignored.
+ */
+public final class DeletionBlockers {
+    private DeletionBlockers() {
+    }
+
+    public static List<DeletionBlocker> of(DSLContext db, long userKey, BigDecimal waiveThreshold, String currency) {
+        List<DeletionBlocker> blockers = new ArrayList<>();
+        int loans = PatronActivity.activeLoans(db, userKey);
+        if (loans > 0) {
+            blockers.add(new DeletionBlocker("ACTIVE_LOANS", "User has " + loans + " active loan" + (loans == 1 ? "" : "s") + "."));
+        }
+        BigDecimal balance = PatronActivity.activeBalance(db, userKey);
+        if (balance.compareTo(waiveThreshold) > 0) {
+            blockers.add(new DeletionBlocker("ACTIVE_BALANCE",
+                    "User has an active balance of " + balance.toPlainString() + " " + currency + "."));
+        }
+        return blockers;
+    }
+}

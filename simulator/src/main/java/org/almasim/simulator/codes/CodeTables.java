@@ -1,0 +1,97 @@
+package org.almasim.simulator.codes;
+
+import static org.almasim.simulator.db.Tables.CODE_ENTRY;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/**
+ * Alma's code tables (user groups, record types, fee types, libraries...): what a code means and whether it is legal.
+ * Held in memory, because every rendered object asks for descriptions; reloaded whenever a table changes.
+ */
+public final class CodeTables {
+    public static final String USER_GROUPS = "UserGroups";
+    public static final String RECORD_TYPES = "UserRecordTypes";
+    public static final String ACCOUNT_TYPES = "UserAccountTypes";
+    public static final String USER_STATUSES = "UserStatuses";
+    public static final String IDENTIFIER_TYPES = "UserIdentifierTypes";
+    public static final String FEE_TYPES = "FineFeeTypes";
+    public static final String FEE_STATUSES = "FineFeeStatuses";
+    public static final String TRANSACTION_TYPES = "FineFeeTransactionTypes";
+    public static final String PAYMENT_METHODS = "PaymentMethods";
+    public static final String WAIVE_REASONS = "FineFeeTransactionReason";
+    public static final String LIBRARIES = "Libraries";
+    public static final String CIRC_DESKS = "CircDesks";
+    public static final String CURRENCY = "Currency";
+
+    private final DSLContext dsl;
+    private volatile Map<String, Map<String, String>> tables = Map.of();
+
+    public CodeTables(DSLContext dsl) {
+        this.dsl = dsl;
+        reload();
+    }
+
+    public void reload() {
+        Map<String, Map<String, String>> loaded = new HashMap<>();
+        dsl.selectFrom(CODE_ENTRY).forEach(row ->
+                loaded.computeIfAbsent(row.getCodeTable(), t -> new HashMap<>()).put(row.getCode(), row.getDescription()));
+        tables = loaded;
+    }
+
+    /** The tables as they are now, to restore if a load that changed them fails. */
+    public Map<String, Map<String, String>> snapshot() {
+        return tables;
+    }
+
+    /** Puts the code tables back as a snapshot had them. */
+    public void restore(Map<String, Map<String, String>> snapshot) {
+        if (snapshot.equals(tables)) {
+            return;
+        }
+        dsl.transaction(tx -> {
+            tx.dsl().deleteFrom(CODE_ENTRY).execute();
+            snapshot.forEach((table, entries) -> entries.forEach((code, description) ->
+                    tx.dsl().insertInto(CODE_ENTRY).values(table, code, description).execute()));
+        });
+        reload();
+    }
+
+    public boolean contains(String table, String code) {
+        return tables.getOrDefault(table, Map.of()).containsKey(code);
+    }
+
+    public Optional<String> description(String table, String code) {
+        return Optional.ofNullable(tables.getOrDefault(table, Map.of()).get(code));
+    }
+
+    /** The code with its description filled in; codes outside the table keep no description. */
+    public Code describe(String table, Code code) {
+        if (code == null) {
+            return null;
+        }
+        return code.withDesc(description(table, code.value()).orElse(null));
+    }
+
+    public Code code(String table, String value) {
+        return value == null ? null : describe(table, Code.of(value));
+    }
+
+    /** The institution's currency: the single entry of the Currency table. */
+    public String currency() {
+        return tables.getOrDefault(CURRENCY, Map.of("USD", "")).keySet().iterator().next();
+    }
+
+    /** Adds or renames codes inside the caller's transaction; call {@link #reload()} once it commits. */
+    public static void upsert(DSLContext tx, String table, String code, String description) {
+        tx.mergeInto(CODE_ENTRY)
+                .using(tx.selectOne())
+                .on(CODE_ENTRY.CODE_TABLE.eq(table).and(CODE_ENTRY.CODE.eq(code)))
+                .whenMatchedThenUpdate().set(CODE_ENTRY.DESCRIPTION, description)
+                .whenNotMatchedThenInsert(CODE_ENTRY.CODE_TABLE, CODE_ENTRY.CODE, CODE_ENTRY.DESCRIPTION)
+                .values(table, code, description)
+                .execute();
+    }
+}

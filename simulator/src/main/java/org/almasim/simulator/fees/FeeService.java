@@ -1,0 +1,289 @@
+package org.almasim.simulator.fees;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.almasim.simulator.AlmaIds;
+import org.almasim.simulator.blockers.PatronActivity;
+import org.almasim.simulator.clock.SimulatedClock;
+import org.almasim.simulator.codes.Code;
+import org.almasim.simulator.codes.CodeTables;
+import org.almasim.simulator.fees.FeeRepository.StoredFee;
+import org.almasim.simulator.fees.FeeRepository.StoredTransaction;
+import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.inventory.InventoryRepository;
+import org.almasim.simulator.users.UserService;
+import org.jooq.DSLContext;
+
+/**
+ * Fines and fees with exact money: amounts have at most two decimals, a balance never goes below zero,
+ * and every write locks the user first so concurrent payments apply one after the other.
+ */
+public final class FeeService {
+    private static final Set<String> STATUSES = Set.of("ACTIVE", "INDISPUTE", "EXPORTED", "CLOSED");
+    private static final Set<String> METHODS = Set.of("CASH", "CREDIT_CARD", "ONLINE");
+
+    private final DSLContext dsl;
+    private final CodeTables codes;
+    private final SimulatedClock clock;
+    private final UserService users;
+
+    public FeeService(DSLContext dsl, CodeTables codes, SimulatedClock clock, UserService users) {
+        this.dsl = dsl;
+        this.codes = codes;
+        this.clock = clock;
+        this.users = users;
+    }
+
+    /** An action on one fee: {@code op=pay|waive|dispute|restore} with Alma's parameters. */
+    public record Action(String op, String amount, String method, String reason, String comment, String externalTransactionId) {
+    }
+
+    /** A fee as a population document states it: an amount, what is left of it, and its status. */
+    public record FeeImport(String userId, String type, BigDecimal amount, BigDecimal balance, String status, String owner,
+                            String comment, LocalDate created) {
+    }
+
+    /** Checks a fee of a population document before anything is written; answers what is wrong, if anything. */
+    public java.util.Optional<String> problemWith(FeeImport fee) {
+        if (fee.type() == null || !codes.contains(CodeTables.FEE_TYPES, fee.type())) {
+            return java.util.Optional.of("type must be a fine/fee type code, got " + fee.type());
+        }
+        if (fee.owner() == null || !codes.contains(CodeTables.LIBRARIES, fee.owner())) {
+            return java.util.Optional.of("owner must be a library code, got " + fee.owner());
+        }
+        if (fee.amount() == null || fee.amount().signum() <= 0 || fee.amount().stripTrailingZeros().scale() > 2) {
+            return java.util.Optional.of("amount must be greater than zero with at most two decimals");
+        }
+        BigDecimal balance = fee.balance() == null ? fee.amount() : fee.balance();
+        if (balance.signum() < 0 || balance.compareTo(fee.amount()) > 0 || balance.stripTrailingZeros().scale() > 2) {
+            return java.util.Optional.of("balance must be between 0 and the amount");
+        }
+        if (fee.status() != null && !STATUSES.contains(fee.status())) {
+            return java.util.Optional.of("status must be one of " + STATUSES);
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Loads many checked fees in one transaction. A fee with nothing left to pay is CLOSED whatever its stated status. */
+    public void importAll(List<FeeImport> imports) {
+        if (imports.isEmpty()) {
+            return;
+        }
+        dsl.transaction(tx -> {
+            var keys = users.keysByPrimaryId(tx.dsl(), imports.stream().map(FeeImport::userId).toList());
+            List<String> ids = AlmaIds.next(tx.dsl(), imports.size());
+            List<StoredFee> stored = new ArrayList<>(imports.size());
+            for (int i = 0; i < imports.size(); i++) {
+                FeeImport f = imports.get(i);
+                BigDecimal amount = f.amount().setScale(2, RoundingMode.UNNECESSARY);
+                BigDecimal balance = (f.balance() == null ? f.amount() : f.balance()).setScale(2, RoundingMode.UNNECESSARY);
+                String status = balance.signum() == 0 ? "CLOSED" : f.status() == null ? "ACTIVE" : f.status();
+                Instant created = (f.created() == null ? clock.today() : f.created()).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+                stored.add(new StoredFee(ids.get(i), keys.get(UserService.foldId(f.userId())), f.type(), status, balance, amount,
+                        created, created, f.comment(), f.owner(), null, null));
+            }
+            new FeeRepository(tx.dsl()).insertAll(stored);
+        });
+    }
+
+    public FeeList list(String userId, String idType, String status, String linkBase) {
+        String wanted = status == null ? "ACTIVE" : status.toUpperCase(Locale.ROOT);
+        if (!STATUSES.contains(wanted)) {
+            throw AlmaException.parameterNotValid("status must be one of " + STATUSES + ", got '" + status + "'.");
+        }
+        long key = users.keyOf(dsl, userId, idType);
+        return render(new FeeRepository(dsl), userId, linkBase, new FeeRepository(dsl).list(key, List.of(wanted)));
+    }
+
+    public Fee get(String userId, String idType, String feeId, String linkBase) {
+        FeeRepository fees = new FeeRepository(dsl);
+        long key = users.keyOf(dsl, userId, idType);
+        StoredFee fee = fees.find(key, feeId).orElseThrow(() -> notFound(feeId));
+        return render(fees, userId, linkBase, fee);
+    }
+
+    public Fee create(String userId, Fee incoming, String linkBase) {
+        Code type = required(incoming.type(), "4019991", "User fine/fee type is required.");
+        if (!codes.contains(CodeTables.FEE_TYPES, type.value())) {
+            throw AlmaException.badRequest("4019992", "User fine/fee type invalid entry: " + type.value() + ".");
+        }
+        if (incoming.originalAmount() == null) {
+            throw AlmaException.badRequest("4019994", "User fine/fee original amount is required.");
+        }
+        BigDecimal amount = money("original_amount", incoming.originalAmount());
+        Code owner = required(incoming.owner(), "4019996", "User fine/fee owner is required.");
+        if (!codes.contains(CodeTables.LIBRARIES, owner.value())) {
+            throw AlmaException.badRequest("4019997", "User fine/fee owner must be a library and not institution: " + owner.value() + ".");
+        }
+        return dsl.transactionResult(tx -> {
+            long key = users.keyOf(tx.dsl(), userId, null);
+            UserService.lock(tx.dsl(), key);
+            String barcode = incoming.barcode() == null ? null : incoming.barcode().value();
+            if (barcode != null && new InventoryRepository(tx.dsl()).itemByBarcode(barcode).isEmpty()) {
+                throw AlmaException.badRequest("4019993", "User item barcode invalid entry: " + barcode + ".");
+            }
+            Instant now = clock.now();
+            StoredFee fee = new StoredFee(AlmaIds.next(tx.dsl()), key, type.value(), "ACTIVE", amount, amount, now, now,
+                    incoming.comment(), owner.value(), incoming.title(), barcode);
+            FeeRepository fees = new FeeRepository(tx.dsl());
+            fees.insert(fee);
+            return render(fees, userId, linkBase, fee);
+        });
+    }
+
+    public Fee act(String userId, String idType, String feeId, Action action, String linkBase) {
+        String op = action.op() == null ? "" : action.op().toLowerCase(Locale.ROOT);
+        return dsl.transactionResult(tx -> {
+            long key = users.keyOf(tx.dsl(), userId, idType);
+            UserService.lock(tx.dsl(), key);
+            FeeRepository fees = new FeeRepository(tx.dsl());
+            StoredFee fee = fees.findForUpdate(key, feeId).orElseThrow(() -> notFound(feeId));
+            Instant now = clock.now();
+            switch (op) {
+                case "pay" -> reduce(fees, fee, "PAYMENT", amountOf(action.amount(), fee.balance(), true), method(action), null, action, now);
+                case "waive" -> reduce(fees, fee, "WAIVE", amountOf(action.amount(), fee.balance(), false), null, reason(action), action, now);
+                case "dispute" -> move(fees, fee, "ACTIVE", "INDISPUTE", "DISPUTE", action, now);
+                case "restore" -> move(fees, fee, "INDISPUTE", "ACTIVE", "RESTORE", action, now);
+                default -> throw AlmaException.parameterNotValid("op must be pay, waive, dispute or restore, got '" + action.op() + "'.");
+            }
+            return render(fees, userId, linkBase, fees.find(key, feeId).orElseThrow());
+        });
+    }
+
+    /** {@code POST /users/{id}/fees/all?op=pay}: pays open fees oldest first, up to the amount (or all of them). */
+    public FeeList payAll(String userId, String idType, Action action, String linkBase) {
+        if (!"pay".equalsIgnoreCase(action.op())) {
+            throw AlmaException.parameterNotValid("op must be pay for all fees, got '" + action.op() + "'.");
+        }
+        return dsl.transactionResult(tx -> {
+            long key = users.keyOf(tx.dsl(), userId, idType);
+            UserService.lock(tx.dsl(), key);
+            FeeRepository fees = new FeeRepository(tx.dsl());
+            BigDecimal balance = PatronActivity.activeBalance(tx.dsl(), key);
+            String method = method(action);
+            BigDecimal left = amountOf(action.amount(), balance, true);
+            Instant now = clock.now();
+            for (StoredFee fee : fees.list(key, PatronActivity.OPEN_FEE_STATUSES)) {
+                if (left.signum() == 0) {
+                    break;
+                }
+                BigDecimal part = left.min(fee.balance());
+                reduce(fees, fee, "PAYMENT", part, method, null, action, now);
+                left = left.subtract(part);
+            }
+            return render(fees, userId, linkBase, fees.list(key, PatronActivity.OPEN_FEE_STATUSES));
+        });
+    }
+
+    private void reduce(FeeRepository fees, StoredFee fee, String type, BigDecimal amount, String method, String reason,
+                        Action action, Instant now) {
+        if (fee.status().equals("CLOSED")) {
+            throw AlmaException.parameterNotValid("Fee " + fee.id() + " is closed; there is nothing left to " + action.op() + ".");
+        }
+        if (amount.compareTo(fee.balance()) > 0) {
+            throw AlmaException.parameterNotValid("amount " + amount.toPlainString() + " is more than the balance "
+                    + fee.balance().toPlainString() + " of fee " + fee.id() + ".");
+        }
+        BigDecimal balance = fee.balance().subtract(amount);
+        fees.change(fee.id(), balance, balance.signum() == 0 ? "CLOSED" : fee.status(), now);
+        fees.record(new StoredTransaction(fee.id(), type, amount, method, reason, action.comment(), action.externalTransactionId(), now));
+    }
+
+    private void move(FeeRepository fees, StoredFee fee, String from, String to, String type, Action action, Instant now) {
+        if (!fee.status().equals(from)) {
+            throw AlmaException.parameterNotValid("Fee " + fee.id() + " is " + fee.status() + "; " + action.op()
+                    + " applies to " + from + " fees only.");
+        }
+        fees.change(fee.id(), fee.balance(), to, now);
+        fees.record(new StoredTransaction(fee.id(), type, BigDecimal.ZERO.setScale(2), null, null, action.comment(),
+                action.externalTransactionId(), now));
+    }
+
+    /** {@code ALL}, or a positive amount with at most two decimals; waive without an amount waives the whole balance. */
+    private static BigDecimal amountOf(String amount, BigDecimal balance, boolean mandatory) {
+        if (amount == null || amount.isBlank()) {
+            if (mandatory) {
+                throw AlmaException.parameterNotValid("The parameter amount is mandatory (a number, or ALL).");
+            }
+            return balance;
+        }
+        if (amount.trim().equalsIgnoreCase("ALL")) {
+            return balance;
+        }
+        return org.almasim.simulator.http.Params.amount("amount", amount);
+    }
+
+    private static String method(Action action) {
+        String method = action.method() == null ? null : action.method().toUpperCase(Locale.ROOT);
+        if (method == null || !METHODS.contains(method)) {
+            throw AlmaException.parameterNotValid("method is mandatory for pay and must be one of " + METHODS + ".");
+        }
+        return method;
+    }
+
+    private String reason(Action action) {
+        if (action.reason() == null || !codes.contains(CodeTables.WAIVE_REASONS, action.reason())) {
+            throw AlmaException.parameterNotValid("reason is mandatory for waive and must be a FineFeeTransactionReason code.");
+        }
+        return action.reason();
+    }
+
+    private static BigDecimal money(String name, BigDecimal value) {
+        if (value.signum() <= 0 || value.stripTrailingZeros().scale() > 2) {
+            throw AlmaException.parameterNotValid(name + " must be greater than zero with at most two decimals, got "
+                    + value.toPlainString() + ".");
+        }
+        return value.setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    private static Code required(Code code, String errorCode, String message) {
+        if (code == null) {
+            throw AlmaException.badRequest(errorCode, message);
+        }
+        return code;
+    }
+
+    private static AlmaException notFound(String feeId) {
+        return AlmaException.badRequest("401665", "Fine not found: " + feeId + ".");
+    }
+
+    private FeeList render(FeeRepository fees, String userId, String linkBase, List<StoredFee> list) {
+        Map<String, List<StoredTransaction>> transactions = fees.transactions(list.stream().map(StoredFee::id).toList());
+        List<Fee> rendered = new ArrayList<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        for (StoredFee fee : list) {
+            rendered.add(render(userId, linkBase, fee, transactions.getOrDefault(fee.id(), List.of())));
+            sum = sum.add(fee.balance());
+        }
+        return new FeeList(rendered, rendered.size(), plain(sum), rendered.isEmpty() ? null : codes.currency());
+    }
+
+    private Fee render(FeeRepository fees, String userId, String linkBase, StoredFee fee) {
+        return render(userId, linkBase, fee, fees.transactions(List.of(fee.id())).getOrDefault(fee.id(), List.of()));
+    }
+
+    private Fee render(String userId, String linkBase, StoredFee fee, List<StoredTransaction> transactions) {
+        List<Fee.Transaction> rendered = transactions.stream().map(t -> new Fee.Transaction(
+                codes.code(CodeTables.TRANSACTION_TYPES, t.type()), plain(t.amount()), BigDecimal.ZERO,
+                codes.code(CodeTables.WAIVE_REASONS, t.reason()), t.comment(), t.externalTransactionId(), t.time(),
+                codes.code(CodeTables.PAYMENT_METHODS, t.method()))).toList();
+        String link = UserService.userLink(linkBase, userId) + "/fees/" + fee.id();
+        return new Fee(link, fee.id(), codes.code(CodeTables.FEE_TYPES, fee.type()), codes.code(CodeTables.FEE_STATUSES, fee.status()),
+                Code.of(userId), plain(fee.balance()), BigDecimal.ZERO, plain(fee.originalAmount()), BigDecimal.ZERO,
+                fee.creationTime(), fee.statusTime(), fee.comment(), codes.code(CodeTables.LIBRARIES, fee.owner()), fee.title(),
+                fee.barcode() == null ? null : Code.of(fee.barcode()), rendered);
+    }
+
+    /** Alma writes 750 and 2.5, not 750.00 and 2.50. */
+    private static BigDecimal plain(BigDecimal amount) {
+        BigDecimal stripped = amount.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}

@@ -1,0 +1,72 @@
+package org.almasim.simulator.http;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonRootName;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one place where failures become Alma's error envelope, in the format the client asked for. */
+public final class AlmaErrors {
+    private static final Logger LOG = LoggerFactory.getLogger(AlmaErrors.class);
+
+    private AlmaErrors() {
+    }
+
+    public static void register(JavalinConfig config) {
+        config.routes.exception(AlmaException.class, (e, ctx) -> render(ctx, e.status(), e.code(), e.getMessage()));
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 413) {
+                render(ctx, 400, "401676", "No valid XML was given. The request body is larger than the allowed maximum.");
+            } else {
+                render(ctx, e.getStatus(), String.valueOf(e.getStatus()), e.getMessage());
+            }
+        });
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            render(ctx, 500, "402119", "General error.");
+        });
+        config.routes.error(404, "*", ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty() || !ctx.result().contains("errorsExist")) {
+                render(ctx, 404, "NOT_FOUND", "No API is defined for " + ctx.method() + " " + ctx.path() + ".");
+            }
+        });
+        config.routes.error(405, "*", ctx ->
+                render(ctx, 405, "METHOD_NOT_ALLOWED", "The method " + ctx.method() + " is not supported for " + ctx.path() + "."));
+    }
+
+    public static void render(Context ctx, int status, String code, String message) {
+        AlmaHttp.render(ctx, status, envelope(code, message));
+    }
+
+    public static ErrorEnvelope envelope(String code, String message) {
+        String trackingId = "E01-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36).toUpperCase();
+        return new ErrorEnvelope(true, new ErrorList(List.of(new Error(code, message, trackingId))));
+    }
+
+    @JsonRootName(value = "web_service_result", namespace = AlmaFormats.ERROR_NAMESPACE)
+    @JsonPropertyOrder({"errorsExist", "errorList", "result"})
+    public record ErrorEnvelope(@JsonProperty("errorsExist") boolean errorsExist,
+                                @JsonProperty("errorList") ErrorList errorList) {
+        /** Alma always sends {@code "result": null}; the XML form leaves it out. */
+        @JsonProperty(value = "result")
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
+        public Object result() {
+            return null;
+        }
+    }
+
+    public record ErrorList(@JsonProperty("error") List<Error> error) {
+    }
+
+    @JsonPropertyOrder({"errorCode", "errorMessage", "trackingId"})
+    public record Error(@JsonProperty("errorCode") String errorCode,
+                        @JsonProperty("errorMessage") String errorMessage,
+                        @JsonProperty("trackingId") String trackingId) {
+    }
+}

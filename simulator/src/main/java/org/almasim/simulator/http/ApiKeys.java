@@ -1,0 +1,54 @@
+package org.almasim.simulator.http;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The API keys the simulator accepts, each read-write or read-only, as in Alma's developer network.
+ * Given as {@code KEY} or {@code KEY:ro}; with none given, the documented development key is accepted.
+ */
+public final class ApiKeys {
+    public static final String DEVELOPMENT_KEY = "l8xxalmasimdevelopmentkey";
+
+    public enum Access { READ_WRITE, READ_ONLY }
+
+    private final Map<String, Access> keys;
+
+    private ApiKeys(Map<String, Access> keys) {
+        this.keys = Map.copyOf(keys);
+    }
+
+    public static ApiKeys parse(List<String> specs) {
+        if (specs == null || specs.isEmpty()) {
+            return new ApiKeys(Map.of(DEVELOPMENT_KEY, Access.READ_WRITE));
+        }
+        Map<String, Access> keys = new LinkedHashMap<>();
+        for (String spec : specs) {
+            if (spec.endsWith(":ro")) {
+                keys.put(spec.substring(0, spec.length() - 3), Access.READ_ONLY);
+            } else if (spec.endsWith(":rw")) {
+                keys.put(spec.substring(0, spec.length() - 3), Access.READ_WRITE);
+            } else {
+                keys.put(spec, Access.READ_WRITE);
+            }
+        }
+        keys.keySet().forEach(key -> {
+            if (key.isBlank()) {
+                throw new IllegalArgumentException("An API key cannot be empty");
+            }
+        });
+        return new ApiKeys(keys);
+    }
+
+    public Optional<Access> access(String key) {
+        return Optional.ofNullable(key == null ? null : keys.get(key));
+    }
+
+    public List<String> describe() {
+        return keys.entrySet().stream()
+                .map(e -> e.getKey() + (e.getValue() == Access.READ_ONLY ? " (read-only)" : " (read-write)"))
+                .toList();
+    }
+}

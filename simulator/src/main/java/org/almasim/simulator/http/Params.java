@@ -1,0 +1,84 @@
+package org.almasim.simulator.http;
+
+import io.javalin.http.Context;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Query parameters as Alma reads them: optional, with documented ranges, and an Alma error when one is off. */
+public final class Params {
+    private Params() {
+    }
+
+    public record Page(int limit, int offset) {
+    }
+
+    /** {@code limit} 0 to 100 (default 10) and {@code offset} from 0 (default 0). */
+    public static Page page(Context ctx) {
+        int limit = intParam(ctx, "limit", 10);
+        int offset = intParam(ctx, "offset", 0);
+        if (limit < 0 || limit > 100) {
+            throw AlmaException.parameterNotValid("limit must be between 0 and 100, got " + limit + ".");
+        }
+        if (offset < 0) {
+            throw AlmaException.parameterNotValid("offset must not be negative, got " + offset + ".");
+        }
+        return new Page(limit, offset);
+    }
+
+    public static int intParam(Context ctx, String name, int fallback) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw AlmaException.parameterNotValid(name + " must be a whole number, got '" + value + "'.");
+        }
+    }
+
+    public static String text(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    public static String required(Context ctx, String name) {
+        String value = text(ctx, name);
+        if (value == null) {
+            throw AlmaException.parameterNotValid("The parameter " + name + " is mandatory.");
+        }
+        return value;
+    }
+
+    /** A comma-separated list such as {@code expand=loans,fees}, lower-cased. */
+    public static Set<String> list(Context ctx, String name) {
+        String value = text(ctx, name);
+        if (value == null) {
+            return Set.of();
+        }
+        return Arrays.stream(value.split(","))
+                .map(s -> s.trim().toLowerCase(Locale.ROOT))
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** A money amount with at most two decimals, so no cent is ever lost or invented. */
+    public static BigDecimal amount(String name, String value) {
+        try {
+            BigDecimal amount = new BigDecimal(value.trim());
+            if (amount.signum() <= 0) {
+                throw AlmaException.parameterNotValid(name + " must be greater than zero, got " + value + ".");
+            }
+            if (amount.stripTrailingZeros().scale() > 2) {
+                throw AlmaException.parameterNotValid(name + " cannot have more than two decimals, got " + value + ".");
+            }
+            return amount.setScale(2);
+        } catch (NumberFormatException e) {
+            throw AlmaException.parameterNotValid(name + " must be a number, got '" + value + "'.");
+        }
+    }
+}

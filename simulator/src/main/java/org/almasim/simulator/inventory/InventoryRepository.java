@@ -1,0 +1,92 @@
+package org.almasim.simulator.inventory;
+
+import static org.almasim.simulator.db.Tables.BIB;
+import static org.almasim.simulator.db.Tables.HOLDING;
+import static org.almasim.simulator.db.Tables.ITEM;
+
+import java.util.List;
+import java.util.Optional;
+import org.almasim.simulator.AlmaIds;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/** The minimal inventory (bib, holding, item) in H2, through jOOQ only. */
+public final class InventoryRepository {
+    private final DSLContext db;
+
+    public InventoryRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    public Optional<InventoryItem> itemByBarcode(String barcode) {
+        return one(ITEM.BARCODE.eq(barcode));
+    }
+
+    public Optional<InventoryItem> itemByPid(String pid) {
+        return one(ITEM.ITEM_PID.eq(pid));
+    }
+
+    /** Locks the item row until the transaction ends, so one item cannot be lent twice at once. */
+    public Optional<InventoryItem> lockItem(String pid) {
+        return db.select().from(ITEM).join(HOLDING).on(HOLDING.HOLDING_ID.eq(ITEM.HOLDING_ID))
+                .join(BIB).on(BIB.MMS_ID.eq(HOLDING.MMS_ID))
+                .where(ITEM.ITEM_PID.eq(pid))
+                .forUpdate().of(ITEM)
+                .fetchOptional(InventoryRepository::item);
+    }
+
+    public boolean barcodeExists(String barcode) {
+        return db.fetchExists(ITEM, ITEM.BARCODE.eq(barcode));
+    }
+
+    /** Adds many items, each with a bib and holding of its own, in one statement per table. */
+    public List<InventoryItem> addAll(List<InventoryItem> items) {
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = AlmaIds.next(db, items.size());
+        var bibs = db.insertInto(BIB, BIB.MMS_ID, BIB.TITLE, BIB.AUTHOR, BIB.PUBLICATION_YEAR);
+        var holdings = db.insertInto(HOLDING, HOLDING.HOLDING_ID, HOLDING.MMS_ID, HOLDING.LIBRARY, HOLDING.LOCATION, HOLDING.CALL_NUMBER);
+        var rows = db.insertInto(ITEM, ITEM.ITEM_PID, ITEM.HOLDING_ID, ITEM.BARCODE, ITEM.DESCRIPTION);
+        List<InventoryItem> added = new java.util.ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            InventoryItem it = items.get(i);
+            String id = ids.get(i);
+            InventoryItem item = new InventoryItem("23" + id, "22" + id, "99" + id, it.barcode(), it.title(), it.author(),
+                    it.publicationYear(), it.library(), it.location(), it.callNumber(), it.description());
+            bibs = bibs.values(item.mmsId(), item.title(), item.author(), item.publicationYear());
+            holdings = holdings.values(item.holdingId(), item.mmsId(), item.library(), item.location(), item.callNumber());
+            rows = rows.values(item.itemPid(), item.holdingId(), item.barcode(), item.description());
+            added.add(item);
+        }
+        bibs.execute();
+        holdings.execute();
+        rows.execute();
+        return added;
+    }
+
+    public java.util.Map<String, String> pidsByBarcode(java.util.Collection<String> barcodes) {
+        return db.select(ITEM.BARCODE, ITEM.ITEM_PID).from(ITEM).where(ITEM.BARCODE.in(barcodes)).fetchMap(ITEM.BARCODE, ITEM.ITEM_PID);
+    }
+
+    public List<InventoryItem> itemsByPid(List<String> pids) {
+        return db.select().from(ITEM).join(HOLDING).on(HOLDING.HOLDING_ID.eq(ITEM.HOLDING_ID))
+                .join(BIB).on(BIB.MMS_ID.eq(HOLDING.MMS_ID))
+                .where(ITEM.ITEM_PID.in(pids))
+                .fetch(InventoryRepository::item);
+    }
+
+    private Optional<InventoryItem> one(Condition condition) {
+        return db.select().from(ITEM).join(HOLDING).on(HOLDING.HOLDING_ID.eq(ITEM.HOLDING_ID))
+                .join(BIB).on(BIB.MMS_ID.eq(HOLDING.MMS_ID))
+                .where(condition)
+                .fetchOptional(InventoryRepository::item);
+    }
+
+    private static InventoryItem item(Record r) {
+        return new InventoryItem(r.get(ITEM.ITEM_PID), r.get(ITEM.HOLDING_ID), r.get(BIB.MMS_ID), r.get(ITEM.BARCODE), r.get(BIB.TITLE),
+                r.get(BIB.AUTHOR), r.get(BIB.PUBLICATION_YEAR), r.get(HOLDING.LIBRARY), r.get(HOLDING.LOCATION),
+                r.get(HOLDING.CALL_NUMBER), r.get(ITEM.DESCRIPTION));
+    }
+}

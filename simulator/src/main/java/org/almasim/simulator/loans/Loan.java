@@ -1,0 +1,49 @@
+package org.almasim.simulator.loans;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonRootName;
+import java.time.Instant;
+import org.almasim.simulator.codes.Code;
+
+/**
+ * An item loan as in Alma's rest_item_loan. A client may send back what it read: on create only
+ * {@code circ_desk} and {@code library} are read, on PUT only {@code due_date}.
+ */
+@JsonRootName("item_loan")
+@JsonIgnoreProperties(value = {"link", "loan_id", "user_id", "item_barcode", "loan_status", "loan_date", "return_date",
+        "process_status", "mms_id", "holding_id", "item_id", "title", "author", "description", "publication_year",
+        "location_code", "call_number", "renewable", "last_renew_date", "item_policy"}, allowGetters = true)
+@JsonPropertyOrder({"link", "loan_id", "circ_desk", "library", "user_id", "item_barcode", "due_date", "loan_status", "loan_date",
+        "return_date", "process_status", "mms_id", "holding_id", "item_id", "title", "author", "description", "publication_year",
+        "location_code", "call_number", "renewable", "last_renew_date"})
+public record Loan(
+        @JsonProperty("link") String link,
+        @JsonProperty("loan_id") String loanId,
+        @JsonProperty("circ_desk") Code circDesk,
+        @JsonProperty("library") Code library,
+        @JsonProperty("user_id") String userId,
+        @JsonProperty("item_barcode") String itemBarcode,
+        @JsonProperty("due_date") Instant dueDate,
+        @JsonProperty("loan_status") String loanStatus,
+        @JsonProperty("loan_date") Instant loanDate,
+        @JsonProperty("return_date") Instant returnDate,
+        @JsonProperty("process_status") String processStatus,
+        @JsonProperty("mms_id") String mmsId,
+        @JsonProperty("holding_id") String holdingId,
+        @JsonProperty("item_id") String itemId,
+        @JsonProperty("title") String title,
+        @JsonProperty("author") String author,
+        @JsonProperty("description") String description,
+        @JsonProperty("publication_year") String publicationYear,
+        @JsonProperty("location_code") Location locationCode,
+        @JsonProperty("call_number") String callNumber,
+        @JsonProperty("renewable") Boolean renewable,
+        @JsonProperty("last_renew_date") Instant lastRenewDate) {
+
+    /** Alma names a location's description {@code name}, not {@code desc}. */
+    @JsonPropertyOrder({"value", "name"})
+    public record Location(@JsonProperty("value") String value, @JsonProperty("name") String name) {
+    }
+}

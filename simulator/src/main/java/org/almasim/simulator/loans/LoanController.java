@@ -1,0 +1,45 @@
+package org.almasim.simulator.loans;
+
+import io.javalin.http.Context;
+import org.almasim.simulator.http.AlmaHttp;
+import org.almasim.simulator.http.Params;
+import org.almasim.simulator.users.UserController;
+
+/** HTTP for loans under {@code /almaws/v1/users/{user_id}/loans} and for scan-in under {@code /almaws/v1/bibs}. */
+public final class LoanController {
+    private final LoanService loans;
+
+    public LoanController(LoanService loans) {
+        this.loans = loans;
+    }
+
+    public void create(Context ctx) {
+        Loan request = AlmaHttp.hasBody(ctx) ? AlmaHttp.body(ctx, Loan.class) : null;
+        AlmaHttp.ok(ctx, loans.create(ctx.pathParam("user_id"), Params.text(ctx, "user_id_type"), Params.text(ctx, "item_barcode"),
+                Params.text(ctx, "item_pid"), request, UserController.linkBase(ctx)));
+    }
+
+    public void list(Context ctx) {
+        AlmaHttp.ok(ctx, loans.list(ctx.pathParam("user_id"), Params.text(ctx, "user_id_type"), Params.text(ctx, "loan_status"),
+                Params.page(ctx), Params.text(ctx, "order_by"), Params.text(ctx, "direction"), UserController.linkBase(ctx)));
+    }
+
+    public void get(Context ctx) {
+        AlmaHttp.ok(ctx, loans.get(ctx.pathParam("user_id"), ctx.pathParam("loan_id"), UserController.linkBase(ctx)));
+    }
+
+    public void renew(Context ctx) {
+        AlmaHttp.ok(ctx, loans.renew(ctx.pathParam("user_id"), Params.text(ctx, "user_id_type"), ctx.pathParam("loan_id"),
+                Params.text(ctx, "op"), UserController.linkBase(ctx)));
+    }
+
+    public void changeDueDate(Context ctx) {
+        AlmaHttp.ok(ctx, loans.changeDueDate(ctx.pathParam("user_id"), ctx.pathParam("loan_id"), AlmaHttp.body(ctx, Loan.class),
+                UserController.linkBase(ctx)));
+    }
+
+    public void scanIn(Context ctx) {
+        AlmaHttp.ok(ctx, loans.scanIn(ctx.pathParam("mms_id"), ctx.pathParam("holding_id"), ctx.pathParam("item_pid"),
+                Params.text(ctx, "op"), Params.text(ctx, "library"), Params.text(ctx, "circ_desk"), UserController.linkBase(ctx)));
+    }
+}

@@ -1,0 +1,226 @@
+package org.almasim.simulator.loans;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.almasim.simulator.AlmaIds;
+import org.almasim.simulator.clock.SimulatedClock;
+import org.almasim.simulator.codes.Code;
+import org.almasim.simulator.codes.CodeTables;
+import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.http.Params.Page;
+import org.almasim.simulator.inventory.InventoryItem;
+import org.almasim.simulator.inventory.InventoryRepository;
+import org.almasim.simulator.loans.LoanRepository.StoredLoan;
+import org.almasim.simulator.users.UserService;
+import org.jooq.DSLContext;
+
+/** Lending, renewing, changing due dates and returning items. Dates follow the simulated clock. */
+public final class LoanService {
+    /** The simulator's one loan policy: 28 days, due at the end of the day. */
+    static final int LOAN_DAYS = 28;
+    private static final LocalTime DUE_TIME = LocalTime.of(23, 59);
+
+    private final DSLContext dsl;
+    private final CodeTables codes;
+    private final SimulatedClock clock;
+    private final UserService users;
+
+    public LoanService(DSLContext dsl, CodeTables codes, SimulatedClock clock, UserService users) {
+        this.dsl = dsl;
+        this.codes = codes;
+        this.clock = clock;
+        this.users = users;
+    }
+
+    public Loan create(String userId, String idType, String itemBarcode, String itemPid, Loan request, String linkBase) {
+        if (request == null || request.library() == null) {
+            throw AlmaException.badRequest("401664", "Mandatory field is missing: library");
+        }
+        if (request.circDesk() == null) {
+            throw AlmaException.badRequest("401664", "Mandatory field is missing: circ_desk");
+        }
+        if (!codes.contains(CodeTables.LIBRARIES, request.library().value())) {
+            throw AlmaException.badRequest("401153", "Item cannot be loaned from this circulation desk: unknown library "
+                    + request.library().value() + ".");
+        }
+        if (itemBarcode == null && itemPid == null) {
+            throw AlmaException.badRequest("401672", "PID field is empty. Give item_barcode or item_pid.");
+        }
+        return dsl.transactionResult(tx -> {
+            long key = users.keyOf(tx.dsl(), userId, idType);
+            UserService.lock(tx.dsl(), key);
+            InventoryRepository inventory = new InventoryRepository(tx.dsl());
+            InventoryItem found = (itemPid != null ? inventory.itemByPid(itemPid) : inventory.itemByBarcode(itemBarcode))
+                    .orElseThrow(() -> notLoanable("No item has " + (itemPid != null ? "pid " + itemPid : "barcode " + itemBarcode) + "."));
+            InventoryItem item = inventory.lockItem(found.itemPid()).orElseThrow();
+            LoanRepository loans = new LoanRepository(tx.dsl());
+            if (loans.activeLoanOf(item.itemPid()).isPresent()) {
+                throw notLoanable("Item " + item.barcode() + " is already on loan.");
+            }
+            Instant now = clock.now();
+            StoredLoan loan = new StoredLoan(AlmaIds.next(tx.dsl()), key, item.itemPid(), "ACTIVE", "NORMAL",
+                    request.circDesk().value(), request.library().value(), now, dueAfter(clock.today()), null, null);
+            loans.insert(loan);
+            return render(loan, item, userId, linkBase);
+        });
+    }
+
+    /** A loan as a population document states it: dates in the past allowed, returned loans already complete. */
+    public record LoanImport(String userId, String barcode, LocalDate loanDate, LocalDate dueDate, LocalDate returned) {
+    }
+
+    /** Loads many loans in one transaction; the caller has checked that every user and barcode exists. */
+    public void importAll(List<LoanImport> imports) {
+        if (imports.isEmpty()) {
+            return;
+        }
+        dsl.transaction(tx -> {
+            var keys = users.keysByPrimaryId(tx.dsl(), imports.stream().map(LoanImport::userId).toList());
+            var pids = new InventoryRepository(tx.dsl()).pidsByBarcode(imports.stream().map(LoanImport::barcode).toList());
+            LoanRepository loans = new LoanRepository(tx.dsl());
+            var busy = loans.onLoan(pids.values());
+            List<String> ids = AlmaIds.next(tx.dsl(), imports.size());
+            List<StoredLoan> stored = new java.util.ArrayList<>(imports.size());
+            for (int i = 0; i < imports.size(); i++) {
+                LoanImport l = imports.get(i);
+                String pid = pids.get(l.barcode());
+                LocalDate loanDate = l.loanDate() == null ? clock.today() : l.loanDate();
+                LocalDate due = l.dueDate() == null ? loanDate.plusDays(LOAN_DAYS) : l.dueDate();
+                if (l.returned() == null && !busy.add(pid)) {
+                    throw AlmaException.parameterNotValid("Item " + l.barcode() + " is lent twice in the population.");
+                }
+                stored.add(new StoredLoan(ids.get(i), keys.get(UserService.foldId(l.userId())), pid,
+                        l.returned() == null ? "ACTIVE" : "COMPLETE", "NORMAL", "DEFAULT_CIRC_DESK", "MAIN",
+                        loanDate.atStartOfDay().toInstant(ZoneOffset.UTC), due.atTime(DUE_TIME).toInstant(ZoneOffset.UTC),
+                        l.returned() == null ? null : l.returned().atStartOfDay().toInstant(ZoneOffset.UTC), null));
+            }
+            loans.insertAll(stored);
+        });
+    }
+
+    public LoanList list(String userId, String idType, String status, Page page, String orderBy, String direction, String linkBase) {
+        String wanted = status == null ? "ACTIVE" : status.toUpperCase(Locale.ROOT);
+        if (!wanted.equals("ACTIVE") && !wanted.equals("COMPLETE")) {
+            throw AlmaException.parameterNotValid("loan_status must be Active or Complete, got '" + status + "'.");
+        }
+        boolean descending = direction != null && direction.equalsIgnoreCase("DESC");
+        if (direction != null && !descending && !direction.equalsIgnoreCase("ASC")) {
+            throw AlmaException.parameterNotValid("direction must be ASC or DESC, got '" + direction + "'.");
+        }
+        long key = users.keyOf(dsl, userId, idType);
+        LoanRepository loans = new LoanRepository(dsl);
+        List<StoredLoan> page1 = page.limit() == 0 ? List.of()
+                : loans.list(key, wanted, page, orderBy == null ? "id" : orderBy.toLowerCase(Locale.ROOT), descending);
+        Map<String, InventoryItem> items = new InventoryRepository(dsl)
+                .itemsByPid(page1.stream().map(StoredLoan::itemPid).toList()).stream()
+                .collect(Collectors.toMap(InventoryItem::itemPid, Function.identity()));
+        List<Loan> rendered = page1.stream().map(l -> render(l, items.get(l.itemPid()), userId, linkBase)).toList();
+        return new LoanList(rendered, loans.count(key, wanted));
+    }
+
+    public Loan get(String userId, String loanId, String linkBase) {
+        long key = users.keyOf(dsl, userId, null);
+        StoredLoan loan = new LoanRepository(dsl).find(key, loanId).orElseThrow(() -> noLoan(loanId));
+        return render(loan, new InventoryRepository(dsl).itemByPid(loan.itemPid()).orElseThrow(), userId, linkBase);
+    }
+
+    public Loan renew(String userId, String idType, String loanId, String op, String linkBase) {
+        if (!"renew".equalsIgnoreCase(op)) {
+            throw AlmaException.parameterNotValid("op must be renew, got '" + op + "'.");
+        }
+        return dsl.transactionResult(tx -> {
+            long key = users.keyOf(tx.dsl(), userId, idType);
+            UserService.lock(tx.dsl(), key);
+            LoanRepository loans = new LoanRepository(tx.dsl());
+            StoredLoan loan = loans.find(key, loanId).orElseThrow(() -> noLoan(loanId));
+            Instant due = dueAfter(clock.today());
+            if (!loan.status().equals("ACTIVE") || !due.isAfter(loan.dueDate())) {
+                throw AlmaException.badRequest("401822", "Cannot renew loan: Loan ID " + loanId + ".");
+            }
+            loans.changeDueDate(loanId, due, "RENEW", clock.now());
+            return reload(tx.dsl(), key, loanId, userId, linkBase);
+        });
+    }
+
+    public Loan changeDueDate(String userId, String loanId, Loan body, String linkBase) {
+        if (body == null || body.dueDate() == null) {
+            throw AlmaException.badRequest("401824", "Due date is not in loan object.");
+        }
+        if (body.dueDate().atOffset(ZoneOffset.UTC).toLocalDate().isBefore(clock.today())) {
+            throw AlmaException.badRequest("401681", "Due date cannot be in the past.");
+        }
+        return dsl.transactionResult(tx -> {
+            long key = users.keyOf(tx.dsl(), userId, null);
+            UserService.lock(tx.dsl(), key);
+            LoanRepository loans = new LoanRepository(tx.dsl());
+            StoredLoan loan = loans.find(key, loanId).orElseThrow(() -> noLoan(loanId));
+            if (!loan.status().equals("ACTIVE")) {
+                throw noLoan(loanId);
+            }
+            loans.changeDueDate(loanId, body.dueDate(), loan.processStatus(), loan.lastRenewDate());
+            return reload(tx.dsl(), key, loanId, userId, linkBase);
+        });
+    }
+
+    /** Scanning an item in at a desk returns it: its active loan, if any, is completed. */
+    public ScanResult scanIn(String mmsId, String holdingId, String itemPid, String op, String library, String circDesk, String linkBase) {
+        if (!"scan".equalsIgnoreCase(op)) {
+            throw AlmaException.parameterNotValid("op must be scan, got '" + op + "'.");
+        }
+        if (library == null) {
+            throw AlmaException.badRequest("401664", "Mandatory field is missing: library");
+        }
+        if (circDesk == null) {
+            throw AlmaException.badRequest("401664", "Mandatory field is missing: circ_desk");
+        }
+        return dsl.transactionResult(tx -> {
+            InventoryRepository inventory = new InventoryRepository(tx.dsl());
+            InventoryItem item = inventory.lockItem(itemPid)
+                    .filter(i -> i.holdingId().equals(holdingId) && i.mmsId().equals(mmsId))
+                    .orElseThrow(() -> AlmaException.badRequest("401689",
+                            "No items found for mms_id " + mmsId + ", holding_id " + holdingId + " and item_pid " + itemPid + "."));
+            LoanRepository loans = new LoanRepository(tx.dsl());
+            var active = loans.activeLoanOf(itemPid);
+            active.ifPresent(loan -> {
+                UserService.lock(tx.dsl(), loan.userKey());
+                loans.complete(loan.loanId(), clock.now());
+            });
+            String info = active.isPresent() ? "Item returned; loan " + active.get().loanId() + " completed." : "Item was not on loan.";
+            return ScanResult.of(item, codes, info, linkBase);
+        });
+    }
+
+    private Loan reload(DSLContext db, long key, String loanId, String userId, String linkBase) {
+        StoredLoan loan = new LoanRepository(db).find(key, loanId).orElseThrow();
+        return render(loan, new InventoryRepository(db).itemByPid(loan.itemPid()).orElseThrow(), userId, linkBase);
+    }
+
+    private static Instant dueAfter(LocalDate today) {
+        return today.plusDays(LOAN_DAYS).atTime(DUE_TIME).toInstant(ZoneOffset.UTC);
+    }
+
+    private Loan render(StoredLoan loan, InventoryItem item, String userId, String linkBase) {
+        return new Loan(UserService.userLink(linkBase, userId) + "/loans/" + loan.loanId(), loan.loanId(),
+                codes.code(CodeTables.CIRC_DESKS, loan.circDesk()), codes.code(CodeTables.LIBRARIES, loan.library()), userId,
+                item.barcode(), loan.dueDate(), loan.status(), loan.loanDate(), loan.returnDate(), loan.processStatus(), item.mmsId(),
+                item.holdingId(), item.itemPid(), item.title(), item.author(), item.description(), item.publicationYear(),
+                new Loan.Location(item.location(), item.location()), item.callNumber(), loan.status().equals("ACTIVE"),
+                loan.lastRenewDate());
+    }
+
+    private static AlmaException notLoanable(String detail) {
+        return AlmaException.badRequest("401651", "Item is not loanable. " + detail);
+    }
+
+    private static AlmaException noLoan(String loanId) {
+        return AlmaException.badRequest("401823", "Loan ID " + loanId + " does not exist.");
+    }
+
+}

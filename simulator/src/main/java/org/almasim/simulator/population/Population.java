@@ -1,0 +1,60 @@
+package org.almasim.simulator.population;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.almasim.simulator.users.User;
+
+/**
+ * A population document (docs/population.md): code table additions, items, users in Alma's own JSON shape,
+ * and the loans and fees that hang on them. Users are referred to by primary id, items by barcode.
+ */
+public record Population(
+        @JsonProperty("today") LocalDate today,
+        @JsonProperty("user_groups") List<CodeSpec> userGroups,
+        @JsonProperty("libraries") List<CodeSpec> libraries,
+        @JsonProperty("items") List<ItemSpec> items,
+        @JsonProperty("users") List<User> users,
+        @JsonProperty("loans") List<LoanSpec> loans,
+        @JsonProperty("fees") List<FeeSpec> fees) {
+
+    public Population {
+        userGroups = userGroups == null ? List.of() : List.copyOf(userGroups);
+        libraries = libraries == null ? List.of() : List.copyOf(libraries);
+        items = items == null ? List.of() : List.copyOf(items);
+        users = users == null ? List.of() : List.copyOf(users);
+        loans = loans == null ? List.of() : List.copyOf(loans);
+        fees = fees == null ? List.of() : List.copyOf(fees);
+    }
+
+    public record CodeSpec(@JsonProperty("code") String code, @JsonProperty("description") String description) {
+    }
+
+    public record ItemSpec(@JsonProperty("barcode") String barcode, @JsonProperty("title") String title,
+                           @JsonProperty("author") String author, @JsonProperty("publication_year") String publicationYear,
+                           @JsonProperty("library") String library, @JsonProperty("location") String location,
+                           @JsonProperty("call_number") String callNumber, @JsonProperty("description") String description) {
+    }
+
+    /** An active loan, or a complete one when {@code returned} is given. */
+    public record LoanSpec(@JsonProperty("user") String user, @JsonProperty("barcode") String barcode,
+                           @JsonProperty("loan_date") LocalDate loanDate, @JsonProperty("due_date") LocalDate dueDate,
+                           @JsonProperty("returned") LocalDate returned) {
+    }
+
+    /** A fee of {@code amount} of which {@code balance} is still owed (all of it when absent). */
+    public record FeeSpec(@JsonProperty("user") String user, @JsonProperty("type") String type,
+                          @JsonProperty("amount") BigDecimal amount, @JsonProperty("balance") BigDecimal balance,
+                          @JsonProperty("status") String status, @JsonProperty("owner") String owner,
+                          @JsonProperty("comment") String comment, @JsonProperty("created") LocalDate created) {
+    }
+
+    /** What a load added, as {@code POST /almasim/v1/population} answers it. */
+    public record Loaded(@JsonProperty("users") int users, @JsonProperty("items") int items, @JsonProperty("loans") int loans,
+                         @JsonProperty("fees") int fees, @JsonProperty("today") String today) {
+        public Loaded plus(Loaded other) {
+            return new Loaded(users + other.users, items + other.items, loans + other.loans, fees + other.fees, other.today);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package org.almasim.simulator.population;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.almasim.simulator.clock.SimulatedClock;
+import org.almasim.simulator.codes.CodeTables;
+import org.almasim.simulator.fees.FeeService;
+import org.almasim.simulator.fees.FeeService.FeeImport;
+import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.http.AlmaFormats;
+import org.almasim.simulator.inventory.InventoryItem;
+import org.almasim.simulator.inventory.InventoryRepository;
+import org.almasim.simulator.loans.LoanService;
+import org.almasim.simulator.loans.LoanService.LoanImport;
+import org.almasim.simulator.population.Population.Loaded;
+import org.almasim.simulator.users.User;
+import org.almasim.simulator.users.UserService;
+import org.jooq.DSLContext;
+
+/**
+ * Loads population documents through the same services the API uses, so a population obeys Alma's rules.
+ * Everything is checked before anything is written: a document with a mistake changes nothing.
+ */
+public final class PopulationService {
+    private final DSLContext dsl;
+    private final CodeTables codes;
+    private final SimulatedClock clock;
+    private final UserService users;
+    private final LoanService loans;
+    private final FeeService fees;
+
+    public PopulationService(DSLContext dsl, CodeTables codes, SimulatedClock clock, UserService users, LoanService loans,
+                             FeeService fees) {
+        this.dsl = dsl;
+        this.codes = codes;
+        this.clock = clock;
+        this.users = users;
+        this.loans = loans;
+        this.fees = fees;
+    }
+
+    /** Parses a YAML or JSON document; a malformed one is refused with its line and column. */
+    public static Population parse(byte[] document) {
+        try {
+            Population population = AlmaFormats.YAML.readValue(document, Population.class);
+            if (population == null) {
+                throw invalid("the document is empty.");
+            }
+            return population;
+        } catch (JacksonException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            AlmaException cause = almaCause(e);
+            throw invalid((cause != null ? cause.getMessage() : e.getOriginalMessage()) + where + ".");
+        } catch (IOException e) {
+            throw invalid(e.getMessage());
+        }
+    }
+
+    public Loaded load(byte[] document, String contentType) {
+        return load(parse(document));
+    }
+
+    public Loaded load(Population population) {
+        LocalDate previousToday = clock.today();
+        var previousCodes = codes.snapshot();
+        try {
+            if (population.today() != null) {
+                clock.set(population.today());
+            }
+            addCodes(population);
+            checkReferences(population);
+            int created = users.createAll(population.users());
+            List<InventoryItem> items = population.items().stream()
+                    .map(i -> new InventoryItem(null, null, null, i.barcode(), i.title(), i.author(), i.publicationYear(),
+                            i.library() == null ? "MAIN" : i.library(), i.location() == null ? "STACKS" : i.location(),
+                            i.callNumber(), i.description()))
+                    .toList();
+            dsl.transaction(tx -> new InventoryRepository(tx.dsl()).addAll(items));
+            loans.importAll(population.loans().stream()
+                    .map(l -> new LoanImport(l.user(), l.barcode(), l.loanDate(), l.dueDate(), l.returned())).toList());
+            fees.importAll(feeImports(population));
+            return new Loaded(created, items.size(), population.loans().size(), population.fees().size(), clock.today().toString());
+        } catch (RuntimeException e) {
+            clock.set(previousToday);
+            codes.restore(previousCodes);
+            throw e;
+        }
+    }
+
+    private void addCodes(Population population) {
+        dsl.transaction(tx -> {
+            for (var group : population.userGroups()) {
+                CodeTables.upsert(tx.dsl(), CodeTables.USER_GROUPS, required(group.code(), "user_groups[].code"),
+                        group.description() == null ? group.code() : group.description());
+            }
+            for (var library : population.libraries()) {
+                CodeTables.upsert(tx.dsl(), CodeTables.LIBRARIES, required(library.code(), "libraries[].code"),
+                        library.description() == null ? library.code() : library.description());
+            }
+        });
+        codes.reload();
+    }
+
+    /** Every loan and fee names a user and item that exist (in the document or already loaded), and items are new. */
+    private void checkReferences(Population population) {
+        Set<String> documentUsers = new HashSet<>();
+        population.users().stream().map(User::primaryId).filter(id -> id != null).map(UserService::foldId).forEach(documentUsers::add);
+        Set<String> documentBarcodes = new HashSet<>();
+        InventoryRepository inventory = new InventoryRepository(dsl);
+        for (int i = 0; i < population.items().size(); i++) {
+            var item = population.items().get(i);
+            String at = "items[" + i + "]";
+            required(item.barcode(), at + ".barcode");
+            required(item.title(), at + ".title");
+            if (item.library() != null && !codes.contains(CodeTables.LIBRARIES, item.library())) {
+                throw invalid(at + ": library " + item.library() + " is not in the Libraries code table.");
+            }
+            if (!documentBarcodes.add(item.barcode()) || inventory.barcodeExists(item.barcode())) {
+                throw invalid(at + ": barcode " + item.barcode() + " is used twice.");
+            }
+        }
+        Set<String> knownUsers = known(documentUsers, population.loans().stream().map(Population.LoanSpec::user).toList(),
+                population.fees().stream().map(Population.FeeSpec::user).toList());
+        Set<String> existingBarcodes = new HashSet<>(inventory.pidsByBarcode(
+                population.loans().stream().map(Population.LoanSpec::barcode).filter(b -> b != null).toList()).keySet());
+        for (int i = 0; i < population.loans().size(); i++) {
+            var loan = population.loans().get(i);
+            String at = "loans[" + i + "]";
+            checkUser(knownUsers, loan.user(), at);
+            String barcode = required(loan.barcode(), at + ".barcode");
+            if (!documentBarcodes.contains(barcode) && !existingBarcodes.contains(barcode)) {
+                throw invalid(at + ": no item has barcode " + barcode + ".");
+            }
+            LocalDate lent = loan.loanDate() == null ? clock.today() : loan.loanDate();
+            if (loan.returned() != null && loan.returned().isBefore(lent)) {
+                throw invalid(at + ": returned before it was lent.");
+            }
+        }
+        List<FeeImport> imports = feeImports(population);
+        for (int i = 0; i < imports.size(); i++) {
+            String at = "fees[" + i + "]";
+            checkUser(knownUsers, imports.get(i).userId(), at);
+            fees.problemWith(imports.get(i)).ifPresent(problem -> {
+                throw invalid(at + ": " + problem + ".");
+            });
+        }
+    }
+
+    private Set<String> known(Set<String> documentUsers, List<String> loanUsers, List<String> feeUsers) {
+        Set<String> referenced = new HashSet<>();
+        Function<String, String> fold = id -> id == null ? null : UserService.foldId(id);
+        loanUsers.stream().map(fold).filter(id -> id != null).forEach(referenced::add);
+        feeUsers.stream().map(fold).filter(id -> id != null).forEach(referenced::add);
+        referenced.removeAll(documentUsers);
+        Set<String> known = new HashSet<>(documentUsers);
+        if (!referenced.isEmpty()) {
+            known.addAll(users.keysByPrimaryId(dsl, referenced).keySet());
+        }
+        return known;
+    }
+
+    private static void checkUser(Set<String> known, String user, String at) {
+        if (user == null) {
+            throw invalid(at + ": user is missing.");
+        }
+        if (!known.contains(UserService.foldId(user))) {
+            throw invalid(at + ": no user has primary id " + user + ".");
+        }
+    }
+
+    private static List<FeeImport> feeImports(Population population) {
+        return population.fees().stream()
+                .map(f -> new FeeImport(f.user(), f.type(), f.amount(), f.balance(), f.status(), f.owner() == null ? "MAIN" : f.owner(),
+                        f.comment(), f.created()))
+                .toList();
+    }
+
+    private static String required(String value, String field) {
+        if (value == null) {
+            throw invalid(field + " is missing.");
+        }
+        return value;
+    }
+
+    private static AlmaException almaCause(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AlmaException alma) {
+                return alma;
+            }
+        }
+        return null;
+    }
+
+    static AlmaException invalid(String detail) {
+        return AlmaException.parameterNotValid("Population document: " + detail);
+    }
+}

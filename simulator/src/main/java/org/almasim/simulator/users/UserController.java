@@ -1,0 +1,52 @@
+package org.almasim.simulator.users;
+
+import io.javalin.http.Context;
+import org.almasim.simulator.http.AlmaFormats.BodyFormat;
+import org.almasim.simulator.http.AlmaHttp;
+import org.almasim.simulator.http.Params;
+
+/** HTTP for {@code /almaws/v1/users}: parse, call {@link UserService}, render. */
+public final class UserController {
+    private final UserService users;
+
+    public UserController(UserService users) {
+        this.users = users;
+    }
+
+    public void list(Context ctx) {
+        boolean full = "full".equalsIgnoreCase(Params.text(ctx, "expand"));
+        AlmaHttp.ok(ctx, users.list(Params.text(ctx, "q"), Params.text(ctx, "order_by"), Params.page(ctx), full, linkBase(ctx)));
+    }
+
+    public void get(Context ctx) {
+        var expand = Params.list(ctx, "expand");
+        String view = Params.text(ctx, "view");
+        String id = ctx.pathParam("user_id");
+        String idType = Params.text(ctx, "user_id_type");
+        boolean plain = (expand.isEmpty() || expand.equals(java.util.Set.of("none"))) && (view == null || view.equalsIgnoreCase("full"));
+        if (plain && AlmaHttp.responseFormat(ctx) == BodyFormat.JSON) {
+            // The stored document is already the answer: no parsing on the hottest path.
+            ctx.contentType("application/json;charset=utf-8").result(users.document(id, idType));
+            return;
+        }
+        AlmaHttp.ok(ctx, users.get(id, idType, expand, view, linkBase(ctx)));
+    }
+
+    public void create(Context ctx) {
+        AlmaHttp.ok(ctx, users.create(AlmaHttp.body(ctx, User.class)));
+    }
+
+    public void update(Context ctx) {
+        User incoming = AlmaHttp.body(ctx, User.class);
+        AlmaHttp.ok(ctx, users.update(ctx.pathParam("user_id"), Params.text(ctx, "user_id_type"), incoming, Params.list(ctx, "override")));
+    }
+
+    public void delete(Context ctx) {
+        users.delete(ctx.pathParam("user_id"), Params.text(ctx, "user_id_type"));
+        ctx.status(204);
+    }
+
+    public static String linkBase(Context ctx) {
+        return ctx.scheme() + "://" + ctx.host();
+    }
+}

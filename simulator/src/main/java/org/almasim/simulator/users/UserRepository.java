@@ -1,0 +1,250 @@
+package org.almasim.simulator.users;
+
+import static org.almasim.simulator.db.Tables.PATRON;
+import static org.almasim.simulator.db.Tables.PATRON_IDENTIFIER;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.almasim.simulator.http.Params.Page;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record5;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+
+/** Users in H2, through jOOQ only. Bound to one DSLContext: the service's, or a transaction's. */
+final class UserRepository {
+    private final DSLContext db;
+
+    UserRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    static String fold(String id) {
+        return id.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** Finds a user by primary id or any identifier ({@code all_unique}), or by one identifier type. */
+    Optional<Long> keyOf(String id, String idType) {
+        String folded = fold(id);
+        if (idType == null || idType.equalsIgnoreCase("all_unique") || idType.equalsIgnoreCase("primary_id")) {
+            Optional<Long> byPrimary = db.select(PATRON.USER_KEY).from(PATRON)
+                    .where(PATRON.PRIMARY_ID_FOLD.eq(folded)).fetchOptional(PATRON.USER_KEY);
+            if (byPrimary.isPresent() || (idType != null && idType.equalsIgnoreCase("primary_id"))) {
+                return byPrimary;
+            }
+        }
+        Condition type = idType == null || idType.equalsIgnoreCase("all_unique") ? DSL.noCondition() : PATRON_IDENTIFIER.ID_TYPE.eq(idType);
+        return db.select(PATRON_IDENTIFIER.USER_KEY).from(PATRON_IDENTIFIER)
+                .where(PATRON_IDENTIFIER.VALUE_FOLD.eq(folded).and(type))
+                .fetchOptional(PATRON_IDENTIFIER.USER_KEY);
+    }
+
+    java.util.Map<String, Long> keysByPrimaryId(java.util.Collection<String> primaryIds) {
+        return db.select(PATRON.PRIMARY_ID_FOLD, PATRON.USER_KEY).from(PATRON)
+                .where(PATRON.PRIMARY_ID_FOLD.in(primaryIds.stream().map(UserRepository::fold).toList()))
+                .fetchMap(PATRON.PRIMARY_ID_FOLD, PATRON.USER_KEY);
+    }
+
+    Optional<StoredUser> load(long key) {
+        return db.select(PATRON.USER_KEY, PATRON.DOCUMENT, PATRON.PASSWORD).from(PATRON)
+                .where(PATRON.USER_KEY.eq(key))
+                .fetchOptional(r -> new StoredUser(r.value1(), r.value2(), r.value3()));
+    }
+
+    /** Loads and row-locks the user until the transaction ends, so concurrent writers apply one after the other. */
+    Optional<StoredUser> loadForUpdate(long key) {
+        return db.select(PATRON.USER_KEY, PATRON.DOCUMENT, PATRON.PASSWORD).from(PATRON)
+                .where(PATRON.USER_KEY.eq(key))
+                .forUpdate()
+                .fetchOptional(r -> new StoredUser(r.value1(), r.value2(), r.value3()));
+    }
+
+    /** Which of these ids (primary or identifier, folded) already belong to a user other than {@code except}. */
+    List<String> idsTaken(List<String> folded, long except) {
+        if (folded.isEmpty()) {
+            return List.of();
+        }
+        List<String> taken = new ArrayList<>(db.select(PATRON.PRIMARY_ID_FOLD).from(PATRON)
+                .where(PATRON.PRIMARY_ID_FOLD.in(folded).and(PATRON.USER_KEY.ne(except)))
+                .fetch(PATRON.PRIMARY_ID_FOLD));
+        taken.addAll(db.select(PATRON_IDENTIFIER.VALUE_FOLD).from(PATRON_IDENTIFIER)
+                .where(PATRON_IDENTIFIER.VALUE_FOLD.in(folded).and(PATRON_IDENTIFIER.USER_KEY.ne(except)))
+                .fetch(PATRON_IDENTIFIER.VALUE_FOLD));
+        return taken;
+    }
+
+    long insert(User user, String document, String password, LocalDate created) {
+        long key = db.insertInto(PATRON)
+                .set(columns(user, document, password))
+                .set(PATRON.CREATED_DATE, created)
+                .returning(PATRON.USER_KEY)
+                .fetchOne(PATRON.USER_KEY);
+        insertIdentifiers(key, user);
+        return key;
+    }
+
+    /** Inserts many new users in one statement per table; the caller has checked them. */
+    void insertAll(List<NewUser> users, LocalDate created) {
+        var insert = db.insertInto(PATRON, PATRON.PRIMARY_ID, PATRON.PRIMARY_ID_FOLD, PATRON.RECORD_TYPE, PATRON.FIRST_NAME,
+                PATRON.LAST_NAME, PATRON.USER_GROUP, PATRON.ACCOUNT_TYPE, PATRON.EXTERNAL_ID, PATRON.STATUS, PATRON.EXPIRY_DATE,
+                PATRON.PURGE_DATE, PATRON.EMAILS, PATRON.CREATED_DATE, PATRON.PASSWORD, PATRON.DOCUMENT);
+        for (NewUser n : users) {
+            User u = n.user();
+            insert = insert.values(u.primaryId(), fold(u.primaryId()), code(u.recordType()), u.firstName(), u.lastName(),
+                    code(u.userGroup()), code(u.accountType()), u.externalId(), code(u.status()), u.expiryDate(), u.purgeDate(),
+                    emails(u), created, n.password(), n.document());
+        }
+        insert.execute();
+        List<String> ids = users.stream().map(n -> fold(n.user().primaryId())).toList();
+        var keys = db.select(PATRON.PRIMARY_ID_FOLD, PATRON.USER_KEY).from(PATRON)
+                .where(PATRON.PRIMARY_ID_FOLD.in(ids)).fetchMap(PATRON.PRIMARY_ID_FOLD, PATRON.USER_KEY);
+        var identifiers = db.insertInto(PATRON_IDENTIFIER, PATRON_IDENTIFIER.USER_KEY, PATRON_IDENTIFIER.ID_TYPE, PATRON_IDENTIFIER.VALUE_FOLD);
+        boolean any = false;
+        for (NewUser n : users) {
+            long key = keys.get(fold(n.user().primaryId()));
+            for (UserIdentifier id : n.user().userIdentifier()) {
+                identifiers = identifiers.values(key, id.idType().value(), fold(id.value()));
+                any = true;
+            }
+        }
+        if (any) {
+            identifiers.execute();
+        }
+    }
+
+    record NewUser(User user, String document, String password) {
+    }
+
+    void update(long key, User user, String document, String password) {
+        db.update(PATRON).set(columns(user, document, password)).where(PATRON.USER_KEY.eq(key)).execute();
+        db.deleteFrom(PATRON_IDENTIFIER).where(PATRON_IDENTIFIER.USER_KEY.eq(key)).execute();
+        insertIdentifiers(key, user);
+    }
+
+    void delete(long key) {
+        db.deleteFrom(PATRON).where(PATRON.USER_KEY.eq(key)).execute();
+    }
+
+    int count(UserSearch search) {
+        return db.fetchCount(PATRON, condition(search));
+    }
+
+    /** One page of matches as brief rows: primary id, names, user group and status. */
+    List<BriefRow> search(UserSearch search, Page page) {
+        return db.select(PATRON.PRIMARY_ID, PATRON.FIRST_NAME, PATRON.LAST_NAME, PATRON.USER_GROUP, PATRON.STATUS)
+                .from(PATRON)
+                .where(condition(search))
+                .orderBy(order(search.orderBy()))
+                .limit(page.limit())
+                .offset(page.offset())
+                .fetch(UserRepository::brief);
+    }
+
+    /** Full documents of one page of matches, in the same order as {@link #search}. */
+    List<String> searchDocuments(UserSearch search, Page page) {
+        return db.select(PATRON.DOCUMENT).from(PATRON)
+                .where(condition(search))
+                .orderBy(order(search.orderBy()))
+                .limit(page.limit())
+                .offset(page.offset())
+                .fetch(PATRON.DOCUMENT);
+    }
+
+    record BriefRow(String primaryId, String firstName, String lastName, String userGroup, String status) {
+    }
+
+    private static BriefRow brief(Record5<String, String, String, String, String> r) {
+        return new BriefRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5());
+    }
+
+    private static List<SortField<?>> order(String orderBy) {
+        return switch (orderBy) {
+            case "first_name" -> List.of(PATRON.FIRST_NAME.asc(), PATRON.PRIMARY_ID_FOLD.asc());
+            case "primary_id" -> List.of(PATRON.PRIMARY_ID_FOLD.asc());
+            default -> List.of(PATRON.LAST_NAME.asc(), PATRON.FIRST_NAME.asc(), PATRON.PRIMARY_ID_FOLD.asc());
+        };
+    }
+
+    private static Condition condition(UserSearch search) {
+        Condition all = DSL.noCondition();
+        for (UserSearch.Term term : search.terms()) {
+            all = all.and(switch (term.field()) {
+                case "primary_id" -> whole(PATRON.PRIMARY_ID_FOLD, term.value());
+                case "user_group" -> whole(DSL.lower(PATRON.USER_GROUP), term.value());
+                case "first_name" -> words(DSL.lower(PATRON.FIRST_NAME), term.value());
+                case "last_name" -> words(DSL.lower(PATRON.LAST_NAME), term.value());
+                case "email" -> words(PATRON.EMAILS, term.value());
+                default -> DSL.or(whole(PATRON.PRIMARY_ID_FOLD, term.value()), whole(DSL.lower(PATRON.USER_GROUP), term.value()),
+                        words(DSL.lower(PATRON.FIRST_NAME), term.value()), words(DSL.lower(PATRON.LAST_NAME), term.value()),
+                        words(PATRON.EMAILS, term.value()));
+            });
+        }
+        return all;
+    }
+
+    private static Condition whole(Field<String> field, String value) {
+        return value.contains("*") ? field.like(escapeLike(value).replace("*", "%"), '!') : field.eq(value);
+    }
+
+    private static Condition words(Field<String> field, String value) {
+        Condition all = DSL.noCondition();
+        for (String word : value.split("\\s+")) {
+            all = all.and(field.like("%" + escapeLike(word).replace("*", "%") + "%", '!'));
+        }
+        return all;
+    }
+
+    private static String escapeLike(String value) {
+        return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    private void insertIdentifiers(long key, User user) {
+        for (UserIdentifier id : user.userIdentifier()) {
+            db.insertInto(PATRON_IDENTIFIER)
+                    .set(PATRON_IDENTIFIER.USER_KEY, key)
+                    .set(PATRON_IDENTIFIER.ID_TYPE, id.idType().value())
+                    .set(PATRON_IDENTIFIER.VALUE_FOLD, fold(id.value()))
+                    .execute();
+        }
+    }
+
+    private static java.util.Map<Field<?>, Object> columns(User u, String document, String password) {
+        java.util.Map<Field<?>, Object> values = new java.util.LinkedHashMap<>();
+        values.put(PATRON.PRIMARY_ID, u.primaryId());
+        values.put(PATRON.PRIMARY_ID_FOLD, fold(u.primaryId()));
+        values.put(PATRON.RECORD_TYPE, code(u.recordType()));
+        values.put(PATRON.FIRST_NAME, u.firstName());
+        values.put(PATRON.LAST_NAME, u.lastName());
+        values.put(PATRON.USER_GROUP, code(u.userGroup()));
+        values.put(PATRON.ACCOUNT_TYPE, code(u.accountType()));
+        values.put(PATRON.EXTERNAL_ID, u.externalId());
+        values.put(PATRON.STATUS, code(u.status()));
+        values.put(PATRON.EXPIRY_DATE, u.expiryDate());
+        values.put(PATRON.PURGE_DATE, u.purgeDate());
+        values.put(PATRON.EMAILS, emails(u));
+        values.put(PATRON.PASSWORD, password);
+        values.put(PATRON.DOCUMENT, document);
+        return values;
+    }
+
+    private static String code(org.almasim.simulator.codes.Code code) {
+        return code == null ? null : code.value();
+    }
+
+    private static String emails(User u) {
+        if (u.contactInfo() == null) {
+            return "";
+        }
+        return u.contactInfo().email().stream()
+                .map(ContactInfo.Email::emailAddress)
+                .filter(e -> e != null)
+                .map(e -> e.toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(" "));
+    }
+}

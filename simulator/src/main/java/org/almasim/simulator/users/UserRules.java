@@ -1,0 +1,216 @@
+package org.almasim.simulator.users;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.almasim.simulator.codes.Code;
+import org.almasim.simulator.codes.CodeTables;
+import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.http.AlmaFormats;
+
+/** Alma's rules for a user record: what must be there, which codes are legal, and how a PUT swaps the record. */
+final class UserRules {
+    /** {@code override=} names mapped to the fields an EXTERNAL user keeps unless named there. */
+    static final Map<String, String> PROTECTED_EXTERNAL_FIELDS = Map.ofEntries(
+            Map.entry("user_group", "user_group"),
+            Map.entry("job_category", "job_category"),
+            Map.entry("pin_number", "pin_number"),
+            Map.entry("preferred_language", "preferred_language"),
+            Map.entry("campus_code", "campus_code"),
+            Map.entry("rs_libraries", "rs_library"),
+            Map.entry("user_title", "user_title"),
+            Map.entry("library_notices", "library_notice"),
+            Map.entry("pref_first_name", "pref_first_name"),
+            Map.entry("pref_middle_name", "pref_middle_name"),
+            Map.entry("pref_last_name", "pref_last_name"),
+            Map.entry("cataloger_level", "cataloger_level"));
+
+    private static final String INTERNAL = "INTERNAL";
+    private static final String EXTERNAL = "EXTERNAL";
+
+    private final CodeTables codes;
+
+    UserRules(CodeTables codes) {
+        this.codes = codes;
+    }
+
+    /** Everything a POST or PUT body must satisfy on its own. */
+    void check(User user) {
+        if (user.recordType() == null) {
+            throw missing("record_type");
+        }
+        if (user.primaryId() == null) {
+            throw missing("primary_id");
+        }
+        if (user.accountType() == null) {
+            throw missing("account_type");
+        }
+        if (user.primaryId().length() > 255) {
+            throw AlmaException.badRequest("401676", "No valid XML was given. primary_id is longer than 255 characters.");
+        }
+        if (!codes.contains(CodeTables.RECORD_TYPES, user.recordType().value())) {
+            throw invalid("record", user.recordType().value());
+        }
+        if (user.userGroup() != null && !codes.contains(CodeTables.USER_GROUPS, user.userGroup().value())) {
+            throw AlmaException.badRequest("401852", "Given user group is not legal: " + user.userGroup().value() + ".");
+        }
+        String account = user.accountType().value();
+        if (!account.equals(INTERNAL) && !account.equals(EXTERNAL)) {
+            throw AlmaException.badRequest("401857", "The given user account type is illegal (must be INTERNAL/EXTERNAL).");
+        }
+        if (account.equals(INTERNAL) && user.externalId() != null) {
+            throw AlmaException.badRequest("401853", "External Id must be empty for internal user.");
+        }
+        if (account.equals(EXTERNAL) && user.externalId() == null) {
+            throw AlmaException.badRequest("401854", "External Id must be given for external user.");
+        }
+        if (user.status() != null && !codes.contains(CodeTables.USER_STATUSES, user.status().value())) {
+            throw invalid("status", user.status().value());
+        }
+        for (UserIdentifier id : user.userIdentifier()) {
+            if (id.idType() == null) {
+                throw missing("user_identifier.id_type");
+            }
+            if (id.value() == null) {
+                throw missing("user_identifier.value");
+            }
+            if (!codes.contains(CodeTables.IDENTIFIER_TYPES, id.idType().value())) {
+                throw invalid("identifier", id.idType().value());
+            }
+        }
+        long distinct = allIds(user).distinct().count();
+        if (distinct != allIds(user).count()) {
+            throw AlmaException.badRequest("401851", "User with identifier " + user.primaryId() + " repeats one of its identifiers.");
+        }
+    }
+
+    /** The account-type moves Alma's Users API allows: INTERNAL to EXTERNAL yes, EXTERNAL to INTERNAL no. */
+    void checkTransition(User existing, User incoming) {
+        boolean wasExternal = EXTERNAL.equals(existing.accountType().value());
+        String target = incoming.accountType().value();
+        if (wasExternal && target.equals(INTERNAL)) {
+            throw AlmaException.badRequest("401859",
+                    "Action currently not supported. An EXTERNAL user cannot be made INTERNAL through the Users API (the Update/Notify Users job can).");
+        }
+        if (wasExternal && !existing.externalId().equals(incoming.externalId())) {
+            throw AlmaException.badRequest("401858",
+                    "The external id in DB does not fit the given value in xml - external id cannot be updated.");
+        }
+    }
+
+    /**
+     * Swap-all: the incoming record replaces the stored one, except that roles are kept when none arrive and an
+     * EXTERNAL user keeps its protected fields unless {@code override} names them.
+     */
+    User swapAll(User existing, User incoming, Set<String> override) {
+        for (String name : override) {
+            if (!PROTECTED_EXTERNAL_FIELDS.containsKey(name)) {
+                throw AlmaException.parameterNotValid("override accepts " + PROTECTED_EXTERNAL_FIELDS.keySet() + ", not '" + name + "'.");
+            }
+        }
+        ObjectNode stored = AlmaFormats.JSON.valueToTree(existing);
+        ObjectNode merged = AlmaFormats.JSON.valueToTree(incoming);
+        if (incoming.userRole().isEmpty()) {
+            copy(stored, merged, "user_role");
+        }
+        if (EXTERNAL.equals(existing.accountType().value())) {
+            PROTECTED_EXTERNAL_FIELDS.forEach((param, field) -> {
+                if (!override.contains(param)) {
+                    copy(stored, merged, field);
+                }
+            });
+        }
+        return toUser(merged);
+    }
+
+    /** A user as stored: the record (for the searchable columns) and the document GET answers, fields in XSD order. */
+    record Canonical(User user, String document) {
+    }
+
+    /** The stored form: descriptions filled from the code tables, defaults applied, output-only fields dropped. */
+    Canonical canonical(User user) {
+        ObjectNode node = AlmaFormats.JSON.valueToTree(user);
+        Stream.of("link", "requests", "loans", "fees", "password").forEach(node::remove);
+        dropDescriptions(node);
+        describe(node, "record_type", CodeTables.RECORD_TYPES);
+        describe(node, "user_group", CodeTables.USER_GROUPS);
+        describe(node, "account_type", CodeTables.ACCOUNT_TYPES);
+        if (user.status() == null) {
+            node.set("status", AlmaFormats.JSON.valueToTree(Code.of("ACTIVE")));
+        }
+        describe(node, "status", CodeTables.USER_STATUSES);
+        String fullName = Stream.of(user.firstName(), user.middleName(), user.lastName())
+                .filter(s -> s != null)
+                .collect(Collectors.joining(" "));
+        if (fullName.isEmpty()) {
+            node.remove("full_name");
+        } else {
+            node.put("full_name", fullName);
+        }
+        JsonNode identifiers = node.get("user_identifier");
+        if (identifiers != null) {
+            identifiers.forEach(id -> describe((ObjectNode) id, "id_type", CodeTables.IDENTIFIER_TYPES));
+        }
+        ObjectNode ordered = AlmaFormats.JSON.createObjectNode();
+        for (String field : User.class.getAnnotation(com.fasterxml.jackson.annotation.JsonPropertyOrder.class).value()) {
+            if (node.has(field)) {
+                ordered.set(field, node.get(field));
+            }
+        }
+        return new Canonical(toUser(ordered), ordered.toString());
+    }
+
+    static Stream<String> allIds(User user) {
+        return Stream.concat(Stream.of(user.primaryId()), user.userIdentifier().stream().map(UserIdentifier::value))
+                .map(UserRepository::fold);
+    }
+
+    /** A client's descriptions are never kept: the code tables say what a code means. */
+    private static void dropDescriptions(JsonNode node) {
+        if (node.isObject()) {
+            if (node.has("value") && node.has("desc")) {
+                ((ObjectNode) node).remove("desc");
+            }
+            node.forEach(UserRules::dropDescriptions);
+        } else if (node.isArray()) {
+            node.forEach(UserRules::dropDescriptions);
+        }
+    }
+
+    private void describe(ObjectNode node, String field, String table) {
+        JsonNode code = node.get(field);
+        if (code != null && code.has("value")) {
+            ObjectNode described = (ObjectNode) code;
+            codes.description(table, code.get("value").asText())
+                    .ifPresentOrElse(desc -> described.put("desc", desc), () -> described.remove("desc"));
+        }
+    }
+
+    private static void copy(ObjectNode from, ObjectNode to, String field) {
+        JsonNode value = from.get(field);
+        if (value == null) {
+            to.remove(field);
+        } else {
+            to.set(field, value);
+        }
+    }
+
+    private static User toUser(ObjectNode node) {
+        try {
+            return AlmaFormats.JSON.treeToValue(node, User.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("A user record could not be rebuilt from its own fields", e);
+        }
+    }
+
+    private static AlmaException missing(String field) {
+        return AlmaException.badRequest("401664", "Mandatory field is missing: " + field);
+    }
+
+    private static AlmaException invalid(String type, String value) {
+        return AlmaException.badRequest("401864", "Given " + type + " type (" + value + ") is invalid.");
+    }
+}

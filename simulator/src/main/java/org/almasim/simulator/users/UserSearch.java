@@ -1,0 +1,42 @@
+package org.almasim.simulator.users;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.almasim.simulator.http.AlmaException;
+
+/**
+ * Alma's brief search, {@code q=last_name~smith AND user_group~UNDERGRAD}: every term must match.
+ * Names and emails match when every word of the value appears in the field, ignoring case;
+ * primary_id and user_group match the whole value, with {@code *} as a wildcard.
+ */
+public record UserSearch(List<Term> terms, String orderBy) {
+    public static final Set<String> FIELDS = Set.of("primary_id", "first_name", "last_name", "email", "user_group", "all");
+    public static final Set<String> ORDERS = Set.of("last_name", "first_name", "primary_id");
+
+    public record Term(String field, String value) {
+    }
+
+    public static UserSearch parse(String q, String orderBy) {
+        List<Term> terms = new ArrayList<>();
+        if (q != null && !q.isBlank()) {
+            for (String part : q.split("\\s+AND\\s+")) {
+                int tilde = part.indexOf('~');
+                if (tilde <= 0 || tilde == part.length() - 1) {
+                    throw AlmaException.parameterNotValid("q must be field~value (for example last_name~Smith), got '" + part.trim() + "'.");
+                }
+                String field = part.substring(0, tilde).trim().toLowerCase(Locale.ROOT);
+                if (!FIELDS.contains(field)) {
+                    throw AlmaException.parameterNotValid("almasim searches users by " + FIELDS + ", not by '" + field + "'.");
+                }
+                terms.add(new Term(field, part.substring(tilde + 1).trim().toLowerCase(Locale.ROOT)));
+            }
+        }
+        String order = orderBy == null ? "last_name" : orderBy.trim().toLowerCase(Locale.ROOT);
+        if (!ORDERS.contains(order)) {
+            throw AlmaException.parameterNotValid("order_by must be one of " + ORDERS + ", got '" + orderBy + "'.");
+        }
+        return new UserSearch(List.copyOf(terms), order);
+    }
+}

@@ -1,0 +1,262 @@
+package org.almasim.simulator.users;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.almasim.simulator.blockers.DeletionBlocker;
+import org.almasim.simulator.blockers.DeletionBlockers;
+import org.almasim.simulator.blockers.PatronActivity;
+import org.almasim.simulator.clock.SimulatedClock;
+import org.almasim.simulator.codes.CodeTables;
+import org.almasim.simulator.http.AlmaDocument;
+import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.http.AlmaFormats;
+import org.almasim.simulator.http.Params.Page;
+import org.jooq.DSLContext;
+import org.jooq.exception.IntegrityConstraintViolationException;
+
+/** Alma's Users API: list, get, create, swap-all update and delete, each write in one transaction. */
+public final class UserService {
+    private static final int BATCH = 1000;
+
+    private final DSLContext dsl;
+    private final CodeTables codes;
+    private final SimulatedClock clock;
+    private final UserRules rules;
+
+    public UserService(DSLContext dsl, CodeTables codes, SimulatedClock clock) {
+        this.dsl = dsl;
+        this.codes = codes;
+        this.clock = clock;
+        this.rules = new UserRules(codes);
+    }
+
+    public UserList list(String q, String orderBy, Page page, boolean full, String linkBase) {
+        UserSearch search = UserSearch.parse(q, orderBy);
+        UserRepository users = new UserRepository(dsl);
+        int total = users.count(search);
+        List<com.fasterxml.jackson.databind.JsonNode> page1 = page.limit() == 0 ? List.of() : full
+                ? users.searchDocuments(search, page).stream().map(doc -> (com.fasterxml.jackson.databind.JsonNode) withLink(doc, linkBase)).toList()
+                : users.search(search, page).stream().map(row -> (com.fasterxml.jackson.databind.JsonNode) brief(row, linkBase)).toList();
+        return new UserList(page1, total);
+    }
+
+    /** The stored document, which is exactly the JSON of a plain {@code GET /users/{id}}. */
+    public String document(String id, String idType) {
+        UserRepository users = new UserRepository(dsl);
+        return users.load(resolve(users, id, idType)).orElseThrow(() -> notFound(id, idType)).document();
+    }
+
+    /** A user with {@code expand=loans,requests,fees} counts and {@code view=brief} applied. */
+    public AlmaDocument get(String id, String idType, Set<String> expand, String view, String linkBase) {
+        UserRepository users = new UserRepository(dsl);
+        long key = resolve(users, id, idType);
+        ObjectNode node = tree(users.load(key).orElseThrow(() -> notFound(id, idType)).document());
+        String self = userLink(linkBase, node.path("primary_id").asText());
+        if (expand.contains("loans")) {
+            node.set("loans", count(BigDecimal.valueOf(PatronActivity.activeLoans(dsl, key)), self + "/loans"));
+        }
+        if (expand.contains("requests")) {
+            node.set("requests", count(BigDecimal.ZERO, self + "/requests"));
+        }
+        if (expand.contains("fees")) {
+            node.set("fees", count(PatronActivity.activeBalance(dsl, key).stripTrailingZeros(), self + "/fees"));
+        }
+        if ("brief".equalsIgnoreCase(view)) {
+            // Alma's brief view: core information, emails, identifiers and statistics only.
+            List.of("user_role", "user_block", "user_note", "proxy_for_user", "rs_library", "library_notice")
+                    .forEach(node::remove);
+            if (node.has("contact_info")) {
+                ((ObjectNode) node.get("contact_info")).remove(List.of("address", "phone"));
+            }
+        } else if (view != null && !view.equalsIgnoreCase("full")) {
+            throw AlmaException.parameterNotValid("view must be full or brief, got '" + view + "'.");
+        }
+        return new AlmaDocument("user", node);
+    }
+
+    public AlmaDocument create(User incoming) {
+        rules.check(incoming);
+        UserRules.Canonical canonical = rules.canonical(incoming);
+        User user = canonical.user();
+        return writing(user, () -> dsl.transactionResult(tx -> {
+            UserRepository users = new UserRepository(tx.dsl());
+            ensureIdsFree(users, user, -1);
+            users.insert(user, canonical.document(), incoming.password(), clock.today());
+            return new AlmaDocument("user", tree(canonical.document()));
+        }));
+    }
+
+    public AlmaDocument update(String id, String idType, User incoming, Set<String> override) {
+        return dsl.transactionResult(tx -> {
+            UserRepository users = new UserRepository(tx.dsl());
+            long key = resolve(users, id, idType);
+            StoredUser stored = users.loadForUpdate(key).orElseThrow(() -> notFound(id, idType));
+            User existing = parse(stored.document());
+            rules.check(incoming);
+            User merged = rules.swapAll(existing, incoming, override);
+            rules.check(merged);
+            rules.checkTransition(existing, merged);
+            UserRules.Canonical canonical = rules.canonical(merged);
+            User user = canonical.user();
+            ensureIdsFree(users, user, key);
+            String password = incoming.password() != null ? incoming.password() : stored.password();
+            return writing(user, () -> {
+                users.update(key, user, canonical.document(), password);
+                return new AlmaDocument("user", tree(canonical.document()));
+            });
+        });
+    }
+
+    public void delete(String id, String idType) {
+        dsl.transaction(tx -> {
+            UserRepository users = new UserRepository(tx.dsl());
+            long key = resolve(users, id, idType);
+            users.loadForUpdate(key).orElseThrow(() -> notFound(id, idType));
+            List<DeletionBlocker> blockers = DeletionBlockers.of(tx.dsl(), key, BigDecimal.ZERO, codes.currency());
+            if (!blockers.isEmpty()) {
+                throw AlmaException.badRequest("401850", "Failed to delete user with identifier " + id + " of type "
+                        + (idType == null ? "all_unique" : idType) + ". "
+                        + blockers.stream().map(DeletionBlocker::reason).collect(Collectors.joining(" ")));
+            }
+            users.delete(key);
+        });
+    }
+
+    /**
+     * Creates many users at once (population loading). Every user is checked before anything is written,
+     * so a bad document changes nothing; the writes then go in batches.
+     */
+    public int createAll(List<User> incoming) {
+        List<UserRepository.NewUser> ready = new ArrayList<>(incoming.size());
+        Set<String> seen = new HashSet<>();
+        for (User each : incoming) {
+            rules.check(each);
+            UserRules.Canonical canonical = rules.canonical(each);
+            User user = canonical.user();
+            UserRules.allIds(user).forEach(id -> {
+                if (!seen.add(id)) {
+                    throw alreadyExists(id);
+                }
+            });
+            ready.add(new UserRepository.NewUser(user, canonical.document(), each.password()));
+        }
+        UserRepository users = new UserRepository(dsl);
+        List<String> ids = new ArrayList<>(seen);
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<String> taken = users.idsTaken(ids.subList(from, Math.min(ids.size(), from + BATCH)), -1);
+            if (!taken.isEmpty()) {
+                throw alreadyExists(taken.get(0));
+            }
+        }
+        for (int from = 0; from < ready.size(); from += BATCH) {
+            List<UserRepository.NewUser> batch = ready.subList(from, Math.min(ready.size(), from + BATCH));
+            dsl.transaction(tx -> new UserRepository(tx.dsl()).insertAll(batch, clock.today()));
+        }
+        return ready.size();
+    }
+
+    /** The database key of a user, for features that hang data on users (loans, fees). */
+    public long keyOf(DSLContext db, String id, String idType) {
+        return resolve(new UserRepository(db), id, idType);
+    }
+
+    /** Database keys of users by primary id (folded to lower case), for bulk loading; unknown ids are absent. */
+    public java.util.Map<String, Long> keysByPrimaryId(DSLContext db, java.util.Collection<String> primaryIds) {
+        return new UserRepository(db).keysByPrimaryId(primaryIds);
+    }
+
+    public static String foldId(String id) {
+        return UserRepository.fold(id);
+    }
+
+    /** Locks the user's row for the rest of the caller's transaction: writes to one user apply one at a time. */
+    public static void lock(DSLContext tx, long key) {
+        new UserRepository(tx).loadForUpdate(key);
+    }
+
+    public static String userLink(String linkBase, String primaryId) {
+        return linkBase + "/almaws/v1/users/" + URLEncoder.encode(primaryId, StandardCharsets.UTF_8);
+    }
+
+    static User parse(String document) {
+        try {
+            return AlmaFormats.JSON.readValue(document, User.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored user document could not be read", e);
+        }
+    }
+
+    private long resolve(UserRepository users, String id, String idType) {
+        return users.keyOf(id, idType).orElseThrow(() -> notFound(id, idType));
+    }
+
+    private static AlmaException notFound(String id, String idType) {
+        if (idType == null || idType.equalsIgnoreCase("all_unique")) {
+            return AlmaException.badRequest("401861", "User with identifier " + id + " was not found.");
+        }
+        return AlmaException.badRequest("401890", "User with identifier " + id + " of type " + idType + " was not found.");
+    }
+
+    private void ensureIdsFree(UserRepository users, User user, long except) {
+        List<String> taken = users.idsTaken(UserRules.allIds(user).toList(), except);
+        if (!taken.isEmpty()) {
+            throw alreadyExists(taken.get(0));
+        }
+    }
+
+    private static AlmaException alreadyExists(String id) {
+        return AlmaException.badRequest("401851", "User with identifier " + id + " already exists.");
+    }
+
+    /** Two clients creating the same id at once: the database's unique keys decide, and the loser gets Alma's 401851. */
+    private static <T> T writing(User user, java.util.function.Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (IntegrityConstraintViolationException e) {
+            throw alreadyExists(user.primaryId());
+        }
+    }
+
+    private ObjectNode brief(UserRepository.BriefRow row, String linkBase) {
+        ObjectNode node = AlmaFormats.JSON.createObjectNode();
+        node.put("link", userLink(linkBase, row.primaryId()));
+        node.put("primary_id", row.primaryId());
+        node.put("first_name", row.firstName());
+        node.put("last_name", row.lastName());
+        node.set("user_group", AlmaFormats.JSON.valueToTree(codes.code(CodeTables.USER_GROUPS, row.userGroup())));
+        node.set("status", AlmaFormats.JSON.valueToTree(codes.code(CodeTables.USER_STATUSES, row.status())));
+        return node;
+    }
+
+    private static ObjectNode withLink(String document, String linkBase) {
+        ObjectNode stored = tree(document);
+        ObjectNode node = AlmaFormats.JSON.createObjectNode();
+        node.put("link", userLink(linkBase, stored.path("primary_id").asText()));
+        node.setAll(stored);
+        return node;
+    }
+
+    private static ObjectNode tree(String document) {
+        try {
+            return (ObjectNode) AlmaFormats.JSON.readTree(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored user document could not be read", e);
+        }
+    }
+
+    private static ObjectNode count(BigDecimal value, String link) {
+        ObjectNode node = AlmaFormats.JSON.createObjectNode();
+        node.put("value", value);
+        node.put("link", link);
+        return node;
+    }
+
+}
