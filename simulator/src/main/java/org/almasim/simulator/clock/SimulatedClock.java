@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -31,9 +32,9 @@ public final class SimulatedClock {
         return today.get();
     }
 
-    /** The simulated date with the real time of day, so events of one simulated day keep their order. */
+    /** The simulated date with the real time of day (to the millisecond, as Alma), so one day's events keep their order. */
     public Instant now() {
-        return today.get().atTime(LocalTime.now(ZoneOffset.UTC)).toInstant(ZoneOffset.UTC);
+        return today.get().atTime(LocalTime.now(ZoneOffset.UTC)).toInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
     }
 
     public void set(LocalDate date) {

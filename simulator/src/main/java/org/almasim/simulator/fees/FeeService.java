@@ -169,6 +169,10 @@ public final class FeeService {
             BigDecimal balance = PatronActivity.activeBalance(tx.dsl(), key);
             String method = method(action);
             BigDecimal left = amountOf(action.amount(), balance, true);
+            if (left.compareTo(balance) > 0) {
+                throw AlmaException.parameterNotValid("amount " + left.toPlainString() + " is more than the active balance "
+                        + balance.toPlainString() + ".");
+            }
             Instant now = clock.now();
             for (StoredFee fee : fees.list(key, PatronActivity.OPEN_FEE_STATUSES)) {
                 if (left.signum() == 0) {

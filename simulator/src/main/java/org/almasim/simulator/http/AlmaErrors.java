@@ -21,23 +21,17 @@ public final class AlmaErrors {
     public static void register(JavalinConfig config) {
         config.routes.exception(AlmaException.class, (e, ctx) -> render(ctx, e.status(), e.code(), e.getMessage()));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> {
-            if (e.getStatus() == 413) {
-                render(ctx, 400, "401676", "No valid XML was given. The request body is larger than the allowed maximum.");
-            } else {
-                render(ctx, e.getStatus(), String.valueOf(e.getStatus()), e.getMessage());
+            switch (e.getStatus()) {
+                case 413 -> render(ctx, 400, "401676", "No valid XML was given. The request body is larger than the allowed maximum.");
+                case 404 -> render(ctx, 404, "NOT_FOUND", "No API is defined for " + ctx.method() + " " + ctx.path() + ".");
+                case 405 -> render(ctx, 405, "METHOD_NOT_ALLOWED", "The method " + ctx.method() + " is not supported for " + ctx.path() + ".");
+                default -> render(ctx, e.getStatus(), String.valueOf(e.getStatus()), e.getMessage());
             }
         });
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             render(ctx, 500, "402119", "General error.");
         });
-        config.routes.error(404, "*", ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty() || !ctx.result().contains("errorsExist")) {
-                render(ctx, 404, "NOT_FOUND", "No API is defined for " + ctx.method() + " " + ctx.path() + ".");
-            }
-        });
-        config.routes.error(405, "*", ctx ->
-                render(ctx, 405, "METHOD_NOT_ALLOWED", "The method " + ctx.method() + " is not supported for " + ctx.path() + "."));
     }
 
     public static void render(Context ctx, int status, String code, String message) {
