@@ -63,6 +63,15 @@ public final class PopulationService {
         }
     }
 
+    /** The demo population shipped with the simulator (population/demo.yaml): one patron per rule in the seeds. */
+    public static Population demo() {
+        try (var in = PopulationService.class.getClassLoader().getResourceAsStream("population/demo.yaml")) {
+            return parse(in.readAllBytes());
+        } catch (IOException e) {
+            throw new IllegalStateException("The demo population is missing from the jar", e);
+        }
+    }
+
     public Loaded load(byte[] document, String contentType) {
         return load(parse(document));
     }

@@ -1,0 +1,36 @@
+package org.almasim.scenarios.cli;
+
+import java.util.concurrent.Callable;
+import org.almasim.scenarios.bench.ApiBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code almasim bench api}: the figures recorded in docs/benchmarks.md. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.")
+final class BenchCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "api", description = "Which benchmark: api.")
+    String which;
+
+    @Option(names = "--users", description = "Patrons behind the GET benchmark. Default: ${DEFAULT-VALUE}.", defaultValue = "100000")
+    int users;
+
+    @Option(names = "--clients", description = "Concurrent clients. Default: ${DEFAULT-VALUE}.", defaultValue = "8")
+    int clients;
+
+    @Option(names = "--seconds", description = "Measured seconds of GET traffic. Default: ${DEFAULT-VALUE}.", defaultValue = "20")
+    int seconds;
+
+    @Option(names = "--load", description = "Patrons for the load measurement. Default: ${DEFAULT-VALUE}.", defaultValue = "1000000")
+    int load;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!which.equals("api")) {
+            System.err.println("Unknown benchmark '" + which + "'. Available: api");
+            return 2;
+        }
+        new ApiBenchmark(users, clients, seconds, load).run(System.out);
+        return 0;
+    }
+}
