@@ -57,6 +57,7 @@ final class Routes {
                 get("health", admin::health);
                 post("reset", admin::reset);
                 post("population", admin::loadPopulation);
+                get("state/digest", admin::digest);
                 path("clock", () -> {
                     get(admin::getClock);
                     put(admin::setClock);

@@ -74,7 +74,7 @@ public final class Simulator implements AutoCloseable {
         LoanService loans = new LoanService(dsl, codes, clock, users);
         this.population = new PopulationService(dsl, codes, clock, users, loans, fees);
         ApiGate gate = new ApiGate(keys, thresholds, clock);
-        AdminController admin = new AdminController(clock, this::reset, population);
+        AdminController admin = new AdminController(clock, this::reset, population, dsl);
         this.app = Javalin.create(javalin -> {
             javalin.http.maxRequestSize = MAX_BODY_BYTES;
             javalin.startup.showJavalinBanner = false;

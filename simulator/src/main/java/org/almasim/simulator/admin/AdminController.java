@@ -13,17 +13,20 @@ import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.http.AlmaFormats.BodyFormat;
 import org.almasim.simulator.http.AlmaHttp;
 import org.almasim.simulator.population.PopulationService;
+import org.jooq.DSLContext;
 
 /** The control plane under {@code /almasim/v1}: what Alma's API cannot do (move the clock, reset, load a population). */
 public final class AdminController {
     private final SimulatedClock clock;
     private final Runnable reset;
     private final PopulationService population;
+    private final DSLContext dsl;
 
-    public AdminController(SimulatedClock clock, Runnable reset, PopulationService population) {
+    public AdminController(SimulatedClock clock, Runnable reset, PopulationService population, DSLContext dsl) {
         this.clock = clock;
         this.reset = reset;
         this.population = population;
+        this.dsl = dsl;
     }
 
     public record Today(@JsonProperty("today") String today) {
@@ -64,6 +67,10 @@ public final class AdminController {
 
     public void health(Context ctx) {
         AlmaHttp.json(ctx, Map.of("status", "UP", "today", clock.today().toString()));
+    }
+
+    public void digest(Context ctx) {
+        AlmaHttp.json(ctx, StateDigest.of(dsl));
     }
 
     public void loadPopulation(Context ctx) {

@@ -30,7 +30,9 @@ public final class AlmaFormats {
     /** YAML population documents (and JSON ones: YAML reads both), with Alma's field rules. */
     public static final ObjectMapper YAML = configure(com.fasterxml.jackson.dataformat.yaml.YAMLMapper.builder());
     // XML carries every scalar as text, so the tree read from XML may coerce "5" to a number and "true" to a boolean.
-    private static final ObjectMapper FROM_XML_TREE = configure(JsonMapper.builder());
+    // An empty element (<contact_info/>) reads as an absent value.
+    private static final ObjectMapper FROM_XML_TREE = configure(JsonMapper.builder()
+            .enable(DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT));
 
     private AlmaFormats() {
     }

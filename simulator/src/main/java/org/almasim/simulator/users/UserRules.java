@@ -2,6 +2,7 @@ package org.almasim.simulator.users;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -168,13 +169,23 @@ final class UserRules {
                 .map(UserRepository::fold);
     }
 
-    /** A client's descriptions are never kept: the code tables say what a code means. */
+    /**
+     * A client's descriptions are never kept (the code tables say what a code means), and an object left empty
+     * ({@code "contact_info":{}}) is no value at all.
+     */
     private static void dropDescriptions(JsonNode node) {
         if (node.isObject()) {
             if (node.has("value") && node.has("desc")) {
                 ((ObjectNode) node).remove("desc");
             }
             node.forEach(UserRules::dropDescriptions);
+            List<String> empty = new java.util.ArrayList<>();
+            node.fields().forEachRemaining(f -> {
+                if (f.getValue().isObject() && f.getValue().isEmpty()) {
+                    empty.add(f.getKey());
+                }
+            });
+            ((ObjectNode) node).remove(empty);
         } else if (node.isArray()) {
             node.forEach(UserRules::dropDescriptions);
         }

@@ -1,0 +1,81 @@
+package org.almasim.simulator.support;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+
+/**
+ * Property tests on plain JUnit 5 with our own seeded generators (no jqwik, at its maintainers' request).
+ * Runs {@code cases} generated cases; on the first failure it shrinks the case to a smaller one that still fails and
+ * reports the invariant, the seed, the case number and the shrunk case. Replay with {@code -Dalmasim.property.seed=S}.
+ */
+public final class PropertyRunner {
+    public static final long SEED = Long.getLong("almasim.property.seed", 20241022L);
+    public static final int CASES = Integer.getInteger("almasim.property.cases", 200);
+
+    private PropertyRunner() {
+    }
+
+    /** A property answers what went wrong, or nothing when it holds for the case. */
+    public interface Property<T> extends Function<T, Optional<String>> {
+    }
+
+    /** Smaller variants of a case, most aggressive first; an empty list means it cannot shrink. */
+    public interface Shrinker<T> extends Function<T, List<T>> {
+        static <T> Shrinker<T> none() {
+            return t -> List.of();
+        }
+    }
+
+    public interface Generator<T> {
+        T generate(SplittableRandom random, int index);
+    }
+
+    public static <T> void check(String invariant, Generator<T> generator, Property<T> property, Shrinker<T> shrinker) {
+        SplittableRandom random = new SplittableRandom(SEED);
+        for (int i = 0; i < CASES; i++) {
+            T example = generator.generate(random.split(), i);
+            Optional<String> failure = attempt(property, example);
+            if (failure.isPresent()) {
+                Shrunk<T> shrunk = shrink(example, failure.get(), property, shrinker);
+                throw new AssertionError("Invariant broken: " + invariant + "\n  seed " + SEED + ", case " + i + " of " + CASES
+                        + " (replay: -Dalmasim.property.seed=" + SEED + ")\n  shrunk in " + shrunk.steps + " steps to: " + shrunk.example
+                        + "\n  failure: " + shrunk.failure);
+            }
+        }
+    }
+
+    /** An exception is a failure like any other, so it is reported with its seed and shrunk too. */
+    private static <T> Optional<String> attempt(Property<T> property, T example) {
+        try {
+            return property.apply(example);
+        } catch (RuntimeException | AssertionError e) {
+            return Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private record Shrunk<T>(T example, String failure, int steps) {
+    }
+
+    private static <T> Shrunk<T> shrink(T example, String failure, Property<T> property, Shrinker<T> shrinker) {
+        T current = example;
+        String currentFailure = failure;
+        int steps = 0;
+        boolean progress = true;
+        while (progress && steps < 500) {
+            progress = false;
+            for (T candidate : shrinker.apply(current)) {
+                Optional<String> candidateFailure = attempt(property, candidate);
+                if (candidateFailure.isPresent()) {
+                    current = candidate;
+                    currentFailure = candidateFailure.get();
+                    steps++;
+                    progress = true;
+                    break;
+                }
+            }
+        }
+        return new Shrunk<>(current, currentFailure, steps);
+    }
+}
