@@ -2,11 +2,6 @@ package org.almasim.scenarios.bench;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +16,7 @@ import org.almasim.simulator.population.Population.Loaded;
 import org.almasim.simulator.population.SyntheticPopulation;
 
 /**
- * {@code almasim bench api}: GET /users/{id} throughput with concurrent keep-alive clients over a synthetic population,
+ * {@code almasim bench api}: GET /users/{id} throughput with concurrent keep-alive clients ({@link KeepAliveClient}) over a synthetic population,
  * then the time and heap to load a large synthetic population. Prints figures; asserts nothing.
  */
 public final class ApiBenchmark {
@@ -54,10 +49,9 @@ public final class ApiBenchmark {
             long started = System.nanoTime();
             simulator.load(SyntheticPopulation.chunks(SEED, users, TODAY, 10_000));
             out.printf("GET /users/{id}: %,d synthetic patrons loaded in %.1f s%n", users, (System.nanoTime() - started) / 1e9);
-            String base = simulator.baseUrl() + "/almaws/v1/users/";
-            runClients(base, 5, null);
+            runClients(simulator.port(), 5, null);
             long[] latencies = new long[2_000_000];
-            Result result = runClients(base, seconds, latencies);
+            Result result = runClients(simulator.port(), seconds, latencies);
             long[] measured = Arrays.copyOf(latencies, (int) Math.min(result.ok, latencies.length));
             Arrays.sort(measured);
             out.printf("GET /users/{id}: %d clients, %d s: %,d requests, %,.0f requests/s, %d errors, p50 %.2f ms, p99 %.2f ms%n",
@@ -69,7 +63,7 @@ public final class ApiBenchmark {
     private record Result(long ok, long errors) {
     }
 
-    private Result runClients(String base, int durationSeconds, long[] latencies) throws Exception {
+    private Result runClients(int port, int durationSeconds, long[] latencies) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long deadline = System.nanoTime() + durationSeconds * 1_000_000_000L;
         java.util.concurrent.atomic.AtomicInteger slot = new java.util.concurrent.atomic.AtomicInteger();
@@ -77,28 +71,26 @@ public final class ApiBenchmark {
         for (int c = 0; c < clients; c++) {
             int clientNo = c;
             futures.add(pool.submit(() -> {
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
                 SplittableRandom random = new SplittableRandom(clientNo);
                 long ok = 0;
                 long errors = 0;
-                while (System.nanoTime() < deadline) {
-                    String id = String.format("S%08d", random.nextInt(users));
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + id))
-                            .header("Authorization", "apikey " + ApiKeys.DEVELOPMENT_KEY)
-                            .header("Accept", "application/json").GET().build();
-                    long t0 = System.nanoTime();
-                    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                    long took = System.nanoTime() - t0;
-                    if (response.statusCode() == 200) {
-                        ok++;
-                        if (latencies != null) {
-                            int at = slot.getAndIncrement();
-                            if (at < latencies.length) {
-                                latencies[at] = took;
+                try (KeepAliveClient http = new KeepAliveClient("127.0.0.1", port)) {
+                    while (System.nanoTime() < deadline) {
+                        String path = "/almaws/v1/users/" + String.format("S%08d", random.nextInt(users));
+                        long t0 = System.nanoTime();
+                        int status = http.get(path, ApiKeys.DEVELOPMENT_KEY);
+                        long took = System.nanoTime() - t0;
+                        if (status == 200) {
+                            ok++;
+                            if (latencies != null) {
+                                int at = slot.getAndIncrement();
+                                if (at < latencies.length) {
+                                    latencies[at] = took;
+                                }
                             }
+                        } else {
+                            errors++;
                         }
-                    } else {
-                        errors++;
                     }
                 }
                 return new long[]{ok, errors};

@@ -52,10 +52,11 @@ final class FeeRepository {
         if (fees.isEmpty()) {
             return;
         }
-        var insert = db.insertInto(FEE, FEE.FEE_ID, FEE.USER_KEY, FEE.FEE_TYPE, FEE.STATUS, FEE.BALANCE, FEE.ORIGINAL_AMOUNT,
-                FEE.CREATION_TIME, FEE.STATUS_TIME, FEE.COMMENT, FEE.OWNER, FEE.TITLE, FEE.BARCODE);
+        var insert = db.batch(db.insertInto(FEE, FEE.FEE_ID, FEE.USER_KEY, FEE.FEE_TYPE, FEE.STATUS, FEE.BALANCE, FEE.ORIGINAL_AMOUNT,
+                FEE.CREATION_TIME, FEE.STATUS_TIME, FEE.COMMENT, FEE.OWNER, FEE.TITLE, FEE.BARCODE)
+                .values((String) null, null, null, null, null, null, null, null, null, null, null, null));
         for (StoredFee f : fees) {
-            insert = insert.values(f.id(), f.userKey(), f.type(), f.status(), f.balance(), f.originalAmount(), time(f.creationTime()),
+            insert = insert.bind(f.id(), f.userKey(), f.type(), f.status(), f.balance(), f.originalAmount(), time(f.creationTime()),
                     time(f.statusTime()), f.comment(), f.owner(), f.title(), f.barcode());
         }
         insert.execute();

@@ -71,14 +71,17 @@ public final class FeeService {
         return java.util.Optional.empty();
     }
 
-    /** Loads many checked fees in one transaction. A fee with nothing left to pay is CLOSED whatever its stated status. */
-    public void importAll(List<FeeImport> imports) {
+    /**
+     * Loads many checked fees inside the caller's transaction. A fee with nothing left to pay is CLOSED whatever its
+     * stated status.
+     */
+    public void importAll(DSLContext tx, List<FeeImport> imports) {
         if (imports.isEmpty()) {
             return;
         }
-        dsl.transaction(tx -> {
-            var keys = users.keysByPrimaryId(tx.dsl(), imports.stream().map(FeeImport::userId).toList());
-            List<String> ids = AlmaIds.next(tx.dsl(), imports.size());
+        {
+            var keys = users.keysByPrimaryId(tx, imports.stream().map(FeeImport::userId).toList());
+            List<String> ids = AlmaIds.next(tx, imports.size());
             List<StoredFee> stored = new ArrayList<>(imports.size());
             for (int i = 0; i < imports.size(); i++) {
                 FeeImport f = imports.get(i);
@@ -89,8 +92,8 @@ public final class FeeService {
                 stored.add(new StoredFee(ids.get(i), keys.get(UserService.foldId(f.userId())), f.type(), status, balance, amount,
                         created, created, f.comment(), f.owner(), null, null));
             }
-            new FeeRepository(tx.dsl()).insertAll(stored);
-        });
+            new FeeRepository(tx).insertAll(stored);
+        }
     }
 
     public FeeList list(String userId, String idType, String status, String linkBase) {

@@ -36,28 +36,27 @@ public final class InventoryRepository {
                 .fetchOptional(InventoryRepository::item);
     }
 
-    public boolean barcodeExists(String barcode) {
-        return db.fetchExists(ITEM, ITEM.BARCODE.eq(barcode));
-    }
-
-    /** Adds many items, each with a bib and holding of its own, in one statement per table. */
+    /** Adds many items, each with a bib and holding of its own, as one JDBC batch per table. */
     public List<InventoryItem> addAll(List<InventoryItem> items) {
         if (items.isEmpty()) {
             return List.of();
         }
         List<String> ids = AlmaIds.next(db, items.size());
-        var bibs = db.insertInto(BIB, BIB.MMS_ID, BIB.TITLE, BIB.AUTHOR, BIB.PUBLICATION_YEAR);
-        var holdings = db.insertInto(HOLDING, HOLDING.HOLDING_ID, HOLDING.MMS_ID, HOLDING.LIBRARY, HOLDING.LOCATION, HOLDING.CALL_NUMBER);
-        var rows = db.insertInto(ITEM, ITEM.ITEM_PID, ITEM.HOLDING_ID, ITEM.BARCODE, ITEM.DESCRIPTION);
+        var bibs = db.batch(db.insertInto(BIB, BIB.MMS_ID, BIB.TITLE, BIB.AUTHOR, BIB.PUBLICATION_YEAR)
+                .values((String) null, null, null, null));
+        var holdings = db.batch(db.insertInto(HOLDING, HOLDING.HOLDING_ID, HOLDING.MMS_ID, HOLDING.LIBRARY, HOLDING.LOCATION,
+                HOLDING.CALL_NUMBER).values((String) null, null, null, null, null));
+        var rows = db.batch(db.insertInto(ITEM, ITEM.ITEM_PID, ITEM.HOLDING_ID, ITEM.BARCODE, ITEM.DESCRIPTION)
+                .values((String) null, null, null, null));
         List<InventoryItem> added = new java.util.ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             InventoryItem it = items.get(i);
             String id = ids.get(i);
             InventoryItem item = new InventoryItem("23" + id, "22" + id, "99" + id, it.barcode(), it.title(), it.author(),
                     it.publicationYear(), it.library(), it.location(), it.callNumber(), it.description());
-            bibs = bibs.values(item.mmsId(), item.title(), item.author(), item.publicationYear());
-            holdings = holdings.values(item.holdingId(), item.mmsId(), item.library(), item.location(), item.callNumber());
-            rows = rows.values(item.itemPid(), item.holdingId(), item.barcode(), item.description());
+            bibs = bibs.bind(item.mmsId(), item.title(), item.author(), item.publicationYear());
+            holdings = holdings.bind(item.holdingId(), item.mmsId(), item.library(), item.location(), item.callNumber());
+            rows = rows.bind(item.itemPid(), item.holdingId(), item.barcode(), item.description());
             added.add(item);
         }
         bibs.execute();
@@ -67,7 +66,13 @@ public final class InventoryRepository {
     }
 
     public java.util.Map<String, String> pidsByBarcode(java.util.Collection<String> barcodes) {
-        return db.select(ITEM.BARCODE, ITEM.ITEM_PID).from(ITEM).where(ITEM.BARCODE.in(barcodes)).fetchMap(ITEM.BARCODE, ITEM.ITEM_PID);
+        if (barcodes.isEmpty()) {
+            return java.util.Map.of();
+        }
+        var lookup = org.almasim.simulator.BulkLookup.of(barcodes);
+        return db.select(ITEM.BARCODE, ITEM.ITEM_PID).from(lookup.table())
+                .join(ITEM).on(ITEM.BARCODE.eq(lookup.value()))
+                .fetchMap(ITEM.BARCODE, ITEM.ITEM_PID);
     }
 
     public List<InventoryItem> itemsByPid(List<String> pids) {

@@ -43,10 +43,11 @@ final class LoanRepository {
         if (loans.isEmpty()) {
             return;
         }
-        var insert = db.insertInto(LOAN, LOAN.LOAN_ID, LOAN.USER_KEY, LOAN.ITEM_PID, LOAN.LOAN_STATUS, LOAN.PROCESS_STATUS,
-                LOAN.CIRC_DESK, LOAN.LIBRARY, LOAN.LOAN_DATE, LOAN.DUE_DATE, LOAN.RETURN_DATE);
+        var insert = db.batch(db.insertInto(LOAN, LOAN.LOAN_ID, LOAN.USER_KEY, LOAN.ITEM_PID, LOAN.LOAN_STATUS, LOAN.PROCESS_STATUS,
+                LOAN.CIRC_DESK, LOAN.LIBRARY, LOAN.LOAN_DATE, LOAN.DUE_DATE, LOAN.RETURN_DATE)
+                .values((String) null, null, null, null, null, null, null, null, null, null));
         for (StoredLoan l : loans) {
-            insert = insert.values(l.loanId(), l.userKey(), l.itemPid(), l.status(), l.processStatus(), l.circDesk(), l.library(),
+            insert = insert.bind(l.loanId(), l.userKey(), l.itemPid(), l.status(), l.processStatus(), l.circDesk(), l.library(),
                     time(l.loanDate()), time(l.dueDate()), l.returnDate() == null ? null : time(l.returnDate()));
         }
         insert.execute();
@@ -54,8 +55,13 @@ final class LoanRepository {
 
     /** Which of these items are out on an active loan now. */
     java.util.Set<String> onLoan(java.util.Collection<String> itemPids) {
-        return new java.util.HashSet<>(db.select(LOAN.ITEM_PID).from(LOAN)
-                .where(LOAN.ITEM_PID.in(itemPids).and(LOAN.LOAN_STATUS.eq("ACTIVE"))).fetch(LOAN.ITEM_PID));
+        if (itemPids.isEmpty()) {
+            return new java.util.HashSet<>();
+        }
+        var lookup = org.almasim.simulator.BulkLookup.of(itemPids);
+        return new java.util.HashSet<>(db.select(LOAN.ITEM_PID).from(lookup.table())
+                .join(LOAN).on(LOAN.ITEM_PID.eq(lookup.value()))
+                .where(LOAN.LOAN_STATUS.eq("ACTIVE")).fetch(LOAN.ITEM_PID));
     }
 
     Optional<StoredLoan> find(long userKey, String loanId) {

@@ -76,17 +76,17 @@ public final class LoanService {
     public record LoanImport(String userId, String barcode, LocalDate loanDate, LocalDate dueDate, LocalDate returned) {
     }
 
-    /** Loads many loans in one transaction; the caller has checked that every user and barcode exists. */
-    public void importAll(List<LoanImport> imports) {
+    /** Loads many loans inside the caller's transaction; the caller has checked that every user and barcode exists. */
+    public void importAll(DSLContext tx, List<LoanImport> imports) {
         if (imports.isEmpty()) {
             return;
         }
-        dsl.transaction(tx -> {
-            var keys = users.keysByPrimaryId(tx.dsl(), imports.stream().map(LoanImport::userId).toList());
-            var pids = new InventoryRepository(tx.dsl()).pidsByBarcode(imports.stream().map(LoanImport::barcode).toList());
-            LoanRepository loans = new LoanRepository(tx.dsl());
+        {
+            var keys = users.keysByPrimaryId(tx, imports.stream().map(LoanImport::userId).toList());
+            var pids = new InventoryRepository(tx).pidsByBarcode(imports.stream().map(LoanImport::barcode).toList());
+            LoanRepository loans = new LoanRepository(tx);
             var busy = loans.onLoan(pids.values());
-            List<String> ids = AlmaIds.next(tx.dsl(), imports.size());
+            List<String> ids = AlmaIds.next(tx, imports.size());
             List<StoredLoan> stored = new java.util.ArrayList<>(imports.size());
             for (int i = 0; i < imports.size(); i++) {
                 LoanImport l = imports.get(i);
@@ -102,7 +102,7 @@ public final class LoanService {
                         l.returned() == null ? null : l.returned().atStartOfDay().toInstant(ZoneOffset.UTC), null));
             }
             loans.insertAll(stored);
-        });
+        }
     }
 
     public LoanList list(String userId, String idType, String status, Page page, String orderBy, String direction, String linkBase) {

@@ -85,16 +85,20 @@ public final class PopulationService {
             }
             addCodes(population);
             checkReferences(population);
-            int created = users.createAll(population.users());
             List<InventoryItem> items = population.items().stream()
                     .map(i -> new InventoryItem(null, null, null, i.barcode(), i.title(), i.author(), i.publicationYear(),
                             i.library() == null ? "MAIN" : i.library(), i.location() == null ? "STACKS" : i.location(),
                             i.callNumber(), i.description()))
                     .toList();
-            dsl.transaction(tx -> new InventoryRepository(tx.dsl()).addAll(items));
-            loans.importAll(population.loans().stream()
-                    .map(l -> new LoanImport(l.user(), l.barcode(), l.loanDate(), l.dueDate(), l.returned())).toList());
-            fees.importAll(feeImports(population));
+            // One transaction for the whole document: it loads entirely or not at all.
+            int created = dsl.transactionResult(tx -> {
+                int count = users.createAll(tx.dsl(), population.users());
+                new InventoryRepository(tx.dsl()).addAll(items);
+                loans.importAll(tx.dsl(), population.loans().stream()
+                        .map(l -> new LoanImport(l.user(), l.barcode(), l.loanDate(), l.dueDate(), l.returned())).toList());
+                fees.importAll(tx.dsl(), feeImports(population));
+                return count;
+            });
             return new Loaded(created, items.size(), population.loans().size(), population.fees().size(), clock.today().toString());
         } catch (RuntimeException e) {
             clock.set(previousToday);
@@ -131,10 +135,13 @@ public final class PopulationService {
             if (item.library() != null && !codes.contains(CodeTables.LIBRARIES, item.library())) {
                 throw invalid(at + ": library " + item.library() + " is not in the Libraries code table.");
             }
-            if (!documentBarcodes.add(item.barcode()) || inventory.barcodeExists(item.barcode())) {
+            if (!documentBarcodes.add(item.barcode())) {
                 throw invalid(at + ": barcode " + item.barcode() + " is used twice.");
             }
         }
+        inventory.pidsByBarcode(documentBarcodes).keySet().stream().findFirst().ifPresent(barcode -> {
+            throw invalid("items: barcode " + barcode + " is already in the simulator.");
+        });
         Set<String> knownUsers = known(documentUsers, population.loans().stream().map(Population.LoanSpec::user).toList(),
                 population.fees().stream().map(Population.FeeSpec::user).toList());
         Set<String> existingBarcodes = new HashSet<>(inventory.pidsByBarcode(

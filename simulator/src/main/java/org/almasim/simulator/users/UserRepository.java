@@ -1,6 +1,7 @@
 package org.almasim.simulator.users;
 
 import static org.almasim.simulator.db.Tables.PATRON;
+import static org.almasim.simulator.db.Sequences.PATRON_KEY_SEQ;
 import static org.almasim.simulator.db.Tables.PATRON_IDENTIFIER;
 
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.almasim.simulator.BulkLookup;
 import org.almasim.simulator.http.Params.Page;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -46,9 +48,31 @@ final class UserRepository {
     }
 
     java.util.Map<String, Long> keysByPrimaryId(java.util.Collection<String> primaryIds) {
-        return db.select(PATRON.PRIMARY_ID_FOLD, PATRON.USER_KEY).from(PATRON)
-                .where(PATRON.PRIMARY_ID_FOLD.in(primaryIds.stream().map(UserRepository::fold).toList()))
+        if (primaryIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        var lookup = BulkLookup.of(primaryIds.stream().map(UserRepository::fold).toList());
+        return db.select(PATRON.PRIMARY_ID_FOLD, PATRON.USER_KEY).from(lookup.table())
+                .join(PATRON).on(PATRON.PRIMARY_ID_FOLD.eq(lookup.value()))
                 .fetchMap(PATRON.PRIMARY_ID_FOLD, PATRON.USER_KEY);
+    }
+
+    /** One query for the common case (a primary id), a join through the identifiers otherwise. */
+    Optional<StoredUser> find(String id, String idType) {
+        String folded = fold(id);
+        boolean anyType = idType == null || idType.equalsIgnoreCase("all_unique");
+        if (anyType || idType.equalsIgnoreCase("primary_id")) {
+            Optional<StoredUser> byPrimary = db.select(PATRON.USER_KEY, PATRON.DOCUMENT, PATRON.PASSWORD).from(PATRON)
+                    .where(PATRON.PRIMARY_ID_FOLD.eq(folded))
+                    .fetchOptional(r -> new StoredUser(r.value1(), r.value2(), r.value3()));
+            if (byPrimary.isPresent() || !anyType) {
+                return byPrimary;
+            }
+        }
+        return db.select(PATRON.USER_KEY, PATRON.DOCUMENT, PATRON.PASSWORD).from(PATRON_IDENTIFIER)
+                .join(PATRON).on(PATRON.USER_KEY.eq(PATRON_IDENTIFIER.USER_KEY))
+                .where(PATRON_IDENTIFIER.VALUE_FOLD.eq(folded).and(anyType ? DSL.noCondition() : PATRON_IDENTIFIER.ID_TYPE.eq(idType)))
+                .fetchOptional(r -> new StoredUser(r.value1(), r.value2(), r.value3()));
     }
 
     Optional<StoredUser> load(long key) {
@@ -70,11 +94,14 @@ final class UserRepository {
         if (folded.isEmpty()) {
             return List.of();
         }
-        List<String> taken = new ArrayList<>(db.select(PATRON.PRIMARY_ID_FOLD).from(PATRON)
-                .where(PATRON.PRIMARY_ID_FOLD.in(folded).and(PATRON.USER_KEY.ne(except)))
+        var lookup = BulkLookup.of(folded);
+        List<String> taken = new ArrayList<>(db.select(PATRON.PRIMARY_ID_FOLD).from(lookup.table())
+                .join(PATRON).on(PATRON.PRIMARY_ID_FOLD.eq(lookup.value()))
+                .where(PATRON.USER_KEY.ne(except))
                 .fetch(PATRON.PRIMARY_ID_FOLD));
-        taken.addAll(db.select(PATRON_IDENTIFIER.VALUE_FOLD).from(PATRON_IDENTIFIER)
-                .where(PATRON_IDENTIFIER.VALUE_FOLD.in(folded).and(PATRON_IDENTIFIER.USER_KEY.ne(except)))
+        taken.addAll(db.select(PATRON_IDENTIFIER.VALUE_FOLD).from(lookup.table())
+                .join(PATRON_IDENTIFIER).on(PATRON_IDENTIFIER.VALUE_FOLD.eq(lookup.value()))
+                .where(PATRON_IDENTIFIER.USER_KEY.ne(except))
                 .fetch(PATRON_IDENTIFIER.VALUE_FOLD));
         return taken;
     }
@@ -89,31 +116,32 @@ final class UserRepository {
         return key;
     }
 
-    /** Inserts many new users in one statement per table; the caller has checked them. */
+    /** Inserts many new users as two JDBC batches (users, identifiers); the unique keys refuse any id already taken. */
     void insertAll(List<NewUser> users, LocalDate created) {
-        var insert = db.insertInto(PATRON, PATRON.PRIMARY_ID, PATRON.PRIMARY_ID_FOLD, PATRON.RECORD_TYPE, PATRON.FIRST_NAME,
-                PATRON.LAST_NAME, PATRON.USER_GROUP, PATRON.ACCOUNT_TYPE, PATRON.EXTERNAL_ID, PATRON.STATUS, PATRON.EXPIRY_DATE,
-                PATRON.PURGE_DATE, PATRON.EMAILS, PATRON.CREATED_DATE, PATRON.PASSWORD, PATRON.DOCUMENT);
-        for (NewUser n : users) {
-            User u = n.user();
-            insert = insert.values(u.primaryId(), fold(u.primaryId()), code(u.recordType()), u.firstName(), u.lastName(),
-                    code(u.userGroup()), code(u.accountType()), u.externalId(), code(u.status()), u.expiryDate(), u.purgeDate(),
-                    emails(u), created, n.password(), n.document());
+        if (users.isEmpty()) {
+            return;
         }
-        insert.execute();
-        List<String> ids = users.stream().map(n -> fold(n.user().primaryId())).toList();
-        var keys = db.select(PATRON.PRIMARY_ID_FOLD, PATRON.USER_KEY).from(PATRON)
-                .where(PATRON.PRIMARY_ID_FOLD.in(ids)).fetchMap(PATRON.PRIMARY_ID_FOLD, PATRON.USER_KEY);
-        var identifiers = db.insertInto(PATRON_IDENTIFIER, PATRON_IDENTIFIER.USER_KEY, PATRON_IDENTIFIER.ID_TYPE, PATRON_IDENTIFIER.VALUE_FOLD);
-        boolean any = false;
-        for (NewUser n : users) {
-            long key = keys.get(fold(n.user().primaryId()));
-            for (UserIdentifier id : n.user().userIdentifier()) {
-                identifiers = identifiers.values(key, id.idType().value(), fold(id.value()));
-                any = true;
+        List<Long> keys = db.select(PATRON_KEY_SEQ.nextval()).from(DSL.generateSeries(1, users.size())).fetch(r -> r.value1());
+        var patrons = db.batch(db.insertInto(PATRON, PATRON.USER_KEY, PATRON.PRIMARY_ID, PATRON.PRIMARY_ID_FOLD, PATRON.RECORD_TYPE,
+                PATRON.FIRST_NAME, PATRON.LAST_NAME, PATRON.USER_GROUP, PATRON.ACCOUNT_TYPE, PATRON.EXTERNAL_ID, PATRON.STATUS,
+                PATRON.EXPIRY_DATE, PATRON.PURGE_DATE, PATRON.EMAILS, PATRON.CREATED_DATE, PATRON.PASSWORD, PATRON.DOCUMENT)
+                .values((Long) null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
+        var identifiers = db.batch(db.insertInto(PATRON_IDENTIFIER, PATRON_IDENTIFIER.USER_KEY, PATRON_IDENTIFIER.ID_TYPE,
+                PATRON_IDENTIFIER.VALUE_FOLD).values((Long) null, null, null));
+        boolean anyIdentifier = false;
+        for (int i = 0; i < users.size(); i++) {
+            User u = users.get(i).user();
+            long key = keys.get(i);
+            patrons = patrons.bind(key, u.primaryId(), fold(u.primaryId()), code(u.recordType()), u.firstName(), u.lastName(),
+                    code(u.userGroup()), code(u.accountType()), u.externalId(), code(u.status()), u.expiryDate(), u.purgeDate(),
+                    emails(u), created, users.get(i).password(), users.get(i).document());
+            for (UserIdentifier id : u.userIdentifier()) {
+                identifiers = identifiers.bind(key, id.idType().value(), fold(id.value()));
+                anyIdentifier = true;
             }
         }
-        if (any) {
+        patrons.execute();
+        if (anyIdentifier) {
             identifiers.execute();
         }
     }

@@ -50,15 +50,14 @@ public final class UserService {
 
     /** The stored document, which is exactly the JSON of a plain {@code GET /users/{id}}. */
     public String document(String id, String idType) {
-        UserRepository users = new UserRepository(dsl);
-        return users.load(resolve(users, id, idType)).orElseThrow(() -> notFound(id, idType)).document();
+        return new UserRepository(dsl).find(id, idType).orElseThrow(() -> notFound(id, idType)).document();
     }
 
     /** A user with {@code expand=loans,requests,fees} counts and {@code view=brief} applied. */
     public AlmaDocument get(String id, String idType, Set<String> expand, String view, String linkBase) {
-        UserRepository users = new UserRepository(dsl);
-        long key = resolve(users, id, idType);
-        ObjectNode node = tree(users.load(key).orElseThrow(() -> notFound(id, idType)).document());
+        StoredUser stored = new UserRepository(dsl).find(id, idType).orElseThrow(() -> notFound(id, idType));
+        long key = stored.key();
+        ObjectNode node = tree(stored.document());
         String self = userLink(linkBase, node.path("primary_id").asText());
         if (expand.contains("loans")) {
             node.set("loans", count(BigDecimal.valueOf(PatronActivity.activeLoans(dsl, key)), self + "/loans"));
@@ -131,34 +130,34 @@ public final class UserService {
     }
 
     /**
-     * Creates many users at once (population loading). Every user is checked before anything is written,
-     * so a bad document changes nothing; the writes then go in batches.
+     * Creates many users at once inside the caller's transaction (population loading). Every user is checked before
+     * anything is written; an id already taken makes the database refuse the batch, and the caller's transaction
+     * rolls back whole.
      */
-    public int createAll(List<User> incoming) {
-        List<UserRepository.NewUser> ready = new ArrayList<>(incoming.size());
-        Set<String> seen = new HashSet<>();
-        for (User each : incoming) {
+    public int createAll(DSLContext tx, List<User> incoming) {
+        List<UserRepository.NewUser> ready = incoming.parallelStream().map(each -> {
             rules.check(each);
             UserRules.Canonical canonical = rules.canonical(each);
-            User user = canonical.user();
-            UserRules.allIds(user).forEach(id -> {
+            return new UserRepository.NewUser(canonical.user(), canonical.document(), each.password());
+        }).toList();
+        Set<String> seen = new HashSet<>();
+        for (UserRepository.NewUser user : ready) {
+            UserRules.allIds(user.user()).forEach(id -> {
                 if (!seen.add(id)) {
                     throw alreadyExists(id);
                 }
             });
-            ready.add(new UserRepository.NewUser(user, canonical.document(), each.password()));
         }
-        UserRepository users = new UserRepository(dsl);
-        List<String> ids = new ArrayList<>(seen);
-        for (int from = 0; from < ids.size(); from += BATCH) {
-            List<String> taken = users.idsTaken(ids.subList(from, Math.min(ids.size(), from + BATCH)), -1);
-            if (!taken.isEmpty()) {
-                throw alreadyExists(taken.get(0));
-            }
-        }
+        UserRepository users = new UserRepository(tx);
         for (int from = 0; from < ready.size(); from += BATCH) {
             List<UserRepository.NewUser> batch = ready.subList(from, Math.min(ready.size(), from + BATCH));
-            dsl.transaction(tx -> new UserRepository(tx.dsl()).insertAll(batch, clock.today()));
+            try {
+                users.insertAll(batch, clock.today());
+            } catch (org.jooq.exception.DataAccessException e) {
+                // Only now look for the culprit: the check costs more than the insert it guards.
+                List<String> ids = batch.stream().flatMap(n -> UserRules.allIds(n.user())).toList();
+                throw users.idsTaken(ids, -1).stream().findFirst().map(UserService::alreadyExists).orElseThrow(() -> e);
+            }
         }
         return ready.size();
     }
