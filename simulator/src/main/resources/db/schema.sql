@@ -35,8 +35,6 @@ CREATE TABLE patron (
 );
 
 CREATE INDEX ix_patron_name ON patron (last_name, first_name, primary_id_fold);
-CREATE INDEX ix_patron_purge_date ON patron (purge_date);
-CREATE INDEX ix_patron_expiry_date ON patron (expiry_date);
 
 CREATE TABLE patron_identifier (
     user_key    BIGINT        NOT NULL,

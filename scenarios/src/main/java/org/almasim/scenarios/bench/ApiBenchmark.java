@@ -27,12 +27,14 @@ public final class ApiBenchmark {
     private final int clients;
     private final int seconds;
     private final int load;
+    private final String loadDatabase;
 
-    public ApiBenchmark(int users, int clients, int seconds, int load) {
+    public ApiBenchmark(int users, int clients, int seconds, int load, String loadDatabase) {
         this.users = users;
         this.clients = clients;
         this.seconds = seconds;
         this.load = load;
+        this.loadDatabase = loadDatabase;
     }
 
     public void run(PrintStream out) throws Exception {
@@ -110,7 +112,7 @@ public final class ApiBenchmark {
     private void bulkLoad(PrintStream out) {
         System.gc();
         long before = usedHeap();
-        try (Simulator simulator = Simulator.create(Simulator.Config.defaults().withToday(TODAY))) {
+        try (Simulator simulator = Simulator.create(Simulator.Config.defaults().withToday(TODAY).withDatabase(loadDatabase))) {
             long started = System.nanoTime();
             Loaded loaded = simulator.load(SyntheticPopulation.chunks(SEED, load, TODAY, 10_000));
             double took = (System.nanoTime() - started) / 1e9;
@@ -119,9 +121,9 @@ public final class ApiBenchmark {
                     .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
             System.gc();
             long after = usedHeap();
-            out.printf("load: %,d users (%,d items, %,d loans, %,d fees) in %.1f s (%,.0f users/s); heap after load %d MB "
+            out.printf("load (%s database): %,d users (%,d items, %,d loans, %,d fees) in %.1f s (%,.0f users/s); heap after load %d MB "
                             + "(database and all), heap pools' peak %d MB%n",
-                    loaded.users(), loaded.items(), loaded.loans(), loaded.fees(), took, loaded.users() / took,
+                    loadDatabase, loaded.users(), loaded.items(), loaded.loans(), loaded.fees(), took, loaded.users() / took,
                     (after - before) / (1024 * 1024), peak / (1024 * 1024));
         }
     }

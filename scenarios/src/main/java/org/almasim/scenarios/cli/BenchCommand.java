@@ -24,13 +24,17 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--load", description = "Patrons for the load measurement. Default: ${DEFAULT-VALUE}.", defaultValue = "1000000")
     int load;
 
+    @Option(names = "--db", description = "Database for the load measurement: mem (default), a file path, or a JDBC URL.",
+            defaultValue = "mem")
+    String database;
+
     @Override
     public Integer call() throws Exception {
         if (!which.equals("api")) {
             System.err.println("Unknown benchmark '" + which + "'. Available: api");
             return 2;
         }
-        new ApiBenchmark(users, clients, seconds, load).run(System.out);
+        new ApiBenchmark(users, clients, seconds, load, database).run(System.out);
         return 0;
     }
 }

@@ -133,7 +133,7 @@ final class UserRepository {
             User u = users.get(i).user();
             long key = keys.get(i);
             patrons = patrons.bind(key, u.primaryId(), fold(u.primaryId()), code(u.recordType()), u.firstName(), u.lastName(),
-                    code(u.userGroup()), code(u.accountType()), u.externalId(), code(u.status()), u.expiryDate(), u.purgeDate(),
+                    code(u.userGroup()), code(u.accountType()), u.externalId(), UserRules.statusOf(u), u.expiryDate(), u.purgeDate(),
                     emails(u), created, users.get(i).password(), users.get(i).document());
             for (UserIdentifier id : u.userIdentifier()) {
                 identifiers = identifiers.bind(key, id.idType().value(), fold(id.value()));
@@ -252,7 +252,7 @@ final class UserRepository {
         values.put(PATRON.USER_GROUP, code(u.userGroup()));
         values.put(PATRON.ACCOUNT_TYPE, code(u.accountType()));
         values.put(PATRON.EXTERNAL_ID, u.externalId());
-        values.put(PATRON.STATUS, code(u.status()));
+        values.put(PATRON.STATUS, UserRules.statusOf(u));
         values.put(PATRON.EXPIRY_DATE, u.expiryDate());
         values.put(PATRON.PURGE_DATE, u.purgeDate());
         values.put(PATRON.EMAILS, emails(u));

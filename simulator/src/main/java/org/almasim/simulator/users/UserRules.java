@@ -139,9 +139,7 @@ final class UserRules {
         describe(node, "record_type", CodeTables.RECORD_TYPES);
         describe(node, "user_group", CodeTables.USER_GROUPS);
         describe(node, "account_type", CodeTables.ACCOUNT_TYPES);
-        if (user.status() == null) {
-            node.set("status", AlmaFormats.JSON.valueToTree(Code.of("ACTIVE")));
-        }
+        node.set("status", AlmaFormats.JSON.valueToTree(Code.of(statusOf(user))));
         describe(node, "status", CodeTables.USER_STATUSES);
         String fullName = Stream.of(user.firstName(), user.middleName(), user.lastName())
                 .filter(s -> s != null)
@@ -161,7 +159,14 @@ final class UserRules {
                 ordered.set(field, node.get(field));
             }
         }
-        return new Canonical(toUser(ordered), ordered.toString());
+        // The stored columns come from fields canonicalisation leaves as they are (ids, code values, dates, names),
+        // so the user as given serves for them; only the status needs its default (statusOf).
+        return new Canonical(user, ordered.toString());
+    }
+
+    /** A user's status; Alma's default is ACTIVE. */
+    static String statusOf(User user) {
+        return user.status() == null ? "ACTIVE" : user.status().value();
     }
 
     static Stream<String> allIds(User user) {

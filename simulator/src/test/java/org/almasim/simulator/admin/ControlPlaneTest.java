@@ -6,26 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.almasim.simulator.support.AlmaClient;
-import org.almasim.simulator.support.RunningSimulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.almasim.simulator.support.SimulatorTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ControlPlaneTest {
-    private final RunningSimulator sim = RunningSimulator.start();
-    private final AlmaClient alma = sim.client;
+class ControlPlaneTest extends SimulatorTest {
 
-    @BeforeEach
-    void fresh() {
-        sim.reset();
-    }
 
-    @AfterAll
-    void stop() {
-        sim.close();
-    }
 
     private JsonNode clock(String method, String path, String body) {
         return alma.send(method, "/almasim/v1/clock" + path, Map.of(), body, AlmaClient.JSON, AlmaClient.JSON).isOk().json();

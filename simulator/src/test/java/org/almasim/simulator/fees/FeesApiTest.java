@@ -7,29 +7,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.almasim.simulator.support.AlmaClient;
-import org.almasim.simulator.support.RunningSimulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.almasim.simulator.support.SimulatorTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FeesApiTest {
+class FeesApiTest extends SimulatorTest {
     private static final String FINE = "{\"type\":{\"value\":\"OVERDUEFINE\"},\"original_amount\":10.5,\"owner\":{\"value\":\"MAIN\"},\"comment\":\"late\"}";
 
-    private final RunningSimulator sim = RunningSimulator.start();
-    private final AlmaClient alma = sim.client;
 
-    @BeforeEach
-    void patronWithNoFees() {
-        sim.reset();
+    @Override
+    protected void given() {
         alma.createUser(user("p1"));
     }
 
-    @AfterAll
-    void stop() {
-        sim.close();
-    }
 
     private String fine() {
         return alma.createFee("p1", FINE).path("id").asText();

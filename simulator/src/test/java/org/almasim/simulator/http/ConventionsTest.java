@@ -9,27 +9,17 @@ import org.almasim.simulator.Simulator;
 import org.almasim.simulator.support.AlmaClient;
 import org.almasim.simulator.support.AlmaResponse;
 import org.almasim.simulator.support.RunningSimulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.almasim.simulator.support.SimulatorTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** What every route of the Alma API shares: keys, thresholds, formats and Alma-shaped refusals of bad input. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConventionsTest {
-    private final RunningSimulator sim = RunningSimulator.start();
-    private final AlmaClient alma = sim.client;
+class ConventionsTest extends SimulatorTest {
 
-    @BeforeEach
-    void fresh() {
-        sim.reset();
+    @Override
+    protected void given() {
         alma.createUser(user("p1"));
     }
 
-    @AfterAll
-    void stop() {
-        sim.close();
-    }
 
     @Test
     void missingOrUnknownKeyIsUnauthorized() {
@@ -104,6 +94,39 @@ class ConventionsTest {
         String huge = user("p2").replace("\"Dana\"", "\"" + "x".repeat((int) Simulator.MAX_BODY_BYTES) + "\"");
         alma.attemptToCreateUser(huge).hasAlmaError("401676");
         alma.attemptToGetUser("p2").hasAlmaError("401861");
+    }
+
+    @Test
+    void everyRoutesErrorsComeAsAlmaXmlWhenXmlIsAsked() {
+        String fee = "<fee><type>OVERDUEFINE</type><original_amount>1</original_amount><owner>MAIN</owner></fee>";
+        record Case(String method, String path, Map<String, String> query, String body, String code) {
+        }
+        List<Case> cases = List.of(
+                new Case("GET", "/almaws/v1/users", Map.of("limit", "500"), null, "401666"),
+                new Case("GET", "/almaws/v1/users/nobody", Map.of(), null, "401861"),
+                new Case("POST", "/almaws/v1/users", Map.of(), "<user><primary_id>p9</primary_id></user>", "401664"),
+                new Case("PUT", "/almaws/v1/users/nobody", Map.of(), "<user><primary_id>p9</primary_id></user>", "401861"),
+                new Case("DELETE", "/almaws/v1/users/nobody", Map.of(), null, "401861"),
+                new Case("GET", "/almaws/v1/users/p1/fees", Map.of("status", "GONE"), null, "401666"),
+                new Case("POST", "/almaws/v1/users/p1/fees", Map.of(), fee.replace("OVERDUEFINE", "NOPE"), "4019992"),
+                new Case("GET", "/almaws/v1/users/p1/fees/123", Map.of(), null, "401665"),
+                new Case("POST", "/almaws/v1/users/p1/fees/123", Map.of("op", "pay"), null, "401665"),
+                new Case("POST", "/almaws/v1/users/p1/fees/all", Map.of("op", "waive"), null, "401666"),
+                new Case("GET", "/almaws/v1/users/p1/loans", Map.of("loan_status", "Lost"), null, "401666"),
+                new Case("POST", "/almaws/v1/users/p1/loans", Map.of("item_barcode", "X"),
+                        "<item_loan><circ_desk>DEFAULT_CIRC_DESK</circ_desk><library>MAIN</library></item_loan>", "401651"),
+                new Case("GET", "/almaws/v1/users/p1/loans/123", Map.of(), null, "401823"),
+                new Case("POST", "/almaws/v1/users/p1/loans/123", Map.of("op", "renew"), null, "401823"),
+                new Case("PUT", "/almaws/v1/users/p1/loans/123", Map.of(), "<item_loan><due_date>2030-01-01T00:00:00Z</due_date></item_loan>",
+                        "401823"),
+                new Case("POST", "/almaws/v1/bibs/1/holdings/2/items/3", Map.of("op", "scan", "library", "MAIN", "circ_desk", "D"), null,
+                        "401689"));
+        for (Case c : cases) {
+            AlmaResponse response = alma.send(c.method(), c.path(), c.query(), c.body(), c.body() == null ? null : AlmaClient.XML,
+                    AlmaClient.XML);
+            assertThat(response.body()).as(c.method() + " " + c.path()).startsWith("<?xml");
+            response.hasAlmaError(c.code());
+        }
     }
 
     @Test

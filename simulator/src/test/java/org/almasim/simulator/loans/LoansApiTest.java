@@ -7,29 +7,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.almasim.simulator.support.AlmaClient;
-import org.almasim.simulator.support.RunningSimulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.almasim.simulator.support.SimulatorTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LoansApiTest {
-    private final RunningSimulator sim = RunningSimulator.start();
-    private final AlmaClient alma = sim.client;
+class LoansApiTest extends SimulatorTest {
 
-    @BeforeEach
-    void patronAndShelf() {
-        sim.reset();
+    @Override
+    protected void given() {
         alma.createUser(user("p1"));
         alma.createUser(user("p2"));
         alma.loadPopulation(items("BOOK-1", "BOOK-2"));
     }
 
-    @AfterAll
-    void stop() {
-        sim.close();
-    }
 
     @Test
     void lendingCreatesAnActiveLoanDueIn28Days() {

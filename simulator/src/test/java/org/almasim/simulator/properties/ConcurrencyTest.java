@@ -13,30 +13,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.almasim.simulator.support.AlmaClient;
 import org.almasim.simulator.support.AlmaResponse;
-import org.almasim.simulator.support.RunningSimulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.almasim.simulator.support.SimulatorTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConcurrencyTest {
+class ConcurrencyTest extends SimulatorTest {
     private static final int CLIENTS = 16;
 
-    private final RunningSimulator sim = RunningSimulator.start();
-    private final AlmaClient alma = sim.client;
 
-    @BeforeEach
-    void fresh() {
-        sim.reset();
-    }
 
-    @AfterAll
-    void stop() {
-        sim.close();
-    }
 
     /** Runs every task at the same moment (a start gate, not a sleep) and answers their results in order. */
     private static <T> List<T> allAtOnce(List<Callable<T>> tasks) throws Exception {

@@ -7,26 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.almasim.simulator.support.AlmaClient;
 import org.almasim.simulator.support.AlmaResponse;
-import org.almasim.simulator.support.RunningSimulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.almasim.simulator.support.SimulatorTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UsersApiTest {
-    private final RunningSimulator sim = RunningSimulator.start();
-    private final AlmaClient alma = sim.client;
+class UsersApiTest extends SimulatorTest {
 
-    @BeforeEach
-    void freshDatabase() {
-        sim.reset();
-    }
 
-    @AfterAll
-    void stop() {
-        sim.close();
-    }
 
     @Test
     void createdUserIsAnsweredWithDescriptionsAndReadBackTheSame() {
