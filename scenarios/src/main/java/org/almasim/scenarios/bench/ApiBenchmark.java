@@ -66,6 +66,10 @@ public final class ApiBenchmark {
     }
 
     private Result runClients(int port, int durationSeconds, long[] latencies) throws Exception {
+        String[] ids = new String[users];
+        for (int i = 0; i < users; i++) {
+            ids[i] = "/almaws/v1/users/" + String.format("S%08d", i);
+        }
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long deadline = System.nanoTime() + durationSeconds * 1_000_000_000L;
         java.util.concurrent.atomic.AtomicInteger slot = new java.util.concurrent.atomic.AtomicInteger();
@@ -78,7 +82,7 @@ public final class ApiBenchmark {
                 long errors = 0;
                 try (KeepAliveClient http = new KeepAliveClient("127.0.0.1", port)) {
                     while (System.nanoTime() < deadline) {
-                        String path = "/almaws/v1/users/" + String.format("S%08d", random.nextInt(users));
+                        String path = ids[random.nextInt(users)];
                         long t0 = System.nanoTime();
                         int status = http.get(path, ApiKeys.DEVELOPMENT_KEY);
                         long took = System.nanoTime() - t0;

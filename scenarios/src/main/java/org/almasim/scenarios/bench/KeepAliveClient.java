@@ -1,6 +1,5 @@
 package org.almasim.scenarios.bench;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,6 +19,8 @@ final class KeepAliveClient implements AutoCloseable {
     private final InputStream in;
     private final String host;
     private final byte[] buffer = new byte[64 * 1024];
+    private int position;
+    private int limit;
 
     KeepAliveClient(String host, int port) throws IOException {
         this.host = host + ":" + port;
@@ -27,7 +28,7 @@ final class KeepAliveClient implements AutoCloseable {
         socket.setTcpNoDelay(true);
         socket.connect(new InetSocketAddress(host, port), 5_000);
         this.out = socket.getOutputStream();
-        this.in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+        this.in = socket.getInputStream();
     }
 
     /** Sends a GET and answers the status code, having read the whole body. */
@@ -48,26 +49,39 @@ final class KeepAliveClient implements AutoCloseable {
             throw new IOException("The benchmark client reads Content-Length bodies only: " + statusLine);
         }
         for (int left = length; left > 0; ) {
-            int read = in.read(buffer, 0, Math.min(buffer.length, left));
-            if (read < 0) {
-                throw new IOException("Connection closed mid-body");
+            if (position == limit) {
+                fill();
             }
-            left -= read;
+            int take = Math.min(left, limit - position);
+            position += take;
+            left -= take;
         }
         return status;
     }
 
+    /** Reads one header line from the buffer; the stream is read in large blocks, never a byte at a time. */
     private String readLine() throws IOException {
         StringBuilder line = new StringBuilder(64);
-        for (int c = in.read(); c != '\n'; c = in.read()) {
-            if (c < 0) {
-                throw new IOException("Connection closed");
+        while (true) {
+            if (position == limit) {
+                fill();
+            }
+            byte c = buffer[position++];
+            if (c == '\n') {
+                return line.toString();
             }
             if (c != '\r') {
                 line.append((char) c);
             }
         }
-        return line.toString();
+    }
+
+    private void fill() throws IOException {
+        limit = in.read(buffer, 0, buffer.length);
+        position = 0;
+        if (limit < 0) {
+            throw new IOException("Connection closed");
+        }
     }
 
     @Override
