@@ -102,7 +102,8 @@ public final class FeeService {
             throw AlmaException.parameterNotValid("status must be one of " + STATUSES + ", got '" + status + "'.");
         }
         long key = users.keyOf(dsl, userId, idType);
-        return render(new FeeRepository(dsl), userId, linkBase, new FeeRepository(dsl).list(key, List.of(wanted)));
+        FeeRepository fees = new FeeRepository(dsl);
+        return render(fees, userId, linkBase, fees.list(key, List.of(wanted)));
     }
 
     public Fee get(String userId, String idType, String feeId, String linkBase) {

@@ -46,14 +46,6 @@ public final class Params {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    public static String required(Context ctx, String name) {
-        String value = text(ctx, name);
-        if (value == null) {
-            throw AlmaException.parameterNotValid("The parameter " + name + " is mandatory.");
-        }
-        return value;
-    }
-
     /** A comma-separated list such as {@code expand=loans,fees}, lower-cased. */
     public static Set<String> list(Context ctx, String name) {
         String value = text(ctx, name);

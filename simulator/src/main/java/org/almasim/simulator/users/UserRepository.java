@@ -75,12 +75,6 @@ final class UserRepository {
                 .fetchOptional(r -> new StoredUser(r.value1(), r.value2(), r.value3()));
     }
 
-    Optional<StoredUser> load(long key) {
-        return db.select(PATRON.USER_KEY, PATRON.DOCUMENT, PATRON.PASSWORD).from(PATRON)
-                .where(PATRON.USER_KEY.eq(key))
-                .fetchOptional(r -> new StoredUser(r.value1(), r.value2(), r.value3()));
-    }
-
     /** Loads and row-locks the user until the transaction ends, so concurrent writers apply one after the other. */
     Optional<StoredUser> loadForUpdate(long key) {
         return db.select(PATRON.USER_KEY, PATRON.DOCUMENT, PATRON.PASSWORD).from(PATRON)
