@@ -47,4 +47,12 @@ INSERT INTO code_entry (code_table, code, description) VALUES
     ('Libraries', 'SCIENCE', 'Science Library'),
     ('Libraries', 'LAW', 'Law Library'),
     ('CircDesks', 'DEFAULT_CIRC_DESK', 'Main Circulation Desk'),
-    ('Currency', 'USD', 'US Dollar');
+    ('Currency', 'USD', 'US Dollar'),
+    ('SetType', 'ITEMIZED', 'Itemized'),
+    ('SetType', 'LOGICAL', 'Logical'),
+    ('SetContentType', 'USER', 'Users'),
+    ('SetStatus', 'ACTIVE', 'Active'),
+    ('SetStatus', 'INACTIVE', 'Inactive'),
+    ('SetPrivacy', 'true', 'Yes'),
+    ('SetPrivacy', 'false', 'No'),
+    ('SetOrigin', 'UI', 'Institution only');

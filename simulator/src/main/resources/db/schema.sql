@@ -124,5 +124,31 @@ CREATE TABLE loan (
 CREATE INDEX ix_loan_user ON loan (user_key, loan_status);
 CREATE INDEX ix_loan_item ON loan (item_pid, loan_status);
 
+CREATE TABLE user_set (
+    set_id       VARCHAR(32)   NOT NULL PRIMARY KEY,
+    name         VARCHAR(255)  NOT NULL,
+    name_fold    VARCHAR(255)  NOT NULL,
+    description  VARCHAR(2000),
+    set_type     VARCHAR(20)   NOT NULL,
+    is_private   BOOLEAN       NOT NULL,
+    status       VARCHAR(20)   NOT NULL,
+    status_date  TIMESTAMP WITH TIME ZONE NOT NULL,
+    note         VARCHAR(2000),
+    created_date TIMESTAMP WITH TIME ZONE NOT NULL,
+    -- A logical set's query in almasim's set grammar (docs/sets.md), evaluated against the clock whenever it is read.
+    query        VARCHAR(4000),
+    CONSTRAINT uq_set_name UNIQUE (name_fold)
+);
+
+CREATE TABLE set_member (
+    set_id   VARCHAR(32) NOT NULL,
+    user_key BIGINT      NOT NULL,
+    CONSTRAINT pk_set_member PRIMARY KEY (set_id, user_key),
+    CONSTRAINT fk_member_set FOREIGN KEY (set_id) REFERENCES user_set (set_id) ON DELETE CASCADE,
+    CONSTRAINT fk_member_patron FOREIGN KEY (user_key) REFERENCES patron (user_key) ON DELETE CASCADE
+);
+
+CREATE INDEX ix_member_user ON set_member (user_key);
+
 -- Alma ids are long digit strings; one sequence serves every kind of object.
 CREATE SEQUENCE alma_id_seq START WITH 1000000 INCREMENT BY 1;

@@ -12,6 +12,7 @@ import org.almasim.simulator.admin.AdminController;
 import org.almasim.simulator.fees.FeeController;
 import org.almasim.simulator.http.ApiGate;
 import org.almasim.simulator.loans.LoanController;
+import org.almasim.simulator.sets.SetController;
 import org.almasim.simulator.users.UserController;
 
 /** The only place that spells URLs: Alma's API under /almaws/v1, the simulator's control plane under /almasim/v1. */
@@ -20,7 +21,7 @@ final class Routes {
     }
 
     static void register(JavalinConfig config, ApiGate gate, UserController users, FeeController fees, LoanController loans,
-                         AdminController admin) {
+                         SetController sets, AdminController admin) {
         config.routes.apiBuilder(() -> {
             path("/almaws/v1", () -> {
                 before("/*", gate::admit);
@@ -52,6 +53,17 @@ final class Routes {
                     });
                 });
                 path("bibs/{mms_id}/holdings/{holding_id}/items/{item_pid}", () -> post(loans::scanIn));
+                path("conf/sets", () -> {
+                    get(sets::list);
+                    post(sets::create);
+                    path("{set_id}", () -> {
+                        get(sets::get);
+                        put(sets::update);
+                        delete(sets::delete);
+                        post(sets::manageMembers);
+                        get("members", sets::members);
+                    });
+                });
             });
             path("/almasim/v1", () -> {
                 get("health", admin::health);

@@ -19,6 +19,8 @@ import org.almasim.simulator.loans.LoanService;
 import org.almasim.simulator.population.Population;
 import org.almasim.simulator.population.Population.Loaded;
 import org.almasim.simulator.population.PopulationService;
+import org.almasim.simulator.sets.SetController;
+import org.almasim.simulator.sets.SetService;
 import org.almasim.simulator.users.UserController;
 import org.almasim.simulator.users.UserService;
 
@@ -72,6 +74,7 @@ public final class Simulator implements AutoCloseable {
         UserService users = new UserService(dsl, codes, clock);
         FeeService fees = new FeeService(dsl, codes, clock, users);
         LoanService loans = new LoanService(dsl, codes, clock, users);
+        SetService sets = new SetService(dsl, codes, clock, users);
         this.population = new PopulationService(dsl, codes, clock, users, loans, fees);
         ApiGate gate = new ApiGate(keys, thresholds, clock);
         AdminController admin = new AdminController(clock, this::reset, population, dsl);
@@ -79,7 +82,8 @@ public final class Simulator implements AutoCloseable {
             javalin.http.maxRequestSize = MAX_BODY_BYTES;
             javalin.startup.showJavalinBanner = false;
             AlmaErrors.register(javalin);
-            Routes.register(javalin, gate, new UserController(users), new FeeController(fees), new LoanController(loans), admin);
+            Routes.register(javalin, gate, new UserController(users), new FeeController(fees), new LoanController(loans),
+                    new SetController(sets), admin);
         });
     }
 

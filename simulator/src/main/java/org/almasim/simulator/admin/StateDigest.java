@@ -9,6 +9,8 @@ import static org.almasim.simulator.db.Tables.ITEM;
 import static org.almasim.simulator.db.Tables.LOAN;
 import static org.almasim.simulator.db.Tables.PATRON;
 import static org.almasim.simulator.db.Tables.PATRON_IDENTIFIER;
+import static org.almasim.simulator.db.Tables.SET_MEMBER;
+import static org.almasim.simulator.db.Tables.USER_SET;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -26,7 +28,7 @@ import org.jooq.Table;
  */
 public final class StateDigest {
     private static final List<Table<?>> TABLES = List.of(CODE_ENTRY, PATRON, PATRON_IDENTIFIER, FEE, FEE_TRANSACTION, BIB, HOLDING,
-            ITEM, LOAN);
+            ITEM, LOAN, USER_SET, SET_MEMBER);
 
     private StateDigest() {
     }

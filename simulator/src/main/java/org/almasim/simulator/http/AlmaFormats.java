@@ -32,7 +32,9 @@ public final class AlmaFormats {
     // XML carries every scalar as text, so the tree read from XML may coerce "5" to a number and "true" to a boolean.
     // An empty element (<contact_info/>) reads as an absent value.
     private static final ObjectMapper FROM_XML_TREE = configure(JsonMapper.builder()
-            .enable(DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT));
+            .enable(DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT)
+            // One repeated element (<member>) reads as a list of one.
+            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY));
 
     private AlmaFormats() {
     }

@@ -44,8 +44,7 @@ final class AlmaXml {
             Map.entry("transaction", "transactions"),
             Map.entry("counter", "counters"),
             Map.entry("alert", "alerts"),
-            Map.entry("event", "events"),
-            Map.entry("member", "members"));
+            Map.entry("event", "events"));
 
     /** Fields written as attributes of their element. */
     private static final Set<String> ATTRIBUTES = Set.of(

@@ -167,6 +167,11 @@ public final class UserService {
         return resolve(new UserRepository(db), id, idType);
     }
 
+    /** The key of a user, if there is one with this id (primary or an identifier of the type). */
+    public java.util.Optional<Long> findKey(DSLContext db, String id, String idType) {
+        return new UserRepository(db).keyOf(id, idType);
+    }
+
     /** Database keys of users by primary id (folded to lower case), for bulk loading; unknown ids are absent. */
     public java.util.Map<String, Long> keysByPrimaryId(DSLContext db, java.util.Collection<String> primaryIds) {
         return new UserRepository(db).keysByPrimaryId(primaryIds);

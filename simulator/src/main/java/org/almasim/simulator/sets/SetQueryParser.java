@@ -1,0 +1,231 @@
+package org.almasim.simulator.sets;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.sets.SetQuery.DateValue;
+
+/**
+ * Parses the logical-set grammar of docs/sets.md:
+ * <pre>
+ * query      := ["USER" "where"] or
+ * or         := and ("or" and)*
+ * and        := unary ("and" unary)*
+ * unary      := "not" unary | "(" or ")" | comparison
+ * comparison := DATE_FIELD (before|after|on|on_or_before|on_or_after|&lt;|&lt;=|&gt;|&gt;=|=) date
+ *             | DATE_FIELD "is" ["not"] "empty"
+ *             | CODE_FIELD (=|!=) value | CODE_FIELD ["not"] "in" "(" value ("," value)* ")"
+ *             | NUMBER_FIELD (=|!=|&lt;|&lt;=|&gt;|&gt;=) number
+ * date       := YYYY-MM-DD | "today" [(+|-) amount]      amount := N(d|w|m|y) or an ISO period (P3Y)
+ * </pre>
+ */
+final class SetQueryParser {
+    static final Set<String> DATE_FIELDS = Set.of("expiry_date", "purge_date");
+    static final Set<String> CODE_FIELDS = Set.of("user_group", "record_type", "account_type", "status");
+    static final Set<String> NUMBER_FIELDS = Set.of("active_balance", "active_loans");
+    private static final Map<String, String> DATE_OPERATORS = Map.of("before", "<", "after", ">", "on", "=",
+            "on_or_before", "<=", "on_or_after", ">=", "<", "<", "<=", "<=", ">", ">", ">=", ">=", "=", "=");
+    private static final Set<String> NUMBER_OPERATORS = Set.of("=", "!=", "<", "<=", ">", ">=");
+    private static final Pattern TOKEN = Pattern.compile("\\s*(<=|>=|!=|=|<|>|\\(|\\)|,|\"[^\"]*\"|[A-Za-z0-9_.:+\\-]+)");
+    private static final Pattern RELATIVE = Pattern.compile("([+-])(\\d+)([dwmy])");
+
+    private final List<String> tokens = new ArrayList<>();
+    private final String text;
+    private int next;
+
+    private SetQueryParser(String text) {
+        this.text = text;
+        Matcher m = TOKEN.matcher(text);
+        int at = 0;
+        while (at < text.length()) {
+            if (!m.find(at) || m.start() != at) {
+                if (text.substring(at).isBlank()) {
+                    break;
+                }
+                throw fail("unexpected character '" + text.charAt(at + (text.substring(at).length() - text.substring(at).stripLeading().length())) + "'");
+            }
+            tokens.add(m.group(1));
+            at = m.end();
+        }
+    }
+
+    static SetQuery parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw AlmaException.badRequest("402228", "Mandatory parameter is missing from input: a logical set needs a query.");
+        }
+        SetQueryParser parser = new SetQueryParser(text);
+        if (parser.peekIs("user") && parser.tokens.size() > 1 && parser.tokens.get(1).equalsIgnoreCase("where")) {
+            parser.next = 2;
+        }
+        SetQuery query = parser.or();
+        if (parser.next < parser.tokens.size()) {
+            throw parser.fail("unexpected '" + parser.tokens.get(parser.next) + "'");
+        }
+        return query;
+    }
+
+    private SetQuery or() {
+        SetQuery left = and();
+        while (peekIs("or")) {
+            next++;
+            left = new SetQuery.Or(left, and());
+        }
+        return left;
+    }
+
+    private SetQuery and() {
+        SetQuery left = unary();
+        while (peekIs("and")) {
+            next++;
+            left = new SetQuery.And(left, unary());
+        }
+        return left;
+    }
+
+    private SetQuery unary() {
+        if (peekIs("not")) {
+            next++;
+            return new SetQuery.Not(unary());
+        }
+        if (peekIs("(")) {
+            next++;
+            SetQuery inner = or();
+            expect(")");
+            return inner;
+        }
+        return comparison();
+    }
+
+    private SetQuery comparison() {
+        String field = take("a field").toLowerCase(Locale.ROOT);
+        if (DATE_FIELDS.contains(field)) {
+            if (peekIs("is")) {
+                next++;
+                boolean not = peekIs("not");
+                if (not) {
+                    next++;
+                }
+                expect("empty");
+                return new SetQuery.DatePresence(field, not);
+            }
+            String word = take("a date operator").toLowerCase(Locale.ROOT);
+            String operator = DATE_OPERATORS.get(word);
+            if (operator == null) {
+                throw fail("'" + word + "' is not a date comparison (before, after, on, on_or_before, on_or_after)");
+            }
+            return new SetQuery.DateComparison(field, operator, date());
+        }
+        if (CODE_FIELDS.contains(field)) {
+            boolean negated = peekIs("not");
+            if (negated) {
+                next++;
+                expect("in");
+                return new SetQuery.CodeComparison(field, true, list());
+            }
+            String operator = take("=, != or in").toLowerCase(Locale.ROOT);
+            return switch (operator) {
+                case "=" -> new SetQuery.CodeComparison(field, false, List.of(value()));
+                case "!=" -> new SetQuery.CodeComparison(field, true, List.of(value()));
+                case "in" -> new SetQuery.CodeComparison(field, false, list());
+                default -> throw fail("'" + operator + "' does not compare codes (=, !=, in, not in)");
+            };
+        }
+        if (NUMBER_FIELDS.contains(field)) {
+            String operator = take("a comparison");
+            if (!NUMBER_OPERATORS.contains(operator)) {
+                throw fail("'" + operator + "' does not compare numbers");
+            }
+            String number = take("a number");
+            try {
+                return new SetQuery.NumberComparison(field, operator, new BigDecimal(number));
+            } catch (NumberFormatException e) {
+                throw fail("'" + number + "' is not a number");
+            }
+        }
+        throw fail("unknown field '" + field + "' (known: " + DATE_FIELDS + CODE_FIELDS + NUMBER_FIELDS + ")");
+    }
+
+    private DateValue date() {
+        String token = take("a date");
+        String lower = token.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("today")) {
+            String rest = lower.substring(5);
+            if (rest.isEmpty() && (peekIs("+") || peekIs("-"))) {
+                rest = take("+ or -") + take("an amount such as 3y");
+            }
+            return new DateValue(null, rest.isEmpty() ? Period.ZERO : period(rest));
+        }
+        try {
+            return new DateValue(LocalDate.parse(token.endsWith("Z") ? token.substring(0, token.length() - 1) : token), null);
+        } catch (DateTimeParseException e) {
+            throw fail("'" + token + "' is not a date (YYYY-MM-DD, today, today-3y)");
+        }
+    }
+
+    private Period period(String signed) {
+        Matcher m = RELATIVE.matcher(signed);
+        if (m.matches()) {
+            int amount = Integer.parseInt(m.group(2)) * (m.group(1).equals("-") ? -1 : 1);
+            return switch (m.group(3)) {
+                case "d" -> Period.ofDays(amount);
+                case "w" -> Period.ofWeeks(amount);
+                case "m" -> Period.ofMonths(amount);
+                default -> Period.ofYears(amount);
+            };
+        }
+        try {
+            Period period = Period.parse(signed.substring(1).toUpperCase(Locale.ROOT));
+            return signed.startsWith("-") ? period.negated() : period;
+        } catch (DateTimeParseException e) {
+            throw fail("'" + signed + "' is not an amount of time (3d, 2w, 6m, 3y or an ISO period such as P1Y6M)");
+        }
+    }
+
+    private List<String> list() {
+        expect("(");
+        List<String> values = new ArrayList<>();
+        values.add(value());
+        while (peekIs(",")) {
+            next++;
+            values.add(value());
+        }
+        expect(")");
+        return values;
+    }
+
+    private String value() {
+        String token = take("a value");
+        return token.startsWith("\"") ? token.substring(1, token.length() - 1) : token;
+    }
+
+    private boolean peekIs(String word) {
+        return next < tokens.size() && tokens.get(next).equalsIgnoreCase(word);
+    }
+
+    private String take(String what) {
+        if (next >= tokens.size()) {
+            throw fail("the query ends where " + what + " was expected");
+        }
+        return tokens.get(next++);
+    }
+
+    private void expect(String word) {
+        String got = take("'" + word + "'");
+        if (!got.equalsIgnoreCase(word)) {
+            throw fail("expected '" + word + "' but found '" + got + "'");
+        }
+    }
+
+    private AlmaException fail(String detail) {
+        return AlmaException.badRequest("402270", "Failed parsing query: " + detail + " (in: " + text + ").");
+    }
+}

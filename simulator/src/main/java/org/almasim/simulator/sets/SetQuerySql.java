@@ -1,0 +1,78 @@
+package org.almasim.simulator.sets;
+
+import static org.almasim.simulator.db.Tables.FEE;
+import static org.almasim.simulator.db.Tables.LOAN;
+import static org.almasim.simulator.db.Tables.PATRON;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.almasim.simulator.blockers.PatronActivity;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+/** A {@link SetQuery} as a jOOQ condition on the patron table, for one value of "today". */
+final class SetQuerySql {
+    private SetQuerySql() {
+    }
+
+    static Condition condition(SetQuery query, LocalDate today) {
+        // Java 17 has no pattern matching in switch: the sealed interface keeps this list complete.
+        if (query instanceof SetQuery.And and) {
+            return condition(and.left(), today).and(condition(and.right(), today));
+        }
+        if (query instanceof SetQuery.Or or) {
+            return condition(or.left(), today).or(condition(or.right(), today));
+        }
+        if (query instanceof SetQuery.Not not) {
+            return DSL.not(condition(not.inner(), today));
+        }
+        if (query instanceof SetQuery.DatePresence presence) {
+            return presence.present() ? date(presence.field()).isNotNull() : date(presence.field()).isNull();
+        }
+        if (query instanceof SetQuery.DateComparison c) {
+            return compare(date(c.field()), c.operator(), c.value().on(today));
+        }
+        if (query instanceof SetQuery.CodeComparison c) {
+            Field<String> field = code(c.field());
+            Condition in = field.in(c.values());
+            // A user without the code is not "in" any list, and is "not in" every list.
+            return c.negated() ? field.isNull().or(DSL.not(in)) : in;
+        }
+        SetQuery.NumberComparison c = (SetQuery.NumberComparison) query;
+        return compare(number(c.field()), c.operator(), c.value());
+    }
+
+    private static <T> Condition compare(Field<T> field, String operator, T value) {
+        return switch (operator) {
+            case "<" -> field.lt(value);
+            case "<=" -> field.le(value);
+            case ">" -> field.gt(value);
+            case ">=" -> field.ge(value);
+            case "!=" -> field.ne(value);
+            default -> field.eq(value);
+        };
+    }
+
+    private static Field<LocalDate> date(String name) {
+        return name.equals("purge_date") ? PATRON.PURGE_DATE : PATRON.EXPIRY_DATE;
+    }
+
+    private static Field<String> code(String name) {
+        return switch (name) {
+            case "user_group" -> PATRON.USER_GROUP;
+            case "record_type" -> PATRON.RECORD_TYPE;
+            case "account_type" -> PATRON.ACCOUNT_TYPE;
+            default -> PATRON.STATUS;
+        };
+    }
+
+    private static Field<BigDecimal> number(String name) {
+        if (name.equals("active_loans")) {
+            return DSL.field(DSL.selectCount().from(LOAN).where(LOAN.USER_KEY.eq(PATRON.USER_KEY).and(LOAN.LOAN_STATUS.eq("ACTIVE"))))
+                    .cast(BigDecimal.class);
+        }
+        return DSL.field(DSL.select(DSL.coalesce(DSL.sum(FEE.BALANCE), BigDecimal.ZERO)).from(FEE)
+                .where(FEE.USER_KEY.eq(PATRON.USER_KEY).and(FEE.STATUS.in(PatronActivity.OPEN_FEE_STATUSES))));
+    }
+}

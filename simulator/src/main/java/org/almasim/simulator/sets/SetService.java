@@ -1,0 +1,288 @@
+package org.almasim.simulator.sets;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.almasim.simulator.AlmaIds;
+import org.almasim.simulator.clock.SimulatedClock;
+import org.almasim.simulator.codes.Code;
+import org.almasim.simulator.codes.CodeTables;
+import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.http.Params.Page;
+import org.almasim.simulator.sets.SetRepository.StoredSet;
+import org.almasim.simulator.users.UserService;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * Sets of users, itemized (members added by id) or logical (a query evaluated against the simulated clock every
+ * time the set is read or used). Member changes apply whole or not at all.
+ */
+public final class SetService {
+    public static final int MAX_MEMBERS_PER_CALL = 1000;
+
+    private final DSLContext dsl;
+    private final CodeTables codes;
+    private final SimulatedClock clock;
+    private final UserService users;
+
+    public SetService(DSLContext dsl, CodeTables codes, SimulatedClock clock, UserService users) {
+        this.dsl = dsl;
+        this.codes = codes;
+        this.clock = clock;
+        this.users = users;
+    }
+
+    public SetList list(String contentType, String setType, String q, Page page, String linkBase) {
+        if (setType != null && !Set.of("ITEMIZED", "LOGICAL").contains(setType.toUpperCase(Locale.ROOT))) {
+            throw AlmaException.badRequest("40166410", "Parameter value invalid: set_type must be ITEMIZED or LOGICAL.");
+        }
+        if (contentType != null && !contentType.equalsIgnoreCase("USER")) {
+            return new SetList(List.of(), 0);
+        }
+        Condition filter = SetRepository.filter(setType == null ? null : setType.toUpperCase(Locale.ROOT), nameWords(q));
+        SetRepository sets = new SetRepository(dsl);
+        List<AlmaSet> page1 = page.limit() == 0 ? List.of()
+                : sets.list(filter, page).stream().map(s -> render(sets, s, linkBase)).toList();
+        return new SetList(page1, sets.count(filter));
+    }
+
+    public AlmaSet get(String id, String linkBase) {
+        SetRepository sets = new SetRepository(dsl);
+        return render(sets, find(sets, id), linkBase);
+    }
+
+    public AlmaSet create(AlmaSet incoming, String linkBase) {
+        String name = required(incoming.name(), "name");
+        String type = required(incoming.type(), "type").value().toUpperCase(Locale.ROOT);
+        if (!type.equals("ITEMIZED") && !type.equals("LOGICAL")) {
+            throw AlmaException.badRequest("402262", "Set type is invalid. Only 'ITEMIZED' and 'LOGICAL' sets are supported.");
+        }
+        String content = required(incoming.content(), "content").value().toUpperCase(Locale.ROOT);
+        if (!content.equals("USER")) {
+            throw AlmaException.badRequest("402265", "Failed to create a set: almasim holds sets of users (content USER) only.");
+        }
+        String query = type.equals("LOGICAL") ? checkedQuery(incoming.query()) : null;
+        if (type.equals("ITEMIZED") && incoming.query() != null) {
+            throw AlmaException.badRequest("402261", "Invalid Set object: an itemized set has no query.");
+        }
+        return dsl.transactionResult(tx -> {
+            SetRepository sets = new SetRepository(tx.dsl());
+            if (sets.nameTaken(name, "")) {
+                throw nameExists();
+            }
+            Instant now = clock.now();
+            StoredSet set = new StoredSet(AlmaIds.next(tx.dsl()), name, incoming.description(), type, privacy(incoming.isPrivate(), true),
+                    status(incoming.status(), "ACTIVE"), now, incoming.note(), now, query);
+            sets.insert(set);
+            if (incoming.members() != null && !incoming.members().member().isEmpty()) {
+                if (set.logical()) {
+                    throw AlmaException.badRequest("60112", "Invalid set type: a logical set's members come from its query.");
+                }
+                sets.addMembers(set.id(), resolveMembers(tx.dsl(), incoming.members(), null, true));
+            }
+            return render(sets, set, linkBase);
+        });
+    }
+
+    public AlmaSet update(String id, AlmaSet incoming, String linkBase) {
+        String name = required(incoming.name(), "name");
+        return dsl.transactionResult(tx -> {
+            SetRepository sets = new SetRepository(tx.dsl());
+            StoredSet existing = sets.findForUpdate(id).orElseThrow(() -> invalidSet(id));
+            if (incoming.type() != null && !incoming.type().value().equalsIgnoreCase(existing.type())
+                    || incoming.content() != null && !incoming.content().value().equalsIgnoreCase("USER")) {
+                throw AlmaException.badRequest("402261", "Invalid Set object: a set's type and content cannot change.");
+            }
+            if (sets.nameTaken(name, id)) {
+                throw nameExists();
+            }
+            String query = existing.logical() ? checkedQuery(incoming.query()) : null;
+            String status = status(incoming.status(), existing.status());
+            StoredSet updated = new StoredSet(id, name, incoming.description(), existing.type(),
+                    privacy(incoming.isPrivate(), existing.isPrivate()), status,
+                    status.equals(existing.status()) ? existing.statusDate() : clock.now(), incoming.note(), existing.createdDate(), query);
+            sets.update(updated);
+            return render(sets, updated, linkBase);
+        });
+    }
+
+    public void delete(String id) {
+        dsl.transaction(tx -> {
+            SetRepository sets = new SetRepository(tx.dsl());
+            sets.findForUpdate(id).orElseThrow(() -> AlmaException.badRequest("402264", "Invalid Set ID: " + id + "."));
+            sets.delete(id);
+        });
+    }
+
+    public MemberList members(String id, Page page, String linkBase) {
+        SetRepository sets = new SetRepository(dsl);
+        StoredSet set = find(sets, id);
+        Condition logical = logicalCondition(set);
+        List<AlmaSet.Member> members = page.limit() == 0 ? List.of() : sets.members(set, logical, page).stream()
+                .map(m -> new AlmaSet.Member(UserService.userLink(linkBase, m.primaryId()), m.primaryId(),
+                        Stream.of(m.firstName(), m.lastName()).filter(s -> s != null).collect(Collectors.joining(" "))))
+                .toList();
+        return new MemberList(members, sets.memberCount(set, logical));
+    }
+
+    /** The users of a set as the clock stands now: what a job on the set works through. */
+    public List<Long> memberKeys(DSLContext db, String id) {
+        SetRepository sets = new SetRepository(db);
+        StoredSet set = find(sets, id);
+        return sets.memberKeys(set, logicalCondition(set));
+    }
+
+    /** {@code op=add_members|delete_members|replace_members}, at most 1000 members a call, with Alma's codes. */
+    public AlmaSet manageMembers(String id, String op, String idType, boolean failOnInvalid, AlmaSet body, String linkBase) {
+        String operation = op == null ? "" : op.toLowerCase(Locale.ROOT);
+        if (!Set.of("add_members", "delete_members", "replace_members").contains(operation)) {
+            throw AlmaException.badRequest("60111", "Invalid operation: op must be add_members, delete_members or replace_members.");
+        }
+        AlmaSet.Members input = body == null ? null : body.members();
+        if (input == null || input.member().isEmpty()) {
+            if (!operation.equals("replace_members")) {
+                throw AlmaException.badRequest("60113", "Input set with no members.");
+            }
+            input = new AlmaSet.Members(List.of(), null);
+        }
+        if (input.member().size() > MAX_MEMBERS_PER_CALL) {
+            throw AlmaException.badRequest("60118", "Input set member list exceeds limit: at most " + MAX_MEMBERS_PER_CALL + " a call.");
+        }
+        AlmaSet.Members members = input;
+        return dsl.transactionResult(tx -> {
+            SetRepository sets = new SetRepository(tx.dsl());
+            StoredSet set = sets.findForUpdate(id).orElseThrow(() -> invalidSet(id));
+            if (set.logical()) {
+                throw AlmaException.badRequest("60112", "Invalid set type: the members of a logical set come from its query.");
+            }
+            List<Long> keys = resolveMembers(tx.dsl(), members, idType, failOnInvalid);
+            Set<Long> present = keys.isEmpty() ? Set.of() : sets.itemizedMembersAmong(id, keys);
+            switch (operation) {
+                case "add_members" -> {
+                    if (!present.isEmpty()) {
+                        throw AlmaException.badRequest("60115", "A member ID is already in the set.");
+                    }
+                    sets.addMembers(id, keys);
+                }
+                case "delete_members" -> {
+                    if (present.size() != keys.size()) {
+                        throw AlmaException.badRequest("60117", "Input set member ID is not in set.");
+                    }
+                    sets.removeMembers(id, keys);
+                }
+                default -> {
+                    sets.removeAllMembers(id);
+                    sets.addMembers(id, keys);
+                }
+            }
+            return render(sets, set, linkBase);
+        });
+    }
+
+    /** Members' ids to user keys; unknown ids are refused (60116) unless {@code fail_on_invalid_id=false} skips them. */
+    private List<Long> resolveMembers(DSLContext db, AlmaSet.Members members, String idType, boolean failOnInvalid) {
+        Set<String> seen = new HashSet<>();
+        Set<Long> keys = new LinkedHashSet<>();
+        for (AlmaSet.Member member : members.member()) {
+            if (member.id() == null) {
+                throw AlmaException.badRequest("60114", "Input set with no member ID.");
+            }
+            if (!seen.add(member.id().toLowerCase(Locale.ROOT))) {
+                throw AlmaException.badRequest("60119", "Input set with duplicate member: " + member.id() + ".");
+            }
+            var key = users.findKey(db, member.id(), idType);
+            if (key.isEmpty()) {
+                if (failOnInvalid) {
+                    throw AlmaException.badRequest(idType == null ? "60116" : "60120",
+                            "A member ID is not valid for the content" + (idType == null ? "" : " and identifier") + ": " + member.id() + ".");
+                }
+                continue;
+            }
+            if (!keys.add(key.get())) {
+                throw AlmaException.badRequest("60119", "Input set with duplicate member: " + member.id() + " names a user twice.");
+            }
+        }
+        return new ArrayList<>(keys);
+    }
+
+    private Condition logicalCondition(StoredSet set) {
+        return set.logical() ? SetQuerySql.condition(SetQueryParser.parse(set.query()), clock.today()) : DSL.noCondition();
+    }
+
+    private AlmaSet render(SetRepository sets, StoredSet set, String linkBase) {
+        String link = linkBase + "/almaws/v1/conf/sets/" + set.id();
+        int count = sets.memberCount(set, logicalCondition(set));
+        Code query = set.logical() ? new Code(set.query(), "where " + set.query()) : null;
+        return new AlmaSet(link, set.id(), set.name(), set.description(), codes.code("SetType", set.type()),
+                codes.code("SetContentType", "USER"), codes.code("SetPrivacy", Boolean.toString(set.isPrivate())),
+                codes.code("SetStatus", set.status()), set.statusDate(), set.note(), new Code("exl_api", "API, Ex Libris"),
+                set.createdDate(), query, new AlmaSet.MemberCount(BigDecimal.valueOf(count), link + "/members"), null,
+                codes.code("SetOrigin", "UI"));
+    }
+
+    private static String checkedQuery(Code query) {
+        String text = query == null ? null : query.value();
+        SetQueryParser.parse(text);
+        return text.trim();
+    }
+
+    private static boolean privacy(Code code, boolean fallback) {
+        if (code == null) {
+            return fallback;
+        }
+        if (!code.value().equalsIgnoreCase("true") && !code.value().equalsIgnoreCase("false")) {
+            throw AlmaException.badRequest("60209", "Set private value not valid: " + code.value() + ".");
+        }
+        return Boolean.parseBoolean(code.value().toLowerCase(Locale.ROOT));
+    }
+
+    private static String status(Code code, String fallback) {
+        if (code == null) {
+            return fallback;
+        }
+        String status = code.value().toUpperCase(Locale.ROOT);
+        if (!status.equals("ACTIVE") && !status.equals("INACTIVE")) {
+            throw AlmaException.badRequest("60210", "Set status not valid: " + code.value() + ".");
+        }
+        return status;
+    }
+
+    private static String nameWords(String q) {
+        if (q == null) {
+            return null;
+        }
+        int tilde = q.indexOf('~');
+        if (tilde < 0 || !q.substring(0, tilde).trim().equalsIgnoreCase("name")) {
+            throw AlmaException.badRequest("60106", "Invalid query format: almasim searches sets by name~words.");
+        }
+        return q.substring(tilde + 1).trim();
+    }
+
+    private static <T> T required(T value, String field) {
+        if (value == null) {
+            throw AlmaException.badRequest("402228", "Mandatory parameter is missing from input: " + field + ".");
+        }
+        return value;
+    }
+
+    private static StoredSet find(SetRepository sets, String id) {
+        return sets.find(id).orElseThrow(() -> invalidSet(id));
+    }
+
+    private static AlmaException invalidSet(String id) {
+        return AlmaException.badRequest("60107", "Invalid set ID: " + id + ".");
+    }
+
+    private static AlmaException nameExists() {
+        return AlmaException.badRequest("402263", "The set name already exists. Please choose a different name.");
+    }
+}
