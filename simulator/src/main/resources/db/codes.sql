@@ -56,3 +56,6 @@ INSERT INTO code_entry (code_table, code, description) VALUES
     ('SetPrivacy', 'true', 'Yes'),
     ('SetPrivacy', 'false', 'No'),
     ('SetOrigin', 'UI', 'Institution only');
+
+INSERT INTO institution_setting (setting_name, setting_value) VALUES
+    ('research_enabled', 'false');

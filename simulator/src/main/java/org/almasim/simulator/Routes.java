@@ -9,6 +9,7 @@ import static io.javalin.apibuilder.ApiBuilder.put;
 
 import io.javalin.config.JavalinConfig;
 import org.almasim.simulator.admin.AdminController;
+import org.almasim.simulator.blockers.BlockerController;
 import org.almasim.simulator.fees.FeeController;
 import org.almasim.simulator.http.ApiGate;
 import org.almasim.simulator.loans.LoanController;
@@ -21,7 +22,7 @@ final class Routes {
     }
 
     static void register(JavalinConfig config, ApiGate gate, UserController users, FeeController fees, LoanController loans,
-                         SetController sets, AdminController admin) {
+                         SetController sets, BlockerController blockers, AdminController admin) {
         config.routes.apiBuilder(() -> {
             path("/almaws/v1", () -> {
                 before("/*", gate::admit);
@@ -70,6 +71,10 @@ final class Routes {
                 post("reset", admin::reset);
                 post("population", admin::loadPopulation);
                 get("state/digest", admin::digest);
+                get("settings", admin::getSettings);
+                put("settings", admin::updateSettings);
+                get("users/{user_id}/blockers", blockers::get);
+                put("users/{user_id}/blockers", blockers::replace);
                 path("clock", () -> {
                     get(admin::getClock);
                     put(admin::setClock);

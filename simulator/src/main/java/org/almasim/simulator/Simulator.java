@@ -6,6 +6,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import org.almasim.simulator.admin.AdminController;
+import org.almasim.simulator.blockers.BlockerController;
+import org.almasim.simulator.blockers.BlockerService;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.fees.FeeController;
@@ -83,7 +85,7 @@ public final class Simulator implements AutoCloseable {
             javalin.startup.showJavalinBanner = false;
             AlmaErrors.register(javalin);
             Routes.register(javalin, gate, new UserController(users), new FeeController(fees), new LoanController(loans),
-                    new SetController(sets), admin);
+                    new SetController(sets), new BlockerController(new BlockerService(dsl, users, codes)), admin);
         });
     }
 

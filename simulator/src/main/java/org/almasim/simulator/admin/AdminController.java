@@ -21,12 +21,27 @@ public final class AdminController {
     private final Runnable reset;
     private final PopulationService population;
     private final DSLContext dsl;
+    private final InstitutionSettings settings;
 
     public AdminController(SimulatedClock clock, Runnable reset, PopulationService population, DSLContext dsl) {
         this.clock = clock;
         this.reset = reset;
         this.population = population;
         this.dsl = dsl;
+        this.settings = new InstitutionSettings(dsl);
+    }
+
+    public void getSettings(Context ctx) {
+        AlmaHttp.json(ctx, settings.all());
+    }
+
+    @SuppressWarnings("unchecked")
+    public void updateSettings(Context ctx) {
+        JsonNode body = AlmaFormats.readTree(ctx.bodyAsBytes(), BodyFormat.JSON);
+        if (!body.isObject()) {
+            throw AlmaException.parameterNotValid("The body must be an object of settings, for example {\"research_enabled\":true}.");
+        }
+        AlmaHttp.json(ctx, settings.update(AlmaFormats.JSON.convertValue(body, Map.class)));
     }
 
     public record Today(@JsonProperty("today") String today) {

@@ -8,6 +8,8 @@ import static org.almasim.simulator.db.Tables.HOLDING;
 import static org.almasim.simulator.db.Tables.ITEM;
 import static org.almasim.simulator.db.Tables.LOAN;
 import static org.almasim.simulator.db.Tables.PATRON;
+import static org.almasim.simulator.db.Tables.INSTITUTION_SETTING;
+import static org.almasim.simulator.db.Tables.PATRON_BLOCKER;
 import static org.almasim.simulator.db.Tables.PATRON_IDENTIFIER;
 import static org.almasim.simulator.db.Tables.SET_MEMBER;
 import static org.almasim.simulator.db.Tables.USER_SET;
@@ -28,7 +30,7 @@ import org.jooq.Table;
  */
 public final class StateDigest {
     private static final List<Table<?>> TABLES = List.of(CODE_ENTRY, PATRON, PATRON_IDENTIFIER, FEE, FEE_TRANSACTION, BIB, HOLDING,
-            ITEM, LOAN, USER_SET, SET_MEMBER);
+            ITEM, LOAN, USER_SET, SET_MEMBER, PATRON_BLOCKER, INSTITUTION_SETTING);
 
     private StateDigest() {
     }

@@ -6,8 +6,9 @@ import java.util.List;
 import org.jooq.DSLContext;
 
 /**
- * Every reason a user cannot be deleted, not only the first. Used by {@code DELETE /users/{id}} and,
- * with a waive threshold, by the purge jobs. Closed fees never block; balances up to the threshold are ignored.
+ * Every reason a user cannot be deleted, not only the first: active loans, an active balance above the waive threshold
+ * (closed fees never block), and the blockers kept as data ({@link BlockerKind}; research ones only where research is
+ * enabled). Used by {@code DELETE /users/{id}} and, with a waive threshold, by the purge jobs.
  */
 public final class DeletionBlockers {
     private DeletionBlockers() {
@@ -23,6 +24,13 @@ public final class DeletionBlockers {
         if (balance.compareTo(waiveThreshold) > 0) {
             blockers.add(new DeletionBlocker("ACTIVE_BALANCE",
                     "User has an active balance of " + balance.toPlainString() + " " + currency + "."));
+        }
+        boolean research = org.almasim.simulator.admin.InstitutionSettings.researchEnabled(db);
+        for (BlockerRepository.StoredBlocker kept : new BlockerRepository(db).of(userKey)) {
+            if (!kept.kind().needsResearch() || research) {
+                String detail = kept.detail() == null ? "" : " (" + kept.detail() + ")";
+                blockers.add(new DeletionBlocker(kept.kind().name(), kept.kind().reason().replaceAll("\\.$", "") + detail + "."));
+            }
         }
         return blockers;
     }

@@ -17,7 +17,8 @@ public record Population(
         @JsonProperty("items") List<ItemSpec> items,
         @JsonProperty("users") List<User> users,
         @JsonProperty("loans") List<LoanSpec> loans,
-        @JsonProperty("fees") List<FeeSpec> fees) {
+        @JsonProperty("fees") List<FeeSpec> fees,
+        @JsonProperty("blockers") List<BlockerSpec> blockers) {
 
     public Population {
         userGroups = userGroups == null ? List.of() : List.copyOf(userGroups);
@@ -26,6 +27,7 @@ public record Population(
         users = users == null ? List.of() : List.copyOf(users);
         loans = loans == null ? List.of() : List.copyOf(loans);
         fees = fees == null ? List.of() : List.copyOf(fees);
+        blockers = blockers == null ? List.of() : List.copyOf(blockers);
     }
 
     public record CodeSpec(@JsonProperty("code") String code, @JsonProperty("description") String description) {
@@ -48,6 +50,11 @@ public record Population(
                           @JsonProperty("amount") BigDecimal amount, @JsonProperty("balance") BigDecimal balance,
                           @JsonProperty("status") String status, @JsonProperty("owner") String owner,
                           @JsonProperty("comment") String comment, @JsonProperty("created") LocalDate created) {
+    }
+
+    /** Something else that stops the user's deletion (docs/population.md lists the kinds). */
+    public record BlockerSpec(@JsonProperty("user") String user, @JsonProperty("kind") String kind,
+                              @JsonProperty("detail") String detail) {
     }
 
     /** What a load added, as {@code POST /almasim/v1/population} answers it. */

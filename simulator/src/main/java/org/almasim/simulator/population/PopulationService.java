@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import org.almasim.simulator.blockers.BlockerRepository;
+import org.almasim.simulator.blockers.BlockerService;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.fees.FeeService;
@@ -97,6 +99,7 @@ public final class PopulationService {
                 loans.importAll(tx.dsl(), population.loans().stream()
                         .map(l -> new LoanImport(l.user(), l.barcode(), l.loanDate(), l.dueDate(), l.returned())).toList());
                 fees.importAll(tx.dsl(), feeImports(population));
+                addBlockers(tx.dsl(), population.blockers());
                 return count;
             });
             return new Loaded(created, items.size(), population.loans().size(), population.fees().size(), clock.today().toString());
@@ -142,8 +145,10 @@ public final class PopulationService {
         inventory.pidsByBarcode(documentBarcodes).keySet().stream().findFirst().ifPresent(barcode -> {
             throw invalid("items: barcode " + barcode + " is already in the simulator.");
         });
+        List<String> feeAndBlockerUsers = new java.util.ArrayList<>(population.fees().stream().map(Population.FeeSpec::user).toList());
+        population.blockers().forEach(b -> feeAndBlockerUsers.add(b.user()));
         Set<String> knownUsers = known(documentUsers, population.loans().stream().map(Population.LoanSpec::user).toList(),
-                population.fees().stream().map(Population.FeeSpec::user).toList());
+                feeAndBlockerUsers);
         Set<String> existingBarcodes = new HashSet<>(inventory.pidsByBarcode(
                 population.loans().stream().map(Population.LoanSpec::barcode).filter(b -> b != null).toList()).keySet());
         for (int i = 0; i < population.loans().size(); i++) {
@@ -159,6 +164,16 @@ public final class PopulationService {
                 throw invalid(at + ": returned before it was lent.");
             }
         }
+        for (int i = 0; i < population.blockers().size(); i++) {
+            var blocker = population.blockers().get(i);
+            String at = "blockers[" + i + "]";
+            checkUser(knownUsers, blocker.user(), at);
+            try {
+                BlockerService.kind(blocker.kind());
+            } catch (AlmaException e) {
+                throw invalid(at + ": " + e.getMessage());
+            }
+        }
         List<FeeImport> imports = feeImports(population);
         for (int i = 0; i < imports.size(); i++) {
             String at = "fees[" + i + "]";
@@ -167,6 +182,17 @@ public final class PopulationService {
                 throw invalid(at + ": " + problem + ".");
             });
         }
+    }
+
+    private void addBlockers(DSLContext tx, List<Population.BlockerSpec> specs) {
+        if (specs.isEmpty()) {
+            return;
+        }
+        var keys = users.keysByPrimaryId(tx, specs.stream().map(Population.BlockerSpec::user).toList());
+        List<Long> owners = specs.stream().map(b -> keys.get(UserService.foldId(b.user()))).toList();
+        List<List<BlockerRepository.StoredBlocker>> blockers = specs.stream()
+                .map(b -> List.of(new BlockerRepository.StoredBlocker(BlockerService.kind(b.kind()), b.detail()))).toList();
+        new BlockerRepository(tx).addAll(owners, blockers);
     }
 
     private Set<String> known(Set<String> documentUsers, List<String> loanUsers, List<String> feeUsers) {
