@@ -57,5 +57,14 @@ INSERT INTO code_entry (code_table, code, description) VALUES
     ('SetPrivacy', 'false', 'No'),
     ('SetOrigin', 'UI', 'Institution only');
 
+INSERT INTO code_entry (code_table, code, description) VALUES
+    ('JobStatuses', 'QUEUED', 'Queued'),
+    ('JobStatuses', 'INITIALIZING', 'Initializing'),
+    ('JobStatuses', 'RUNNING', 'Running'),
+    ('JobStatuses', 'FINALIZING', 'Finalizing'),
+    ('JobStatuses', 'COMPLETED_SUCCESS', 'Completed Successfully'),
+    ('JobStatuses', 'COMPLETED_WARNING', 'Completed with Warnings'),
+    ('JobStatuses', 'COMPLETED_FAILED', 'Completed with Errors');
+
 INSERT INTO institution_setting (setting_name, setting_value) VALUES
     ('research_enabled', 'false');

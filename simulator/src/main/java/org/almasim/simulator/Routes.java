@@ -12,6 +12,7 @@ import org.almasim.simulator.admin.AdminController;
 import org.almasim.simulator.blockers.BlockerController;
 import org.almasim.simulator.fees.FeeController;
 import org.almasim.simulator.http.ApiGate;
+import org.almasim.simulator.jobs.JobController;
 import org.almasim.simulator.loans.LoanController;
 import org.almasim.simulator.sets.SetController;
 import org.almasim.simulator.users.UserController;
@@ -22,7 +23,7 @@ final class Routes {
     }
 
     static void register(JavalinConfig config, ApiGate gate, UserController users, FeeController fees, LoanController loans,
-                         SetController sets, BlockerController blockers, AdminController admin) {
+                         SetController sets, JobController jobs, BlockerController blockers, AdminController admin) {
         config.routes.apiBuilder(() -> {
             path("/almaws/v1", () -> {
                 before("/*", gate::admit);
@@ -65,6 +66,16 @@ final class Routes {
                         get("members", sets::members);
                     });
                 });
+                path("conf/jobs", () -> {
+                    get(jobs::list);
+                    path("{job_id}", () -> {
+                        get(jobs::get);
+                        post(jobs::run);
+                        get("instances", jobs::instances);
+                        get("instances/{instance_id}", jobs::instance);
+                        get("instances/{instance_id}/events", jobs::events);
+                    });
+                });
             });
             path("/almasim/v1", () -> {
                 get("health", admin::health);
@@ -75,6 +86,9 @@ final class Routes {
                 put("settings", admin::updateSettings);
                 get("users/{user_id}/blockers", blockers::get);
                 put("users/{user_id}/blockers", blockers::replace);
+                get("jobs/instances/{instance_id}/report", jobs::report);
+                post("jobs/pause", jobs::pause);
+                post("jobs/resume", jobs::resume);
                 path("clock", () -> {
                     get(admin::getClock);
                     put(admin::setClock);

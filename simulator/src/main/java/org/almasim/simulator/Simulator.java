@@ -16,6 +16,8 @@ import org.almasim.simulator.http.AlmaErrors;
 import org.almasim.simulator.http.ApiGate;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.http.ApiThresholds;
+import org.almasim.simulator.jobs.JobController;
+import org.almasim.simulator.jobs.JobService;
 import org.almasim.simulator.loans.LoanController;
 import org.almasim.simulator.loans.LoanService;
 import org.almasim.simulator.population.Population;
@@ -64,6 +66,7 @@ public final class Simulator implements AutoCloseable {
     private final ApiKeys keys;
     private final ApiThresholds thresholds;
     private final PopulationService population;
+    private final JobService jobs;
     private final Javalin app;
 
     private Simulator(Config config) {
@@ -77,6 +80,7 @@ public final class Simulator implements AutoCloseable {
         FeeService fees = new FeeService(dsl, codes, clock, users);
         LoanService loans = new LoanService(dsl, codes, clock, users);
         SetService sets = new SetService(dsl, codes, clock, users);
+        this.jobs = new JobService(dsl, codes, clock, sets);
         this.population = new PopulationService(dsl, codes, clock, users, loans, fees);
         ApiGate gate = new ApiGate(keys, thresholds, clock);
         AdminController admin = new AdminController(clock, this::reset, population, dsl);
@@ -85,7 +89,7 @@ public final class Simulator implements AutoCloseable {
             javalin.startup.showJavalinBanner = false;
             AlmaErrors.register(javalin);
             Routes.register(javalin, gate, new UserController(users), new FeeController(fees), new LoanController(loans),
-                    new SetController(sets), new BlockerController(new BlockerService(dsl, users, codes)), admin);
+                    new SetController(sets), new JobController(jobs), new BlockerController(new BlockerService(dsl, users, codes)), admin);
         });
     }
 
@@ -127,8 +131,9 @@ public final class Simulator implements AutoCloseable {
         return total;
     }
 
-    /** Empties the database and restores the default code tables; the clock stays where it is. */
+    /** Lets running jobs finish, empties the database and restores the default code tables; the clock stays where it is. */
     public void reset() {
+        jobs.awaitIdle();
         database.reset();
         codes.reload();
         thresholds.clear();
@@ -137,6 +142,7 @@ public final class Simulator implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        jobs.close();
         database.close();
     }
 }

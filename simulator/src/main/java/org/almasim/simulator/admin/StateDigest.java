@@ -9,6 +9,9 @@ import static org.almasim.simulator.db.Tables.ITEM;
 import static org.almasim.simulator.db.Tables.LOAN;
 import static org.almasim.simulator.db.Tables.PATRON;
 import static org.almasim.simulator.db.Tables.INSTITUTION_SETTING;
+import static org.almasim.simulator.db.Tables.JOB_EVENT;
+import static org.almasim.simulator.db.Tables.JOB_INSTANCE;
+import static org.almasim.simulator.db.Tables.JOB_LOCK;
 import static org.almasim.simulator.db.Tables.PATRON_BLOCKER;
 import static org.almasim.simulator.db.Tables.PATRON_IDENTIFIER;
 import static org.almasim.simulator.db.Tables.SET_MEMBER;
@@ -30,7 +33,7 @@ import org.jooq.Table;
  */
 public final class StateDigest {
     private static final List<Table<?>> TABLES = List.of(CODE_ENTRY, PATRON, PATRON_IDENTIFIER, FEE, FEE_TRANSACTION, BIB, HOLDING,
-            ITEM, LOAN, USER_SET, SET_MEMBER, PATRON_BLOCKER, INSTITUTION_SETTING);
+            ITEM, LOAN, USER_SET, SET_MEMBER, PATRON_BLOCKER, INSTITUTION_SETTING, JOB_INSTANCE, JOB_EVENT, JOB_LOCK);
 
     private StateDigest() {
     }

@@ -15,7 +15,14 @@ public final class DeletionBlockers {
     }
 
     public static List<DeletionBlocker> of(DSLContext db, long userKey, BigDecimal waiveThreshold, String currency) {
+        return of(db, userKey, waiveThreshold, currency, null);
+    }
+
+    /** As {@link #of(DSLContext, long, BigDecimal, String)}, for a job that holds the user itself ({@code ownInstance}). */
+    public static List<DeletionBlocker> of(DSLContext db, long userKey, BigDecimal waiveThreshold, String currency, String ownInstance) {
         List<DeletionBlocker> blockers = new ArrayList<>();
+        JobLocks.heldBy(db, userKey).filter(instance -> !instance.equals(ownInstance))
+                .ifPresent(instance -> blockers.add(new DeletionBlocker("JOB_LOCK", JobLocks.REASON)));
         int loans = PatronActivity.activeLoans(db, userKey);
         if (loans > 0) {
             blockers.add(new DeletionBlocker("ACTIVE_LOANS", "User has " + loans + " active loan" + (loans == 1 ? "" : "s") + "."));

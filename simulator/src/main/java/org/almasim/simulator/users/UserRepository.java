@@ -75,6 +75,11 @@ final class UserRepository {
                 .fetchOptional(r -> new StoredUser(r.value1(), r.value2(), r.value3()));
     }
 
+    java.util.Map<Long, String> primaryIds(java.util.Collection<Long> keys) {
+        return db.select(PATRON.USER_KEY, PATRON.PRIMARY_ID).from(PATRON).where(PATRON.USER_KEY.in(keys))
+                .fetchMap(PATRON.USER_KEY, PATRON.PRIMARY_ID);
+    }
+
     /** Loads and row-locks the user until the transaction ends, so concurrent writers apply one after the other. */
     Optional<StoredUser> loadForUpdate(long key) {
         return db.select(PATRON.USER_KEY, PATRON.DOCUMENT, PATRON.PASSWORD).from(PATRON)

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.almasim.simulator.blockers.DeletionBlocker;
 import org.almasim.simulator.blockers.DeletionBlockers;
+import org.almasim.simulator.blockers.JobLocks;
 import org.almasim.simulator.blockers.PatronActivity;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.codes.CodeTables;
@@ -98,6 +99,7 @@ public final class UserService {
             UserRepository users = new UserRepository(tx.dsl());
             long key = resolve(users, id, idType);
             StoredUser stored = users.loadForUpdate(key).orElseThrow(() -> notFound(id, idType));
+            JobLocks.refuseIfHeld(tx.dsl(), key, "401860", "Failed to update user.");
             User existing = parse(stored.document());
             rules.check(incoming);
             User merged = rules.swapAll(existing, incoming, override);
@@ -181,9 +183,23 @@ public final class UserService {
         return UserRepository.fold(id);
     }
 
-    /** Locks the user's row for the rest of the caller's transaction: writes to one user apply one at a time. */
+    /**
+     * Locks the user's row for the rest of the caller's transaction, so writes to one user apply one at a time,
+     * and refuses the write while a job holds the user.
+     */
     public static void lock(DSLContext tx, long key) {
         new UserRepository(tx).loadForUpdate(key);
+        JobLocks.refuseIfHeld(tx, key, "401652", "General Error: An error has occurred while processing the request.");
+    }
+
+    /** Deletes a user inside a job's transaction; the job has checked the deletion blockers. */
+    public static void deleteKey(DSLContext tx, long key) {
+        new UserRepository(tx).delete(key);
+    }
+
+    /** Primary ids of users by key, for job reports. */
+    public static java.util.Map<Long, String> primaryIds(DSLContext db, java.util.Collection<Long> keys) {
+        return new UserRepository(db).primaryIds(keys);
     }
 
     public static String userLink(String linkBase, String primaryId) {

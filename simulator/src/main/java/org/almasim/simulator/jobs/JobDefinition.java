@@ -1,0 +1,13 @@
+package org.almasim.simulator.jobs;
+
+import java.util.List;
+
+/** A job the simulator can run: its Alma-style id, name, and the parameters {@code op=run} takes. */
+record JobDefinition(String id, String name, String description, String category, List<ParameterSpec> parameters, Kind kind) {
+
+    enum Kind { PURGE_BY_DATE, PURGE_SET }
+
+    /** A run parameter; a mandatory one must arrive with a value, an optional one falls back to its default. */
+    record ParameterSpec(String name, boolean mandatory, String defaultValue, String description) {
+    }
+}

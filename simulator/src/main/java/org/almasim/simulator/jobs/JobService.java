@@ -1,0 +1,312 @@
+package org.almasim.simulator.jobs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.almasim.simulator.AlmaIds;
+import org.almasim.simulator.clock.SimulatedClock;
+import org.almasim.simulator.codes.Code;
+import org.almasim.simulator.codes.CodeTables;
+import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.http.AlmaFormats;
+import org.almasim.simulator.http.Params.Page;
+import org.almasim.simulator.jobs.JobRepository.StoredInstance;
+import org.almasim.simulator.sets.SetService;
+import org.jooq.DSLContext;
+
+/**
+ * Alma's jobs: the catalogue, {@code op=run} with Alma's limits, and the instances that runs leave behind.
+ * Runs go to a bounded pool in the background and cannot be aborted, as in Alma.
+ */
+public final class JobService implements AutoCloseable {
+    /** Alma lets at most three jobs started through the API run at once, and five runs of one job an hour. */
+    static final int MAX_RUNNING = 3;
+    static final int MAX_RUNS_PER_HOUR = 5;
+
+    private final DSLContext dsl;
+    private final CodeTables codes;
+    private final SimulatedClock clock;
+    private final SetService sets;
+    private final ExecutorService pool = Executors.newFixedThreadPool(MAX_RUNNING, runnable -> {
+        Thread thread = new Thread(runnable, "almasim-job");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+    private final JobGate gate = new JobGate();
+
+    public JobService(DSLContext dsl, CodeTables codes, SimulatedClock clock, SetService sets) {
+        this.dsl = dsl;
+        this.codes = codes;
+        this.clock = clock;
+        this.sets = sets;
+    }
+
+    public JobLists.Jobs list(String type, Page page, String linkBase) {
+        if (type != null && !List.of("MANUAL", "SCHEDULED", "OTHER").contains(type.toUpperCase(Locale.ROOT))) {
+            throw AlmaException.badRequest("40166410", "Invalid type: " + type + " (MANUAL, SCHEDULED or OTHER).");
+        }
+        List<JobDefinition> all = type == null || type.equalsIgnoreCase("MANUAL") ? JobCatalog.JOBS : List.of();
+        List<AlmaJob> page1 = all.stream().skip(page.offset()).limit(page.limit()).map(j -> render(j, linkBase, null)).toList();
+        return new JobLists.Jobs(page1, all.size());
+    }
+
+    public AlmaJob get(String jobId, String linkBase) {
+        return render(job(jobId), linkBase, null);
+    }
+
+    /** Starts a run; answers the job with {@code additional_info.link} to the new instance. */
+    public AlmaJob run(String jobId, String op, AlmaJob body, String submittedBy, String linkBase) {
+        JobDefinition job = job(jobId);
+        if (op == null) {
+            throw AlmaException.badRequest("402220", "Operation was not provided.");
+        }
+        if (!op.equalsIgnoreCase("run")) {
+            throw AlmaException.badRequest("402221", "Operation is not supported: " + op + ".");
+        }
+        Map<String, String> parameters = parameters(job, body);
+        StoredInstance instance;
+        synchronized (this) {
+            instance = dsl.transactionResult(tx -> {
+                JobRepository instances = new JobRepository(tx.dsl());
+                if (instances.running(job.id()) > 0) {
+                    throw AlmaException.badRequest("60347", "Job overlaps with running job - cannot run " + job.name() + " now.");
+                }
+                if (instances.running() >= MAX_RUNNING) {
+                    throw AlmaException.badRequest("402222", "Execution threshold reached: at most " + MAX_RUNNING
+                            + " jobs started through the API may run at once.");
+                }
+                Instant now = clock.now();
+                if (instances.submittedSince(job.id(), now.minus(Duration.ofHours(1))) >= MAX_RUNS_PER_HOUR) {
+                    throw AlmaException.badRequest("402223", "Execution threshold reached: at most " + MAX_RUNS_PER_HOUR
+                            + " runs of one job an hour.");
+                }
+                StoredInstance created = new StoredInstance(AlmaIds.next(tx.dsl()), job.id(), "QUEUED", 0, submittedBy, now, null, null,
+                        json(parameters), 0, 0, null);
+                instances.insert(created);
+                return created;
+            });
+            runs.removeIf(java.util.concurrent.Future::isDone);
+            runs.add(pool.submit(new PurgeRun(dsl, clock, codes, sets, job, parameters, instance, gate)));
+        }
+        return render(job, linkBase, instance);
+    }
+
+    public JobLists.Instances instances(String jobId, String status, String from, String to, Page page, String linkBase) {
+        JobDefinition job = job(jobId);
+        if (status != null && !codes.contains("JobStatuses", status.toUpperCase(Locale.ROOT))) {
+            throw AlmaException.badRequest("40166410", "Invalid status: " + status + ".");
+        }
+        var filter = JobRepository.filter(job.id(), status == null ? null : status.toUpperCase(Locale.ROOT), date(from), date(to));
+        JobRepository instances = new JobRepository(dsl);
+        List<JobInstance> page1 = page.limit() == 0 ? List.of()
+                : instances.list(filter, page).stream().map(i -> render(i, linkBase)).toList();
+        return new JobLists.Instances(page1, instances.count(filter));
+    }
+
+    public JobInstance instance(String jobId, String instanceId, String linkBase) {
+        return render(stored(jobId, instanceId), linkBase);
+    }
+
+    public JobLists.Events events(String jobId, String instanceId, Page page) {
+        StoredInstance instance = stored(jobId, instanceId);
+        JobRepository instances = new JobRepository(dsl);
+        List<JobLists.Event> events = page.limit() == 0 ? List.of() : instances.events(instance.id(), page).stream()
+                .map(e -> new JobLists.Event(new Code("USER_DELETION_VALIDATION_FAILED", PurgeRun.VALIDATION_FAILED),
+                        Code.of(e.userPrimaryId()), e.reasons()))
+                .toList();
+        return new JobLists.Events(events, instances.eventCount(instance.id()));
+    }
+
+    /** The run's report as CSV: its counters, then one line per user it could not process. */
+    public String reportCsv(String instanceId) {
+        StoredInstance instance = stored("ALL", instanceId);
+        JobRepository instances = new JobRepository(dsl);
+        StringBuilder csv = new StringBuilder();
+        csv.append("job,instance,status,records_processed,records_with_exceptions,records_purged\n");
+        csv.append(csvRow(job(instance.jobId()).name(), instance.id(), instance.status(), String.valueOf(instance.processed()),
+                String.valueOf(instance.withExceptions()), String.valueOf(instance.processed() - instance.withExceptions())));
+        csv.append("\nevent,primary_id,reasons\n");
+        int total = instances.eventCount(instance.id());
+        for (int offset = 0; offset < total; offset += 100) {
+            for (var event : instances.events(instance.id(), new Page(100, offset))) {
+                csv.append(csvRow(PurgeRun.VALIDATION_FAILED, event.userPrimaryId(), event.reasons()));
+            }
+        }
+        return csv.toString();
+    }
+
+    /** Pauses runs after they take hold of their users (control plane); answers whether runs are paused. */
+    public boolean pause(boolean paused) {
+        if (paused) {
+            gate.pause();
+        } else {
+            gate.resume();
+        }
+        return gate.paused();
+    }
+
+    /** Waits for running jobs to finish (a reset or shutdown must not pull the database from under them); resumes paused runs. */
+    public synchronized void awaitIdle() {
+        gate.resume();
+        for (var run : runs) {
+            try {
+                run.get(5, TimeUnit.MINUTES);
+            } catch (Exception e) {
+                // A failed run has recorded its failure on its instance; waiting is all that is needed here.
+            }
+        }
+        runs.clear();
+    }
+
+    @Override
+    public void close() {
+        awaitIdle();
+        pool.shutdown();
+    }
+
+    private Map<String, String> parameters(JobDefinition job, AlmaJob body) {
+        Map<String, String> given = new LinkedHashMap<>();
+        for (AlmaJob.Parameter p : body == null ? List.<AlmaJob.Parameter>of() : body.parameter()) {
+            if (p.name() == null) {
+                throw AlmaException.badRequest("402228", "Mandatory parameter is missing from input: a parameter has no name.");
+            }
+            given.put(p.name().value(), p.value() == null || p.value().equalsIgnoreCase("Null") ? null : p.value());
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (JobDefinition.ParameterSpec spec : job.parameters()) {
+            boolean named = given.containsKey(spec.name());
+            String value = given.remove(spec.name());
+            if (spec.mandatory() && !named) {
+                throw AlmaException.badRequest("402228", "Mandatory parameter is missing from input: " + spec.name() + ".");
+            }
+            if (spec.mandatory() && value == null) {
+                throw AlmaException.badRequest("402229", "Mandatory parameter value is empty: " + spec.name() + ".");
+            }
+            if (value != null || spec.defaultValue() != null) {
+                parameters.put(spec.name(), value != null ? value : spec.defaultValue());
+            }
+        }
+        if (!given.isEmpty()) {
+            throw AlmaException.badRequest("402228", "Unknown parameter " + given.keySet() + "; " + job.name() + " takes "
+                    + job.parameters().stream().map(JobDefinition.ParameterSpec::name).toList() + ".");
+        }
+        check(parameters);
+        return parameters;
+    }
+
+    private void check(Map<String, String> parameters) {
+        String grace = parameters.get("number_of_days_after_purge_date");
+        if (grace != null && !grace.matches("\\d{1,5}")) {
+            throw AlmaException.badRequest("40166410", "Parameter value invalid: number_of_days_after_purge_date must be a whole number of days.");
+        }
+        String threshold = parameters.get("waive_threshold");
+        if (threshold != null) {
+            try {
+                if (new BigDecimal(threshold).signum() < 0) {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                throw AlmaException.badRequest("40166410", "Parameter value invalid: waive_threshold must be an amount of zero or more.");
+            }
+        }
+        String group = parameters.get("user_group");
+        if (group != null && !codes.contains(CodeTables.USER_GROUPS, group)) {
+            throw AlmaException.badRequest("40166410", "Parameter value invalid: user_group " + group + " is not a user group.");
+        }
+        String setId = parameters.get("set_id");
+        if (setId != null) {
+            sets.memberKeys(dsl, setId);
+        }
+    }
+
+    private JobDefinition job(String jobId) {
+        if (jobId == null || !jobId.matches("[A-Za-z]\\d+")) {
+            throw AlmaException.badRequest("402215", "Invalid job id format: " + jobId + " (a letter and digits, such as M26700).");
+        }
+        return JobCatalog.find(jobId).orElseThrow(() -> AlmaException.badRequest("402216", "Invalid job id: " + jobId + "."));
+    }
+
+    private StoredInstance stored(String jobId, String instanceId) {
+        if (!"ALL".equalsIgnoreCase(jobId)) {
+            job(jobId);
+        }
+        return new JobRepository(dsl).find(instanceId)
+                .filter(i -> "ALL".equalsIgnoreCase(jobId) || i.jobId().equalsIgnoreCase(jobId))
+                .orElseThrow(() -> AlmaException.badRequest("402218", "Invalid job instance id: " + instanceId + "."));
+    }
+
+    private static LocalDate date(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw AlmaException.badRequest("402217", "Invalid date format: " + text + " (YYYY-MM-DD).");
+        }
+    }
+
+    private AlmaJob render(JobDefinition job, String linkBase, StoredInstance started) {
+        String link = linkBase + "/almaws/v1/conf/jobs/" + job.id();
+        List<AlmaJob.Parameter> parameters = job.parameters().stream()
+                .map(p -> new AlmaJob.Parameter(new Code(p.name(), p.description()), p.defaultValue())).toList();
+        AlmaJob.AdditionalInfo info = started == null ? null : new AlmaJob.AdditionalInfo(
+                "Job no. " + started.id() + " triggered on " + started.submitTime(), link + "/instances/" + started.id());
+        return new AlmaJob(link, job.id(), job.name(), job.description(), new Code("MANUAL", "Manual"), new Code(job.category(), "Users"),
+                new Code("USER", "Users"), parameters, info);
+    }
+
+    private JobInstance render(StoredInstance i, String linkBase) {
+        JobDefinition job = job(i.jobId());
+        String jobLink = linkBase + "/almaws/v1/conf/jobs/" + job.id();
+        String name = parameters(i).getOrDefault("job_name", job.name());
+        List<JobInstance.Counter> counters = List.of(
+                new JobInstance.Counter(new Code("c.jobs.users.recordsProcessed", "Records processed"), String.valueOf(i.processed())),
+                new JobInstance.Counter(new Code("c.jobs.users.recordsWithExceptions", "Records with exceptions"),
+                        String.valueOf(i.withExceptions())),
+                new JobInstance.Counter(new Code("c.jobs.users.recordsPurged", "Users purged"),
+                        String.valueOf(i.processed() - i.withExceptions())));
+        List<Code> alerts = i.alert() == null ? List.of() : List.of(new Code("ERROR", i.alert()));
+        return new JobInstance(jobLink + "/instances/" + i.id(), i.id(), name, Code.of(i.submittedBy()), i.submitTime(), i.startTime(),
+                i.endTime(), i.progress(), codes.code("JobStatuses", i.status()), clock.today(), alerts, counters,
+                new JobInstance.JobInfo(jobLink, job.id(), job.name(), new Code("MANUAL", "Manual"), new Code(job.category(), "Users")));
+    }
+
+    private static Map<String, String> parameters(StoredInstance instance) {
+        try {
+            return AlmaFormats.JSON.readValue(instance.parameters(), new TypeReference<LinkedHashMap<String, String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored job parameters could not be read", e);
+        }
+    }
+
+    private static String json(Map<String, String> parameters) {
+        try {
+            return AlmaFormats.JSON.writeValueAsString(parameters);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String csvRow(String... values) {
+        List<String> quoted = new ArrayList<>();
+        for (String value : values) {
+            String v = value == null ? "" : value;
+            quoted.add(v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v);
+        }
+        return String.join(",", quoted) + "\n";
+    }
+}
