@@ -67,4 +67,5 @@ INSERT INTO code_entry (code_table, code, description) VALUES
     ('JobStatuses', 'COMPLETED_FAILED', 'Completed with Errors');
 
 INSERT INTO institution_setting (setting_name, setting_value) VALUES
-    ('research_enabled', 'false');
+    ('research_enabled', 'false'),
+    ('delete_user_policy', 'FULLY_REMOVE');

@@ -87,6 +87,8 @@ final class Routes {
                 get("users/{user_id}/blockers", blockers::get);
                 put("users/{user_id}/blockers", blockers::replace);
                 get("jobs/instances/{instance_id}/report", jobs::report);
+                get("deleted-users", admin::deletedUsers);
+                get("deleted-users/statistics", admin::deletedUserStatistics);
                 post("jobs/pause", jobs::pause);
                 post("jobs/resume", jobs::resume);
                 path("clock", () -> {

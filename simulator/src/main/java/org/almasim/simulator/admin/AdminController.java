@@ -12,7 +12,10 @@ import org.almasim.simulator.http.AlmaException;
 import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.http.AlmaFormats.BodyFormat;
 import org.almasim.simulator.http.AlmaHttp;
+import org.almasim.simulator.http.Params;
 import org.almasim.simulator.population.PopulationService;
+import org.almasim.simulator.users.DeletedUsers;
+import org.almasim.simulator.settings.InstitutionSettings;
 import org.jooq.DSLContext;
 
 /** The control plane under {@code /almasim/v1}: what Alma's API cannot do (move the clock, reset, load a population). */
@@ -82,6 +85,14 @@ public final class AdminController {
 
     public void health(Context ctx) {
         AlmaHttp.json(ctx, Map.of("status", "UP", "today", clock.today().toString()));
+    }
+
+    public void deletedUserStatistics(Context ctx) {
+        AlmaHttp.json(ctx, new DeletedUsers(dsl).statistics());
+    }
+
+    public void deletedUsers(Context ctx) {
+        AlmaHttp.json(ctx, new DeletedUsers(dsl).list(Params.page(ctx)));
     }
 
     public void digest(Context ctx) {

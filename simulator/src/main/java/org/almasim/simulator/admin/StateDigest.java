@@ -1,6 +1,7 @@
 package org.almasim.simulator.admin;
 
 import static org.almasim.simulator.db.Tables.BIB;
+import static org.almasim.simulator.db.Tables.DELETED_USER;
 import static org.almasim.simulator.db.Tables.CODE_ENTRY;
 import static org.almasim.simulator.db.Tables.FEE;
 import static org.almasim.simulator.db.Tables.FEE_TRANSACTION;
@@ -33,7 +34,7 @@ import org.jooq.Table;
  */
 public final class StateDigest {
     private static final List<Table<?>> TABLES = List.of(CODE_ENTRY, PATRON, PATRON_IDENTIFIER, FEE, FEE_TRANSACTION, BIB, HOLDING,
-            ITEM, LOAN, USER_SET, SET_MEMBER, PATRON_BLOCKER, INSTITUTION_SETTING, JOB_INSTANCE, JOB_EVENT, JOB_LOCK);
+            ITEM, LOAN, USER_SET, SET_MEMBER, PATRON_BLOCKER, INSTITUTION_SETTING, JOB_INSTANCE, JOB_EVENT, JOB_LOCK, DELETED_USER);
 
     private StateDigest() {
     }

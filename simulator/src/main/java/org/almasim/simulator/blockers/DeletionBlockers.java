@@ -32,7 +32,7 @@ public final class DeletionBlockers {
             blockers.add(new DeletionBlocker("ACTIVE_BALANCE",
                     "User has an active balance of " + balance.toPlainString() + " " + currency + "."));
         }
-        boolean research = org.almasim.simulator.admin.InstitutionSettings.researchEnabled(db);
+        boolean research = org.almasim.simulator.settings.InstitutionSettings.researchEnabled(db);
         for (BlockerRepository.StoredBlocker kept : new BlockerRepository(db).of(userKey)) {
             if (!kept.kind().needsResearch() || research) {
                 String detail = kept.detail() == null ? "" : " (" + kept.detail() + ")";

@@ -97,7 +97,7 @@ final class PurgeRun implements Runnable {
                     ? DeletionBlockers.of(tx, key, threshold, codes.currency(), instance.id()).stream().map(DeletionBlocker::reason).toList()
                     : List.of(JobLocks.REASON);
             if (reasons.isEmpty()) {
-                UserService.deleteKey(tx, key);
+                UserService.deleteKey(tx, key, clock.today(), "job " + instance.id());
             } else {
                 events.add(new StoredEvent(primaryId, reasons.stream().collect(Collectors.joining(" "))));
             }

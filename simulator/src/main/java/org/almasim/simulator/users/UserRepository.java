@@ -1,5 +1,6 @@
 package org.almasim.simulator.users;
 
+import static org.almasim.simulator.db.Tables.DELETED_USER;
 import static org.almasim.simulator.db.Tables.PATRON;
 import static org.almasim.simulator.db.Sequences.PATRON_KEY_SEQ;
 import static org.almasim.simulator.db.Tables.PATRON_IDENTIFIER;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.almasim.simulator.BulkLookup;
+import org.almasim.simulator.settings.InstitutionSettings;
 import org.almasim.simulator.http.Params.Page;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -156,6 +158,20 @@ final class UserRepository {
 
     void delete(long key) {
         db.deleteFrom(PATRON).where(PATRON.USER_KEY.eq(key)).execute();
+    }
+
+    /** Keeps what the Delete User Policy keeps of a user about to be deleted, in one INSERT ... SELECT. */
+    void archive(long key, InstitutionSettings.DeleteUserPolicy policy, LocalDate today, String deletedBy) {
+        boolean keepId = policy != InstitutionSettings.DeleteUserPolicy.KEEP_STATISTICS_REMOVE_PRIMARY_ID;
+        boolean keepRecord = policy == InstitutionSettings.DeleteUserPolicy.KEEP_FULLY_REPORTABLE;
+        db.insertInto(DELETED_USER, DELETED_USER.PRIMARY_ID, DELETED_USER.USER_GROUP, DELETED_USER.RECORD_TYPE, DELETED_USER.EXPIRY_DATE,
+                        DELETED_USER.PURGE_DATE, DELETED_USER.STATUS, DELETED_USER.DELETED_ON, DELETED_USER.DELETED_BY, DELETED_USER.POLICY,
+                        DELETED_USER.DOCUMENT)
+                .select(db.select(keepId ? PATRON.PRIMARY_ID : DSL.inline((String) null), PATRON.USER_GROUP, PATRON.RECORD_TYPE,
+                                PATRON.EXPIRY_DATE, PATRON.PURGE_DATE, DSL.inline("DELETED"), DSL.val(today), DSL.val(deletedBy),
+                                DSL.inline(policy.name()), keepRecord ? PATRON.DOCUMENT : DSL.inline((String) null))
+                        .from(PATRON).where(PATRON.USER_KEY.eq(key)))
+                .execute();
     }
 
     int count(UserSearch search) {

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.almasim.simulator.settings.InstitutionSettings;
 import org.almasim.simulator.blockers.DeletionBlocker;
 import org.almasim.simulator.blockers.DeletionBlockers;
 import org.almasim.simulator.blockers.JobLocks;
@@ -127,7 +128,7 @@ public final class UserService {
                         + (idType == null ? "all_unique" : idType) + ". "
                         + blockers.stream().map(DeletionBlocker::reason).collect(Collectors.joining(" ")));
             }
-            users.delete(key);
+            deleteKey(tx.dsl(), key, clock.today(), "API");
         });
     }
 
@@ -192,9 +193,17 @@ public final class UserService {
         JobLocks.refuseIfHeld(tx, key, "401652", "General Error: An error has occurred while processing the request.");
     }
 
-    /** Deletes a user inside a job's transaction; the job has checked the deletion blockers. */
-    public static void deleteKey(DSLContext tx, long key) {
-        new UserRepository(tx).delete(key);
+    /**
+     * The one way users are deleted (by the API and by the purge jobs): keep what the institution's Delete User Policy
+     * keeps, then remove the user. The caller has checked the deletion blockers.
+     */
+    public static void deleteKey(DSLContext tx, long key, java.time.LocalDate today, String deletedBy) {
+        UserRepository users = new UserRepository(tx);
+        var policy = InstitutionSettings.deleteUserPolicy(tx);
+        if (policy != InstitutionSettings.DeleteUserPolicy.FULLY_REMOVE) {
+            users.archive(key, policy, today, deletedBy);
+        }
+        users.delete(key);
     }
 
     /** Primary ids of users by key, for job reports. */

@@ -1,0 +1,70 @@
+package org.almasim.simulator.settings;
+
+import static org.almasim.simulator.db.Tables.INSTITUTION_SETTING;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.almasim.simulator.http.AlmaException;
+import org.jooq.DSLContext;
+
+/**
+ * The institution's settings that the simulator's rules read, under {@code /almasim/v1/settings}.
+ * Stored in the database, so they follow a reset and a file database like everything else.
+ */
+public final class InstitutionSettings {
+    public static final String RESEARCH_ENABLED = "research_enabled";
+    public static final String DELETE_USER_POLICY = "delete_user_policy";
+
+    /** The institution's Delete User Policy: what Alma keeps of a user it deletes. */
+    public enum DeleteUserPolicy { KEEP_FULLY_REPORTABLE, KEEP_STATISTICS, KEEP_STATISTICS_REMOVE_PRIMARY_ID, FULLY_REMOVE }
+
+    private final DSLContext dsl;
+
+    public InstitutionSettings(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public static boolean researchEnabled(DSLContext db) {
+        return value(db, RESEARCH_ENABLED).map(Boolean::parseBoolean).orElse(false);
+    }
+
+    public static DeleteUserPolicy deleteUserPolicy(DSLContext db) {
+        return DeleteUserPolicy.valueOf(value(db, DELETE_USER_POLICY).orElse(DeleteUserPolicy.FULLY_REMOVE.name()));
+    }
+
+    private static java.util.Optional<String> value(DSLContext db, String name) {
+        return db.select(INSTITUTION_SETTING.SETTING_VALUE).from(INSTITUTION_SETTING)
+                .where(INSTITUTION_SETTING.SETTING_NAME.eq(name)).fetchOptional(INSTITUTION_SETTING.SETTING_VALUE);
+    }
+
+    public Map<String, Object> all() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put(RESEARCH_ENABLED, researchEnabled(dsl));
+        settings.put(DELETE_USER_POLICY, deleteUserPolicy(dsl).name());
+        return settings;
+    }
+
+    /** Changes the settings named in the body; an unknown setting or a wrong value changes nothing. */
+    public Map<String, Object> update(Map<String, Object> changes) {
+        for (var change : changes.entrySet()) {
+            switch (change.getKey()) {
+                case RESEARCH_ENABLED -> {
+                    if (!(change.getValue() instanceof Boolean)) {
+                        throw AlmaException.parameterNotValid(RESEARCH_ENABLED + " must be true or false.");
+                    }
+                }
+                case DELETE_USER_POLICY -> {
+                    if (!(change.getValue() instanceof String policy)
+                            || java.util.Arrays.stream(DeleteUserPolicy.values()).noneMatch(p -> p.name().equals(policy))) {
+                        throw AlmaException.parameterNotValid(DELETE_USER_POLICY + " must be one of "
+                                + java.util.Arrays.toString(DeleteUserPolicy.values()) + ".");
+                    }
+                }
+                default -> throw AlmaException.parameterNotValid("Unknown setting '" + change.getKey() + "'. Settings: " + all().keySet() + ".");
+            }
+        }
+        dsl.transaction(tx -> changes.forEach((name, value) -> tx.dsl().update(INSTITUTION_SETTING)
+                .set(INSTITUTION_SETTING.SETTING_VALUE, value.toString()).where(INSTITUTION_SETTING.SETTING_NAME.eq(name)).execute()));
+        return all();
+    }
+}
