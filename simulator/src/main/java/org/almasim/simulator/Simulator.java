@@ -80,7 +80,7 @@ public final class Simulator implements AutoCloseable {
         FeeService fees = new FeeService(dsl, codes, clock, users);
         LoanService loans = new LoanService(dsl, codes, clock, users);
         SetService sets = new SetService(dsl, codes, clock, users);
-        this.jobs = new JobService(dsl, codes, clock, sets);
+        this.jobs = new JobService(dsl, codes, clock, sets, users);
         this.population = new PopulationService(dsl, codes, clock, users, loans, fees);
         ApiGate gate = new ApiGate(keys, thresholds, clock);
         AdminController admin = new AdminController(clock, this::reset, population, dsl);

@@ -27,7 +27,28 @@ final class JobCatalog {
                     List.of(new ParameterSpec("set_id", true, null, "The set of users to purge"),
                             new ParameterSpec("waive_threshold", false, "0", "Ignore active balances up to this amount"),
                             new ParameterSpec("job_name", false, null, "A name for this run")),
-                    Kind.PURGE_SET));
+                    Kind.PURGE_SET),
+            new JobDefinition("M148", "Update/Notify Users",
+                    "Changes the users of a set: status, expiry and purge dates, user group, account type (EXTERNAL to INTERNAL"
+                            + " too), and adds a block or a note.",
+                    "USERS", updateParameters(), Kind.UPDATE_USERS));
+
+    private static List<ParameterSpec> updateParameters() {
+        List<ParameterSpec> parameters = new java.util.ArrayList<>();
+        parameters.add(new ParameterSpec("set_id", true, null, "The set of users to update"));
+        for (String field : UpdateUsersAction.FIELDS) {
+            parameters.add(new ParameterSpec(UpdateUsersAction.PREFIX + field + "_Active", false, "false", "Change " + field));
+            parameters.add(new ParameterSpec(UpdateUsersAction.PREFIX + field + "_Value", false, null,
+                    field.endsWith("Date") ? "The new date, in epoch milliseconds" : "The new value"));
+        }
+        parameters.add(new ParameterSpec(UpdateUsersAction.PREFIX + "External_Id_Value", false, null, "External system, for EXTERNAL"));
+        parameters.add(new ParameterSpec("ADD_Block_Active", false, "false", "Add a block"));
+        parameters.add(new ParameterSpec("ADD_Block_Value", false, null, "The block description code"));
+        parameters.add(new ParameterSpec("ADD_Note_Active", false, "false", "Add a note"));
+        parameters.add(new ParameterSpec("ADD_Note_Value", false, null, "The note's text"));
+        parameters.add(new ParameterSpec("job_name", false, null, "A name for this run"));
+        return List.copyOf(parameters);
+    }
 
     private JobCatalog() {
     }

@@ -43,6 +43,9 @@ final class JobRepository {
     record StoredEvent(String userPrimaryId, String reasons) {
     }
 
+    record RecordedEvent(String type, String userPrimaryId, String reasons) {
+    }
+
     void insert(StoredInstance instance) {
         db.insertInto(JOB_INSTANCE).set(record(instance)).execute();
     }
@@ -143,10 +146,11 @@ final class JobRepository {
         return db.fetchCount(JOB_EVENT, JOB_EVENT.INSTANCE_ID.eq(instanceId));
     }
 
-    List<StoredEvent> events(String instanceId, Page page) {
-        return db.select(JOB_EVENT.USER_PRIMARY_ID, JOB_EVENT.REASONS).from(JOB_EVENT).where(JOB_EVENT.INSTANCE_ID.eq(instanceId))
+    List<RecordedEvent> events(String instanceId, Page page) {
+        return db.select(JOB_EVENT.EVENT_TYPE, JOB_EVENT.USER_PRIMARY_ID, JOB_EVENT.REASONS).from(JOB_EVENT)
+                .where(JOB_EVENT.INSTANCE_ID.eq(instanceId))
                 .orderBy(JOB_EVENT.EVENT_ID).limit(page.limit()).offset(page.offset())
-                .fetch(r -> new StoredEvent(r.value1(), r.value2()));
+                .fetch(r -> new RecordedEvent(r.value1(), r.value2(), r.value3()));
     }
 
     private JobInstanceRecord record(StoredInstance i) {

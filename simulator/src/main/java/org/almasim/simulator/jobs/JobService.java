@@ -47,11 +47,15 @@ public final class JobService implements AutoCloseable {
     private final List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
     private final JobGate gate = new JobGate();
 
-    public JobService(DSLContext dsl, CodeTables codes, SimulatedClock clock, SetService sets) {
+    private final org.almasim.simulator.users.UserService users;
+
+    public JobService(DSLContext dsl, CodeTables codes, SimulatedClock clock, SetService sets,
+                      org.almasim.simulator.users.UserService users) {
         this.dsl = dsl;
         this.codes = codes;
         this.clock = clock;
         this.sets = sets;
+        this.users = users;
     }
 
     public JobLists.Jobs list(String type, Page page, String linkBase) {
@@ -77,6 +81,8 @@ public final class JobService implements AutoCloseable {
             throw AlmaException.badRequest("402221", "Operation is not supported: " + op + ".");
         }
         Map<String, String> parameters = parameters(job, body);
+        UpdateUsersAction update = job.kind() == JobDefinition.Kind.UPDATE_USERS
+                ? UpdateUsersAction.from(parameters, codes, users, clock.today(), clock.now()) : null;
         StoredInstance instance;
         synchronized (this) {
             instance = dsl.transactionResult(tx -> {
@@ -99,9 +105,20 @@ public final class JobService implements AutoCloseable {
                 return created;
             });
             runs.removeIf(java.util.concurrent.Future::isDone);
-            runs.add(pool.submit(new PurgeRun(dsl, clock, codes, sets, job, parameters, instance, gate)));
+            JobRun.UserAction action = update != null ? update : new PurgeAction(
+                    new BigDecimal(parameters.getOrDefault("waive_threshold", "0")), codes.currency(), instance.id(), clock.today());
+            runs.add(pool.submit(new JobRun(dsl, clock, () -> candidates(job, parameters), action, job.kind().event, instance, gate)));
         }
         return render(job, linkBase, instance);
+    }
+
+    private List<Long> candidates(JobDefinition job, Map<String, String> parameters) {
+        if (job.kind() != JobDefinition.Kind.PURGE_BY_DATE) {
+            return sets.memberKeys(dsl, parameters.get("set_id"));
+        }
+        int grace = Integer.parseInt(parameters.getOrDefault("number_of_days_after_purge_date", "0"));
+        return new JobRepository(dsl).purgeCandidates(clock.today().minusDays(grace), parameters.get("user_group"),
+                parameters.get("record_type"));
     }
 
     public JobLists.Instances instances(String jobId, String status, String from, String to, Page page, String linkBase) {
@@ -124,7 +141,7 @@ public final class JobService implements AutoCloseable {
         StoredInstance instance = stored(jobId, instanceId);
         JobRepository instances = new JobRepository(dsl);
         List<JobLists.Event> events = page.limit() == 0 ? List.of() : instances.events(instance.id(), page).stream()
-                .map(e -> new JobLists.Event(new Code("USER_DELETION_VALIDATION_FAILED", PurgeRun.VALIDATION_FAILED),
+                .map(e -> new JobLists.Event(new Code(e.type().toUpperCase(Locale.ROOT).replace(' ', '_').replace("/", "_"), e.type()),
                         Code.of(e.userPrimaryId()), e.reasons()))
                 .toList();
         return new JobLists.Events(events, instances.eventCount(instance.id()));
@@ -135,14 +152,15 @@ public final class JobService implements AutoCloseable {
         StoredInstance instance = stored("ALL", instanceId);
         JobRepository instances = new JobRepository(dsl);
         StringBuilder csv = new StringBuilder();
-        csv.append("job,instance,status,records_processed,records_with_exceptions,records_purged\n");
+        String done = job(instance.jobId()).kind().doneCounter.toLowerCase(Locale.ROOT).replace(' ', '_');
+        csv.append("job,instance,status,records_processed,records_with_exceptions," + done + "\n");
         csv.append(csvRow(job(instance.jobId()).name(), instance.id(), instance.status(), String.valueOf(instance.processed()),
                 String.valueOf(instance.withExceptions()), String.valueOf(instance.processed() - instance.withExceptions())));
         csv.append("\nevent,primary_id,reasons\n");
         int total = instances.eventCount(instance.id());
         for (int offset = 0; offset < total; offset += 100) {
             for (var event : instances.events(instance.id(), new Page(100, offset))) {
-                csv.append(csvRow(PurgeRun.VALIDATION_FAILED, event.userPrimaryId(), event.reasons()));
+                csv.append(csvRow(event.type(), event.userPrimaryId(), event.reasons()));
             }
         }
         return csv.toString();
@@ -277,7 +295,7 @@ public final class JobService implements AutoCloseable {
                 new JobInstance.Counter(new Code("c.jobs.users.recordsProcessed", "Records processed"), String.valueOf(i.processed())),
                 new JobInstance.Counter(new Code("c.jobs.users.recordsWithExceptions", "Records with exceptions"),
                         String.valueOf(i.withExceptions())),
-                new JobInstance.Counter(new Code("c.jobs.users.recordsPurged", "Users purged"),
+                new JobInstance.Counter(new Code("c.jobs.users." + job.kind().name().toLowerCase(Locale.ROOT), job.kind().doneCounter),
                         String.valueOf(i.processed() - i.withExceptions())));
         List<Code> alerts = i.alert() == null ? List.of() : List.of(new Code("ERROR", i.alert()));
         return new JobInstance(jobLink + "/instances/" + i.id(), i.id(), name, Code.of(i.submittedBy()), i.submitTime(), i.startTime(),

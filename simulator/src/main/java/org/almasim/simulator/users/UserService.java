@@ -206,6 +206,29 @@ public final class UserService {
         users.delete(key);
     }
 
+    /**
+     * Changes a user's record inside a job's transaction with the rules the API applies to any record, except that
+     * account-type moves are the job's to make (Update/Notify Users may turn EXTERNAL users INTERNAL).
+     * Answers why the change was refused, if it was; a refused change writes nothing.
+     */
+    public java.util.Optional<String> updateForJob(DSLContext tx, long key, java.util.function.Consumer<ObjectNode> change) {
+        UserRepository users = new UserRepository(tx);
+        StoredUser stored = users.loadForUpdate(key).orElseThrow(() -> new IllegalStateException("A held user disappeared: " + key));
+        ObjectNode node = tree(stored.document());
+        change.accept(node);
+        try {
+            User changed = AlmaFormats.JSON.treeToValue(node, User.class);
+            rules.check(changed);
+            UserRules.Canonical canonical = rules.canonical(changed);
+            users.update(key, canonical.user(), canonical.document(), stored.password());
+            return java.util.Optional.empty();
+        } catch (AlmaException e) {
+            return java.util.Optional.of(e.getMessage());
+        } catch (JsonProcessingException e) {
+            return java.util.Optional.of("The change does not fit the user record: " + e.getOriginalMessage());
+        }
+    }
+
     /** Primary ids of users by key, for job reports. */
     public static java.util.Map<Long, String> primaryIds(DSLContext db, java.util.Collection<Long> keys) {
         return new UserRepository(db).primaryIds(keys);

@@ -190,7 +190,7 @@ class JobsApiTest extends SimulatorTest {
     @Test
     void jobsAndInstancesSpeakXmlAndRunTakesAlmasXmlParameters() {
         String jobs = alma.get("/almaws/v1/conf/jobs", Map.of(), AlmaClient.XML).isOk().body();
-        assertThat(jobs).contains("<jobs total_record_count=\"2\">").contains("<name>Users - Purge Records</name>");
+        assertThat(jobs).contains("<jobs total_record_count=\"3\">").contains("<name>Users - Purge Records</name>");
         String xml = "<job><parameters><parameter><name>user_group</name><value>ILL</value></parameter></parameters></job>";
         String started = alma.send("POST", PURGE, Map.of("op", "run"), xml, AlmaClient.XML, AlmaClient.XML).isOk().body();
         assertThat(started).contains("<additional_info link=\"");

@@ -1,0 +1,103 @@
+package org.almasim.simulator.jobs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.almasim.simulator.blockers.JobLocks;
+import org.almasim.simulator.clock.SimulatedClock;
+import org.almasim.simulator.jobs.JobRepository.StoredEvent;
+import org.almasim.simulator.jobs.JobRepository.StoredInstance;
+import org.almasim.simulator.users.UserService;
+import org.jooq.DSLContext;
+
+/**
+ * One run of a job over users: choose the candidates, hold them, apply the job's action to each in batches, and record
+ * every user the action could not process as an event with all its reasons. Records processed = candidates; records
+ * with exceptions = the users not processed.
+ */
+final class JobRun implements Runnable {
+    private static final int BATCH = 200;
+    static final String GONE = "The user was deleted before the job reached it.";
+
+    /** What a job does to one held user inside the batch's transaction: nothing to report, or the reasons it could not. */
+    interface UserAction {
+        Optional<String> apply(DSLContext tx, long userKey);
+    }
+
+    private final DSLContext dsl;
+    private final SimulatedClock clock;
+    private final Supplier<List<Long>> candidates;
+    private final UserAction action;
+    private final String eventType;
+    private final JobGate gate;
+    private StoredInstance instance;
+
+    JobRun(DSLContext dsl, SimulatedClock clock, Supplier<List<Long>> candidates, UserAction action, String eventType,
+           StoredInstance instance, JobGate gate) {
+        this.dsl = dsl;
+        this.clock = clock;
+        this.candidates = candidates;
+        this.action = action;
+        this.eventType = eventType;
+        this.instance = instance;
+        this.gate = gate;
+    }
+
+    @Override
+    public void run() {
+        try {
+            advance("INITIALIZING", 0, 0, 0);
+            List<Long> users = candidates.get();
+            // Names taken now, so a user deleted by someone else before the run reaches it can still be reported.
+            Map<Long, String> ids = UserService.primaryIds(dsl, users);
+            Set<Long> held = dsl.transactionResult(tx -> new JobRepository(tx.dsl()).hold(users, instance.id()));
+            gate.passWhenOpen();
+            advance("RUNNING", 0, 0, 0);
+            int exceptions = 0;
+            for (int from = 0; from < users.size(); from += BATCH) {
+                List<Long> batch = users.subList(from, Math.min(users.size(), from + BATCH));
+                exceptions += dsl.transactionResult(tx -> apply(tx.dsl(), batch, held, ids));
+                int done = Math.min(users.size(), from + BATCH);
+                advance("RUNNING", done * 100 / users.size(), done, exceptions);
+            }
+            advance("FINALIZING", 100, users.size(), exceptions);
+            dsl.transaction(tx -> new JobRepository(tx.dsl()).release(instance.id()));
+            finish(exceptions == 0 ? "COMPLETED_SUCCESS" : "COMPLETED_WARNING", users.size(), exceptions, null);
+        } catch (RuntimeException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            dsl.transaction(tx -> new JobRepository(tx.dsl()).release(instance.id()));
+            finish("COMPLETED_FAILED", instance.processed(), instance.withExceptions(), "The job failed: " + e.getMessage());
+        }
+    }
+
+    /** Applies the action to the batch's users and answers how many it could not process. */
+    private int apply(DSLContext tx, List<Long> batch, Set<Long> held, Map<Long, String> ids) {
+        Set<Long> present = UserService.primaryIds(tx, batch).keySet();
+        List<StoredEvent> events = new ArrayList<>();
+        for (Long key : batch) {
+            String primaryId = ids.getOrDefault(key, "user " + key);
+            Optional<String> failure = !present.contains(key) ? Optional.of(GONE)
+                    : held.contains(key) ? action.apply(tx, key) : Optional.of(JobLocks.REASON);
+            failure.ifPresent(reasons -> events.add(new StoredEvent(primaryId, reasons)));
+        }
+        new JobRepository(tx).addEvents(instance.id(), eventType, events);
+        return events.size();
+    }
+
+    private void advance(String status, int progress, int processed, int exceptions) {
+        instance = instance.with(status, progress, instance.startTime() == null ? clock.now() : instance.startTime(), null, processed,
+                exceptions, null);
+        dsl.transaction(tx -> new JobRepository(tx.dsl()).update(instance));
+    }
+
+    private void finish(String status, int processed, int exceptions, String alert) {
+        instance = instance.with(status, 100, instance.startTime() == null ? clock.now() : instance.startTime(), clock.now(), processed,
+                exceptions, alert);
+        dsl.transaction(tx -> new JobRepository(tx.dsl()).update(instance));
+    }
+}

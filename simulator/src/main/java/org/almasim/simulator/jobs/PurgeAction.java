@@ -1,0 +1,37 @@
+package org.almasim.simulator.jobs;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.almasim.simulator.blockers.DeletionBlocker;
+import org.almasim.simulator.blockers.DeletionBlockers;
+import org.almasim.simulator.users.UserService;
+import org.jooq.DSLContext;
+
+/** The purge jobs' action: delete the user unless something blocks it, and then name every blocker. */
+final class PurgeAction implements JobRun.UserAction {
+    static final String EVENT = "User Deletion Validation Failed";
+
+    private final BigDecimal waiveThreshold;
+    private final String currency;
+    private final String instanceId;
+    private final java.time.LocalDate today;
+
+    PurgeAction(BigDecimal waiveThreshold, String currency, String instanceId, java.time.LocalDate today) {
+        this.waiveThreshold = waiveThreshold;
+        this.currency = currency;
+        this.instanceId = instanceId;
+        this.today = today;
+    }
+
+    @Override
+    public Optional<String> apply(DSLContext tx, long userKey) {
+        List<DeletionBlocker> blockers = DeletionBlockers.of(tx, userKey, waiveThreshold, currency, instanceId);
+        if (!blockers.isEmpty()) {
+            return Optional.of(blockers.stream().map(DeletionBlocker::reason).collect(Collectors.joining(" ")));
+        }
+        UserService.deleteKey(tx, userKey, today, "job " + instanceId);
+        return Optional.empty();
+    }
+}

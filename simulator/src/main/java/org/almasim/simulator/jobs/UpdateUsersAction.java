@@ -1,0 +1,158 @@
+package org.almasim.simulator.jobs;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.almasim.simulator.codes.CodeTables;
+import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.users.UserService;
+import org.jooq.DSLContext;
+
+/**
+ * Update/Notify Users (M148) on one user: the changes its parameters switch on, each as a pair
+ * {@code UPDATE_User_Information_<Field>_Active} ("true") and {@code ..._Value} (dates as epoch milliseconds).
+ * Unlike the Users API, the job may turn an EXTERNAL user INTERNAL.
+ */
+final class UpdateUsersAction implements JobRun.UserAction {
+    static final String EVENT = "User Update Failed";
+    static final String PREFIX = "UPDATE_User_Information_";
+    static final String[] FIELDS = {"Status", "Expiry_Date", "Purge_Date", "User_Group", "Account_Type"};
+
+    private final UserService users;
+    private final Map<String, String> changes;
+    private final String externalId;
+    private final String block;
+    private final String note;
+    private final LocalDate today;
+    private final Instant now;
+
+    private UpdateUsersAction(UserService users, Map<String, String> changes, String externalId, String block, String note,
+                              LocalDate today, Instant now) {
+        this.users = users;
+        this.changes = changes;
+        this.externalId = externalId;
+        this.block = block;
+        this.note = note;
+        this.today = today;
+        this.now = now;
+    }
+
+    /** Reads the switched-on changes from the run's parameters; a change without a sensible value is refused before the run. */
+    static UpdateUsersAction from(Map<String, String> parameters, CodeTables codes, UserService users, LocalDate today, Instant now) {
+        Map<String, String> changes = new LinkedHashMap<>();
+        for (String field : FIELDS) {
+            if (on(parameters, PREFIX + field + "_Active")) {
+                String value = required(parameters, PREFIX + field + "_Value");
+                changes.put(field, switch (field) {
+                    case "Status" -> oneOf(value, "ACTIVE", "INACTIVE");
+                    case "Account_Type" -> oneOf(value, "INTERNAL", "EXTERNAL");
+                    case "User_Group" -> {
+                        if (!codes.contains(CodeTables.USER_GROUPS, value)) {
+                            throw invalid(PREFIX + "User_Group_Value " + value + " is not a user group");
+                        }
+                        yield value;
+                    }
+                    default -> epochDate(value).toString();
+                });
+            }
+        }
+        String externalId = parameters.get(PREFIX + "External_Id_Value");
+        if ("EXTERNAL".equals(changes.get("Account_Type")) && externalId == null) {
+            throw AlmaException.badRequest("402229", "Mandatory parameter value is empty: " + PREFIX
+                    + "External_Id_Value (making users EXTERNAL needs their external system).");
+        }
+        String block = on(parameters, "ADD_Block_Active") ? required(parameters, "ADD_Block_Value") : null;
+        String note = on(parameters, "ADD_Note_Active") ? required(parameters, "ADD_Note_Value") : null;
+        if (changes.isEmpty() && block == null && note == null) {
+            throw AlmaException.badRequest("402228", "Mandatory parameter is missing from input: the run changes nothing (switch on at"
+                    + " least one " + PREFIX + "..._Active, ADD_Block_Active or ADD_Note_Active).");
+        }
+        return new UpdateUsersAction(users, changes, externalId, block, note, today, now);
+    }
+
+    @Override
+    public Optional<String> apply(DSLContext tx, long userKey) {
+        return users.updateForJob(tx, userKey, user -> {
+            changes.forEach((field, value) -> {
+                switch (field) {
+                    case "Status" -> {
+                        user.putObject("status").put("value", value);
+                        user.put("status_date", today + "Z");
+                    }
+                    case "Expiry_Date" -> user.put("expiry_date", value + "Z");
+                    case "Purge_Date" -> user.put("purge_date", value + "Z");
+                    case "User_Group" -> user.putObject("user_group").put("value", value);
+                    default -> {
+                        user.putObject("account_type").put("value", value);
+                        if (value.equals("INTERNAL")) {
+                            user.remove("external_id");
+                        } else {
+                            user.put("external_id", externalId);
+                        }
+                    }
+                }
+            });
+            if (block != null) {
+                ObjectNode added = array(user, "user_block").addObject();
+                added.put("segment_type", "Internal");
+                added.putObject("block_type").put("value", "GENERAL");
+                added.putObject("block_description").put("value", block);
+                added.put("block_status", "ACTIVE");
+                added.put("created_by", "Update/Notify Users job");
+                added.put("created_date", now.toString());
+            }
+            if (note != null) {
+                ObjectNode added = array(user, "user_note").addObject();
+                added.put("segment_type", "Internal");
+                added.putObject("note_type").put("value", "OTHER");
+                added.put("note_text", note);
+                added.put("user_viewable", false);
+                added.put("popup_note", false);
+                added.put("created_by", "Update/Notify Users job");
+                added.put("created_date", now.toString());
+            }
+        });
+    }
+
+    private static ArrayNode array(ObjectNode user, String field) {
+        return user.has(field) ? (ArrayNode) user.get(field) : user.putArray(field);
+    }
+
+    private static boolean on(Map<String, String> parameters, String name) {
+        return "true".equalsIgnoreCase(parameters.get(name));
+    }
+
+    private static String required(Map<String, String> parameters, String name) {
+        String value = parameters.get(name);
+        if (value == null) {
+            throw AlmaException.badRequest("402229", "Mandatory parameter value is empty: " + name + ".");
+        }
+        return value;
+    }
+
+    private static String oneOf(String value, String... allowed) {
+        for (String a : allowed) {
+            if (a.equalsIgnoreCase(value)) {
+                return a;
+            }
+        }
+        throw invalid(value + " is not one of " + String.join(", ", allowed));
+    }
+
+    private static LocalDate epochDate(String millis) {
+        try {
+            return Instant.ofEpochMilli(Long.parseLong(millis.trim())).atOffset(ZoneOffset.UTC).toLocalDate();
+        } catch (NumberFormatException e) {
+            throw invalid("dates are epoch milliseconds, got " + millis);
+        }
+    }
+
+    private static AlmaException invalid(String detail) {
+        return AlmaException.badRequest("40166410", "Parameter value invalid: " + detail + ".");
+    }
+}
