@@ -87,12 +87,12 @@ public final class JobService implements AutoCloseable {
         synchronized (this) {
             instance = dsl.transactionResult(tx -> {
                 JobRepository instances = new JobRepository(tx.dsl());
-                if (instances.running(job.id()) > 0) {
-                    throw AlmaException.badRequest("60347", "Job overlaps with running job - cannot run " + job.name() + " now.");
-                }
                 if (instances.running() >= MAX_RUNNING) {
                     throw AlmaException.badRequest("402222", "Execution threshold reached: at most " + MAX_RUNNING
                             + " jobs started through the API may run at once.");
+                }
+                if (instances.running(job.id()) > 0) {
+                    throw AlmaException.badRequest("60347", "Job overlaps with running job - cannot run " + job.name() + " now.");
                 }
                 Instant now = clock.now();
                 if (instances.submittedSince(job.id(), now.minus(Duration.ofHours(1))) >= MAX_RUNS_PER_HOUR) {

@@ -19,6 +19,23 @@ class DeletionBlockersTest extends SimulatorTest {
         return alma.send("PUT", "/almasim/v1/settings", Map.of(), "{\"research_enabled\":" + enabled + "}", AlmaClient.JSON, AlmaClient.JSON);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(BlockerKind.class)
+    void everyKindOfBlockerStopsTheApiAndThePurgeJob(BlockerKind kind) {
+        setResearch(true).isOk();
+        alma.createUser(user("held", "UNDERGRAD", "2020-01-01Z"));
+        setBlockers("held", "{\"blocker\":[{\"kind\":\"" + kind.name() + "\"}]}").isOk();
+        assertThat(alma.attemptToDeleteUser("held").hasAlmaError("401850").errorMessage()).contains(kind.reason().replace(".", ""));
+        String link = alma.postJson("/almaws/v1/conf/jobs/M26700", Map.of("op", "run"), "{\"parameter\":[]}").isOk().json()
+                .path("additional_info").path("link").asText();
+        String path = link.substring(link.indexOf("/almaws"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
+                alma.getJson(path, Map.of()).json().path("status").path("value").asText().startsWith("COMPLETED"));
+        assertThat(alma.getJson(path + "/events", Map.of()).json().path("event").get(0).path("description").asText())
+                .contains(kind.reason().replace(".", ""));
+        alma.getUser("held");
+    }
+
     @Test
     void deleteNamesEveryBlockerNotOnlyTheFirst() {
         alma.createUser(user("busy"));

@@ -176,6 +176,18 @@ class JobsApiTest extends SimulatorTest {
     }
 
     @Test
+    void atMostThreeJobsStartedThroughTheApiRunAtOnce() {
+        alma.postJson("/almasim/v1/jobs/pause", Map.of(), null).isOk();
+        String set = alma.postJson("/almaws/v1/conf/sets", Map.of(), "{\"name\":\"Nobody\",\"type\":{\"value\":\"ITEMIZED\"},"
+                + "\"content\":{\"value\":\"USER\"}}").isOk().json().path("id").asText();
+        attemptRun(PURGE, Map.of("user_group", "ILL")).isOk();
+        attemptRun(PURGE_SET, Map.of("set_id", set)).isOk();
+        attemptRun("/almaws/v1/conf/jobs/M148", Map.of("set_id", set, "ADD_Note_Active", "true", "ADD_Note_Value", "hello")).isOk();
+        attemptRun(PURGE, Map.of()).hasAlmaError("402222");
+        alma.postJson("/almasim/v1/jobs/resume", Map.of(), null).isOk();
+    }
+
+    @Test
     void fiveRunsOfOneJobAnHourAtMost() {
         for (int i = 0; i < 5; i++) {
             runToEnd(PURGE, Map.of("user_group", "ILL"));
