@@ -26,11 +26,8 @@ class DeletionBlockersTest extends SimulatorTest {
         alma.createUser(user("held", "UNDERGRAD", "2020-01-01Z"));
         setBlockers("held", "{\"blocker\":[{\"kind\":\"" + kind.name() + "\"}]}").isOk();
         assertThat(alma.attemptToDeleteUser("held").hasAlmaError("401850").errorMessage()).contains(kind.reason().replace(".", ""));
-        String link = alma.postJson("/almaws/v1/conf/jobs/M26700", Map.of("op", "run"), "{\"parameter\":[]}").isOk().json()
-                .path("additional_info").path("link").asText();
-        String path = link.substring(link.indexOf("/almaws"));
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
-                alma.getJson(path, Map.of()).json().path("status").path("value").asText().startsWith("COMPLETED"));
+        String path = alma.awaitFinished(alma.startJob("/almaws/v1/conf/jobs/M26700", Map.of())).path("link").asText()
+                .replaceAll(".*(/almaws)", "$1");
         assertThat(alma.getJson(path + "/events", Map.of()).json().path("event").get(0).path("description").asText())
                 .contains(kind.reason().replace(".", ""));
         alma.getUser("held");

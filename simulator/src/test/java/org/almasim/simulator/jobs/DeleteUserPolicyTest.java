@@ -2,10 +2,8 @@ package org.almasim.simulator.jobs;
 
 import static org.almasim.simulator.support.Fixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.Map;
 import org.almasim.simulator.support.AlmaClient;
 import org.almasim.simulator.support.AlmaResponse;
@@ -27,12 +25,7 @@ class DeleteUserPolicyTest extends SimulatorTest {
     /** Deletes one user through the API and one through Purge User Records; answers what was kept. */
     private JsonNode deleteBothWays() {
         assertThat(alma.attemptToDeleteUser("by-api").status()).isEqualTo(204);
-        String link = alma.postJson("/almaws/v1/conf/jobs/M26700", Map.of("op", "run"),
-                "{\"parameter\":[{\"name\":{\"value\":\"user_group\"},\"value\":\"UNDERGRAD\"}]}").isOk().json()
-                .path("additional_info").path("link").asText();
-        String path = link.substring(link.indexOf("/almaws"));
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                alma.getJson(path, Map.of()).json().path("status").path("value").asText().startsWith("COMPLETED"));
+        alma.runJob("/almaws/v1/conf/jobs/M26700", Map.of("user_group", "UNDERGRAD"));
         alma.attemptToGetUser("by-job").hasAlmaError("401861");
         alma.attemptToGetUser("by-api").hasAlmaError("401861");
         return alma.getJson("/almasim/v1/deleted-users", Map.of()).isOk().json();

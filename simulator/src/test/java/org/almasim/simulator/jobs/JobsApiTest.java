@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.almasim.simulator.support.AlmaClient;
 import org.almasim.simulator.support.AlmaResponse;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Test;
 class JobsApiTest extends SimulatorTest {
     private static final String PURGE = "/almaws/v1/conf/jobs/M26700";
     private static final String PURGE_SET = "/almaws/v1/conf/jobs/M26701";
-    private static final List<String> TERMINAL = List.of("COMPLETED_SUCCESS", "COMPLETED_WARNING", "COMPLETED_FAILED");
 
     /** FLVC's 2024 run on 2024-08-01: one patron for each condition of the seed's list. */
     @Override
@@ -47,34 +45,16 @@ class JobsApiTest extends SimulatorTest {
                 """);
     }
 
-    private static String body(Map<String, String> parameters) {
-        return "{\"parameter\":[" + parameters.entrySet().stream()
-                .map(e -> "{\"name\":{\"value\":\"" + e.getKey() + "\"},\"value\":\"" + e.getValue() + "\"}")
-                .collect(Collectors.joining(",")) + "]}";
-    }
-
     private AlmaResponse attemptRun(String job, Map<String, String> parameters) {
-        return alma.postJson(job, Map.of("op", "run"), body(parameters));
+        return alma.attemptToRunJob(job, parameters);
     }
 
-    /** Starts a run and waits (with a deadline) until it has finished; answers the finished instance. */
     private JsonNode runToEnd(String job, Map<String, String> parameters) {
-        String link = attemptRun(job, parameters).isOk().json().path("additional_info").path("link").asText();
-        return finished(link.substring(link.indexOf("/almaws")));
-    }
-
-    private JsonNode finished(String instancePath) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> TERMINAL.contains(instance(instancePath).path("status").path("value").asText()));
-        return instance(instancePath);
-    }
-
-    private JsonNode instance(String path) {
-        return alma.getJson(path, Map.of()).isOk().json();
+        return alma.runJob(job, parameters);
     }
 
     private static String counter(JsonNode instance, String desc) {
-        return StreamSupport.stream(instance.path("counter").spliterator(), false)
-                .filter(c -> c.path("type").path("desc").asText().equals(desc)).findFirst().orElseThrow().path("value").asText();
+        return AlmaClient.counter(instance, desc);
     }
 
     private boolean exists(String id) {
@@ -153,25 +133,24 @@ class JobsApiTest extends SimulatorTest {
     @Test
     void aRunThatOverlapsARunningRunOfTheSameJobIsRefused() {
         alma.postJson("/almasim/v1/jobs/pause", Map.of(), null).isOk();
-        String link = attemptRun(PURGE, Map.of()).isOk().json().path("additional_info").path("link").asText();
+        String instance = alma.startJob(PURGE, Map.of());
         attemptRun(PURGE, Map.of()).hasAlmaError("60347");
         alma.postJson("/almasim/v1/jobs/resume", Map.of(), null).isOk();
-        finished(link.substring(link.indexOf("/almaws")));
+        alma.awaitFinished(instance);
         attemptRun(PURGE, Map.of()).isOk();
     }
 
     @Test
     void aUserHeldByARunningJobRefusesApiWrites() {
         alma.postJson("/almasim/v1/jobs/pause", Map.of(), null).isOk();
-        String link = attemptRun(PURGE, Map.of()).isOk().json().path("additional_info").path("link").asText();
-        String path = link.substring(link.indexOf("/almaws"));
+        String path = alma.startJob(PURGE, Map.of());
         await().atMost(Duration.ofSeconds(20)).until(() -> alma.attemptToUpdateUser("small-fine", user("small-fine"), Map.of()).status() == 400);
         alma.attemptToUpdateUser("small-fine", user("small-fine"), Map.of()).hasAlmaError("401860");
         alma.attemptFeeAction("small-fine", alma.fees("small-fine", Map.of()).path("fee").get(0).path("id").asText(),
                 Map.of("op", "pay", "amount", "ALL", "method", "CASH")).hasAlmaError("401652");
         assertThat(alma.attemptToDeleteUser("no-dates").status()).as("a user the job does not hold").isEqualTo(204);
         alma.postJson("/almasim/v1/jobs/resume", Map.of(), null).isOk();
-        finished(path);
+        alma.awaitFinished(path);
         alma.updateUser("small-fine", user("small-fine"));
     }
 
@@ -207,7 +186,7 @@ class JobsApiTest extends SimulatorTest {
         String started = alma.send("POST", PURGE, Map.of("op", "run"), xml, AlmaClient.XML, AlmaClient.XML).isOk().body();
         assertThat(started).contains("<additional_info link=\"");
         String id = started.replaceAll("(?s).*/instances/(\\d+)\".*", "$1");
-        JsonNode done = finished(PURGE + "/instances/" + id);
+        JsonNode done = alma.awaitFinished(PURGE + "/instances/" + id);
         assertThat(done.path("status").path("value").asText()).isEqualTo("COMPLETED_SUCCESS");
         assertThat(alma.get(PURGE + "/instances/" + id, Map.of(), AlmaClient.XML).body())
                 .contains("<status desc=\"Completed Successfully\">COMPLETED_SUCCESS</status>")

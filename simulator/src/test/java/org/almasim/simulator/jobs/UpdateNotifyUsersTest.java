@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.almasim.simulator.support.AlmaClient;
 import org.almasim.simulator.support.AlmaResponse;
@@ -39,27 +38,16 @@ class UpdateNotifyUsersTest extends SimulatorTest {
                 + "\"content\":{\"value\":\"USER\"},\"query\":{\"value\":\"" + query + "\"}}").isOk().json().path("id").asText();
     }
 
-    private static String body(Map<String, String> parameters) {
-        return "{\"parameter\":[" + parameters.entrySet().stream()
-                .map(e -> "{\"name\":{\"value\":\"" + e.getKey() + "\"},\"value\":\"" + e.getValue() + "\"}")
-                .collect(Collectors.joining(",")) + "]}";
-    }
-
     private AlmaResponse attemptRun(Map<String, String> parameters) {
-        return alma.postJson(M148, Map.of("op", "run"), body(parameters));
+        return alma.attemptToRunJob(M148, parameters);
     }
 
     private JsonNode runToEnd(String job, Map<String, String> parameters) {
-        String link = alma.postJson(job, Map.of("op", "run"), body(parameters)).isOk().json().path("additional_info").path("link").asText();
-        String path = link.substring(link.indexOf("/almaws"));
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                alma.getJson(path, Map.of()).json().path("status").path("value").asText().startsWith("COMPLETED"));
-        return alma.getJson(path, Map.of()).isOk().json();
+        return alma.runJob(job, parameters);
     }
 
     private static String counter(JsonNode instance, String desc) {
-        return StreamSupport.stream(instance.path("counter").spliterator(), false)
-                .filter(c -> c.path("type").path("desc").asText().equals(desc)).findFirst().orElseThrow().path("value").asText();
+        return AlmaClient.counter(instance, desc);
     }
 
     private static String epochMillis(LocalDate date) {
@@ -118,18 +106,13 @@ class UpdateNotifyUsersTest extends SimulatorTest {
     void usersHeldByAnotherJobAreReportedAsExceptions() {
         String illSet = set("ILL and leavers", "user_group in (ILL, UNDERGRAD)");
         alma.postJson("/almasim/v1/jobs/pause", Map.of(), null).isOk();
-        alma.postJson("/almaws/v1/conf/jobs/M26700", Map.of("op", "run"),
-                body(Map.of("user_group", "ILL", "number_of_days_after_purge_date", "0"))).isOk();
+        alma.startJob("/almaws/v1/conf/jobs/M26700", Map.of("user_group", "ILL", "number_of_days_after_purge_date", "0"));
         await().atMost(Duration.ofSeconds(20)).until(() -> alma.getJson("/almasim/v1/users/ill-old/blockers", Map.of()).json()
                 .path("deletion_blocked_by").toString().contains("JOB_LOCK"));
         // Submitted while runs are paused: it picks its users and holds the ones the purge does not hold.
-        String link = attemptRun(Map.of("set_id", illSet, STATUS + "Active", "true", STATUS + "Value", "INACTIVE")).isOk().json()
-                .path("additional_info").path("link").asText();
-        String instancePath = link.substring(link.indexOf("/almaws"));
+        String instancePath = alma.startJob(M148, Map.of("set_id", illSet, STATUS + "Active", "true", STATUS + "Value", "INACTIVE"));
         alma.postJson("/almasim/v1/jobs/resume", Map.of(), null).isOk();
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                alma.getJson(instancePath, Map.of()).json().path("status").path("value").asText().startsWith("COMPLETED"));
-        JsonNode done = alma.getJson(instancePath, Map.of()).isOk().json();
+        JsonNode done = alma.awaitFinished(instancePath);
         assertThat(Integer.parseInt(counter(done, "Records processed"))).isEqualTo(4);
         String path = done.path("link").asText().replaceAll(".*(/almaws)", "$1") + "/events";
         JsonNode events = alma.getJson(path, Map.of()).isOk().json();
@@ -165,9 +148,7 @@ class UpdateNotifyUsersTest extends SimulatorTest {
                 + "</parameters></job>";
         String started = alma.send("POST", M148, Map.of("op", "run"), xml, AlmaClient.XML, AlmaClient.XML).isOk().body();
         String id = started.replaceAll("(?s).*/instances/(\\d+)\".*", "$1");
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                alma.getJson(M148 + "/instances/" + id, Map.of()).json().path("status").path("value").asText().startsWith("COMPLETED"));
-        assertThat(alma.getJson(M148 + "/instances/" + id, Map.of()).json().path("name").asText()).isEqualTo("Weekly inactive - via API");
+        assertThat(alma.awaitFinished(M148 + "/instances/" + id).path("name").asText()).isEqualTo("Weekly inactive - via API");
         assertThat(alma.getUser("expired-2w").path("status").path("value").asText()).isEqualTo("INACTIVE");
         assertThat(alma.getUser("expired-2w").path("user_group").path("value").asText()).isEqualTo("UNDERGRAD");
     }

@@ -125,6 +125,46 @@ public final class AlmaClient {
         return attemptToLend(userId, barcode).isOk().json();
     }
 
+    // Jobs
+
+    /** Alma's run body: {@code {"parameter":[{"name":{"value":"set_id"},"value":"..."}]}}. */
+    public static String jobParameters(Map<String, String> parameters) {
+        return "{\"parameter\":[" + parameters.entrySet().stream()
+                .map(e -> "{\"name\":{\"value\":\"" + e.getKey() + "\"},\"value\":\"" + e.getValue() + "\"}")
+                .collect(Collectors.joining(",")) + "]}";
+    }
+
+    public AlmaResponse attemptToRunJob(String jobPath, Map<String, String> parameters) {
+        return postJson(jobPath, Map.of("op", "run"), jobParameters(parameters));
+    }
+
+    /** Starts a run and answers the path of its instance. */
+    public String startJob(String jobPath, Map<String, String> parameters) {
+        String link = attemptToRunJob(jobPath, parameters).isOk().json().path("additional_info").path("link").asText();
+        return link.substring(link.indexOf("/almaws"));
+    }
+
+    /** Waits, with a deadline and never a sleep, until the instance has finished; answers it. */
+    public JsonNode awaitFinished(String instancePath) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                getJson(instancePath, Map.of()).json().path("status").path("value").asText().startsWith("COMPLETED"));
+        return getJson(instancePath, Map.of()).isOk().json();
+    }
+
+    public JsonNode runJob(String jobPath, Map<String, String> parameters) {
+        return awaitFinished(startJob(jobPath, parameters));
+    }
+
+    /** The value of the instance's counter with this description ("Records processed"...). */
+    public static String counter(JsonNode instance, String desc) {
+        for (JsonNode c : instance.path("counter")) {
+            if (c.path("type").path("desc").asText().equals(desc)) {
+                return c.path("value").asText();
+            }
+        }
+        throw new AssertionError("No counter '" + desc + "' in " + instance);
+    }
+
     // Control plane
 
     public void loadPopulation(String yaml) {
