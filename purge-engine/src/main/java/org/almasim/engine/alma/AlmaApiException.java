@@ -1,0 +1,22 @@
+package org.almasim.engine.alma;
+
+/** Alma answered with its error envelope (or an unexpected status): the HTTP status, Alma's code and message. */
+public final class AlmaApiException extends RuntimeException {
+    private final int status;
+    private final String code;
+
+    public AlmaApiException(int status, String code, String message) {
+        super(code + ": " + message + " (HTTP " + status + ")");
+        this.status = status;
+        this.code = code;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** Alma's error code, such as {@code 401861}; the HTTP status as text when the body carried none. */
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,204 @@
+package org.almasim.engine.alma;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * A client for any Alma: the simulator or a real institution, through its REST API only. JSON both ways; users stay
+ * JSON trees, so a PUT sends back every field it was given, including ones the engine does not know. Throttling (429)
+ * and server errors (5xx, broken connections) are retried with exponential backoff; Alma's refusals become
+ * {@link AlmaApiException} with Alma's code.
+ */
+public final class AlmaClient {
+    /** Alma's largest page. */
+    public static final int PAGE = 100;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http;
+    private final String baseUrl;
+    private final String apiKey;
+    private final int maxRetries;
+    private final Duration firstBackoff;
+    private final AtomicLong retries = new AtomicLong();
+
+    public AlmaClient(String baseUrl, String apiKey) {
+        this(baseUrl, apiKey, 6, Duration.ofMillis(250));
+    }
+
+    public AlmaClient(String baseUrl, String apiKey, int maxRetries, Duration firstBackoff) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.apiKey = apiKey;
+        this.maxRetries = maxRetries;
+        this.firstBackoff = firstBackoff;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** How many requests were sent again after a 429, a 5xx or a broken connection. */
+    public long retries() {
+        return retries.get();
+    }
+
+    public JsonNode get(String path, Map<String, String> query) {
+        return send("GET", path, query, null);
+    }
+
+    public JsonNode post(String path, Map<String, String> query, JsonNode body) {
+        return send("POST", path, query, body);
+    }
+
+    public JsonNode put(String path, Map<String, String> query, JsonNode body) {
+        return send("PUT", path, query, body);
+    }
+
+    public void delete(String path, Map<String, String> query) {
+        send("DELETE", path, query, null);
+    }
+
+    public ObjectNode getUser(String primaryId) {
+        return (ObjectNode) get("/almaws/v1/users/" + encode(primaryId), Map.of());
+    }
+
+    /** Swap-all PUT of the whole user as given; answers the user as Alma stored it. */
+    public ObjectNode putUser(String primaryId, ObjectNode user) {
+        return (ObjectNode) put("/almaws/v1/users/" + encode(primaryId), Map.of(), user);
+    }
+
+    /** Every user matching {@code q} (all users when null), full records, fetched a page of 100 at a time as needed. */
+    public Iterator<ObjectNode> users(String q) {
+        return new Iterator<>() {
+            private final List<ObjectNode> page = new ArrayList<>();
+            private int offset;
+            private int total = -1;
+            private int index;
+
+            @Override
+            public boolean hasNext() {
+                if (index < page.size()) {
+                    return true;
+                }
+                if (total >= 0 && offset >= total) {
+                    return false;
+                }
+                Map<String, String> query = new LinkedHashMap<>();
+                query.put("limit", String.valueOf(PAGE));
+                query.put("offset", String.valueOf(offset));
+                query.put("expand", "full");
+                query.put("order_by", "primary_id");
+                if (q != null) {
+                    query.put("q", q);
+                }
+                JsonNode answer = get("/almaws/v1/users", query);
+                total = answer.path("total_record_count").asInt();
+                page.clear();
+                answer.path("user").forEach(u -> page.add((ObjectNode) u));
+                index = 0;
+                offset += PAGE;
+                return !page.isEmpty();
+            }
+
+            @Override
+            public ObjectNode next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return page.get(index++);
+            }
+        };
+    }
+
+    private JsonNode send(String method, String path, Map<String, String> query, JsonNode body) {
+        HttpRequest request = request(method, path, query, body);
+        Duration backoff = firstBackoff;
+        for (int attempt = 0; ; attempt++) {
+            HttpResponse<String> response;
+            try {
+                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                if (attempt >= maxRetries) {
+                    throw new AlmaApiException(0, "CONNECTION", method + " " + path + " failed: " + e.getMessage());
+                }
+                backoff = pause(backoff);
+                continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AlmaApiException(0, "INTERRUPTED", method + " " + path + " was interrupted");
+            }
+            int status = response.statusCode();
+            if ((status == 429 || status >= 500) && attempt < maxRetries) {
+                backoff = pause(backoff);
+                continue;
+            }
+            if (status == 204) {
+                return JSON.nullNode();
+            }
+            JsonNode answer = parse(response.body(), status);
+            if (status >= 400 || answer.path("errorsExist").asBoolean(false)) {
+                JsonNode error = answer.path("errorList").path("error").path(0);
+                throw new AlmaApiException(status, error.path("errorCode").asText(String.valueOf(status)),
+                        error.path("errorMessage").asText(response.body()));
+            }
+            return answer;
+        }
+    }
+
+    /** Waits before the next try, twice as long each time (the only waiting the engine does: Alma asked for it). */
+    private Duration pause(Duration backoff) {
+        retries.incrementAndGet();
+        try {
+            Thread.sleep(backoff.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AlmaApiException(0, "INTERRUPTED", "Interrupted while backing off");
+        }
+        return backoff.multipliedBy(2);
+    }
+
+    private HttpRequest request(String method, String path, Map<String, String> query, JsonNode body) {
+        String params = query.entrySet().stream().map(e -> e.getKey() + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path + (params.isEmpty() ? "" : "?" + params)))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "apikey " + apiKey)
+                .header("Accept", "application/json");
+        if (body != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return request.build();
+    }
+
+    private static JsonNode parse(String body, int status) {
+        if (body == null || body.isBlank()) {
+            return JSON.nullNode();
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new AlmaApiException(status, String.valueOf(status), "Alma answered something that is not JSON: "
+                    + body.substring(0, Math.min(200, body.length())));
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,129 @@
+package org.almasim.scenarios.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.almasim.engine.alma.AlmaApiException;
+import org.almasim.engine.alma.AlmaClient;
+import org.almasim.simulator.Simulator;
+import org.almasim.simulator.http.ApiKeys;
+import org.almasim.simulator.population.PopulationService;
+import org.almasim.simulator.population.SyntheticPopulation;
+import org.junit.jupiter.api.Test;
+
+/** The engine's Alma client against a real simulator over HTTP (and a stub server for failures the simulator never has). */
+class AlmaClientTest {
+    private static final LocalDate TODAY = LocalDate.of(2024, 8, 1);
+
+    private static Simulator simulator(Simulator.Config config) {
+        return Simulator.create(config.withToday(TODAY)).start(0);
+    }
+
+    @Test
+    void pagesThroughEveryUserOnce() {
+        try (Simulator sim = simulator(Simulator.Config.defaults())) {
+            sim.load(SyntheticPopulation.chunk(3, 0, 250, TODAY));
+            AlmaClient alma = new AlmaClient(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
+            Set<String> seen = new HashSet<>();
+            alma.users(null).forEachRemaining(u -> assertThat(seen.add(u.path("primary_id").asText())).isTrue());
+            assertThat(seen).hasSize(250);
+            int undergrads = 0;
+            for (var it = alma.users("user_group~UNDERGRAD"); it.hasNext(); it.next()) {
+                undergrads++;
+            }
+            assertThat(undergrads).isPositive().isLessThan(250);
+        }
+    }
+
+    @Test
+    void aPutOfTheTreeChangesOnlyTheFieldTheEngineChanged() {
+        try (Simulator sim = simulator(Simulator.Config.defaults())) {
+            sim.load(PopulationService.demo());
+            AlmaClient alma = new AlmaClient(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
+            ObjectNode before = alma.getUser("current-student");
+            ObjectNode edited = before.deepCopy();
+            edited.put("purge_date", "2027-05-31Z");
+            alma.putUser("current-student", edited);
+            ObjectNode after = alma.getUser("current-student");
+            assertThat(after.path("purge_date").asText()).isEqualTo("2027-05-31Z");
+            ObjectNode unchanged = after.deepCopy();
+            unchanged.put("purge_date", before.path("purge_date").asText());
+            assertThat(unchanged).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void almasRefusalsBecomeExceptionsWithAlmasCode() {
+        try (Simulator sim = simulator(Simulator.Config.defaults())) {
+            AlmaClient alma = new AlmaClient(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
+            assertThatThrownBy(() -> alma.getUser("nobody"))
+                    .isInstanceOfSatisfying(AlmaApiException.class, e -> {
+                        assertThat(e.code()).isEqualTo("401861");
+                        assertThat(e.status()).isEqualTo(400);
+                    });
+            AlmaClient wrongKey = new AlmaClient(sim.baseUrl(), "nope");
+            assertThatThrownBy(() -> wrongKey.get("/almaws/v1/users", Map.of()))
+                    .isInstanceOfSatisfying(AlmaApiException.class, e -> assertThat(e.code()).isEqualTo("UNAUTHORIZED"));
+        }
+    }
+
+    @Test
+    void throttledRequestsAreRetriedUntilTheyGoThrough() {
+        try (Simulator sim = simulator(Simulator.Config.defaults().withPerSecondThreshold(5).withApiKeys(List.of("k")))) {
+            sim.load(PopulationService.demo());
+            AlmaClient alma = new AlmaClient(sim.baseUrl(), "k", 8, Duration.ofMillis(100));
+            for (int i = 0; i < 20; i++) {
+                assertThat(alma.getUser("current-student").path("primary_id").asText()).isEqualTo("current-student");
+            }
+            assertThat(alma.retries()).as("20 calls against 5 a second were throttled and retried").isPositive();
+        }
+    }
+
+    @Test
+    void serverErrorsAreRetriedAndThenReported() throws IOException {
+        AtomicInteger calls = new AtomicInteger();
+        HttpServer stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        stub.createContext("/almaws/v1/flaky", exchange -> {
+            boolean fail = calls.incrementAndGet() <= 2;
+            byte[] body = (fail ? "busy" : "{\"ok\":true}").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(fail ? 503 : 200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        stub.createContext("/almaws/v1/broken", exchange -> {
+            byte[] body = "{\"errorsExist\":true,\"errorList\":{\"error\":[{\"errorCode\":\"402119\",\"errorMessage\":\"General error.\"}]}}"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(500, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        stub.start();
+        try {
+            AlmaClient alma = new AlmaClient("http://127.0.0.1:" + stub.getAddress().getPort(), "k", 3, Duration.ofMillis(10));
+            JsonNode answer = alma.get("/almaws/v1/flaky", Map.of());
+            assertThat(answer.path("ok").asBoolean()).isTrue();
+            assertThat(alma.retries()).isEqualTo(2);
+            assertThatThrownBy(() -> alma.get("/almaws/v1/broken", Map.of()))
+                    .isInstanceOfSatisfying(AlmaApiException.class, e -> {
+                        assertThat(e.status()).isEqualTo(500);
+                        assertThat(e.code()).isEqualTo("402119");
+                    });
+            assertThat(alma.retries()).isEqualTo(5);
+        } finally {
+            stub.stop(0);
+        }
+    }
+}
