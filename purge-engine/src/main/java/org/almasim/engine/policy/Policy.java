@@ -1,0 +1,129 @@
+package org.almasim.engine.policy;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A consortium's purge policy as data (docs/policies.md): date fix-ups before a purge, who is protected, when patrons
+ * become inactive, when they are purged, how they are reinstated, when the stages run, whom to tell, and the safety
+ * limits a run must respect. Read from YAML by {@link PolicyReader}.
+ */
+public record Policy(
+        @JsonProperty("name") String name,
+        @JsonProperty("description") String description,
+        @JsonProperty("schedule") Schedule schedule,
+        @JsonProperty("fixups") FixUps fixups,
+        @JsonProperty("protect") Protection protect,
+        @JsonProperty("inactive") InactiveStage inactive,
+        @JsonProperty("purge") PurgeStage purge,
+        @JsonProperty("reinstate") Reinstatement reinstate,
+        @JsonProperty("notices") List<Notice> notices,
+        @JsonProperty("safety") Safety safety) {
+
+    public Policy {
+        fixups = fixups == null ? new FixUps(false, false, List.of()) : fixups;
+        protect = protect == null ? new Protection(List.of(), List.of()) : protect;
+        notices = notices == null ? List.of() : List.copyOf(notices);
+        safety = safety == null ? new Safety(null, null, false, false) : safety;
+    }
+
+    public Optional<InactiveStage> inactiveStage() {
+        return Optional.ofNullable(inactive);
+    }
+
+    public Optional<PurgeStage> purgeStage() {
+        return Optional.ofNullable(purge);
+    }
+
+    /** FLVC's pre-purge API pass: purge dates made to match expiry dates, and groups parked at fixed dates. */
+    public record FixUps(
+            @JsonProperty("copy_expiry_to_empty_purge_date") boolean copyExpiryToEmptyPurgeDate,
+            @JsonProperty("realign_purge_date_to_expiry") boolean realignPurgeDateToExpiry,
+            @JsonProperty("fixed_dates") List<FixedDates> fixedDates) {
+        public FixUps {
+            fixedDates = fixedDates == null ? List.of() : List.copyOf(fixedDates);
+        }
+
+        public boolean any() {
+            return copyExpiryToEmptyPurgeDate || realignPurgeDateToExpiry || !fixedDates.isEmpty();
+        }
+    }
+
+    /** Users whose group's code matches a pattern, or whose description contains a word, get these dates. */
+    public record FixedDates(
+            @JsonProperty("user_group_description_contains") String userGroupDescriptionContains,
+            @JsonProperty("user_group_code_matches") String userGroupCodeMatches,
+            @JsonProperty("expiry_date") LocalDate expiryDate,
+            @JsonProperty("purge_date") LocalDate purgeDate) {
+    }
+
+    /** Users never marked inactive nor purged: by user group code, or by membership of a named set. */
+    public record Protection(@JsonProperty("user_groups") List<String> userGroups, @JsonProperty("sets") List<String> sets) {
+        public Protection {
+            userGroups = userGroups == null ? List.of() : List.copyOf(userGroups);
+            sets = sets == null ? List.of() : List.copyOf(sets);
+        }
+    }
+
+    /** OPAL's weekly stage: ACTIVE users expired this many days or more become INACTIVE. */
+    public record InactiveStage(@JsonProperty("expired_days") int expiredDays, @JsonProperty("schedule") Schedule schedule) {
+    }
+
+    /**
+     * Who is purged: by purge date before a cut-off (a table of run dates, or July 1 of the previous year), or by an
+     * expiry date older than a period; limited to user groups and record types; balances up to the waive threshold ignored.
+     */
+    public record PurgeStage(
+            @JsonProperty("by") String by,
+            @JsonProperty("cutoffs") List<Cutoff> cutoffs,
+            @JsonProperty("cutoff_rule") String cutoffRule,
+            @JsonProperty("older_than") Period olderThan,
+            @JsonProperty("grace_days") int graceDays,
+            @JsonProperty("user_groups") List<String> userGroups,
+            @JsonProperty("record_types") List<String> recordTypes,
+            @JsonProperty("waive_threshold") BigDecimal waiveThreshold,
+            @JsonProperty("schedule") Schedule schedule) {
+        public static final String JULY_1_PREVIOUS_YEAR = "july_1_previous_year";
+
+        public PurgeStage {
+            by = by == null ? "purge_date" : by;
+            cutoffs = cutoffs == null ? List.of() : List.copyOf(cutoffs);
+            userGroups = userGroups == null ? List.of() : List.copyOf(userGroups);
+            recordTypes = recordTypes == null ? List.of() : List.copyOf(recordTypes);
+            waiveThreshold = waiveThreshold == null ? BigDecimal.ZERO : waiveThreshold;
+        }
+    }
+
+    /** A row of FLVC's table: on this run date, patrons whose purge date is before this date are purged. */
+    public record Cutoff(@JsonProperty("run") LocalDate run, @JsonProperty("before") LocalDate before) {
+    }
+
+    /** OPAL's reinstatement: status ACTIVE, a new expiry date, and an EXTERNAL account toggled to INTERNAL and back. */
+    public record Reinstatement(
+            @JsonProperty("extend_expiry_by") Period extendExpiryBy,
+            @JsonProperty("toggle_external") boolean toggleExternal) {
+    }
+
+    /** A message sent some time before (or after) a run, to named recipients. */
+    public record Notice(
+            @JsonProperty("before") Period before,
+            @JsonProperty("after") Period after,
+            @JsonProperty("to") List<String> to,
+            @JsonProperty("message") String message) {
+        public Notice {
+            to = to == null ? List.of() : List.copyOf(to);
+        }
+    }
+
+    /** Limits a run must respect; a selection of everyone or nobody is refused unless allowed. */
+    public record Safety(
+            @JsonProperty("max_purges") Integer maxPurges,
+            @JsonProperty("max_share") BigDecimal maxShare,
+            @JsonProperty("allow_everyone") boolean allowEveryone,
+            @JsonProperty("allow_nobody") boolean allowNobody) {
+    }
+}
