@@ -133,7 +133,8 @@ public final class AlmaClient {
                 response = http.send(request, HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 if (attempt >= maxRetries) {
-                    throw new AlmaApiException(0, "CONNECTION", method + " " + path + " failed: " + e.getMessage());
+                    throw new AlmaApiException(0, "CONNECTION", method + " " + baseUrl + path + " failed: "
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
                 }
                 backoff = pause(backoff);
                 continue;

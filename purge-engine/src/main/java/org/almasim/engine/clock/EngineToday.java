@@ -1,0 +1,27 @@
+package org.almasim.engine.clock;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.almasim.engine.alma.AlmaApiException;
+import org.almasim.engine.alma.AlmaClient;
+
+/**
+ * The day the engine decides for: the one asked for, else the simulator's own clock when the Alma is a simulator,
+ * else the real date (UTC). The only place the engine reads the wall clock.
+ */
+public final class EngineToday {
+    private EngineToday() {
+    }
+
+    public static LocalDate of(Optional<LocalDate> asked, AlmaClient alma) {
+        if (asked.isPresent()) {
+            return asked.get();
+        }
+        try {
+            return LocalDate.parse(alma.get("/almasim/v1/clock", java.util.Map.of()).path("today").asText());
+        } catch (AlmaApiException | java.time.format.DateTimeParseException e) {
+            return LocalDate.now(ZoneOffset.UTC);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.almasim.engine.preview;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.evaluation.Patron;
+
+/** Turns Alma's user JSON (and expand=loans,fees counts) into the {@link Patron} the evaluation reads. */
+final class PatronReader {
+    private PatronReader() {
+    }
+
+    static Patron patron(JsonNode user, int loans, BigDecimal balance, Set<String> sets) {
+        return new Patron(user.path("primary_id").asText(), text(user.path("user_group").path("value")),
+                text(user.path("user_group").path("desc")), text(user.path("record_type").path("value")),
+                text(user.path("account_type").path("value")), text(user.path("status").path("value")),
+                date(user.path("expiry_date")), date(user.path("purge_date")), loans, balance, sets);
+    }
+
+    /** The user's active loans and balance, as Alma's {@code expand=loans,fees} counts them. */
+    static Patron withActivity(AlmaClient alma, Patron patron, JsonNode user, Set<String> sets) {
+        JsonNode expanded = alma.get("/almaws/v1/users/" + java.net.URLEncoder.encode(patron.primaryId(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20"), Map.of("expand", "loans,fees"));
+        int loans = expanded.path("loans").path("value").asInt(0);
+        BigDecimal balance = expanded.path("fees").path("value").isNumber() ? expanded.path("fees").path("value").decimalValue()
+                : new BigDecimal(expanded.path("fees").path("value").asText("0"));
+        return patron(user, loans, balance, sets);
+    }
+
+    /** The primary ids of the members of the set with this name (empty when there is none). */
+    static Set<String> setMembers(AlmaClient alma, String name) {
+        Set<String> members = new HashSet<>();
+        JsonNode sets = alma.get("/almaws/v1/conf/sets", Map.of("q", "name~" + name, "content_type", "USER", "limit", "100"));
+        for (JsonNode set : sets.path("set")) {
+            if (!set.path("name").asText().equalsIgnoreCase(name)) {
+                continue;
+            }
+            String id = set.path("id").asText();
+            int total = Integer.MAX_VALUE;
+            for (int offset = 0; offset < total; offset += AlmaClient.PAGE) {
+                JsonNode page = alma.get("/almaws/v1/conf/sets/" + id + "/members",
+                        Map.of("limit", String.valueOf(AlmaClient.PAGE), "offset", String.valueOf(offset)));
+                total = page.path("total_record_count").asInt();
+                page.path("member").forEach(m -> members.add(m.path("id").asText()));
+            }
+        }
+        return members;
+    }
+
+    private static String text(JsonNode node) {
+        return node.isMissingNode() || node.isNull() ? null : node.asText();
+    }
+
+    private static Optional<LocalDate> date(JsonNode node) {
+        if (node.isMissingNode() || node.isNull() || node.asText().isBlank()) {
+            return Optional.empty();
+        }
+        String text = node.asText();
+        return Optional.of(LocalDate.parse(text.endsWith("Z") ? text.substring(0, text.length() - 1) : text));
+    }
+}

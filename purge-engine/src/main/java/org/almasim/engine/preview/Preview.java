@@ -1,0 +1,104 @@
+package org.almasim.engine.preview;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.evaluation.Decision;
+import org.almasim.engine.evaluation.Decision.Action;
+import org.almasim.engine.evaluation.Evaluation;
+import org.almasim.engine.evaluation.Patron;
+import org.almasim.engine.policy.Policy;
+
+/**
+ * Applies a policy to every patron of an Alma, reading only: users a page at a time, loans and balances only for
+ * purge candidates (the only patrons they can change the outcome for), and the members of protected sets.
+ */
+public final class Preview {
+    private static final Pattern ELIGIBLE_IN = Pattern.compile("eligible in (\\d+) days");
+
+    private Preview() {
+    }
+
+    public static PreviewReport of(Policy policy, AlmaClient alma, LocalDate today, int nearDays) {
+        Map<String, Set<String>> memberships = new HashMap<>();
+        for (String set : policy.protect().sets()) {
+            for (String id : PatronReader.setMembers(alma, set)) {
+                memberships.computeIfAbsent(id, k -> new HashSet<>()).add(set);
+            }
+        }
+        List<Decision> decisions = new ArrayList<>();
+        for (var users = alma.users(null); users.hasNext(); ) {
+            JsonNode user = users.next();
+            Set<String> sets = memberships.getOrDefault(user.path("primary_id").asText(), Set.of());
+            Patron patron = PatronReader.patron(user, 0, BigDecimal.ZERO, sets);
+            Decision decision = Evaluation.of(policy, patron, today);
+            if (decision.action() == Action.PURGE) {
+                decision = Evaluation.of(policy, PatronReader.withActivity(alma, patron, user, sets), today);
+            }
+            decisions.add(decision);
+        }
+        Map<Action, Integer> counts = new EnumMap<>(Action.class);
+        for (Action action : Action.values()) {
+            counts.put(action, 0);
+        }
+        decisions.forEach(d -> counts.merge(d.action(), 1, Integer::sum));
+        return new PreviewReport(policy.name(), today, decisions.size(), counts, safety(policy, counts, decisions.size()),
+                nearMisses(decisions, nearDays), decisions);
+    }
+
+    /** Every safety limit a run would break: too many purges, too large a share, or everyone or nobody. */
+    static List<String> safety(Policy policy, Map<Action, Integer> counts, int population) {
+        List<String> broken = new ArrayList<>();
+        int purges = counts.get(Action.PURGE);
+        Policy.Safety safety = policy.safety();
+        if (safety.maxPurges() != null && purges > safety.maxPurges()) {
+            broken.add("would purge " + purges + " patrons, more than max_purges " + safety.maxPurges());
+        }
+        if (safety.maxShare() != null && population > 0) {
+            BigDecimal share = BigDecimal.valueOf(purges).divide(BigDecimal.valueOf(population), 4, RoundingMode.HALF_UP);
+            if (share.compareTo(safety.maxShare()) > 0) {
+                broken.add("would purge " + share.movePointRight(2).stripTrailingZeros().toPlainString() + "% of patrons, more than max_share "
+                        + safety.maxShare().toPlainString());
+            }
+        }
+        boolean purgeStage = policy.purge() != null;
+        if (purgeStage && population > 0 && purges == population && !safety.allowEveryone()) {
+            broken.add("would purge every patron (set allow_everyone to mean it)");
+        }
+        if (purgeStage && purges == 0 && counts.get(Action.PURGE_BLOCKED) == 0 && !safety.allowNobody()) {
+            broken.add("selects nobody to purge (set allow_nobody to mean it)");
+        }
+        return broken;
+    }
+
+    private static List<PreviewReport.NearMiss> nearMisses(List<Decision> decisions, int nearDays) {
+        List<PreviewReport.NearMiss> near = new ArrayList<>();
+        for (Decision d : decisions) {
+            if (d.action() == Action.PURGE_BLOCKED) {
+                String last = d.reasons().get(d.reasons().size() - 1);
+                String blockers = last.substring(last.indexOf(':') + 1).trim();
+                if (!blockers.contains(",")) {
+                    near.add(new PreviewReport.NearMiss(d.primaryId(), "only " + blockers + " keeps it from being purged"));
+                }
+            }
+            for (String reason : d.reasons()) {
+                Matcher m = ELIGIBLE_IN.matcher(reason);
+                if (m.find() && Integer.parseInt(m.group(1)) <= nearDays) {
+                    near.add(new PreviewReport.NearMiss(d.primaryId(), "becomes eligible to purge in " + m.group(1) + " days"));
+                }
+            }
+        }
+        return near;
+    }
+}

@@ -1,0 +1,30 @@
+package org.almasim.engine.preview;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.almasim.engine.evaluation.Decision;
+
+/**
+ * What a policy would do to every patron on a day, without doing it: the decisions with their reasons, the counts,
+ * the near misses, and whether the policy's safety limits would let the run go ahead.
+ */
+public record PreviewReport(
+        @JsonProperty("policy") String policy,
+        @JsonProperty("as_of") LocalDate asOf,
+        @JsonProperty("patrons") int patrons,
+        @JsonProperty("counts") Map<Decision.Action, Integer> counts,
+        @JsonProperty("safety") List<String> safety,
+        @JsonProperty("near_misses") List<NearMiss> nearMisses,
+        @JsonProperty("decisions") List<Decision> decisions) {
+
+    /** A patron one thing away from a different outcome: eligible within days, or blocked by a single thing. */
+    public record NearMiss(@JsonProperty("primary_id") String primaryId, @JsonProperty("why") String why) {
+    }
+
+    /** Whether the safety limits allow the run (an empty list), or every limit it would break. */
+    public boolean safe() {
+        return safety.isEmpty();
+    }
+}

@@ -1,0 +1,85 @@
+package org.almasim.engine.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.Locale;
+import org.almasim.engine.evaluation.Decision;
+import org.almasim.engine.preview.PreviewReport;
+
+/** A preview as people read it (text), as spreadsheets read it (CSV), and as programs read it (JSON). */
+public enum PreviewFormat {
+    TEXT, CSV, JSON;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .addModule(new Jdk8Module())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .serializationInclusion(JsonInclude.Include.NON_ABSENT)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    public static PreviewFormat parse(String name) {
+        return valueOf(name.trim().toUpperCase(Locale.ROOT));
+    }
+
+    public String render(PreviewReport report) {
+        return switch (this) {
+            case TEXT -> text(report);
+            case CSV -> csv(report);
+            case JSON -> json(report);
+        };
+    }
+
+    private static String text(PreviewReport report) {
+        StringBuilder out = new StringBuilder();
+        out.append("Preview of \"").append(report.policy()).append("\" as of ").append(report.asOf()).append(" (nothing was changed)\n");
+        out.append(report.patrons()).append(" patrons: ");
+        report.counts().forEach((action, count) -> out.append(action.name().toLowerCase(Locale.ROOT)).append(' ').append(count).append("  "));
+        out.append('\n');
+        if (report.safe()) {
+            out.append("Safety: within the policy's limits.\n");
+        } else {
+            report.safety().forEach(s -> out.append("Safety: the run would be refused: ").append(s).append('\n'));
+        }
+        if (!report.nearMisses().isEmpty()) {
+            out.append("\nNear misses:\n");
+            report.nearMisses().forEach(n -> out.append("  ").append(n.primaryId()).append(": ").append(n.why()).append('\n'));
+        }
+        out.append('\n');
+        for (Decision d : report.decisions()) {
+            out.append(String.format("%-14s %s%n", d.action(), d.primaryId()));
+            d.newExpiryDate().ifPresent(date -> out.append("               new expiry date ").append(date).append('\n'));
+            d.newPurgeDate().ifPresent(date -> out.append("               new purge date ").append(date).append('\n'));
+            d.reasons().forEach(r -> out.append("               - ").append(r).append('\n'));
+        }
+        return out.toString();
+    }
+
+    private static String csv(PreviewReport report) {
+        StringBuilder out = new StringBuilder("primary_id,action,new_expiry_date,new_purge_date,reasons\n");
+        for (Decision d : report.decisions()) {
+            out.append(field(d.primaryId())).append(',').append(d.action()).append(',')
+                    .append(d.newExpiryDate().map(Object::toString).orElse("")).append(',')
+                    .append(d.newPurgeDate().map(Object::toString).orElse("")).append(',')
+                    .append(field(String.join("; ", d.reasons()))).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String json(PreviewReport report) {
+        try {
+            return MAPPER.writeValueAsString(report) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A preview could not be written as JSON", e);
+        }
+    }
+
+    private static String field(String value) {
+        return value.contains(",") || value.contains("\"") || value.contains("\n") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+}
