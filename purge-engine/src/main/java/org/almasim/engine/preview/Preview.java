@@ -72,12 +72,12 @@ public final class Preview {
                         + safety.maxShare().toPlainString());
             }
         }
-        boolean purgeStage = policy.purge() != null;
-        if (purgeStage && population > 0 && purges == population && !safety.allowEveryone()) {
+        if (policy.purge() != null && population > 0 && purges == population && !safety.allowEveryone()) {
             broken.add("would purge every patron (set allow_everyone to mean it)");
         }
-        if (purgeStage && purges == 0 && counts.get(Action.PURGE_BLOCKED) == 0 && !safety.allowNobody()) {
-            broken.add("selects nobody to purge (set allow_nobody to mean it)");
+        int acted = population - counts.get(Action.KEEP);
+        if (population > 0 && acted == 0 && !safety.allowNobody()) {
+            broken.add("selects nobody: no patron would be fixed, marked inactive or purged (set allow_nobody to mean it)");
         }
         return broken;
     }

@@ -1,0 +1,238 @@
+package org.almasim.engine.execution;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.almasim.engine.alma.AlmaApiException;
+import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.evaluation.Decision;
+import org.almasim.engine.evaluation.Decision.Action;
+import org.almasim.engine.policy.Policy;
+import org.almasim.engine.preview.Preview;
+import org.almasim.engine.preview.PreviewReport;
+
+/**
+ * Carries a policy out on an Alma: plan with the preview, refuse what the safety limits forbid, fix dates by GET and
+ * PUT of the whole user, then mark inactive and purge, through Alma's jobs on a set or user by user. Each stage works
+ * from the Alma's present state, so running again after an interruption finishes the work without doing anything twice.
+ */
+public final class PolicyRun {
+    /** Which job ids to run: almasim's by default; a real institution's are its own. */
+    public record Jobs(String purgeOnSet, String updateUsers) {
+        public static final Jobs ALMASIM = new Jobs("M26701", "M148");
+    }
+
+    public enum Mode { JOB, PER_USER }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration JOB_DEADLINE = Duration.ofMinutes(30);
+
+    private final AlmaClient alma;
+    private final Jobs jobs;
+    private final ProgressListener progress;
+
+    public PolicyRun(AlmaClient alma, Jobs jobs, ProgressListener progress) {
+        this.alma = alma;
+        this.jobs = jobs;
+        this.progress = progress;
+    }
+
+    public RunReport run(Policy policy, LocalDate today, Mode mode) {
+        PreviewReport plan = Preview.of(policy, alma, today, 0);
+        if (!plan.safe()) {
+            throw new RunRefused(plan.safety());
+        }
+        Map<String, Integer> planned = new LinkedHashMap<>();
+        plan.counts().forEach((action, count) -> planned.put(action.name().toLowerCase(), count));
+        int fixed = fixDates(plan.decisions());
+        List<String> inactive = ids(plan.decisions(), Set.of(Action.MARK_INACTIVE));
+        List<String> purge = ids(plan.decisions(), Set.of(Action.PURGE, Action.PURGE_BLOCKED));
+        RunReport.StageResult inactiveResult = inactive.isEmpty() ? RunReport.StageResult.none()
+                : mode == Mode.JOB ? markInactiveByJob(policy, today, inactive) : markInactiveByUser(inactive);
+        RunReport.StageResult purgeResult = purge.isEmpty() ? RunReport.StageResult.none()
+                : mode == Mode.JOB ? purgeByJob(policy, today, purge) : purgeByUser(purge);
+        return new RunReport(policy.name(), today, mode.name().toLowerCase(), planned, fixed, inactiveResult, purgeResult,
+                differences(plan.decisions(), inactiveResult, purgeResult));
+    }
+
+    /** Fix-ups: the whole user as Alma sent it, with only the dates changed, so no field the engine does not know is lost. */
+    private int fixDates(List<Decision> decisions) {
+        List<Decision> fixes = decisions.stream().filter(Decision::fixesDates).toList();
+        progress.stage("fixing dates", fixes.size());
+        for (Decision d : fixes) {
+            ObjectNode user = alma.getUser(d.primaryId());
+            d.newExpiryDate().ifPresent(date -> user.put("expiry_date", date + "Z"));
+            d.newPurgeDate().ifPresent(date -> user.put("purge_date", date + "Z"));
+            alma.putUser(d.primaryId(), user);
+            progress.done(1);
+        }
+        return fixes.size();
+    }
+
+    private RunReport.StageResult markInactiveByJob(Policy policy, LocalDate today, List<String> ids) {
+        String set = itemizedSet("almasim " + policy.name() + " - inactive", ids);
+        return runJob(jobs.updateUsers(), Map.of("set_id", set, "UPDATE_User_Information_Status_Active", "true",
+                "UPDATE_User_Information_Status_Value", "INACTIVE", "job_name", policy.name() + " - mark inactive " + today), ids.size());
+    }
+
+    private RunReport.StageResult purgeByJob(Policy policy, LocalDate today, List<String> ids) {
+        String set = itemizedSet("almasim " + policy.name() + " - purge", ids);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("set_id", set);
+        parameters.put("job_name", policy.name() + " - purge " + today);
+        if (policy.purge() != null) {
+            parameters.put("waive_threshold", policy.purge().waiveThreshold().toPlainString());
+        }
+        return runJob(jobs.purgeOnSet(), parameters, ids.size());
+    }
+
+    private RunReport.StageResult markInactiveByUser(List<String> ids) {
+        progress.stage("marking inactive", ids.size());
+        Map<String, String> exceptions = new LinkedHashMap<>();
+        for (String id : ids) {
+            try {
+                ObjectNode user = alma.getUser(id);
+                user.putObject("status").put("value", "INACTIVE");
+                alma.putUser(id, user);
+            } catch (AlmaApiException e) {
+                exceptions.put(id, e.getMessage());
+            }
+            progress.done(1);
+        }
+        return new RunReport.StageResult(null, ids.size(), exceptions, ids.size() - exceptions.size());
+    }
+
+    private RunReport.StageResult purgeByUser(List<String> ids) {
+        progress.stage("purging", ids.size());
+        Map<String, String> exceptions = new LinkedHashMap<>();
+        int purged = 0;
+        for (String id : ids) {
+            try {
+                alma.delete("/almaws/v1/users/" + encode(id), Map.of());
+                purged++;
+            } catch (AlmaApiException e) {
+                if (!e.code().equals("401861")) {
+                    exceptions.put(id, e.getMessage());
+                }
+            }
+            progress.done(1);
+        }
+        return new RunReport.StageResult(null, ids.size(), exceptions, purged);
+    }
+
+    /**
+     * The stage's users in an itemized set of the policy's own, replaced wholesale (1000 a call), so a rerun reuses it.
+     */
+    private String itemizedSet(String name, List<String> ids) {
+        String id = null;
+        for (JsonNode set : alma.get("/almaws/v1/conf/sets", Map.of("q", "name~" + name, "limit", "100")).path("set")) {
+            if (set.path("name").asText().equalsIgnoreCase(name)) {
+                id = set.path("id").asText();
+            }
+        }
+        if (id == null) {
+            ObjectNode set = JSON.createObjectNode().put("name", name).put("description", "Managed by the almasim purge engine");
+            set.putObject("type").put("value", "ITEMIZED");
+            set.putObject("content").put("value", "USER");
+            id = alma.post("/almaws/v1/conf/sets", Map.of(), set).path("id").asText();
+        }
+        for (int from = 0; from < ids.size(); from += 1000) {
+            ObjectNode body = JSON.createObjectNode();
+            ArrayNode members = body.putObject("members").putArray("member");
+            ids.subList(from, Math.min(ids.size(), from + 1000)).forEach(m -> members.addObject().put("id", m));
+            alma.post("/almaws/v1/conf/sets/" + id, Map.of("op", from == 0 ? "replace_members" : "add_members"), body);
+        }
+        return id;
+    }
+
+    /** Runs a job and follows its instance to the end, then collects its counters and every event. */
+    private RunReport.StageResult runJob(String jobId, Map<String, String> parameters, int users) {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode list = body.putArray("parameter");
+        parameters.forEach((name, value) -> {
+            ObjectNode p = list.addObject();
+            p.putObject("name").put("value", name);
+            p.put("value", value);
+        });
+        String link = alma.post("/almaws/v1/conf/jobs/" + jobId, Map.of("op", "run"), body).path("additional_info").path("link").asText();
+        String path = link.substring(link.indexOf("/almaws"));
+        progress.stage("job " + jobId, 100);
+        long deadline = System.nanoTime() + JOB_DEADLINE.toNanos();
+        JsonNode instance = alma.get(path, Map.of());
+        int shown = 0;
+        while (!instance.path("status").path("value").asText().startsWith("COMPLETED")) {
+            if (System.nanoTime() > deadline) {
+                throw new AlmaApiException(0, "TIMEOUT", "Job instance " + path + " did not finish within " + JOB_DEADLINE);
+            }
+            waitBeforePolling();
+            instance = alma.get(path, Map.of());
+            int now = instance.path("progress").asInt();
+            progress.done(now - shown);
+            shown = now;
+        }
+        progress.done(100 - shown);
+        Map<String, String> exceptions = new LinkedHashMap<>();
+        int total = Integer.MAX_VALUE;
+        for (int offset = 0; offset < total; offset += AlmaClient.PAGE) {
+            JsonNode events = alma.get(path + "/events", Map.of("limit", String.valueOf(AlmaClient.PAGE), "offset", String.valueOf(offset)));
+            total = events.path("total_record_count").asInt();
+            events.path("event").forEach(e -> exceptions.put(e.path("user").path("value").asText(), e.path("description").asText()));
+        }
+        int processed = counter(instance, 0, users);
+        return new RunReport.StageResult(instance.path("id").asText(), processed, exceptions, processed - exceptions.size());
+    }
+
+    private static int counter(JsonNode instance, int index, int fallback) {
+        JsonNode counters = instance.path("counter");
+        return counters.size() > index ? counters.get(index).path("value").asInt(fallback) : fallback;
+    }
+
+    /** Alma's jobs run in the background: the engine asks again a little later, as any Alma client must. */
+    private static void waitBeforePolling() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AlmaApiException(0, "INTERRUPTED", "Interrupted while following a job");
+        }
+    }
+
+    /** Where Alma disagreed with the plan: predicted exceptions it purged, exceptions it reported that were not predicted. */
+    private static List<String> differences(List<Decision> plan, RunReport.StageResult inactive, RunReport.StageResult purge) {
+        Set<String> predicted = new TreeSet<>(ids(plan, Set.of(Action.PURGE_BLOCKED)));
+        Set<String> reported = new TreeSet<>(purge.exceptions().keySet());
+        List<String> differences = new ArrayList<>();
+        for (String id : predicted) {
+            if (!reported.contains(id)) {
+                differences.add(id + ": predicted to be refused, but the purge went through");
+            }
+        }
+        for (String id : reported) {
+            if (!predicted.contains(id)) {
+                differences.add(id + ": refused by Alma, which the engine did not foresee: " + purge.exceptions().get(id));
+            }
+        }
+        inactive.exceptions().forEach((id, why) -> differences.add(id + ": could not be marked inactive: " + why));
+        return differences;
+    }
+
+    private static List<String> ids(List<Decision> decisions, Set<Action> actions) {
+        return decisions.stream().filter(d -> actions.contains(d.action())).map(Decision::primaryId).collect(Collectors.toList());
+    }
+
+    private static String encode(String id) {
+        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

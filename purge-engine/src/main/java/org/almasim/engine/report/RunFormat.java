@@ -1,0 +1,75 @@
+package org.almasim.engine.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.Locale;
+import java.util.Map;
+import org.almasim.engine.execution.RunReport;
+
+/** A run report as text, CSV (one line per exception) or JSON. */
+public enum RunFormat {
+    TEXT, CSV, JSON;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    public static RunFormat parse(String name) {
+        return valueOf(name.trim().toUpperCase(Locale.ROOT));
+    }
+
+    public String render(RunReport report) {
+        return switch (this) {
+            case TEXT -> text(report);
+            case CSV -> csv(report);
+            case JSON -> json(report);
+        };
+    }
+
+    private static String text(RunReport r) {
+        StringBuilder out = new StringBuilder();
+        out.append("Run of \"").append(r.policy()).append("\" as of ").append(r.asOf()).append(" (").append(r.mode()).append(")\n");
+        out.append("Planned: ").append(r.planned()).append('\n');
+        out.append("Dates fixed: ").append(r.datesFixed()).append('\n');
+        stage(out, "Marked inactive", r.inactive());
+        stage(out, "Purged", r.purge());
+        if (r.differences().isEmpty()) {
+            out.append("Alma did what the preview predicted.\n");
+        } else {
+            out.append("Differences from the preview:\n");
+            r.differences().forEach(d -> out.append("  ").append(d).append('\n'));
+        }
+        return out.toString();
+    }
+
+    private static void stage(StringBuilder out, String label, RunReport.StageResult s) {
+        out.append(label).append(": ").append(s.done()).append(" (records processed ").append(s.processed())
+                .append(", with exceptions ").append(s.exceptions().size());
+        if (s.jobInstance() != null) {
+            out.append(", job instance ").append(s.jobInstance());
+        }
+        out.append(")\n");
+        s.exceptions().forEach((id, why) -> out.append("  ").append(id).append(": ").append(why).append('\n'));
+    }
+
+    private static String csv(RunReport r) {
+        StringBuilder out = new StringBuilder("stage,primary_id,reason\n");
+        exceptions(out, "inactive", r.inactive().exceptions());
+        exceptions(out, "purge", r.purge().exceptions());
+        return out.toString();
+    }
+
+    private static void exceptions(StringBuilder out, String stage, Map<String, String> exceptions) {
+        exceptions.forEach((id, why) -> out.append(stage).append(',').append(id).append(",\"").append(why.replace("\"", "\"\"")).append("\"\n"));
+    }
+
+    private static String json(RunReport r) {
+        try {
+            return MAPPER.writeValueAsString(r) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A run report could not be written as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.almasim.scenarios.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.almasim.engine.alma.AlmaApiException;
+import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.execution.PolicyRun;
+import org.almasim.engine.execution.ProgressListener;
+import org.almasim.engine.execution.RunRefused;
+import org.almasim.engine.execution.RunReport;
+import org.almasim.engine.policy.Policy;
+import org.almasim.engine.policy.PolicyReader;
+import org.almasim.simulator.Simulator;
+import org.almasim.simulator.http.ApiKeys;
+import org.almasim.simulator.population.PopulationService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Policies carried out over HTTP against a simulator holding the demo patrons. */
+class PolicyRunTest {
+    private static final LocalDate FLVC_2024 = LocalDate.of(2024, 8, 1);
+    private static final List<String> PURGED = List.of("flvc-expired-2022", "flvc-no-purge-date", "flvc-closed-fine", "opal-expired-4y",
+            "opal-community");
+
+    private Simulator sim;
+    private AlmaClient alma;
+
+    @BeforeEach
+    void demo() {
+        sim = Simulator.create(Simulator.Config.defaults().withToday(FLVC_2024)).start(0);
+        sim.load(PopulationService.demo());
+        alma = new AlmaClient(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
+    }
+
+    @AfterEach
+    void stop() {
+        sim.close();
+    }
+
+    private RunReport run(String policy, PolicyRun.Mode mode) {
+        return run(PolicyReader.load(policy), mode);
+    }
+
+    private RunReport run(Policy policy, PolicyRun.Mode mode) {
+        return new PolicyRun(alma, PolicyRun.Jobs.ALMASIM, ProgressListener.NONE).run(policy, FLVC_2024, mode);
+    }
+
+    private boolean exists(String id) {
+        try {
+            alma.getUser(id);
+            return true;
+        } catch (AlmaApiException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void flvcRunThroughTheJobDoesWhatThePreviewPredicted() {
+        RunReport report = run("flvc-annual", PolicyRun.Mode.JOB);
+        assertThat(report.datesFixed()).isEqualTo(2);
+        assertThat(report.purge().processed()).isEqualTo(7);
+        assertThat(report.purge().exceptions()).containsOnlyKeys("flvc-with-loan", "flvc-with-balance");
+        assertThat(report.purge().done()).isEqualTo(5);
+        assertThat(report.differences()).isEmpty();
+        assertThat(PURGED).noneMatch(this::exists);
+        assertThat(alma.getUser("flvc-ill-dept").path("purge_date").asText()).isEqualTo("2050-01-01Z");
+        assertThat(exists("flvc-with-loan")).isTrue();
+    }
+
+    @Test
+    void flvcRunUserByUserEndsTheSame() {
+        RunReport report = run("flvc-annual", PolicyRun.Mode.PER_USER);
+        assertThat(report.purge().exceptions()).containsOnlyKeys("flvc-with-loan", "flvc-with-balance");
+        assertThat(report.purge().exceptions().get("flvc-with-loan")).contains("401850");
+        assertThat(report.differences()).isEmpty();
+        assertThat(PURGED).noneMatch(this::exists);
+    }
+
+    @Test
+    void aSecondRunChangesNothing() {
+        run("flvc-annual", PolicyRun.Mode.JOB);
+        JsonNode users = alma.get("/almaws/v1/users", Map.of("limit", "100", "expand", "full"));
+        RunReport again = run("flvc-annual", PolicyRun.Mode.JOB);
+        assertThat(again.datesFixed()).isZero();
+        assertThat(again.purge().done()).isZero();
+        assertThat(alma.get("/almaws/v1/users", Map.of("limit", "100", "expand", "full"))).isEqualTo(users);
+    }
+
+    @Test
+    void opalRunMarksPatronsInactiveThroughUpdateNotifyUsers() {
+        RunReport report = run("opal-lifecycle", PolicyRun.Mode.JOB);
+        assertThat(report.inactive().jobInstance()).isNotNull();
+        assertThat(alma.getUser("opal-expired-last-week").path("status").path("value").asText()).isEqualTo("INACTIVE");
+        assertThat(alma.getUser("current-student").path("status").path("value").asText()).isEqualTo("ACTIVE");
+        assertThat(exists("opal-expired-4y")).isFalse();
+        assertThat(exists("opal-community")).as("no community set in the demo: nothing protects it").isFalse();
+        assertThat(report.differences()).isEmpty();
+    }
+
+    @Test
+    void aRunBeyondTheSafetyLimitsIsRefusedAndChangesNothing() {
+        Policy strict = PolicyReader.read("""
+                name: strict
+                purge:
+                  cutoff_rule: july_1_previous_year
+                safety:
+                  max_purges: 2
+                """.getBytes(StandardCharsets.UTF_8), "strict.yaml");
+        JsonNode before = alma.get("/almasim/v1/state/digest", Map.of());
+        assertThatThrownBy(() -> run(strict, PolicyRun.Mode.JOB)).isInstanceOfSatisfying(RunRefused.class,
+                e -> assertThat(e.reasons()).anySatisfy(r -> assertThat(r).contains("more than max_purges 2")));
+        assertThat(alma.get("/almasim/v1/state/digest", Map.of())).isEqualTo(before);
+    }
+}
