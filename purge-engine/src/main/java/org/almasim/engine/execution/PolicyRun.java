@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
@@ -58,13 +57,19 @@ public final class PolicyRun {
         plan.counts().forEach((action, count) -> planned.put(action.name().toLowerCase(), count));
         int fixed = fixDates(plan.decisions());
         List<String> inactive = ids(plan.decisions(), Set.of(Action.MARK_INACTIVE));
-        List<String> purge = ids(plan.decisions(), Set.of(Action.PURGE, Action.PURGE_BLOCKED));
+        // A patron with a blocker the engine can see is never sent to be deleted: it is held back and reported.
+        List<String> purge = ids(plan.decisions(), Set.of(Action.PURGE));
         RunReport.StageResult inactiveResult = inactive.isEmpty() ? RunReport.StageResult.none()
                 : mode == Mode.JOB ? markInactiveByJob(policy, today, inactive) : markInactiveByUser(inactive);
-        RunReport.StageResult purgeResult = purge.isEmpty() ? RunReport.StageResult.none()
+        RunReport.StageResult sent = purge.isEmpty() ? RunReport.StageResult.none()
                 : mode == Mode.JOB ? purgeByJob(policy, today, purge) : purgeByUser(purge);
+        Map<String, String> exceptions = new LinkedHashMap<>();
+        plan.decisions().stream().filter(d -> d.action() == Action.PURGE_BLOCKED).forEach(d ->
+                exceptions.put(d.primaryId(), "held back by the engine: " + d.reasons().get(d.reasons().size() - 1)));
+        exceptions.putAll(sent.exceptions());
+        RunReport.StageResult purgeResult = new RunReport.StageResult(sent.jobInstance(), sent.processed(), exceptions, sent.done());
         return new RunReport(policy.name(), today, mode.name().toLowerCase(), planned, fixed, inactiveResult, purgeResult,
-                differences(plan.decisions(), inactiveResult, purgeResult));
+                differences(inactiveResult, sent));
     }
 
     /** Fix-ups: the whole user as Alma sent it, with only the dates changed, so no field the engine does not know is lost. */
@@ -209,21 +214,10 @@ public final class PolicyRun {
         }
     }
 
-    /** Where Alma disagreed with the plan: predicted exceptions it purged, exceptions it reported that were not predicted. */
-    private static List<String> differences(List<Decision> plan, RunReport.StageResult inactive, RunReport.StageResult purge) {
-        Set<String> predicted = new TreeSet<>(ids(plan, Set.of(Action.PURGE_BLOCKED)));
-        Set<String> reported = new TreeSet<>(purge.exceptions().keySet());
+    /** Where Alma disagreed with the plan: every patron it refused that the engine sent, believing nothing blocked it. */
+    private static List<String> differences(RunReport.StageResult inactive, RunReport.StageResult purge) {
         List<String> differences = new ArrayList<>();
-        for (String id : predicted) {
-            if (!reported.contains(id)) {
-                differences.add(id + ": predicted to be refused, but the purge went through");
-            }
-        }
-        for (String id : reported) {
-            if (!predicted.contains(id)) {
-                differences.add(id + ": refused by Alma, which the engine did not foresee: " + purge.exceptions().get(id));
-            }
-        }
+        purge.exceptions().forEach((id, why) -> differences.add(id + ": refused by Alma, which the engine did not foresee: " + why));
         inactive.exceptions().forEach((id, why) -> differences.add(id + ": could not be marked inactive: " + why));
         return differences;
     }

@@ -72,6 +72,11 @@ public enum PreviewFormat {
     }
 
     private static String json(PreviewReport report) {
+        return toJson(report);
+    }
+
+    /** Any report of the engine as indented JSON. */
+    public static String toJson(Object report) {
         try {
             return MAPPER.writeValueAsString(report) + "\n";
         } catch (JsonProcessingException e) {

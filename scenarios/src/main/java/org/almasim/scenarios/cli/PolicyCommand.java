@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 
 /** {@code almasim policy ...}: purge policies against any Alma (a simulator or a real institution). */
 @Command(name = "policy", mixinStandardHelpOptions = true, description = "Apply a purge policy to an Alma.",
-        subcommands = {PolicyCommand.PreviewCommand.class, PolicyCommand.RunCommand.class})
+        subcommands = {PolicyCommand.PreviewCommand.class, PolicyCommand.RunCommand.class, PolicyCommand.DiffCommand.class})
 final class PolicyCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -55,6 +55,36 @@ final class PolicyCommand implements Runnable {
                 var report = new PolicyRun(options.alma(), new PolicyRun.Jobs(purgeJob, updateJob), TerminalProgress.create())
                         .run(options.policy(), options.today(), runMode);
                 return RunFormat.parse(options.format).render(report);
+            });
+        }
+    }
+
+    @Command(name = "diff", mixinStandardHelpOptions = true,
+            description = "Compare two policies (--policy and --against), or one policy on two days (--as-of and --against-as-of).")
+    static final class DiffCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        AlmaOptions options;
+
+        @Option(names = "--against", paramLabel = "NAME|FILE", description = "The other policy. Default: the same policy.")
+        String against;
+
+        @Option(names = "--against-as-of", paramLabel = "YYYY-MM-DD", description = "The other day. Default: the same day.")
+        LocalDate againstAsOf;
+
+        @Override
+        public Integer call() {
+            return options.handle(spec, () -> {
+                var a = Preview.of(options.policy(), options.alma(), options.today(), 0);
+                var other = against == null ? options.policy() : org.almasim.engine.policy.PolicyReader.load(against);
+                var b = Preview.of(other, options.alma(), againstAsOf == null ? options.today() : againstAsOf, 0);
+                var diff = org.almasim.engine.preview.PolicyDiff.of(a, b);
+                if (options.format.equalsIgnoreCase("json")) {
+                    return PreviewFormat.toJson(diff);
+                }
+                return diff.text();
             });
         }
     }

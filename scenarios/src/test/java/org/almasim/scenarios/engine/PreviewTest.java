@@ -106,6 +106,20 @@ class PreviewTest {
     }
 
     @Test
+    void diffShowsWhoTwoPoliciesOrTwoDaysTreatDifferently() {
+        String policies = run("policy", "diff", "--policy", "flvc-annual", "--against", "opal-lifecycle", "--alma-url", sim.baseUrl(),
+                "--api-key", ApiKeys.DEVELOPMENT_KEY);
+        assertThat(policies).contains("A: FLVC annual patron purge as of 2024-08-01")
+                .contains("flvc-expired-2022: PURGE -> MARK_INACTIVE")
+                .contains("  B: expiry date 2022-05-31 is not before the cut-off 2021-08-01");
+        String days = run("policy", "diff", "--policy", "flvc-annual", "--alma-url", sim.baseUrl(), "--api-key", ApiKeys.DEVELOPMENT_KEY,
+                "--against-as-of", "2024-08-02");
+        assertThat(days).contains("flvc-expired-2022: PURGE -> KEEP").contains("no purge run on 2024-08-02");
+        String same = run("policy", "diff", "--policy", "flvc-annual", "--alma-url", sim.baseUrl(), "--api-key", ApiKeys.DEVELOPMENT_KEY);
+        assertThat(same).contains("0 of 13 patrons are treated differently.");
+    }
+
+    @Test
     void theCommandExplainsABadPolicyOrARefusingAlma() {
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(new AlmasimCommand()).setErr(new PrintWriter(err)).setOut(new PrintWriter(new StringWriter()));

@@ -14,6 +14,11 @@ public final class PropertyRunner {
     public static final long SEED = Long.getLong("almasim.property.seed", 20241022L);
     public static final int CASES = Integer.getInteger("almasim.property.cases", 200);
 
+    /** Runs {@code cases} cases instead of the default (for properties whose cases are expensive). */
+    public static <T> void check(String invariant, int cases, Generator<T> generator, Property<T> property, Shrinker<T> shrinker) {
+        run(invariant, cases, generator, property, shrinker);
+    }
+
     private PropertyRunner() {
     }
 
@@ -33,13 +38,17 @@ public final class PropertyRunner {
     }
 
     public static <T> void check(String invariant, Generator<T> generator, Property<T> property, Shrinker<T> shrinker) {
+        run(invariant, CASES, generator, property, shrinker);
+    }
+
+    private static <T> void run(String invariant, int cases, Generator<T> generator, Property<T> property, Shrinker<T> shrinker) {
         SplittableRandom random = new SplittableRandom(SEED);
-        for (int i = 0; i < CASES; i++) {
+        for (int i = 0; i < cases; i++) {
             T example = generator.generate(random.split(), i);
             Optional<String> failure = attempt(property, example);
             if (failure.isPresent()) {
                 Shrunk<T> shrunk = shrink(example, failure.get(), property, shrinker);
-                throw new AssertionError("Invariant broken: " + invariant + "\n  seed " + SEED + ", case " + i + " of " + CASES
+                throw new AssertionError("Invariant broken: " + invariant + "\n  seed " + SEED + ", case " + i + " of " + cases
                         + " (replay: -Dalmasim.property.seed=" + SEED + ")\n  shrunk in " + shrunk.steps + " steps to: " + shrunk.example
                         + "\n  failure: " + shrunk.failure);
             }
