@@ -14,6 +14,11 @@ public final class EngineToday {
     private EngineToday() {
     }
 
+    /** The day asked for, else the real date (UTC): for work that needs no Alma, such as notices. */
+    public static LocalDate of(Optional<LocalDate> asked) {
+        return asked.orElseGet(() -> LocalDate.now(ZoneOffset.UTC));
+    }
+
     public static LocalDate of(Optional<LocalDate> asked, AlmaClient alma) {
         if (asked.isPresent()) {
             return asked.get();

@@ -87,13 +87,13 @@ public final class PolicyRun {
     }
 
     private RunReport.StageResult markInactiveByJob(Policy policy, LocalDate today, List<String> ids) {
-        String set = itemizedSet("almasim " + policy.name() + " - inactive", ids);
+        String set = itemizedSet(alma, "almasim " + policy.name() + " - inactive", ids);
         return runJob(jobs.updateUsers(), Map.of("set_id", set, "UPDATE_User_Information_Status_Active", "true",
                 "UPDATE_User_Information_Status_Value", "INACTIVE", "job_name", policy.name() + " - mark inactive " + today), ids.size());
     }
 
     private RunReport.StageResult purgeByJob(Policy policy, LocalDate today, List<String> ids) {
-        String set = itemizedSet("almasim " + policy.name() + " - purge", ids);
+        String set = itemizedSet(alma, "almasim " + policy.name() + " - purge", ids);
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("set_id", set);
         parameters.put("job_name", policy.name() + " - purge " + today);
@@ -140,7 +140,7 @@ public final class PolicyRun {
     /**
      * The stage's users in an itemized set of the policy's own, replaced wholesale (1000 a call), so a rerun reuses it.
      */
-    private String itemizedSet(String name, List<String> ids) {
+    static String itemizedSet(AlmaClient alma, String name, List<String> ids) {
         String id = null;
         for (JsonNode set : alma.get("/almaws/v1/conf/sets", Map.of("q", "name~" + name, "limit", "100")).path("set")) {
             if (set.path("name").asText().equalsIgnoreCase(name)) {
@@ -164,6 +164,21 @@ public final class PolicyRun {
 
     /** Runs a job and follows its instance to the end, then collects its counters and every event. */
     private RunReport.StageResult runJob(String jobId, Map<String, String> parameters, int users) {
+        JsonNode instance = followJob(alma, jobId, parameters, progress);
+        String path = instance.path("link").asText().substring(instance.path("link").asText().indexOf("/almaws"));
+        Map<String, String> exceptions = new LinkedHashMap<>();
+        int total = Integer.MAX_VALUE;
+        for (int offset = 0; offset < total; offset += AlmaClient.PAGE) {
+            JsonNode events = alma.get(path + "/events", Map.of("limit", String.valueOf(AlmaClient.PAGE), "offset", String.valueOf(offset)));
+            total = events.path("total_record_count").asInt();
+            events.path("event").forEach(e -> exceptions.put(e.path("user").path("value").asText(), e.path("description").asText()));
+        }
+        int processed = counter(instance, 0, users);
+        return new RunReport.StageResult(instance.path("id").asText(), processed, exceptions, processed - exceptions.size());
+    }
+
+    /** Starts a job with Alma's parameter body and polls its instance until it has finished; answers the instance. */
+    static JsonNode followJob(AlmaClient alma, String jobId, Map<String, String> parameters, ProgressListener progress) {
         ObjectNode body = JSON.createObjectNode();
         ArrayNode list = body.putArray("parameter");
         parameters.forEach((name, value) -> {
@@ -188,15 +203,7 @@ public final class PolicyRun {
             shown = now;
         }
         progress.done(100 - shown);
-        Map<String, String> exceptions = new LinkedHashMap<>();
-        int total = Integer.MAX_VALUE;
-        for (int offset = 0; offset < total; offset += AlmaClient.PAGE) {
-            JsonNode events = alma.get(path + "/events", Map.of("limit", String.valueOf(AlmaClient.PAGE), "offset", String.valueOf(offset)));
-            total = events.path("total_record_count").asInt();
-            events.path("event").forEach(e -> exceptions.put(e.path("user").path("value").asText(), e.path("description").asText()));
-        }
-        int processed = counter(instance, 0, users);
-        return new RunReport.StageResult(instance.path("id").asText(), processed, exceptions, processed - exceptions.size());
+        return instance;
     }
 
     private static int counter(JsonNode instance, int index, int fallback) {

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 
 /** {@code almasim policy ...}: purge policies against any Alma (a simulator or a real institution). */
 @Command(name = "policy", mixinStandardHelpOptions = true, description = "Apply a purge policy to an Alma.",
-        subcommands = {PolicyCommand.PreviewCommand.class, PolicyCommand.RunCommand.class, PolicyCommand.DiffCommand.class})
+        subcommands = {PolicyCommand.PreviewCommand.class, PolicyCommand.RunCommand.class, PolicyCommand.DiffCommand.class,
+                PolicyCommand.ReinstateCommand.class, PolicyCommand.NoticesCommand.class})
 final class PolicyCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -56,6 +57,71 @@ final class PolicyCommand implements Runnable {
                         .run(options.policy(), options.today(), runMode);
                 return RunFormat.parse(options.format).render(report);
             });
+        }
+    }
+
+    @Command(name = "reinstate", mixinStandardHelpOptions = true,
+            description = "Reinstate patrons as the policy says: ACTIVE, a new expiry date, EXTERNAL accounts toggled for the edit.")
+    static final class ReinstateCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        AlmaOptions options;
+
+        @Option(names = "--user", required = true, paramLabel = "PRIMARY_ID", description = "A patron to reinstate. Repeatable.")
+        java.util.List<String> users;
+
+        @Option(names = "--update-job-id", defaultValue = "M148", description = "The Update/Notify Users job's id. Default: ${DEFAULT-VALUE}.")
+        String updateJob;
+
+        @Override
+        public Integer call() {
+            return options.handle(spec, () -> {
+                var outcome = new org.almasim.engine.execution.Reinstatement(options.alma(), new PolicyRun.Jobs("M26701", updateJob))
+                        .reinstate(options.policy(), users, options.today());
+                StringBuilder out = new StringBuilder();
+                outcome.forEach((id, what) -> out.append(id).append(": ").append(what).append('\n'));
+                return out.toString();
+            });
+        }
+    }
+
+    @Command(name = "notices", mixinStandardHelpOptions = true,
+            description = "Write the policy's announcements due on a day to an outbox folder (or print them).")
+    static final class NoticesCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--policy", required = true, paramLabel = "NAME|FILE", description = "flvc-annual, opal-lifecycle, or a policy file.")
+        String policy;
+
+        @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "The day. Default: today.")
+        LocalDate asOf;
+
+        @Option(names = "--outbox", paramLabel = "DIR", description = "Write one file per notice here. Default: print them.")
+        java.nio.file.Path outbox;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            try {
+                Policy loaded = PolicyReader.load(policy);
+                LocalDate day = EngineToday.of(Optional.ofNullable(asOf));
+                var due = org.almasim.engine.execution.Notices.due(loaded, day);
+                if (due.isEmpty()) {
+                    out.println("No notice is due on " + day + ".");
+                } else if (outbox != null) {
+                    org.almasim.engine.execution.Notices.write(loaded, due, outbox).forEach(f -> out.println("wrote " + f));
+                } else {
+                    due.forEach(n -> out.println(n.text(loaded.name())));
+                }
+                out.flush();
+                return 0;
+            } catch (PolicyException e) {
+                spec.commandLine().getErr().println("The policy cannot be used: " + e.getMessage());
+                return 2;
+            }
         }
     }
 
