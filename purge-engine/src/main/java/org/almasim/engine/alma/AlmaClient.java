@@ -81,6 +81,27 @@ public final class AlmaClient {
         return (ObjectNode) put("/almaws/v1/users/" + encode(primaryId), Map.of(), user);
     }
 
+    /** Every user (full records), the pages fetched several at a time; in primary id order. */
+    public List<ObjectNode> allUsers() {
+        JsonNode first = usersPage(0);
+        int total = first.path("total_record_count").asInt();
+        List<Integer> offsets = new ArrayList<>();
+        for (int offset = PAGE; offset < total; offset += PAGE) {
+            offsets.add(offset);
+        }
+        List<ObjectNode> users = new ArrayList<>(total);
+        first.path("user").forEach(u -> users.add((ObjectNode) u));
+        for (JsonNode page : InFlight.map(offsets, this::usersPage)) {
+            page.path("user").forEach(u -> users.add((ObjectNode) u));
+        }
+        return users;
+    }
+
+    private JsonNode usersPage(int offset) {
+        return get("/almaws/v1/users", Map.of("limit", String.valueOf(PAGE), "offset", String.valueOf(offset), "expand", "full",
+                "order_by", "primary_id"));
+    }
+
     /** Every user matching {@code q} (all users when null), full records, fetched a page of 100 at a time as needed. */
     public Iterator<ObjectNode> users(String q) {
         return new Iterator<>() {

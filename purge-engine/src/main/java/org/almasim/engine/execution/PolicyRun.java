@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.alma.InFlight;
 import org.almasim.engine.evaluation.Decision;
 import org.almasim.engine.evaluation.Decision.Action;
 import org.almasim.engine.policy.Policy;
@@ -76,13 +77,14 @@ public final class PolicyRun {
     private int fixDates(List<Decision> decisions) {
         List<Decision> fixes = decisions.stream().filter(Decision::fixesDates).toList();
         progress.stage("fixing dates", fixes.size());
-        for (Decision d : fixes) {
+        InFlight.map(fixes, d -> {
             ObjectNode user = alma.getUser(d.primaryId());
             d.newExpiryDate().ifPresent(date -> user.put("expiry_date", date + "Z"));
             d.newPurgeDate().ifPresent(date -> user.put("purge_date", date + "Z"));
             alma.putUser(d.primaryId(), user);
             progress.done(1);
-        }
+            return d;
+        });
         return fixes.size();
     }
 
@@ -105,36 +107,48 @@ public final class PolicyRun {
 
     private RunReport.StageResult markInactiveByUser(List<String> ids) {
         progress.stage("marking inactive", ids.size());
-        Map<String, String> exceptions = new LinkedHashMap<>();
-        for (String id : ids) {
+        List<String> failures = InFlight.map(ids, id -> {
             try {
                 ObjectNode user = alma.getUser(id);
                 user.putObject("status").put("value", "INACTIVE");
                 alma.putUser(id, user);
+                return null;
             } catch (AlmaApiException e) {
-                exceptions.put(id, e.getMessage());
+                return e.getMessage();
+            } finally {
+                progress.done(1);
             }
-            progress.done(1);
-        }
+        });
+        Map<String, String> exceptions = outcomes(ids, failures);
         return new RunReport.StageResult(null, ids.size(), exceptions, ids.size() - exceptions.size());
+    }
+
+    /** The failures of per-user calls by primary id, in the users' order. */
+    private static Map<String, String> outcomes(List<String> ids, List<String> failures) {
+        Map<String, String> exceptions = new LinkedHashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (failures.get(i) != null) {
+                exceptions.put(ids.get(i), failures.get(i));
+            }
+        }
+        return exceptions;
     }
 
     private RunReport.StageResult purgeByUser(List<String> ids) {
         progress.stage("purging", ids.size());
-        Map<String, String> exceptions = new LinkedHashMap<>();
-        int purged = 0;
-        for (String id : ids) {
+        List<String> failures = InFlight.map(ids, id -> {
             try {
                 alma.delete("/almaws/v1/users/" + encode(id), Map.of());
-                purged++;
+                return null;
             } catch (AlmaApiException e) {
-                if (!e.code().equals("401861")) {
-                    exceptions.put(id, e.getMessage());
-                }
+                // Already gone (an earlier, interrupted run deleted it): the work is done, not failed.
+                return e.code().equals("401861") ? null : e.getMessage();
+            } finally {
+                progress.done(1);
             }
-            progress.done(1);
-        }
-        return new RunReport.StageResult(null, ids.size(), exceptions, purged);
+        });
+        Map<String, String> exceptions = outcomes(ids, failures);
+        return new RunReport.StageResult(null, ids.size(), exceptions, ids.size() - exceptions.size());
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.alma.InFlight;
 import org.almasim.engine.evaluation.Decision;
 import org.almasim.engine.evaluation.Decision.Action;
 import org.almasim.engine.evaluation.Evaluation;
@@ -37,17 +38,15 @@ public final class Preview {
                 memberships.computeIfAbsent(id, k -> new HashSet<>()).add(set);
             }
         }
-        List<Decision> decisions = new ArrayList<>();
-        for (var users = alma.users(null); users.hasNext(); ) {
-            JsonNode user = users.next();
+        List<JsonNode> users = new ArrayList<>(alma.allUsers());
+        List<Decision> decisions = InFlight.map(users, user -> {
             Set<String> sets = memberships.getOrDefault(user.path("primary_id").asText(), Set.of());
             Patron patron = PatronReader.patron(user, 0, BigDecimal.ZERO, sets);
             Decision decision = Evaluation.of(policy, patron, today);
-            if (decision.action() == Action.PURGE) {
-                decision = Evaluation.of(policy, PatronReader.withActivity(alma, patron, user, sets), today);
-            }
-            decisions.add(decision);
-        }
+            // Loans and balances can only change a purge candidate's outcome, so only candidates cost a call.
+            return decision.action() == Action.PURGE
+                    ? Evaluation.of(policy, PatronReader.withActivity(alma, patron, user, sets), today) : decision;
+        });
         Map<Action, Integer> counts = new EnumMap<>(Action.class);
         for (Action action : Action.values()) {
             counts.put(action, 0);

@@ -9,7 +9,8 @@ import picocli.CommandLine.Parameters;
 /** {@code almasim bench api}: the figures recorded in docs/benchmarks.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.")
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "api", description = "Which benchmark: api.")
+    @Parameters(index = "0", paramLabel = "api|policy", description = "Which benchmark: api (GET throughput, bulk load) or policy"
+            + " (preview and run of a purge policy).")
     String which;
 
     @Option(names = "--users", description = "Patrons behind the GET benchmark. Default: ${DEFAULT-VALUE}.", defaultValue = "100000")
@@ -28,10 +29,17 @@ final class BenchCommand implements Callable<Integer> {
             defaultValue = "mem")
     String database;
 
+    @Option(names = "--patrons", description = "Patrons for the policy benchmark. Default: ${DEFAULT-VALUE}.", defaultValue = "100000")
+    int patrons;
+
     @Override
     public Integer call() throws Exception {
+        if (which.equals("policy")) {
+            new org.almasim.scenarios.bench.PolicyBenchmark(patrons).run(System.out);
+            return 0;
+        }
         if (!which.equals("api")) {
-            System.err.println("Unknown benchmark '" + which + "'. Available: api");
+            System.err.println("Unknown benchmark '" + which + "'. Available: api, policy");
             return 2;
         }
         new ApiBenchmark(users, clients, seconds, load, database).run(System.out);
