@@ -111,6 +111,9 @@ class UpdateNotifyUsersTest extends SimulatorTest {
                 .path("deletion_blocked_by").toString().contains("JOB_LOCK"));
         // Submitted while runs are paused: it picks its users and holds the ones the purge does not hold.
         String instancePath = alma.startJob(M148, Map.of("set_id", illSet, STATUS + "Active", "true", STATUS + "Value", "INACTIVE"));
+        // Resume only once M148 holds its own users, so it has chosen them while the purge still holds ill-old.
+        await().atMost(Duration.ofSeconds(20)).until(() -> alma.getJson("/almasim/v1/users/expired-2w/blockers", Map.of()).json()
+                .path("deletion_blocked_by").toString().contains("JOB_LOCK"));
         alma.postJson("/almasim/v1/jobs/resume", Map.of(), null).isOk();
         JsonNode done = alma.awaitFinished(instancePath);
         assertThat(Integer.parseInt(counter(done, "Records processed"))).isEqualTo(4);
