@@ -31,7 +31,10 @@ final class DemoCommand implements Callable<Integer> {
         String headline = """
                 almasim demo: the patrons of the FLVC and OPAL purge guides on FLVC's 2024 run date.
                 Each demo patron's primary id names the rule it shows (flvc-with-loan, flvc-no-dates, opal-expired-4y...).
-                The purge jobs, policies and the narrated FLVC and OPAL scenarios arrive in the next releases (docs/api-coverage.md).""";
+                See what FLVC's yearly purge would do to each of them, and why, without changing anything:
+                  ./almasim policy preview --policy flvc-annual --alma-url http://localhost:%d --api-key %s
+                then carry it out with 'policy run' (docs/policies.md). The narrated scenarios come in a later release."""
+                .formatted(options.port, org.almasim.simulator.http.ApiKeys.DEVELOPMENT_KEY);
         if (noServe) {
             try (Simulator simulator = Simulator.create(options.config())) {
                 Loaded loaded = options.loadInto(simulator).orElseThrow();
