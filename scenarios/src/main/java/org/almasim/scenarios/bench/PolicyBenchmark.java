@@ -39,9 +39,20 @@ public final class PolicyBenchmark {
         this.patrons = patrons;
     }
 
+    /** A small preview and run first, so the figures measure the code rather than the JIT compiling it. */
+    private static void warmUp() {
+        try (Simulator sim = Simulator.create(Simulator.Config.defaults().withToday(TODAY)).start(0)) {
+            sim.load(SyntheticPopulation.chunk(SEED + 1, 0, 5_000, TODAY));
+            AlmaClient alma = new AlmaClient(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
+            Preview.of(POLICY, alma, TODAY, 30);
+            new PolicyRun(alma, PolicyRun.Jobs.ALMASIM, ProgressListener.NONE).run(POLICY, TODAY, PolicyRun.Mode.JOB);
+        }
+    }
+
     public void run(PrintStream out) {
         out.printf("machine: %d cores, max heap %d MB; %,d synthetic patrons (seed %d), as of %s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024), patrons, SEED, TODAY);
+        warmUp();
         for (PolicyRun.Mode mode : PolicyRun.Mode.values()) {
             try (Simulator sim = Simulator.create(Simulator.Config.defaults().withToday(TODAY)).start(0)) {
                 sim.load(SyntheticPopulation.chunks(SEED, patrons, TODAY, 10_000));

@@ -15,6 +15,12 @@ public final class UserController {
 
     public void list(Context ctx) {
         boolean full = "full".equalsIgnoreCase(Params.text(ctx, "expand"));
+        if (full && AlmaHttp.responseFormat(ctx) == BodyFormat.JSON) {
+            // Full pages are the stored documents: written as they are, as a plain GET is.
+            String json = users.fullPage(Params.text(ctx, "q"), Params.text(ctx, "order_by"), Params.page(ctx), linkBase(ctx)).json();
+            ctx.contentType("application/json;charset=utf-8").result(json);
+            return;
+        }
         AlmaHttp.ok(ctx, users.list(Params.text(ctx, "q"), Params.text(ctx, "order_by"), Params.page(ctx), full, linkBase(ctx)));
     }
 

@@ -189,14 +189,18 @@ final class UserRepository {
                 .fetch(UserRepository::brief);
     }
 
+    /** A stored document with the primary id it belongs to. */
+    record Document(String primaryId, String json) {
+    }
+
     /** Full documents of one page of matches, in the same order as {@link #search}. */
-    List<String> searchDocuments(UserSearch search, Page page) {
-        return db.select(PATRON.DOCUMENT).from(PATRON)
+    List<Document> searchDocuments(UserSearch search, Page page) {
+        return db.select(PATRON.PRIMARY_ID, PATRON.DOCUMENT).from(PATRON)
                 .where(condition(search))
                 .orderBy(order(search.orderBy()))
                 .limit(page.limit())
                 .offset(page.offset())
-                .fetch(PATRON.DOCUMENT);
+                .fetch(r -> new Document(r.value1(), r.value2()));
     }
 
     record BriefRow(String primaryId, String firstName, String lastName, String userGroup, String status) {

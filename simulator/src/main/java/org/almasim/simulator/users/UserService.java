@@ -41,13 +41,38 @@ public final class UserService {
     }
 
     public UserList list(String q, String orderBy, Page page, boolean full, String linkBase) {
+        if (full) {
+            FullPage documents = fullPage(q, orderBy, page, linkBase);
+            return new UserList(documents.documents().stream().map(doc -> (com.fasterxml.jackson.databind.JsonNode) tree(doc)).toList(),
+                    documents.total());
+        }
         UserSearch search = UserSearch.parse(q, orderBy);
         UserRepository users = new UserRepository(dsl);
         int total = users.count(search);
-        List<com.fasterxml.jackson.databind.JsonNode> page1 = page.limit() == 0 ? List.of() : full
-                ? users.searchDocuments(search, page).stream().map(doc -> (com.fasterxml.jackson.databind.JsonNode) withLink(doc, linkBase)).toList()
+        List<com.fasterxml.jackson.databind.JsonNode> page1 = page.limit() == 0 ? List.of()
                 : users.search(search, page).stream().map(row -> (com.fasterxml.jackson.databind.JsonNode) brief(row, linkBase)).toList();
         return new UserList(page1, total);
+    }
+
+    /** A page of full users as JSON text, each the stored document with its link spliced in first. */
+    public record FullPage(List<String> documents, int total) {
+        /** Alma's list JSON, written from the documents without parsing them again. */
+        public String json() {
+            StringBuilder out = new StringBuilder(documents.stream().mapToInt(String::length).sum() + 64).append('{');
+            if (!documents.isEmpty()) {
+                out.append("\"user\":[").append(String.join(",", documents)).append("],");
+            }
+            return out.append("\"total_record_count\":").append(total).append('}').toString();
+        }
+    }
+
+    public FullPage fullPage(String q, String orderBy, Page page, String linkBase) {
+        UserSearch search = UserSearch.parse(q, orderBy);
+        UserRepository users = new UserRepository(dsl);
+        int total = users.count(search);
+        List<String> documents = page.limit() == 0 ? List.of() : users.searchDocuments(search, page).stream()
+                .map(doc -> withLink(doc, linkBase)).toList();
+        return new FullPage(documents, total);
     }
 
     /** The stored document, which is exactly the JSON of a plain {@code GET /users/{id}}. */
@@ -288,12 +313,10 @@ public final class UserService {
         return node;
     }
 
-    private static ObjectNode withLink(String document, String linkBase) {
-        ObjectNode stored = tree(document);
-        ObjectNode node = AlmaFormats.JSON.createObjectNode();
-        node.put("link", userLink(linkBase, stored.path("primary_id").asText()));
-        node.setAll(stored);
-        return node;
+    /** The stored document with {@code "link"} as its first field: stored documents always open with a field. */
+    private static String withLink(UserRepository.Document stored, String linkBase) {
+        char[] link = com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(userLink(linkBase, stored.primaryId()));
+        return "{\"link\":\"" + new String(link) + "\"," + stored.json().substring(1);
     }
 
     private static ObjectNode tree(String document) {

@@ -135,6 +135,12 @@ class UsersApiTest extends SimulatorTest {
         JsonNode full = alma.getJson("/almaws/v1/users", Map.of("q", "primary_id~g1", "expand", "full")).json();
         assertThat(full.path("user").get(0).path("contact_info").path("email").get(0).path("email_address").asText())
                 .isEqualTo("g1@example.edu");
+        com.fasterxml.jackson.databind.node.ObjectNode entry = (com.fasterxml.jackson.databind.node.ObjectNode) full.path("user").get(0).deepCopy();
+        assertThat(entry.remove("link").asText()).endsWith("/almaws/v1/users/g1");
+        assertThat(entry).as("a full list entry is the user as GET answers it").isEqualTo(alma.getUser("g1"));
+        assertThat(alma.get("/almaws/v1/users", Map.of("q", "primary_id~g1", "expand", "full"), AlmaClient.XML).body())
+                .contains("<users total_record_count=\"1\"><user link=\"").contains("<primary_id>g1</primary_id>");
+        assertThat(alma.getJson("/almaws/v1/users", Map.of("q", "primary_id~nobody", "expand", "full")).json().has("user")).isFalse();
     }
 
     @Test
