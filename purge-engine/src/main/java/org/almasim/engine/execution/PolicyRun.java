@@ -193,6 +193,7 @@ public final class PolicyRun {
 
     /** Starts a job with Alma's parameter body and polls its instance until it has finished; answers the instance. */
     static JsonNode followJob(AlmaClient alma, String jobId, Map<String, String> parameters, ProgressListener progress) {
+        awaitUnfinishedRuns(alma, jobId);
         ObjectNode body = JSON.createObjectNode();
         ArrayNode list = body.putArray("parameter");
         parameters.forEach((name, value) -> {
@@ -218,6 +219,27 @@ public final class PolicyRun {
         }
         progress.done(100 - shown);
         return instance;
+    }
+
+    /**
+     * Waits for runs of the job that have not finished (an earlier, interrupted engine run may have left one going):
+     * Alma would refuse an overlapping run, and the rerun must see the state that run leaves.
+     */
+    private static void awaitUnfinishedRuns(AlmaClient alma, String jobId) {
+        long deadline = System.nanoTime() + JOB_DEADLINE.toNanos();
+        while (true) {
+            boolean running = false;
+            for (JsonNode instance : alma.get("/almaws/v1/conf/jobs/" + jobId + "/instances", Map.of("limit", "10")).path("job_instance")) {
+                running |= !instance.path("status").path("value").asText().startsWith("COMPLETED");
+            }
+            if (!running) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AlmaApiException(0, "TIMEOUT", "An earlier run of job " + jobId + " did not finish within " + JOB_DEADLINE);
+            }
+            waitBeforePolling();
+        }
     }
 
     private static int counter(JsonNode instance, int index, int fallback) {
