@@ -1,44 +1,75 @@
 package org.almasim.simulator.blockers;
 
+import static org.almasim.simulator.db.Tables.FEE;
+import static org.almasim.simulator.db.Tables.JOB_LOCK;
+import static org.almasim.simulator.db.Tables.LOAN;
+import static org.almasim.simulator.db.Tables.PATRON_BLOCKER;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.almasim.simulator.settings.InstitutionSettings;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
- * Every reason a user cannot be deleted, not only the first: active loans, an active balance above the waive threshold
- * (closed fees never block), and the blockers kept as data ({@link BlockerKind}; research ones only where research is
- * enabled). Used by {@code DELETE /users/{id}} and, with a waive threshold, by the purge jobs.
+ * Every reason a user cannot be deleted, not only the first: held by another running job, active loans, an active
+ * balance above the waive threshold (closed fees never block), and the blockers kept as data ({@link BlockerKind};
+ * research ones only where research is enabled). Used by {@code DELETE /users/{id}} for one user and by the purge jobs
+ * for a batch of users at a time, with the same few queries either way.
  */
 public final class DeletionBlockers {
     private DeletionBlockers() {
     }
 
     public static List<DeletionBlocker> of(DSLContext db, long userKey, BigDecimal waiveThreshold, String currency) {
-        return of(db, userKey, waiveThreshold, currency, null);
+        return of(db, List.of(userKey), waiveThreshold, currency, null).get(userKey);
     }
 
-    /** As {@link #of(DSLContext, long, BigDecimal, String)}, for a job that holds the user itself ({@code ownInstance}). */
-    public static List<DeletionBlocker> of(DSLContext db, long userKey, BigDecimal waiveThreshold, String currency, String ownInstance) {
-        List<DeletionBlocker> blockers = new ArrayList<>();
-        JobLocks.heldBy(db, userKey).filter(instance -> !instance.equals(ownInstance))
-                .ifPresent(instance -> blockers.add(new DeletionBlocker("JOB_LOCK", JobLocks.REASON)));
-        int loans = PatronActivity.activeLoans(db, userKey);
-        if (loans > 0) {
-            blockers.add(new DeletionBlocker("ACTIVE_LOANS", "User has " + loans + " active loan" + (loans == 1 ? "" : "s") + "."));
+    /** The blockers of each user (an empty list for a deletable one); {@code ownInstance} is a job that holds them itself. */
+    public static Map<Long, List<DeletionBlocker>> of(DSLContext db, Collection<Long> userKeys, BigDecimal waiveThreshold, String currency,
+                                                      String ownInstance) {
+        Map<Long, List<DeletionBlocker>> blockers = new LinkedHashMap<>();
+        userKeys.forEach(key -> blockers.put(key, new ArrayList<>()));
+        if (userKeys.isEmpty()) {
+            return blockers;
         }
-        BigDecimal balance = PatronActivity.activeBalance(db, userKey);
-        if (balance.compareTo(waiveThreshold) > 0) {
-            blockers.add(new DeletionBlocker("ACTIVE_BALANCE",
-                    "User has an active balance of " + balance.toPlainString() + " " + currency + "."));
-        }
-        boolean research = org.almasim.simulator.settings.InstitutionSettings.researchEnabled(db);
-        for (BlockerRepository.StoredBlocker kept : new BlockerRepository(db).of(userKey)) {
-            if (!kept.kind().needsResearch() || research) {
-                String detail = kept.detail() == null ? "" : " (" + kept.detail() + ")";
-                blockers.add(new DeletionBlocker(kept.kind().name(), kept.kind().reason().replaceAll("\\.$", "") + detail + "."));
+        db.select(JOB_LOCK.USER_KEY, JOB_LOCK.INSTANCE_ID).from(JOB_LOCK).where(JOB_LOCK.USER_KEY.in(userKeys)).forEach(r -> {
+            if (!r.value2().equals(ownInstance)) {
+                blockers.get(r.value1()).add(new DeletionBlocker("JOB_LOCK", JobLocks.REASON));
+            }
+        });
+        Map<Long, Integer> loans = new HashMap<>();
+        db.select(LOAN.USER_KEY, DSL.count()).from(LOAN).where(LOAN.USER_KEY.in(userKeys).and(LOAN.LOAN_STATUS.eq("ACTIVE")))
+                .groupBy(LOAN.USER_KEY).forEach(r -> loans.put(r.value1(), r.value2()));
+        Map<Long, BigDecimal> balances = new HashMap<>();
+        db.select(FEE.USER_KEY, DSL.sum(FEE.BALANCE)).from(FEE)
+                .where(FEE.USER_KEY.in(userKeys).and(FEE.STATUS.in(PatronActivity.OPEN_FEE_STATUSES)))
+                .groupBy(FEE.USER_KEY).forEach(r -> balances.put(r.value1(), r.value2()));
+        for (long key : userKeys) {
+            int count = loans.getOrDefault(key, 0);
+            if (count > 0) {
+                blockers.get(key).add(new DeletionBlocker("ACTIVE_LOANS", "User has " + count + " active loan" + (count == 1 ? "" : "s") + "."));
+            }
+            BigDecimal balance = balances.getOrDefault(key, BigDecimal.ZERO).setScale(2);
+            if (balance.compareTo(waiveThreshold) > 0) {
+                blockers.get(key).add(new DeletionBlocker("ACTIVE_BALANCE",
+                        "User has an active balance of " + balance.toPlainString() + " " + currency + "."));
             }
         }
+        boolean research = InstitutionSettings.researchEnabled(db);
+        db.select(PATRON_BLOCKER.USER_KEY, PATRON_BLOCKER.KIND, PATRON_BLOCKER.DETAIL).from(PATRON_BLOCKER)
+                .where(PATRON_BLOCKER.USER_KEY.in(userKeys)).orderBy(PATRON_BLOCKER.BLOCKER_ID).forEach(r -> {
+                    BlockerKind kind = BlockerKind.valueOf(r.value2());
+                    if (!kind.needsResearch() || research) {
+                        String detail = r.value3() == null ? "" : " (" + r.value3() + ")";
+                        blockers.get(r.value1()).add(new DeletionBlocker(kind.name(), kind.reason().replaceAll("\\.$", "") + detail + "."));
+                    }
+                });
         return blockers;
     }
 }

@@ -24,6 +24,10 @@ final class JobRun implements Runnable {
 
     /** What a job does to one held user inside the batch's transaction: nothing to report, or the reasons it could not. */
     interface UserAction {
+        /** Reads, once for the batch's users, what {@link #apply} will need for each. */
+        default void prepare(DSLContext tx, List<Long> userKeys) {
+        }
+
         Optional<String> apply(DSLContext tx, long userKey);
     }
 
@@ -78,6 +82,7 @@ final class JobRun implements Runnable {
     /** Applies the action to the batch's users and answers how many it could not process. */
     private int apply(DSLContext tx, List<Long> batch, Set<Long> held, Map<Long, String> ids) {
         Set<Long> present = UserService.primaryIds(tx, batch).keySet();
+        action.prepare(tx, batch.stream().filter(key -> present.contains(key) && held.contains(key)).toList());
         List<StoredEvent> events = new ArrayList<>();
         for (Long key : batch) {
             String primaryId = ids.getOrDefault(key, "user " + key);

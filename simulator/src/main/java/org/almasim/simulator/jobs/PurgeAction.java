@@ -2,6 +2,8 @@ package org.almasim.simulator.jobs;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
+import org.almasim.simulator.settings.InstitutionSettings;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.almasim.simulator.blockers.DeletionBlocker;
@@ -25,13 +27,22 @@ final class PurgeAction implements JobRun.UserAction {
         this.today = today;
     }
 
+    private Map<Long, List<DeletionBlocker>> blockers = Map.of();
+    private InstitutionSettings.DeleteUserPolicy policy;
+
+    @Override
+    public void prepare(DSLContext tx, List<Long> userKeys) {
+        blockers = DeletionBlockers.of(tx, userKeys, waiveThreshold, currency, instanceId);
+        policy = InstitutionSettings.deleteUserPolicy(tx);
+    }
+
     @Override
     public Optional<String> apply(DSLContext tx, long userKey) {
-        List<DeletionBlocker> blockers = DeletionBlockers.of(tx, userKey, waiveThreshold, currency, instanceId);
-        if (!blockers.isEmpty()) {
-            return Optional.of(blockers.stream().map(DeletionBlocker::reason).collect(Collectors.joining(" ")));
+        List<DeletionBlocker> found = blockers.getOrDefault(userKey, List.of());
+        if (!found.isEmpty()) {
+            return Optional.of(found.stream().map(DeletionBlocker::reason).collect(Collectors.joining(" ")));
         }
-        UserService.deleteKey(tx, userKey, today, "job " + instanceId);
+        UserService.deleteKey(tx, userKey, today, "job " + instanceId, policy);
         return Optional.empty();
     }
 }

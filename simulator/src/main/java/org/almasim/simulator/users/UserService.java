@@ -223,8 +223,13 @@ public final class UserService {
      * keeps, then remove the user. The caller has checked the deletion blockers.
      */
     public static void deleteKey(DSLContext tx, long key, java.time.LocalDate today, String deletedBy) {
+        deleteKey(tx, key, today, deletedBy, InstitutionSettings.deleteUserPolicy(tx));
+    }
+
+    /** As {@link #deleteKey(DSLContext, long, java.time.LocalDate, String)}, with the policy already read (a job's batch). */
+    public static void deleteKey(DSLContext tx, long key, java.time.LocalDate today, String deletedBy,
+                                 InstitutionSettings.DeleteUserPolicy policy) {
         UserRepository users = new UserRepository(tx);
-        var policy = InstitutionSettings.deleteUserPolicy(tx);
         if (policy != InstitutionSettings.DeleteUserPolicy.FULLY_REMOVE) {
             users.archive(key, policy, today, deletedBy);
         }
