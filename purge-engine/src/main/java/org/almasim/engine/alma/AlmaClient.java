@@ -16,7 +16,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -83,66 +82,45 @@ public final class AlmaClient {
 
     /** Every user (full records), the pages fetched several at a time; in primary id order. */
     public List<ObjectNode> allUsers() {
-        JsonNode first = usersPage(0);
+        return every("/almaws/v1/users", Map.of("expand", "full", "order_by", "primary_id"), "user").stream()
+                .map(u -> (ObjectNode) u).toList();
+    }
+
+    /**
+     * Every item of an Alma list ({@code user}, {@code member}, {@code event}...), 100 a page: the first page tells the
+     * total, the rest are fetched several at a time; in the list's order.
+     */
+    public List<JsonNode> every(String path, Map<String, String> query, String itemField) {
+        JsonNode first = page(path, query, 0);
         int total = first.path("total_record_count").asInt();
         List<Integer> offsets = new ArrayList<>();
         for (int offset = PAGE; offset < total; offset += PAGE) {
             offsets.add(offset);
         }
-        List<ObjectNode> users = new ArrayList<>(total);
-        first.path("user").forEach(u -> users.add((ObjectNode) u));
-        for (JsonNode page : InFlight.map(offsets, this::usersPage)) {
-            page.path("user").forEach(u -> users.add((ObjectNode) u));
+        List<JsonNode> items = new ArrayList<>(total);
+        first.path(itemField).forEach(items::add);
+        for (JsonNode page : InFlight.map(offsets, offset -> page(path, query, offset))) {
+            page.path(itemField).forEach(items::add);
         }
-        return users;
+        return items;
     }
 
-    private JsonNode usersPage(int offset) {
-        return get("/almaws/v1/users", Map.of("limit", String.valueOf(PAGE), "offset", String.valueOf(offset), "expand", "full",
-                "order_by", "primary_id"));
+    private JsonNode page(String path, Map<String, String> query, int offset) {
+        Map<String, String> paged = new LinkedHashMap<>(query);
+        paged.put("limit", String.valueOf(PAGE));
+        paged.put("offset", String.valueOf(offset));
+        return get(path, paged);
     }
 
-    /** Every user matching {@code q} (all users when null), full records, fetched a page of 100 at a time as needed. */
+    /** Every user matching {@code q} (all users when null), full records, in primary id order. */
     public Iterator<ObjectNode> users(String q) {
-        return new Iterator<>() {
-            private final List<ObjectNode> page = new ArrayList<>();
-            private int offset;
-            private int total = -1;
-            private int index;
-
-            @Override
-            public boolean hasNext() {
-                if (index < page.size()) {
-                    return true;
-                }
-                if (total >= 0 && offset >= total) {
-                    return false;
-                }
-                Map<String, String> query = new LinkedHashMap<>();
-                query.put("limit", String.valueOf(PAGE));
-                query.put("offset", String.valueOf(offset));
-                query.put("expand", "full");
-                query.put("order_by", "primary_id");
-                if (q != null) {
-                    query.put("q", q);
-                }
-                JsonNode answer = get("/almaws/v1/users", query);
-                total = answer.path("total_record_count").asInt();
-                page.clear();
-                answer.path("user").forEach(u -> page.add((ObjectNode) u));
-                index = 0;
-                offset += PAGE;
-                return !page.isEmpty();
-            }
-
-            @Override
-            public ObjectNode next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return page.get(index++);
-            }
-        };
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("expand", "full");
+        query.put("order_by", "primary_id");
+        if (q != null) {
+            query.put("q", q);
+        }
+        return every("/almaws/v1/users", query, "user").stream().map(u -> (ObjectNode) u).iterator();
     }
 
     private JsonNode send(String method, String path, Map<String, String> query, JsonNode body) {

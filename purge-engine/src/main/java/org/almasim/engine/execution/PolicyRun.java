@@ -181,12 +181,8 @@ public final class PolicyRun {
         JsonNode instance = followJob(alma, jobId, parameters, progress);
         String path = instance.path("link").asText().substring(instance.path("link").asText().indexOf("/almaws"));
         Map<String, String> exceptions = new LinkedHashMap<>();
-        int total = Integer.MAX_VALUE;
-        for (int offset = 0; offset < total; offset += AlmaClient.PAGE) {
-            JsonNode events = alma.get(path + "/events", Map.of("limit", String.valueOf(AlmaClient.PAGE), "offset", String.valueOf(offset)));
-            total = events.path("total_record_count").asInt();
-            events.path("event").forEach(e -> exceptions.put(e.path("user").path("value").asText(), e.path("description").asText()));
-        }
+        alma.every(path + "/events", Map.of(), "event")
+                .forEach(e -> exceptions.put(e.path("user").path("value").asText(), e.path("description").asText()));
         int processed = counter(instance, 0, users);
         return new RunReport.StageResult(instance.path("id").asText(), processed, exceptions, processed - exceptions.size());
     }

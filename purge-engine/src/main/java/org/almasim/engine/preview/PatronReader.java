@@ -40,14 +40,8 @@ final class PatronReader {
             if (!set.path("name").asText().equalsIgnoreCase(name)) {
                 continue;
             }
-            String id = set.path("id").asText();
-            int total = Integer.MAX_VALUE;
-            for (int offset = 0; offset < total; offset += AlmaClient.PAGE) {
-                JsonNode page = alma.get("/almaws/v1/conf/sets/" + id + "/members",
-                        Map.of("limit", String.valueOf(AlmaClient.PAGE), "offset", String.valueOf(offset)));
-                total = page.path("total_record_count").asInt();
-                page.path("member").forEach(m -> members.add(m.path("id").asText()));
-            }
+            alma.every("/almaws/v1/conf/sets/" + set.path("id").asText() + "/members", Map.of(), "member")
+                    .forEach(m -> members.add(m.path("id").asText()));
         }
         return members;
     }
