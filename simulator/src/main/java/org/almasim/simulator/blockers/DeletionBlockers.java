@@ -1,20 +1,16 @@
 package org.almasim.simulator.blockers;
 
-import static org.almasim.simulator.db.Tables.FEE;
 import static org.almasim.simulator.db.Tables.JOB_LOCK;
-import static org.almasim.simulator.db.Tables.LOAN;
 import static org.almasim.simulator.db.Tables.PATRON_BLOCKER;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.almasim.simulator.settings.InstitutionSettings;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /**
  * Every reason a user cannot be deleted, not only the first: held by another running job, active loans, an active
@@ -43,19 +39,14 @@ public final class DeletionBlockers {
                 blockers.get(r.value1()).add(new DeletionBlocker("JOB_LOCK", JobLocks.REASON));
             }
         });
-        Map<Long, Integer> loans = new HashMap<>();
-        db.select(LOAN.USER_KEY, DSL.count()).from(LOAN).where(LOAN.USER_KEY.in(userKeys).and(LOAN.LOAN_STATUS.eq("ACTIVE")))
-                .groupBy(LOAN.USER_KEY).forEach(r -> loans.put(r.value1(), r.value2()));
-        Map<Long, BigDecimal> balances = new HashMap<>();
-        db.select(FEE.USER_KEY, DSL.sum(FEE.BALANCE)).from(FEE)
-                .where(FEE.USER_KEY.in(userKeys).and(FEE.STATUS.in(PatronActivity.OPEN_FEE_STATUSES)))
-                .groupBy(FEE.USER_KEY).forEach(r -> balances.put(r.value1(), r.value2()));
+        Map<Long, Integer> loans = PatronActivity.activeLoans(db, userKeys);
+        Map<Long, BigDecimal> balances = PatronActivity.activeBalances(db, userKeys);
         for (long key : userKeys) {
             int count = loans.getOrDefault(key, 0);
             if (count > 0) {
                 blockers.get(key).add(new DeletionBlocker("ACTIVE_LOANS", "User has " + count + " active loan" + (count == 1 ? "" : "s") + "."));
             }
-            BigDecimal balance = balances.getOrDefault(key, BigDecimal.ZERO).setScale(2);
+            BigDecimal balance = balances.getOrDefault(key, BigDecimal.ZERO.setScale(2));
             if (balance.compareTo(waiveThreshold) > 0) {
                 blockers.get(key).add(new DeletionBlocker("ACTIVE_BALANCE",
                         "User has an active balance of " + balance.toPlainString() + " " + currency + "."));

@@ -4,10 +4,14 @@ import static org.almasim.simulator.db.Tables.FEE;
 import static org.almasim.simulator.db.Tables.LOAN;
 
 import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
-/** What a patron has open in the library: active loans and the active balance of fines and fees. */
+/** What patrons have open in the library: active loans and the active balance of fines and fees, for one or many. */
 public final class PatronActivity {
     /** Fee statuses that still count towards a balance; CLOSED fees (paid or waived) never do. */
     public static final List<String> OPEN_FEE_STATUSES = List.of("ACTIVE", "INDISPUTE", "EXPORTED");
@@ -16,13 +20,27 @@ public final class PatronActivity {
     }
 
     public static int activeLoans(DSLContext db, long userKey) {
-        return db.fetchCount(LOAN, LOAN.USER_KEY.eq(userKey).and(LOAN.LOAN_STATUS.eq("ACTIVE")));
+        return activeLoans(db, List.of(userKey)).getOrDefault(userKey, 0);
     }
 
     public static BigDecimal activeBalance(DSLContext db, long userKey) {
-        BigDecimal sum = db.select(org.jooq.impl.DSL.sum(FEE.BALANCE)).from(FEE)
-                .where(FEE.USER_KEY.eq(userKey).and(FEE.STATUS.in(OPEN_FEE_STATUSES)))
-                .fetchOne(0, BigDecimal.class);
-        return sum == null ? BigDecimal.ZERO.setScale(2) : sum;
+        return activeBalances(db, List.of(userKey)).getOrDefault(userKey, BigDecimal.ZERO.setScale(2));
+    }
+
+    /** Active loans by user; users with none are absent. */
+    public static Map<Long, Integer> activeLoans(DSLContext db, Collection<Long> userKeys) {
+        Map<Long, Integer> loans = new HashMap<>();
+        db.select(LOAN.USER_KEY, DSL.count()).from(LOAN).where(LOAN.USER_KEY.in(userKeys).and(LOAN.LOAN_STATUS.eq("ACTIVE")))
+                .groupBy(LOAN.USER_KEY).forEach(r -> loans.put(r.value1(), r.value2()));
+        return loans;
+    }
+
+    /** Active balances by user (two decimals); users with no open fee are absent. */
+    public static Map<Long, BigDecimal> activeBalances(DSLContext db, Collection<Long> userKeys) {
+        Map<Long, BigDecimal> balances = new HashMap<>();
+        db.select(FEE.USER_KEY, DSL.sum(FEE.BALANCE)).from(FEE)
+                .where(FEE.USER_KEY.in(userKeys).and(FEE.STATUS.in(OPEN_FEE_STATUSES)))
+                .groupBy(FEE.USER_KEY).forEach(r -> balances.put(r.value1(), r.value2().setScale(2)));
+        return balances;
     }
 }
