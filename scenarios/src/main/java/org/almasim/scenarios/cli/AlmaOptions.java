@@ -49,8 +49,15 @@ final class AlmaOptions {
         return EngineToday.of(Optional.ofNullable(asOf), alma());
     }
 
-    /** Prints what the command produced, or why it could not: 2 for a bad policy or option, 1 for Alma, 3 for a refused run. */
     int handle(CommandLine.Model.CommandSpec spec, Supplier<String> command) {
+        return report(spec, format, command);
+    }
+
+    /**
+     * Prints what a policy command produced, or why it could not: 2 for a bad policy or option, 1 for Alma (or a file
+     * that cannot be written), 3 for a run the safety limits refused.
+     */
+    static int report(CommandLine.Model.CommandSpec spec, String format, Supplier<String> command) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
@@ -66,9 +73,11 @@ final class AlmaOptions {
         } catch (RunRefused e) {
             err.println(e.getMessage());
             return 3;
+        } catch (java.io.UncheckedIOException e) {
+            err.println("Cannot write: " + e.getCause().getMessage());
+            return 1;
         } catch (AlmaApiException e) {
-            err.println(e.code().equals("CONNECTION") ? "Cannot reach the Alma at " + almaUrl + ": " + e.getMessage()
-                    : "Alma refused: " + e.getMessage());
+            err.println(e.code().equals("CONNECTION") ? "Cannot reach the Alma: " + e.getMessage() : "Alma refused: " + e.getMessage());
             return 1;
         } finally {
             err.flush();

@@ -1,14 +1,10 @@
 package org.almasim.scenarios.cli;
 
-import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.almasim.engine.alma.AlmaApiException;
-import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.clock.EngineToday;
 import org.almasim.engine.policy.Policy;
-import org.almasim.engine.policy.PolicyException;
 import org.almasim.engine.policy.PolicyReader;
 import org.almasim.engine.preview.Preview;
 import org.almasim.engine.execution.PolicyRun;
@@ -103,25 +99,26 @@ final class PolicyCommand implements Runnable {
         java.nio.file.Path outbox;
 
         @Override
-        public Integer call() throws java.io.IOException {
-            PrintWriter out = spec.commandLine().getOut();
-            try {
+        public Integer call() {
+            return AlmaOptions.report(spec, "text", () -> {
                 Policy loaded = PolicyReader.load(policy);
                 LocalDate day = EngineToday.of(Optional.ofNullable(asOf));
                 var due = org.almasim.engine.execution.Notices.due(loaded, day);
                 if (due.isEmpty()) {
-                    out.println("No notice is due on " + day + ".");
-                } else if (outbox != null) {
-                    org.almasim.engine.execution.Notices.write(loaded, due, outbox).forEach(f -> out.println("wrote " + f));
-                } else {
-                    due.forEach(n -> out.println(n.text(loaded.name())));
+                    return "No notice is due on " + day + ".\n";
                 }
-                out.flush();
-                return 0;
-            } catch (PolicyException e) {
-                spec.commandLine().getErr().println("The policy cannot be used: " + e.getMessage());
-                return 2;
-            }
+                StringBuilder out = new StringBuilder();
+                if (outbox != null) {
+                    try {
+                        org.almasim.engine.execution.Notices.write(loaded, due, outbox).forEach(f -> out.append("wrote ").append(f).append('\n'));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                } else {
+                    due.forEach(n -> out.append(n.text(loaded.name())).append('\n'));
+                }
+                return out.toString();
+            });
         }
     }
 
