@@ -5,8 +5,6 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import org.almasim.engine.alma.AlmaClient;
-import org.almasim.simulator.Simulator;
-import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.support.PropertyRunner;
 import org.almasim.simulator.support.RandomUsers;
 import org.junit.jupiter.api.AfterAll;
@@ -16,14 +14,14 @@ import org.junit.jupiter.api.TestInstance;
 /** The engine's edits go as GET then PUT of the whole user: every field it does not change must come back as it was. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EnginePutPropertyTest {
-    private static final LocalDate TODAY = LocalDate.of(2024, 8, 1);
+    private static final LocalDate TODAY = DemoAlma.FLVC_2024;
 
-    private final Simulator sim = Simulator.create(Simulator.Config.defaults().withToday(TODAY)).start(0);
-    private final AlmaClient alma = new AlmaClient(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
+    private final DemoAlma demo = DemoAlma.empty();
+    private final AlmaClient alma = demo.alma;
 
     @AfterAll
     void stop() {
-        sim.close();
+        demo.close();
     }
 
     @Test

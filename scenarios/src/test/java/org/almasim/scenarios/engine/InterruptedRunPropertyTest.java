@@ -7,17 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.execution.PolicyRun;
 import org.almasim.engine.execution.ProgressListener;
 import org.almasim.engine.policy.Policy;
 import org.almasim.engine.policy.PolicyReader;
-import org.almasim.simulator.Simulator;
-import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.population.SyntheticPopulation;
 import org.almasim.simulator.support.PropertyRunner;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 /** A run interrupted at any point and run again ends where an uninterrupted run ends. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InterruptedRunPropertyTest {
-    private static final LocalDate TODAY = LocalDate.of(2024, 8, 1);
+    private static final LocalDate TODAY = DemoAlma.FLVC_2024;
     private static final int CASES = Integer.getInteger("almasim.engine.cases", 12);
     private static final Policy POLICY = PolicyReader.read("""
             name: interrupted
@@ -42,12 +38,12 @@ class InterruptedRunPropertyTest {
               allow_nobody: true
             """.getBytes(StandardCharsets.UTF_8), "interrupted.yaml");
 
-    private final Simulator sim = Simulator.create(Simulator.Config.defaults().withToday(TODAY)).start(0);
-    private final AlmaClient alma = new AlmaClient(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
+    private final DemoAlma demo = DemoAlma.empty();
+    private final AlmaClient alma = demo.alma;
 
     @AfterAll
     void stop() {
-        sim.close();
+        demo.close();
     }
 
     /** A population, the step after which the first run is cut off, and the path the runs take. */
@@ -108,9 +104,8 @@ class InterruptedRunPropertyTest {
     }
 
     private void load(Case c) {
-        sim.reset();
-        sim.clock().set(TODAY);
-        sim.load(SyntheticPopulation.chunk(c.seed(), 0, c.size(), TODAY));
+        demo.reset();
+        demo.sim.load(SyntheticPopulation.chunk(c.seed(), 0, c.size(), TODAY));
     }
 
     private List<JsonNode> users() {

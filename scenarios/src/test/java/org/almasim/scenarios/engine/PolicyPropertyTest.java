@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
-import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.evaluation.Decision;
 import org.almasim.engine.evaluation.Decision.Action;
@@ -21,8 +20,6 @@ import org.almasim.engine.policy.Policy;
 import org.almasim.engine.policy.PolicyReader;
 import org.almasim.engine.preview.Preview;
 import org.almasim.engine.preview.PreviewReport;
-import org.almasim.simulator.Simulator;
-import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.population.SyntheticPopulation;
 import org.almasim.simulator.support.PropertyRunner;
 import org.junit.jupiter.api.AfterAll;
@@ -32,15 +29,15 @@ import org.junit.jupiter.api.TestInstance;
 /** The engine's promises, checked on generated populations (JUnit 5 and the project's seeded generator). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PolicyPropertyTest {
-    private static final LocalDate TODAY = LocalDate.of(2024, 8, 1);
+    private static final LocalDate TODAY = DemoAlma.FLVC_2024;
     private static final int CASES = Integer.getInteger("almasim.engine.cases", 25);
 
-    private final Simulator sim = Simulator.create(Simulator.Config.defaults().withToday(TODAY)).start(0);
-    private final AlmaClient alma = new AlmaClient(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
+    private final DemoAlma demo = DemoAlma.empty();
+    private final AlmaClient alma = demo.alma;
 
     @AfterAll
     void stop() {
-        sim.close();
+        demo.close();
     }
 
     /** A generated population (seed and size) and a policy variant. */
@@ -74,9 +71,8 @@ class PolicyPropertyTest {
     }
 
     private Optional<String> predictedEqualsDone(Case c) {
-        sim.reset();
-        sim.clock().set(TODAY);
-        sim.load(SyntheticPopulation.chunk(c.seed(), 0, c.size(), TODAY));
+        demo.reset();
+        demo.sim.load(SyntheticPopulation.chunk(c.seed(), 0, c.size(), TODAY));
         Policy policy = c.policy();
         PreviewReport preview = Preview.of(policy, alma, TODAY, 0);
         Set<String> predictedPurged = ids(preview, Action.PURGE);
@@ -84,7 +80,7 @@ class PolicyPropertyTest {
         RunReport report = new PolicyRun(alma, PolicyRun.Jobs.ALMASIM, ProgressListener.NONE).run(policy, TODAY, c.mode());
         Set<String> gone = new HashSet<>();
         for (Decision d : preview.decisions()) {
-            if (!exists(d.primaryId())) {
+            if (!demo.exists(d.primaryId())) {
                 gone.add(d.primaryId());
             }
         }
@@ -98,15 +94,6 @@ class PolicyPropertyTest {
             return Optional.of("differences: " + report.differences());
         }
         return Optional.empty();
-    }
-
-    private boolean exists(String id) {
-        try {
-            alma.getUser(id);
-            return true;
-        } catch (AlmaApiException e) {
-            return false;
-        }
     }
 
     private static Set<String> ids(PreviewReport preview, Action action) {

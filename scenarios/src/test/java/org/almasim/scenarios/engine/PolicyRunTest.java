@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.execution.PolicyRun;
 import org.almasim.engine.execution.ProgressListener;
@@ -16,32 +15,28 @@ import org.almasim.engine.execution.RunRefused;
 import org.almasim.engine.execution.RunReport;
 import org.almasim.engine.policy.Policy;
 import org.almasim.engine.policy.PolicyReader;
-import org.almasim.simulator.Simulator;
-import org.almasim.simulator.http.ApiKeys;
-import org.almasim.simulator.population.PopulationService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Policies carried out over HTTP against a simulator holding the demo patrons. */
 class PolicyRunTest {
-    private static final LocalDate FLVC_2024 = LocalDate.of(2024, 8, 1);
+    private static final LocalDate FLVC_2024 = DemoAlma.FLVC_2024;
     private static final List<String> PURGED = List.of("flvc-expired-2022", "flvc-no-purge-date", "flvc-closed-fine", "opal-expired-4y",
             "opal-community");
 
-    private Simulator sim;
+    private DemoAlma demo;
     private AlmaClient alma;
 
     @BeforeEach
     void demo() {
-        sim = Simulator.create(Simulator.Config.defaults().withToday(FLVC_2024)).start(0);
-        sim.load(PopulationService.demo());
-        alma = new AlmaClient(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
+        demo = DemoAlma.withDemoPatrons();
+        alma = demo.alma;
     }
 
     @AfterEach
     void stop() {
-        sim.close();
+        demo.close();
     }
 
     private RunReport run(String policy, PolicyRun.Mode mode) {
@@ -53,12 +48,7 @@ class PolicyRunTest {
     }
 
     private boolean exists(String id) {
-        try {
-            alma.getUser(id);
-            return true;
-        } catch (AlmaApiException e) {
-            return false;
-        }
+        return demo.exists(id);
     }
 
     @Test

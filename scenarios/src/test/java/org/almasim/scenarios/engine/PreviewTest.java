@@ -18,7 +18,6 @@ import org.almasim.engine.preview.PreviewReport;
 import org.almasim.scenarios.cli.AlmasimCommand;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.http.ApiKeys;
-import org.almasim.simulator.population.PopulationService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,21 +25,22 @@ import picocli.CommandLine;
 
 /** Previews of the shipped policies over HTTP against a simulator holding the demo patrons (one per rule of the seeds). */
 class PreviewTest {
-    private static final LocalDate FLVC_2024 = LocalDate.of(2024, 8, 1);
+    private static final LocalDate FLVC_2024 = DemoAlma.FLVC_2024;
 
+    private DemoAlma demo;
     private Simulator sim;
     private AlmaClient alma;
 
     @BeforeEach
     void demo() {
-        sim = Simulator.create(Simulator.Config.defaults().withToday(FLVC_2024)).start(0);
-        sim.load(PopulationService.demo());
-        alma = new AlmaClient(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
+        demo = DemoAlma.withDemoPatrons();
+        sim = demo.sim;
+        alma = demo.alma;
     }
 
     @AfterEach
     void stop() {
-        sim.close();
+        demo.close();
     }
 
     private static Map<String, Action> actions(PreviewReport report) {
