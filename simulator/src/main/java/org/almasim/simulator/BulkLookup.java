@@ -3,28 +3,41 @@ package org.almasim.simulator;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.Row1;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Many values to look up at once, as a {@code VALUES} table to join against. H2 answers a join through the joined
  * column's index, one probe per value; a long {@code IN (...)} list instead costs every matching row a pass over the list.
+ * For one value, prefer a plain equality: H2 counts each {@code VALUES} table as a new schema object, which empties every
+ * connection's cache of parsed statements.
  */
 public final class BulkLookup {
     private BulkLookup() {
     }
 
-    public record Values(Table<Record1<String>> table, Field<String> value) {
+    public record Values<T>(Table<Record1<T>> table, Field<T> value) {
     }
 
-    public static Values of(Collection<String> values) {
-        List<Row1<String>> rows = new LinkedHashSet<>(values).stream().map(DSL::row).toList();
+    public static Values<String> of(Collection<String> values) {
+        return of(values, SQLDataType.VARCHAR(255));
+    }
+
+    /** User keys (or any other BIGINT key), typed so that H2 compares them without a cast per row. */
+    public static Values<Long> keys(Collection<Long> keys) {
+        return of(keys, SQLDataType.BIGINT);
+    }
+
+    private static <T> Values<T> of(Collection<T> values, DataType<T> type) {
+        List<Row1<T>> rows = new LinkedHashSet<>(values).stream().map(v -> DSL.row(DSL.val(v, type))).toList();
         @SuppressWarnings("unchecked")
-        Row1<String>[] array = rows.toArray(new Row1[0]);
-        Table<Record1<String>> table = DSL.values(array).as("lookup", "v");
-        return new Values(table, DSL.field(DSL.name("lookup", "v"), String.class));
+        Row1<T>[] array = rows.toArray(new Row1[0]);
+        Table<Record1<T>> table = DSL.values(array).as("lookup", "v");
+        return new Values<>(table, DSL.field(DSL.name("lookup", "v"), type));
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.almasim.simulator.settings.InstitutionSettings;
+import org.almasim.simulator.BulkLookup;
 import org.jooq.DSLContext;
 
 /**
@@ -34,7 +35,8 @@ public final class DeletionBlockers {
         if (userKeys.isEmpty()) {
             return blockers;
         }
-        db.select(JOB_LOCK.USER_KEY, JOB_LOCK.INSTANCE_ID).from(JOB_LOCK).where(JOB_LOCK.USER_KEY.in(userKeys)).forEach(r -> {
+        var users = BulkLookup.keys(userKeys);
+        db.select(JOB_LOCK.USER_KEY, JOB_LOCK.INSTANCE_ID).from(users.table()).join(JOB_LOCK).on(JOB_LOCK.USER_KEY.eq(users.value())).forEach(r -> {
             if (!r.value2().equals(ownInstance)) {
                 blockers.get(r.value1()).add(new DeletionBlocker("JOB_LOCK", JobLocks.REASON));
             }
@@ -53,8 +55,8 @@ public final class DeletionBlockers {
             }
         }
         boolean research = InstitutionSettings.researchEnabled(db);
-        db.select(PATRON_BLOCKER.USER_KEY, PATRON_BLOCKER.KIND, PATRON_BLOCKER.DETAIL).from(PATRON_BLOCKER)
-                .where(PATRON_BLOCKER.USER_KEY.in(userKeys)).orderBy(PATRON_BLOCKER.BLOCKER_ID).forEach(r -> {
+        db.select(PATRON_BLOCKER.USER_KEY, PATRON_BLOCKER.KIND, PATRON_BLOCKER.DETAIL).from(users.table())
+                .join(PATRON_BLOCKER).on(PATRON_BLOCKER.USER_KEY.eq(users.value())).orderBy(PATRON_BLOCKER.BLOCKER_ID).forEach(r -> {
                     BlockerKind kind = BlockerKind.valueOf(r.value2());
                     if (!kind.needsResearch() || research) {
                         String detail = r.value3() == null ? "" : " (" + r.value3() + ")";

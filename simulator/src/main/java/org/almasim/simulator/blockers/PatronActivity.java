@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.almasim.simulator.BulkLookup;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -20,17 +21,24 @@ public final class PatronActivity {
     }
 
     public static int activeLoans(DSLContext db, long userKey) {
-        return activeLoans(db, List.of(userKey)).getOrDefault(userKey, 0);
+        return db.fetchCount(LOAN, LOAN.USER_KEY.eq(userKey).and(LOAN.LOAN_STATUS.eq("ACTIVE")));
     }
 
     public static BigDecimal activeBalance(DSLContext db, long userKey) {
-        return activeBalances(db, List.of(userKey)).getOrDefault(userKey, BigDecimal.ZERO.setScale(2));
+        BigDecimal sum = db.select(DSL.sum(FEE.BALANCE)).from(FEE).where(FEE.USER_KEY.eq(userKey).and(FEE.STATUS.in(OPEN_FEE_STATUSES)))
+                .fetchOne(0, BigDecimal.class);
+        return (sum == null ? BigDecimal.ZERO : sum).setScale(2);
     }
 
     /** Active loans by user; users with none are absent. */
     public static Map<Long, Integer> activeLoans(DSLContext db, Collection<Long> userKeys) {
         Map<Long, Integer> loans = new HashMap<>();
-        db.select(LOAN.USER_KEY, DSL.count()).from(LOAN).where(LOAN.USER_KEY.in(userKeys).and(LOAN.LOAN_STATUS.eq("ACTIVE")))
+        if (userKeys.isEmpty()) {
+            return loans;
+        }
+        var users = BulkLookup.keys(userKeys);
+        db.select(LOAN.USER_KEY, DSL.count()).from(users.table()).join(LOAN).on(LOAN.USER_KEY.eq(users.value()))
+                .where(LOAN.LOAN_STATUS.eq("ACTIVE"))
                 .groupBy(LOAN.USER_KEY).forEach(r -> loans.put(r.value1(), r.value2()));
         return loans;
     }
@@ -38,8 +46,12 @@ public final class PatronActivity {
     /** Active balances by user (two decimals); users with no open fee are absent. */
     public static Map<Long, BigDecimal> activeBalances(DSLContext db, Collection<Long> userKeys) {
         Map<Long, BigDecimal> balances = new HashMap<>();
-        db.select(FEE.USER_KEY, DSL.sum(FEE.BALANCE)).from(FEE)
-                .where(FEE.USER_KEY.in(userKeys).and(FEE.STATUS.in(OPEN_FEE_STATUSES)))
+        if (userKeys.isEmpty()) {
+            return balances;
+        }
+        var users = BulkLookup.keys(userKeys);
+        db.select(FEE.USER_KEY, DSL.sum(FEE.BALANCE)).from(users.table()).join(FEE).on(FEE.USER_KEY.eq(users.value()))
+                .where(FEE.STATUS.in(OPEN_FEE_STATUSES))
                 .groupBy(FEE.USER_KEY).forEach(r -> balances.put(r.value1(), r.value2().setScale(2)));
         return balances;
     }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.almasim.simulator.db.tables.records.UserSetRecord;
 import org.almasim.simulator.http.Params.Page;
+import org.almasim.simulator.BulkLookup;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -95,8 +96,12 @@ final class SetRepository {
     }
 
     Set<Long> itemizedMembersAmong(String setId, Collection<Long> keys) {
-        return new HashSet<>(db.select(SET_MEMBER.USER_KEY).from(SET_MEMBER)
-                .where(SET_MEMBER.SET_ID.eq(setId).and(SET_MEMBER.USER_KEY.in(keys))).fetch(SET_MEMBER.USER_KEY));
+        if (keys.isEmpty()) {
+            return new HashSet<>();
+        }
+        var users = BulkLookup.keys(keys);
+        return new HashSet<>(db.select(SET_MEMBER.USER_KEY).from(users.table())
+                .join(SET_MEMBER).on(SET_MEMBER.USER_KEY.eq(users.value()).and(SET_MEMBER.SET_ID.eq(setId))).fetch(SET_MEMBER.USER_KEY));
     }
 
     void addMembers(String setId, Collection<Long> keys) {

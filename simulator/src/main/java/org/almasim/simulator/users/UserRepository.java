@@ -78,7 +78,11 @@ final class UserRepository {
     }
 
     java.util.Map<Long, String> primaryIds(java.util.Collection<Long> keys) {
-        return db.select(PATRON.USER_KEY, PATRON.PRIMARY_ID).from(PATRON).where(PATRON.USER_KEY.in(keys))
+        if (keys.isEmpty()) {
+            return java.util.Map.of();
+        }
+        var users = BulkLookup.keys(keys);
+        return db.select(PATRON.USER_KEY, PATRON.PRIMARY_ID).from(users.table()).join(PATRON).on(PATRON.USER_KEY.eq(users.value()))
                 .fetchMap(PATRON.USER_KEY, PATRON.PRIMARY_ID);
     }
 

@@ -22,6 +22,7 @@ import org.almasim.simulator.http.AlmaException;
 import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.http.Params.Page;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jooq.exception.IntegrityConstraintViolationException;
 
 /** Alma's Users API: list, get, create, swap-all update and delete, each write in one transaction. */
@@ -82,19 +83,23 @@ public final class UserService {
 
     /** A user with {@code expand=loans,requests,fees} counts and {@code view=brief} applied. */
     public AlmaDocument get(String id, String idType, Set<String> expand, String view, String linkBase) {
-        StoredUser stored = new UserRepository(dsl).find(id, idType).orElseThrow(() -> notFound(id, idType));
-        long key = stored.key();
-        ObjectNode node = tree(stored.document());
-        String self = userLink(linkBase, node.path("primary_id").asText());
-        if (expand.contains("loans")) {
-            node.set("loans", count(BigDecimal.valueOf(PatronActivity.activeLoans(dsl, key)), self + "/loans"));
-        }
-        if (expand.contains("requests")) {
-            node.set("requests", count(BigDecimal.ZERO, self + "/requests"));
-        }
-        if (expand.contains("fees")) {
-            node.set("fees", count(PatronActivity.activeBalance(dsl, key).stripTrailingZeros(), self + "/fees"));
-        }
+        // One connection for the user and its counts: they describe the same moment, and a pooled connection costs.
+        ObjectNode node = dsl.connectionResult(connection -> {
+            DSLContext db = DSL.using(connection, dsl.dialect(), dsl.settings());
+            StoredUser stored = new UserRepository(db).find(id, idType).orElseThrow(() -> notFound(id, idType));
+            ObjectNode user = tree(stored.document());
+            String self = userLink(linkBase, user.path("primary_id").asText());
+            if (expand.contains("loans")) {
+                user.set("loans", count(BigDecimal.valueOf(PatronActivity.activeLoans(db, stored.key())), self + "/loans"));
+            }
+            if (expand.contains("requests")) {
+                user.set("requests", count(BigDecimal.ZERO, self + "/requests"));
+            }
+            if (expand.contains("fees")) {
+                user.set("fees", count(PatronActivity.activeBalance(db, stored.key()).stripTrailingZeros(), self + "/fees"));
+            }
+            return user;
+        });
         if ("brief".equalsIgnoreCase(view)) {
             // Alma's brief view: core information, emails, identifiers and statistics only.
             List.of("user_role", "user_block", "user_note", "proxy_for_user", "rs_library", "library_notice")
