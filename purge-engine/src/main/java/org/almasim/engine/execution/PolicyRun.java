@@ -154,7 +154,7 @@ public final class PolicyRun {
     /**
      * The stage's users in an itemized set of the policy's own, replaced wholesale (1000 a call), so a rerun reuses it.
      */
-    static String itemizedSet(AlmaClient alma, String name, List<String> ids) {
+    public static String itemizedSet(AlmaClient alma, String name, List<String> ids) {
         String id = null;
         for (JsonNode set : alma.get("/almaws/v1/conf/sets", Map.of("q", "name~" + name, "limit", "100")).path("set")) {
             if (set.path("name").asText().equalsIgnoreCase(name)) {
@@ -189,7 +189,7 @@ public final class PolicyRun {
 
     /** Starts a job with Alma's parameter body and polls its instance until it has finished; answers the instance. */
     static JsonNode followJob(AlmaClient alma, String jobId, Map<String, String> parameters, ProgressListener progress) {
-        awaitUnfinishedRuns(alma, jobId);
+        awaitUnfinishedRuns(alma, jobId, progress);
         ObjectNode body = JSON.createObjectNode();
         ArrayNode list = body.putArray("parameter");
         parameters.forEach((name, value) -> {
@@ -221,15 +221,18 @@ public final class PolicyRun {
      * Waits for runs of the job that have not finished (an earlier, interrupted engine run may have left one going):
      * Alma would refuse an overlapping run, and the rerun must see the state that run leaves.
      */
-    private static void awaitUnfinishedRuns(AlmaClient alma, String jobId) {
+    private static void awaitUnfinishedRuns(AlmaClient alma, String jobId, ProgressListener progress) {
         long deadline = System.nanoTime() + JOB_DEADLINE.toNanos();
-        while (true) {
+        for (boolean told = false; ; told = true) {
             boolean running = false;
             for (JsonNode instance : alma.get("/almaws/v1/conf/jobs/" + jobId + "/instances", Map.of("limit", "10")).path("job_instance")) {
                 running |= !instance.path("status").path("value").asText().startsWith("COMPLETED");
             }
             if (!running) {
                 return;
+            }
+            if (!told) {
+                progress.stage("waiting for an earlier run of job " + jobId + " to finish", -1);
             }
             if (System.nanoTime() > deadline) {
                 throw new AlmaApiException(0, "TIMEOUT", "An earlier run of job " + jobId + " did not finish within " + JOB_DEADLINE);

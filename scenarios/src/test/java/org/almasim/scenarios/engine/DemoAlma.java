@@ -1,8 +1,19 @@
 package org.almasim.scenarios.engine;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.execution.PolicyRun;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.population.PopulationService;
@@ -10,6 +21,7 @@ import org.almasim.simulator.population.PopulationService;
 /** A simulator on a free port on FLVC's 2024 run date, optionally holding the demo patrons, and the engine's client to it. */
 final class DemoAlma implements AutoCloseable {
     static final LocalDate FLVC_2024 = LocalDate.of(2024, 8, 1);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     final Simulator sim;
     final AlmaClient alma;
@@ -34,6 +46,42 @@ final class DemoAlma implements AutoCloseable {
     void reset() {
         sim.reset();
         sim.clock().set(FLVC_2024);
+    }
+
+    /** Loads a population document (YAML) through the control plane, as any client would. */
+    void loadPopulation(String yaml) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/almasim/v1/population"))
+                    .header("Content-Type", "application/yaml").header("Authorization", "apikey " + ApiKeys.DEVELOPMENT_KEY)
+                    .POST(HttpRequest.BodyPublishers.ofString(yaml)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("population refused: " + response.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An itemized set of users with these primary ids; answers its id. */
+    String itemizedSet(String name, List<String> members) {
+        return PolicyRun.itemizedSet(alma, name, members);
+    }
+
+    /** Starts Alma's job on a set and answers the instance's path, without waiting for it. */
+    String startJob(String jobId, String setId) {
+        ObjectNode body = JSON.createObjectNode();
+        ObjectNode parameter = body.putArray("parameter").addObject();
+        parameter.putObject("name").put("value", "set_id");
+        parameter.put("value", setId);
+        String link = alma.post("/almaws/v1/conf/jobs/" + jobId, Map.of("op", "run"), body).path("additional_info").path("link").asText();
+        return link.substring(link.indexOf("/almaws"));
+    }
+
+    String jobStatus(String instancePath) {
+        return alma.get(instancePath, Map.of()).path("status").path("value").asText();
     }
 
     boolean exists(String primaryId) {

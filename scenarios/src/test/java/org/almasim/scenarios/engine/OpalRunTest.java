@@ -1,0 +1,157 @@
+package org.almasim.scenarios.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.execution.PolicyRun;
+import org.almasim.engine.execution.ProgressListener;
+import org.almasim.engine.execution.Reinstatement;
+import org.almasim.engine.execution.RunReport;
+import org.almasim.engine.policy.Policy;
+import org.almasim.engine.policy.PolicyReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Each rule of the OPAL guide carried out by {@code policy run} over HTTP, by the job path and user by user, on patrons
+ * placed either side of the rule's boundary (today is 2024-08-01: seven days expired is 2024-07-25, three years is
+ * 2021-08-01).
+ */
+class OpalRunTest {
+    private static final Policy OPAL = PolicyReader.load("opal-lifecycle");
+
+    private DemoAlma demo;
+    private AlmaClient alma;
+
+    @BeforeEach
+    void simulator() {
+        demo = DemoAlma.empty();
+        alma = demo.alma;
+        demo.loadPopulation("""
+                users:
+                  - {primary_id: expired-7-days, record_type: {value: PUBLIC}, account_type: {value: INTERNAL}, user_group: {value: UNDERGRAD}, expiry_date: 2024-07-25}
+                  - {primary_id: expired-6-days, record_type: {value: PUBLIC}, account_type: {value: INTERNAL}, user_group: {value: UNDERGRAD}, expiry_date: 2024-07-26}
+                  - {primary_id: expired-over-3-years, record_type: {value: PUBLIC}, account_type: {value: INTERNAL}, user_group: {value: UNDERGRAD}, expiry_date: 2021-07-31, status: {value: INACTIVE}}
+                  - {primary_id: expired-exactly-3-years, record_type: {value: PUBLIC}, account_type: {value: INTERNAL}, user_group: {value: UNDERGRAD}, expiry_date: 2021-08-01, status: {value: INACTIVE}}
+                  - {primary_id: community-borrower, record_type: {value: PUBLIC}, account_type: {value: INTERNAL}, user_group: {value: COMMUNITY}, expiry_date: 2020-01-31, status: {value: INACTIVE}}
+                  - {primary_id: old-with-loan, record_type: {value: PUBLIC}, account_type: {value: INTERNAL}, user_group: {value: UNDERGRAD}, expiry_date: 2020-05-31, status: {value: INACTIVE}}
+                  - {primary_id: current, record_type: {value: PUBLIC}, account_type: {value: INTERNAL}, user_group: {value: GRAD}, expiry_date: 2026-05-31}
+                  - {primary_id: filler-1, record_type: {value: PUBLIC}, account_type: {value: INTERNAL}, user_group: {value: GRAD}, expiry_date: 2026-05-31}
+                  - {primary_id: filler-2, record_type: {value: PUBLIC}, account_type: {value: INTERNAL}, user_group: {value: GRAD}, expiry_date: 2026-05-31}
+                  - {primary_id: filler-3, record_type: {value: PUBLIC}, account_type: {value: INTERNAL}, user_group: {value: GRAD}, expiry_date: 2026-05-31}
+                items:
+                  - {barcode: "B1", title: Ohio rivers}
+                loans:
+                  - {user: old-with-loan, barcode: "B1", loan_date: 2020-05-01, due_date: 2020-05-29}
+                """);
+        demo.itemizedSet("Community patrons", List.of("community-borrower"));
+    }
+
+    @AfterEach
+    void stop() {
+        demo.close();
+    }
+
+    private RunReport run(PolicyRun.Mode mode, ProgressListener progress) {
+        return run(OPAL, mode, progress);
+    }
+
+    private RunReport run(Policy policy, PolicyRun.Mode mode, ProgressListener progress) {
+        return new PolicyRun(alma, PolicyRun.Jobs.ALMASIM, progress).run(policy, DemoAlma.FLVC_2024, mode);
+    }
+
+    private String status(String id) {
+        return alma.getUser(id).path("status").path("value").asText();
+    }
+
+    @ParameterizedTest
+    @EnumSource(PolicyRun.Mode.class)
+    void patronExpiredSevenDaysIsMarkedInactiveAndSixDaysIsNot(PolicyRun.Mode mode) {
+        RunReport report = run(mode, ProgressListener.NONE);
+        assertThat(status("expired-7-days")).isEqualTo("INACTIVE");
+        assertThat(status("expired-6-days")).isEqualTo("ACTIVE");
+        assertThat(status("current")).isEqualTo("ACTIVE");
+        assertThat(report.inactive().done()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(PolicyRun.Mode.class)
+    void patronExpiredMoreThanThreeYearsIsPurgedAndExactlyThreeYearsIsKept(PolicyRun.Mode mode) {
+        RunReport report = run(mode, ProgressListener.NONE);
+        assertThat(demo.exists("expired-over-3-years")).isFalse();
+        assertThat(demo.exists("expired-exactly-3-years")).isTrue();
+        assertThat(report.purge().done()).isEqualTo(1);
+        assertThat(report.differences()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(PolicyRun.Mode.class)
+    void communityPatronsInTheirOwnSetAreKept(PolicyRun.Mode mode) {
+        run(mode, ProgressListener.NONE);
+        assertThat(demo.exists("community-borrower")).isTrue();
+        assertThat(status("community-borrower")).isEqualTo("INACTIVE");
+    }
+
+    @ParameterizedTest
+    @EnumSource(PolicyRun.Mode.class)
+    void expiredPatronWithALoanIsHeldBackNotSentToPurge(PolicyRun.Mode mode) {
+        RunReport report = run(mode, ProgressListener.NONE);
+        assertThat(demo.exists("old-with-loan")).isTrue();
+        assertThat(report.purge().exceptions()).containsOnlyKeys("old-with-loan");
+        assertThat(report.purge().exceptions().get("old-with-loan")).startsWith("held back by the engine").contains("1 active loan");
+    }
+
+    @ParameterizedTest
+    @EnumSource(PolicyRun.Mode.class)
+    void reinstatedPatronIsNotMarkedInactiveAgain(PolicyRun.Mode mode) {
+        run(mode, ProgressListener.NONE);
+        new Reinstatement(alma, PolicyRun.Jobs.ALMASIM).reinstate(OPAL, List.of("expired-7-days"), DemoAlma.FLVC_2024);
+        RunReport again = run(mode, ProgressListener.NONE);
+        assertThat(status("expired-7-days")).isEqualTo("ACTIVE");
+        assertThat(alma.getUser("expired-7-days").path("expiry_date").asText()).isEqualTo("2025-08-01Z");
+        assertThat(again.inactive().done()).isZero();
+    }
+
+    @Test
+    void aRunWaitsForAnEarlierRunOfTheJobInsteadOfOverlappingIt() {
+        // The monthly purge alone: the pause below holds every job, the weekly stage's too.
+        Policy monthlyPurge = PolicyReader.read("""
+                name: OPAL monthly purge
+                purge: {by: expiry_date, older_than: P3Y}
+                protect: {sets: [Community patrons]}
+                """.getBytes(StandardCharsets.UTF_8), "monthly-purge.yaml");
+        // An earlier, interrupted engine run left a purge job going: here it is held at the simulator's pause gate.
+        alma.post("/almasim/v1/jobs/pause", Map.of(), null);
+        String set = demo.itemizedSet("left by an earlier run", List.of("filler-1"));
+        String earlier = demo.startJob("M26701", set);
+        List<String> stages = new CopyOnWriteArrayList<>();
+        ProgressListener recording = new ProgressListener() {
+            @Override
+            public void stage(String name, long total) {
+                stages.add(name);
+            }
+
+            @Override
+            public void done(long count) {
+            }
+        };
+        CompletableFuture<RunReport> rerun = CompletableFuture.supplyAsync(() -> run(monthlyPurge, PolicyRun.Mode.JOB, recording));
+        await().atMost(Duration.ofSeconds(30)).until(() -> stages.contains("waiting for an earlier run of job M26701 to finish"));
+        assertThat(rerun).isNotDone();
+        alma.post("/almasim/v1/jobs/resume", Map.of(), null);
+        RunReport report = rerun.orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).join();
+        assertThat(report.purge().done()).isEqualTo(1);
+        assertThat(demo.exists("expired-over-3-years")).isFalse();
+        assertThat(demo.jobStatus(earlier)).isEqualTo("COMPLETED_SUCCESS");
+    }
+}
