@@ -83,7 +83,7 @@ public final class Simulator implements AutoCloseable {
         this.jobs = new JobService(dsl, codes, clock, sets, users);
         this.population = new PopulationService(dsl, codes, clock, users, loans, fees);
         ApiGate gate = new ApiGate(keys, thresholds, clock);
-        AdminController admin = new AdminController(clock, this::reset, population, dsl);
+        AdminController admin = new AdminController(clock, this::reset, population, dsl, codes);
         this.app = Javalin.create(javalin -> {
             javalin.http.maxRequestSize = MAX_BODY_BYTES;
             javalin.startup.showJavalinBanner = false;

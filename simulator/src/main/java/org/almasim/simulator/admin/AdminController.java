@@ -13,6 +13,7 @@ import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.http.AlmaFormats.BodyFormat;
 import org.almasim.simulator.http.AlmaHttp;
 import org.almasim.simulator.http.Params;
+import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.population.PopulationService;
 import org.almasim.simulator.users.DeletedUsers;
 import org.almasim.simulator.settings.InstitutionSettings;
@@ -26,12 +27,12 @@ public final class AdminController {
     private final DSLContext dsl;
     private final InstitutionSettings settings;
 
-    public AdminController(SimulatedClock clock, Runnable reset, PopulationService population, DSLContext dsl) {
+    public AdminController(SimulatedClock clock, Runnable reset, PopulationService population, DSLContext dsl, CodeTables codes) {
         this.clock = clock;
         this.reset = reset;
         this.population = population;
         this.dsl = dsl;
-        this.settings = new InstitutionSettings(dsl);
+        this.settings = new InstitutionSettings(dsl, codes);
     }
 
     public void getSettings(Context ctx) {

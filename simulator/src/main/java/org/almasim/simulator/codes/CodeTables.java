@@ -84,6 +84,12 @@ public final class CodeTables {
         return tables.getOrDefault(CURRENCY, Map.of("USD", "")).keySet().iterator().next();
     }
 
+    /** Makes this code the table's only one inside the caller's transaction; call {@link #reload()} once it commits. */
+    public static void replaceAll(DSLContext tx, String table, String code, String description) {
+        tx.deleteFrom(CODE_ENTRY).where(CODE_ENTRY.CODE_TABLE.eq(table)).execute();
+        upsert(tx, table, code, description);
+    }
+
     /** Adds or renames codes inside the caller's transaction; call {@link #reload()} once it commits. */
     public static void upsert(DSLContext tx, String table, String code, String description) {
         tx.mergeInto(CODE_ENTRY)

@@ -5,6 +5,7 @@ import static org.almasim.simulator.db.Tables.INSTITUTION_SETTING;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.codes.CodeTables;
 import org.jooq.DSLContext;
 
 /**
@@ -18,10 +19,15 @@ public final class InstitutionSettings {
     /** The institution's Delete User Policy: what Alma keeps of a user it deletes. */
     public enum DeleteUserPolicy { KEEP_FULLY_REPORTABLE, KEEP_STATISTICS, KEEP_STATISTICS_REMOVE_PRIMARY_ID, FULLY_REMOVE }
 
-    private final DSLContext dsl;
+    /** Not a row of its own: the currency is the single entry of Alma's Currency code table. */
+    public static final String CURRENCY = "currency";
 
-    public InstitutionSettings(DSLContext dsl) {
+    private final DSLContext dsl;
+    private final CodeTables codes;
+
+    public InstitutionSettings(DSLContext dsl, CodeTables codes) {
         this.dsl = dsl;
+        this.codes = codes;
     }
 
     public static boolean researchEnabled(DSLContext db) {
@@ -41,6 +47,7 @@ public final class InstitutionSettings {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put(RESEARCH_ENABLED, researchEnabled(dsl));
         settings.put(DELETE_USER_POLICY, deleteUserPolicy(dsl).name());
+        settings.put(CURRENCY, codes.currency());
         return settings;
     }
 
@@ -60,11 +67,23 @@ public final class InstitutionSettings {
                                 + java.util.Arrays.toString(DeleteUserPolicy.values()) + ".");
                     }
                 }
+                case CURRENCY -> {
+                    if (!(change.getValue() instanceof String code) || !code.matches("[A-Z]{3}")) {
+                        throw AlmaException.parameterNotValid(CURRENCY + " must be an ISO 4217 code such as USD or EUR.");
+                    }
+                }
                 default -> throw AlmaException.parameterNotValid("Unknown setting '" + change.getKey() + "'. Settings: " + all().keySet() + ".");
             }
         }
-        dsl.transaction(tx -> changes.forEach((name, value) -> tx.dsl().update(INSTITUTION_SETTING)
-                .set(INSTITUTION_SETTING.SETTING_VALUE, value.toString()).where(INSTITUTION_SETTING.SETTING_NAME.eq(name)).execute()));
+        dsl.transaction(tx -> changes.forEach((name, value) -> {
+            if (name.equals(CURRENCY)) {
+                CodeTables.replaceAll(tx.dsl(), CodeTables.CURRENCY, value.toString(), value.toString());
+            } else {
+                tx.dsl().update(INSTITUTION_SETTING).set(INSTITUTION_SETTING.SETTING_VALUE, value.toString())
+                        .where(INSTITUTION_SETTING.SETTING_NAME.eq(name)).execute();
+            }
+        }));
+        codes.reload();
         return all();
     }
 }
