@@ -38,6 +38,8 @@ public final class PolicyRun {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration JOB_DEADLINE = Duration.ofMinutes(30);
+    private static final long FIRST_POLL_MILLIS = 5;
+    private static final long LAST_POLL_MILLIS = 500;
 
     private final AlmaClient alma;
     private final Jobs jobs;
@@ -70,7 +72,7 @@ public final class PolicyRun {
         exceptions.putAll(sent.exceptions());
         RunReport.StageResult purgeResult = new RunReport.StageResult(sent.jobInstance(), sent.processed(), exceptions, sent.done());
         return new RunReport(policy.name(), today, mode.name().toLowerCase(), planned, fixed, inactiveResult, purgeResult,
-                differences(inactiveResult, sent));
+                differences(inactiveResult, sent), plan.decisions());
     }
 
     /** Fix-ups: the whole user as Alma sent it, with only the dates changed, so no field the engine does not know is lost. */
@@ -203,11 +205,12 @@ public final class PolicyRun {
         long deadline = System.nanoTime() + JOB_DEADLINE.toNanos();
         JsonNode instance = alma.get(path, Map.of());
         int shown = 0;
+        long pause = FIRST_POLL_MILLIS;
         while (!instance.path("status").path("value").asText().startsWith("COMPLETED")) {
             if (System.nanoTime() > deadline) {
                 throw new AlmaApiException(0, "TIMEOUT", "Job instance " + path + " did not finish within " + JOB_DEADLINE);
             }
-            waitBeforePolling();
+            pause = waitBeforePolling(pause);
             instance = alma.get(path, Map.of());
             int now = instance.path("progress").asInt();
             progress.done(now - shown);
@@ -237,7 +240,7 @@ public final class PolicyRun {
             if (System.nanoTime() > deadline) {
                 throw new AlmaApiException(0, "TIMEOUT", "An earlier run of job " + jobId + " did not finish within " + JOB_DEADLINE);
             }
-            waitBeforePolling();
+            waitBeforePolling(LAST_POLL_MILLIS);
         }
     }
 
@@ -246,10 +249,14 @@ public final class PolicyRun {
         return counters.size() > index ? counters.get(index).path("value").asInt(fallback) : fallback;
     }
 
-    /** Alma's jobs run in the background: the engine asks again a little later, as any Alma client must. */
-    private static void waitBeforePolling() {
+    /**
+     * Alma's jobs run in the background: the engine asks again a little later, as any Alma client must; soon at first
+     * (a job over a few users is done in milliseconds), then less and less often. Answers the next pause.
+     */
+    private static long waitBeforePolling(long millis) {
         try {
-            Thread.sleep(200);
+            Thread.sleep(millis);
+            return Math.min(LAST_POLL_MILLIS, millis * 2);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AlmaApiException(0, "INTERRUPTED", "Interrupted while following a job");

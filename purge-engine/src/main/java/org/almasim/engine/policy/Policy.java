@@ -4,8 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A consortium's purge policy as data (docs/policies.md): date fix-ups before a purge, who is protected, when patrons
@@ -29,6 +31,59 @@ public record Policy(
         protect = protect == null ? new Protection(List.of(), List.of()) : protect;
         notices = notices == null ? List.of() : List.copyOf(notices);
         safety = safety == null ? new Safety(null, null, false, false) : safety;
+    }
+
+    /** The parts of a policy that act on patrons; fix-ups prepare the purge and run with it. */
+    public enum Stage { FIXUPS, INACTIVE, PURGE }
+
+    /** The same policy with only these stages: what a run of one scheduled stage, or a stage by hand, carries out. */
+    public Policy only(Set<Stage> stages) {
+        return new Policy(name, description, schedule, stages.contains(Stage.FIXUPS) ? fixups : null, protect,
+                stages.contains(Stage.INACTIVE) ? inactive : null, stages.contains(Stage.PURGE) ? purge : null, reinstate, notices,
+                safety);
+    }
+
+    /** The stages that run on this day: every stage on the policy's own schedule, otherwise each stage on its own. */
+    public Set<Stage> dueOn(LocalDate day) {
+        Set<Stage> due = EnumSet.noneOf(Stage.class);
+        if (schedule != null && schedule.firesOn(day)) {
+            due.addAll(present());
+            return due;
+        }
+        if (inactive != null && inactive.schedule() != null && inactive.schedule().firesOn(day)) {
+            due.add(Stage.INACTIVE);
+        }
+        if (purge != null && purge.schedule() != null && purge.schedule().firesOn(day)) {
+            due.add(Stage.PURGE);
+            if (fixups.any()) {
+                due.add(Stage.FIXUPS);
+            }
+        }
+        return due;
+    }
+
+    /** The stages this policy has. */
+    public Set<Stage> present() {
+        Set<Stage> stages = EnumSet.noneOf(Stage.class);
+        if (fixups.any()) {
+            stages.add(Stage.FIXUPS);
+        }
+        if (inactive != null) {
+            stages.add(Stage.INACTIVE);
+        }
+        if (purge != null) {
+            stages.add(Stage.PURGE);
+        }
+        return stages;
+    }
+
+    /**
+     * The same policy, allowed to find nobody: a scheduled stage with nobody to act on this week has simply nothing to
+     * do, which is not the misconfiguration the safety check is there to catch.
+     */
+    public Policy allowingNobody() {
+        return new Policy(name, description, schedule, fixups, protect, inactive, purge, reinstate, notices,
+                new Safety(safety.maxPurges(), safety.maxShare(), safety.allowEveryone(), true));
     }
 
     public Optional<InactiveStage> inactiveStage() {

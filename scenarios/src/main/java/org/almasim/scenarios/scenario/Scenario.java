@@ -1,0 +1,180 @@
+package org.almasim.scenarios.scenario;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scenario file (docs/scenarios.md): where the clock starts, the institution's settings, who is in the library, the
+ * policies in force, and a timeline of steps, each with the expectations to check after it.
+ */
+public record Scenario(
+        @JsonProperty("name") String name,
+        @JsonProperty("description") String description,
+        @JsonProperty("start") LocalDate start,
+        @JsonProperty("settings") Map<String, Object> settings,
+        @JsonProperty("policies") List<JsonNode> policies,
+        @JsonProperty("patron_defaults") ObjectNode patronDefaults,
+        @JsonProperty("population") ObjectNode population,
+        @JsonProperty("cohorts") List<Cohort> cohorts,
+        @JsonProperty("sets") List<NamedSet> sets,
+        @JsonProperty("timeline") List<Step> timeline) {
+
+    public Scenario {
+        settings = settings == null ? Map.of() : Map.copyOf(settings);
+        policies = policies == null ? List.of() : List.copyOf(policies);
+        cohorts = cohorts == null ? List.of() : List.copyOf(cohorts);
+        sets = sets == null ? List.of() : List.copyOf(sets);
+        timeline = timeline == null ? List.of() : List.copyOf(timeline);
+    }
+
+    /**
+     * How steps name each policy: a shipped policy or file by what the scenario calls it, a policy written inline in
+     * the scenario by its {@code name}.
+     */
+    public List<String> policyNames() {
+        return policies.stream().map(p -> p.isTextual() ? p.asText() : p.path("name").asText()).toList();
+    }
+
+    /**
+     * Generated patrons: {@code count} users of a group whose expiry dates are spread evenly between two dates, a share
+     * of them with an open fine or an active loan. The same cohort always gives the same patrons.
+     */
+    public record Cohort(
+            @JsonProperty("prefix") String prefix,
+            @JsonProperty("count") int count,
+            @JsonProperty("user_group") String userGroup,
+            @JsonProperty("account_type") String accountType,
+            @JsonProperty("expiry_from") LocalDate expiryFrom,
+            @JsonProperty("expiry_to") LocalDate expiryTo,
+            @JsonProperty("purge_date") String purgeDate,
+            @JsonProperty("with_fines") BigDecimal withFines,
+            @JsonProperty("fine_amount") BigDecimal fineAmount,
+            @JsonProperty("with_loans") BigDecimal withLoans,
+            @JsonProperty("seed") Long seed) {
+    }
+
+    /** An itemized set of users, by name (a policy's protected set, or one to run a job on). */
+    public record NamedSet(@JsonProperty("name") String name, @JsonProperty("members") List<String> members) {
+        public NamedSet {
+            members = members == null ? List.of() : List.copyOf(members);
+        }
+    }
+
+    /**
+     * One step of the timeline: at most one action, an optional line for the narration, and expectations checked after
+     * the action.
+     */
+    public record Step(
+            @JsonProperty("say") String say,
+            @JsonProperty("advance_to") LocalDate advanceTo,
+            @JsonProperty("advance") Period advance,
+            @JsonProperty("run") RunStage run,
+            @JsonProperty("sis_load") SisLoad sisLoad,
+            @JsonProperty("checkout") Checkout checkout,
+            @JsonProperty("return") Return giveBack,
+            @JsonProperty("fine") Fine fine,
+            @JsonProperty("pay") Payment pay,
+            @JsonProperty("waive") Payment waive,
+            @JsonProperty("reinstate") Reinstate reinstate,
+            @JsonProperty("add_to_set") SetChange addToSet,
+            @JsonProperty("remove_from_set") SetChange removeFromSet,
+            @JsonProperty("expect") List<Expectation> expect) {
+
+        public Step {
+            expect = expect == null ? List.of() : List.copyOf(expect);
+        }
+
+        /** The names of the actions this step has (a valid step has one at most). */
+        public List<String> actions() {
+            Map<String, Object> all = new java.util.LinkedHashMap<>();
+            all.put("advance_to", advanceTo);
+            all.put("advance", advance);
+            all.put("run", run);
+            all.put("sis_load", sisLoad);
+            all.put("checkout", checkout);
+            all.put("return", giveBack);
+            all.put("fine", fine);
+            all.put("pay", pay);
+            all.put("waive", waive);
+            all.put("reinstate", reinstate);
+            all.put("add_to_set", addToSet);
+            all.put("remove_from_set", removeFromSet);
+            return all.entrySet().stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey).toList();
+        }
+    }
+
+    /** A policy's stages run by hand, today: every stage it has unless {@code stages} names some. */
+    public record RunStage(@JsonProperty("policy") String policy, @JsonProperty("stages") List<String> stages,
+                           @JsonProperty("mode") String mode) {
+        public RunStage {
+            stages = stages == null ? List.of() : List.copyOf(stages);
+        }
+    }
+
+    /** A student information system load: users as POST /users takes them, or a file of them beside the scenario. */
+    public record SisLoad(@JsonProperty("file") String file, @JsonProperty("users") List<JsonNode> users) {
+        public SisLoad {
+            users = users == null ? List.of() : List.copyOf(users);
+        }
+    }
+
+    public record Checkout(@JsonProperty("user") String user, @JsonProperty("barcode") String barcode) {
+    }
+
+    public record Return(@JsonProperty("user") String user, @JsonProperty("barcode") String barcode) {
+    }
+
+    public record Fine(@JsonProperty("user") String user, @JsonProperty("amount") BigDecimal amount, @JsonProperty("type") String type) {
+    }
+
+    /** A payment or a waiver: of {@code amount}, or of everything the patron owes. */
+    public record Payment(@JsonProperty("user") String user, @JsonProperty("amount") BigDecimal amount) {
+    }
+
+    public record Reinstate(@JsonProperty("policy") String policy, @JsonProperty("users") List<String> users) {
+        public Reinstate {
+            users = users == null ? List.of() : List.copyOf(users);
+        }
+    }
+
+    public record SetChange(@JsonProperty("set") String set, @JsonProperty("users") List<String> users) {
+        public SetChange {
+            users = users == null ? List.of() : List.copyOf(users);
+        }
+    }
+
+    /**
+     * What must be true after a step: about one patron ({@code patron} with {@code exists}, {@code status}, dates,
+     * group), about how many patrons there are ({@code count}, optionally of a {@code status} or {@code user_group}),
+     * or about the last run of a policy ({@code last_run}).
+     */
+    public record Expectation(
+            @JsonProperty("patron") String patron,
+            @JsonProperty("exists") Boolean exists,
+            @JsonProperty("status") String status,
+            @JsonProperty("expiry_date") LocalDate expiryDate,
+            @JsonProperty("purge_date") LocalDate purgeDate,
+            @JsonProperty("user_group") String userGroup,
+            @JsonProperty("account_type") String accountType,
+            @JsonProperty("count") Integer count,
+            @JsonProperty("last_run") LastRun lastRun) {
+    }
+
+    /** Numbers of the last run of a policy (the first policy when none is named): the engine's report and Alma's job. */
+    public record LastRun(
+            @JsonProperty("policy") String policy,
+            @JsonProperty("dates_fixed") Integer datesFixed,
+            @JsonProperty("marked_inactive") Integer markedInactive,
+            @JsonProperty("processed") Integer processed,
+            @JsonProperty("purged") Integer purged,
+            @JsonProperty("exceptions") Integer exceptions,
+            @JsonProperty("exception_for") List<String> exceptionFor,
+            @JsonProperty("differences") Integer differences) {
+    }
+}

@@ -1,0 +1,523 @@
+package org.almasim.scenarios.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.almasim.engine.alma.AlmaApiException;
+import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.evaluation.Decision;
+import org.almasim.engine.execution.Notices;
+import org.almasim.engine.execution.PolicyRun;
+import org.almasim.engine.execution.ProgressListener;
+import org.almasim.engine.execution.Reinstatement;
+import org.almasim.engine.execution.RunRefused;
+import org.almasim.engine.execution.RunReport;
+import org.almasim.engine.policy.Policy;
+import org.almasim.engine.policy.PolicyReader;
+import org.almasim.simulator.Simulator;
+import org.almasim.simulator.http.ApiKeys;
+
+/**
+ * Plays a scenario against a simulator over its REST API, exactly as any Alma client would: loads the population,
+ * walks the timeline (running every policy stage whose schedule the clock passes), checks each expectation, and
+ * narrates what happened to whom and why.
+ */
+public final class ScenarioRunner {
+    /** How many patrons a narration names for one outcome of one run before it summarises the rest. */
+    private static final int NAMED_PER_OUTCOME = 12;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PrintStream out;
+
+    public ScenarioRunner(PrintStream out) {
+        this.out = out;
+    }
+
+    /** What a scenario run found: every expectation that did not hold, as expected-versus-actual lines. */
+    public record Result(String scenario, int expectations, List<String> failures) {
+        public boolean passed() {
+            return failures.isEmpty();
+        }
+    }
+
+    /** Plays the scenario on a simulator of its own, started in this process on a free port and stopped afterwards. */
+    public Result run(ScenarioReader.Loaded loaded) {
+        try (Simulator simulator = Simulator.create(Simulator.Config.defaults().withToday(loaded.scenario().start())).start(0)) {
+            return run(loaded, new AlmaClient(simulator.baseUrl(), ApiKeys.DEVELOPMENT_KEY));
+        }
+    }
+
+    /** Plays the scenario on a running simulator (the demo's, which stays up for exploration afterwards). */
+    public Result run(ScenarioReader.Loaded loaded, AlmaClient alma) {
+        return new Play(loaded, alma).play();
+    }
+
+    /** One playing of a scenario: its clock, its policies and the last run of each. */
+    private final class Play {
+        private final Scenario scenario;
+        private final ScenarioReader.Loaded loaded;
+        private final AlmaClient alma;
+        private final Map<String, Policy> policies = new LinkedHashMap<>();
+        /** The last run of each stage of each policy: a weekly stage must not hide the numbers of the monthly one. */
+        private final Map<String, Map<Policy.Stage, RunReport>> lastRuns = new LinkedHashMap<>();
+        private final Map<String, Set<String>> lastBlocked = new LinkedHashMap<>();
+        private final List<String> failures = new ArrayList<>();
+        private int expectations;
+        private LocalDate today;
+
+        Play(ScenarioReader.Loaded loaded, AlmaClient alma) {
+            this.loaded = loaded;
+            this.scenario = loaded.scenario();
+            this.alma = alma;
+        }
+
+        Result play() {
+            out.println("== " + scenario.name() + " ==");
+            if (scenario.description() != null) {
+                out.println(scenario.description().strip());
+            }
+            for (int i = 0; i < scenario.policies().size(); i++) {
+                JsonNode policy = scenario.policies().get(i);
+                policies.put(scenario.policyNames().get(i), policy.isTextual() ? PolicyReader.load(resolve(policy.asText()))
+                        : PolicyReader.read(yaml(policy), loaded.source() + " policies[" + i + "]"));
+            }
+            setUp();
+            for (int i = 0; i < scenario.timeline().size(); i++) {
+                Scenario.Step step = scenario.timeline().get(i);
+                if (step.say() != null) {
+                    out.println();
+                    say(step.say().strip());
+                }
+                act(step);
+                for (int j = 0; j < step.expect().size(); j++) {
+                    check("timeline[" + i + "] expect[" + j + "]", step.expect().get(j));
+                }
+            }
+            out.println();
+            out.println(failures.isEmpty() ? "PASSED: " + scenario.name() + " (" + expectations + " expectations held)"
+                    : "FAILED: " + scenario.name() + " (" + failures.size() + " of " + expectations + " expectations did not hold)");
+            failures.forEach(f -> out.println("  " + f));
+            return new Result(scenario.name(), expectations, List.copyOf(failures));
+        }
+
+        /** A policy named in the scenario: a shipped one, or a file beside the scenario. */
+        private String resolve(String name) {
+            return loaded.folder().map(folder -> folder.resolve(name)).filter(Files::isRegularFile).map(Path::toString).orElse(name);
+        }
+
+        private void setUp() {
+            today = scenario.start();
+            setClock(today);
+            if (!scenario.settings().isEmpty()) {
+                alma.put("/almasim/v1/settings", Map.of(), JSON.valueToTree(scenario.settings()));
+            }
+            ObjectNode population = scenario.population() == null ? JSON.createObjectNode() : scenario.population().deepCopy();
+            population.put("today", today.toString());
+            withDefaults(population);
+            scenario.cohorts().forEach(cohort -> Cohorts.addTo(population, cohort, today));
+            JsonNode loadedCounts = alma.post("/almasim/v1/population", Map.of(), population);
+            for (Scenario.NamedSet set : scenario.sets()) {
+                PolicyRun.itemizedSet(alma, set.name(), set.members());
+            }
+            say("start: " + loadedCounts.path("users").asInt() + " patrons, " + loadedCounts.path("loans").asInt() + " loans, "
+                    + loadedCounts.path("fees").asInt() + " fees" + (scenario.sets().isEmpty() ? "" : ", sets "
+                    + scenario.sets().stream().map(s -> s.name() + " (" + s.members().size() + ")").toList())
+                    + "; policies: " + String.join(", ", policies.values().stream().map(Policy::name).toList()));
+        }
+
+        /** Fills each user's missing fields from {@code patron_defaults}; a field given as null is left out. */
+        private void withDefaults(ObjectNode population) {
+            for (JsonNode user : population.path("users")) {
+                ObjectNode patron = (ObjectNode) user;
+                if (scenario.patronDefaults() != null) {
+                    scenario.patronDefaults().fields().forEachRemaining(field -> {
+                        if (!patron.has(field.getKey())) {
+                            patron.set(field.getKey(), field.getValue().deepCopy());
+                        }
+                    });
+                }
+                List<String> unset = new ArrayList<>();
+                patron.fields().forEachRemaining(field -> {
+                    if (field.getValue().isNull()) {
+                        unset.add(field.getKey());
+                    }
+                });
+                patron.remove(unset);
+            }
+        }
+
+        private void act(Scenario.Step step) {
+            if (step.advanceTo() != null) {
+                advanceTo(step.advanceTo());
+            } else if (step.advance() != null) {
+                advanceTo(today.plus(step.advance()));
+            } else if (step.run() != null) {
+                Set<Policy.Stage> stages = step.run().stages().isEmpty() ? EnumSet.allOf(Policy.Stage.class) : EnumSet.noneOf(Policy.Stage.class);
+                step.run().stages().forEach(s -> stages.add(Policy.Stage.valueOf(s.toUpperCase(Locale.ROOT))));
+                String name = policyName(step.run().policy());
+                runStages(name, stages, "job".equals(step.run().mode()) || step.run().mode() == null ? PolicyRun.Mode.JOB : PolicyRun.Mode.PER_USER,
+                        "run by hand");
+            } else if (step.sisLoad() != null) {
+                sisLoad(step.sisLoad());
+            } else if (step.checkout() != null) {
+                alma.post("/almaws/v1/users/" + encode(step.checkout().user()) + "/loans", Map.of("item_barcode", step.checkout().barcode()),
+                        JSON.createObjectNode().<ObjectNode>set("circ_desk", JSON.createObjectNode().put("value", "DEFAULT_CIRC_DESK"))
+                                .set("library", JSON.createObjectNode().put("value", "MAIN")));
+                say(step.checkout().user() + " borrows " + step.checkout().barcode());
+            } else if (step.giveBack() != null) {
+                giveBack(step.giveBack());
+            } else if (step.fine() != null) {
+                ObjectNode fee = JSON.createObjectNode();
+                fee.putObject("type").put("value", step.fine().type() == null ? "OVERDUEFINE" : step.fine().type());
+                fee.put("original_amount", step.fine().amount());
+                fee.putObject("owner").put("value", "MAIN");
+                alma.post("/almaws/v1/users/" + encode(step.fine().user()) + "/fees", Map.of(), fee);
+                say(step.fine().user() + " is fined " + step.fine().amount().toPlainString());
+            } else if (step.pay() != null) {
+                String amount = step.pay().amount() == null ? "ALL" : step.pay().amount().toPlainString();
+                alma.post("/almaws/v1/users/" + encode(step.pay().user()) + "/fees/all", Map.of("op", "pay", "amount", amount, "method", "CASH"), null);
+                say(step.pay().user() + " pays " + (amount.equals("ALL") ? "everything owed" : amount));
+            } else if (step.waive() != null) {
+                waive(step.waive());
+            } else if (step.reinstate() != null) {
+                Policy policy = policies.get(policyName(step.reinstate().policy()));
+                new Reinstatement(alma, PolicyRun.Jobs.ALMASIM).reinstate(policy, step.reinstate().users(), today)
+                        .forEach((id, outcome) -> say(id + " reinstated: " + outcome));
+            } else if (step.addToSet() != null) {
+                changeSet(step.addToSet(), "add_members");
+            } else if (step.removeFromSet() != null) {
+                changeSet(step.removeFromSet(), "delete_members");
+            }
+        }
+
+        private String policyName(String named) {
+            return named != null ? named : scenario.policyNames().get(0);
+        }
+
+        /**
+         * Moves the clock a day at a time, running every policy stage whose schedule fires on the day; a notice goes
+         * out on its day, before the run it announces or after the run it reports on.
+         */
+        private void advanceTo(LocalDate target) {
+            while (today.isBefore(target)) {
+                LocalDate day = today.plusDays(1);
+                for (var policy : policies.entrySet()) {
+                    List<Notices.Due> notices = Notices.due(policy.getValue(), day);
+                    Set<Policy.Stage> due = policy.getValue().dueOn(day);
+                    if (notices.isEmpty() && due.isEmpty()) {
+                        continue;
+                    }
+                    today = day;
+                    notices.stream().filter(n -> n.runDate().isAfter(day)).forEach(this::announce);
+                    if (!due.isEmpty()) {
+                        setClock(day);
+                        runStages(policy.getKey(), due, PolicyRun.Mode.JOB, "scheduled");
+                    }
+                    notices.stream().filter(n -> !n.runDate().isAfter(day)).forEach(this::announce);
+                }
+                today = day;
+            }
+            setClock(target);
+        }
+
+        private void announce(Notices.Due notice) {
+            say("notice to " + String.join(", ", notice.to()) + ": " + notice.message().strip());
+        }
+
+        private void runStages(String name, Set<Policy.Stage> stages, PolicyRun.Mode mode, String why) {
+            Policy policy = policies.get(name).only(stages).allowingNobody();
+            String stageNames = String.join(", ", stages.stream().filter(policy.present()::contains)
+                    .map(s -> s.name().toLowerCase(Locale.ROOT)).toList());
+            try {
+                RunReport report = new PolicyRun(alma, PolicyRun.Jobs.ALMASIM, ProgressListener.NONE).run(policy, today, mode);
+                policy.present().forEach(stage -> lastRuns.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(stage, report));
+                boolean acted = report.decisions().stream().anyMatch(d -> d.action() != Decision.Action.KEEP
+                        && d.action() != Decision.Action.PURGE_BLOCKED) || !report.purge().exceptions().isEmpty()
+                        && !report.differences().isEmpty();
+                Set<String> blocked = new java.util.TreeSet<>(report.decisions().stream()
+                        .filter(d -> d.action() == Decision.Action.PURGE_BLOCKED).map(Decision::primaryId).toList());
+                // A weekly stage finds nobody most weeks, and a blocked patron stays blocked month after month: the
+                // story tells the runs that did something or whose blocked patrons changed.
+                Set<String> before = lastBlocked.put(name + " " + stageNames, blocked);
+                if (acted || !why.equals("scheduled") || !blocked.equals(before == null ? Set.of() : before)) {
+                    narrate(policy, stageNames, why, mode, report);
+                }
+            } catch (RunRefused refused) {
+                say(policy.name() + " (" + stageNames + ", " + why + ") refused: " + String.join("; ", refused.reasons()));
+            }
+        }
+
+        private void narrate(Policy policy, String stages, String why, PolicyRun.Mode mode, RunReport report) {
+            say(policy.name() + ": " + stages + " (" + why + (mode == PolicyRun.Mode.PER_USER ? ", user by user" : "") + ")");
+            Map<String, List<String>> byOutcome = new LinkedHashMap<>();
+            for (Decision d : report.decisions()) {
+                String outcome = switch (d.action()) {
+                    case PURGE -> report.purge().exceptions().containsKey(d.primaryId()) ? "refused by Alma" : "purged";
+                    case PURGE_BLOCKED -> "kept, blocked";
+                    case MARK_INACTIVE -> "marked inactive";
+                    case FIX_DATES -> "dates fixed";
+                    case KEEP -> null;
+                };
+                if (outcome != null) {
+                    String reason = outcome.equals("refused by Alma") ? report.purge().exceptions().get(d.primaryId())
+                            : d.action() == Decision.Action.FIX_DATES ? d.reasons().get(0) : d.reasons().get(d.reasons().size() - 1);
+                    byOutcome.computeIfAbsent(outcome, k -> new ArrayList<>()).add(d.primaryId() + " (" + reason + ")");
+                }
+            }
+            if (byOutcome.isEmpty()) {
+                out.println("              nothing to do");
+            }
+            byOutcome.forEach((outcome, patrons) -> {
+                out.println("              " + outcome + ": " + patrons.size());
+                patrons.stream().limit(NAMED_PER_OUTCOME).forEach(p -> out.println("                " + p));
+                if (patrons.size() > NAMED_PER_OUTCOME) {
+                    out.println("                ... and " + (patrons.size() - NAMED_PER_OUTCOME) + " more");
+                }
+            });
+            if (report.purge().jobInstance() != null) {
+                out.println("              purge job: " + report.purge().processed() + " processed, " + report.purge().done()
+                        + " purged, " + report.purge().exceptions().size() + " exceptions");
+            }
+            if (!report.differences().isEmpty()) {
+                out.println("              " + report.differences().size() + " of Alma's answers differ from the preview (the refusals "
+                        + "above: blockers only Alma can see, such as PO lines or research assets)");
+            }
+        }
+
+        /**
+         * Alma's SIS synchronisation: users in the file are created, or updated when EXTERNAL (INTERNAL accounts are
+         * the library's, not the SIS's); users missing from the file are left alone, expired or not.
+         */
+        private void sisLoad(Scenario.SisLoad load) {
+            List<JsonNode> users = new ArrayList<>(load.users());
+            if (load.file() != null) {
+                users.addAll(readSisFile(load.file()));
+            }
+            int created = 0;
+            int updated = 0;
+            List<String> skipped = new ArrayList<>();
+            for (JsonNode incoming : users) {
+                String id = incoming.path("primary_id").asText();
+                ObjectNode existing = find(id);
+                if (existing == null) {
+                    ObjectNode user = incoming.deepCopy();
+                    if (!user.has("account_type")) {
+                        user.putObject("account_type").put("value", "EXTERNAL");
+                    }
+                    if (!user.has("external_id")) {
+                        user.put("external_id", "SIS");
+                    }
+                    if (!user.has("record_type")) {
+                        user.putObject("record_type").put("value", "PUBLIC");
+                    }
+                    alma.post("/almaws/v1/users", Map.of(), user);
+                    created++;
+                } else if ("EXTERNAL".equals(existing.path("account_type").path("value").asText())) {
+                    incoming.fields().forEachRemaining(field -> existing.set(field.getKey(), field.getValue()));
+                    alma.putUser(id, existing);
+                    updated++;
+                } else {
+                    skipped.add(id);
+                }
+            }
+            say("SIS load: " + created + " created, " + updated + " updated" + (skipped.isEmpty() ? ""
+                    : ", " + skipped.size() + " INTERNAL left as they are " + skipped) + "; patrons missing from the file are not removed");
+        }
+
+        private List<JsonNode> readSisFile(String file) {
+            Path path = loaded.folder().map(folder -> folder.resolve(file)).orElse(Path.of(file));
+            try {
+                JsonNode document = ScenarioReader.YAML.readTree(Files.readAllBytes(path));
+                List<JsonNode> users = new ArrayList<>();
+                (document.has("users") ? document.get("users") : document).forEach(users::add);
+                return users;
+            } catch (IOException e) {
+                throw new ScenarioException(loaded.source(), List.of("sis_load: cannot read " + path + ": " + e.getMessage()));
+            }
+        }
+
+        private void giveBack(Scenario.Return giveBack) {
+            for (JsonNode loan : alma.get("/almaws/v1/users/" + encode(giveBack.user()) + "/loans", Map.of("limit", "100")).path("item_loan")) {
+                if (loan.path("item_barcode").asText().equals(giveBack.barcode())) {
+                    alma.post("/almaws/v1/bibs/" + loan.path("mms_id").asText() + "/holdings/" + loan.path("holding_id").asText() + "/items/"
+                            + loan.path("item_id").asText(), Map.of("op", "scan", "library", "MAIN", "circ_desk", "DEFAULT_CIRC_DESK"), null);
+                    say(giveBack.user() + " returns " + giveBack.barcode());
+                    return;
+                }
+            }
+            throw new ScenarioException(loaded.source(), List.of("return: " + giveBack.user() + " has no loan of " + giveBack.barcode()));
+        }
+
+        private void waive(Scenario.Payment waive) {
+            for (JsonNode fee : alma.get("/almaws/v1/users/" + encode(waive.user()) + "/fees", Map.of("status", "ACTIVE")).path("fee")) {
+                Map<String, String> query = new LinkedHashMap<>();
+                query.put("op", "waive");
+                query.put("reason", "OTHER");
+                if (waive.amount() != null) {
+                    query.put("amount", waive.amount().toPlainString());
+                }
+                alma.post("/almaws/v1/users/" + encode(waive.user()) + "/fees/" + fee.path("id").asText(), query, null);
+            }
+            say(waive.user() + "'s fines are waived" + (waive.amount() == null ? "" : " (" + waive.amount().toPlainString() + " each)"));
+        }
+
+        private void changeSet(Scenario.SetChange change, String op) {
+            String setId = null;
+            for (JsonNode set : alma.get("/almaws/v1/conf/sets", Map.of("q", "name~" + change.set(), "limit", "100")).path("set")) {
+                if (set.path("name").asText().equalsIgnoreCase(change.set())) {
+                    setId = set.path("id").asText();
+                }
+            }
+            if (setId == null) {
+                setId = PolicyRun.itemizedSet(alma, change.set(), List.of());
+            }
+            ObjectNode body = JSON.createObjectNode();
+            var members = body.putObject("members").putArray("member");
+            change.users().forEach(id -> members.addObject().put("id", id));
+            alma.post("/almaws/v1/conf/sets/" + setId, Map.of("op", op), body);
+            say((op.equals("add_members") ? "added to " : "removed from ") + change.set() + ": " + String.join(", ", change.users()));
+        }
+
+        private void check(String where, Scenario.Expectation e) {
+            expectations++;
+            List<String> wrong = new ArrayList<>();
+            if (e.patron() != null) {
+                ObjectNode user = find(e.patron());
+                boolean expectExists = e.exists() == null || e.exists();
+                if (user == null || !expectExists) {
+                    compare(wrong, "exists", expectExists, user != null);
+                } else {
+                    compare(wrong, "status", e.status(), user.path("status").path("value").asText());
+                    compare(wrong, "expiry_date", e.expiryDate(), date(user.path("expiry_date")));
+                    compare(wrong, "purge_date", e.purgeDate(), date(user.path("purge_date")));
+                    compare(wrong, "user_group", e.userGroup(), user.path("user_group").path("value").asText());
+                    compare(wrong, "account_type", e.accountType(), user.path("account_type").path("value").asText());
+                }
+            } else if (e.count() != null) {
+                long count = alma.allUsers().stream()
+                        .filter(u -> e.status() == null || e.status().equals(u.path("status").path("value").asText()))
+                        .filter(u -> e.userGroup() == null || e.userGroup().equals(u.path("user_group").path("value").asText()))
+                        .count();
+                compare(wrong, "count" + (e.status() == null ? "" : " of " + e.status()) + (e.userGroup() == null ? "" : " in " + e.userGroup()),
+                        e.count(), (int) count);
+            } else {
+                checkLastRun(e.lastRun(), wrong);
+            }
+            String subject = e.patron() != null ? "patron " + e.patron() : e.count() != null ? "patrons" : "last run";
+            if (wrong.isEmpty()) {
+                out.println("  ok        " + subject + describe(e));
+            } else {
+                wrong.forEach(w -> {
+                    out.println("  FAILED    " + subject + " " + w);
+                    failures.add(today + " " + where + ": " + subject + " " + w);
+                });
+            }
+        }
+
+        private void checkLastRun(Scenario.LastRun expected, List<String> wrong) {
+            String name = policyName(expected.policy());
+            Map<Policy.Stage, RunReport> runs = lastRuns.getOrDefault(name, Map.of());
+            compareRun(wrong, runs.get(Policy.Stage.FIXUPS), name, "dates_fixed", expected.datesFixed(), RunReport::datesFixed);
+            compareRun(wrong, runs.get(Policy.Stage.INACTIVE), name, "marked_inactive", expected.markedInactive(), r -> r.inactive().done());
+            RunReport purge = runs.get(Policy.Stage.PURGE);
+            compareRun(wrong, purge, name, "processed", expected.processed(), r -> r.purge().processed());
+            compareRun(wrong, purge, name, "purged", expected.purged(), r -> r.purge().done());
+            compareRun(wrong, purge, name, "exceptions", expected.exceptions(), r -> r.purge().exceptions().size());
+            if (expected.exceptionFor() != null) {
+                compareRun(wrong, purge, name, "exception_for", new java.util.TreeSet<>(expected.exceptionFor()),
+                        r -> new java.util.TreeSet<>(r.purge().exceptions().keySet()));
+            }
+            compareRun(wrong, purge, name, "differences", expected.differences(), r -> r.differences().size());
+        }
+
+        /** One number of the last run of the stage it belongs to (purge numbers from the last purge, and so on). */
+        private void compareRun(List<String> wrong, RunReport run, String policy, String what, Object expected,
+                                java.util.function.Function<RunReport, Object> actual) {
+            if (expected == null) {
+                return;
+            }
+            if (run == null) {
+                wrong.add(what + ": expected " + expected + ", but no run of " + policy + " has done that stage yet");
+            } else {
+                compare(wrong, what, expected, actual.apply(run));
+            }
+        }
+
+        private static void compare(List<String> wrong, String what, Object expected, Object actual) {
+            if (expected != null && !expected.equals(actual)) {
+                wrong.add(what + ": expected " + expected + ", actual " + actual);
+            }
+        }
+
+        private String describe(Scenario.Expectation e) {
+            Map<String, Object> said = new LinkedHashMap<>();
+            said.put("exists", e.exists());
+            said.put("status", e.status());
+            said.put("expiry_date", e.expiryDate());
+            said.put("purge_date", e.purgeDate());
+            said.put("user_group", e.userGroup());
+            said.put("account_type", e.accountType());
+            said.put("count", e.count());
+            StringBuilder text = new StringBuilder();
+            said.forEach((k, v) -> {
+                if (v != null) {
+                    text.append(' ').append(k).append(' ').append(v);
+                }
+            });
+            if (e.lastRun() != null) {
+                text.append(' ').append(JSON.valueToTree(e.lastRun()).toString().replaceAll(",?\"[a-z_]+\":null", "").replace("{,", "{"));
+            }
+            return text.toString();
+        }
+
+        private ObjectNode find(String id) {
+            try {
+                return alma.getUser(id);
+            } catch (AlmaApiException e) {
+                if (e.code().equals("401861")) {
+                    return null;
+                }
+                throw e;
+            }
+        }
+
+        private void setClock(LocalDate day) {
+            alma.put("/almasim/v1/clock", Map.of(), JSON.createObjectNode().put("today", day.toString()));
+        }
+
+        private void say(String line) {
+            out.printf("%s  %s%n", today, line);
+        }
+    }
+
+    private static byte[] yaml(JsonNode policy) {
+        try {
+            return ScenarioReader.YAML.writeValueAsBytes(policy);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static LocalDate date(JsonNode node) {
+        String text = node.asText("");
+        return text.isBlank() ? null : LocalDate.parse(text.endsWith("Z") ? text.substring(0, text.length() - 1) : text);
+    }
+
+    private static String encode(String id) {
+        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
