@@ -1,12 +1,8 @@
 package org.almasim.engine.policy;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
@@ -15,7 +11,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,49 +57,18 @@ public final class PolicyReader {
         try {
             policy = YAML.readValue(yaml, Policy.class);
         } catch (JsonProcessingException e) {
-            throw new PolicyException(source, List.of(where(e, yaml) + e.getOriginalMessage()));
+            throw new PolicyException(source, List.of(YamlLines.where(e, yaml) + e.getOriginalMessage()));
         } catch (IOException e) {
             throw new PolicyException(source, List.of(e.getMessage()));
         }
         if (policy == null) {
             throw new PolicyException(source, List.of("the file is empty"));
         }
-        List<String> problems = new Checks(lines(yaml)).of(policy);
+        List<String> problems = new Checks(YamlLines.of(yaml)).of(policy);
         if (!problems.isEmpty()) {
             throw new PolicyException(source, problems);
         }
         return policy;
-    }
-
-    /** The line of the field a mapping error is about (the parser's position can be past it), else the parser's. */
-    private static String where(JsonProcessingException e, byte[] yaml) {
-        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            StringBuilder pointer = new StringBuilder();
-            for (var ref : mapping.getPath()) {
-                pointer.append('/').append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()));
-            }
-            Integer line = lines(yaml).get(pointer.toString());
-            if (line != null) {
-                return "line " + line + ": ";
-            }
-        }
-        JsonLocation at = e.getLocation();
-        return at == null ? "" : "line " + at.getLineNr() + ": ";
-    }
-
-    /** The line of every field, by its JSON pointer (/purge/cutoffs/0/run). */
-    private static Map<String, Integer> lines(byte[] yaml) {
-        Map<String, Integer> lines = new HashMap<>();
-        try (JsonParser parser = new YAMLFactory().createParser(yaml)) {
-            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                if (token == JsonToken.FIELD_NAME || token.isScalarValue()) {
-                    lines.putIfAbsent(parser.getParsingContext().pathAsPointer().toString(), parser.currentLocation().getLineNr());
-                }
-            }
-        } catch (IOException e) {
-            // The mapper has already read the file; an unreadable token here only costs line numbers.
-        }
-        return lines;
     }
 
     private static final class Checks {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.almasim.engine.policy.YamlLines;
 
 /** Reads scenario YAML, shipped by name or from a file, and checks it; every problem is reported with where it is. */
 public final class ScenarioReader {
@@ -24,6 +25,8 @@ public final class ScenarioReader {
     static final ObjectMapper YAML = YAMLMapper.builder()
             .addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // Money stays exact: 5.00 in an inline policy's waive threshold must not become the double 5.0.
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
     private static final Set<String> STAGES = Set.of("fixups", "inactive", "purge");
     private static final Set<String> MODES = Set.of("job", "per_user");
@@ -63,8 +66,7 @@ public final class ScenarioReader {
         try {
             scenario = YAML.readValue(yaml, Scenario.class);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
-            throw new ScenarioException(source, List.of(where + e.getOriginalMessage()));
+            throw new ScenarioException(source, List.of(YamlLines.where(e, yaml) + e.getOriginalMessage()));
         } catch (IOException e) {
             throw new ScenarioException(source, List.of(e.getMessage()));
         }

@@ -1,0 +1,131 @@
+package org.almasim.scenarios.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The runner's own behaviour: what a failing expectation prints, the steps beyond the shipped stories, bad files. */
+class ScenarioRunnerTest {
+    private final ByteArrayOutputStream narration = new ByteArrayOutputStream();
+
+    private ScenarioRunner.Result play(String yaml) {
+        return play(yaml, Optional.empty());
+    }
+
+    private ScenarioRunner.Result play(String yaml, Optional<Path> folder) {
+        Scenario scenario = ScenarioReader.read(yaml.getBytes(StandardCharsets.UTF_8), "test.yaml");
+        return new ScenarioRunner(new PrintStream(narration, true, StandardCharsets.UTF_8))
+                .run(new ScenarioReader.Loaded(scenario, "test.yaml", folder));
+    }
+
+    private String narration() {
+        return narration.toString(StandardCharsets.UTF_8);
+    }
+
+    private static final String LIBRARY = """
+            name: a small library
+            start: 2024-03-01
+            policies: [opal-lifecycle]
+            patron_defaults: {record_type: {value: PUBLIC}, account_type: {value: INTERNAL}, user_group: {value: GRAD},
+                              expiry_date: 2026-05-31}
+            population:
+              items: [{barcode: "B-1", title: A book}]
+              users:
+                - {primary_id: reader, last_name: Reader}
+                - {primary_id: other, last_name: Other}
+            """;
+
+    @Test
+    void aFailedExpectationSaysWhatWasExpectedAndWhatWasThere() {
+        ScenarioRunner.Result result = play(LIBRARY + """
+                timeline:
+                  - expect:
+                      - {patron: reader, status: INACTIVE}
+                      - {count: 5}
+                """);
+        assertThat(result.passed()).isFalse();
+        assertThat(result.failures()).containsExactly(
+                "2024-03-01 timeline[0] expect[0]: patron reader status: expected INACTIVE, actual ACTIVE",
+                "2024-03-01 timeline[0] expect[1]: patrons count: expected 5, actual 2");
+        assertThat(narration()).contains("FAILED: a small library (2 of 2 expectations did not hold)");
+    }
+
+    @Test
+    void patronEventsGoThroughTheApiAndBlockThePurgeUntilSettled() {
+        ScenarioRunner.Result result = play(LIBRARY + """
+                timeline:
+                  - checkout: {user: reader, barcode: "B-1"}
+                  - fine: {user: reader, amount: 4.50}
+                  - fine: {user: other, amount: 2.00}
+                  - pay: {user: reader, amount: 1.50}
+                  - waive: {user: other}
+                  - add_to_set: {set: Community patrons, users: [reader, other]}
+                  - remove_from_set: {set: Community patrons, users: [other]}
+                  - run: {stages: [purge], mode: per_user}
+                    expect:
+                      - {patron: reader, exists: true}
+                      - last_run: {purged: 0}
+                  - return: {user: reader, barcode: "B-1"}
+                """);
+        assertThat(result.failures()).isEmpty();
+        assertThat(narration()).contains("reader borrows B-1", "reader pays 1.50", "other's fines are waived",
+                "added to Community patrons: reader, other", "removed from Community patrons: other", "reader returns B-1");
+    }
+
+    @Test
+    void anSisLoadFromAFileCreatesAndUpdatesExternalUsersAndLeavesInternalOnes(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("sis.yaml"), """
+                users:
+                  - {primary_id: newcomer, first_name: Nia, last_name: New, user_group: {value: UNDERGRAD}, expiry_date: 2027-05-31}
+                  - {primary_id: reader, expiry_date: 2030-01-01}
+                """);
+        ScenarioRunner.Result result = play(LIBRARY + """
+                timeline:
+                  - sis_load: {file: sis.yaml}
+                    expect:
+                      - {patron: newcomer, account_type: EXTERNAL, expiry_date: 2027-05-31}
+                      - {patron: reader, expiry_date: 2026-05-31}
+                      - {count: 3}
+                """, Optional.of(folder));
+        assertThat(result.failures()).isEmpty();
+        assertThat(narration()).contains("SIS load: 1 created, 0 updated, 1 INTERNAL left as they are [reader]");
+    }
+
+    @Test
+    void aStepWithTwoActionsIsRefusedBeforeAnythingRuns() {
+        assertThatThrownBy(() -> ScenarioReader.read("""
+                name: x
+                start: 2024-01-01
+                policies: [flvc-annual]
+                timeline:
+                  - {advance: P1D, run: {policy: flvc-annual}}
+                  - run: {policy: nobody-knows}
+                  - expect: [{patron: a, count: 1}]
+                """.getBytes(StandardCharsets.UTF_8), "x.yaml"))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.problems()).containsExactly(
+                        "timeline[0]: one action a step, found [advance, run]",
+                        "timeline[1]: run: policy 'nobody-knows' is not one of the scenario's policies [flvc-annual]",
+                        "timeline[2]: expect[0]: an expectation is about one patron, a count, or the last run: give exactly one "
+                                + "of patron, count and last_run"));
+    }
+
+    @Test
+    void aMisspeltFieldIsReportedWithItsLine() {
+        assertThatThrownBy(() -> ScenarioReader.read("""
+                name: x
+                start: 2024-01-01
+                timline: []
+                """.getBytes(StandardCharsets.UTF_8), "x.yaml"))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.problems().get(0)).startsWith("line 3: ")
+                        .contains("timline"));
+    }
+}

@@ -1,0 +1,37 @@
+package org.almasim.scenarios.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** Every shipped scenario, played end to end on its own simulator over HTTP: each is a test of its own. */
+class ShippedScenariosTest {
+
+    @TestFactory
+    Stream<DynamicTest> everyShippedScenarioHoldsItsExpectations() {
+        return ScenarioReader.SHIPPED.stream().map(name -> DynamicTest.dynamicTest(name, () -> {
+            ByteArrayOutputStream narration = new ByteArrayOutputStream();
+            ScenarioRunner.Result result = new ScenarioRunner(new PrintStream(narration, true, StandardCharsets.UTF_8))
+                    .run(ScenarioReader.load(name));
+            assertThat(result.failures()).as(narration.toString(StandardCharsets.UTF_8)).isEmpty();
+            assertThat(result.expectations()).as("a scenario that checks nothing pins nothing").isPositive();
+        }));
+    }
+
+    @Test
+    void everyScenarioFileIsShipped() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/scenarios"))) {
+            assertThat(files.map(f -> f.getFileName().toString().replace(".yaml", "")))
+                    .containsExactlyInAnyOrderElementsOf(ScenarioReader.SHIPPED);
+        }
+    }
+}
