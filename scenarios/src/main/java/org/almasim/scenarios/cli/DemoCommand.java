@@ -1,50 +1,77 @@
 package org.almasim.scenarios.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.almasim.engine.alma.AlmaClient;
+import org.almasim.scenarios.scenario.ScenarioReader;
+import org.almasim.scenarios.scenario.ScenarioRunner;
 import org.almasim.simulator.Simulator;
-import org.almasim.simulator.population.Population.Loaded;
+import org.almasim.simulator.http.ApiKeys;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code almasim demo}: the simulator with the demo population (one patron per rule of the FLVC and OPAL guides),
- * on FLVC's 2024 purge date, left running for exploration.
+ * {@code almasim demo}: the FLVC and OPAL stories told end to end, each on a simulator of its own (their policies would
+ * act on each other's patrons in one library), then both left running with their final state for exploration.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Start the simulator with the demo population on 2024-08-01 and leave it running for exploration.")
+        description = "Play the FLVC 2022-2024 and OPAL four-year scenarios with narration, then leave both simulators "
+                + "running (FLVC's on --port, OPAL's on the next port) until Ctrl-C.")
 final class DemoCommand implements Callable<Integer> {
-    @Mixin
-    SimulatorOptions options;
+    static final List<String> STORIES = List.of("flvc-2022-2024", "opal-four-years");
 
-    @Option(names = "--no-serve", description = "Load the demo, print what is there, and stop.")
+    @Option(names = "--port", description = "FLVC's simulator's port; OPAL's is the next one (0 picks free ones). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "8080")
+    int port;
+
+    @Option(names = "--no-serve", description = "Stop after the story; exit 1 if an expectation of it did not hold.")
     boolean noServe;
 
     @Override
     public Integer call() throws InterruptedException {
-        if (options.population == null) {
-            options.population = "demo";
-        }
-        if (options.today == null) {
-            options.today = SimulatorOptions.demoDate();
-        }
-        String headline = """
-                almasim demo: the patrons of the FLVC and OPAL purge guides on FLVC's 2024 run date.
-                Each demo patron's primary id names the rule it shows (flvc-with-loan, flvc-no-dates, opal-expired-4y...).
-                See what FLVC's yearly purge would do to each of them, and why, without changing anything:
-                  ./almasim policy preview --policy flvc-annual --alma-url http://localhost:%d --api-key %s
-                then carry it out with 'policy run' (docs/policies.md). The narrated scenarios come in a later release."""
-                .formatted(options.port, org.almasim.simulator.http.ApiKeys.DEVELOPMENT_KEY);
-        if (noServe) {
-            try (Simulator simulator = Simulator.create(options.config())) {
-                Loaded loaded = options.loadInto(simulator).orElseThrow();
-                System.out.println(headline);
-                System.out.printf("%nLoaded %d users, %d items, %d loans and %d fees; simulated today is %s.%n",
-                        loaded.users(), loaded.items(), loaded.loans(), loaded.fees(), loaded.today());
+        System.out.println("""
+                almasim demo: two consortia's patron purge workflows, played on a simulated Alma through its REST API.
+                Every patron's primary id names the rule it is there to show; each step says what happened to whom and why.
+                """);
+        ScenarioRunner runner = new ScenarioRunner(System.out);
+        List<Simulator> running = new ArrayList<>();
+        boolean held = true;
+        for (int i = 0; i < STORIES.size(); i++) {
+            ScenarioReader.Loaded story = ScenarioReader.load(STORIES.get(i));
+            Simulator simulator = Simulator.create(Simulator.Config.defaults().withToday(story.scenario().start()))
+                    .start(noServe || port == 0 ? 0 : port + i);
+            held &= runner.run(story, new AlmaClient(simulator.baseUrl(), ApiKeys.DEVELOPMENT_KEY)).passed();
+            System.out.println();
+            if (noServe) {
+                simulator.close();
+            } else {
+                running.add(simulator);
             }
-            return 0;
         }
-        ServeCommand.serve(options, headline);
+        if (noServe) {
+            return held ? 0 : 1;
+        }
+        System.out.println("Both libraries are still running, as the stories left them:");
+        for (int i = 0; i < running.size(); i++) {
+            System.out.printf("  %-16s %s/almaws/v1 (simulated today %s)%n", STORIES.get(i), running.get(i).baseUrl(),
+                    running.get(i).clock().today());
+        }
+        System.out.printf("""
+
+                Try:
+                  curl -H 'Authorization: apikey %1$s' -H 'Accept: application/json' '%2$s/almaws/v1/users/no-dates'
+                  ./almasim policy preview --policy flvc-annual --alma-url %2$s --api-key %1$s --as-of 2024-08-01
+
+                Press Ctrl-C to stop.
+                """, ApiKeys.DEVELOPMENT_KEY, running.get(0).baseUrl());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.forEach(Simulator::close);
+            stopped.countDown();
+        }));
+        stopped.await();
         return 0;
     }
 }
