@@ -62,6 +62,30 @@ public record Policy(
         return due;
     }
 
+    /**
+     * The logical sets that hold every candidate of the policy's stages, when each stage names one and there are no
+     * fix-ups (which concern every patron); empty when a run must read every user.
+     */
+    public Optional<List<String>> candidateSets() {
+        if (fixups.any() || present().isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> sets = new java.util.ArrayList<>();
+        if (inactive != null) {
+            if (inactive.candidatesSet() == null) {
+                return Optional.empty();
+            }
+            sets.add(inactive.candidatesSet());
+        }
+        if (purge != null) {
+            if (purge.candidatesSet() == null) {
+                return Optional.empty();
+            }
+            sets.add(purge.candidatesSet());
+        }
+        return Optional.of(sets);
+    }
+
     /** The stages this policy has. */
     public Set<Stage> present() {
         Set<Stage> stages = EnumSet.noneOf(Stage.class);
@@ -124,8 +148,12 @@ public record Policy(
         }
     }
 
-    /** OPAL's weekly stage: ACTIVE users expired this many days or more become INACTIVE. */
-    public record InactiveStage(@JsonProperty("expired_days") int expiredDays, @JsonProperty("schedule") Schedule schedule) {
+    /**
+     * OPAL's weekly stage: ACTIVE users expired this many days or more become INACTIVE. {@code candidates_set} names an
+     * Alma logical set that holds (at least) the stage's candidates, so a run reads those instead of every user.
+     */
+    public record InactiveStage(@JsonProperty("expired_days") int expiredDays, @JsonProperty("schedule") Schedule schedule,
+                                @JsonProperty("candidates_set") String candidatesSet) {
     }
 
     /**
@@ -141,7 +169,8 @@ public record Policy(
             @JsonProperty("user_groups") List<String> userGroups,
             @JsonProperty("record_types") List<String> recordTypes,
             @JsonProperty("waive_threshold") BigDecimal waiveThreshold,
-            @JsonProperty("schedule") Schedule schedule) {
+            @JsonProperty("schedule") Schedule schedule,
+            @JsonProperty("candidates_set") String candidatesSet) {
         public static final String JULY_1_PREVIOUS_YEAR = "july_1_previous_year";
 
         public PurgeStage {

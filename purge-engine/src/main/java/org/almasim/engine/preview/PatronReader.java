@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.evaluation.Patron;
 
@@ -32,18 +33,32 @@ final class PatronReader {
         return patron(user, loans, balance, sets);
     }
 
-    /** The primary ids of the members of the set with this name (empty when there is none). */
-    static Set<String> setMembers(AlmaClient alma, String name) {
+    /** The primary ids of the members of the set with this name; empty when there is no such set. */
+    static Optional<Set<String>> setMembers(AlmaClient alma, String name) {
         Set<String> members = new HashSet<>();
+        boolean found = false;
         JsonNode sets = alma.get("/almaws/v1/conf/sets", Map.of("q", "name~" + name, "content_type", "USER", "limit", "100"));
         for (JsonNode set : sets.path("set")) {
             if (!set.path("name").asText().equalsIgnoreCase(name)) {
                 continue;
             }
+            found = true;
             alma.every("/almaws/v1/conf/sets/" + set.path("id").asText() + "/members", Map.of(), "member")
                     .forEach(m -> members.add(m.path("id").asText()));
         }
-        return members;
+        return found ? Optional.of(members) : Optional.empty();
+    }
+
+    /** The whole user, or nothing when it has gone since its set was read. */
+    static Optional<JsonNode> user(AlmaClient alma, String primaryId) {
+        try {
+            return Optional.of(alma.getUser(primaryId));
+        } catch (AlmaApiException e) {
+            if (e.code().equals("401861")) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     private static String text(JsonNode node) {

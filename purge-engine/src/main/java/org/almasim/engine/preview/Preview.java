@@ -10,9 +10,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.InFlight;
 import org.almasim.engine.evaluation.Decision;
@@ -22,8 +25,9 @@ import org.almasim.engine.evaluation.Patron;
 import org.almasim.engine.policy.Policy;
 
 /**
- * Applies a policy to every patron of an Alma, reading only: users a page at a time, loans and balances only for
- * purge candidates (the only patrons they can change the outcome for), and the members of protected sets.
+ * Applies a policy to every patron of an Alma, reading only: users a page at a time (or only the members of the
+ * policy's candidate sets), loans and balances only for purge candidates (the only patrons they can change the outcome
+ * for), and the members of protected sets.
  */
 public final class Preview {
     private static final Pattern ELIGIBLE_IN = Pattern.compile("eligible in (\\d+) days");
@@ -34,11 +38,20 @@ public final class Preview {
     public static PreviewReport of(Policy policy, AlmaClient alma, LocalDate today, int nearDays) {
         Map<String, Set<String>> memberships = new HashMap<>();
         for (String set : policy.protect().sets()) {
-            for (String id : PatronReader.setMembers(alma, set)) {
+            for (String id : PatronReader.setMembers(alma, set).orElse(Set.of())) {
                 memberships.computeIfAbsent(id, k -> new HashSet<>()).add(set);
             }
         }
-        List<JsonNode> users = new ArrayList<>(alma.allUsers());
+        Optional<List<String>> candidateSets = policy.candidateSets();
+        List<JsonNode> users;
+        int population;
+        if (candidateSets.isPresent()) {
+            users = candidates(alma, candidateSets.get());
+            population = alma.get("/almaws/v1/users", Map.of("limit", "1")).path("total_record_count").asInt();
+        } else {
+            users = new ArrayList<>(alma.allUsers());
+            population = users.size();
+        }
         List<Decision> decisions = InFlight.map(users, user -> {
             Set<String> sets = memberships.getOrDefault(user.path("primary_id").asText(), Set.of());
             Patron patron = PatronReader.patron(user, 0, BigDecimal.ZERO, sets);
@@ -52,8 +65,26 @@ public final class Preview {
             counts.put(action, 0);
         }
         decisions.forEach(d -> counts.merge(d.action(), 1, Integer::sum));
-        return new PreviewReport(policy.name(), today, decisions.size(), counts, safety(policy, counts, decisions.size()),
+        return new PreviewReport(policy.name(), today, population, counts, safety(policy, counts, population),
                 nearMisses(decisions, nearDays), decisions);
+    }
+
+    /**
+     * The members of the policy's candidate sets (Alma logical sets, evaluated as they are read), each read whole: a
+     * weekly stage reads the few patrons it may act on instead of every user. A set that is not there is an error, never
+     * an empty selection.
+     */
+    private static List<JsonNode> candidates(AlmaClient alma, List<String> sets) {
+        Set<String> ids = new TreeSet<>();
+        for (String set : sets) {
+            ids.addAll(PatronReader.setMembers(alma, set).orElseThrow(() -> new AlmaApiException(0, "NO_SET",
+                    "The policy's candidate set '" + set + "' does not exist in this Alma")));
+        }
+        List<JsonNode> users = new ArrayList<>();
+        for (Optional<JsonNode> user : InFlight.map(new ArrayList<>(ids), id -> PatronReader.user(alma, id))) {
+            user.ifPresent(users::add);
+        }
+        return users;
     }
 
     /** Every safety limit a run would break: too many purges, too large a share, or everyone or nobody. */
@@ -74,7 +105,7 @@ public final class Preview {
         if (policy.purge() != null && population > 0 && purges == population && !safety.allowEveryone()) {
             broken.add("would purge every patron (set allow_everyone to mean it)");
         }
-        int acted = population - counts.get(Action.KEEP);
+        int acted = counts.values().stream().mapToInt(Integer::intValue).sum() - counts.get(Action.KEEP);
         if (population > 0 && acted == 0 && !safety.allowNobody()) {
             broken.add("selects nobody: no patron would be fixed, marked inactive or purged (set allow_nobody to mean it)");
         }

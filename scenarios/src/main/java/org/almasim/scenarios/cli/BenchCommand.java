@@ -9,8 +9,8 @@ import picocli.CommandLine.Parameters;
 /** {@code almasim bench api}: the figures recorded in docs/benchmarks.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.")
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "api|policy", description = "Which benchmark: api (GET throughput, bulk load) or policy"
-            + " (preview and run of a purge policy).")
+    @Parameters(index = "0", paramLabel = "api|policy|timetravel", description = "Which benchmark: api (GET throughput, bulk load), "
+            + "policy (preview and run of a purge policy) or timetravel (years of OPAL's weekly and monthly stages).")
     String which;
 
     @Option(names = "--users", description = "Patrons behind the GET benchmark. Default: ${DEFAULT-VALUE}.", defaultValue = "100000")
@@ -32,14 +32,22 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--patrons", description = "Patrons for the policy benchmark. Default: ${DEFAULT-VALUE}.", defaultValue = "100000")
     int patrons;
 
+    @Option(names = "--years", description = "Simulated years for the time-travel benchmark. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "5")
+    int years;
+
     @Override
     public Integer call() throws Exception {
+        if (which.equals("timetravel")) {
+            new org.almasim.scenarios.bench.TimeTravelBenchmark(patrons, years).run(System.out);
+            return 0;
+        }
         if (which.equals("policy")) {
             new org.almasim.scenarios.bench.PolicyBenchmark(patrons).run(System.out);
             return 0;
         }
         if (!which.equals("api")) {
-            System.err.println("Unknown benchmark '" + which + "'. Available: api, policy");
+            System.err.println("Unknown benchmark '" + which + "'. Available: api, policy, timetravel");
             return 2;
         }
         new ApiBenchmark(users, clients, seconds, load, database).run(System.out);

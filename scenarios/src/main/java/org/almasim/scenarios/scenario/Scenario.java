@@ -59,8 +59,12 @@ public record Scenario(
             @JsonProperty("seed") Long seed) {
     }
 
-    /** An itemized set of users, by name (a policy's protected set, or one to run a job on). */
-    public record NamedSet(@JsonProperty("name") String name, @JsonProperty("members") List<String> members) {
+    /**
+     * A set of users by name: itemized with its {@code members}, or logical with a {@code query} (docs/sets.md), such as
+     * a policy's protected set or the logical set that holds a stage's candidates.
+     */
+    public record NamedSet(@JsonProperty("name") String name, @JsonProperty("members") List<String> members,
+                           @JsonProperty("query") String query) {
         public NamedSet {
             members = members == null ? List.of() : List.copyOf(members);
         }

@@ -115,6 +115,12 @@ public final class ScenarioReader {
                 problems.add(at + "purge_date is same_as_expiry (default) or none, got " + c.purgeDate());
             }
         }
+        for (int i = 0; i < s.sets().size(); i++) {
+            Scenario.NamedSet set = s.sets().get(i);
+            if (set.query() != null && !set.members().isEmpty()) {
+                problems.add("sets[" + i + "]: a set is logical (query) or itemized (members), not both");
+            }
+        }
         for (int i = 0; i < s.timeline().size(); i++) {
             Scenario.Step step = s.timeline().get(i);
             String at = "timeline[" + i + "]: ";

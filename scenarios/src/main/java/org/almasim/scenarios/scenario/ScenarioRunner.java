@@ -131,11 +131,19 @@ public final class ScenarioRunner {
             scenario.cohorts().forEach(cohort -> Cohorts.addTo(population, cohort, today));
             JsonNode loadedCounts = alma.post("/almasim/v1/population", Map.of(), population);
             for (Scenario.NamedSet set : scenario.sets()) {
-                PolicyRun.itemizedSet(alma, set.name(), set.members());
+                if (set.query() != null) {
+                    ObjectNode logical = JSON.createObjectNode().put("name", set.name());
+                    logical.putObject("type").put("value", "LOGICAL");
+                    logical.putObject("content").put("value", "USER");
+                    logical.putObject("query").put("value", set.query());
+                    alma.post("/almaws/v1/conf/sets", Map.of(), logical);
+                } else {
+                    PolicyRun.itemizedSet(alma, set.name(), set.members());
+                }
             }
             say("start: " + loadedCounts.path("users").asInt() + " patrons, " + loadedCounts.path("loans").asInt() + " loans, "
                     + loadedCounts.path("fees").asInt() + " fees" + (scenario.sets().isEmpty() ? "" : ", sets "
-                    + scenario.sets().stream().map(s -> s.name() + " (" + s.members().size() + ")").toList())
+                    + scenario.sets().stream().map(s -> s.name() + (s.query() != null ? " (logical)" : " (" + s.members().size() + ")")).toList())
                     + "; policies: " + String.join(", ", policies.values().stream().map(Policy::name).toList()));
         }
 
