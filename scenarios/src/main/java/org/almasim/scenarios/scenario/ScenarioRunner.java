@@ -3,10 +3,7 @@ package org.almasim.scenarios.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -17,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.evaluation.Decision;
 import org.almasim.engine.execution.Notices;
@@ -79,10 +75,16 @@ public final class ScenarioRunner {
         private int expectations;
         private LocalDate today;
 
+        private final LibraryEvents events;
+        private final Expectations checks;
+
         Play(ScenarioReader.Loaded loaded, AlmaClient alma) {
             this.loaded = loaded;
             this.scenario = loaded.scenario();
             this.alma = alma;
+            this.events = new LibraryEvents(alma, loaded, this::say);
+            this.checks = new Expectations(alma, out, (policy, stage) -> lastRuns.getOrDefault(policyName(policy), Map.of()).get(stage),
+                    this::policyName);
         }
 
         Result play() {
@@ -104,7 +106,8 @@ public final class ScenarioRunner {
                 }
                 act(step);
                 for (int j = 0; j < step.expect().size(); j++) {
-                    check("timeline[" + i + "] expect[" + j + "]", step.expect().get(j));
+                    expectations++;
+                    failures.addAll(checks.check(today + " timeline[" + i + "] expect[" + j + "]", step.expect().get(j)));
                 }
             }
             out.println();
@@ -180,35 +183,25 @@ public final class ScenarioRunner {
                 runStages(name, stages, "job".equals(step.run().mode()) || step.run().mode() == null ? PolicyRun.Mode.JOB : PolicyRun.Mode.PER_USER,
                         "run by hand");
             } else if (step.sisLoad() != null) {
-                sisLoad(step.sisLoad());
+                events.sisLoad(step.sisLoad());
             } else if (step.checkout() != null) {
-                alma.post("/almaws/v1/users/" + encode(step.checkout().user()) + "/loans", Map.of("item_barcode", step.checkout().barcode()),
-                        JSON.createObjectNode().<ObjectNode>set("circ_desk", JSON.createObjectNode().put("value", "DEFAULT_CIRC_DESK"))
-                                .set("library", JSON.createObjectNode().put("value", "MAIN")));
-                say(step.checkout().user() + " borrows " + step.checkout().barcode());
+                events.checkout(step.checkout());
             } else if (step.giveBack() != null) {
-                giveBack(step.giveBack());
+                events.giveBack(step.giveBack());
             } else if (step.fine() != null) {
-                ObjectNode fee = JSON.createObjectNode();
-                fee.putObject("type").put("value", step.fine().type() == null ? "OVERDUEFINE" : step.fine().type());
-                fee.put("original_amount", step.fine().amount());
-                fee.putObject("owner").put("value", "MAIN");
-                alma.post("/almaws/v1/users/" + encode(step.fine().user()) + "/fees", Map.of(), fee);
-                say(step.fine().user() + " is fined " + step.fine().amount().toPlainString());
+                events.fine(step.fine());
             } else if (step.pay() != null) {
-                String amount = step.pay().amount() == null ? "ALL" : step.pay().amount().toPlainString();
-                alma.post("/almaws/v1/users/" + encode(step.pay().user()) + "/fees/all", Map.of("op", "pay", "amount", amount, "method", "CASH"), null);
-                say(step.pay().user() + " pays " + (amount.equals("ALL") ? "everything owed" : amount));
+                events.pay(step.pay());
             } else if (step.waive() != null) {
-                waive(step.waive());
+                events.waive(step.waive());
             } else if (step.reinstate() != null) {
                 Policy policy = policies.get(policyName(step.reinstate().policy()));
                 new Reinstatement(alma, PolicyRun.Jobs.ALMASIM).reinstate(policy, step.reinstate().users(), today)
                         .forEach((id, outcome) -> say(id + " reinstated: " + outcome));
             } else if (step.addToSet() != null) {
-                changeSet(step.addToSet(), "add_members");
+                events.changeSet(step.addToSet(), "add_members");
             } else if (step.removeFromSet() != null) {
-                changeSet(step.removeFromSet(), "delete_members");
+                events.changeSet(step.removeFromSet(), "delete_members");
             }
         }
 
@@ -306,203 +299,6 @@ public final class ScenarioRunner {
             }
         }
 
-        /**
-         * Alma's SIS synchronisation: users in the file are created, or updated when EXTERNAL (INTERNAL accounts are
-         * the library's, not the SIS's); users missing from the file are left alone, expired or not.
-         */
-        private void sisLoad(Scenario.SisLoad load) {
-            List<JsonNode> users = new ArrayList<>(load.users());
-            if (load.file() != null) {
-                users.addAll(readSisFile(load.file()));
-            }
-            int created = 0;
-            int updated = 0;
-            List<String> skipped = new ArrayList<>();
-            for (JsonNode incoming : users) {
-                String id = incoming.path("primary_id").asText();
-                ObjectNode existing = find(id);
-                if (existing == null) {
-                    ObjectNode user = incoming.deepCopy();
-                    if (!user.has("account_type")) {
-                        user.putObject("account_type").put("value", "EXTERNAL");
-                    }
-                    if (!user.has("external_id")) {
-                        user.put("external_id", "SIS");
-                    }
-                    if (!user.has("record_type")) {
-                        user.putObject("record_type").put("value", "PUBLIC");
-                    }
-                    alma.post("/almaws/v1/users", Map.of(), user);
-                    created++;
-                } else if ("EXTERNAL".equals(existing.path("account_type").path("value").asText())) {
-                    incoming.fields().forEachRemaining(field -> existing.set(field.getKey(), field.getValue()));
-                    alma.putUser(id, existing);
-                    updated++;
-                } else {
-                    skipped.add(id);
-                }
-            }
-            say("SIS load: " + created + " created, " + updated + " updated" + (skipped.isEmpty() ? ""
-                    : ", " + skipped.size() + " INTERNAL left as they are " + skipped) + "; patrons missing from the file are not removed");
-        }
-
-        private List<JsonNode> readSisFile(String file) {
-            Path path = loaded.folder().map(folder -> folder.resolve(file)).orElse(Path.of(file));
-            try {
-                JsonNode document = ScenarioReader.YAML.readTree(Files.readAllBytes(path));
-                List<JsonNode> users = new ArrayList<>();
-                (document.has("users") ? document.get("users") : document).forEach(users::add);
-                return users;
-            } catch (IOException e) {
-                throw new ScenarioException(loaded.source(), List.of("sis_load: cannot read " + path + ": " + e.getMessage()));
-            }
-        }
-
-        private void giveBack(Scenario.Return giveBack) {
-            for (JsonNode loan : alma.get("/almaws/v1/users/" + encode(giveBack.user()) + "/loans", Map.of("limit", "100")).path("item_loan")) {
-                if (loan.path("item_barcode").asText().equals(giveBack.barcode())) {
-                    alma.post("/almaws/v1/bibs/" + loan.path("mms_id").asText() + "/holdings/" + loan.path("holding_id").asText() + "/items/"
-                            + loan.path("item_id").asText(), Map.of("op", "scan", "library", "MAIN", "circ_desk", "DEFAULT_CIRC_DESK"), null);
-                    say(giveBack.user() + " returns " + giveBack.barcode());
-                    return;
-                }
-            }
-            throw new ScenarioException(loaded.source(), List.of("return: " + giveBack.user() + " has no loan of " + giveBack.barcode()));
-        }
-
-        private void waive(Scenario.Payment waive) {
-            for (JsonNode fee : alma.get("/almaws/v1/users/" + encode(waive.user()) + "/fees", Map.of("status", "ACTIVE")).path("fee")) {
-                Map<String, String> query = new LinkedHashMap<>();
-                query.put("op", "waive");
-                query.put("reason", "OTHER");
-                if (waive.amount() != null) {
-                    query.put("amount", waive.amount().toPlainString());
-                }
-                alma.post("/almaws/v1/users/" + encode(waive.user()) + "/fees/" + fee.path("id").asText(), query, null);
-            }
-            say(waive.user() + "'s fines are waived" + (waive.amount() == null ? "" : " (" + waive.amount().toPlainString() + " each)"));
-        }
-
-        private void changeSet(Scenario.SetChange change, String op) {
-            String setId = null;
-            for (JsonNode set : alma.get("/almaws/v1/conf/sets", Map.of("q", "name~" + change.set(), "limit", "100")).path("set")) {
-                if (set.path("name").asText().equalsIgnoreCase(change.set())) {
-                    setId = set.path("id").asText();
-                }
-            }
-            if (setId == null) {
-                setId = PolicyRun.itemizedSet(alma, change.set(), List.of());
-            }
-            ObjectNode body = JSON.createObjectNode();
-            var members = body.putObject("members").putArray("member");
-            change.users().forEach(id -> members.addObject().put("id", id));
-            alma.post("/almaws/v1/conf/sets/" + setId, Map.of("op", op), body);
-            say((op.equals("add_members") ? "added to " : "removed from ") + change.set() + ": " + String.join(", ", change.users()));
-        }
-
-        private void check(String where, Scenario.Expectation e) {
-            expectations++;
-            List<String> wrong = new ArrayList<>();
-            if (e.patron() != null) {
-                ObjectNode user = find(e.patron());
-                boolean expectExists = e.exists() == null || e.exists();
-                if (user == null || !expectExists) {
-                    compare(wrong, "exists", expectExists, user != null);
-                } else {
-                    compare(wrong, "status", e.status(), user.path("status").path("value").asText());
-                    compare(wrong, "expiry_date", e.expiryDate(), date(user.path("expiry_date")));
-                    compare(wrong, "purge_date", e.purgeDate(), date(user.path("purge_date")));
-                    compare(wrong, "user_group", e.userGroup(), user.path("user_group").path("value").asText());
-                    compare(wrong, "account_type", e.accountType(), user.path("account_type").path("value").asText());
-                }
-            } else if (e.count() != null) {
-                long count = alma.allUsers().stream()
-                        .filter(u -> e.status() == null || e.status().equals(u.path("status").path("value").asText()))
-                        .filter(u -> e.userGroup() == null || e.userGroup().equals(u.path("user_group").path("value").asText()))
-                        .count();
-                compare(wrong, "count" + (e.status() == null ? "" : " of " + e.status()) + (e.userGroup() == null ? "" : " in " + e.userGroup()),
-                        e.count(), (int) count);
-            } else {
-                checkLastRun(e.lastRun(), wrong);
-            }
-            String subject = e.patron() != null ? "patron " + e.patron() : e.count() != null ? "patrons" : "last run";
-            if (wrong.isEmpty()) {
-                out.println("  ok        " + subject + describe(e));
-            } else {
-                wrong.forEach(w -> {
-                    out.println("  FAILED    " + subject + " " + w);
-                    failures.add(today + " " + where + ": " + subject + " " + w);
-                });
-            }
-        }
-
-        private void checkLastRun(Scenario.LastRun expected, List<String> wrong) {
-            String name = policyName(expected.policy());
-            Map<Policy.Stage, RunReport> runs = lastRuns.getOrDefault(name, Map.of());
-            compareRun(wrong, runs.get(Policy.Stage.FIXUPS), name, "dates_fixed", expected.datesFixed(), RunReport::datesFixed);
-            compareRun(wrong, runs.get(Policy.Stage.INACTIVE), name, "marked_inactive", expected.markedInactive(), r -> r.inactive().done());
-            RunReport purge = runs.get(Policy.Stage.PURGE);
-            compareRun(wrong, purge, name, "processed", expected.processed(), r -> r.purge().processed());
-            compareRun(wrong, purge, name, "purged", expected.purged(), r -> r.purge().done());
-            compareRun(wrong, purge, name, "exceptions", expected.exceptions(), r -> r.purge().exceptions().size());
-            if (expected.exceptionFor() != null) {
-                compareRun(wrong, purge, name, "exception_for", new java.util.TreeSet<>(expected.exceptionFor()),
-                        r -> new java.util.TreeSet<>(r.purge().exceptions().keySet()));
-            }
-            compareRun(wrong, purge, name, "differences", expected.differences(), r -> r.differences().size());
-        }
-
-        /** One number of the last run of the stage it belongs to (purge numbers from the last purge, and so on). */
-        private void compareRun(List<String> wrong, RunReport run, String policy, String what, Object expected,
-                                java.util.function.Function<RunReport, Object> actual) {
-            if (expected == null) {
-                return;
-            }
-            if (run == null) {
-                wrong.add(what + ": expected " + expected + ", but no run of " + policy + " has done that stage yet");
-            } else {
-                compare(wrong, what, expected, actual.apply(run));
-            }
-        }
-
-        private static void compare(List<String> wrong, String what, Object expected, Object actual) {
-            if (expected != null && !expected.equals(actual)) {
-                wrong.add(what + ": expected " + expected + ", actual " + actual);
-            }
-        }
-
-        private String describe(Scenario.Expectation e) {
-            Map<String, Object> said = new LinkedHashMap<>();
-            said.put("exists", e.exists());
-            said.put("status", e.status());
-            said.put("expiry_date", e.expiryDate());
-            said.put("purge_date", e.purgeDate());
-            said.put("user_group", e.userGroup());
-            said.put("account_type", e.accountType());
-            said.put("count", e.count());
-            StringBuilder text = new StringBuilder();
-            said.forEach((k, v) -> {
-                if (v != null) {
-                    text.append(' ').append(k).append(' ').append(v);
-                }
-            });
-            if (e.lastRun() != null) {
-                text.append(' ').append(JSON.valueToTree(e.lastRun()).toString().replaceAll(",?\"[a-z_]+\":null", "").replace("{,", "{"));
-            }
-            return text.toString();
-        }
-
-        private ObjectNode find(String id) {
-            try {
-                return alma.getUser(id);
-            } catch (AlmaApiException e) {
-                if (e.code().equals("401861")) {
-                    return null;
-                }
-                throw e;
-            }
-        }
-
         private void setClock(LocalDate day) {
             alma.put("/almasim/v1/clock", Map.of(), JSON.createObjectNode().put("today", day.toString()));
         }
@@ -520,12 +316,4 @@ public final class ScenarioRunner {
         }
     }
 
-    private static LocalDate date(JsonNode node) {
-        String text = node.asText("");
-        return text.isBlank() ? null : LocalDate.parse(text.endsWith("Z") ? text.substring(0, text.length() - 1) : text);
-    }
-
-    private static String encode(String id) {
-        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
-    }
 }
