@@ -154,10 +154,13 @@ final class UserRepository {
     record NewUser(User user, String document, String password) {
     }
 
-    void update(long key, User user, String document, String password) {
+    /** Rewrites the user's row, and its identifiers unless the caller knows they are the same. */
+    void update(long key, User user, String document, String password, boolean sameIdentifiers) {
         db.update(PATRON).set(columns(user, document, password)).where(PATRON.USER_KEY.eq(key)).execute();
-        db.deleteFrom(PATRON_IDENTIFIER).where(PATRON_IDENTIFIER.USER_KEY.eq(key)).execute();
-        insertIdentifiers(key, user);
+        if (!sameIdentifiers) {
+            db.deleteFrom(PATRON_IDENTIFIER).where(PATRON_IDENTIFIER.USER_KEY.eq(key)).execute();
+            insertIdentifiers(key, user);
+        }
     }
 
     void delete(long key) {

@@ -138,10 +138,17 @@ public final class UserService {
             rules.checkTransition(existing, merged);
             UserRules.Canonical canonical = rules.canonical(merged);
             User user = canonical.user();
-            ensureIdsFree(users, user, key);
+            // Most PUTs (a date fixed, a status changed) keep every id: only ids the user did not have can be taken.
+            Set<String> had = UserRules.allIds(existing).map(UserRepository::fold).collect(java.util.stream.Collectors.toSet());
+            List<String> added = UserRules.allIds(user).filter(i -> !had.contains(UserRepository.fold(i))).toList();
+            List<String> taken = users.idsTaken(added, key);
+            if (!taken.isEmpty()) {
+                throw alreadyExists(taken.get(0));
+            }
             String password = incoming.password() != null ? incoming.password() : stored.password();
+            boolean sameIdentifiers = identifiers(existing).equals(identifiers(user));
             return writing(user, () -> {
-                users.update(key, user, canonical.document(), password);
+                users.update(key, user, canonical.document(), password, sameIdentifiers);
                 return new AlmaDocument("user", tree(canonical.document()));
             });
         });
@@ -255,7 +262,9 @@ public final class UserService {
             User changed = AlmaFormats.JSON.treeToValue(node, User.class);
             rules.check(changed);
             UserRules.Canonical canonical = rules.canonical(changed);
-            users.update(key, canonical.user(), canonical.document(), stored.password());
+            // Jobs change fields such as status and dates: identifiers are rewritten only when they changed.
+            users.update(key, canonical.user(), canonical.document(), stored.password(),
+                    identifiers(parse(stored.document())).equals(identifiers(canonical.user())));
             return java.util.Optional.empty();
         } catch (AlmaException e) {
             return java.util.Optional.of(e.getMessage());
@@ -290,6 +299,12 @@ public final class UserService {
             return AlmaException.badRequest("401861", "User with identifier " + id + " was not found.");
         }
         return AlmaException.badRequest("401890", "User with identifier " + id + " of type " + idType + " was not found.");
+    }
+
+    /** A user's identifiers as the identifier table holds them: type and folded value. */
+    private static Set<List<String>> identifiers(User user) {
+        return user.userIdentifier().stream().map(i -> List.of(i.idType().value(), UserRepository.fold(i.value())))
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     private void ensureIdsFree(UserRepository users, User user, long except) {

@@ -90,6 +90,18 @@ class UsersApiTest extends SimulatorTest {
     }
 
     @Test
+    void aPutKeepsItsIdentifiersFindableAndAChangedOneMovesAndIsChecked() {
+        alma.createUser(user("dd1"));
+        alma.createUser(user("dd2"));
+        alma.updateUser("dd1", user("dd1").replace("2030-01-16", "2031-01-16"));
+        assertThat(alma.getUser("B-dd1").path("expiry_date").asText()).isEqualTo("2031-01-16Z");
+        alma.attemptToUpdateUser("dd1", user("dd1").replace("B-dd1", "B-dd2"), Map.of()).hasAlmaError("401851");
+        alma.updateUser("dd1", user("dd1").replace("B-dd1", "B-new"));
+        assertThat(alma.getUser("B-new").path("primary_id").asText()).isEqualTo("dd1");
+        alma.attemptToGetUser("B-dd1").hasAlmaError("401861");
+    }
+
+    @Test
     void illegalUserGroupIs401852() {
         alma.attemptToCreateUser(user("dd1", "ASTRONAUT", "2030-01-01Z")).hasAlmaError("401852");
     }
