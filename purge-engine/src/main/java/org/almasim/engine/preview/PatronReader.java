@@ -23,10 +23,12 @@ final class PatronReader {
                 date(user.path("expiry_date")), date(user.path("purge_date")), loans, balance, sets);
     }
 
-    /** The user's active loans and balance, as Alma's {@code expand=loans,fees} counts them. */
+    /**
+     * The user's active loans and balance, as Alma's {@code expand=loans,fees} counts them: from the user as read when
+     * it was read with them, else with one more call.
+     */
     static Patron withActivity(AlmaClient alma, Patron patron, JsonNode user, Set<String> sets) {
-        JsonNode expanded = alma.get("/almaws/v1/users/" + java.net.URLEncoder.encode(patron.primaryId(), java.nio.charset.StandardCharsets.UTF_8)
-                .replace("+", "%20"), Map.of("expand", "loans,fees"));
+        JsonNode expanded = user.has("loans") && user.has("fees") ? user : expanded(alma, patron.primaryId());
         int loans = expanded.path("loans").path("value").asInt(0);
         BigDecimal balance = expanded.path("fees").path("value").isNumber() ? expanded.path("fees").path("value").decimalValue()
                 : new BigDecimal(expanded.path("fees").path("value").asText("0"));
@@ -49,16 +51,21 @@ final class PatronReader {
         return found ? Optional.of(members) : Optional.empty();
     }
 
-    /** The whole user, or nothing when it has gone since its set was read. */
+    /** The whole user with its loan and balance counts, or nothing when it has gone since its set was read. */
     static Optional<JsonNode> user(AlmaClient alma, String primaryId) {
         try {
-            return Optional.of(alma.getUser(primaryId));
+            return Optional.of(expanded(alma, primaryId));
         } catch (AlmaApiException e) {
             if (e.code().equals("401861")) {
                 return Optional.empty();
             }
             throw e;
         }
+    }
+
+    private static JsonNode expanded(AlmaClient alma, String primaryId) {
+        return alma.get("/almaws/v1/users/" + java.net.URLEncoder.encode(primaryId, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20"), Map.of("expand", "loans,fees"));
     }
 
     private static String text(JsonNode node) {
