@@ -73,6 +73,7 @@ public final class ScenarioRunner {
         private final Map<String, Set<String>> lastBlocked = new LinkedHashMap<>();
         private final List<String> failures = new ArrayList<>();
         private int expectations;
+        private int unmet;
         private LocalDate today;
 
         private final LibraryEvents events;
@@ -107,12 +108,14 @@ public final class ScenarioRunner {
                 act(step);
                 for (int j = 0; j < step.expect().size(); j++) {
                     expectations++;
-                    failures.addAll(checks.check(today + " timeline[" + i + "] expect[" + j + "]", step.expect().get(j)));
+                    List<String> wrong = checks.check(today + " timeline[" + i + "] expect[" + j + "]", step.expect().get(j));
+                    unmet += wrong.isEmpty() ? 0 : 1;
+                    failures.addAll(wrong);
                 }
             }
             out.println();
             out.println(failures.isEmpty() ? "PASSED: " + scenario.name() + " (" + expectations + " expectations held)"
-                    : "FAILED: " + scenario.name() + " (" + failures.size() + " of " + expectations + " expectations did not hold)");
+                    : "FAILED: " + scenario.name() + " (" + unmet + " of " + expectations + " expectations did not hold)");
             failures.forEach(f -> out.println("  " + f));
             return new Result(scenario.name(), expectations, List.copyOf(failures));
         }
