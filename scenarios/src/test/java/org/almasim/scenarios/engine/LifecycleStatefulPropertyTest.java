@@ -177,6 +177,8 @@ class LifecycleStatefulPropertyTest {
         private final Map<String, String> onLoan = new HashMap<>();
         private final Set<String> blocked = new HashSet<>();
         private LocalDate today = START;
+        /** Runs of one job (at most) started on the simulated day, against Alma's five an hour. */
+        private int jobRunsToday;
         private int added;
 
         World(boolean byExpiry) {
@@ -193,15 +195,32 @@ class LifecycleStatefulPropertyTest {
             if (step.kind().equals("add")) {
                 add(step);
             } else if (step.kind().equals("advance")) {
-                today = today.plusDays(step.number());
-                alma.put("/almasim/v1/clock", Map.of(), JSON.createObjectNode().put("today", today.toString()));
+                advance(step.number());
             } else if (step.kind().equals("run")) {
+                makeRoomForJobs(2);
                 return run(step.flag() ? PolicyRun.Mode.PER_USER : PolicyRun.Mode.JOB);
             } else {
                 // A step naming a patron who is gone is skipped, so a shrunk sequence stays playable.
                 patron(step.patron()).filter(this::exists).ifPresent(id -> event(step, id));
             }
             return Optional.empty();
+        }
+
+        /**
+         * Alma allows five runs of a job an hour; a run and its rerun each may start one of each job, a reinstatement one
+         * Update/Notify Users: when the day has no room left, the next day comes first.
+         */
+        private void makeRoomForJobs(int runs) {
+            if (jobRunsToday + runs > 5) {
+                advance(1);
+            }
+            jobRunsToday += runs;
+        }
+
+        private void advance(int days) {
+            jobRunsToday = 0;
+            today = today.plusDays(days);
+            alma.put("/almasim/v1/clock", Map.of(), JSON.createObjectNode().put("today", today.toString()));
         }
 
         private void add(Step step) {
@@ -272,7 +291,10 @@ class LifecycleStatefulPropertyTest {
                         alma.putUser(id, current);
                     }
                 }
-                case "reinstate" -> new Reinstatement(alma, PolicyRun.Jobs.ALMASIM).reinstate(loose, List.of(id), today);
+                case "reinstate" -> {
+                    makeRoomForJobs(1);
+                    new Reinstatement(alma, PolicyRun.Jobs.ALMASIM).reinstate(loose, List.of(id), today);
+                }
                 default -> throw new IllegalArgumentException(step.kind());
             }
         }
