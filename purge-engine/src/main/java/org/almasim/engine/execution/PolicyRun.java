@@ -96,15 +96,44 @@ public final class PolicyRun {
                 "UPDATE_User_Information_Status_Value", "INACTIVE", "job_name", policy.name() + " - mark inactive " + today), ids.size());
     }
 
+    /**
+     * Sends the purge candidates to the purge-on-a-set job, except those the job refused in an earlier run of this
+     * policy today: Alma would refuse them again (a PO line does not go away within the day), and each run counts
+     * against Alma's five runs of a job an hour. They are reported with Alma's reason; the next run day tries again.
+     */
     private RunReport.StageResult purgeByJob(Policy policy, LocalDate today, List<String> ids) {
-        String set = itemizedSet(alma, "almasim " + policy.name() + " - purge", ids);
-        Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("set_id", set);
-        parameters.put("job_name", policy.name() + " - purge " + today);
-        if (policy.purge() != null) {
-            parameters.put("waive_threshold", policy.purge().waiveThreshold().toPlainString());
+        String jobName = policy.name() + " - purge " + today;
+        Map<String, String> refusedToday = refusedToday(jobs.purgeOnSet(), jobName, today);
+        List<String> send = ids.stream().filter(id -> !refusedToday.containsKey(id)).toList();
+        RunReport.StageResult sent = RunReport.StageResult.none();
+        if (!send.isEmpty()) {
+            String set = itemizedSet(alma, "almasim " + policy.name() + " - purge", send);
+            Map<String, String> parameters = new LinkedHashMap<>();
+            parameters.put("set_id", set);
+            parameters.put("job_name", jobName);
+            if (policy.purge() != null) {
+                parameters.put("waive_threshold", policy.purge().waiveThreshold().toPlainString());
+            }
+            sent = runJob(jobs.purgeOnSet(), parameters, send.size());
         }
-        return runJob(jobs.purgeOnSet(), parameters, ids.size());
+        Map<String, String> exceptions = new LinkedHashMap<>(sent.exceptions());
+        ids.stream().filter(refusedToday::containsKey).forEach(id -> exceptions.put(id, refusedToday.get(id)));
+        return new RunReport.StageResult(sent.jobInstance(), sent.processed(), exceptions, sent.done());
+    }
+
+    /** The users finished runs of this job under this name refused today, with Alma's reason. */
+    private Map<String, String> refusedToday(String jobId, String jobName, LocalDate today) {
+        Map<String, String> refused = new LinkedHashMap<>();
+        Map<String, String> day = Map.of("submit_date_from", today.toString(), "submit_date_to", today.toString());
+        for (JsonNode instance : alma.every("/almaws/v1/conf/jobs/" + jobId + "/instances", day, "job_instance")) {
+            if (instance.path("name").asText().equals(jobName) && instance.path("status").path("value").asText().startsWith("COMPLETED")) {
+                String link = instance.path("link").asText();
+                alma.every(link.substring(link.indexOf("/almaws")) + "/events", Map.of(), "event").forEach(e -> refused.put(
+                        e.path("user").path("value").asText(), "refused earlier today (job instance " + instance.path("id").asText()
+                                + "): " + e.path("description").asText()));
+            }
+        }
+        return refused;
     }
 
     private RunReport.StageResult markInactiveByUser(List<String> ids) {

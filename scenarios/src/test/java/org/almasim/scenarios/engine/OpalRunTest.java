@@ -3,6 +3,8 @@ package org.almasim.scenarios.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -120,6 +122,20 @@ class OpalRunTest {
         assertThat(status("expired-7-days")).isEqualTo("ACTIVE");
         assertThat(alma.getUser("expired-7-days").path("expiry_date").asText()).isEqualTo("2025-08-01Z");
         assertThat(again.inactive().done()).isZero();
+    }
+
+    @Test
+    void aPatronTheJobRefusedEarlierTodayIsReportedNotSentAgain() {
+        ObjectNode blockers = new ObjectMapper().createObjectNode();
+        blockers.putArray("blocker").addObject().put("kind", "PO_LINE").put("detail", "POL-9");
+        alma.put("/almasim/v1/users/expired-over-3-years/blockers", Map.of(), blockers);
+        RunReport first = run(PolicyRun.Mode.JOB, ProgressListener.NONE);
+        assertThat(first.purge().exceptions().get("expired-over-3-years")).contains("PO lines");
+        RunReport again = run(PolicyRun.Mode.JOB, ProgressListener.NONE);
+        assertThat(again.purge().jobInstance()).as("nobody left to send: no second purge job").isNull();
+        assertThat(again.purge().exceptions().get("expired-over-3-years")).startsWith("refused earlier today").contains("PO lines");
+        assertThat(alma.get("/almaws/v1/conf/jobs/M26701/instances", Map.of()).path("total_record_count").asInt()).isEqualTo(1);
+        assertThat(demo.exists("expired-over-3-years")).isTrue();
     }
 
     @Test
