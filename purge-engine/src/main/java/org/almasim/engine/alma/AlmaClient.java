@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -71,13 +72,40 @@ public final class AlmaClient {
         send("DELETE", path, query, null);
     }
 
+    /** {@code /almaws/v1/users/{id}}, the id encoded for a path. */
+    public static String userPath(String primaryId) {
+        return "/almaws/v1/users/" + encode(primaryId);
+    }
+
     public ObjectNode getUser(String primaryId) {
-        return (ObjectNode) get("/almaws/v1/users/" + encode(primaryId), Map.of());
+        return (ObjectNode) get(userPath(primaryId), Map.of());
+    }
+
+    /** The user (with {@code query}, such as {@code expand=loans,fees}), or nothing when Alma has no such user (401861). */
+    public Optional<ObjectNode> findUser(String primaryId, Map<String, String> query) {
+        try {
+            return Optional.of((ObjectNode) get(userPath(primaryId), query));
+        } catch (AlmaApiException e) {
+            if (e.code().equals("401861")) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** Swap-all PUT of the whole user as given; answers the user as Alma stored it. */
     public ObjectNode putUser(String primaryId, ObjectNode user) {
-        return (ObjectNode) put("/almaws/v1/users/" + encode(primaryId), Map.of(), user);
+        return (ObjectNode) put(userPath(primaryId), Map.of(), user);
+    }
+
+    /** The id of the set of users with this name (Alma's names are unique, compared without case), if there is one. */
+    public Optional<String> setId(String name) {
+        for (JsonNode set : get("/almaws/v1/conf/sets", Map.of("q", "name~" + name, "content_type", "USER", "limit", "100")).path("set")) {
+            if (set.path("name").asText().equalsIgnoreCase(name)) {
+                return Optional.of(set.path("id").asText());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every user (full records), the pages fetched several at a time; in primary id order. */

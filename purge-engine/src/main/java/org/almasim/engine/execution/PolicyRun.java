@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -169,7 +167,7 @@ public final class PolicyRun {
         progress.stage("purging", ids.size());
         List<String> failures = InFlight.map(ids, id -> {
             try {
-                alma.delete("/almaws/v1/users/" + encode(id), Map.of());
+                alma.delete(AlmaClient.userPath(id), Map.of());
                 return null;
             } catch (AlmaApiException e) {
                 // Already gone (an earlier, interrupted run deleted it): the work is done, not failed.
@@ -186,12 +184,7 @@ public final class PolicyRun {
      * The stage's users in an itemized set of the policy's own, replaced wholesale (1000 a call), so a rerun reuses it.
      */
     public static String itemizedSet(AlmaClient alma, String name, List<String> ids) {
-        String id = null;
-        for (JsonNode set : alma.get("/almaws/v1/conf/sets", Map.of("q", "name~" + name, "limit", "100")).path("set")) {
-            if (set.path("name").asText().equalsIgnoreCase(name)) {
-                id = set.path("id").asText();
-            }
-        }
+        String id = alma.setId(name).orElse(null);
         if (id == null) {
             ObjectNode set = JSON.createObjectNode().put("name", name).put("description", "Managed by the almasim purge engine");
             set.putObject("type").put("value", "ITEMIZED");
@@ -302,9 +295,5 @@ public final class PolicyRun {
 
     private static List<String> ids(List<Decision> decisions, Set<Action> actions) {
         return decisions.stream().filter(d -> actions.contains(d.action())).map(Decision::primaryId).collect(Collectors.toList());
-    }
-
-    private static String encode(String id) {
-        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

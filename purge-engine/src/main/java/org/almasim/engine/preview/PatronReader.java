@@ -1,18 +1,19 @@
 package org.almasim.engine.preview;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.evaluation.Patron;
 
 /** Turns Alma's user JSON (and expand=loans,fees counts) into the {@link Patron} the evaluation reads. */
 final class PatronReader {
+    private static final Map<String, String> EXPAND_ACTIVITY = Map.of("expand", "loans,fees");
     private PatronReader() {
     }
 
@@ -28,7 +29,7 @@ final class PatronReader {
      * it was read with them, else with one more call.
      */
     static Patron withActivity(AlmaClient alma, Patron patron, JsonNode user, Set<String> sets) {
-        JsonNode expanded = user.has("loans") && user.has("fees") ? user : expanded(alma, patron.primaryId());
+        JsonNode expanded = user.has("loans") && user.has("fees") ? user : alma.get(AlmaClient.userPath(patron.primaryId()), EXPAND_ACTIVITY);
         int loans = expanded.path("loans").path("value").asInt(0);
         BigDecimal balance = expanded.path("fees").path("value").isNumber() ? expanded.path("fees").path("value").decimalValue()
                 : new BigDecimal(expanded.path("fees").path("value").asText("0"));
@@ -37,35 +38,16 @@ final class PatronReader {
 
     /** The primary ids of the members of the set with this name; empty when there is no such set. */
     static Optional<Set<String>> setMembers(AlmaClient alma, String name) {
-        Set<String> members = new HashSet<>();
-        boolean found = false;
-        JsonNode sets = alma.get("/almaws/v1/conf/sets", Map.of("q", "name~" + name, "content_type", "USER", "limit", "100"));
-        for (JsonNode set : sets.path("set")) {
-            if (!set.path("name").asText().equalsIgnoreCase(name)) {
-                continue;
-            }
-            found = true;
-            alma.every("/almaws/v1/conf/sets/" + set.path("id").asText() + "/members", Map.of(), "member")
-                    .forEach(m -> members.add(m.path("id").asText()));
-        }
-        return found ? Optional.of(members) : Optional.empty();
+        return alma.setId(name).map(id -> {
+            Set<String> members = new HashSet<>();
+            alma.every("/almaws/v1/conf/sets/" + id + "/members", Map.of(), "member").forEach(m -> members.add(m.path("id").asText()));
+            return members;
+        });
     }
 
     /** The whole user with its loan and balance counts, or nothing when it has gone since its set was read. */
-    static Optional<JsonNode> user(AlmaClient alma, String primaryId) {
-        try {
-            return Optional.of(expanded(alma, primaryId));
-        } catch (AlmaApiException e) {
-            if (e.code().equals("401861")) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-    }
-
-    private static JsonNode expanded(AlmaClient alma, String primaryId) {
-        return alma.get("/almaws/v1/users/" + java.net.URLEncoder.encode(primaryId, java.nio.charset.StandardCharsets.UTF_8)
-                .replace("+", "%20"), Map.of("expand", "loans,fees"));
+    static Optional<ObjectNode> user(AlmaClient alma, String primaryId) {
+        return alma.findUser(primaryId, EXPAND_ACTIVITY);
     }
 
     private static String text(JsonNode node) {

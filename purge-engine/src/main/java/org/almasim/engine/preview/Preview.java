@@ -1,6 +1,7 @@
 package org.almasim.engine.preview;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -81,7 +82,7 @@ public final class Preview {
                     "The policy's candidate set '" + set + "' does not exist in this Alma")));
         }
         List<JsonNode> users = new ArrayList<>();
-        for (Optional<JsonNode> user : InFlight.map(new ArrayList<>(ids), id -> PatronReader.user(alma, id))) {
+        for (Optional<ObjectNode> user : InFlight.map(new ArrayList<>(ids), id -> PatronReader.user(alma, id))) {
             user.ifPresent(users::add);
         }
         return users;

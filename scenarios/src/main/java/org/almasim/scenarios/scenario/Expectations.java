@@ -37,7 +37,7 @@ final class Expectations {
         List<String> failures = new ArrayList<>();
         List<String> wrong = new ArrayList<>();
         if (e.patron() != null) {
-            ObjectNode user = LibraryEvents.find(alma, e.patron());
+            ObjectNode user = alma.findUser(e.patron(), Map.of()).orElse(null);
             boolean expectExists = e.exists() == null || e.exists();
             if (user == null || !expectExists) {
                 compare(wrong, "exists", expectExists, user != null);

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,43 +11,43 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.execution.PolicyRun;
 
 /** What happens in the library between policy runs, done through Alma's API as staff and the SIS would do it. */
-final class LibraryEvents {
+public final class LibraryEvents {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AlmaClient alma;
     private final ScenarioReader.Loaded loaded;
     private final Consumer<String> say;
 
-    LibraryEvents(AlmaClient alma, ScenarioReader.Loaded loaded, Consumer<String> say) {
+    /** {@code loaded} places SIS files and names the source in errors; {@code say} hears what happened. */
+    public LibraryEvents(AlmaClient alma, ScenarioReader.Loaded loaded, Consumer<String> say) {
         this.alma = alma;
         this.loaded = loaded;
         this.say = say;
     }
 
-    void checkout(Scenario.Checkout checkout) {
-        alma.post("/almaws/v1/users/" + encode(checkout.user()) + "/loans", Map.of("item_barcode", checkout.barcode()),
+    public void checkout(Scenario.Checkout checkout) {
+        alma.post(AlmaClient.userPath(checkout.user()) + "/loans", Map.of("item_barcode", checkout.barcode()),
                 JSON.createObjectNode().<ObjectNode>set("circ_desk", JSON.createObjectNode().put("value", "DEFAULT_CIRC_DESK"))
                         .set("library", JSON.createObjectNode().put("value", "MAIN")));
         say(checkout.user() + " borrows " + checkout.barcode());
     }
 
-    void fine(Scenario.Fine fine) {
+    public void fine(Scenario.Fine fine) {
         ObjectNode fee = JSON.createObjectNode();
         fee.putObject("type").put("value", fine.type() == null ? "OVERDUEFINE" : fine.type());
         fee.put("original_amount", fine.amount());
         fee.putObject("owner").put("value", "MAIN");
-        alma.post("/almaws/v1/users/" + encode(fine.user()) + "/fees", Map.of(), fee);
+        alma.post(AlmaClient.userPath(fine.user()) + "/fees", Map.of(), fee);
         say(fine.user() + " is fined " + fine.amount().toPlainString());
     }
 
-    void pay(Scenario.Payment pay) {
+    public void pay(Scenario.Payment pay) {
         String amount = pay.amount() == null ? "ALL" : pay.amount().toPlainString();
-        alma.post("/almaws/v1/users/" + encode(pay.user()) + "/fees/all", Map.of("op", "pay", "amount", amount, "method", "CASH"), null);
+        alma.post(AlmaClient.userPath(pay.user()) + "/fees/all", Map.of("op", "pay", "amount", amount, "method", "CASH"), null);
         say(pay.user() + " pays " + (amount.equals("ALL") ? "everything owed" : amount));
     }
 
@@ -57,7 +55,7 @@ final class LibraryEvents {
      * Alma's SIS synchronisation: users in the file are created, or updated when EXTERNAL (INTERNAL accounts are
      * the library's, not the SIS's); users missing from the file are left alone, expired or not.
      */
-    void sisLoad(Scenario.SisLoad load) {
+    public void sisLoad(Scenario.SisLoad load) {
         List<JsonNode> users = new ArrayList<>(load.users());
         if (load.file() != null) {
             users.addAll(readSisFile(load.file()));
@@ -67,7 +65,7 @@ final class LibraryEvents {
         List<String> skipped = new ArrayList<>();
         for (JsonNode incoming : users) {
             String id = incoming.path("primary_id").asText();
-            ObjectNode existing = find(alma, id);
+            ObjectNode existing = alma.findUser(id, Map.of()).orElse(null);
             if (existing == null) {
                 ObjectNode user = incoming.deepCopy();
                 if (!user.has("account_type")) {
@@ -105,8 +103,8 @@ final class LibraryEvents {
         }
     }
 
-    void giveBack(Scenario.Return giveBack) {
-        for (JsonNode loan : alma.get("/almaws/v1/users/" + encode(giveBack.user()) + "/loans", Map.of("limit", "100")).path("item_loan")) {
+    public void giveBack(Scenario.Return giveBack) {
+        for (JsonNode loan : alma.get(AlmaClient.userPath(giveBack.user()) + "/loans", Map.of("limit", "100")).path("item_loan")) {
             if (loan.path("item_barcode").asText().equals(giveBack.barcode())) {
                 alma.post("/almaws/v1/bibs/" + loan.path("mms_id").asText() + "/holdings/" + loan.path("holding_id").asText() + "/items/"
                         + loan.path("item_id").asText(), Map.of("op", "scan", "library", "MAIN", "circ_desk", "DEFAULT_CIRC_DESK"), null);
@@ -117,29 +115,21 @@ final class LibraryEvents {
         throw new ScenarioException(loaded.source(), List.of("return: " + giveBack.user() + " has no loan of " + giveBack.barcode()));
     }
 
-    void waive(Scenario.Payment waive) {
-        for (JsonNode fee : alma.get("/almaws/v1/users/" + encode(waive.user()) + "/fees", Map.of("status", "ACTIVE")).path("fee")) {
+    public void waive(Scenario.Payment waive) {
+        for (JsonNode fee : alma.get(AlmaClient.userPath(waive.user()) + "/fees", Map.of("status", "ACTIVE")).path("fee")) {
             Map<String, String> query = new LinkedHashMap<>();
             query.put("op", "waive");
             query.put("reason", "OTHER");
             if (waive.amount() != null) {
                 query.put("amount", waive.amount().toPlainString());
             }
-            alma.post("/almaws/v1/users/" + encode(waive.user()) + "/fees/" + fee.path("id").asText(), query, null);
+            alma.post(AlmaClient.userPath(waive.user()) + "/fees/" + fee.path("id").asText(), query, null);
         }
         say(waive.user() + "'s fines are waived" + (waive.amount() == null ? "" : " (" + waive.amount().toPlainString() + " each)"));
     }
 
-    void changeSet(Scenario.SetChange change, String op) {
-        String setId = null;
-        for (JsonNode set : alma.get("/almaws/v1/conf/sets", Map.of("q", "name~" + change.set(), "limit", "100")).path("set")) {
-            if (set.path("name").asText().equalsIgnoreCase(change.set())) {
-                setId = set.path("id").asText();
-            }
-        }
-        if (setId == null) {
-            setId = PolicyRun.itemizedSet(alma, change.set(), List.of());
-        }
+    public void changeSet(Scenario.SetChange change, String op) {
+        String setId = alma.setId(change.set()).orElseGet(() -> PolicyRun.itemizedSet(alma, change.set(), List.of()));
         ObjectNode body = JSON.createObjectNode();
         var members = body.putObject("members").putArray("member");
         change.users().forEach(id -> members.addObject().put("id", id));
@@ -147,23 +137,7 @@ final class LibraryEvents {
         say((op.equals("add_members") ? "added to " : "removed from ") + change.set() + ": " + String.join(", ", change.users()));
     }
 
-    /** The whole user, or null when there is none. */
-    static ObjectNode find(AlmaClient alma, String id) {
-        try {
-            return alma.getUser(id);
-        } catch (AlmaApiException e) {
-            if (e.code().equals("401861")) {
-                return null;
-            }
-            throw e;
-        }
-    }
-
     private void say(String line) {
         say.accept(line);
-    }
-
-    private static String encode(String id) {
-        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

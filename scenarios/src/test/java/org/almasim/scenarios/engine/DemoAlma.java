@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.execution.PolicyRun;
 import org.almasim.simulator.Simulator;
@@ -85,12 +84,7 @@ final class DemoAlma implements AutoCloseable {
     }
 
     boolean exists(String primaryId) {
-        try {
-            alma.getUser(primaryId);
-            return true;
-        } catch (AlmaApiException e) {
-            return false;
-        }
+        return alma.findUser(primaryId, Map.of()).isPresent();
     }
 
     @Override

@@ -25,6 +25,9 @@ import org.almasim.engine.execution.Reinstatement;
 import org.almasim.engine.policy.Policy;
 import org.almasim.engine.policy.PolicyReader;
 import org.almasim.engine.preview.Preview;
+import org.almasim.scenarios.scenario.LibraryEvents;
+import org.almasim.scenarios.scenario.Scenario;
+import org.almasim.scenarios.scenario.ScenarioReader;
 import org.almasim.simulator.support.PropertyRunner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -46,6 +49,8 @@ class LifecycleStatefulPropertyTest {
 
     private final DemoAlma demo = DemoAlma.empty();
     private final AlmaClient alma = demo.alma;
+    private final LibraryEvents events = new LibraryEvents(alma, new ScenarioReader.Loaded(null, "stateful test", Optional.empty()),
+            line -> { });
 
     @AfterAll
     void stop() {
@@ -242,55 +247,38 @@ class LifecycleStatefulPropertyTest {
             patrons.add(id);
         }
 
+        /** Library life between runs, done as a scenario does it (LibraryEvents), so the two cannot drift apart. */
         private void event(Step step, String id) {
-            String user = "/almaws/v1/users/" + id;
             switch (step.kind()) {
                 case "checkout" -> {
                     String barcode = ITEMS.get(step.number());
                     if (!onLoan.containsKey(barcode)) {
-                        alma.post(user + "/loans", Map.of("item_barcode", barcode), JSON.createObjectNode()
-                                .<ObjectNode>set("circ_desk", JSON.createObjectNode().put("value", "DEFAULT_CIRC_DESK"))
-                                .set("library", JSON.createObjectNode().put("value", "MAIN")));
+                        events.checkout(new Scenario.Checkout(id, barcode));
                         onLoan.put(barcode, id);
                     }
                 }
                 case "return" -> {
-                    for (JsonNode loan : alma.get(user + "/loans", Map.of()).path("item_loan")) {
-                        alma.post("/almaws/v1/bibs/" + loan.path("mms_id").asText() + "/holdings/" + loan.path("holding_id").asText()
-                                + "/items/" + loan.path("item_id").asText(), Map.of("op", "scan", "library", "MAIN",
-                                "circ_desk", "DEFAULT_CIRC_DESK"), null);
-                        onLoan.remove(loan.path("item_barcode").asText());
-                    }
+                    List<String> borrowed = onLoan.entrySet().stream().filter(e -> e.getValue().equals(id)).map(Map.Entry::getKey).toList();
+                    borrowed.forEach(barcode -> {
+                        events.giveBack(new Scenario.Return(id, barcode));
+                        onLoan.remove(barcode);
+                    });
                 }
-                case "fine" -> {
-                    ObjectNode fee = JSON.createObjectNode().put("original_amount", step.number());
-                    fee.putObject("type").put("value", "OVERDUEFINE");
-                    fee.putObject("owner").put("value", "MAIN");
-                    alma.post(user + "/fees", Map.of(), fee);
-                }
+                case "fine" -> events.fine(new Scenario.Fine(id, BigDecimal.valueOf(step.number()), null));
                 case "pay" -> {
-                    if (alma.get(user + "/fees", Map.of("status", "ACTIVE")).path("total_record_count").asInt() > 0) {
-                        alma.post(user + "/fees/all", Map.of("op", "pay", "amount", "ALL", "method", "CASH"), null);
+                    if (alma.get(AlmaClient.userPath(id) + "/fees", Map.of("status", "ACTIVE")).path("total_record_count").asInt() > 0) {
+                        events.pay(new Scenario.Payment(id, null));
                     }
                 }
-                case "waive" -> {
-                    for (JsonNode fee : alma.get(user + "/fees", Map.of("status", "ACTIVE")).path("fee")) {
-                        alma.post(user + "/fees/" + fee.path("id").asText(), Map.of("op", "waive", "reason", "OTHER"), null);
-                    }
-                }
+                case "waive" -> events.waive(new Scenario.Payment(id, null));
                 case "block" -> {
                     ObjectNode blockers = JSON.createObjectNode();
                     blockers.putArray("blocker").addObject().put("kind", "PO_LINE").put("detail", "POL-" + id);
                     alma.put("/almasim/v1/users/" + id + "/blockers", Map.of(), blockers);
                     blocked.add(id);
                 }
-                case "sis" -> {
-                    ObjectNode current = alma.getUser(id);
-                    if ("EXTERNAL".equals(current.path("account_type").path("value").asText())) {
-                        current.put("expiry_date", today.plusDays(step.number()) + "Z");
-                        alma.putUser(id, current);
-                    }
-                }
+                case "sis" -> events.sisLoad(new Scenario.SisLoad(null,
+                        List.of(JSON.createObjectNode().put("primary_id", id).put("expiry_date", today.plusDays(step.number()) + "Z"))));
                 case "reinstate" -> {
                     makeRoomForJobs(1);
                     new Reinstatement(alma, PolicyRun.Jobs.ALMASIM).reinstate(loose, List.of(id), today);
