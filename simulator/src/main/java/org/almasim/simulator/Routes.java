@@ -7,6 +7,7 @@ import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
 import static io.javalin.apibuilder.ApiBuilder.put;
 
+import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.config.JavalinConfig;
 import org.almasim.simulator.admin.AdminController;
 import org.almasim.simulator.blockers.BlockerController;
@@ -14,16 +15,21 @@ import org.almasim.simulator.fees.FeeController;
 import org.almasim.simulator.http.ApiGate;
 import org.almasim.simulator.jobs.JobController;
 import org.almasim.simulator.loans.LoanController;
+import org.almasim.simulator.patrons.PatronController;
 import org.almasim.simulator.sets.SetController;
 import org.almasim.simulator.users.UserController;
 
-/** The only place that spells URLs: Alma's API under /almaws/v1, the simulator's control plane under /almasim/v1. */
+/**
+ * The only place that spells the simulator's URLs: Alma's API under /almaws/v1, the control plane under /almasim/v1 (with
+ * whatever an extension adds there), the trainer console's files at /.
+ */
 final class Routes {
     private Routes() {
     }
 
     static void register(JavalinConfig config, ApiGate gate, UserController users, FeeController fees, LoanController loans,
-                         SetController sets, JobController jobs, BlockerController blockers, AdminController admin) {
+                         SetController sets, JobController jobs, BlockerController blockers, AdminController admin,
+                         PatronController patrons, EndpointGroup extension) {
         config.routes.apiBuilder(() -> {
             path("/almaws/v1", () -> {
                 before("/*", gate::admit);
@@ -86,6 +92,11 @@ final class Routes {
                 put("settings", admin::updateSettings);
                 get("users/{user_id}/blockers", blockers::get);
                 put("users/{user_id}/blockers", blockers::replace);
+                get("patrons", patrons::list);
+                get("patrons/summary", patrons::summary);
+                get("patrons/{user_id}", patrons::get);
+                get("jobs/instances", jobs::allInstances);
+                get("jobs/instances/{instance_id}/events", jobs::allEvents);
                 get("jobs/instances/{instance_id}/report", jobs::report);
                 get("deleted-users", admin::deletedUsers);
                 get("deleted-users/statistics", admin::deletedUserStatistics);
@@ -96,6 +107,7 @@ final class Routes {
                     put(admin::setClock);
                     post("advance", admin::advanceClock);
                 });
+                extension.addEndpoints();
             });
         });
     }

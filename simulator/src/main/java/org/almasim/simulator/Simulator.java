@@ -1,10 +1,13 @@
 package org.almasim.simulator;
 
 import io.javalin.Javalin;
+import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.http.staticfiles.Location;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.almasim.simulator.admin.AdminController;
 import org.almasim.simulator.blockers.BlockerController;
 import org.almasim.simulator.blockers.BlockerService;
@@ -22,6 +25,8 @@ import org.almasim.simulator.loans.LoanController;
 import org.almasim.simulator.loans.LoanService;
 import org.almasim.simulator.population.Population;
 import org.almasim.simulator.population.Population.Loaded;
+import org.almasim.simulator.patrons.PatronController;
+import org.almasim.simulator.patrons.PatronDirectory;
 import org.almasim.simulator.population.PopulationService;
 import org.almasim.simulator.sets.SetController;
 import org.almasim.simulator.sets.SetService;
@@ -69,7 +74,7 @@ public final class Simulator implements AutoCloseable {
     private final JobService jobs;
     private final Javalin app;
 
-    private Simulator(Config config) {
+    private Simulator(Config config, Function<Simulator, EndpointGroup> extension) {
         this.database = Database.open(config.database());
         this.clock = config.today().map(SimulatedClock::startingAt).orElseGet(SimulatedClock::startingToday);
         this.codes = new CodeTables(database.dsl());
@@ -80,21 +85,40 @@ public final class Simulator implements AutoCloseable {
         FeeService fees = new FeeService(dsl, codes, clock, users);
         LoanService loans = new LoanService(dsl, codes, clock, users);
         SetService sets = new SetService(dsl, codes, clock, users);
+        BlockerService blockers = new BlockerService(dsl, users, codes);
         this.jobs = new JobService(dsl, codes, clock, sets, users);
         this.population = new PopulationService(dsl, codes, clock, users, loans, fees);
         ApiGate gate = new ApiGate(keys, thresholds, clock);
         AdminController admin = new AdminController(clock, this::reset, population, dsl, codes);
+        PatronDirectory patrons = new PatronDirectory(dsl, clock, users, loans, fees, sets, blockers);
+        EndpointGroup extra = extension.apply(this);
         this.app = Javalin.create(javalin -> {
             javalin.http.maxRequestSize = MAX_BODY_BYTES;
             javalin.startup.showJavalinBanner = false;
+            // The trainer console: plain files inside the jar, its chart library from a WebJar; no build step.
+            javalin.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/console";
+                files.location = Location.CLASSPATH;
+            });
+            javalin.staticFiles.enableWebjars();
             AlmaErrors.register(javalin);
             Routes.register(javalin, gate, new UserController(users), new FeeController(fees), new LoanController(loans),
-                    new SetController(sets), new JobController(jobs), new BlockerController(new BlockerService(dsl, users, codes)), admin);
+                    new SetController(sets), new JobController(jobs), new BlockerController(blockers), admin,
+                    new PatronController(patrons), extra);
         });
     }
 
     public static Simulator create(Config config) {
-        return new Simulator(config);
+        return new Simulator(config, simulator -> () -> { });
+    }
+
+    /**
+     * A simulator whose control plane also has the routes {@code extension} declares under {@code /almasim/v1}: how the
+     * scenarios module adds the console's policies and scenarios, which need the purge engine this module cannot see.
+     */
+    public static Simulator create(Config config, Function<Simulator, EndpointGroup> extension) {
+        return new Simulator(config, extension);
     }
 
     public Simulator start(int port) {

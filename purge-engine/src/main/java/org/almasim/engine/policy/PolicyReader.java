@@ -28,6 +28,9 @@ public final class PolicyReader {
             .enable(com.fasterxml.jackson.databind.MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .build();
 
+    /** The policies that come with almasim, loadable by name. */
+    public static final List<String> SHIPPED = List.of("flvc-annual", "opal-lifecycle");
+
     private PolicyReader() {
     }
 

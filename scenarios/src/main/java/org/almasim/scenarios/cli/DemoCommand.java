@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.scenarios.scenario.ScenarioReader;
 import org.almasim.scenarios.scenario.ScenarioRunner;
+import org.almasim.scenarios.console.ConsoleController;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.http.ApiKeys;
 import picocli.CommandLine.Command;
@@ -40,7 +41,7 @@ final class DemoCommand implements Callable<Integer> {
         boolean held = true;
         for (int i = 0; i < STORIES.size(); i++) {
             ScenarioReader.Loaded story = ScenarioReader.load(STORIES.get(i));
-            Simulator simulator = Simulator.create(Simulator.Config.defaults().withToday(story.scenario().start()))
+            Simulator simulator = Simulator.create(Simulator.Config.defaults().withToday(story.scenario().start()), ConsoleController::routes)
                     .start(noServe || port == 0 ? 0 : port + i);
             held &= runner.run(story, new AlmaClient(simulator.baseUrl(), ApiKeys.DEVELOPMENT_KEY)).passed();
             System.out.println();

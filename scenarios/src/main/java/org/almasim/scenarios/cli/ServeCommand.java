@@ -2,6 +2,7 @@ package org.almasim.scenarios.cli;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import org.almasim.scenarios.console.ConsoleController;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.population.Population.Loaded;
 import picocli.CommandLine.Command;
@@ -22,7 +23,7 @@ final class ServeCommand implements Callable<Integer> {
     /** Starts, loads, prints how to reach it, and blocks until the process is stopped. */
     static void serve(SimulatorOptions options, String headline) throws InterruptedException {
         // Load before listening, so no client ever sees a half-loaded population.
-        Simulator simulator = Simulator.create(options.config());
+        Simulator simulator = Simulator.create(options.config(), ConsoleController::routes);
         var loaded = options.loadInto(simulator);
         simulator.start(options.port);
         printWelcome(simulator, loaded.orElse(null), headline);

@@ -46,6 +46,11 @@ public final class ApiKeys {
         return Optional.ofNullable(key == null ? null : keys.get(key));
     }
 
+    /** A key that may write, for clients inside the simulator's own process (the trainer console's policy runs). */
+    public Optional<String> readWriteKey() {
+        return keys.entrySet().stream().filter(e -> e.getValue() == Access.READ_WRITE).map(Map.Entry::getKey).findFirst();
+    }
+
     public List<String> describe() {
         return keys.entrySet().stream()
                 .map(e -> e.getKey() + (e.getValue() == Access.READ_ONLY ? " (read-only)" : " (read-write)"))

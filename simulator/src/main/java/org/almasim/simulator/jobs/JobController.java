@@ -39,6 +39,15 @@ public final class JobController {
         AlmaHttp.ok(ctx, jobs.events(ctx.pathParam("job_id"), ctx.pathParam("instance_id"), Params.page(ctx)));
     }
 
+    /** The control plane's list of every job's instances, newest first, for the console. */
+    public void allInstances(Context ctx) {
+        AlmaHttp.json(ctx, jobs.instances("ALL", Params.text(ctx, "status"), null, null, Params.page(ctx), UserController.linkBase(ctx)));
+    }
+
+    public void allEvents(Context ctx) {
+        AlmaHttp.json(ctx, jobs.events("ALL", ctx.pathParam("instance_id"), Params.page(ctx)));
+    }
+
     public void pause(Context ctx) {
         AlmaHttp.json(ctx, java.util.Map.of("paused", jobs.pause(true)));
     }

@@ -121,12 +121,13 @@ public final class JobService implements AutoCloseable {
                 parameters.get("record_type"));
     }
 
+    /** A job's instances, newest first; the control plane's {@code ALL} lists every job's. */
     public JobLists.Instances instances(String jobId, String status, String from, String to, Page page, String linkBase) {
-        JobDefinition job = job(jobId);
+        String only = "ALL".equalsIgnoreCase(jobId) ? null : job(jobId).id();
         if (status != null && !codes.contains("JobStatuses", status.toUpperCase(Locale.ROOT))) {
             throw AlmaException.badRequest("40166410", "Invalid status: " + status + ".");
         }
-        var filter = JobRepository.filter(job.id(), status == null ? null : status.toUpperCase(Locale.ROOT), date(from), date(to));
+        var filter = JobRepository.filter(only, status == null ? null : status.toUpperCase(Locale.ROOT), date(from), date(to));
         JobRepository instances = new JobRepository(dsl);
         List<JobInstance> page1 = page.limit() == 0 ? List.of()
                 : instances.list(filter, page).stream().map(i -> render(i, linkBase)).toList();

@@ -87,6 +87,15 @@ final class SetRepository {
                 .fetch(r -> new MemberRow(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
+    List<StoredSet> all() {
+        return db.selectFrom(USER_SET).orderBy(USER_SET.NAME_FOLD).fetch(SetRepository::stored);
+    }
+
+    boolean holds(StoredSet set, Condition logical, long userKey) {
+        return set.logical() ? db.fetchExists(PATRON, PATRON.USER_KEY.eq(userKey).and(logical))
+                : db.fetchExists(SET_MEMBER, SET_MEMBER.SET_ID.eq(set.id()).and(SET_MEMBER.USER_KEY.eq(userKey)));
+    }
+
     /** The user keys of every member, for jobs that run on a set. */
     List<Long> memberKeys(StoredSet set, Condition logical) {
         return set.logical()

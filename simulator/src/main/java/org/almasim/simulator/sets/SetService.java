@@ -141,6 +141,12 @@ public final class SetService {
         return sets.memberKeys(set, logicalCondition(set));
     }
 
+    /** The names of the sets the user is in now: itemized sets holding them, logical sets whose query selects them today. */
+    public List<String> setsOf(long userKey) {
+        SetRepository sets = new SetRepository(dsl);
+        return sets.all().stream().filter(set -> sets.holds(set, logicalCondition(set), userKey)).map(StoredSet::name).toList();
+    }
+
     /** {@code op=add_members|delete_members|replace_members}, at most 1000 members a call, with Alma's codes. */
     public AlmaSet manageMembers(String id, String op, String idType, boolean failOnInvalid, AlmaSet body, String linkBase) {
         String operation = op == null ? "" : op.toLowerCase(Locale.ROOT);

@@ -1,0 +1,380 @@
+package org.almasim.scenarios.console;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import org.almasim.engine.alma.AlmaApiException;
+import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.evaluation.Decision;
+import org.almasim.engine.execution.PolicyRun;
+import org.almasim.engine.execution.RunReport;
+import org.almasim.engine.policy.Policy;
+import org.almasim.engine.policy.PolicyException;
+import org.almasim.engine.policy.PolicyReader;
+import org.almasim.engine.preview.Preview;
+import org.almasim.engine.preview.PreviewReport;
+import org.almasim.engine.report.RunFormat;
+import org.almasim.scenarios.scenario.PolicyCalendar;
+import org.almasim.scenarios.scenario.ScenarioException;
+import org.almasim.scenarios.scenario.ScenarioPlay;
+import org.almasim.scenarios.scenario.ScenarioReader;
+import org.almasim.simulator.Simulator;
+import org.almasim.simulator.http.AlmaException;
+
+/**
+ * The trainer console's side that needs the purge engine: shipped policies previewed and run, the clock moved with
+ * every scheduled stage firing on its day, shipped scenarios stepped through with their narration, and the history
+ * the charts draw. It reaches the simulator only through its REST API and control plane, as any client does.
+ * One console per simulator; one thing at a time changes the library, and a run in progress holds the rest back.
+ */
+public final class Console implements AutoCloseable {
+    /** Decisions a preview sends the page at once; the rest are paged. */
+    static final int DECISIONS_PER_PAGE = 100;
+    private static final int NEAR_MISS_DAYS = 30;
+    private static final String FROM_CONSOLE = "run from the console";
+
+    public enum Step { DAY, WEEK, MONTH, YEAR }
+
+    private final Simulator simulator;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "almasim-console-run");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ByteArrayOutputStream narration = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(narration, true, StandardCharsets.UTF_8);
+    private final Map<String, ConsoleRun> runs = new LinkedHashMap<>();
+    private final List<StatusPoint> history = new ArrayList<>();
+    private AlmaClient alma;
+    private PolicyCalendar calendar;
+    private Optional<ScenarioPlay> play = Optional.empty();
+    private Optional<PreviewReport> lastPreview = Optional.empty();
+
+    public Console(Simulator simulator) {
+        this.simulator = simulator;
+    }
+
+    public record PolicyChoice(@JsonProperty("name") String name, @JsonProperty("title") String title,
+                               @JsonProperty("description") String description, @JsonProperty("scheduled") boolean scheduled) {
+    }
+
+    public record ScenarioState(@JsonProperty("name") String name, @JsonProperty("description") String description,
+                                @JsonProperty("next_step") int nextStep, @JsonProperty("steps") int steps,
+                                @JsonProperty("next_say") String nextSay, @JsonProperty("finished") boolean finished) {
+    }
+
+    public record Overview(@JsonProperty("today") LocalDate today, @JsonProperty("policies") List<PolicyChoice> policies,
+                           @JsonProperty("scenarios") List<String> scenarios, @JsonProperty("scenario") ScenarioState scenario,
+                           @JsonProperty("busy") boolean busy) {
+    }
+
+    public record StatusPoint(@JsonProperty("day") LocalDate day, @JsonProperty("by_status") Map<String, Integer> byStatus) {
+    }
+
+    /** What a change did: the narration it wrote, the runs it made, and where a scenario stands. */
+    public record Outcome(@JsonProperty("today") LocalDate today, @JsonProperty("narration") List<String> narration,
+                          @JsonProperty("runs") List<ConsoleRun.View> runs, @JsonProperty("failures") List<String> failures,
+                          @JsonProperty("scenario") ScenarioState scenario) {
+    }
+
+    public record PreviewSummary(@JsonProperty("policy") String policy, @JsonProperty("as_of") LocalDate asOf,
+                                 @JsonProperty("patrons") int patrons, @JsonProperty("counts") Map<Decision.Action, Integer> counts,
+                                 @JsonProperty("safety") List<String> safety, @JsonProperty("reasons") Map<String, Integer> reasons,
+                                 @JsonProperty("near_misses") List<PreviewReport.NearMiss> nearMisses,
+                                 @JsonProperty("decisions") DecisionPage decisions) {
+    }
+
+    public record DecisionPage(@JsonProperty("total") int total, @JsonProperty("decision") List<Decision> decision) {
+    }
+
+    public record History(@JsonProperty("status") List<StatusPoint> status, @JsonProperty("runs") List<ConsoleRun.View> runs) {
+    }
+
+    public synchronized Overview overview() {
+        PolicyCalendar calendar = calendar();
+        List<PolicyChoice> choices = new ArrayList<>();
+        for (String name : PolicyReader.SHIPPED) {
+            Policy policy = PolicyReader.load(name);
+            choices.add(new PolicyChoice(name, policy.name(), policy.description() == null ? "" : policy.description().strip(),
+                    calendar.policies().containsKey(name)));
+        }
+        play.ifPresent(p -> p.calendar().policies().forEach((name, policy) -> {
+            if (choices.stream().noneMatch(c -> c.name().equals(name))) {
+                choices.add(new PolicyChoice(name, policy.name(), policy.description() == null ? "" : policy.description().strip(), true));
+            }
+        }));
+        return new Overview(calendar.today(), choices, ScenarioReader.SHIPPED, scenarioState().orElse(null), busy());
+    }
+
+    /** Runs or stops running a policy on its schedule whenever the clock moves. */
+    public synchronized Overview schedule(String name, boolean scheduled) {
+        notBusy();
+        if (scheduled) {
+            calendar().schedule(name, policy(name));
+        } else {
+            calendar().unschedule(name);
+        }
+        return overview();
+    }
+
+    public synchronized PreviewSummary preview(String name) {
+        Policy policy = policy(name);
+        PreviewReport report = engine(() -> Preview.of(policy, alma(), today(), NEAR_MISS_DAYS));
+        lastPreview = Optional.of(report);
+        Map<String, Integer> reasons = new TreeMap<>();
+        report.decisions().stream().filter(d -> d.action() != Decision.Action.KEEP)
+                .forEach(d -> reasons.merge(d.action() + ": " + ConsoleRun.general(d.reasons().get(d.reasons().size() - 1)), 1, Integer::sum));
+        return new PreviewSummary(report.policy(), report.asOf(), report.patrons(), report.counts(), report.safety(), reasons,
+                report.nearMisses().stream().limit(DECISIONS_PER_PAGE).toList(), decisions(Optional.empty(), 0, DECISIONS_PER_PAGE));
+    }
+
+    /** A page of the last preview's decisions, all or those of one action; KEEP decisions only when asked for. */
+    public synchronized DecisionPage decisions(Optional<Decision.Action> action, int offset, int limit) {
+        PreviewReport report = lastPreview.orElseThrow(() -> AlmaException.parameterNotValid("Preview a policy first."));
+        List<Decision> chosen = report.decisions().stream()
+                .filter(d -> action.map(a -> d.action() == a).orElse(d.action() != Decision.Action.KEEP)).toList();
+        return new DecisionPage(chosen.size(), chosen.stream().skip(offset).limit(limit).toList());
+    }
+
+    /** Starts the policy's stages (all when none are named) in the background; the page follows it with {@link #run}. */
+    public synchronized ConsoleRun.View startRun(String name, Set<Policy.Stage> stages, PolicyRun.Mode mode) {
+        notBusy();
+        Policy policy = policy(name);
+        Set<Policy.Stage> chosen = stages.isEmpty() ? EnumSet.allOf(Policy.Stage.class) : stages;
+        LocalDate today = today();
+        ConsoleRun run = new ConsoleRun(nextRunId(), name, today, chosen.stream().filter(policy.present()::contains)
+                .map(s -> s.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")), FROM_CONSOLE);
+        runs.put(run.id(), run);
+        PolicyCalendar calendar = calendar();
+        background.submit(() -> {
+            try {
+                Optional<RunReport> report = calendar.run(name, policy, chosen, mode, FROM_CONSOLE, run);
+                synchronized (this) {
+                    report.ifPresent(run::finish);
+                    run.narrated(drain());
+                    recordStatus();
+                }
+            } catch (RuntimeException e) {
+                run.failed(e.getMessage());
+            }
+        });
+        return run.view();
+    }
+
+    public synchronized ConsoleRun.View run(String id) {
+        return find(id).view();
+    }
+
+    public synchronized String report(String id, String format) {
+        RunReport report = find(id).report().orElseThrow(() -> AlmaException.parameterNotValid("Run " + id + " has no report yet."));
+        try {
+            return RunFormat.parse(format).render(report);
+        } catch (IllegalArgumentException e) {
+            throw AlmaException.parameterNotValid(e.getMessage());
+        }
+    }
+
+    /** Moves the clock on by a day, a week, a month or a year, running every scheduled stage on its day. */
+    public synchronized Outcome advance(Step step) {
+        notBusy();
+        PolicyCalendar calendar = calendar();
+        LocalDate from = calendar.today();
+        LocalDate to = switch (step) {
+            case DAY -> from.plusDays(1);
+            case WEEK -> from.plusWeeks(1);
+            case MONTH -> from.plusMonths(1);
+            case YEAR -> from.plusYears(1);
+        };
+        int before = runs.size();
+        engine(() -> {
+            calendar.advanceTo(to);
+            return null;
+        });
+        recordStatus();
+        return outcome(before, List.of());
+    }
+
+    /** Empties the library and starts a shipped scenario: its population, sets and policies, at its start date. */
+    public synchronized Outcome loadScenario(String name) {
+        notBusy();
+        if (!ScenarioReader.SHIPPED.contains(name)) {
+            throw AlmaException.parameterNotValid("No shipped scenario is called '" + name + "' (" + String.join(", ", ScenarioReader.SHIPPED) + ").");
+        }
+        ScenarioPlay loaded = engine(() -> {
+            alma().post("/almasim/v1/reset", Map.of(), null);
+            ScenarioPlay started = new ScenarioPlay(ScenarioReader.load(name), alma(), out, listener);
+            narration.reset();
+            started.start();
+            return started;
+        });
+        play = Optional.of(loaded);
+        calendar = loaded.calendar();
+        runs.clear();
+        history.clear();
+        lastPreview = Optional.empty();
+        recordStatus();
+        return outcome(0, List.of());
+    }
+
+    /** Does the loaded scenario's next timeline step, with its narration and the expectations that did not hold. */
+    public synchronized Outcome step() {
+        notBusy();
+        ScenarioPlay current = play.orElseThrow(() -> AlmaException.parameterNotValid("Load a scenario first."));
+        if (!current.hasNext()) {
+            throw AlmaException.parameterNotValid("The scenario " + current.scenario().name() + " has no more steps; load it again to replay it.");
+        }
+        int before = runs.size();
+        List<String> failures = engine(current::step);
+        if (!current.hasNext()) {
+            current.finish();
+        }
+        recordStatus();
+        return outcome(before, failures);
+    }
+
+    public synchronized History history() {
+        return new History(List.copyOf(history), runs.values().stream().map(ConsoleRun::view).toList());
+    }
+
+    @Override
+    public void close() {
+        background.shutdownNow();
+    }
+
+    /** Hears the calendar's runs: scheduled and scenario ones are recorded here; the console's own already are. */
+    private final PolicyCalendar.RunListener listener = new PolicyCalendar.RunListener() {
+        @Override
+        public void ran(PolicyCalendar.Ran ran) {
+            synchronized (Console.this) {
+                if (!ran.why().equals(FROM_CONSOLE)) {
+                    String id = nextRunId();
+                    runs.put(id, ConsoleRun.finished(id, ran.policy(), ran.day(), ran.stages(), ran.why(), ran.report()));
+                }
+            }
+        }
+
+        @Override
+        public void refused(String policy, LocalDate day, String stages, String why, String reasons) {
+            synchronized (Console.this) {
+                ConsoleRun run = why.equals(FROM_CONSOLE) ? runs.values().stream().filter(ConsoleRun::running).findFirst().orElseThrow()
+                        : new ConsoleRun(nextRunId(), policy, day, stages, why);
+                run.refused(reasons);
+                runs.putIfAbsent(run.id(), run);
+            }
+        }
+    };
+
+    private List<String> drain() {
+        String text = narration.toString(StandardCharsets.UTF_8);
+        narration.reset();
+        return text.isEmpty() ? List.of() : Arrays.asList(text.split("\\R"));
+    }
+
+    private Outcome outcome(int runsBefore, List<String> failures) {
+        List<ConsoleRun.View> made = runs.values().stream().skip(runsBefore).map(ConsoleRun::view).toList();
+        return new Outcome(calendar().today(), drain(), made, failures, scenarioState().orElse(null));
+    }
+
+    private Optional<ScenarioState> scenarioState() {
+        return play.map(p -> {
+            var timeline = p.scenario().timeline();
+            String say = p.hasNext() && timeline.get(p.nextStep()).say() != null ? timeline.get(p.nextStep()).say().strip() : null;
+            return new ScenarioState(p.scenario().name(), p.scenario().description() == null ? "" : p.scenario().description().strip(),
+                    p.nextStep(), timeline.size(), say, !p.hasNext());
+        });
+    }
+
+    private void recordStatus() {
+        JsonNode summary = alma().get("/almasim/v1/patrons/summary", Map.of());
+        Map<String, Integer> byStatus = new TreeMap<>();
+        summary.path("by_status").fields().forEachRemaining(e -> byStatus.put(e.getKey(), e.getValue().asInt()));
+        LocalDate day = LocalDate.parse(summary.path("today").asText());
+        if (!history.isEmpty() && history.get(history.size() - 1).day().equals(day)) {
+            history.remove(history.size() - 1);
+        }
+        history.add(new StatusPoint(day, byStatus));
+    }
+
+    private String nextRunId() {
+        return String.valueOf(runs.size() + 1);
+    }
+
+    private ConsoleRun find(String id) {
+        ConsoleRun run = runs.get(id);
+        if (run == null) {
+            throw AlmaException.parameterNotValid("No run " + id + " in this console.");
+        }
+        return run;
+    }
+
+    private boolean busy() {
+        return runs.values().stream().anyMatch(ConsoleRun::running);
+    }
+
+    private void notBusy() {
+        if (busy()) {
+            throw AlmaException.parameterNotValid("A policy run is in progress; wait for it to finish.");
+        }
+    }
+
+    private Policy policy(String name) {
+        Optional<Policy> scheduled = calendar().policy(name);
+        if (scheduled.isPresent()) {
+            return scheduled.get();
+        }
+        if (!PolicyReader.SHIPPED.contains(name)) {
+            throw AlmaException.parameterNotValid("No shipped policy is called '" + name + "' (" + String.join(", ", PolicyReader.SHIPPED) + ").");
+        }
+        return PolicyReader.load(name);
+    }
+
+    /** The library's today, taken afresh: another client may have moved the clock since the console last looked. */
+    private LocalDate today() {
+        return calendar().today();
+    }
+
+    private PolicyCalendar calendar() {
+        if (calendar == null) {
+            calendar = new PolicyCalendar(alma(), out, simulator.clock().today(), listener);
+            recordStatus();
+        }
+        calendar.follow(simulator.clock().today());
+        return calendar;
+    }
+
+    private AlmaClient alma() {
+        if (alma == null) {
+            String key = simulator.apiKeys().readWriteKey()
+                    .orElseThrow(() -> AlmaException.parameterNotValid("The console needs a read-write API key; this simulator has only read-only ones."));
+            alma = new AlmaClient(simulator.baseUrl(), key);
+        }
+        return alma;
+    }
+
+    /** The engine's refusals (a policy that does not read, an Alma error) as the console's own errors. */
+    private static <T> T engine(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (PolicyException | ScenarioException e) {
+            throw AlmaException.parameterNotValid(e.getMessage());
+        } catch (AlmaApiException e) {
+            throw AlmaException.badRequest(e.code(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.almasim.scenarios.console;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.almasim.engine.execution.ProgressListener;
+import org.almasim.engine.execution.RunReport;
+
+/**
+ * A policy run the console knows of: one a trainer started (followed live, stage by stage) or one the calendar made
+ * when the clock passed a schedule. Its figures feed the charts; its report can be downloaded.
+ */
+final class ConsoleRun implements ProgressListener {
+    enum State { RUNNING, DONE, REFUSED, FAILED }
+
+    private final String id;
+    private final String policy;
+    private final LocalDate day;
+    private final String stages;
+    private final String why;
+    private State state = State.RUNNING;
+    private String step = "starting";
+    private long total = -1;
+    private long done;
+    private String problem;
+    private RunReport report;
+    private List<String> narration = List.of();
+
+    ConsoleRun(String id, String policy, LocalDate day, String stages, String why) {
+        this.id = id;
+        this.policy = policy;
+        this.day = day;
+        this.stages = stages;
+        this.why = why;
+    }
+
+    static ConsoleRun finished(String id, String policy, LocalDate day, String stages, String why, RunReport report) {
+        ConsoleRun run = new ConsoleRun(id, policy, day, stages, why);
+        run.finish(report);
+        return run;
+    }
+
+    String id() {
+        return id;
+    }
+
+    synchronized Optional<RunReport> report() {
+        return Optional.ofNullable(report);
+    }
+
+    synchronized boolean running() {
+        return state == State.RUNNING;
+    }
+
+    @Override
+    public synchronized void stage(String name, long total) {
+        this.step = name;
+        this.total = total;
+        this.done = 0;
+    }
+
+    @Override
+    public synchronized void done(long count) {
+        this.done = count;
+    }
+
+    synchronized void finish(RunReport report) {
+        this.report = report;
+        this.state = State.DONE;
+        this.step = "finished";
+    }
+
+    synchronized void narrated(List<String> lines) {
+        this.narration = List.copyOf(lines);
+    }
+
+    synchronized void refused(String why) {
+        this.problem = why;
+        this.state = State.REFUSED;
+    }
+
+    synchronized void failed(String why) {
+        this.problem = why;
+        this.state = State.FAILED;
+    }
+
+    /** What the page shows of a run: where it is, and once done what it did. */
+    record View(@JsonProperty("id") String id, @JsonProperty("policy") String policy, @JsonProperty("day") LocalDate day,
+                @JsonProperty("stages") String stages, @JsonProperty("why") String why, @JsonProperty("state") State state,
+                @JsonProperty("step") String step, @JsonProperty("total") long total, @JsonProperty("done") long done,
+                @JsonProperty("problem") String problem, @JsonProperty("dates_fixed") int datesFixed,
+                @JsonProperty("marked_inactive") int markedInactive, @JsonProperty("purged") int purged,
+                @JsonProperty("exceptions") int exceptions, @JsonProperty("exceptions_by_reason") Map<String, Integer> exceptionsByReason,
+                @JsonProperty("exception") Map<String, String> exception, @JsonProperty("job_instances") Map<String, String> jobInstances,
+                @JsonProperty("narration") List<String> narration) {
+    }
+
+    synchronized View view() {
+        Map<String, String> exceptions = report == null ? Map.of() : new TreeMap<>(report.purge().exceptions());
+        Map<String, String> instances = new LinkedHashMap<>();
+        if (report != null && report.inactive().jobInstance() != null) {
+            instances.put("inactive", report.inactive().jobInstance());
+        }
+        if (report != null && report.purge().jobInstance() != null) {
+            instances.put("purge", report.purge().jobInstance());
+        }
+        return new View(id, policy, day, stages, why, state, step, total, done, problem,
+                report == null ? 0 : report.datesFixed(), report == null ? 0 : report.inactive().done(),
+                report == null ? 0 : report.purge().done(), exceptions.size(), byReason(exceptions), exceptions, instances, narration);
+    }
+
+    /**
+     * A reason without what is particular to one patron, so a chart can count it: their own date (the first one named;
+     * a cut-off after it stays), and their counts and amounts.
+     */
+    static String general(String reason) {
+        return reason.replaceFirst("\\d{4}-\\d{2}-\\d{2}", "(date)").replaceAll("(?<![\\d-])\\d+(\\.\\d+)?(?![\\d-])", "N")
+                .replaceAll("loans?\\b", "loan(s)");
+    }
+
+    /**
+     * Alma gives each refused patron one text naming every blocker; the chart counts each blocker once per patron,
+     * with its numbers taken out so "1 active loan" and "3 active loans" are one reason.
+     */
+    static Map<String, Integer> byReason(Map<String, String> exceptions) {
+        Map<String, Integer> counts = new TreeMap<>();
+        exceptions.values().forEach(text -> {
+            for (String sentence : text.split("(?<=\\.)\\s+")) {
+                if (!sentence.isBlank()) {
+                    counts.merge(general(sentence.strip()), 1, Integer::sum);
+                }
+            }
+        });
+        return counts;
+    }
+}

@@ -1,0 +1,204 @@
+package org.almasim.scenarios.scenario;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.evaluation.Decision;
+import org.almasim.engine.execution.Notices;
+import org.almasim.engine.execution.PolicyRun;
+import org.almasim.engine.execution.ProgressListener;
+import org.almasim.engine.execution.RunRefused;
+import org.almasim.engine.execution.RunReport;
+import org.almasim.engine.policy.Policy;
+
+/**
+ * The policies a library runs on their schedules, and the simulated days they run on: moving the clock a day at a
+ * time runs every stage whose schedule fires and sends every notice that falls due, narrating what happened to whom.
+ * A scenario's timeline and the trainer console's clock both move time through here.
+ */
+public final class PolicyCalendar {
+    /** How many patrons a narration names for one outcome of one run before it summarises the rest. */
+    private static final int NAMED_PER_OUTCOME = 12;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A run the calendar made, scheduled or by hand, with the stages it did. */
+    public record Ran(String policy, LocalDate day, String stages, String why, RunReport report) {
+    }
+
+    /** Hears of every run the calendar makes (the console charts them). */
+    public interface RunListener {
+        void ran(Ran run);
+
+        default void refused(String policy, LocalDate day, String stages, String why, String reasons) {
+        }
+    }
+
+    private final AlmaClient alma;
+    private final PrintStream out;
+    private final RunListener listener;
+    private final Map<String, Policy> policies = new LinkedHashMap<>();
+    /** The last run of each stage of each policy: a weekly stage must not hide the numbers of the monthly one. */
+    private final Map<String, Map<Policy.Stage, RunReport>> lastRuns = new LinkedHashMap<>();
+    private final Map<String, Set<String>> lastBlocked = new LinkedHashMap<>();
+    private LocalDate today;
+
+    public PolicyCalendar(AlmaClient alma, PrintStream out, LocalDate today, RunListener listener) {
+        this.alma = alma;
+        this.out = out;
+        this.today = today;
+        this.listener = listener;
+    }
+
+    public void schedule(String name, Policy policy) {
+        policies.put(name, policy);
+    }
+
+    public void unschedule(String name) {
+        policies.remove(name);
+    }
+
+    public Map<String, Policy> policies() {
+        return java.util.Collections.unmodifiableMap(policies);
+    }
+
+    public Optional<Policy> policy(String name) {
+        return Optional.ofNullable(policies.get(name));
+    }
+
+    public LocalDate today() {
+        return today;
+    }
+
+    public Optional<RunReport> lastRun(String policy, Policy.Stage stage) {
+        return Optional.ofNullable(lastRuns.getOrDefault(policy, Map.of()).get(stage));
+    }
+
+    /** Sets the library's clock to a day without running anything in between (a scenario's start). */
+    public void startOn(LocalDate day) {
+        today = day;
+        setClock(day);
+    }
+
+    /** Takes the library's day as it is now, moved by another client or not, without running anything. */
+    public void follow(LocalDate libraryToday) {
+        today = libraryToday;
+    }
+
+    /**
+     * Moves the clock a day at a time, running every policy stage whose schedule fires on the day; a notice goes
+     * out on its day, before the run it announces or after the run it reports on.
+     */
+    public void advanceTo(LocalDate target) {
+        while (today.isBefore(target)) {
+            LocalDate day = today.plusDays(1);
+            for (var policy : policies.entrySet()) {
+                List<Notices.Due> notices = Notices.due(policy.getValue(), day);
+                Set<Policy.Stage> due = policy.getValue().dueOn(day);
+                if (notices.isEmpty() && due.isEmpty()) {
+                    continue;
+                }
+                today = day;
+                notices.stream().filter(n -> n.runDate().isAfter(day)).forEach(this::announce);
+                if (!due.isEmpty()) {
+                    setClock(day);
+                    runStages(policy.getKey(), due, PolicyRun.Mode.JOB, "scheduled", ProgressListener.NONE);
+                }
+                notices.stream().filter(n -> !n.runDate().isAfter(day)).forEach(this::announce);
+            }
+            today = day;
+        }
+        setClock(target);
+    }
+
+    /** Runs these stages of a scheduled policy today; answers the report, or nothing when the policy's limits refused it. */
+    public Optional<RunReport> runStages(String name, Set<Policy.Stage> stages, PolicyRun.Mode mode, String why, ProgressListener progress) {
+        return run(name, policies.get(name), stages, mode, why, progress);
+    }
+
+    /** Runs these stages of a policy, scheduled or not, today; a stage with nobody to act on simply does nothing. */
+    public Optional<RunReport> run(String name, Policy whole, Set<Policy.Stage> stages, PolicyRun.Mode mode, String why,
+                                   ProgressListener progress) {
+        Policy policy = whole.only(stages).allowingNobody();
+        String stageNames = String.join(", ", stages.stream().filter(policy.present()::contains)
+                .map(s -> s.name().toLowerCase(Locale.ROOT)).toList());
+        try {
+            RunReport report = new PolicyRun(alma, PolicyRun.Jobs.ALMASIM, progress).run(policy, today, mode);
+            policy.present().forEach(stage -> lastRuns.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(stage, report));
+            listener.ran(new Ran(name, today, stageNames, why, report));
+            boolean acted = report.decisions().stream().anyMatch(d -> d.action() != Decision.Action.KEEP
+                    && d.action() != Decision.Action.PURGE_BLOCKED) || !report.purge().exceptions().isEmpty()
+                    && !report.differences().isEmpty();
+            Set<String> blocked = new TreeSet<>(report.decisions().stream()
+                    .filter(d -> d.action() == Decision.Action.PURGE_BLOCKED).map(Decision::primaryId).toList());
+            // A weekly stage finds nobody most weeks, and a blocked patron stays blocked month after month: the
+            // story tells the runs that did something or whose blocked patrons changed.
+            Set<String> before = lastBlocked.put(name + " " + stageNames, blocked);
+            if (acted || !why.equals("scheduled") || !blocked.equals(before == null ? Set.of() : before)) {
+                narrate(policy, stageNames, why, mode, report);
+            }
+            return Optional.of(report);
+        } catch (RunRefused refused) {
+            say(policy.name() + " (" + stageNames + ", " + why + ") refused: " + String.join("; ", refused.reasons()));
+            listener.refused(name, today, stageNames, why, String.join("; ", refused.reasons()));
+            return Optional.empty();
+        }
+    }
+
+    public void say(String line) {
+        out.printf("%s  %s%n", today, line);
+    }
+
+    private void announce(Notices.Due notice) {
+        say("notice to " + String.join(", ", notice.to()) + ": " + notice.message().strip());
+    }
+
+    private void narrate(Policy policy, String stages, String why, PolicyRun.Mode mode, RunReport report) {
+        say(policy.name() + ": " + stages + " (" + why + (mode == PolicyRun.Mode.PER_USER ? ", user by user" : "") + ")");
+        Map<String, List<String>> byOutcome = new LinkedHashMap<>();
+        for (Decision d : report.decisions()) {
+            String outcome = switch (d.action()) {
+                case PURGE -> report.purge().exceptions().containsKey(d.primaryId()) ? "refused by Alma" : "purged";
+                case PURGE_BLOCKED -> "kept, blocked";
+                case MARK_INACTIVE -> "marked inactive";
+                case FIX_DATES -> "dates fixed";
+                case KEEP -> null;
+            };
+            if (outcome != null) {
+                String reason = outcome.equals("refused by Alma") ? report.purge().exceptions().get(d.primaryId())
+                        : d.action() == Decision.Action.FIX_DATES ? d.reasons().get(0) : d.reasons().get(d.reasons().size() - 1);
+                byOutcome.computeIfAbsent(outcome, k -> new ArrayList<>()).add(d.primaryId() + " (" + reason + ")");
+            }
+        }
+        if (byOutcome.isEmpty()) {
+            out.println("              nothing to do");
+        }
+        byOutcome.forEach((outcome, patrons) -> {
+            out.println("              " + outcome + ": " + patrons.size());
+            patrons.stream().limit(NAMED_PER_OUTCOME).forEach(p -> out.println("                " + p));
+            if (patrons.size() > NAMED_PER_OUTCOME) {
+                out.println("                ... and " + (patrons.size() - NAMED_PER_OUTCOME) + " more");
+            }
+        });
+        if (report.purge().jobInstance() != null) {
+            out.println("              purge job: " + report.purge().processed() + " processed, " + report.purge().done()
+                    + " purged, " + report.purge().exceptions().size() + " exceptions");
+        }
+        if (!report.differences().isEmpty()) {
+            out.println("              " + report.differences().size() + " of Alma's answers differ from the preview (the refusals "
+                    + "above: blockers only Alma can see, such as PO lines or research assets)");
+        }
+    }
+
+    private void setClock(LocalDate day) {
+        alma.put("/almasim/v1/clock", Map.of(), JSON.createObjectNode().put("today", day.toString()));
+    }
+}

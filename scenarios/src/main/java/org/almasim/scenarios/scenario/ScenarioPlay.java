@@ -1,0 +1,213 @@
+package org.almasim.scenarios.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.execution.PolicyRun;
+import org.almasim.engine.execution.ProgressListener;
+import org.almasim.engine.execution.Reinstatement;
+import org.almasim.engine.policy.Policy;
+import org.almasim.engine.policy.PolicyReader;
+
+/**
+ * One playing of a scenario against a library reached through its REST API, a step at a time: {@link #start()} loads
+ * the population, sets and policies; each {@link #step()} does one timeline step and checks its expectations;
+ * {@link #finish()} sums up. The runner plays it through; the trainer console steps through it.
+ */
+public final class ScenarioPlay {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Scenario scenario;
+    private final ScenarioReader.Loaded loaded;
+    private final AlmaClient alma;
+    private final PrintStream out;
+    private final PolicyCalendar calendar;
+    private final LibraryEvents events;
+    private final Expectations checks;
+    private final List<String> failures = new ArrayList<>();
+    private int expectations;
+    private int unmet;
+    private int next;
+
+    /** {@code out} hears the narration; {@code listener} hears of every policy run. */
+    public ScenarioPlay(ScenarioReader.Loaded loaded, AlmaClient alma, PrintStream out, PolicyCalendar.RunListener listener) {
+        this.loaded = loaded;
+        this.scenario = loaded.scenario();
+        this.alma = alma;
+        this.out = out;
+        this.calendar = new PolicyCalendar(alma, out, scenario.start(), listener);
+        this.events = new LibraryEvents(alma, loaded, calendar::say);
+        this.checks = new Expectations(alma, out, (policy, stage) -> calendar.lastRun(policyName(policy), stage).orElse(null),
+                this::policyName);
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public PolicyCalendar calendar() {
+        return calendar;
+    }
+
+    /** The index of the next timeline step, or the timeline's length once every step is done. */
+    public int nextStep() {
+        return next;
+    }
+
+    public boolean hasNext() {
+        return next < scenario.timeline().size();
+    }
+
+    public void start() {
+        out.println("== " + scenario.name() + " ==");
+        if (scenario.description() != null) {
+            out.println(scenario.description().strip());
+        }
+        for (int i = 0; i < scenario.policies().size(); i++) {
+            JsonNode policy = scenario.policies().get(i);
+            calendar.schedule(scenario.policyNames().get(i), policy.isTextual() ? PolicyReader.load(resolve(policy.asText()))
+                    : PolicyReader.read(yaml(policy), loaded.source() + " policies[" + i + "]"));
+        }
+        setUp();
+    }
+
+    /** Does the next timeline step and checks its expectations; answers the expectations of it that did not hold. */
+    public List<String> step() {
+        if (!hasNext()) {
+            throw new IllegalStateException("The timeline of " + scenario.name() + " has no more steps");
+        }
+        int i = next++;
+        Scenario.Step step = scenario.timeline().get(i);
+        if (step.say() != null) {
+            out.println();
+            calendar.say(step.say().strip());
+        }
+        act(step);
+        List<String> stepFailures = new ArrayList<>();
+        for (int j = 0; j < step.expect().size(); j++) {
+            expectations++;
+            List<String> wrong = checks.check(calendar.today() + " timeline[" + i + "] expect[" + j + "]", step.expect().get(j));
+            unmet += wrong.isEmpty() ? 0 : 1;
+            stepFailures.addAll(wrong);
+        }
+        failures.addAll(stepFailures);
+        return stepFailures;
+    }
+
+    public ScenarioRunner.Result finish() {
+        out.println();
+        out.println(failures.isEmpty() ? "PASSED: " + scenario.name() + " (" + expectations + " expectations held)"
+                : "FAILED: " + scenario.name() + " (" + unmet + " of " + expectations + " expectations did not hold)");
+        failures.forEach(f -> out.println("  " + f));
+        return new ScenarioRunner.Result(scenario.name(), expectations, List.copyOf(failures));
+    }
+
+    /** A policy named in the scenario: a shipped one, or a file beside the scenario. */
+    private String resolve(String name) {
+        return loaded.folder().map(folder -> folder.resolve(name)).filter(Files::isRegularFile).map(Path::toString).orElse(name);
+    }
+
+    private void setUp() {
+        calendar.startOn(scenario.start());
+        if (!scenario.settings().isEmpty()) {
+            alma.put("/almasim/v1/settings", Map.of(), JSON.valueToTree(scenario.settings()));
+        }
+        ObjectNode population = scenario.population() == null ? JSON.createObjectNode() : scenario.population().deepCopy();
+        population.put("today", scenario.start().toString());
+        withDefaults(population);
+        scenario.cohorts().forEach(cohort -> Cohorts.addTo(population, cohort, scenario.start()));
+        JsonNode loadedCounts = alma.post("/almasim/v1/population", Map.of(), population);
+        for (Scenario.NamedSet set : scenario.sets()) {
+            if (set.query() != null) {
+                ObjectNode logical = JSON.createObjectNode().put("name", set.name());
+                logical.putObject("type").put("value", "LOGICAL");
+                logical.putObject("content").put("value", "USER");
+                logical.putObject("query").put("value", set.query());
+                alma.post("/almaws/v1/conf/sets", Map.of(), logical);
+            } else {
+                PolicyRun.itemizedSet(alma, set.name(), set.members());
+            }
+        }
+        calendar.say("start: " + loadedCounts.path("users").asInt() + " patrons, " + loadedCounts.path("loans").asInt() + " loans, "
+                + loadedCounts.path("fees").asInt() + " fees" + (scenario.sets().isEmpty() ? "" : ", sets "
+                + scenario.sets().stream().map(s -> s.name() + (s.query() != null ? " (logical)" : " (" + s.members().size() + ")")).toList())
+                + "; policies: " + String.join(", ", calendar.policies().values().stream().map(Policy::name).toList()));
+    }
+
+    /** Fills each user's missing fields from {@code patron_defaults}; a field given as null is left out. */
+    private void withDefaults(ObjectNode population) {
+        for (JsonNode user : population.path("users")) {
+            ObjectNode patron = (ObjectNode) user;
+            if (scenario.patronDefaults() != null) {
+                scenario.patronDefaults().fields().forEachRemaining(field -> {
+                    if (!patron.has(field.getKey())) {
+                        patron.set(field.getKey(), field.getValue().deepCopy());
+                    }
+                });
+            }
+            List<String> unset = new ArrayList<>();
+            patron.fields().forEachRemaining(field -> {
+                if (field.getValue().isNull()) {
+                    unset.add(field.getKey());
+                }
+            });
+            patron.remove(unset);
+        }
+    }
+
+    private void act(Scenario.Step step) {
+        if (step.advanceTo() != null) {
+            calendar.advanceTo(step.advanceTo());
+        } else if (step.advance() != null) {
+            calendar.advanceTo(calendar.today().plus(step.advance()));
+        } else if (step.run() != null) {
+            Set<Policy.Stage> stages = step.run().stages().isEmpty() ? EnumSet.allOf(Policy.Stage.class) : EnumSet.noneOf(Policy.Stage.class);
+            step.run().stages().forEach(s -> stages.add(Policy.Stage.valueOf(s.toUpperCase(Locale.ROOT))));
+            calendar.runStages(policyName(step.run().policy()), stages,
+                    "job".equals(step.run().mode()) || step.run().mode() == null ? PolicyRun.Mode.JOB : PolicyRun.Mode.PER_USER,
+                    "run by hand", ProgressListener.NONE);
+        } else if (step.sisLoad() != null) {
+            events.sisLoad(step.sisLoad());
+        } else if (step.checkout() != null) {
+            events.checkout(step.checkout());
+        } else if (step.giveBack() != null) {
+            events.giveBack(step.giveBack());
+        } else if (step.fine() != null) {
+            events.fine(step.fine());
+        } else if (step.pay() != null) {
+            events.pay(step.pay());
+        } else if (step.waive() != null) {
+            events.waive(step.waive());
+        } else if (step.reinstate() != null) {
+            Policy policy = calendar.policy(policyName(step.reinstate().policy())).orElseThrow();
+            new Reinstatement(alma, PolicyRun.Jobs.ALMASIM).reinstate(policy, step.reinstate().users(), calendar.today())
+                    .forEach((id, outcome) -> calendar.say(id + " reinstated: " + outcome));
+        } else if (step.addToSet() != null) {
+            events.changeSet(step.addToSet(), "add_members");
+        } else if (step.removeFromSet() != null) {
+            events.changeSet(step.removeFromSet(), "delete_members");
+        }
+    }
+
+    private String policyName(String named) {
+        return named != null ? named : scenario.policyNames().get(0);
+    }
+
+    private static byte[] yaml(JsonNode policy) {
+        try {
+            return ScenarioReader.YAML.writeValueAsBytes(policy);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

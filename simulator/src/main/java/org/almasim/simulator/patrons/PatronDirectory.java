@@ -1,0 +1,82 @@
+package org.almasim.simulator.patrons;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.almasim.simulator.blockers.BlockerService;
+import org.almasim.simulator.blockers.DeletionBlocker;
+import org.almasim.simulator.clock.SimulatedClock;
+import org.almasim.simulator.fees.FeeList;
+import org.almasim.simulator.fees.FeeService;
+import org.almasim.simulator.http.Params.Page;
+import org.almasim.simulator.loans.LoanList;
+import org.almasim.simulator.loans.LoanService;
+import org.almasim.simulator.sets.SetService;
+import org.almasim.simulator.settings.InstitutionSettings;
+import org.almasim.simulator.users.UserService;
+import org.jooq.DSLContext;
+
+/**
+ * The trainer console's view of the patrons (control plane, {@code /almasim/v1/patrons}): a filtered list paged in
+ * the database, so it stays quick with a million patrons, and one patron with everything that decides their purge.
+ */
+public final class PatronDirectory {
+    private final DSLContext dsl;
+    private final SimulatedClock clock;
+    private final UserService users;
+    private final LoanService loans;
+    private final FeeService fees;
+    private final SetService sets;
+    private final BlockerService blockers;
+
+    public PatronDirectory(DSLContext dsl, SimulatedClock clock, UserService users, LoanService loans, FeeService fees, SetService sets,
+                           BlockerService blockers) {
+        this.dsl = dsl;
+        this.clock = clock;
+        this.users = users;
+        this.loans = loans;
+        this.fees = fees;
+        this.sets = sets;
+        this.blockers = blockers;
+    }
+
+    public record PatronPage(@JsonProperty("total_record_count") int total, @JsonProperty("patron") List<PatronRow> patrons) {
+    }
+
+    public record Summary(@JsonProperty("today") String today, @JsonProperty("total") int total,
+                          @JsonProperty("by_status") Map<String, Integer> byStatus) {
+    }
+
+    /**
+     * A patron as the console shows them: Alma's user record, active loans and fees, set memberships, and what the
+     * purge job would do with them today: delete them, or refuse and say why (the rules the job itself applies).
+     */
+    public record PatronDetail(@JsonProperty("user") @JsonRawValue String user, @JsonProperty("loans") LoanList loans,
+                               @JsonProperty("fees") FeeList fees, @JsonProperty("sets") List<String> sets,
+                               @JsonProperty("deletion_blocked_by") List<DeletionBlocker> deletionBlockedBy,
+                               @JsonProperty("purge_job_today") String purgeJobToday) {
+    }
+
+    public PatronPage search(PatronFilter filter, Page page) {
+        var condition = PatronRepository.condition(filter, clock.today(), InstitutionSettings.researchEnabled(dsl));
+        PatronRepository patrons = new PatronRepository(dsl);
+        return new PatronPage(patrons.count(condition), page.limit() == 0 ? List.of() : patrons.page(condition, page));
+    }
+
+    public Summary summary() {
+        Map<String, Integer> byStatus = new PatronRepository(dsl).countsByStatus();
+        return new Summary(clock.today().toString(), byStatus.values().stream().mapToInt(Integer::intValue).sum(), byStatus);
+    }
+
+    public PatronDetail detail(String primaryId, String linkBase) {
+        String user = users.document(primaryId, null);
+        List<DeletionBlocker> blockedBy = blockers.view(primaryId).deletionBlockedBy();
+        String verdict = blockedBy.isEmpty() ? "The purge job would delete this patron today."
+                : "The purge job would refuse to delete this patron today: "
+                + blockedBy.stream().map(DeletionBlocker::reason).collect(Collectors.joining(" "));
+        return new PatronDetail(user, loans.list(primaryId, null, "ACTIVE", new Page(100, 0), null, null, linkBase),
+                fees.list(primaryId, null, "ACTIVE", linkBase), sets.setsOf(users.keyOf(dsl, primaryId, null)), blockedBy, verdict);
+    }
+}
