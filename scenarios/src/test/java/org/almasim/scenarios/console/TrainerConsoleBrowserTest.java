@@ -1,0 +1,245 @@
+package org.almasim.scenarios.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.almasim.simulator.Simulator;
+import org.almasim.simulator.population.PopulationService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The trainer console in a real headless Chromium (Debian's chromium and chromedriver), against a real simulator on
+ * a free port: each step a trainer takes, checked against what the simulator's API says, with a screenshot of each
+ * under target/console-screenshots/.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TrainerConsoleBrowserTest {
+    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static Simulator simulator;
+    private static WebDriver browser;
+    private static WebDriverWait wait;
+
+    @BeforeAll
+    static void start() throws IOException {
+        String chromium = System.getenv().getOrDefault("ALMASIM_CHROMIUM", "/usr/bin/chromium");
+        String driver = System.getenv().getOrDefault("ALMASIM_CHROMEDRIVER", "/usr/bin/chromedriver");
+        boolean present = new File(chromium).canExecute() && new File(driver).canExecute();
+        if (System.getenv("CI") == null) {
+            Assumptions.assumeTrue(present, "Chromium is not installed (apt-get install chromium chromium-driver; .ci/run does it)");
+        }
+        assertThat(present).as("CI needs %s and %s: .ci/run installs them", chromium, driver).isTrue();
+        simulator = Simulator.create(Simulator.Config.defaults().withToday(LocalDate.of(2024, 8, 1)), ConsoleController::routes).start(0);
+        simulator.load(PopulationService.demo());
+        ChromeOptions options = new ChromeOptions().setBinary(chromium);
+        // Without the background-networking switches Chromium keeps dialling Google, which this closed network refuses.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("almasim-chromium"));
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(driver)).build(), options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        Files.createDirectories(SCREENSHOTS);
+        browser.get(simulator.baseUrl() + "/");
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void pageShowsTheSimulatedDayAndEveryPatron() throws IOException {
+        assertThat(text("today")).isEqualTo(api("/almasim/v1/clock").path("today").asText());
+        int total = api("/almasim/v1/patrons/summary").path("total").asInt();
+        assertThat(text("patron-count")).endsWith("of " + total + " patrons");
+        screenshot("01-patrons");
+    }
+
+    @Test
+    @Order(2)
+    void filteringForBlockersListsExactlyThePatronsTheSimulatorWouldRefuseToDelete() throws IOException {
+        new Select(browser.findElement(By.id("filter-blockers"))).selectByValue("true");
+        browser.findElement(By.id("filter-apply")).click();
+        List<String> expected = ids(api("/almasim/v1/patrons?has_blockers=true&limit=100").path("patron"));
+        assertThat(expected).isNotEmpty();
+        wait.until(d -> text("patron-count").endsWith("of " + expected.size() + " patrons"));
+        assertThat(listedIds()).containsExactlyElementsOf(expected);
+        for (String id : expected) {
+            assertThat(api("/almasim/v1/users/" + id + "/blockers").path("deletion_blocked_by")).as(id).isNotEmpty();
+        }
+        screenshot("02-filtered");
+    }
+
+    @Test
+    @Order(3)
+    void patronPageSaysWhyThePurgeJobWouldRefuse() throws IOException {
+        browser.findElement(By.linkText("flvc-with-loan")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("patron-detail")));
+        wait.until(d -> text("patron-title").contains("flvc-with-loan"));
+        assertThat(text("patron-verdict")).contains("would refuse").contains("User has 1 active loan.");
+        assertThat(browser.findElements(By.cssSelector("#patron-loans li"))).hasSize(1);
+        screenshot("03-patron");
+    }
+
+    @Test
+    @Order(6)
+    void advancingTheClockMovesTheSimulatorsDay() throws IOException {
+        String before = text("today");
+        browser.findElement(By.id("tab-patrons")).click();
+        browser.findElement(By.id("advance-week")).click();
+        String expected = LocalDate.parse(before).plusWeeks(1).toString();
+        wait.until(d -> text("today").equals(expected));
+        assertThat(api("/almasim/v1/clock").path("today").asText()).isEqualTo(expected);
+        assertThat(browser.findElement(By.id("clock-outcome")).isDisplayed()).isTrue();
+        screenshot("06-clock");
+    }
+
+    @Test
+    @Order(4)
+    void previewShowsWhatThePolicyWouldDoAndWhy() throws IOException {
+        browser.findElement(By.id("tab-policies")).click();
+        browser.findElement(By.id("preview-flvc-annual")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("preview")));
+        wait.until(d -> !d.findElements(By.cssSelector("#preview-decisions tbody tr")).isEmpty());
+        List<List<String>> rows = cells("#preview-decisions tbody tr");
+        List<List<String>> purges = rows.stream().filter(row -> row.get(1).equals("PURGE")).toList();
+        assertThat(purges).anyMatch(row -> row.get(0).equals("flvc-expired-2022") && row.get(2).contains("before the cut-off"));
+        List<String> purgeCount = cells("#preview-counts tbody tr").stream().filter(row -> row.get(0).equals("purge")).findFirst().orElseThrow();
+        assertThat(purgeCount.get(1)).isEqualTo(String.valueOf(purges.size()));
+        screenshot("04-preview");
+    }
+
+    @Test
+    @Order(5)
+    void runningThePolicyPurgesThroughTheJobAndReportsTheExceptions() throws IOException, InterruptedException {
+        browser.findElement(By.id("run-flvc-annual")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(120)).until(d -> text("run-step").equals("Run done"));
+        assertThat(api("/almasim/v1/patrons?q=flvc-expired-2022").path("total_record_count").asInt())
+                .as("after the run: %s", browser.findElement(By.id("run")).getText()).isZero();
+        assertThat(browser.findElements(By.cssSelector("#run-exceptions li"))).extracting(WebElement::getText)
+                .anyMatch(line -> line.startsWith("flvc-with-loan:"));
+        wait.until(d -> d.findElement(By.cssSelector("#job-table tbody")).getText().contains("Completed"));
+
+        String reportLink = browser.findElement(By.id("run-report-json")).getAttribute("href");
+        JsonNode report = JSON.readTree(get(reportLink).body());
+        String purgedOnPage = browser.findElement(By.id("run-figures")).getText().lines()
+                .dropWhile(line -> !line.equals("Purged")).skip(1).findFirst().orElseThrow();
+        assertThat(report.path("purge").path("done").asText()).isEqualTo(purgedOnPage);
+        assertThat(report.path("purge").path("exceptions").has("flvc-with-loan")).isTrue();
+        screenshot("05-run");
+    }
+
+    @Test
+    @Order(7)
+    void stepsOfAScenarioAreNarrated() throws IOException {
+        browser.findElement(By.id("tab-scenarios")).sendKeys(Keys.ENTER);
+        browser.findElement(By.id("tab-scenarios")).click();
+        new Select(browser.findElement(By.id("scenario-name"))).selectByValue("flvc-2022-2024");
+        browser.findElement(By.id("scenario-load")).click();
+        wait.until(d -> text("scenario-state").contains("step 1 of"));
+        assertThat(text("scenario-narration")).contains("start:");
+        browser.findElement(By.id("scenario-step")).click();
+        wait.until(d -> text("scenario-state").contains("step 2 of"));
+        assertThat(text("today")).isEqualTo(api("/almasim/v1/clock").path("today").asText());
+        screenshot("07-scenario");
+    }
+
+    @Test
+    @Order(8)
+    void chartsDrawTheHistoryTheConsoleKept() throws IOException {
+        browser.findElement(By.id("tab-charts")).click();
+        JsonNode history = api("/almasim/v1/console/history");
+        wait.until(d -> Long.valueOf(history.path("status").size()).equals(
+                ((JavascriptExecutor) d).executeScript("return Chart.getChart('chart-status')?.data.labels.length")));
+        screenshot("08-charts");
+    }
+
+    @Test
+    @Order(9)
+    void tabsCanBeReachedWithTheKeyboard() {
+        browser.findElement(By.id("tab-charts")).sendKeys(Keys.ARROW_LEFT);
+        assertThat(browser.findElement(By.id("tab-scenarios")).getAttribute("aria-selected")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("panel-scenarios")).isDisplayed()).isTrue();
+    }
+
+    private static String text(String id) {
+        return browser.findElement(By.id(id)).getText().strip();
+    }
+
+    /** The text of each cell of each row: a row's own text runs its cells together. */
+    private static List<List<String>> cells(String rows) {
+        return browser.findElements(By.cssSelector(rows)).stream()
+                .map(row -> row.findElements(By.cssSelector("th, td")).stream().map(cell -> cell.getText().strip()).toList()).toList();
+    }
+
+    private static List<String> listedIds() {
+        return browser.findElements(By.cssSelector("#patron-table tbody tr td:first-child")).stream().map(WebElement::getText).toList();
+    }
+
+    private static List<String> ids(JsonNode patrons) {
+        return StreamSupport.stream(patrons.spliterator(), false).map(p -> p.path("primary_id").asText()).toList();
+    }
+
+    private static JsonNode api(String path) throws IOException {
+        HttpResponse<String> response = get(simulator.baseUrl() + path);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static HttpResponse<String> get(String url) throws IOException {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    private static void screenshot(String name) throws IOException {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,395 @@
+// The trainer console: plain JavaScript over the simulator's control plane (/almasim/v1). No build step.
+// Policies, runs and scenarios need the purge engine, which `almasim serve` and `almasim demo` add under
+// /almasim/v1/console; a bare simulator serves the patrons and the clock only, and the page hides the rest.
+
+const API = '/almasim/v1';
+const PAGE_SIZE = 25;
+const POLL_MS = 400;
+
+const $ = (id) => document.getElementById(id);
+const state = { offset: 0, total: 0, filter: new URLSearchParams(), engine: true, charts: {} };
+
+async function call(path, options = {}) {
+  const response = await fetch(API + path, {
+    ...options,
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const text = await response.text();
+  const json = text ? JSON.parse(text) : {};
+  if (!response.ok) {
+    const error = json.errorList?.error?.[0];
+    throw new Error(error ? `${error.errorMessage} (${error.errorCode})` : `HTTP ${response.status}`);
+  }
+  return json;
+}
+
+function showMessage(text) {
+  const message = $('message');
+  message.textContent = text;
+  message.hidden = !text;
+}
+
+/** Runs an action, showing Alma's error message instead of failing silently. */
+async function attempt(action) {
+  showMessage('');
+  try {
+    await action();
+  } catch (error) {
+    showMessage(error.message);
+  }
+}
+
+function element(tag, text, attributes = {}) {
+  const node = document.createElement(tag);
+  if (text !== undefined && text !== null) node.textContent = text;
+  Object.entries(attributes).forEach(([name, value]) => node.setAttribute(name, value));
+  return node;
+}
+
+function fill(list, items) {
+  list.replaceChildren(...(items.length ? items : [element('li', 'none')]));
+}
+
+function facts(dl, pairs) {
+  dl.replaceChildren(...pairs.flatMap(([term, value]) => [element('dt', term), element('dd', value ?? '—')]));
+}
+
+// ---- tabs: arrow keys move between them, as the ARIA tabs pattern asks ----
+
+function selectTab(tab) {
+  document.querySelectorAll('[role=tab]').forEach((other) => {
+    const selected = other === tab;
+    other.setAttribute('aria-selected', String(selected));
+    other.tabIndex = selected ? 0 : -1;
+    $(other.getAttribute('aria-controls')).hidden = !selected;
+  });
+  if (tab.id === 'tab-charts') refreshCharts();
+  if (tab.id === 'tab-policies') refreshJobs();
+}
+
+function setUpTabs() {
+  const tabs = [...document.querySelectorAll('[role=tab]')];
+  tabs.forEach((tab, index) => {
+    tab.addEventListener('click', () => selectTab(tab));
+    tab.addEventListener('keydown', (event) => {
+      const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+      if (!step) return;
+      const visible = tabs.filter((t) => !t.hidden);
+      const next = visible[(visible.indexOf(tab) + step + visible.length) % visible.length];
+      next.focus();
+      selectTab(next);
+    });
+  });
+}
+
+// ---- patrons ----
+
+async function loadPatrons() {
+  const query = new URLSearchParams(state.filter);
+  query.set('limit', PAGE_SIZE);
+  query.set('offset', state.offset);
+  const page = await call(`/patrons?${query}`);
+  state.total = page.total_record_count;
+  const rows = (page.patron ?? []).map((patron) => {
+    const row = element('tr');
+    const cell = element('td');
+    const link = element('a', patron.primary_id, { href: `#patron/${encodeURIComponent(patron.primary_id)}` });
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      attempt(() => openPatron(patron.primary_id));
+    });
+    cell.append(link);
+    row.append(cell, ...[patron.name, patron.status, patron.user_group, patron.account_type, patron.expiry_date, patron.purge_date]
+      .map((value) => element('td', value ?? '—')));
+    return row;
+  });
+  document.querySelector('#patron-table tbody').replaceChildren(...rows);
+  const first = state.total === 0 ? 0 : state.offset + 1;
+  $('patron-count').textContent = `${first}–${state.offset + rows.length} of ${state.total.toLocaleString()} patrons`;
+  $('page-previous').disabled = state.offset === 0;
+  $('page-next').disabled = state.offset + PAGE_SIZE >= state.total;
+}
+
+async function openPatron(id) {
+  const detail = await call(`/patrons/${encodeURIComponent(id)}`);
+  const user = detail.user;
+  $('patron-title').textContent = `${user.full_name ?? ''} (${user.primary_id})`;
+  $('patron-verdict').textContent = detail.purge_job_today;
+  $('patron-verdict').className = `verdict ${detail.deletion_blocked_by?.length ? 'blocked' : 'deletable'}`;
+  facts($('patron-facts'), [
+    ['Status', user.status?.value], ['User group', user.user_group?.desc ?? user.user_group?.value],
+    ['Account type', user.account_type?.value], ['Record type', user.record_type?.value],
+    ['Expiry date', user.expiry_date?.replace('Z', '')], ['Purge date', user.purge_date?.replace('Z', '')],
+  ]);
+  fill($('patron-blockers'), (detail.deletion_blocked_by ?? []).map((b) => element('li', `${b.kind}: ${b.reason}`)));
+  fill($('patron-loans'), (detail.loans?.item_loan ?? []).map((l) => element('li', `${l.title ?? l.item_barcode}, due ${l.due_date.slice(0, 10)}`)));
+  fill($('patron-fees'), (detail.fees?.fee ?? []).map((f) => element('li', `${f.type?.desc ?? f.type?.value}: ${f.balance} (${f.status?.value})`)));
+  fill($('patron-sets'), (detail.sets ?? []).map((name) => element('li', name)));
+  $('patron-detail').hidden = false;
+  $('patron-title').scrollIntoView({ block: 'nearest' });
+}
+
+function setUpPatrons() {
+  $('patron-filter').addEventListener('submit', (event) => {
+    event.preventDefault();
+    state.filter = new URLSearchParams([...new FormData(event.target)].filter(([, value]) => value !== ''));
+    state.offset = 0;
+    attempt(loadPatrons);
+  });
+  $('page-previous').addEventListener('click', () => {
+    state.offset = Math.max(0, state.offset - PAGE_SIZE);
+    attempt(loadPatrons);
+  });
+  $('page-next').addEventListener('click', () => {
+    state.offset += PAGE_SIZE;
+    attempt(loadPatrons);
+  });
+}
+
+// ---- clock ----
+
+async function advance(by) {
+  let outcome;
+  if (state.engine) {
+    outcome = await call('/console/clock/advance', { method: 'POST', body: { by } });
+  } else {
+    const period = { day: 'P1D', week: 'P1W', month: 'P1M', year: 'P1Y' }[by];
+    const clock = await call('/clock/advance', { method: 'POST', body: { period } });
+    outcome = { today: clock.today, narration: [], runs: [] };
+  }
+  $('today').textContent = outcome.today;
+  showOutcome(outcome);
+  await loadPatrons();
+}
+
+function describeRun(run) {
+  if (run.state === 'REFUSED') return `${run.day} ${run.policy} (${run.stages}, ${run.why}): refused: ${run.problem}`;
+  return `${run.day} ${run.policy} (${run.stages}, ${run.why}): ${run.dates_fixed} dates fixed, ${run.marked_inactive} marked inactive, `
+    + `${run.purged} purged, ${run.exceptions} exceptions`;
+}
+
+function showOutcome(outcome) {
+  fill($('clock-runs'), outcome.runs.map((run) => element('li', describeRun(run))));
+  if (!outcome.runs.length) $('clock-runs').replaceChildren(element('li', 'No scheduled stage fired.'));
+  $('clock-narration').textContent = outcome.narration.join('\n');
+  $('clock-narration').hidden = !outcome.narration.length;
+  $('clock-outcome').hidden = false;
+}
+
+// ---- policies, runs and jobs ----
+
+async function loadOverview() {
+  try {
+    const overview = await call('/console');
+    $('today').textContent = overview.today;
+    renderPolicies(overview.policies);
+    renderScenarioChoices(overview.scenarios, overview.scenario);
+  } catch (error) {
+    // A bare simulator (no purge engine): patrons and the clock only.
+    state.engine = false;
+    ['tab-policies', 'tab-scenarios', 'tab-charts'].forEach((id) => { $(id).hidden = true; });
+    $('today').textContent = (await call('/clock')).today;
+  }
+}
+
+function renderPolicies(policies) {
+  $('policy-list').replaceChildren(...policies.map((policy) => {
+    const card = element('article', null, { class: 'card', 'aria-labelledby': `policy-${policy.name}` });
+    card.append(element('h2', policy.title, { id: `policy-${policy.name}` }), element('p', policy.description));
+    const preview = element('button', 'Preview', { type: 'button', id: `preview-${policy.name}` });
+    preview.addEventListener('click', () => attempt(() => previewPolicy(policy.name)));
+    const run = element('button', 'Run now', { type: 'button', id: `run-${policy.name}` });
+    run.addEventListener('click', () => attempt(() => runPolicy(policy.name)));
+    const label = element('label', ' Run on its schedule when the clock moves');
+    const box = element('input', null, { type: 'checkbox', id: `schedule-${policy.name}` });
+    box.checked = policy.scheduled;
+    box.addEventListener('change', () => attempt(async () => {
+      renderPolicies((await call(`/console/policies/${policy.name}/schedule`, { method: 'POST', body: { scheduled: box.checked } })).policies);
+    }));
+    label.prepend(box);
+    card.append(preview, run, label);
+    return card;
+  }));
+}
+
+async function previewPolicy(name) {
+  const preview = await call(`/console/policies/${name}/preview`, { method: 'POST' });
+  $('preview-title').textContent = `Preview: ${preview.policy}, as of ${preview.as_of}, ${preview.patrons.toLocaleString()} patrons`;
+  $('preview-safety').textContent = preview.safety.length ? `The safety limits would stop a run: ${preview.safety.join('; ')}`
+    : 'Within the safety limits.';
+  document.querySelector('#preview-counts tbody').replaceChildren(...Object.entries(preview.counts).map(([action, count]) => {
+    const row = element('tr');
+    row.append(element('th', action.toLowerCase().replace('_', ' '), { scope: 'row' }), element('td', count.toLocaleString()));
+    return row;
+  }));
+  document.querySelector('#preview-reasons tbody').replaceChildren(...Object.entries(preview.reasons)
+    .sort((a, b) => b[1] - a[1]).map(([reason, count]) => {
+      const row = element('tr');
+      row.append(element('td', reason), element('td', count.toLocaleString()));
+      return row;
+    }));
+  document.querySelector('#preview-decisions tbody').replaceChildren(...preview.decisions.decision.map((decision) => {
+    const row = element('tr');
+    row.append(element('td', decision.primary_id), element('td', decision.action), element('td', decision.reasons.join('; ')));
+    return row;
+  }));
+  $('preview').hidden = false;
+}
+
+async function runPolicy(name) {
+  let run = await call(`/console/policies/${name}/runs`, { method: 'POST', body: {} });
+  $('run').hidden = false;
+  $('run-title').textContent = `Run ${run.id}: ${name} (${run.stages})`;
+  while (run.state === 'RUNNING') {
+    showRun(run);
+    await refreshJobs();
+    await new Promise((resolve) => { setTimeout(resolve, POLL_MS); });
+    run = await call(`/console/runs/${run.id}`);
+  }
+  showRun(run);
+  await Promise.all([refreshJobs(), loadPatrons()]);
+  $('today').textContent = (await call('/clock')).today;
+}
+
+function showRun(run) {
+  $('run-step').textContent = run.state === 'RUNNING' ? `In progress: ${run.step}` : `Run ${run.state.toLowerCase()}`;
+  const progress = $('run-progress');
+  if (run.total > 0) {
+    progress.max = run.total;
+    progress.value = run.done;
+  } else if (run.state === 'RUNNING') {
+    progress.removeAttribute('value');
+  } else {
+    progress.max = 1;
+    progress.value = 1;
+  }
+  facts($('run-figures'), [['State', run.state], ['Dates fixed', run.dates_fixed], ['Marked inactive', run.marked_inactive],
+    ['Purged', run.purged], ['Exceptions', run.exceptions], ['Problem', run.problem]]);
+  fill($('run-exceptions'), Object.entries(run.exception).map(([id, reason]) => element('li', `${id}: ${reason}`)));
+  ['json', 'csv', 'text'].forEach((format) => {
+    const link = $(`run-report-${format}`);
+    link.href = `${API}/console/runs/${run.id}/report?format=${format}`;
+    link.hidden = run.state !== 'DONE';
+  });
+  $('run-narration').textContent = run.narration.join('\n');
+}
+
+async function refreshJobs() {
+  const instances = await call('/jobs/instances?limit=10');
+  document.querySelector('#job-table tbody').replaceChildren(...(instances.job_instance ?? []).map((instance) => {
+    const counter = (name) => instance.counter?.find((c) => c.type.value.endsWith(name))?.value ?? '0';
+    const row = element('tr');
+    const report = element('td');
+    report.append(element('a', 'CSV', { href: `${API}/jobs/instances/${instance.id}/report`, download: `job-${instance.id}.csv` }));
+    row.append(element('td', instance.id), element('td', instance.name), element('td', instance.status.desc ?? instance.status.value),
+      element('td', `${instance.progress}%`), element('td', counter('recordsProcessed')), element('td', counter('recordsWithExceptions')), report);
+    return row;
+  }));
+}
+
+// ---- scenarios ----
+
+function renderScenarioChoices(names, scenario) {
+  const select = $('scenario-name');
+  if (!select.options.length) select.replaceChildren(...names.map((name) => element('option', name, { value: name })));
+  renderScenario(scenario);
+}
+
+function renderScenario(scenario) {
+  $('scenario-step').disabled = !scenario || scenario.finished;
+  if (!scenario) return;
+  $('scenario-state').textContent = scenario.finished ? `${scenario.name}: finished (${scenario.steps} steps)`
+    : `${scenario.name}: step ${scenario.next_step + 1} of ${scenario.steps} is next`;
+  $('scenario-next').textContent = scenario.next_say ? `Next: ${scenario.next_say}` : '';
+}
+
+function showScenarioOutcome(outcome, append) {
+  $('today').textContent = outcome.today;
+  const log = $('scenario-narration');
+  log.textContent = (append ? `${log.textContent}\n` : '') + outcome.narration.join('\n');
+  log.scrollTop = log.scrollHeight;
+  fill($('scenario-failures'), outcome.failures.map((failure) => element('li', `Expectation not met: ${failure}`)));
+  if (!outcome.failures.length) $('scenario-failures').replaceChildren();
+  renderScenario(outcome.scenario);
+}
+
+function setUpScenarios() {
+  $('scenario-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    attempt(async () => {
+      showScenarioOutcome(await call(`/console/scenarios/${$('scenario-name').value}`, { method: 'POST' }), false);
+      $('clock-outcome').hidden = true;
+      await Promise.all([loadPatrons(), loadOverview()]);
+    });
+  });
+  $('scenario-step').addEventListener('click', () => attempt(async () => {
+    showScenarioOutcome(await call('/console/scenario/step', { method: 'POST' }), true);
+    await loadPatrons();
+  }));
+}
+
+// ---- charts ----
+
+const COLOURS = ['#1b6ca8', '#d1495b', '#edae49', '#00798c', '#30638e', '#6a4c93'];
+
+function chart(id, config) {
+  state.charts[id]?.destroy();
+  state.charts[id] = new window.Chart($(id), {
+    ...config,
+    options: { animation: false, responsive: true, maintainAspectRatio: false, scales: { y: { beginAtZero: true } }, ...config.options },
+  });
+}
+
+async function refreshCharts() {
+  if (!window.Chart) return;
+  const history = await call('/console/history');
+  const statuses = [...new Set(history.status.flatMap((point) => Object.keys(point.by_status)))];
+  chart('chart-status', {
+    type: 'line',
+    data: {
+      labels: history.status.map((point) => point.day),
+      datasets: statuses.map((status, i) => ({ label: status, data: history.status.map((p) => p.by_status[status] ?? 0),
+        borderColor: COLOURS[i % COLOURS.length], backgroundColor: COLOURS[i % COLOURS.length] })),
+    },
+  });
+  const runs = history.runs.filter((run) => run.state === 'DONE');
+  chart('chart-runs', {
+    type: 'bar',
+    data: {
+      labels: runs.map((run) => `${run.day} ${run.policy}`),
+      datasets: [{ label: 'purged', data: runs.map((run) => run.purged), backgroundColor: COLOURS[0] },
+        { label: 'exceptions', data: runs.map((run) => run.exceptions), backgroundColor: COLOURS[1] }],
+    },
+  });
+  const reasons = {};
+  runs.forEach((run) => Object.entries(run.exceptions_by_reason).forEach(([reason, count]) => {
+    reasons[reason] = (reasons[reason] ?? 0) + count;
+  }));
+  chart('chart-reasons', {
+    type: 'bar',
+    data: { labels: Object.keys(reasons), datasets: [{ label: 'patrons', data: Object.values(reasons), backgroundColor: COLOURS[2] }] },
+    options: { indexAxis: 'y', scales: { x: { beginAtZero: true } } },
+  });
+}
+
+// ---- start ----
+
+document.querySelectorAll('[data-advance]').forEach((button) => {
+  button.addEventListener('click', () => attempt(async () => {
+    document.querySelectorAll('[data-advance]').forEach((b) => { b.disabled = true; });
+    try {
+      await advance(button.dataset.advance);
+    } finally {
+      document.querySelectorAll('[data-advance]').forEach((b) => { b.disabled = false; });
+    }
+  }));
+});
+setUpTabs();
+setUpPatrons();
+setUpScenarios();
+attempt(async () => {
+  await loadOverview();
+  await loadPatrons();
+  document.body.dataset.ready = 'true';
+});
