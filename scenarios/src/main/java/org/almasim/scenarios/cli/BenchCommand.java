@@ -9,8 +9,9 @@ import picocli.CommandLine.Parameters;
 /** {@code almasim bench api}: the figures recorded in docs/benchmarks.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.")
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "api|policy|timetravel", description = "Which benchmark: api (GET throughput, bulk load), "
-            + "policy (preview and run of a purge policy) or timetravel (years of OPAL's weekly and monthly stages).")
+    @Parameters(index = "0", paramLabel = "api|policy|timetravel|console", description = "Which benchmark: api (GET throughput, bulk load), "
+            + "policy (preview and run of a purge policy), timetravel (years of OPAL's weekly and monthly stages) or console "
+            + "(the trainer console's patron list over --patrons).")
     String which;
 
     @Option(names = "--users", description = "Patrons behind the GET benchmark. Default: ${DEFAULT-VALUE}.", defaultValue = "100000")
@@ -42,12 +43,16 @@ final class BenchCommand implements Callable<Integer> {
             new org.almasim.scenarios.bench.TimeTravelBenchmark(patrons, years).run(System.out);
             return 0;
         }
+        if (which.equals("console")) {
+            new org.almasim.scenarios.bench.ConsoleBenchmark(patrons).run(System.out);
+            return 0;
+        }
         if (which.equals("policy")) {
             new org.almasim.scenarios.bench.PolicyBenchmark(patrons).run(System.out);
             return 0;
         }
         if (!which.equals("api")) {
-            System.err.println("Unknown benchmark '" + which + "'. Available: api, policy, timetravel");
+            System.err.println("Unknown benchmark '" + which + "'. Available: api, policy, timetravel, console");
             return 2;
         }
         new ApiBenchmark(users, clients, seconds, load, database).run(System.out);

@@ -56,8 +56,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         System.out.println("Both libraries are still running, as the stories left them:");
         for (int i = 0; i < running.size(); i++) {
-            System.out.printf("  %-16s %s/almaws/v1 (simulated today %s)%n", STORIES.get(i), running.get(i).baseUrl(),
-                    running.get(i).clock().today());
+            System.out.printf("  %-16s %s/almaws/v1 (simulated today %s); trainer console: %s/%n", STORIES.get(i),
+                    running.get(i).baseUrl(), running.get(i).clock().today(), running.get(i).baseUrl());
         }
         System.out.printf("""
 

@@ -49,7 +49,8 @@ final class ServeCommand implements Callable<Integer> {
             out.append("  population:      ").append(loaded.users()).append(" users, ").append(loaded.items()).append(" items, ")
                     .append(loaded.loans()).append(" loans, ").append(loaded.fees()).append(" fees\n");
         }
-        out.append("  control plane:   ").append(base).append("/almasim/v1 (clock, reset, population, health)\n\n");
+        out.append("  control plane:   ").append(base).append("/almasim/v1 (clock, reset, population, health)\n");
+        out.append("  trainer console: ").append(base).append("/ (open it in a browser)\n\n");
         out.append("Try:\n  curl -H 'Authorization: apikey ").append(key).append("' -H 'Accept: application/json' '")
                 .append(base).append("/almaws/v1/users?limit=5'\n\n");
         out.append("Press Ctrl-C to stop.\n");
