@@ -281,11 +281,20 @@ async function refreshJobs() {
     const counter = (name) => instance.counter?.find((c) => c.type.value.endsWith(name))?.value ?? '0';
     const row = element('tr');
     const report = element('td');
-    report.append(element('a', 'CSV', { href: `${API}/jobs/instances/${instance.id}/report`, download: `job-${instance.id}.csv` }));
+    const exceptions = element('button', 'Exceptions', { type: 'button', 'aria-label': `Exceptions of job instance ${instance.id}` });
+    exceptions.addEventListener('click', () => attempt(() => showJobExceptions(instance)));
+    report.append(element('a', 'CSV', { href: `${API}/jobs/instances/${instance.id}/report`, download: `job-${instance.id}.csv` }), ' ', exceptions);
     row.append(element('td', instance.id), element('td', instance.name), element('td', instance.status.desc ?? instance.status.value),
       element('td', `${instance.progress}%`), element('td', counter('recordsProcessed')), element('td', counter('recordsWithExceptions')), report);
     return row;
   }));
+}
+
+async function showJobExceptions(instance) {
+  const events = await call(`/jobs/instances/${instance.id}/events?limit=100`);
+  $('job-events-title').textContent = `Exceptions of ${instance.name} (${events.total_record_count})`;
+  fill($('job-events'), (events.event ?? []).map((event) => element('li', `${event.user?.value}: ${event.description}`)));
+  $('job-events-panel').hidden = false;
 }
 
 // ---- scenarios ----

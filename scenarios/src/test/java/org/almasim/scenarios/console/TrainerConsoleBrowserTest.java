@@ -161,6 +161,11 @@ class TrainerConsoleBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#run-exceptions li"))).extracting(WebElement::getText)
                 .anyMatch(line -> line.startsWith("flvc-with-loan:"));
         wait.until(d -> d.findElement(By.cssSelector("#job-table tbody")).getText().contains("Completed"));
+        String instance = cells("#job-table tbody tr").get(0).get(0);
+        browser.findElement(By.cssSelector("#job-table tbody tr button")).click();
+        int events = api("/almasim/v1/jobs/instances/" + instance + "/events").path("total_record_count").asInt();
+        wait.until(d -> text("job-events-title").endsWith("(" + events + ")"));
+        assertThat(browser.findElements(By.cssSelector("#job-events li"))).hasSize(Math.max(events, 1));
 
         String reportLink = browser.findElement(By.id("run-report-json")).getAttribute("href");
         JsonNode report = JSON.readTree(get(reportLink).body());
