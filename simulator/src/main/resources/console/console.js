@@ -266,7 +266,9 @@ function showRun(run) {
   }
   facts($('run-figures'), [['State', run.state], ['Dates fixed', run.dates_fixed], ['Marked inactive', run.marked_inactive],
     ['Purged', run.purged], ['Exceptions', run.exceptions], ['Problem', run.problem]]);
-  fill($('run-exceptions'), Object.entries(run.exception).map(([id, reason]) => element('li', `${id}: ${reason}`)));
+  const listed = Object.entries(run.exception).map(([id, reason]) => element('li', `${id}: ${reason}`));
+  if (run.exceptions > listed.length) listed.push(element('li', `… and ${run.exceptions - listed.length} more in the report`));
+  fill($('run-exceptions'), listed);
   ['json', 'csv', 'text'].forEach((format) => {
     const link = $(`run-report-${format}`);
     link.href = `${API}/console/runs/${run.id}/report?format=${format}`;

@@ -28,6 +28,8 @@ final class ConsoleRun implements ProgressListener {
     private long done;
     private String problem;
     private RunReport report;
+    private Map<String, String> firstExceptions = Map.of();
+    private Map<String, Integer> exceptionsByReason = Map.of();
     private List<String> narration = List.of();
 
     ConsoleRun(String id, String policy, LocalDate day, String stages, String why) {
@@ -70,6 +72,10 @@ final class ConsoleRun implements ProgressListener {
 
     synchronized void finish(RunReport report) {
         this.report = report;
+        // Worked out once: the page polls a run and charts every run, and a large run refuses many thousands.
+        this.exceptionsByReason = byReason(report.purge().exceptions());
+        this.firstExceptions = new TreeMap<>(report.purge().exceptions()).entrySet().stream().limit(Console.DECISIONS_PER_PAGE)
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
         this.state = State.DONE;
         this.step = "finished";
     }
@@ -88,7 +94,7 @@ final class ConsoleRun implements ProgressListener {
         this.state = State.FAILED;
     }
 
-    /** What the page shows of a run: where it is, and once done what it did. */
+    /** What the page shows of a run: where it is, and once done what it did (the first hundred exceptions; all are in the report). */
     record View(@JsonProperty("id") String id, @JsonProperty("policy") String policy, @JsonProperty("day") LocalDate day,
                 @JsonProperty("stages") String stages, @JsonProperty("why") String why, @JsonProperty("state") State state,
                 @JsonProperty("step") String step, @JsonProperty("total") long total, @JsonProperty("done") long done,
@@ -100,7 +106,6 @@ final class ConsoleRun implements ProgressListener {
     }
 
     synchronized View view() {
-        Map<String, String> exceptions = report == null ? Map.of() : new TreeMap<>(report.purge().exceptions());
         Map<String, String> instances = new LinkedHashMap<>();
         if (report != null && report.inactive().jobInstance() != null) {
             instances.put("inactive", report.inactive().jobInstance());
@@ -110,7 +115,8 @@ final class ConsoleRun implements ProgressListener {
         }
         return new View(id, policy, day, stages, why, state, step, total, done, problem,
                 report == null ? 0 : report.datesFixed(), report == null ? 0 : report.inactive().done(),
-                report == null ? 0 : report.purge().done(), exceptions.size(), byReason(exceptions), exceptions, instances, narration);
+                report == null ? 0 : report.purge().done(), report == null ? 0 : report.purge().exceptions().size(), exceptionsByReason,
+                firstExceptions, instances, narration);
     }
 
     /**
