@@ -51,6 +51,10 @@ public final class Console implements AutoCloseable {
 
     public enum Step { DAY, WEEK, MONTH, YEAR }
 
+    /** The shipped policies, read once: the page asks for them on every load. */
+    private static final Map<String, Policy> SHIPPED = PolicyReader.SHIPPED.stream()
+            .collect(Collectors.toMap(name -> name, PolicyReader::load, (a, b) -> a, LinkedHashMap::new));
+
     private final Simulator simulator;
     private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "almasim-console-run");
@@ -109,8 +113,9 @@ public final class Console implements AutoCloseable {
     public synchronized Overview overview() {
         PolicyCalendar calendar = calendar();
         List<PolicyChoice> choices = new ArrayList<>();
-        for (String name : PolicyReader.SHIPPED) {
-            Policy policy = PolicyReader.load(name);
+        for (var shipped : SHIPPED.entrySet()) {
+            String name = shipped.getKey();
+            Policy policy = shipped.getValue();
             choices.add(new PolicyChoice(name, policy.name(), policy.description() == null ? "" : policy.description().strip(),
                     calendar.policies().containsKey(name)));
         }
@@ -338,10 +343,8 @@ public final class Console implements AutoCloseable {
         if (scheduled.isPresent()) {
             return scheduled.get();
         }
-        if (!PolicyReader.SHIPPED.contains(name)) {
-            throw AlmaException.parameterNotValid("No shipped policy is called '" + name + "' (" + String.join(", ", PolicyReader.SHIPPED) + ").");
-        }
-        return PolicyReader.load(name);
+        return Optional.ofNullable(SHIPPED.get(name)).orElseThrow(() -> AlmaException.parameterNotValid(
+                "No shipped policy is called '" + name + "' (" + String.join(", ", SHIPPED.keySet()) + ")."));
     }
 
     /** The library's today, taken afresh: another client may have moved the clock since the console last looked. */
