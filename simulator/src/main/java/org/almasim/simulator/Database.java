@@ -6,24 +6,65 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+import org.jooq.ExecuteType;
 import org.jooq.SQLDialect;
+import org.jooq.TransactionContext;
+import org.jooq.TransactionListener;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
 
 /** The simulator's H2 database: a pooled connection, jOOQ on top, and the schema from {@code db/schema.sql}. */
 public final class Database implements AutoCloseable {
     private final JdbcConnectionPool pool;
     private final DSLContext dsl;
+    private final AtomicLong writes = new AtomicLong();
 
     private Database(String jdbcUrl) {
         this.pool = JdbcConnectionPool.create(jdbcUrl, "sa", "");
         this.pool.setMaxConnections(32);
-        this.dsl = DSL.using(pool, SQLDialect.H2, new Settings()
+        DefaultConfiguration configuration = new DefaultConfiguration();
+        configuration.set(pool);
+        configuration.set(SQLDialect.H2);
+        configuration.set(new Settings()
                 .withExecuteLogging(false)
                 .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED));
+        configuration.set(new ExecuteListener() {
+            @Override
+            public void executeEnd(ExecuteContext ctx) {
+                if (ctx.type() != ExecuteType.READ) {
+                    writes.incrementAndGet();
+                }
+            }
+        });
+        // A transaction's writes become visible at its end: counting them again then keeps a reader that looked at
+        // the counter before the commit from trusting what it read.
+        configuration.set(new TransactionListener() {
+            @Override
+            public void commitEnd(TransactionContext ctx) {
+                writes.incrementAndGet();
+            }
+
+            @Override
+            public void rollbackEnd(TransactionContext ctx) {
+                writes.incrementAndGet();
+            }
+        });
+        this.dsl = DSL.using(configuration);
+    }
+
+    /**
+     * A number that changes after every write to the database has become visible: a result read after taking the
+     * version still describes the database while the version is the same, so it can be kept and reused until then.
+     */
+    public long version() {
+        return writes.get();
     }
 
     /**

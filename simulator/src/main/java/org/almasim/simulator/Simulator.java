@@ -84,7 +84,7 @@ public final class Simulator implements AutoCloseable {
         UserService users = new UserService(dsl, codes, clock);
         FeeService fees = new FeeService(dsl, codes, clock, users);
         LoanService loans = new LoanService(dsl, codes, clock, users);
-        SetService sets = new SetService(dsl, codes, clock, users);
+        SetService sets = new SetService(dsl, codes, clock, users, database::version);
         BlockerService blockers = new BlockerService(dsl, users, codes);
         this.jobs = new JobService(dsl, codes, clock, sets, users);
         this.population = new PopulationService(dsl, codes, clock, users, loans, fees);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.almasim.simulator.BulkLookup;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /** What patrons have open in the library: active loans and the active balance of fines and fees, for one or many. */
@@ -18,6 +19,17 @@ public final class PatronActivity {
     public static final List<String> OPEN_FEE_STATUSES = List.of("ACTIVE", "INDISPUTE", "EXPORTED");
 
     private PatronActivity() {
+    }
+
+    /** A user's active loans as a column of a query on users: a subquery on the user's key. */
+    public static Field<Integer> activeLoansOf(Field<Long> userKey) {
+        return DSL.field(DSL.selectCount().from(LOAN).where(LOAN.USER_KEY.eq(userKey).and(LOAN.LOAN_STATUS.eq("ACTIVE"))));
+    }
+
+    /** A user's active balance (zero when nothing is open) as a column of a query on users. */
+    public static Field<BigDecimal> activeBalanceOf(Field<Long> userKey) {
+        return DSL.field(DSL.select(DSL.coalesce(DSL.sum(FEE.BALANCE), BigDecimal.ZERO)).from(FEE)
+                .where(FEE.USER_KEY.eq(userKey).and(FEE.STATUS.in(OPEN_FEE_STATUSES))));
     }
 
     public static int activeLoans(DSLContext db, long userKey) {

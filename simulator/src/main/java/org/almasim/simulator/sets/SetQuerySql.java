@@ -1,7 +1,5 @@
 package org.almasim.simulator.sets;
 
-import static org.almasim.simulator.db.Tables.FEE;
-import static org.almasim.simulator.db.Tables.LOAN;
 import static org.almasim.simulator.db.Tables.PATRON;
 
 import java.math.BigDecimal;
@@ -68,11 +66,7 @@ final class SetQuerySql {
     }
 
     private static Field<BigDecimal> number(String name) {
-        if (name.equals("active_loans")) {
-            return DSL.field(DSL.selectCount().from(LOAN).where(LOAN.USER_KEY.eq(PATRON.USER_KEY).and(LOAN.LOAN_STATUS.eq("ACTIVE"))))
-                    .cast(BigDecimal.class);
-        }
-        return DSL.field(DSL.select(DSL.coalesce(DSL.sum(FEE.BALANCE), BigDecimal.ZERO)).from(FEE)
-                .where(FEE.USER_KEY.eq(PATRON.USER_KEY).and(FEE.STATUS.in(PatronActivity.OPEN_FEE_STATUSES))));
+        return name.equals("active_loans") ? PatronActivity.activeLoansOf(PATRON.USER_KEY).cast(BigDecimal.class)
+                : PatronActivity.activeBalanceOf(PATRON.USER_KEY);
     }
 }

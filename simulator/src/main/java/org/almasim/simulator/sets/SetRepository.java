@@ -17,6 +17,8 @@ import org.almasim.simulator.http.Params.Page;
 import org.almasim.simulator.BulkLookup;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record4;
+import org.jooq.SelectSeekStep1;
 import org.jooq.impl.DSL;
 
 /** Sets and itemized members in H2, through jOOQ only. Logical members are the patrons a condition selects. */
@@ -78,13 +80,26 @@ final class SetRepository {
         return set.logical() ? db.fetchCount(PATRON, logical) : db.fetchCount(SET_MEMBER, SET_MEMBER.SET_ID.eq(set.id()));
     }
 
+    /** One page of members in primary id order. */
     List<MemberRow> members(StoredSet set, Condition logical, Page page) {
+        return members(set, logical).limit(page.limit()).offset(page.offset()).fetch(SetRepository::member);
+    }
+
+    /** Every member in primary id order. */
+    List<MemberRow> allMembers(StoredSet set, Condition logical) {
+        return members(set, logical).fetch(SetRepository::member);
+    }
+
+    private SelectSeekStep1<Record4<Long, String, String, String>, String> members(StoredSet set, Condition logical) {
         var select = db.select(PATRON.USER_KEY, PATRON.PRIMARY_ID, PATRON.FIRST_NAME, PATRON.LAST_NAME).from(PATRON);
         var filtered = set.logical()
                 ? select.where(logical)
                 : select.join(SET_MEMBER).on(SET_MEMBER.USER_KEY.eq(PATRON.USER_KEY)).where(SET_MEMBER.SET_ID.eq(set.id()));
-        return filtered.orderBy(PATRON.PRIMARY_ID_FOLD).limit(page.limit()).offset(page.offset())
-                .fetch(r -> new MemberRow(r.value1(), r.value2(), r.value3(), r.value4()));
+        return filtered.orderBy(PATRON.PRIMARY_ID_FOLD);
+    }
+
+    private static MemberRow member(Record4<Long, String, String, String> r) {
+        return new MemberRow(r.value1(), r.value2(), r.value3(), r.value4());
     }
 
     List<StoredSet> all() {

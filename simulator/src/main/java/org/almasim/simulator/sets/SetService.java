@@ -2,12 +2,16 @@ package org.almasim.simulator.sets;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.almasim.simulator.AlmaIds;
@@ -16,6 +20,7 @@ import org.almasim.simulator.codes.Code;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.http.AlmaException;
 import org.almasim.simulator.http.Params.Page;
+import org.almasim.simulator.sets.SetRepository.MemberRow;
 import org.almasim.simulator.sets.SetRepository.StoredSet;
 import org.almasim.simulator.users.UserService;
 import org.jooq.Condition;
@@ -33,12 +38,20 @@ public final class SetService {
     private final CodeTables codes;
     private final SimulatedClock clock;
     private final UserService users;
+    private final LongSupplier dataVersion;
+    private final ConcurrentMap<String, Evaluated> evaluated = new ConcurrentHashMap<>();
 
-    public SetService(DSLContext dsl, CodeTables codes, SimulatedClock clock, UserService users) {
+    /** A logical set's members as its query selected them on one simulated day at one version of the data. */
+    private record Evaluated(long version, LocalDate day, List<MemberRow> members) {
+    }
+
+    /** {@code dataVersion} changes after every write (see {@code Database.version()}). */
+    public SetService(DSLContext dsl, CodeTables codes, SimulatedClock clock, UserService users, LongSupplier dataVersion) {
         this.dsl = dsl;
         this.codes = codes;
         this.clock = clock;
         this.users = users;
+        this.dataVersion = dataVersion;
     }
 
     public SetList list(String contentType, String setType, String q, Page page, String linkBase) {
@@ -51,13 +64,14 @@ public final class SetService {
         Condition filter = SetRepository.filter(setType == null ? null : setType.toUpperCase(Locale.ROOT), nameWords(q));
         SetRepository sets = new SetRepository(dsl);
         List<AlmaSet> page1 = page.limit() == 0 ? List.of()
-                : sets.list(filter, page).stream().map(s -> render(sets, s, linkBase)).toList();
+                : sets.list(filter, page).stream().map(s -> render(s, memberCount(sets, s), linkBase)).toList();
         return new SetList(page1, sets.count(filter));
     }
 
     public AlmaSet get(String id, String linkBase) {
         SetRepository sets = new SetRepository(dsl);
-        return render(sets, find(sets, id), linkBase);
+        StoredSet set = find(sets, id);
+        return render(set, memberCount(sets, set), linkBase);
     }
 
     public AlmaSet create(AlmaSet incoming, String linkBase) {
@@ -89,7 +103,7 @@ public final class SetService {
                 }
                 sets.addMembers(set.id(), resolveMembers(tx.dsl(), incoming.members(), null, true));
             }
-            return render(sets, set, linkBase);
+            return render(set, sets.memberCount(set, logicalCondition(set)), linkBase);
         });
     }
 
@@ -111,7 +125,7 @@ public final class SetService {
                     privacy(incoming.isPrivate(), existing.isPrivate()), status,
                     status.equals(existing.status()) ? existing.statusDate() : clock.now(), incoming.note(), existing.createdDate(), query);
             sets.update(updated);
-            return render(sets, updated, linkBase);
+            return render(updated, sets.memberCount(updated, logicalCondition(updated)), linkBase);
         });
     }
 
@@ -126,12 +140,41 @@ public final class SetService {
     public MemberList members(String id, Page page, String linkBase) {
         SetRepository sets = new SetRepository(dsl);
         StoredSet set = find(sets, id);
-        Condition logical = logicalCondition(set);
-        List<AlmaSet.Member> members = page.limit() == 0 ? List.of() : sets.members(set, logical, page).stream()
+        List<MemberRow> rows;
+        int total;
+        if (set.logical()) {
+            List<MemberRow> all = logicalMembers(sets, set);
+            rows = all.subList(Math.min(all.size(), page.offset()), Math.min(all.size(), page.offset() + page.limit()));
+            total = all.size();
+        } else {
+            rows = page.limit() == 0 ? List.of() : sets.members(set, DSL.noCondition(), page);
+            total = sets.memberCount(set, DSL.noCondition());
+        }
+        List<AlmaSet.Member> members = rows.stream()
                 .map(m -> new AlmaSet.Member(UserService.userLink(linkBase, m.primaryId()), m.primaryId(),
                         Stream.of(m.firstName(), m.lastName()).filter(s -> s != null).collect(Collectors.joining(" "))))
                 .toList();
-        return new MemberList(members, sets.memberCount(set, logical));
+        return new MemberList(members, total);
+    }
+
+    /**
+     * A logical set's members, evaluated once for as long as nothing is written and the day stays the same: a client
+     * reading a set a page at a time would otherwise have the query run, and its members counted, for every page.
+     */
+    private List<MemberRow> logicalMembers(SetRepository sets, StoredSet set) {
+        long version = dataVersion.getAsLong();
+        LocalDate today = clock.today();
+        Evaluated known = evaluated.get(set.id());
+        if (known != null && known.version() == version && known.day().equals(today)) {
+            return known.members();
+        }
+        List<MemberRow> members = List.copyOf(sets.allMembers(set, logicalCondition(set)));
+        evaluated.put(set.id(), new Evaluated(version, today, members));
+        return members;
+    }
+
+    private int memberCount(SetRepository sets, StoredSet set) {
+        return set.logical() ? logicalMembers(sets, set).size() : sets.memberCount(set, DSL.noCondition());
     }
 
     /** The users of a set as the clock stands now: what a job on the set works through. */
@@ -190,7 +233,7 @@ public final class SetService {
                     sets.addMembers(id, keys);
                 }
             }
-            return render(sets, set, linkBase);
+            return render(set, sets.memberCount(set, DSL.noCondition()), linkBase);
         });
     }
 
@@ -224,9 +267,8 @@ public final class SetService {
         return set.logical() ? SetQuerySql.condition(SetQueryParser.parse(set.query()), clock.today()) : DSL.noCondition();
     }
 
-    private AlmaSet render(SetRepository sets, StoredSet set, String linkBase) {
+    private AlmaSet render(StoredSet set, int count, String linkBase) {
         String link = linkBase + "/almaws/v1/conf/sets/" + set.id();
-        int count = sets.memberCount(set, logicalCondition(set));
         Code query = set.logical() ? new Code(set.query(), "where " + set.query()) : null;
         return new AlmaSet(link, set.id(), set.name(), set.description(), codes.code("SetType", set.type()),
                 codes.code("SetContentType", "USER"), codes.code("SetPrivacy", Boolean.toString(set.isPrivate())),

@@ -102,6 +102,27 @@ class SetsApiTest extends SimulatorTest {
     }
 
     @Test
+    void logicalSetReadPageByPageSeesEveryWriteBetweenReads() {
+        String id = createSet(logical("Owing or old", "active_balance > 0 or expiry_date before today-3y")).path("id").asText();
+        JsonNode firstPage = alma.getJson(SETS + "/" + id + "/members", Map.of("limit", "1")).isOk().json();
+        assertThat(firstPage.path("total_record_count").asInt()).isEqualTo(2);
+        assertThat(firstPage.path("member").path(0).path("id").asText()).isEqualTo("community");
+        assertThat(alma.getJson(SETS + "/" + id + "/members", Map.of("limit", "1", "offset", "1")).isOk().json()
+                .path("member").path(0).path("id").asText()).isEqualTo("old");
+
+        JsonNode fee = alma.createFee("current", "{\"type\":{\"value\":\"OVERDUEFINE\"},\"original_amount\":5,\"owner\":{\"value\":\"MAIN\"}}");
+        assertThat(memberIds(id)).containsExactly("community", "current", "old");
+        alma.attemptFeeAction("current", fee.path("id").asText(), Map.of("op", "waive", "reason", "OTHER")).isOk();
+        assertThat(memberIds(id)).containsExactly("community", "old");
+        JsonNode old = alma.getUser("old");
+        alma.updateUser("old", ((com.fasterxml.jackson.databind.node.ObjectNode) old).put("expiry_date", "2030-01-01Z").toString());
+        assertThat(memberIds(id)).containsExactly("community");
+        assertThat(alma.attemptToDeleteUser("community").status()).isEqualTo(204);
+        assertThat(memberIds(id)).isEmpty();
+        assertThat(alma.getJson(SETS + "/" + id, Map.of()).isOk().json().path("number_of_members").path("value").asInt()).isZero();
+    }
+
+    @Test
     void logicalQueriesCombineDatesCodesAndActivity() {
         alma.createFee("current", "{\"type\":{\"value\":\"OVERDUEFINE\"},\"original_amount\":5,\"owner\":{\"value\":\"MAIN\"}}");
         String expiredWeek = createSet(logical("Inactive weekly", "expiry_date on_or_before today-7d and status = ACTIVE")).path("id").asText();
