@@ -81,7 +81,7 @@ public final class Simulator implements AutoCloseable {
         this.keys = ApiKeys.parse(config.apiKeys());
         this.thresholds = new ApiThresholds(config.dailyThreshold(), config.perSecondThreshold(), System::nanoTime);
         var dsl = database.dsl();
-        UserService users = new UserService(dsl, codes, clock);
+        UserService users = new UserService(dsl, codes, clock, database::version);
         FeeService fees = new FeeService(dsl, codes, clock, users);
         LoanService loans = new LoanService(dsl, codes, clock, users);
         SetService sets = new SetService(dsl, codes, clock, users, database::version);

@@ -210,6 +210,26 @@ final class UserRepository {
                 .fetch(r -> new Document(r.value1(), r.value2()));
     }
 
+    /** The keys of every match, in the search's order. */
+    List<Long> orderedKeys(UserSearch search) {
+        return db.select(PATRON.USER_KEY).from(PATRON).where(condition(search)).orderBy(order(search.orderBy())).fetch(PATRON.USER_KEY);
+    }
+
+    /** Brief rows of these users, in the order of the keys; users gone since are left out. */
+    List<BriefRow> briefByKeys(List<Long> keys) {
+        var rows = db.select(PATRON.USER_KEY, PATRON.PRIMARY_ID, PATRON.FIRST_NAME, PATRON.LAST_NAME, PATRON.USER_GROUP, PATRON.STATUS)
+                .from(PATRON).where(PATRON.USER_KEY.in(keys))
+                .fetchMap(PATRON.USER_KEY, r -> new BriefRow(r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+        return keys.stream().filter(rows::containsKey).map(rows::get).toList();
+    }
+
+    /** Full documents of these users, in the order of the keys; users gone since are left out. */
+    List<Document> documentsByKeys(List<Long> keys) {
+        var documents = db.select(PATRON.USER_KEY, PATRON.PRIMARY_ID, PATRON.DOCUMENT).from(PATRON).where(PATRON.USER_KEY.in(keys))
+                .fetchMap(PATRON.USER_KEY, r -> new Document(r.value2(), r.value3()));
+        return keys.stream().filter(documents::containsKey).map(documents::get).toList();
+    }
+
     record BriefRow(String primaryId, String firstName, String lastName, String userGroup, String status) {
     }
 

@@ -133,6 +133,30 @@ class UsersApiTest extends SimulatorTest {
     }
 
     @Test
+    void laterPagesOfAListFollowWritesMadeBetweenPages() {
+        for (int i = 0; i < 6; i++) {
+            alma.createUser(user("q" + i));
+        }
+        Map<String, String> second = Map.of("order_by", "primary_id", "limit", "2", "offset", "2", "expand", "full");
+        assertThat(ids(alma.getJson("/almaws/v1/users", second).isOk().json())).containsExactly("q2", "q3");
+        assertThat(alma.attemptToDeleteUser("q1").status()).isEqualTo(204);
+        JsonNode afterDelete = alma.getJson("/almaws/v1/users", second).isOk().json();
+        assertThat(ids(afterDelete)).containsExactly("q3", "q4");
+        assertThat(afterDelete.path("total_record_count").asInt()).isEqualTo(5);
+        alma.createUser(user("q0a"));
+        assertThat(ids(alma.getJson("/almaws/v1/users", Map.of("order_by", "primary_id", "limit", "2", "offset", "2")).isOk().json()))
+                .containsExactly("q2", "q3");
+        JsonNode changed = alma.getUser("q3");
+        alma.updateUser("q3", ((com.fasterxml.jackson.databind.node.ObjectNode) changed).put("expiry_date", "2031-02-02Z").toString());
+        assertThat(alma.getJson("/almaws/v1/users", second).isOk().json().path("user").get(1).path("expiry_date").asText())
+                .isEqualTo("2031-02-02Z");
+    }
+
+    private static java.util.List<String> ids(JsonNode list) {
+        return java.util.stream.StreamSupport.stream(list.path("user").spliterator(), false).map(u -> u.path("primary_id").asText()).toList();
+    }
+
+    @Test
     void searchMatchesFieldsWithTildeAndCombinesTermsWithAnd() {
         alma.createUser(user("g1", "GRAD", "2030-01-01Z"));
         alma.createUser(user("u1", "UNDERGRAD", "2030-01-01Z").replace("Dana", "Omar"));
