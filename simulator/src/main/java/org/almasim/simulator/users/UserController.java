@@ -29,10 +29,12 @@ public final class UserController {
         String view = Params.text(ctx, "view");
         String id = ctx.pathParam("user_id");
         String idType = Params.text(ctx, "user_id_type");
-        boolean plain = (expand.isEmpty() || expand.equals(java.util.Set.of("none"))) && (view == null || view.equalsIgnoreCase("full"));
-        if (plain && AlmaHttp.responseFormat(ctx) == BodyFormat.JSON) {
-            // The stored document is already the answer: no parsing on the hottest path.
-            ctx.contentType("application/json;charset=utf-8").result(users.document(id, idType));
+        boolean fullView = view == null || view.equalsIgnoreCase("full");
+        if (fullView && AlmaHttp.responseFormat(ctx) == BodyFormat.JSON) {
+            // The stored document is already the answer (with any counts appended): no parsing on the hottest paths.
+            boolean plain = expand.isEmpty() || expand.equals(java.util.Set.of("none"));
+            ctx.contentType("application/json;charset=utf-8")
+                    .result(plain ? users.document(id, idType) : users.documentWithCounts(id, idType, expand, linkBase(ctx)));
             return;
         }
         AlmaHttp.ok(ctx, users.get(id, idType, expand, view, linkBase(ctx)));

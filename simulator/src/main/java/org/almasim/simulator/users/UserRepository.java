@@ -64,17 +64,17 @@ final class UserRepository {
         String folded = fold(id);
         boolean anyType = idType == null || idType.equalsIgnoreCase("all_unique");
         if (anyType || idType.equalsIgnoreCase("primary_id")) {
-            Optional<StoredUser> byPrimary = db.select(PATRON.USER_KEY, PATRON.DOCUMENT, PATRON.PASSWORD).from(PATRON)
+            Optional<StoredUser> byPrimary = db.select(PATRON.USER_KEY, PATRON.PRIMARY_ID, PATRON.DOCUMENT, PATRON.PASSWORD).from(PATRON)
                     .where(PATRON.PRIMARY_ID_FOLD.eq(folded))
-                    .fetchOptional(r -> new StoredUser(r.value1(), r.value2(), r.value3()));
+                    .fetchOptional(r -> new StoredUser(r.value1(), r.value2(), r.value3(), r.value4()));
             if (byPrimary.isPresent() || !anyType) {
                 return byPrimary;
             }
         }
-        return db.select(PATRON.USER_KEY, PATRON.DOCUMENT, PATRON.PASSWORD).from(PATRON_IDENTIFIER)
+        return db.select(PATRON.USER_KEY, PATRON.PRIMARY_ID, PATRON.DOCUMENT, PATRON.PASSWORD).from(PATRON_IDENTIFIER)
                 .join(PATRON).on(PATRON.USER_KEY.eq(PATRON_IDENTIFIER.USER_KEY))
                 .where(PATRON_IDENTIFIER.VALUE_FOLD.eq(folded).and(anyType ? DSL.noCondition() : PATRON_IDENTIFIER.ID_TYPE.eq(idType)))
-                .fetchOptional(r -> new StoredUser(r.value1(), r.value2(), r.value3()));
+                .fetchOptional(r -> new StoredUser(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
     java.util.Map<Long, String> primaryIds(java.util.Collection<Long> keys) {
@@ -88,10 +88,10 @@ final class UserRepository {
 
     /** Loads and row-locks the user until the transaction ends, so concurrent writers apply one after the other. */
     Optional<StoredUser> loadForUpdate(long key) {
-        return db.select(PATRON.USER_KEY, PATRON.DOCUMENT, PATRON.PASSWORD).from(PATRON)
+        return db.select(PATRON.USER_KEY, PATRON.PRIMARY_ID, PATRON.DOCUMENT, PATRON.PASSWORD).from(PATRON)
                 .where(PATRON.USER_KEY.eq(key))
                 .forUpdate()
-                .fetchOptional(r -> new StoredUser(r.value1(), r.value2(), r.value3()));
+                .fetchOptional(r -> new StoredUser(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
     /** Which of these ids (primary or identifier, folded) already belong to a user other than {@code except}. */

@@ -124,25 +124,35 @@ public final class UserService {
         return new UserRepository(dsl).find(id, idType).orElseThrow(() -> notFound(id, idType)).document();
     }
 
-    /** A user with {@code expand=loans,requests,fees} counts and {@code view=brief} applied. */
-    public AlmaDocument get(String id, String idType, Set<String> expand, String view, String linkBase) {
+    /**
+     * The stored document with the counts {@code expand} asks for (loans, requests, fees) appended, as JSON text: an
+     * expanded GET, answered without parsing the document.
+     */
+    public String documentWithCounts(String id, String idType, Set<String> expand, String linkBase) {
         // One connection for the user and its counts: they describe the same moment, and a pooled connection costs.
-        ObjectNode node = dsl.connectionResult(connection -> {
+        return dsl.connectionResult(connection -> {
             DSLContext db = DSL.using(connection, dsl.dialect(), dsl.settings());
             StoredUser stored = new UserRepository(db).find(id, idType).orElseThrow(() -> notFound(id, idType));
-            ObjectNode user = tree(stored.document());
-            String self = userLink(linkBase, user.path("primary_id").asText());
-            if (expand.contains("loans")) {
-                user.set("loans", count(BigDecimal.valueOf(PatronActivity.activeLoans(db, stored.key())), self + "/loans"));
+            String document = stored.document();
+            StringBuilder json = new StringBuilder(document.length() + 300).append(document, 0, document.lastIndexOf('}'));
+            String self = userLink(linkBase, stored.primaryId());
+            for (String count : List.of("loans", "requests", "fees")) {
+                if (expand.contains(count)) {
+                    BigDecimal value = switch (count) {
+                        case "loans" -> BigDecimal.valueOf(PatronActivity.activeLoans(db, stored.key()));
+                        case "fees" -> PatronActivity.activeBalance(db, stored.key()).stripTrailingZeros();
+                        default -> BigDecimal.ZERO;
+                    };
+                    json.append(",\"").append(count).append("\":").append(AlmaFormats.JSON.writeValueAsString(count(value, self + "/" + count)));
+                }
             }
-            if (expand.contains("requests")) {
-                user.set("requests", count(BigDecimal.ZERO, self + "/requests"));
-            }
-            if (expand.contains("fees")) {
-                user.set("fees", count(PatronActivity.activeBalance(db, stored.key()).stripTrailingZeros(), self + "/fees"));
-            }
-            return user;
+            return json.append('}').toString();
         });
+    }
+
+    /** A user with {@code expand=loans,requests,fees} counts and {@code view=brief} applied. */
+    public AlmaDocument get(String id, String idType, Set<String> expand, String view, String linkBase) {
+        ObjectNode node = tree(documentWithCounts(id, idType, expand, linkBase));
         if ("brief".equalsIgnoreCase(view)) {
             // Alma's brief view: core information, emails, identifiers and statistics only.
             List.of("user_role", "user_block", "user_note", "proxy_for_user", "rs_library", "library_notice")
