@@ -128,7 +128,7 @@ final class UserRules {
     }
 
     /** A user as stored: the record (for the searchable columns) and the document GET answers, fields in XSD order. */
-    record Canonical(User user, String document) {
+    record Canonical(User user, String document, ObjectNode tree) {
     }
 
     /** The stored form: descriptions filled from the code tables, defaults applied, output-only fields dropped. */
@@ -161,7 +161,7 @@ final class UserRules {
         }
         // The stored columns come from fields canonicalisation leaves as they are (ids, code values, dates, names),
         // so the user as given serves for them; only the status needs its default (statusOf).
-        return new Canonical(user, ordered.toString());
+        return new Canonical(user, ordered.toString(), ordered);
     }
 
     /** A user's status; Alma's default is ACTIVE. */

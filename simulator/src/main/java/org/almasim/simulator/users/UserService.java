@@ -174,7 +174,7 @@ public final class UserService {
             UserRepository users = new UserRepository(tx.dsl());
             ensureIdsFree(users, user, -1);
             users.insert(user, canonical.document(), incoming.password(), clock.today());
-            return new AlmaDocument("user", tree(canonical.document()));
+            return new AlmaDocument("user", canonical.tree());
         }));
     }
 
@@ -202,7 +202,7 @@ public final class UserService {
             boolean sameIdentifiers = identifiers(existing).equals(identifiers(user));
             return writing(user, () -> {
                 users.update(key, user, canonical.document(), password, sameIdentifiers);
-                return new AlmaDocument("user", tree(canonical.document()));
+                return new AlmaDocument("user", canonical.tree());
             });
         });
     }
@@ -310,6 +310,9 @@ public final class UserService {
         UserRepository users = new UserRepository(tx);
         StoredUser stored = users.loadForUpdate(key).orElseThrow(() -> new IllegalStateException("A held user disappeared: " + key));
         ObjectNode node = tree(stored.document());
+        Set<List<String>> identifiersBefore = new HashSet<>();
+        node.path("user_identifier").forEach(i -> identifiersBefore.add(List.of(i.path("id_type").path("value").asText(),
+                UserRepository.fold(i.path("value").asText()))));
         change.accept(node);
         try {
             User changed = AlmaFormats.JSON.treeToValue(node, User.class);
@@ -317,7 +320,7 @@ public final class UserService {
             UserRules.Canonical canonical = rules.canonical(changed);
             // Jobs change fields such as status and dates: identifiers are rewritten only when they changed.
             users.update(key, canonical.user(), canonical.document(), stored.password(),
-                    identifiers(parse(stored.document())).equals(identifiers(canonical.user())));
+                    identifiersBefore.equals(identifiers(canonical.user())));
             return java.util.Optional.empty();
         } catch (AlmaException e) {
             return java.util.Optional.of(e.getMessage());
