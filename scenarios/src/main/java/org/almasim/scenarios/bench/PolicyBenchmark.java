@@ -40,43 +40,66 @@ public final class PolicyBenchmark {
     }
 
     /**
-     * A smaller preview and run of each kind first, on another population, so the figures measure the compiled code of
-     * a long-running simulator rather than the JIT compiling it (the first 20,000 calls of a path run two to three
-     * times slower).
+     * Two identical rounds, each path on a freshly loaded population: the first in a JVM that has just started, the
+     * second in one whose JIT has compiled the simulator's and the engine's hot paths (on two cores that takes a few
+     * hundred thousand calls, and the first round runs up to twice as slow).
      */
-    private static void warmUp() {
-        for (PolicyRun.Mode mode : PolicyRun.Mode.values()) {
-            try (Simulator sim = Simulator.create(Simulator.Config.defaults().withToday(TODAY)).start(0)) {
-                sim.load(SyntheticPopulation.chunks(SEED + 1, 20_000, TODAY, 10_000));
-                AlmaClient alma = new AlmaClient(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
-                Preview.of(POLICY, alma, TODAY, 30);
-                new PolicyRun(alma, PolicyRun.Jobs.ALMASIM, ProgressListener.NONE).run(POLICY, TODAY, mode);
+    public void run(PrintStream out) {
+        out.printf("machine: %d cores, max heap %d MB; %,d synthetic patrons (seed %d), as of %s%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024), patrons, SEED, TODAY);
+        for (String round : new String[] {"first round (fresh JVM)", "second round (warm JVM)"}) {
+            out.println(round + ":");
+            for (PolicyRun.Mode mode : PolicyRun.Mode.values()) {
+                measure(mode, out);
             }
         }
     }
 
-    public void run(PrintStream out) {
-        out.printf("machine: %d cores, max heap %d MB; %,d synthetic patrons (seed %d), as of %s%n",
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024), patrons, SEED, TODAY);
-        warmUp();
-        for (PolicyRun.Mode mode : PolicyRun.Mode.values()) {
-            try (Simulator sim = Simulator.create(Simulator.Config.defaults().withToday(TODAY)).start(0)) {
-                sim.load(SyntheticPopulation.chunks(SEED, patrons, TODAY, 10_000));
-                AlmaClient alma = new AlmaClient(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
-                long started = System.nanoTime();
-                PreviewReport preview = Preview.of(POLICY, alma, TODAY, 30);
-                double previewSeconds = (System.nanoTime() - started) / 1e9;
-                if (mode == PolicyRun.Mode.JOB) {
-                    out.printf("preview: %,d patrons in %.1f s (%s)%n", preview.patrons(), previewSeconds, preview.counts());
-                }
-                started = System.nanoTime();
-                RunReport report = new PolicyRun(alma, PolicyRun.Jobs.ALMASIM, ProgressListener.NONE).run(POLICY, TODAY, mode);
-                double runSeconds = (System.nanoTime() - started) / 1e9;
-                out.printf("run by the %s path: %.1f s (preview included): %,d dates fixed, %,d sent to purge, %,d purged, "
-                                + "%,d exceptions, %d differences%n", mode.name().toLowerCase().replace('_', '-'), runSeconds,
-                        report.datesFixed(), report.purge().processed(), report.purge().done(), report.purge().exceptions().size(),
-                        report.differences().size());
+    private void measure(PolicyRun.Mode mode, PrintStream out) {
+        try (Simulator sim = Simulator.create(Simulator.Config.defaults().withToday(TODAY)).start(0)) {
+            sim.load(SyntheticPopulation.chunks(SEED, patrons, TODAY, 10_000));
+            AlmaClient alma = new AlmaClient(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
+            long started = System.nanoTime();
+            PreviewReport preview = Preview.of(POLICY, alma, TODAY, 30);
+            double previewSeconds = (System.nanoTime() - started) / 1e9;
+            if (mode == PolicyRun.Mode.JOB) {
+                out.printf("  preview: %,d patrons in %.1f s (%s)%n", preview.patrons(), previewSeconds, preview.counts());
             }
+            StageTimes stages = new StageTimes();
+            started = System.nanoTime();
+            RunReport report = new PolicyRun(alma, PolicyRun.Jobs.ALMASIM, stages).run(POLICY, TODAY, mode);
+            double runSeconds = (System.nanoTime() - started) / 1e9;
+            out.printf("  run by the %s path: %.1f s (%s): %,d dates fixed, %,d sent to purge, %,d purged, %,d exceptions, "
+                            + "%d differences%n", mode.name().toLowerCase().replace('_', '-'), runSeconds, stages.summary(started),
+                    report.datesFixed(), report.purge().processed(), report.purge().done(), report.purge().exceptions().size(),
+                    report.differences().size());
+        }
+    }
+
+    /** When each stage of a run began, to say where its time went: the plan comes first, before any stage is named. */
+    private static final class StageTimes implements ProgressListener {
+        private final java.util.List<String> names = new java.util.ArrayList<>();
+        private final java.util.List<Long> starts = new java.util.ArrayList<>();
+
+        @Override
+        public synchronized void stage(String name, long total) {
+            names.add(name);
+            starts.add(System.nanoTime());
+        }
+
+        @Override
+        public void done(long count) {
+        }
+
+        synchronized String summary(long runStarted) {
+            StringBuilder out = new StringBuilder();
+            long end = System.nanoTime();
+            out.append(String.format("plan %.1f s", ((starts.isEmpty() ? end : starts.get(0)) - runStarted) / 1e9));
+            for (int i = 0; i < names.size(); i++) {
+                long stageEnd = i + 1 < starts.size() ? starts.get(i + 1) : end;
+                out.append(String.format(", %s %.1f s", names.get(i), (stageEnd - starts.get(i)) / 1e9));
+            }
+            return out.toString();
         }
     }
 }
