@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.users.StoredUser;
 import org.almasim.simulator.users.UserService;
 import org.jooq.DSLContext;
 
@@ -75,9 +77,21 @@ final class UpdateUsersAction implements JobRun.UserAction {
         return new UpdateUsersAction(users, changes, externalId, block, note, today, now);
     }
 
+    /** The batch's users, read and locked together in {@link #prepare}: jobs run their batches one at a time. */
+    private Map<Long, StoredUser> batch = Map.of();
+
+    @Override
+    public void prepare(DSLContext tx, List<Long> userKeys) {
+        batch = UserService.lockForJob(tx, userKeys);
+    }
+
     @Override
     public Optional<String> apply(DSLContext tx, long userKey) {
-        return users.updateForJob(tx, userKey, user -> {
+        StoredUser stored = batch.get(userKey);
+        if (stored == null) {
+            return Optional.of(JobRun.GONE);
+        }
+        return users.updateForJob(tx, stored, user -> {
             changes.forEach((field, value) -> {
                 switch (field) {
                     case "Status" -> {

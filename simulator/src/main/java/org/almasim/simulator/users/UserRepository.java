@@ -94,6 +94,17 @@ final class UserRepository {
                 .fetchOptional(r -> new StoredUser(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
+    /** Loads and row-locks many users at once (a job's batch), by key; users gone since are absent. */
+    java.util.Map<Long, StoredUser> loadForUpdate(java.util.Collection<Long> keys) {
+        if (keys.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return db.select(PATRON.USER_KEY, PATRON.PRIMARY_ID, PATRON.DOCUMENT, PATRON.PASSWORD).from(PATRON)
+                .where(PATRON.USER_KEY.in(keys))
+                .forUpdate()
+                .fetchMap(PATRON.USER_KEY, r -> new StoredUser(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
     /** Which of these ids (primary or identifier, folded) already belong to a user other than {@code except}. */
     List<String> idsTaken(List<String> folded, long except) {
         if (folded.isEmpty()) {

@@ -306,9 +306,9 @@ public final class UserService {
      * account-type moves are the job's to make (Update/Notify Users may turn EXTERNAL users INTERNAL).
      * Answers why the change was refused, if it was; a refused change writes nothing.
      */
-    public java.util.Optional<String> updateForJob(DSLContext tx, long key, java.util.function.Consumer<ObjectNode> change) {
+    public java.util.Optional<String> updateForJob(DSLContext tx, StoredUser stored, java.util.function.Consumer<ObjectNode> change) {
         UserRepository users = new UserRepository(tx);
-        StoredUser stored = users.loadForUpdate(key).orElseThrow(() -> new IllegalStateException("A held user disappeared: " + key));
+        long key = stored.key();
         ObjectNode node = tree(stored.document());
         Set<List<String>> identifiersBefore = new HashSet<>();
         node.path("user_identifier").forEach(i -> identifiersBefore.add(List.of(i.path("id_type").path("value").asText(),
@@ -327,6 +327,14 @@ public final class UserService {
         } catch (JsonProcessingException e) {
             return java.util.Optional.of("The change does not fit the user record: " + e.getOriginalMessage());
         }
+    }
+
+    /**
+     * A job's batch of users as stored, row-locked for the rest of the caller's transaction, read with one query;
+     * users deleted since are absent.
+     */
+    public static java.util.Map<Long, StoredUser> lockForJob(DSLContext tx, java.util.Collection<Long> keys) {
+        return new UserRepository(tx).loadForUpdate(keys);
     }
 
     /** Primary ids of users by key, for job reports. */
