@@ -31,6 +31,7 @@ import org.almasim.simulator.population.PopulationService;
 import org.almasim.simulator.sets.SetController;
 import org.almasim.simulator.sets.SetService;
 import org.almasim.simulator.users.UserController;
+import org.almasim.simulator.users.UserListing;
 import org.almasim.simulator.users.UserService;
 
 /**
@@ -81,7 +82,7 @@ public final class Simulator implements AutoCloseable {
         this.keys = ApiKeys.parse(config.apiKeys());
         this.thresholds = new ApiThresholds(config.dailyThreshold(), config.perSecondThreshold(), System::nanoTime);
         var dsl = database.dsl();
-        UserService users = new UserService(dsl, codes, clock, database::version);
+        UserService users = new UserService(dsl, codes, clock);
         FeeService fees = new FeeService(dsl, codes, clock, users);
         LoanService loans = new LoanService(dsl, codes, clock, users);
         SetService sets = new SetService(dsl, codes, clock, users, database::version);
@@ -103,7 +104,7 @@ public final class Simulator implements AutoCloseable {
             });
             javalin.staticFiles.enableWebjars();
             AlmaErrors.register(javalin);
-            Routes.register(javalin, gate, new UserController(users), new FeeController(fees), new LoanController(loans),
+            Routes.register(javalin, gate, new UserController(users, new UserListing(dsl, codes, database::version)), new FeeController(fees), new LoanController(loans),
                     new SetController(sets), new JobController(jobs), new BlockerController(blockers), admin,
                     new PatronController(patrons), extra);
         });

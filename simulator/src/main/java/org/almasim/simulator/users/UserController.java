@@ -5,23 +5,25 @@ import org.almasim.simulator.http.AlmaFormats.BodyFormat;
 import org.almasim.simulator.http.AlmaHttp;
 import org.almasim.simulator.http.Params;
 
-/** HTTP for {@code /almaws/v1/users}: parse, call {@link UserService}, render. */
+/** HTTP for {@code /almaws/v1/users}: parse, call {@link UserService} or {@link UserListing}, render. */
 public final class UserController {
     private final UserService users;
+    private final UserListing listing;
 
-    public UserController(UserService users) {
+    public UserController(UserService users, UserListing listing) {
         this.users = users;
+        this.listing = listing;
     }
 
     public void list(Context ctx) {
         boolean full = "full".equalsIgnoreCase(Params.text(ctx, "expand"));
         if (full && AlmaHttp.responseFormat(ctx) == BodyFormat.JSON) {
             // Full pages are the stored documents: written as they are, as a plain GET is.
-            String json = users.fullPage(Params.text(ctx, "q"), Params.text(ctx, "order_by"), Params.page(ctx), linkBase(ctx)).json();
+            String json = listing.fullPage(Params.text(ctx, "q"), Params.text(ctx, "order_by"), Params.page(ctx), linkBase(ctx)).json();
             ctx.contentType("application/json;charset=utf-8").result(json);
             return;
         }
-        AlmaHttp.ok(ctx, users.list(Params.text(ctx, "q"), Params.text(ctx, "order_by"), Params.page(ctx), full, linkBase(ctx)));
+        AlmaHttp.ok(ctx, listing.list(Params.text(ctx, "q"), Params.text(ctx, "order_by"), Params.page(ctx), full, linkBase(ctx)));
     }
 
     public void get(Context ctx) {

@@ -5,13 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.almasim.simulator.settings.InstitutionSettings;
 import org.almasim.simulator.blockers.DeletionBlocker;
@@ -23,100 +19,24 @@ import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.http.AlmaDocument;
 import org.almasim.simulator.http.AlmaException;
 import org.almasim.simulator.http.AlmaFormats;
-import org.almasim.simulator.http.Params.Page;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jooq.exception.IntegrityConstraintViolationException;
 
-/** Alma's Users API: list, get, create, swap-all update and delete, each write in one transaction. */
+/** Alma's Users API: get, create, swap-all update and delete, each write in one transaction (lists: {@link UserListing}). */
 public final class UserService {
     private static final int BATCH = 1000;
-    /** How many searches' orderings are kept at once; more are rare (one client paging through one list at a time). */
-    private static final int KEPT_ORDERINGS = 16;
 
     private final DSLContext dsl;
     private final CodeTables codes;
     private final SimulatedClock clock;
     private final UserRules rules;
-    private final LongSupplier dataVersion;
-    private final ConcurrentMap<UserSearch, Ordering> orderings = new ConcurrentHashMap<>();
 
-    /** Every match of a search in its order, as user keys, at one version of the data. */
-    private record Ordering(long version, List<Long> keys) {
-    }
-
-    /** {@code dataVersion} changes after every write (see {@code Database.version()}). */
-    public UserService(DSLContext dsl, CodeTables codes, SimulatedClock clock, LongSupplier dataVersion) {
+    public UserService(DSLContext dsl, CodeTables codes, SimulatedClock clock) {
         this.dsl = dsl;
         this.codes = codes;
         this.clock = clock;
         this.rules = new UserRules(codes);
-        this.dataVersion = dataVersion;
-    }
-
-    public UserList list(String q, String orderBy, Page page, boolean full, String linkBase) {
-        if (full) {
-            FullPage documents = fullPage(q, orderBy, page, linkBase);
-            return new UserList(documents.documents().stream().map(doc -> (com.fasterxml.jackson.databind.JsonNode) tree(doc)).toList(),
-                    documents.total());
-        }
-        UserSearch search = UserSearch.parse(q, orderBy);
-        UserRepository users = new UserRepository(dsl);
-        if (page.offset() == 0) {
-            return new UserList(page.limit() == 0 ? List.of() : users.search(search, page).stream().map(row -> brief(row, linkBase)).toList(),
-                    users.count(search));
-        }
-        Ordering ordering = ordering(users, search);
-        return new UserList(users.briefByKeys(pageOf(ordering, page)).stream().map(row -> brief(row, linkBase)).toList(),
-                ordering.keys().size());
-    }
-
-    /** A page of full users as JSON text, each the stored document with its link spliced in first. */
-    public record FullPage(List<String> documents, int total) {
-        /** Alma's list JSON, written from the documents without parsing them again. */
-        public String json() {
-            StringBuilder out = new StringBuilder(documents.stream().mapToInt(String::length).sum() + 64).append('{');
-            if (!documents.isEmpty()) {
-                out.append("\"user\":[").append(String.join(",", documents)).append("],");
-            }
-            return out.append("\"total_record_count\":").append(total).append('}').toString();
-        }
-    }
-
-    public FullPage fullPage(String q, String orderBy, Page page, String linkBase) {
-        UserSearch search = UserSearch.parse(q, orderBy);
-        UserRepository users = new UserRepository(dsl);
-        if (page.offset() == 0) {
-            return new FullPage(page.limit() == 0 ? List.of() : users.searchDocuments(search, page).stream()
-                    .map(doc -> withLink(doc, linkBase)).toList(), users.count(search));
-        }
-        Ordering ordering = ordering(users, search);
-        return new FullPage(users.documentsByKeys(pageOf(ordering, page)).stream().map(doc -> withLink(doc, linkBase)).toList(),
-                ordering.keys().size());
-    }
-
-    /**
-     * A search's matches in order, kept until the next write: a client reading every user a page at a time would
-     * otherwise have the database walk past all the earlier pages again for each page. The first page, which most
-     * searches stop at, reads only itself.
-     */
-    private Ordering ordering(UserRepository users, UserSearch search) {
-        long version = dataVersion.getAsLong();
-        Ordering known = orderings.get(search);
-        if (known != null && known.version() == version) {
-            return known;
-        }
-        if (orderings.size() >= KEPT_ORDERINGS) {
-            orderings.clear();
-        }
-        Ordering ordering = new Ordering(version, List.copyOf(users.orderedKeys(search)));
-        orderings.put(search, ordering);
-        return ordering;
-    }
-
-    private static List<Long> pageOf(Ordering ordering, Page page) {
-        List<Long> keys = ordering.keys();
-        return keys.subList(Math.min(keys.size(), page.offset()), Math.min(keys.size(), page.offset() + page.limit()));
     }
 
     /** The stored document, which is exactly the JSON of a plain {@code GET /users/{id}}. */
@@ -391,24 +311,7 @@ public final class UserService {
         }
     }
 
-    private com.fasterxml.jackson.databind.JsonNode brief(UserRepository.BriefRow row, String linkBase) {
-        ObjectNode node = AlmaFormats.JSON.createObjectNode();
-        node.put("link", userLink(linkBase, row.primaryId()));
-        node.put("primary_id", row.primaryId());
-        node.put("first_name", row.firstName());
-        node.put("last_name", row.lastName());
-        node.set("user_group", AlmaFormats.JSON.valueToTree(codes.code(CodeTables.USER_GROUPS, row.userGroup())));
-        node.set("status", AlmaFormats.JSON.valueToTree(codes.code(CodeTables.USER_STATUSES, row.status())));
-        return node;
-    }
-
-    /** The stored document with {@code "link"} as its first field: stored documents always open with a field. */
-    private static String withLink(UserRepository.Document stored, String linkBase) {
-        char[] link = com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(userLink(linkBase, stored.primaryId()));
-        return "{\"link\":\"" + new String(link) + "\"," + stored.json().substring(1);
-    }
-
-    private static ObjectNode tree(String document) {
+    static ObjectNode tree(String document) {
         try {
             return (ObjectNode) AlmaFormats.JSON.readTree(document);
         } catch (JsonProcessingException e) {

@@ -1,0 +1,116 @@
+package org.almasim.simulator.users;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import org.almasim.simulator.codes.CodeTables;
+import org.almasim.simulator.http.AlmaFormats;
+import org.almasim.simulator.http.Params.Page;
+import org.jooq.DSLContext;
+
+/**
+ * Alma's user list ({@code GET /users}): pages of the users a search matches, as brief rows or whole records. A
+ * search's later pages come from its matches' keys in order, kept until the next write: a client reading every user a
+ * page at a time would otherwise have the database walk past all the earlier pages again for each page. The first
+ * page, which most searches stop at, reads only itself.
+ */
+public final class UserListing {
+    /** How many searches' orderings are kept at once; more are rare (one client paging through one list at a time). */
+    private static final int KEPT_ORDERINGS = 16;
+
+    private final DSLContext dsl;
+    private final CodeTables codes;
+    private final LongSupplier dataVersion;
+    private final ConcurrentMap<UserSearch, Ordering> orderings = new ConcurrentHashMap<>();
+
+    /** Every match of a search in its order, as user keys, at one version of the data. */
+    private record Ordering(long version, List<Long> keys) {
+    }
+
+    private record Paged<T>(List<T> rows, int total) {
+    }
+
+    /** {@code dataVersion} changes after every write (see {@code Database.version()}). */
+    public UserListing(DSLContext dsl, CodeTables codes, LongSupplier dataVersion) {
+        this.dsl = dsl;
+        this.codes = codes;
+        this.dataVersion = dataVersion;
+    }
+
+    public UserList list(String q, String orderBy, Page page, boolean full, String linkBase) {
+        if (full) {
+            FullPage documents = fullPage(q, orderBy, page, linkBase);
+            return new UserList(documents.documents().stream().map(doc -> (JsonNode) UserService.tree(doc)).toList(), documents.total());
+        }
+        UserSearch search = UserSearch.parse(q, orderBy);
+        Paged<UserRepository.BriefRow> rows = page(search, page, users -> users.search(search, page), UserRepository::briefByKeys);
+        return new UserList(rows.rows().stream().map(row -> brief(row, linkBase)).toList(), rows.total());
+    }
+
+    /** A page of full users as JSON text, each the stored document with its link spliced in first. */
+    public record FullPage(List<String> documents, int total) {
+        /** Alma's list JSON, written from the documents without parsing them again. */
+        public String json() {
+            StringBuilder out = new StringBuilder(documents.stream().mapToInt(String::length).sum() + 64).append('{');
+            if (!documents.isEmpty()) {
+                out.append("\"user\":[").append(String.join(",", documents)).append("],");
+            }
+            return out.append("\"total_record_count\":").append(total).append('}').toString();
+        }
+    }
+
+    public FullPage fullPage(String q, String orderBy, Page page, String linkBase) {
+        UserSearch search = UserSearch.parse(q, orderBy);
+        Paged<UserRepository.Document> documents = page(search, page, users -> users.searchDocuments(search, page),
+                UserRepository::documentsByKeys);
+        return new FullPage(documents.rows().stream().map(doc -> withLink(doc, linkBase)).toList(), documents.total());
+    }
+
+    private <T> Paged<T> page(UserSearch search, Page page, Function<UserRepository, List<T>> firstPage,
+                              BiFunction<UserRepository, List<Long>, List<T>> byKeys) {
+        UserRepository users = new UserRepository(dsl);
+        if (page.offset() == 0) {
+            return new Paged<>(page.limit() == 0 ? List.of() : firstPage.apply(users), users.count(search));
+        }
+        List<Long> keys = ordering(users, search).keys();
+        List<Long> onPage = keys.subList(Math.min(keys.size(), page.offset()), Math.min(keys.size(), page.offset() + page.limit()));
+        return new Paged<>(byKeys.apply(users, onPage), keys.size());
+    }
+
+    private Ordering ordering(UserRepository users, UserSearch search) {
+        long version = dataVersion.getAsLong();
+        Ordering known = orderings.get(search);
+        if (known != null && known.version() == version) {
+            return known;
+        }
+        if (orderings.size() >= KEPT_ORDERINGS) {
+            orderings.clear();
+        }
+        Ordering ordering = new Ordering(version, List.copyOf(users.orderedKeys(search)));
+        orderings.put(search, ordering);
+        return ordering;
+    }
+
+    private JsonNode brief(UserRepository.BriefRow row, String linkBase) {
+        ObjectNode node = AlmaFormats.JSON.createObjectNode();
+        node.put("link", UserService.userLink(linkBase, row.primaryId()));
+        node.put("primary_id", row.primaryId());
+        node.put("first_name", row.firstName());
+        node.put("last_name", row.lastName());
+        node.set("user_group", AlmaFormats.JSON.valueToTree(codes.code(CodeTables.USER_GROUPS, row.userGroup())));
+        node.set("status", AlmaFormats.JSON.valueToTree(codes.code(CodeTables.USER_STATUSES, row.status())));
+        return node;
+    }
+
+    /** The stored document with {@code "link"} as its first field: stored documents always open with a field. */
+    private static String withLink(UserRepository.Document stored, String linkBase) {
+        char[] link = com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(UserService.userLink(linkBase,
+                stored.primaryId()));
+        return "{\"link\":\"" + new String(link) + "\"," + stored.json().substring(1);
+    }
+}
