@@ -168,7 +168,7 @@ public final class SetService {
         if (known != null && known.version() == version && known.day().equals(today)) {
             return known.members();
         }
-        List<MemberRow> members = List.copyOf(sets.allMembers(set, logicalCondition(set)));
+        List<MemberRow> members = List.copyOf(sets.allLogicalMembers(logicalCondition(set)));
         evaluated.put(set.id(), new Evaluated(version, today, members));
         return members;
     }
