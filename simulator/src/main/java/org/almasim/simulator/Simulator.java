@@ -83,6 +83,7 @@ public final class Simulator implements AutoCloseable {
         this.thresholds = new ApiThresholds(config.dailyThreshold(), config.perSecondThreshold(), System::nanoTime);
         var dsl = database.dsl();
         UserService users = new UserService(dsl, codes, clock);
+        UserListing listing = new UserListing(dsl, codes, database::version);
         FeeService fees = new FeeService(dsl, codes, clock, users);
         LoanService loans = new LoanService(dsl, codes, clock, users);
         SetService sets = new SetService(dsl, codes, clock, users, database::version);
@@ -104,7 +105,7 @@ public final class Simulator implements AutoCloseable {
             });
             javalin.staticFiles.enableWebjars();
             AlmaErrors.register(javalin);
-            Routes.register(javalin, gate, new UserController(users, new UserListing(dsl, codes, database::version)), new FeeController(fees), new LoanController(loans),
+            Routes.register(javalin, gate, new UserController(users, listing), new FeeController(fees), new LoanController(loans),
                     new SetController(sets), new JobController(jobs), new BlockerController(blockers), admin,
                     new PatronController(patrons), extra);
         });

@@ -135,6 +135,7 @@ public final class SetService {
             sets.findForUpdate(id).orElseThrow(() -> AlmaException.badRequest("402264", "Invalid Set ID: " + id + "."));
             sets.delete(id);
         });
+        evaluated.remove(id);
     }
 
     public MemberList members(String id, Page page, String linkBase) {
