@@ -9,12 +9,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.almasim.simulator.AlmaIds;
+import org.almasim.simulator.KeptUntilWrite;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.codes.Code;
 import org.almasim.simulator.codes.CodeTables;
@@ -38,11 +37,10 @@ public final class SetService {
     private final CodeTables codes;
     private final SimulatedClock clock;
     private final UserService users;
-    private final LongSupplier dataVersion;
-    private final ConcurrentMap<String, Evaluated> evaluated = new ConcurrentHashMap<>();
+    /** Logical sets' members as their queries selected them on a simulated day. */
+    private final KeptUntilWrite<SetOnDay, List<MemberRow>> evaluated;
 
-    /** A logical set's members as its query selected them on one simulated day at one version of the data. */
-    private record Evaluated(long version, LocalDate day, List<MemberRow> members) {
+    private record SetOnDay(String setId, LocalDate day) {
     }
 
     /** {@code dataVersion} changes after every write (see {@code Database.version()}). */
@@ -51,7 +49,7 @@ public final class SetService {
         this.codes = codes;
         this.clock = clock;
         this.users = users;
-        this.dataVersion = dataVersion;
+        this.evaluated = new KeptUntilWrite<>(dataVersion, 64);
     }
 
     public SetList list(String contentType, String setType, String q, Page page, String linkBase) {
@@ -135,7 +133,6 @@ public final class SetService {
             sets.findForUpdate(id).orElseThrow(() -> AlmaException.badRequest("402264", "Invalid Set ID: " + id + "."));
             sets.delete(id);
         });
-        evaluated.remove(id);
     }
 
     public MemberList members(String id, Page page, String linkBase) {
@@ -163,15 +160,7 @@ public final class SetService {
      * reading a set a page at a time would otherwise have the query run, and its members counted, for every page.
      */
     private List<MemberRow> logicalMembers(SetRepository sets, StoredSet set) {
-        long version = dataVersion.getAsLong();
-        LocalDate today = clock.today();
-        Evaluated known = evaluated.get(set.id());
-        if (known != null && known.version() == version && known.day().equals(today)) {
-            return known.members();
-        }
-        List<MemberRow> members = List.copyOf(sets.allLogicalMembers(logicalCondition(set)));
-        evaluated.put(set.id(), new Evaluated(version, today, members));
-        return members;
+        return evaluated.get(new SetOnDay(set.id(), clock.today()), () -> List.copyOf(sets.allLogicalMembers(logicalCondition(set))));
     }
 
     private int memberCount(SetRepository sets, StoredSet set) {

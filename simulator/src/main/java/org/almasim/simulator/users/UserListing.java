@@ -3,11 +3,10 @@ package org.almasim.simulator.users;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import org.almasim.simulator.KeptUntilWrite;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.http.Params.Page;
@@ -25,12 +24,8 @@ public final class UserListing {
 
     private final DSLContext dsl;
     private final CodeTables codes;
-    private final LongSupplier dataVersion;
-    private final ConcurrentMap<UserSearch, Ordering> orderings = new ConcurrentHashMap<>();
-
-    /** Every match of a search in its order, as user keys, at one version of the data. */
-    private record Ordering(long version, List<Long> keys) {
-    }
+    /** Every match of a search in its order, as user keys. */
+    private final KeptUntilWrite<UserSearch, List<Long>> orderings;
 
     private record Paged<T>(List<T> rows, int total) {
     }
@@ -39,7 +34,7 @@ public final class UserListing {
     public UserListing(DSLContext dsl, CodeTables codes, LongSupplier dataVersion) {
         this.dsl = dsl;
         this.codes = codes;
-        this.dataVersion = dataVersion;
+        this.orderings = new KeptUntilWrite<>(dataVersion, KEPT_ORDERINGS);
     }
 
     public UserList list(String q, String orderBy, Page page, boolean full, String linkBase) {
@@ -77,23 +72,9 @@ public final class UserListing {
         if (page.offset() == 0) {
             return new Paged<>(page.limit() == 0 ? List.of() : firstPage.apply(users), users.count(search));
         }
-        List<Long> keys = ordering(users, search).keys();
+        List<Long> keys = orderings.get(search, () -> List.copyOf(users.orderedKeys(search)));
         List<Long> onPage = keys.subList(Math.min(keys.size(), page.offset()), Math.min(keys.size(), page.offset() + page.limit()));
         return new Paged<>(byKeys.apply(users, onPage), keys.size());
-    }
-
-    private Ordering ordering(UserRepository users, UserSearch search) {
-        long version = dataVersion.getAsLong();
-        Ordering known = orderings.get(search);
-        if (known != null && known.version() == version) {
-            return known;
-        }
-        if (orderings.size() >= KEPT_ORDERINGS) {
-            orderings.clear();
-        }
-        Ordering ordering = new Ordering(version, List.copyOf(users.orderedKeys(search)));
-        orderings.put(search, ordering);
-        return ordering;
     }
 
     private JsonNode brief(UserRepository.BriefRow row, String linkBase) {
