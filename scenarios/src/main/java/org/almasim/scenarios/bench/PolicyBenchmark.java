@@ -3,6 +3,8 @@ package org.almasim.scenarios.bench;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.execution.PolicyRun;
 import org.almasim.engine.execution.ProgressListener;
@@ -78,13 +80,14 @@ public final class PolicyBenchmark {
 
     /** When each stage of a run began, to say where its time went: the plan comes first, before any stage is named. */
     private static final class StageTimes implements ProgressListener {
-        private final java.util.List<String> names = new java.util.ArrayList<>();
-        private final java.util.List<Long> starts = new java.util.ArrayList<>();
+        private record Stage(String name, long started) {
+        }
+
+        private final List<Stage> stages = new ArrayList<>();
 
         @Override
         public synchronized void stage(String name, long total) {
-            names.add(name);
-            starts.add(System.nanoTime());
+            stages.add(new Stage(name, System.nanoTime()));
         }
 
         @Override
@@ -92,12 +95,12 @@ public final class PolicyBenchmark {
         }
 
         synchronized String summary(long runStarted) {
-            StringBuilder out = new StringBuilder();
             long end = System.nanoTime();
-            out.append(String.format("plan %.1f s", ((starts.isEmpty() ? end : starts.get(0)) - runStarted) / 1e9));
-            for (int i = 0; i < names.size(); i++) {
-                long stageEnd = i + 1 < starts.size() ? starts.get(i + 1) : end;
-                out.append(String.format(", %s %.1f s", names.get(i), (stageEnd - starts.get(i)) / 1e9));
+            long planEnd = stages.isEmpty() ? end : stages.get(0).started();
+            StringBuilder out = new StringBuilder(String.format("plan %.1f s", (planEnd - runStarted) / 1e9));
+            for (int i = 0; i < stages.size(); i++) {
+                long stageEnd = i + 1 < stages.size() ? stages.get(i + 1).started() : end;
+                out.append(String.format(", %s %.1f s", stages.get(i).name(), (stageEnd - stages.get(i).started()) / 1e9));
             }
             return out.toString();
         }

@@ -6,7 +6,9 @@ import static org.almasim.simulator.db.Tables.USER_SET;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -90,9 +92,9 @@ final class SetRepository {
      * primary id index and look up each row instead of scanning the table (or an index on the query's columns).
      */
     List<MemberRow> allLogicalMembers(Condition logical) {
-        var rows = new java.util.ArrayList<>(db.select(PATRON.USER_KEY, PATRON.PRIMARY_ID, PATRON.FIRST_NAME, PATRON.LAST_NAME,
+        var rows = new ArrayList<>(db.select(PATRON.USER_KEY, PATRON.PRIMARY_ID, PATRON.FIRST_NAME, PATRON.LAST_NAME,
                 PATRON.PRIMARY_ID_FOLD).from(PATRON).where(logical).fetch());
-        rows.sort(java.util.Comparator.comparing(r -> r.value5()));
+        rows.sort(Comparator.comparing(r -> r.value5()));
         return rows.stream().map(r -> new MemberRow(r.value1(), r.value2(), r.value3(), r.value4())).toList();
     }
 

@@ -226,7 +226,11 @@ final class UserRepository {
         return db.select(PATRON.USER_KEY).from(PATRON).where(condition(search)).orderBy(order(search.orderBy())).fetch(PATRON.USER_KEY);
     }
 
-    /** Brief rows of these users, in the order of the keys; users gone since are left out. */
+    /**
+     * Brief rows of these users, in the order of the keys; users gone since are left out. A page of keys is looked up
+     * with IN: H2 probes the primary key once per value, where a VALUES table ({@code BulkLookup}) would empty every
+     * connection's cache of parsed statements on every page.
+     */
     List<BriefRow> briefByKeys(List<Long> keys) {
         var rows = db.select(PATRON.USER_KEY, PATRON.PRIMARY_ID, PATRON.FIRST_NAME, PATRON.LAST_NAME, PATRON.USER_GROUP, PATRON.STATUS)
                 .from(PATRON).where(PATRON.USER_KEY.in(keys))

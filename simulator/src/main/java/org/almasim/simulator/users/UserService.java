@@ -56,15 +56,14 @@ public final class UserService {
             String document = stored.document();
             StringBuilder json = new StringBuilder(document.length() + 300).append(document, 0, document.lastIndexOf('}'));
             String self = userLink(linkBase, stored.primaryId());
-            for (String count : List.of("loans", "requests", "fees")) {
-                if (expand.contains(count)) {
-                    BigDecimal value = switch (count) {
-                        case "loans" -> BigDecimal.valueOf(PatronActivity.activeLoans(db, stored.key()));
-                        case "fees" -> PatronActivity.activeBalance(db, stored.key()).stripTrailingZeros();
-                        default -> BigDecimal.ZERO;
-                    };
-                    json.append(",\"").append(count).append("\":").append(AlmaFormats.JSON.writeValueAsString(count(value, self + "/" + count)));
-                }
+            if (expand.contains("loans")) {
+                appendCount(json, "loans", BigDecimal.valueOf(PatronActivity.activeLoans(db, stored.key())), self);
+            }
+            if (expand.contains("requests")) {
+                appendCount(json, "requests", BigDecimal.ZERO, self);
+            }
+            if (expand.contains("fees")) {
+                appendCount(json, "fees", PatronActivity.activeBalance(db, stored.key()).stripTrailingZeros(), self);
             }
             return json.append('}').toString();
         });
@@ -319,11 +318,12 @@ public final class UserService {
         }
     }
 
-    private static ObjectNode count(BigDecimal value, String link) {
-        ObjectNode node = AlmaFormats.JSON.createObjectNode();
-        node.put("value", value);
-        node.put("link", link);
-        return node;
+    /** Appends {@code ,"loans":{"value":2,"link":".../loans"}} (or requests, fees) to a document being written. */
+    private static void appendCount(StringBuilder json, String name, BigDecimal value, String self) throws JsonProcessingException {
+        ObjectNode count = AlmaFormats.JSON.createObjectNode();
+        count.put("value", value);
+        count.put("link", self + "/" + name);
+        json.append(",\"").append(name).append("\":").append(AlmaFormats.JSON.writeValueAsString(count));
     }
 
 }
