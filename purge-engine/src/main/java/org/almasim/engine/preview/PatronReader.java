@@ -45,9 +45,9 @@ final class PatronReader {
         });
     }
 
-    /** The whole user with its loan and balance counts, or nothing when it has gone since its set was read. */
-    static Optional<ObjectNode> user(AlmaClient alma, String primaryId) {
-        return alma.findUser(primaryId, EXPAND_ACTIVITY);
+    /** The whole user (with its loan and balance counts when asked), or nothing when it has gone since its set was read. */
+    static Optional<ObjectNode> user(AlmaClient alma, String primaryId, boolean withActivity) {
+        return alma.findUser(primaryId, withActivity ? EXPAND_ACTIVITY : Map.of());
     }
 
     private static String text(JsonNode node) {

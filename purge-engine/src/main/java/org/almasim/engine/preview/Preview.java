@@ -47,7 +47,7 @@ public final class Preview {
         List<JsonNode> users;
         int population;
         if (candidateSets.isPresent()) {
-            users = candidates(alma, candidateSets.get());
+            users = candidates(alma, candidateSets.get(), policy.purge() != null);
             population = alma.get("/almaws/v1/users", Map.of("limit", "1")).path("total_record_count").asInt();
         } else {
             users = new ArrayList<>(alma.allUsers());
@@ -73,16 +73,16 @@ public final class Preview {
     /**
      * The members of the policy's candidate sets (Alma logical sets, evaluated as they are read), each read whole: a
      * weekly stage reads the few patrons it may act on instead of every user. A set that is not there is an error, never
-     * an empty selection.
+     * an empty selection. Loans and balances come with each user only when the policy purges: nothing else reads them.
      */
-    private static List<JsonNode> candidates(AlmaClient alma, List<String> sets) {
+    private static List<JsonNode> candidates(AlmaClient alma, List<String> sets, boolean withActivity) {
         Set<String> ids = new TreeSet<>();
         for (String set : sets) {
             ids.addAll(PatronReader.setMembers(alma, set).orElseThrow(() -> new AlmaApiException(0, "NO_SET",
                     "The policy's candidate set '" + set + "' does not exist in this Alma")));
         }
         List<JsonNode> users = new ArrayList<>();
-        for (Optional<ObjectNode> user : InFlight.map(new ArrayList<>(ids), id -> PatronReader.user(alma, id))) {
+        for (Optional<ObjectNode> user : InFlight.map(new ArrayList<>(ids), id -> PatronReader.user(alma, id, withActivity))) {
             user.ifPresent(users::add);
         }
         return users;
