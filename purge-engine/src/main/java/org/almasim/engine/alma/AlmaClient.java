@@ -24,6 +24,7 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -73,6 +74,9 @@ public final class AlmaClient {
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(Timeout.ofSeconds(10))
                                 .setSocketTimeout(Timeout.ofSeconds(60))
+                                // A connection the server closed while it sat idle is found before it is reused, not
+                                // by a failed call (which would be retried, and a POST may not bear repeating).
+                                .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                                 .build())
                         .build())
                 .disableAutomaticRetries()

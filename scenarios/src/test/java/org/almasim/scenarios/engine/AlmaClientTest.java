@@ -116,12 +116,14 @@ class AlmaClientTest {
             JsonNode answer = alma.get("/almaws/v1/flaky", Map.of());
             assertThat(answer.path("ok").asBoolean()).isTrue();
             assertThat(alma.retries()).isEqualTo(2);
+            assertThat(alma.calls()).as("every request the server received, retries included").isEqualTo(calls.get()).isEqualTo(3);
             assertThatThrownBy(() -> alma.get("/almaws/v1/broken", Map.of()))
                     .isInstanceOfSatisfying(AlmaApiException.class, e -> {
                         assertThat(e.status()).isEqualTo(500);
                         assertThat(e.code()).isEqualTo("402119");
                     });
             assertThat(alma.retries()).isEqualTo(5);
+            assertThat(alma.calls()).as("three to the flaky path, then the broken one tried four times").isEqualTo(7);
         } finally {
             stub.stop(0);
         }
