@@ -41,20 +41,15 @@ public final class PolicyBenchmark {
         this.patrons = patrons;
     }
 
-    /**
-     * Two identical rounds, each path on a freshly loaded population: the first in a JVM that has just started, the
-     * second in one whose JIT has compiled the simulator's and the engine's hot paths (on two cores that takes a few
-     * hundred thousand calls, and the first round runs up to twice as slow).
-     */
+    /** Two rounds ({@link JvmRounds}), each path on a freshly loaded population. */
     public void run(PrintStream out) {
         out.printf("machine: %d cores, max heap %d MB; %,d synthetic patrons (seed %d), as of %s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024), patrons, SEED, TODAY);
-        for (String round : new String[] {"first round (fresh JVM)", "second round (warm JVM)"}) {
-            out.println(round + ":");
+        JvmRounds.play(out, () -> {
             for (PolicyRun.Mode mode : PolicyRun.Mode.values()) {
                 measure(mode, out);
             }
-        }
+        });
     }
 
     private void measure(PolicyRun.Mode mode, PrintStream out) {

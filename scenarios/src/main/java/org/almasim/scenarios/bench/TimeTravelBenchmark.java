@@ -52,18 +52,12 @@ public final class TimeTravelBenchmark {
         this.years = years;
     }
 
-    /**
-     * Two identical rounds, each on a freshly loaded population: the first in a JVM that has just started, the second
-     * in one the first has warmed (the JIT compiles H2, jOOQ, Jetty and Jackson over a few hundred thousand calls).
-     */
+    /** Two rounds ({@link JvmRounds}), each on a freshly loaded population. */
     public void run(PrintStream out) {
         out.printf("machine: %d cores, max heap %d MB; %,d synthetic patrons (seed %d) from %s, %d years of OPAL's weekly and "
                         + "monthly stages%n", Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
                 patrons, SEED, START, years);
-        for (String round : new String[] {"first round (fresh JVM)", "second round (warm JVM)"}) {
-            out.println(round + ":");
-            round(out);
-        }
+        JvmRounds.play(out, () -> round(out));
     }
 
     private void round(PrintStream out) {
