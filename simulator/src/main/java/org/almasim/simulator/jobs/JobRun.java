@@ -12,6 +12,8 @@ import org.almasim.simulator.jobs.JobRepository.StoredEvent;
 import org.almasim.simulator.jobs.JobRepository.StoredInstance;
 import org.almasim.simulator.users.UserService;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One run of a job over users: choose the candidates, hold them, apply the job's action to each in batches, and record
@@ -19,6 +21,7 @@ import org.jooq.DSLContext;
  * with exceptions = the users not processed.
  */
 final class JobRun implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(JobRun.class);
     private static final int BATCH = 200;
     static final String GONE = "The user was deleted before the job reached it.";
 
@@ -70,13 +73,26 @@ final class JobRun implements Runnable {
             advance("FINALIZING", 100, users.size(), exceptions);
             dsl.transaction(tx -> new JobRepository(tx.dsl()).release(instance.id()));
             finish(exceptions == 0 ? "COMPLETED_SUCCESS" : "COMPLETED_WARNING", users.size(), exceptions, null);
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (Throwable e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            dsl.transaction(tx -> new JobRepository(tx.dsl()).release(instance.id()));
-            finish("COMPLETED_FAILED", instance.processed(), instance.withExceptions(), "The job failed: " + e.getMessage());
+            fail(e);
         }
+    }
+
+    /**
+     * Ends a run that broke off, whatever broke it: an instance left RUNNING would keep every client polling it, and
+     * this job from running again, for ever. The cause goes to the log, since nobody reads the task's future.
+     */
+    private void fail(Throwable cause) {
+        LOG.warn("Job instance {} failed", instance.id(), cause);
+        try {
+            dsl.transaction(tx -> new JobRepository(tx.dsl()).release(instance.id()));
+        } catch (RuntimeException e) {
+            LOG.warn("Job instance {} could not release its users", instance.id(), e);
+        }
+        finish("COMPLETED_FAILED", instance.processed(), instance.withExceptions(), "The job failed: " + cause.getMessage());
     }
 
     /** Applies the action to the batch's users and answers how many it could not process. */
