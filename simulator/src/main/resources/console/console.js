@@ -9,19 +9,82 @@ const POLL_MS = 400;
 const $ = (id) => document.getElementById(id);
 const state = { offset: 0, total: 0, filter: new URLSearchParams(), engine: true, charts: {} };
 
-async function call(path, options = {}) {
-  const response = await fetch(API + path, {
+// Every call but health needs an API key. The page asks for it once and keeps it for this tab only.
+const KEY_STORE = 'almasim-api-key';
+
+function apiKey() {
+  return sessionStorage.getItem(KEY_STORE);
+}
+
+async function send(path, options = {}) {
+  const headers = { Accept: 'application/json', Authorization: `apikey ${apiKey()}` };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, {
     ...options,
-    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    headers,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
-  const text = await response.text();
-  const json = text ? JSON.parse(text) : {};
   if (!response.ok) {
-    const error = json.errorList?.error?.[0];
+    const text = await response.text();
+    let error;
+    try {
+      error = JSON.parse(text).errorList?.error?.[0];
+    } catch {
+      error = undefined;
+    }
+    if (error?.errorCode === 'UNAUTHORIZED') askForKey(error.errorMessage);
     throw new Error(error ? `${error.errorMessage} (${error.errorCode})` : `HTTP ${response.status}`);
   }
-  return json;
+  return response;
+}
+
+async function call(path, options = {}) {
+  const text = await (await send(API + path, options)).text();
+  return text ? JSON.parse(text) : {};
+}
+
+/** Report links download through fetch, so that the key goes in a header and never into the address. */
+function setUpDownloads() {
+  document.addEventListener('click', (event) => {
+    const link = event.target.closest('a[download]');
+    if (!link || !link.href) return;
+    event.preventDefault();
+    attempt(async () => {
+      const blob = await (await send(link.getAttribute('href'))).blob();
+      const saved = element('a', '', { href: URL.createObjectURL(blob), download: link.getAttribute('download') || '' });
+      document.body.append(saved);
+      saved.click();
+      saved.remove();
+      setTimeout(() => URL.revokeObjectURL(saved.href), 60000);
+    });
+  });
+}
+
+function askForKey(why) {
+  sessionStorage.removeItem(KEY_STORE);
+  $('key-why').textContent = why ?? '';
+  $('key-panel').hidden = false;
+  $('key-input').focus();
+}
+
+let keyGiven = () => {};
+
+function setUpKeyForm() {
+  $('key-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    sessionStorage.setItem(KEY_STORE, $('key-input').value.trim());
+    $('key-panel').hidden = true;
+    keyGiven();
+  });
+}
+
+/** Resolves once the page holds a key: at once when this tab already has one, else when the trainer gives it. */
+async function signIn() {
+  if (apiKey()) return;
+  const health = await (await fetch(`${API}/health`, { headers: { Accept: 'application/json' } })).json();
+  if (health.development_key_only) $('key-input').value = health.development_key;
+  askForKey('');
+  await new Promise((resolve) => { keyGiven = resolve; });
 }
 
 function showMessage(text) {
@@ -399,7 +462,10 @@ document.querySelectorAll('[data-advance]').forEach((button) => {
 setUpTabs();
 setUpPatrons();
 setUpScenarios();
+setUpDownloads();
+setUpKeyForm();
 attempt(async () => {
+  await signIn();
   await loadOverview();
   await loadPatrons();
   document.body.dataset.ready = 'true';

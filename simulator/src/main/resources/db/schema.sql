@@ -168,6 +168,13 @@ CREATE TABLE institution_setting (
     setting_value VARCHAR(1000) NOT NULL
 );
 
+-- The simulator's own state that outlives a restart on a file database: the simulated date, and what the trainer
+-- console keeps (schedules, history), each a named JSON or text value.
+CREATE TABLE simulator_state (
+    state_name  VARCHAR(100) NOT NULL PRIMARY KEY,
+    state_value CLOB         NOT NULL
+);
+
 CREATE TABLE job_instance (
     instance_id      VARCHAR(32)    NOT NULL PRIMARY KEY,
     job_id           VARCHAR(20)    NOT NULL,

@@ -2,11 +2,14 @@ package org.almasim.simulator;
 
 import io.javalin.Javalin;
 import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.almasim.simulator.admin.AdminController;
 import org.almasim.simulator.blockers.BlockerController;
@@ -15,7 +18,10 @@ import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.fees.FeeController;
 import org.almasim.simulator.fees.FeeService;
+import org.almasim.simulator.http.AlmaErrorPages;
 import org.almasim.simulator.http.AlmaErrors;
+import org.almasim.simulator.http.PublicAddress;
+import org.almasim.simulator.state.StateStore;
 import org.almasim.simulator.http.ApiGate;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.http.ApiThresholds;
@@ -42,29 +48,49 @@ public final class Simulator implements AutoCloseable {
     /** Requests larger than this are refused with Alma's invalid-body error. */
     public static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
 
-    /** How the simulator is set up; {@link #defaults()} gives an in-memory database starting today. */
+    /**
+     * How the simulator is set up; {@link #defaults()} gives an in-memory database starting today, listening on the
+     * loopback address only. {@code publicUrl} is the base of the links in answers (default: the address it listens on).
+     */
     public record Config(String database, Optional<LocalDate> today, List<String> apiKeys, int perSecondThreshold,
-                         long dailyThreshold) {
+                         long dailyThreshold, String host, Optional<String> publicUrl) {
+        /** Only this machine can reach a simulator unless it is told otherwise. */
+        public static final String LOOPBACK = "127.0.0.1";
+
         public static Config defaults() {
-            return new Config("mem", Optional.empty(), List.of(), 0, 10_000_000L);
+            return new Config("mem", Optional.empty(), List.of(), 0, 10_000_000L, LOOPBACK, Optional.empty());
         }
 
         public Config withToday(LocalDate date) {
-            return new Config(database, Optional.of(date), apiKeys, perSecondThreshold, dailyThreshold);
+            return new Config(database, Optional.of(date), apiKeys, perSecondThreshold, dailyThreshold, host, publicUrl);
         }
 
         public Config withApiKeys(List<String> keys) {
-            return new Config(database, today, keys, perSecondThreshold, dailyThreshold);
+            return new Config(database, today, keys, perSecondThreshold, dailyThreshold, host, publicUrl);
         }
 
         public Config withPerSecondThreshold(int perSecond) {
-            return new Config(database, today, apiKeys, perSecond, dailyThreshold);
+            return new Config(database, today, apiKeys, perSecond, dailyThreshold, host, publicUrl);
         }
 
         public Config withDatabase(String location) {
-            return new Config(location, today, apiKeys, perSecondThreshold, dailyThreshold);
+            return new Config(location, today, apiKeys, perSecondThreshold, dailyThreshold, host, publicUrl);
+        }
+
+        public Config withHost(String listenOn) {
+            return new Config(database, today, apiKeys, perSecondThreshold, dailyThreshold, listenOn, publicUrl);
+        }
+
+        public Config withPublicUrl(String url) {
+            return new Config(database, today, apiKeys, perSecondThreshold, dailyThreshold, host, Optional.of(url));
         }
     }
+
+    private static final String SIMULATED_DATE = "simulated_date";
+
+    /** The console's page runs only its own files and talks only to its own server; no other page may frame it. */
+    private static final String CONSOLE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private final Database database;
     private final SimulatedClock clock;
@@ -74,10 +100,19 @@ public final class Simulator implements AutoCloseable {
     private final PopulationService population;
     private final JobService jobs;
     private final Javalin app;
+    private final Config config;
+    private final StateStore state;
+    private final PublicAddress address = new PublicAddress();
 
     private Simulator(Config config, Function<Simulator, EndpointGroup> extension) {
+        this.config = config;
         this.database = Database.open(config.database());
-        this.clock = config.today().map(SimulatedClock::startingAt).orElseGet(SimulatedClock::startingToday);
+        this.state = new StateStore(database.dsl());
+        // A file database resumes on the day it was left on, unless the command names another.
+        this.clock = config.today().or(() -> state.get(SIMULATED_DATE).map(LocalDate::parse))
+                .map(SimulatedClock::startingAt).orElseGet(SimulatedClock::startingToday);
+        clock.onChange(date -> state.put(SIMULATED_DATE, date.toString()));
+        state.put(SIMULATED_DATE, clock.today().toString());
         this.codes = new CodeTables(database.dsl());
         this.keys = ApiKeys.parse(config.apiKeys());
         this.thresholds = new ApiThresholds(config.dailyThreshold(), config.perSecondThreshold(), System::nanoTime);
@@ -89,19 +124,28 @@ public final class Simulator implements AutoCloseable {
         SetService sets = new SetService(dsl, codes, clock, users, database::version);
         BlockerService blockers = new BlockerService(dsl, users, codes);
         this.jobs = new JobService(dsl, codes, clock, sets, users);
+        jobs.recoverAfterStop();
         this.population = new PopulationService(dsl, codes, clock, users, loans, fees);
         ApiGate gate = new ApiGate(keys, thresholds, clock);
-        AdminController admin = new AdminController(clock, this::reset, population, dsl, codes);
+        AdminController admin = new AdminController(clock, this::reset, population, dsl, codes, keys.developmentKeyOnly());
         PatronDirectory patrons = new PatronDirectory(dsl, clock, users, loans, fees, sets, blockers);
         EndpointGroup extra = extension.apply(this);
         this.app = Javalin.create(javalin -> {
             javalin.http.maxRequestSize = MAX_BODY_BYTES;
             javalin.startup.showJavalinBanner = false;
+            // Header values are compared exactly: Jetty's per-connection cache would otherwise hand back an earlier
+            // request's API key for the same key in another case.
+            javalin.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
+            javalin.jetty.modifyServer(server -> server.setErrorHandler(new AlmaErrorPages()));
+            javalin.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new AlmaErrorPages()));
+            address.register(javalin);
             // The trainer console: plain files inside the jar, its chart library from a WebJar; no build step.
             javalin.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/console";
                 files.location = Location.CLASSPATH;
+                files.headers = Map.of("Content-Security-Policy", CONSOLE_CSP, "X-Content-Type-Options", "nosniff",
+                        "Referrer-Policy", "no-referrer");
             });
             javalin.staticFiles.enableWebjars();
             AlmaErrors.register(javalin);
@@ -123,8 +167,10 @@ public final class Simulator implements AutoCloseable {
         return new Simulator(config, extension);
     }
 
+    /** Listens on the configured host (the loopback address by default); port 0 picks a free one. */
     public Simulator start(int port) {
-        app.start("0.0.0.0", port);
+        app.start(config.host(), port);
+        address.set(config.publicUrl().orElseGet(this::baseUrl));
         return this;
     }
 
@@ -132,8 +178,36 @@ public final class Simulator implements AutoCloseable {
         return app.port();
     }
 
+    public String host() {
+        return config.host();
+    }
+
+    /** Where a client on this machine reaches the simulator. */
     public String baseUrl() {
-        return "http://localhost:" + port();
+        boolean local = config.host().equals(Config.LOOPBACK) || config.host().equals("0.0.0.0") || config.host().equals("::");
+        String host = local ? "localhost" : config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+        return "http://" + host + ":" + port();
+    }
+
+    /** A route the app serves: its method and its path pattern, with {@code {name}} for each path parameter. */
+    public record Route(String method, String path) {
+    }
+
+    /** Every route the app serves (Alma's API, the control plane and any extension's), in the order they were declared. */
+    public List<Route> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> ROUTE_METHODS.contains(endpoint.method))
+                .map(endpoint -> new Route(endpoint.method.name(), endpoint.path))
+                .toList();
+    }
+
+    private static final Set<HandlerType> ROUTE_METHODS = Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
+            HandlerType.DELETE, HandlerType.PATCH);
+
+    /** The simulator's own named values kept in its database (for extensions such as the trainer console). */
+    public StateStore state() {
+        return state;
     }
 
     public SimulatedClock clock() {
@@ -163,6 +237,7 @@ public final class Simulator implements AutoCloseable {
         database.reset();
         codes.reload();
         thresholds.clear();
+        state.put(SIMULATED_DATE, clock.today().toString());
     }
 
     @Override

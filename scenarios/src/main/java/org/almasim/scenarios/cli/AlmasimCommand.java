@@ -17,6 +17,18 @@ public final class AlmasimCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new AlmasimCommand()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with its error handling: a failure the user can fix is one line and exit code 3. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new AlmasimCommand()).setExecutionExceptionHandler((failure, line, parsed) -> {
+            var explained = CommandFailure.explain(failure);
+            if (explained.isEmpty() || System.getenv("ALMASIM_DEBUG") != null) {
+                throw failure;
+            }
+            line.getErr().println("almasim: " + explained.get());
+            return CommandFailure.CANNOT_START;
+        });
     }
 }

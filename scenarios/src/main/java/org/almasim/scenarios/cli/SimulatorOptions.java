@@ -18,6 +18,16 @@ final class SimulatorOptions {
     @Option(names = "--port", description = "HTTP port (0 picks a free one). Default: ${DEFAULT-VALUE}.", defaultValue = "8080")
     int port;
 
+    @Option(names = "--host", paramLabel = "ADDRESS",
+            description = "The address to listen on. Default: ${DEFAULT-VALUE} (this machine only); 0.0.0.0 for every address.",
+            defaultValue = Simulator.Config.LOOPBACK)
+    String host;
+
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "The base of the links in answers, when clients reach the simulator through another address. "
+                    + "Default: the address it listens on.")
+    String publicUrl;
+
     @Option(names = "--db", description = "mem (default), a file path for a database kept between runs, or a JDBC URL.",
             defaultValue = "mem")
     String database;
@@ -41,7 +51,8 @@ final class SimulatorOptions {
     int perSecond;
 
     Simulator.Config config() {
-        return new Simulator.Config(database, Optional.ofNullable(today), apiKeys, perSecond, 10_000_000L);
+        return new Simulator.Config(database, Optional.ofNullable(today), apiKeys, perSecond, 10_000_000L, host,
+                Optional.ofNullable(publicUrl));
     }
 
     /** Loads the chosen population; synthetic ones go in chunks so a million patrons never sit in memory at once. */
@@ -56,14 +67,12 @@ final class SimulatorOptions {
             int size = Integer.parseInt(population.substring("synthetic:".length()));
             return Optional.of(simulator.load(SyntheticPopulation.chunks(seed, size, simulator.clock().today(), 10_000)));
         }
+        byte[] document;
         try {
-            return Optional.of(simulator.load(PopulationService.parse(Files.readAllBytes(Path.of(population)))));
+            document = Files.readAllBytes(Path.of(population));
         } catch (IOException e) {
-            throw new IllegalArgumentException("Cannot read the population file " + population + ": " + e.getMessage(), e);
+            throw new CommandFailure("cannot read the population file " + population + " (" + e.getClass().getSimpleName() + ")");
         }
-    }
-
-    static LocalDate demoDate() {
-        return LocalDate.of(2024, 8, 1);
+        return Optional.of(simulator.load(PopulationService.parse(document)));
     }
 }

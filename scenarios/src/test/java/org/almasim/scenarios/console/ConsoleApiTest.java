@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.almasim.simulator.Simulator;
+import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.population.PopulationService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -140,6 +141,7 @@ class ConsoleApiTest {
     private HttpResponse<String> raw(String method, String path, String body) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/almasim/v1" + path))
                 .header("Accept", "application/json").header("Content-Type", "application/json")
+                .header("Authorization", "apikey " + ApiKeys.DEVELOPMENT_KEY)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());

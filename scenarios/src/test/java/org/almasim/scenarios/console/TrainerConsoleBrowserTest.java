@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.almasim.simulator.Simulator;
+import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.population.PopulationService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -75,7 +76,22 @@ class TrainerConsoleBrowserTest {
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         Files.createDirectories(SCREENSHOTS);
         browser.get(simulator.baseUrl() + "/");
+        signIn();
+    }
+
+    /**
+     * The page asks for the API key before it reads anything, offering the development key when that is the simulator's
+     * only key, and keeps it for the tab: a reload does not ask again.
+     */
+    private static void signIn() {
+        wait.until(d -> d.findElement(By.id("key-panel")).isDisplayed());
+        assertThat(browser.findElement(By.id("key-input")).getAttribute("value")).isEqualTo(ApiKeys.DEVELOPMENT_KEY);
+        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-ready")).isNull();
+        browser.findElement(By.id("key-submit")).click();
         wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        browser.navigate().refresh();
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        assertThat(browser.findElement(By.id("key-panel")).isDisplayed()).isFalse();
     }
 
     @AfterAll
@@ -235,7 +251,8 @@ class TrainerConsoleBrowserTest {
 
     private static HttpResponse<String> get(String url) throws IOException {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").build(),
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json")
+                            .header("Authorization", "apikey " + ApiKeys.DEVELOPMENT_KEY).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

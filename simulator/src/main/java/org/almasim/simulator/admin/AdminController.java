@@ -6,7 +6,9 @@ import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.http.AlmaException;
 import org.almasim.simulator.http.AlmaFormats;
@@ -26,8 +28,11 @@ public final class AdminController {
     private final PopulationService population;
     private final DSLContext dsl;
     private final InstitutionSettings settings;
+    private final boolean developmentKeyOnly;
 
-    public AdminController(SimulatedClock clock, Runnable reset, PopulationService population, DSLContext dsl, CodeTables codes) {
+    public AdminController(SimulatedClock clock, Runnable reset, PopulationService population, DSLContext dsl, CodeTables codes,
+                           boolean developmentKeyOnly) {
+        this.developmentKeyOnly = developmentKeyOnly;
         this.clock = clock;
         this.reset = reset;
         this.population = population;
@@ -84,8 +89,19 @@ public final class AdminController {
         AlmaHttp.json(ctx, Map.of("reset", true, "today", clock.today().toString()));
     }
 
+    /**
+     * Open to all: a supervisor or a test waits on it without a key. It says whether the public development key is the
+     * only key, so the trainer console can offer it; any other key is never named.
+     */
     public void health(Context ctx) {
-        AlmaHttp.json(ctx, Map.of("status", "UP", "today", clock.today().toString()));
+        Map<String, Object> health = new LinkedHashMap<>();
+        health.put("status", "UP");
+        health.put("today", clock.today().toString());
+        health.put("development_key_only", developmentKeyOnly);
+        if (developmentKeyOnly) {
+            health.put("development_key", ApiKeys.DEVELOPMENT_KEY);
+        }
+        AlmaHttp.json(ctx, health);
     }
 
     public void deletedUserStatistics(Context ctx) {

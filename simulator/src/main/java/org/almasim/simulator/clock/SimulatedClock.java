@@ -6,17 +6,24 @@ import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.almasim.simulator.http.AlmaException;
 
 /**
  * Today's date for every rule in the simulator. Nothing else reads the wall clock for a date:
  * expiry, purge eligibility, due dates and fee times all follow this clock, which tests and trainers move at will.
+ * Every change is handed to a listener (the simulator saves it, so a restart on a file database resumes the same day).
  */
 public final class SimulatedClock {
-    private final AtomicReference<LocalDate> today;
+    /** The dates the clock accepts: Alma's own dates run from 1900 to 2099 in practice; this leaves room either side. */
+    public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
+
+    private LocalDate today;
+    private volatile Consumer<LocalDate> changed = date -> { };
 
     private SimulatedClock(LocalDate start) {
-        this.today = new AtomicReference<>(start);
+        this.today = checked(start);
     }
 
     public static SimulatedClock startingAt(LocalDate start) {
@@ -28,20 +35,47 @@ public final class SimulatedClock {
         return new SimulatedClock(LocalDate.now(ZoneOffset.UTC));
     }
 
-    public LocalDate today() {
-        return today.get();
+    /** Tells {@code listener} of every date the clock is set or moved to, from now on. */
+    public void onChange(Consumer<LocalDate> listener) {
+        this.changed = listener;
+    }
+
+    public synchronized LocalDate today() {
+        return today;
     }
 
     /** The simulated date with the real time of day (to the millisecond, as Alma), so one day's events keep their order. */
     public Instant now() {
-        return today.get().atTime(LocalTime.now(ZoneOffset.UTC)).toInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        return today().atTime(LocalTime.now(ZoneOffset.UTC)).toInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
     }
 
-    public void set(LocalDate date) {
-        today.set(date);
+    public synchronized void set(LocalDate date) {
+        today = checked(date);
+        changed.accept(today);
     }
 
-    public LocalDate advance(Period period) {
-        return today.updateAndGet(current -> current.plus(period));
+    /** Moves the clock on; a period that would leave the accepted range changes nothing and is refused. */
+    public synchronized LocalDate advance(Period period) {
+        LocalDate next;
+        try {
+            next = today.plus(period);
+        } catch (ArithmeticException | java.time.DateTimeException e) {
+            throw outOfRange(period.toString());
+        }
+        today = checked(next);
+        changed.accept(today);
+        return today;
+    }
+
+    private static LocalDate checked(LocalDate date) {
+        if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+            throw outOfRange(date.toString());
+        }
+        return date;
+    }
+
+    private static AlmaException outOfRange(String what) {
+        return AlmaException.parameterNotValid("The simulated date must stay between " + EARLIEST + " and " + LATEST
+                + "; " + what + " does not.");
     }
 }

@@ -2,12 +2,16 @@ package org.almasim.simulator.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Set;
 import org.almasim.simulator.clock.SimulatedClock;
 
 /**
- * The gate in front of {@code /almaws/v1}: the API key (as {@code ?apikey=} or {@code Authorization: apikey ...}),
- * read-only keys refused on writes, and Alma's thresholds with {@code X-Exl-Api-Remaining} on every answer.
+ * The gate in front of every route but health: the API key (as {@code ?apikey=} or {@code Authorization: apikey ...}),
+ * read-only keys refused on writes, requests from other web origins refused, write bodies with a JSON, XML (or, for
+ * population documents, YAML) Content-Type that matches them, and on Alma's API its thresholds with
+ * {@code X-Exl-Api-Remaining} on every answer.
  */
 public final class ApiGate {
     private static final Set<HandlerType> WRITES = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.DELETE, HandlerType.PATCH);
@@ -23,15 +27,72 @@ public final class ApiGate {
         this.clock = clock;
     }
 
-    public void admit(Context ctx) {
-        String key = key(ctx);
-        ApiKeys.Access access = keys.access(key)
-                .orElseThrow(() -> AlmaException.badRequest("UNAUTHORIZED", UNAUTHORIZED));
-        if (access == ApiKeys.Access.READ_ONLY && WRITES.contains(ctx.method())) {
-            throw AlmaException.badRequest("UNAUTHORIZED", UNAUTHORIZED);
-        }
+    /** Alma's API: everything the control plane checks, then the per-second and daily thresholds. */
+    public void admitApi(Context ctx) {
+        String key = admitControlPlane(ctx);
         long remaining = thresholds.admit(key, clock.today());
         ctx.header("X-Exl-Api-Remaining", Long.toString(remaining));
+    }
+
+    /** The control plane and the console's routes: a key, read-only keys only read, same origin, typed bodies. */
+    public String admitControlPlane(Context ctx) {
+        refuseOtherOrigins(ctx);
+        String key = key(ctx);
+        ApiKeys.Access access = keys.access(key).orElseThrow(() -> AlmaException.badRequest("UNAUTHORIZED", UNAUTHORIZED));
+        boolean write = WRITES.contains(ctx.method());
+        if (access == ApiKeys.Access.READ_ONLY && write) {
+            throw AlmaException.badRequest("UNAUTHORIZED", UNAUTHORIZED);
+        }
+        if (write) {
+            requireTypedBody(ctx);
+        }
+        return key;
+    }
+
+    /**
+     * A browser names the page's origin on every cross-origin write (and on most reads): a page elsewhere must not
+     * reach a library on this machine with the public development key, so only the simulator's own pages may call it.
+     * Clients that are not browsers send no Origin and are not affected.
+     */
+    private static void refuseOtherOrigins(Context ctx) {
+        String origin = ctx.header("Origin");
+        String site = ctx.header("Sec-Fetch-Site");
+        boolean foreignOrigin = origin != null && !origin.equalsIgnoreCase(ctx.scheme() + "://" + ctx.host());
+        if (foreignOrigin || "cross-site".equalsIgnoreCase(site)) {
+            throw AlmaException.badRequest("UNAUTHORIZED", "Requests from other web origins are not allowed"
+                    + (origin == null ? "." : " (" + origin + ")."));
+        }
+    }
+
+    /**
+     * A write's body must say what it is. The types a cross-site form or a plain {@code fetch} may send without asking
+     * (text/plain, form encodings) are refused, as is a declared type its body does not match.
+     */
+    private static void requireTypedBody(Context ctx) {
+        byte[] body = ctx.bodyAsBytes();
+        char first = firstCharacter(body);
+        if (first == 0 || (first == 'n' && new String(body, StandardCharsets.UTF_8).trim().equals("null"))) {
+            return;
+        }
+        String type = ctx.header("Content-Type");
+        String lower = type == null ? "" : type.toLowerCase(Locale.ROOT);
+        boolean json = lower.contains("json");
+        boolean xml = lower.contains("xml");
+        boolean yaml = lower.contains("yaml");
+        boolean matches = (json && (first == '{' || first == '[')) || (xml && first == '<') || yaml;
+        if (!matches) {
+            throw AlmaException.badRequest("401676", "The request body must be sent with Content-Type application/json"
+                    + " or application/xml, matching the body" + (type == null ? "; none was given." : "; got '" + type + "'."));
+        }
+    }
+
+    private static char firstCharacter(byte[] body) {
+        for (byte b : body) {
+            if (!Character.isWhitespace(b)) {
+                return (char) (b & 0xff);
+            }
+        }
+        return 0;
     }
 
     private static String key(Context ctx) {

@@ -42,6 +42,11 @@ public final class ApiKeys {
         return new ApiKeys(keys);
     }
 
+    /** True when the public development key is the only key: anyone may use it, so nothing is secret. */
+    public boolean developmentKeyOnly() {
+        return keys.size() == 1 && keys.containsKey(DEVELOPMENT_KEY);
+    }
+
     public Optional<Access> access(String key) {
         return Optional.ofNullable(key == null ? null : keys.get(key));
     }

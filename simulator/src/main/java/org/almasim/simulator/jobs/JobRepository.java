@@ -127,6 +127,21 @@ final class JobRepository {
         return new HashSet<>(free);
     }
 
+    /**
+     * Ends every instance a stopped process left unfinished as failed, with why, and lets go of its users: answers how
+     * many it ended. Only called at start-up, when no run of this process can be in progress.
+     */
+    int endUnfinished(Instant now, String alert) {
+        int ended = db.update(JOB_INSTANCE)
+                .set(JOB_INSTANCE.STATUS, "COMPLETED_FAILED")
+                .set(JOB_INSTANCE.END_TIME, time(now))
+                .set(JOB_INSTANCE.ALERT, alert)
+                .where(JOB_INSTANCE.STATUS.notIn(TERMINAL))
+                .execute();
+        db.deleteFrom(JOB_LOCK).execute();
+        return ended;
+    }
+
     void release(String instanceId) {
         db.deleteFrom(JOB_LOCK).where(JOB_LOCK.INSTANCE_ID.eq(instanceId)).execute();
     }

@@ -58,6 +58,17 @@ public final class JobService implements AutoCloseable {
         this.users = users;
     }
 
+    /** What an instance a crash or a stop left unfinished says, once the simulator starts again. */
+    static final String STOPPED = "The simulator stopped while this job was running; the job did not finish.";
+
+    /**
+     * Ends the runs a previous process left unfinished (killed, or stopped mid-run) as COMPLETED_FAILED and releases
+     * their users: nothing of this process is running yet, so any unfinished instance can never finish.
+     */
+    public int recoverAfterStop() {
+        return dsl.transactionResult(tx -> new JobRepository(tx.dsl()).endUnfinished(clock.now(), STOPPED));
+    }
+
     public JobLists.Jobs list(String type, Page page, String linkBase) {
         if (type != null && !List.of("MANUAL", "SCHEDULED", "OTHER").contains(type.toUpperCase(Locale.ROOT))) {
             throw AlmaException.badRequest("40166410", "Invalid type: " + type + " (MANUAL, SCHEDULED or OTHER).");

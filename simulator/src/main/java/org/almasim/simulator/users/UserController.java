@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import org.almasim.simulator.http.AlmaFormats.BodyFormat;
 import org.almasim.simulator.http.AlmaHttp;
 import org.almasim.simulator.http.Params;
+import org.almasim.simulator.http.PublicAddress;
 
 /** HTTP for {@code /almaws/v1/users}: parse, call {@link UserService} or {@link UserListing}, render. */
 public final class UserController {
@@ -57,6 +58,6 @@ public final class UserController {
     }
 
     public static String linkBase(Context ctx) {
-        return ctx.scheme() + "://" + ctx.host();
+        return PublicAddress.of(ctx);
     }
 }
