@@ -18,6 +18,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
@@ -41,7 +44,9 @@ import org.almasim.simulator.http.AlmaException;
  * The trainer console's side that needs the purge engine: shipped policies previewed and run, the clock moved with
  * every scheduled stage firing on its day, shipped scenarios stepped through with their narration, and the history
  * the charts draw. It reaches the simulator only through its REST API and control plane, as any client does.
- * One console per simulator; one thing at a time changes the library, and a run in progress holds the rest back.
+ * One console per simulator; one thing at a time changes the library, and a change in progress refuses the next one
+ * at once. No lock is held across a call to Alma: {@code lock} guards the console's own fields for the moment it takes
+ * to read or write them, so a long clock move or a run paused by the job gate never stalls an unrelated request.
  */
 public final class Console implements AutoCloseable {
     /** Decisions a preview sends the page at once; the rest are paged. */
@@ -56,6 +61,11 @@ public final class Console implements AutoCloseable {
             .collect(Collectors.toMap(name -> name, PolicyReader::load, (a, b) -> a, LinkedHashMap::new));
 
     private final Simulator simulator;
+    private final Object lock = new Object();
+    /** What is changing the library now (a clock move, a run, a scenario step), or null: one change at a time. */
+    private final AtomicReference<String> activity = new AtomicReference<>();
+    /** A preview reads every patron: one at a time, so a page reloaded many times cannot pile them up. */
+    private final AtomicBoolean previewing = new AtomicBoolean();
     private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "almasim-console-run");
         thread.setDaemon(true);
@@ -85,7 +95,7 @@ public final class Console implements AutoCloseable {
 
     public record Overview(@JsonProperty("today") LocalDate today, @JsonProperty("policies") List<PolicyChoice> policies,
                            @JsonProperty("scenarios") List<String> scenarios, @JsonProperty("scenario") ScenarioState scenario,
-                           @JsonProperty("busy") boolean busy) {
+                           @JsonProperty("busy") boolean busy, @JsonProperty("in_progress") String inProgress) {
     }
 
     public record StatusPoint(@JsonProperty("day") LocalDate day, @JsonProperty("by_status") Map<String, Integer> byStatus) {
@@ -110,7 +120,7 @@ public final class Console implements AutoCloseable {
     public record History(@JsonProperty("status") List<StatusPoint> status, @JsonProperty("runs") List<ConsoleRun.View> runs) {
     }
 
-    public synchronized Overview overview() {
+    public Overview overview() {
         PolicyCalendar calendar = calendar();
         List<PolicyChoice> choices = new ArrayList<>();
         for (var shipped : SHIPPED.entrySet()) {
@@ -119,29 +129,45 @@ public final class Console implements AutoCloseable {
             choices.add(new PolicyChoice(name, policy.name(), policy.description() == null ? "" : policy.description().strip(),
                     calendar.policies().containsKey(name)));
         }
-        play.ifPresent(p -> p.calendar().policies().forEach((name, policy) -> {
+        Optional<ScenarioPlay> current;
+        synchronized (lock) {
+            current = play;
+        }
+        current.ifPresent(p -> p.calendar().policies().forEach((name, policy) -> {
             if (choices.stream().noneMatch(c -> c.name().equals(name))) {
                 choices.add(new PolicyChoice(name, policy.name(), policy.description() == null ? "" : policy.description().strip(), true));
             }
         }));
-        return new Overview(calendar.today(), choices, ScenarioReader.SHIPPED, scenarioState().orElse(null), busy());
+        return new Overview(today(), choices, ScenarioReader.SHIPPED, scenarioState().orElse(null), busy(), activity.get());
     }
 
     /** Runs or stops running a policy on its schedule whenever the clock moves. */
-    public synchronized Overview schedule(String name, boolean scheduled) {
-        notBusy();
-        if (scheduled) {
-            calendar().schedule(name, policy(name));
-        } else {
-            calendar().unschedule(name);
-        }
+    public Overview schedule(String name, boolean scheduled) {
+        changing(scheduled ? "scheduling " + name : "unscheduling " + name, () -> {
+            if (scheduled) {
+                calendar().schedule(name, policy(name));
+            } else {
+                calendar().unschedule(name);
+            }
+            return null;
+        });
         return overview();
     }
 
-    public synchronized PreviewSummary preview(String name) {
+    public PreviewSummary preview(String name) {
         Policy policy = policy(name);
-        PreviewReport report = engine(() -> Preview.of(policy, alma(), today(), NEAR_MISS_DAYS));
-        lastPreview = Optional.of(report);
+        if (!previewing.compareAndSet(false, true)) {
+            throw AlmaException.parameterNotValid("A preview is in progress; wait for it to finish.");
+        }
+        PreviewReport report;
+        try {
+            report = engine(() -> Preview.of(policy, alma(), today(), NEAR_MISS_DAYS));
+        } finally {
+            previewing.set(false);
+        }
+        synchronized (lock) {
+            lastPreview = Optional.of(report);
+        }
         Map<String, Integer> reasons = new TreeMap<>();
         report.decisions().stream().filter(d -> d.action() != Decision.Action.KEEP)
                 .forEach(d -> reasons.merge(d.action() + ": " + ConsoleRun.general(d.reasons().get(d.reasons().size() - 1)), 1, Integer::sum));
@@ -150,43 +176,55 @@ public final class Console implements AutoCloseable {
     }
 
     /** A page of the last preview's decisions, all or those of one action; KEEP decisions only when asked for. */
-    public synchronized DecisionPage decisions(Optional<Decision.Action> action, int offset, int limit) {
-        PreviewReport report = lastPreview.orElseThrow(() -> AlmaException.parameterNotValid("Preview a policy first."));
+    public DecisionPage decisions(Optional<Decision.Action> action, int offset, int limit) {
+        Optional<PreviewReport> last;
+        synchronized (lock) {
+            last = lastPreview;
+        }
+        PreviewReport report = last.orElseThrow(() -> AlmaException.parameterNotValid("Preview a policy first."));
         List<Decision> chosen = report.decisions().stream()
                 .filter(d -> action.map(a -> d.action() == a).orElse(d.action() != Decision.Action.KEEP)).toList();
         return new DecisionPage(chosen.size(), chosen.stream().skip(offset).limit(limit).toList());
     }
 
     /** Starts the policy's stages (all when none are named) in the background; the page follows it with {@link #run}. */
-    public synchronized ConsoleRun.View startRun(String name, Set<Policy.Stage> stages, PolicyRun.Mode mode) {
-        notBusy();
+    public ConsoleRun.View startRun(String name, Set<Policy.Stage> stages, PolicyRun.Mode mode) {
         Policy policy = policy(name);
         Set<Policy.Stage> chosen = stages.isEmpty() ? EnumSet.allOf(Policy.Stage.class) : stages;
         LocalDate today = today();
-        ConsoleRun run = new ConsoleRun(nextRunId(), name, today, chosen.stream().filter(policy.present()::contains)
-                .map(s -> s.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")), FROM_CONSOLE);
-        runs.put(run.id(), run);
         PolicyCalendar calendar = calendar();
-        background.submit(() -> {
-            try {
-                Optional<RunReport> report = calendar.run(name, policy, chosen, mode, FROM_CONSOLE, run);
-                synchronized (this) {
+        begin("running " + name);
+        ConsoleRun run;
+        try {
+            synchronized (lock) {
+                run = new ConsoleRun(nextRunId(), name, today, chosen.stream().filter(policy.present()::contains)
+                        .map(s -> s.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")), FROM_CONSOLE);
+                runs.put(run.id(), run);
+            }
+            background.submit(() -> {
+                try {
+                    Optional<RunReport> report = calendar.run(name, policy, chosen, mode, FROM_CONSOLE, run);
                     report.ifPresent(run::finish);
                     run.narrated(drain());
                     recordStatus();
+                } catch (RuntimeException e) {
+                    run.failed(e.getMessage());
+                } finally {
+                    activity.set(null);
                 }
-            } catch (RuntimeException e) {
-                run.failed(e.getMessage());
-            }
-        });
+            });
+        } catch (RuntimeException e) {
+            activity.set(null);
+            throw e;
+        }
         return run.view();
     }
 
-    public synchronized ConsoleRun.View run(String id) {
+    public ConsoleRun.View run(String id) {
         return find(id).view();
     }
 
-    public synchronized String report(String id, String format) {
+    public String report(String id, String format) {
         RunReport report = find(id).report().orElseThrow(() -> AlmaException.parameterNotValid("Run " + id + " has no report yet."));
         try {
             return RunFormat.parse(format).render(report);
@@ -196,8 +234,11 @@ public final class Console implements AutoCloseable {
     }
 
     /** Moves the clock on by a day, a week, a month or a year, running every scheduled stage on its day. */
-    public synchronized Outcome advance(Step step) {
-        notBusy();
+    public Outcome advance(Step step) {
+        return changing("moving the clock on by a " + step.name().toLowerCase(Locale.ROOT), () -> advanceNow(step));
+    }
+
+    private Outcome advanceNow(Step step) {
         PolicyCalendar calendar = calendar();
         LocalDate from = calendar.today();
         LocalDate to = switch (step) {
@@ -206,7 +247,7 @@ public final class Console implements AutoCloseable {
             case MONTH -> from.plusMonths(1);
             case YEAR -> from.plusYears(1);
         };
-        int before = runs.size();
+        int before = runCount();
         engine(() -> {
             calendar.advanceTo(to);
             return null;
@@ -216,45 +257,55 @@ public final class Console implements AutoCloseable {
     }
 
     /** Empties the library and starts a shipped scenario: its population, sets and policies, at its start date. */
-    public synchronized Outcome loadScenario(String name) {
-        notBusy();
+    public Outcome loadScenario(String name) {
         if (!ScenarioReader.SHIPPED.contains(name)) {
             throw AlmaException.parameterNotValid("No shipped scenario is called '" + name + "' (" + String.join(", ", ScenarioReader.SHIPPED) + ").");
         }
-        ScenarioPlay loaded = engine(() -> {
-            alma().post("/almasim/v1/reset", Map.of(), null);
-            ScenarioPlay started = new ScenarioPlay(ScenarioReader.load(name), alma(), out, listener);
-            narration.reset();
-            started.start();
-            return started;
+        return changing("loading the scenario " + name, () -> {
+            ScenarioPlay loaded = engine(() -> {
+                alma().post("/almasim/v1/reset", Map.of(), null);
+                ScenarioPlay started = new ScenarioPlay(ScenarioReader.load(name), alma(), out, listener);
+                narration.reset();
+                started.start();
+                return started;
+            });
+            synchronized (lock) {
+                play = Optional.of(loaded);
+                calendar = loaded.calendar();
+                runs.clear();
+                history.clear();
+                lastPreview = Optional.empty();
+            }
+            recordStatus();
+            return outcome(0, List.of());
         });
-        play = Optional.of(loaded);
-        calendar = loaded.calendar();
-        runs.clear();
-        history.clear();
-        lastPreview = Optional.empty();
-        recordStatus();
-        return outcome(0, List.of());
     }
 
     /** Does the loaded scenario's next timeline step, with its narration and the expectations that did not hold. */
-    public synchronized Outcome step() {
-        notBusy();
-        ScenarioPlay current = play.orElseThrow(() -> AlmaException.parameterNotValid("Load a scenario first."));
-        if (!current.hasNext()) {
-            throw AlmaException.parameterNotValid("The scenario " + current.scenario().name() + " has no more steps; load it again to replay it.");
-        }
-        int before = runs.size();
-        List<String> failures = engine(current::step);
-        if (!current.hasNext()) {
-            current.finish();
-        }
-        recordStatus();
-        return outcome(before, failures);
+    public Outcome step() {
+        return changing("stepping the scenario", () -> {
+            ScenarioPlay current;
+            synchronized (lock) {
+                current = play.orElseThrow(() -> AlmaException.parameterNotValid("Load a scenario first."));
+            }
+            if (!current.hasNext()) {
+                throw AlmaException.parameterNotValid("The scenario " + current.scenario().name()
+                        + " has no more steps; load it again to replay it.");
+            }
+            int before = runCount();
+            List<String> failures = engine(current::step);
+            if (!current.hasNext()) {
+                current.finish();
+            }
+            recordStatus();
+            return outcome(before, failures);
+        });
     }
 
-    public synchronized History history() {
-        return new History(List.copyOf(history), runs.values().stream().map(ConsoleRun::view).toList());
+    public History history() {
+        synchronized (lock) {
+            return new History(List.copyOf(history), runs.values().stream().map(ConsoleRun::view).toList());
+        }
     }
 
     @Override
@@ -266,7 +317,7 @@ public final class Console implements AutoCloseable {
     private final PolicyCalendar.RunListener listener = new PolicyCalendar.RunListener() {
         @Override
         public void ran(PolicyCalendar.Ran ran) {
-            synchronized (Console.this) {
+            synchronized (lock) {
                 if (!ran.why().equals(FROM_CONSOLE)) {
                     String id = nextRunId();
                     runs.put(id, ConsoleRun.finished(id, ran.policy(), ran.day(), ran.stages(), ran.why(), ran.report()));
@@ -276,7 +327,7 @@ public final class Console implements AutoCloseable {
 
         @Override
         public void refused(String policy, LocalDate day, String stages, String why, String reasons) {
-            synchronized (Console.this) {
+            synchronized (lock) {
                 ConsoleRun run = why.equals(FROM_CONSOLE) ? runs.values().stream().filter(ConsoleRun::running).findFirst().orElseThrow()
                         : new ConsoleRun(nextRunId(), policy, day, stages, why);
                 run.refused(reasons);
@@ -292,12 +343,25 @@ public final class Console implements AutoCloseable {
     }
 
     private Outcome outcome(int runsBefore, List<String> failures) {
-        List<ConsoleRun.View> made = runs.values().stream().skip(runsBefore).map(ConsoleRun::view).toList();
-        return new Outcome(calendar().today(), drain(), made, failures, scenarioState().orElse(null));
+        List<ConsoleRun.View> made;
+        synchronized (lock) {
+            made = runs.values().stream().skip(runsBefore).map(ConsoleRun::view).toList();
+        }
+        return new Outcome(today(), drain(), made, failures, scenarioState().orElse(null));
+    }
+
+    private int runCount() {
+        synchronized (lock) {
+            return runs.size();
+        }
     }
 
     private Optional<ScenarioState> scenarioState() {
-        return play.map(p -> {
+        Optional<ScenarioPlay> current;
+        synchronized (lock) {
+            current = play;
+        }
+        return current.map(p -> {
             var timeline = p.scenario().timeline();
             String say = p.hasNext() && timeline.get(p.nextStep()).say() != null ? timeline.get(p.nextStep()).say().strip() : null;
             return new ScenarioState(p.scenario().name(), p.scenario().description() == null ? "" : p.scenario().description().strip(),
@@ -310,10 +374,12 @@ public final class Console implements AutoCloseable {
         Map<String, Integer> byStatus = new TreeMap<>();
         summary.path("by_status").fields().forEachRemaining(e -> byStatus.put(e.getKey(), e.getValue().asInt()));
         LocalDate day = LocalDate.parse(summary.path("today").asText());
-        if (!history.isEmpty() && history.get(history.size() - 1).day().equals(day)) {
-            history.remove(history.size() - 1);
+        synchronized (lock) {
+            if (!history.isEmpty() && history.get(history.size() - 1).day().equals(day)) {
+                history.remove(history.size() - 1);
+            }
+            history.add(new StatusPoint(day, byStatus));
         }
-        history.add(new StatusPoint(day, byStatus));
     }
 
     private String nextRunId() {
@@ -321,7 +387,10 @@ public final class Console implements AutoCloseable {
     }
 
     private ConsoleRun find(String id) {
-        ConsoleRun run = runs.get(id);
+        ConsoleRun run;
+        synchronized (lock) {
+            run = runs.get(id);
+        }
         if (run == null) {
             throw AlmaException.parameterNotValid("No run " + id + " in this console.");
         }
@@ -329,12 +398,33 @@ public final class Console implements AutoCloseable {
     }
 
     private boolean busy() {
-        return runs.values().stream().anyMatch(ConsoleRun::running);
+        return activity.get() != null;
     }
 
-    private void notBusy() {
-        if (busy()) {
-            throw AlmaException.parameterNotValid("A policy run is in progress; wait for it to finish.");
+    /**
+     * Claims the library for one change, or refuses at once with what is already changing it. The calendar then
+     * takes the library's date afresh (another client may have moved the clock), and only here: a reader that moved
+     * the calendar's day during a clock move could make it run a day twice.
+     */
+    private void begin(String what) {
+        String already = activity.compareAndExchange(null, what);
+        if (already != null) {
+            throw AlmaException.parameterNotValid("A change is in progress (" + already + "); wait for it to finish.");
+        }
+        try {
+            calendar().follow(simulator.clock().today());
+        } catch (RuntimeException e) {
+            activity.set(null);
+            throw e;
+        }
+    }
+
+    private <T> T changing(String what, Supplier<T> work) {
+        begin(what);
+        try {
+            return work.get();
+        } finally {
+            activity.set(null);
         }
     }
 
@@ -349,29 +439,38 @@ public final class Console implements AutoCloseable {
 
     /** The library's today, taken afresh: another client may have moved the clock since the console last looked. */
     private LocalDate today() {
-        return calendar().today();
+        return simulator.clock().today();
     }
 
     private PolicyCalendar calendar() {
-        if (calendar == null) {
-            calendar = new PolicyCalendar(alma(), out, simulator.clock().today(), listener);
+        PolicyCalendar current;
+        boolean created = false;
+        synchronized (lock) {
+            if (calendar == null) {
+                calendar = new PolicyCalendar(alma(), out, simulator.clock().today(), listener);
+                created = true;
+            }
+            current = calendar;
+        }
+        if (created) {
             recordStatus();
         }
-        calendar.follow(simulator.clock().today());
-        return calendar;
+        return current;
     }
 
     private AlmaClient alma() {
-        if (alma == null) {
-            String key = simulator.apiKeys().readWriteKey()
-                    .orElseThrow(() -> AlmaException.parameterNotValid("The console needs a read-write API key; this simulator has only read-only ones."));
-            alma = new AlmaClient(simulator.baseUrl(), key);
+        synchronized (lock) {
+            if (alma == null) {
+                String key = simulator.apiKeys().readWriteKey().orElseThrow(() -> AlmaException.parameterNotValid(
+                        "The console needs a read-write API key; this simulator has only read-only ones."));
+                alma = new AlmaClient(simulator.baseUrl(), key);
+            }
+            return alma;
         }
-        return alma;
     }
 
     /** The engine's refusals (a policy that does not read, an Alma error) as the console's own errors. */
-    private static <T> T engine(java.util.function.Supplier<T> work) {
+    private static <T> T engine(Supplier<T> work) {
         try {
             return work.get();
         } catch (PolicyException | ScenarioException e) {

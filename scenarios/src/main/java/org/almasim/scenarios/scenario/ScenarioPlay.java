@@ -86,13 +86,15 @@ public final class ScenarioPlay {
         if (!hasNext()) {
             throw new IllegalStateException("The timeline of " + scenario.name() + " has no more steps");
         }
-        int i = next++;
+        int i = next;
         Scenario.Step step = scenario.timeline().get(i);
         if (step.say() != null) {
             out.println();
             calendar.say(step.say().strip());
         }
         act(step);
+        // Only a step whose actions all went through counts as done: one Alma refused can be tried again.
+        next++;
         List<String> stepFailures = new ArrayList<>();
         for (int j = 0; j < step.expect().size(); j++) {
             expectations++;
