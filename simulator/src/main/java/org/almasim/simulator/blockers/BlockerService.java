@@ -4,9 +4,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.almasim.simulator.blockers.BlockerRepository.StoredBlocker;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.http.TextLimits;
 import org.almasim.simulator.users.UserService;
 import org.jooq.DSLContext;
 
@@ -46,6 +48,7 @@ public final class BlockerService {
 
     /** Replaces the user's kept blockers with these; an unknown kind changes nothing. */
     public View replace(String userId, Blockers body) {
+        TextLimits.check(body, Map.of("detail", 1000));
         List<StoredBlocker> blockers = parse(body == null ? List.of() : body.blocker());
         dsl.transaction(tx -> {
             long key = users.keyOf(tx.dsl(), userId, null);

@@ -17,6 +17,8 @@ import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.fees.FeeRepository.StoredFee;
 import org.almasim.simulator.fees.FeeRepository.StoredTransaction;
 import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.http.Params;
+import org.almasim.simulator.http.TextLimits;
 import org.almasim.simulator.inventory.InventoryRepository;
 import org.almasim.simulator.users.UserService;
 import org.jooq.DSLContext;
@@ -58,7 +60,8 @@ public final class FeeService {
         if (fee.owner() == null || !codes.contains(CodeTables.LIBRARIES, fee.owner())) {
             return java.util.Optional.of("owner must be a library code, got " + fee.owner());
         }
-        if (fee.amount() == null || fee.amount().signum() <= 0 || fee.amount().stripTrailingZeros().scale() > 2) {
+        if (fee.amount() == null || fee.amount().signum() <= 0 || fee.amount().compareTo(Params.MAX_MONEY) > 0
+                || fee.amount().stripTrailingZeros().scale() > 2) {
             return java.util.Optional.of("amount must be greater than zero with at most two decimals");
         }
         BigDecimal balance = fee.balance() == null ? fee.amount() : fee.balance();
@@ -114,6 +117,7 @@ public final class FeeService {
     }
 
     public Fee create(String userId, Fee incoming, String linkBase) {
+        TextLimits.check(incoming, Map.of("comment", 2000, "title", 1000));
         Code type = required(incoming.type(), "4019991", "User fine/fee type is required.");
         if (!codes.contains(CodeTables.FEE_TYPES, type.value())) {
             throw AlmaException.badRequest("4019992", "User fine/fee type invalid entry: " + type.value() + ".");
@@ -225,7 +229,7 @@ public final class FeeService {
         if (amount.trim().equalsIgnoreCase("ALL")) {
             return balance;
         }
-        return org.almasim.simulator.http.Params.amount("amount", amount);
+        return Params.amount("amount", amount);
     }
 
     private static String method(Action action) {
@@ -244,9 +248,9 @@ public final class FeeService {
     }
 
     private static BigDecimal money(String name, BigDecimal value) {
-        if (value.signum() <= 0 || value.stripTrailingZeros().scale() > 2) {
-            throw AlmaException.parameterNotValid(name + " must be greater than zero with at most two decimals, got "
-                    + value.toPlainString() + ".");
+        if (value.signum() <= 0 || value.compareTo(Params.MAX_MONEY) > 0 || value.stripTrailingZeros().scale() > 2) {
+            throw AlmaException.parameterNotValid(name + " must be greater than zero and at most " + Params.MAX_MONEY.toPlainString()
+                    + ", with at most two decimals, got " + value.toEngineeringString() + ".");
         }
         return value.setScale(2, RoundingMode.UNNECESSARY);
     }

@@ -28,6 +28,12 @@ public final class AlmaErrors {
                 default -> render(ctx, e.getStatus(), String.valueOf(e.getStatus()), e.getMessage());
             }
         });
+        // A value the checks before the database let through and a column cannot hold: the write's transaction has rolled
+        // back, so the request is refused like any other and nothing changed.
+        config.routes.exception(org.jooq.exception.DataException.class, (e, ctx) -> {
+            LOG.warn("A value did not fit the database on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            render(ctx, 400, "401666", "Parameter is not valid. A value is too long or too large to be stored.");
+        });
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             render(ctx, 500, "402119", "General error.");

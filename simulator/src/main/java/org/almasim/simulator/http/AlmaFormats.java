@@ -89,9 +89,13 @@ public final class AlmaFormats {
             throw AlmaException.badRequest("401676", "No valid XML was given. The request body is empty.");
         }
         try {
-            return format == BodyFormat.XML
+            T value = format == BodyFormat.XML
                     ? FROM_XML_TREE.treeToValue(AlmaXml.read(body), type)
                     : JSON.readValue(body, type);
+            if (value == null) {
+                throw AlmaException.badRequest("401676", "No valid XML was given. The request body holds no object.");
+            }
+            return value;
         } catch (JacksonException e) {
             throw invalidBody(e);
         } catch (IOException e) {

@@ -92,7 +92,7 @@ final class AlmaXml {
         if (node.isObject()) {
             writeContent(xml, node);
         } else {
-            xml.writeCharacters(node.asText());
+            xml.writeCharacters(carried(node.asText()));
         }
         xml.writeEndElement();
     }
@@ -102,12 +102,12 @@ final class AlmaXml {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 var field = it.next();
                 if (!field.getKey().equals("value") && !field.getValue().isNull()) {
-                    xml.writeAttribute(field.getKey(), field.getValue().asText());
+                    xml.writeAttribute(field.getKey(), carried(field.getValue().asText()));
                 }
             }
             JsonNode value = node.get("value");
             if (value != null && !value.isNull()) {
-                xml.writeCharacters(value.asText());
+                xml.writeCharacters(carried(value.asText()));
             }
             return;
         }
@@ -116,7 +116,7 @@ final class AlmaXml {
             var field = it.next();
             if (ATTRIBUTES.contains(field.getKey()) && field.getValue().isValueNode()) {
                 if (!field.getValue().isNull()) {
-                    xml.writeAttribute(field.getKey(), field.getValue().asText());
+                    xml.writeAttribute(field.getKey(), carried(field.getValue().asText()));
                 }
             } else {
                 children.add(field);
@@ -139,6 +139,32 @@ final class AlmaXml {
                 writeElement(xml, child.getKey(), value);
             }
         }
+    }
+
+    /**
+     * The text with every character XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE and U+FFFF)
+     * replaced by U+FFFD: JSON carries them, and a user stored through JSON must still be readable in XML.
+     */
+    static String carried(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            int width = Character.charCount(c);
+            boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+                    || (c >= 0x10000 && c <= 0x10FFFF);
+            if (!allowed && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (out != null) {
+                if (allowed) {
+                    out.appendCodePoint(c);
+                } else {
+                    out.append('\uFFFD');
+                }
+            }
+            i += width;
+        }
+        return out == null ? text : out.toString();
     }
 
     private static boolean isTextWithAttributes(JsonNode node) {

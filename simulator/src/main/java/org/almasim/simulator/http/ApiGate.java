@@ -36,6 +36,9 @@ public final class ApiGate {
 
     /** The control plane and the console's routes: a key, read-only keys only read, same origin, typed bodies. */
     public String admitControlPlane(Context ctx) {
+        // The body is read before anything is refused: a refusal with the body left unread makes Jetty drop the
+        // connection while the client is still sending, and the client then sees a broken pipe instead of the answer.
+        ctx.bodyAsBytes();
         refuseOtherOrigins(ctx);
         String key = key(ctx);
         ApiKeys.Access access = keys.access(key).orElseThrow(() -> AlmaException.badRequest("UNAUTHORIZED", UNAUTHORIZED));

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Query parameters as Alma reads them: optional, with documented ranges, and an Alma error when one is off. */
@@ -58,19 +59,26 @@ public final class Params {
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
+    /** The largest amount of money the simulator takes: more than any fee, and inside the database's columns. */
+    public static final BigDecimal MAX_MONEY = new BigDecimal("99999999.99");
+    /** Plain ASCII digits with at most two decimals: no exponents, signs, or digits of other scripts (١٢ or １２). */
+    private static final Pattern MONEY = Pattern.compile("[0-9]{1,8}(\\.[0-9]{1,2})?");
+
+    /** True for an amount written as Alma writes money: {@code 12}, {@code 12.5}, {@code 12.50}. */
+    public static boolean isMoney(String value) {
+        return value != null && MONEY.matcher(value.trim()).matches();
+    }
+
     /** A money amount with at most two decimals, so no cent is ever lost or invented. */
     public static BigDecimal amount(String name, String value) {
-        try {
-            BigDecimal amount = new BigDecimal(value.trim());
-            if (amount.signum() <= 0) {
-                throw AlmaException.parameterNotValid(name + " must be greater than zero, got " + value + ".");
-            }
-            if (amount.stripTrailingZeros().scale() > 2) {
-                throw AlmaException.parameterNotValid(name + " cannot have more than two decimals, got " + value + ".");
-            }
-            return amount.setScale(2);
-        } catch (NumberFormatException e) {
-            throw AlmaException.parameterNotValid(name + " must be a number, got '" + value + "'.");
+        if (!isMoney(value)) {
+            throw AlmaException.parameterNotValid(name + " must be an amount such as 12.50 (digits, at most two decimals, at most "
+                    + MAX_MONEY.toPlainString() + "), got '" + value + "'.");
         }
+        BigDecimal amount = new BigDecimal(value.trim());
+        if (amount.signum() <= 0) {
+            throw AlmaException.parameterNotValid(name + " must be greater than zero, got " + value + ".");
+        }
+        return amount.setScale(2);
     }
 }

@@ -21,6 +21,7 @@ import org.almasim.simulator.codes.Code;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.http.AlmaException;
 import org.almasim.simulator.http.AlmaFormats;
+import org.almasim.simulator.http.Params;
 import org.almasim.simulator.http.Params.Page;
 import org.almasim.simulator.jobs.JobRepository.StoredInstance;
 import org.almasim.simulator.sets.SetService;
@@ -243,14 +244,8 @@ public final class JobService implements AutoCloseable {
             throw AlmaException.badRequest("40166410", "Parameter value invalid: number_of_days_after_purge_date must be a whole number of days.");
         }
         String threshold = parameters.get("waive_threshold");
-        if (threshold != null) {
-            try {
-                if (new BigDecimal(threshold).signum() < 0) {
-                    throw new NumberFormatException();
-                }
-            } catch (NumberFormatException e) {
-                throw AlmaException.badRequest("40166410", "Parameter value invalid: waive_threshold must be an amount of zero or more.");
-            }
+        if (threshold != null && !Params.isMoney(threshold)) {
+            throw AlmaException.badRequest("40166410", "Parameter value invalid: waive_threshold must be an amount of zero or more.");
         }
         String group = parameters.get("user_group");
         if (group != null && !codes.contains(CodeTables.USER_GROUPS, group)) {

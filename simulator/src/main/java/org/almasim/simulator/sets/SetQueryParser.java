@@ -36,13 +36,27 @@ final class SetQueryParser {
             "on_or_before", "<=", "on_or_after", ">=", "<", "<", "<=", "<=", ">", ">", ">=", ">=", "=", "=");
     private static final Set<String> NUMBER_OPERATORS = Set.of("=", "!=", "<", "<=", ">", ">=");
     private static final Pattern TOKEN = Pattern.compile("\\s*(<=|>=|!=|=|<|>|\\(|\\)|,|\"[^\"]*\"|[A-Za-z0-9_.:+\\-]+)");
-    private static final Pattern RELATIVE = Pattern.compile("([+-])(\\d+)([dwmy])");
+    private static final Pattern RELATIVE = Pattern.compile("([+-])(\\d{1,5})([dwmy])");
+    /** A plain decimal of at most twelve digits before the point: no exponents, no digits of other scripts. */
+    private static final Pattern NUMBER = Pattern.compile("-?[0-9]{1,12}(\\.[0-9]{1,6})?");
+    /** Bounds that keep a hostile query from costing the stack or the CPU: Alma's own queries stay far inside them. */
+    static final int MAX_LENGTH = 4000;
+    static final int MAX_DEPTH = 32;
+    static final int MAX_TOKENS = 500;
+    /** How far from today a relative date may reach, in years either way. */
+    static final int MAX_YEARS = 1000;
+
+    private int depth;
 
     private final List<String> tokens = new ArrayList<>();
     private final String text;
     private int next;
 
     private SetQueryParser(String text) {
+        if (text.length() > MAX_LENGTH) {
+            this.text = text.substring(0, 60) + "...";
+            throw fail("a query is at most " + MAX_LENGTH + " characters long, this one has " + text.length());
+        }
         this.text = text;
         Matcher m = TOKEN.matcher(text);
         int at = 0;
@@ -54,6 +68,9 @@ final class SetQueryParser {
                 throw fail("unexpected character '" + text.charAt(at + (text.substring(at).length() - text.substring(at).stripLeading().length())) + "'");
             }
             tokens.add(m.group(1));
+            if (tokens.size() > MAX_TOKENS) {
+                throw fail("a query has at most " + MAX_TOKENS + " words and signs");
+            }
             at = m.end();
         }
     }
@@ -92,15 +109,22 @@ final class SetQueryParser {
     }
 
     private SetQuery unary() {
-        if (peekIs("not")) {
-            next++;
-            return new SetQuery.Not(unary());
-        }
-        if (peekIs("(")) {
-            next++;
-            SetQuery inner = or();
-            expect(")");
-            return inner;
+        if (peekIs("not") || peekIs("(")) {
+            if (++depth > MAX_DEPTH) {
+                throw fail("a query nests 'not' and parentheses at most " + MAX_DEPTH + " deep");
+            }
+            try {
+                if (peekIs("not")) {
+                    next++;
+                    return new SetQuery.Not(unary());
+                }
+                next++;
+                SetQuery inner = or();
+                expect(")");
+                return inner;
+            } finally {
+                depth--;
+            }
         }
         return comparison();
     }
@@ -145,11 +169,10 @@ final class SetQueryParser {
                 throw fail("'" + operator + "' does not compare numbers");
             }
             String number = take("a number");
-            try {
-                return new SetQuery.NumberComparison(field, operator, new BigDecimal(number));
-            } catch (NumberFormatException e) {
-                throw fail("'" + number + "' is not a number");
+            if (!NUMBER.matcher(number).matches()) {
+                throw fail("'" + number + "' is not a number such as 25 or 12.50");
             }
+            return new SetQuery.NumberComparison(field, operator, new BigDecimal(number));
         }
         throw fail("unknown field '" + field + "' (known: " + DATE_FIELDS + CODE_FIELDS + NUMBER_FIELDS + ")");
     }
@@ -172,6 +195,14 @@ final class SetQueryParser {
     }
 
     private Period period(String signed) {
+        Period period = unbounded(signed);
+        if (Math.abs(period.toTotalMonths()) > MAX_YEARS * 12L || Math.abs((long) period.getDays()) > MAX_YEARS * 366L) {
+            throw fail("'" + signed + "' reaches more than " + MAX_YEARS + " years from today");
+        }
+        return period;
+    }
+
+    private Period unbounded(String signed) {
         Matcher m = RELATIVE.matcher(signed);
         if (m.matches()) {
             int amount = Integer.parseInt(m.group(2)) * (m.group(1).equals("-") ? -1 : 1);
@@ -185,7 +216,7 @@ final class SetQueryParser {
         try {
             Period period = Period.parse(signed.substring(1).toUpperCase(Locale.ROOT));
             return signed.startsWith("-") ? period.negated() : period;
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeParseException | ArithmeticException e) {
             throw fail("'" + signed + "' is not an amount of time (3d, 2w, 6m, 3y or an ISO period such as P1Y6M)");
         }
     }

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
@@ -18,6 +19,7 @@ import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.codes.Code;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.http.TextLimits;
 import org.almasim.simulator.http.Params.Page;
 import org.almasim.simulator.sets.SetRepository.MemberRow;
 import org.almasim.simulator.sets.SetRepository.StoredSet;
@@ -31,6 +33,9 @@ import org.jooq.impl.DSL;
  * time the set is read or used). Member changes apply whole or not at all.
  */
 public final class SetService {
+    /** A set's description and note may run to 2,000 characters, its query to 4,000 (the query's own limit). */
+    private static final Map<String, Integer> LONGER_TEXT = Map.of("description", 2000, "note", 2000, "query", 4000);
+
     public static final int MAX_MEMBERS_PER_CALL = 1000;
 
     private final DSLContext dsl;
@@ -73,6 +78,7 @@ public final class SetService {
     }
 
     public AlmaSet create(AlmaSet incoming, String linkBase) {
+        TextLimits.check(incoming, LONGER_TEXT);
         String name = required(incoming.name(), "name");
         String type = required(incoming.type(), "type").value().toUpperCase(Locale.ROOT);
         if (!type.equals("ITEMIZED") && !type.equals("LOGICAL")) {
@@ -106,6 +112,7 @@ public final class SetService {
     }
 
     public AlmaSet update(String id, AlmaSet incoming, String linkBase) {
+        TextLimits.check(incoming, LONGER_TEXT);
         String name = required(incoming.name(), "name");
         return dsl.transactionResult(tx -> {
             SetRepository sets = new SetRepository(tx.dsl());

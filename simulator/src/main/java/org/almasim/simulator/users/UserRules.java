@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.almasim.simulator.codes.Code;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.http.TextLimits;
 import org.almasim.simulator.http.AlmaFormats;
 
 /** Alma's rules for a user record: what must be there, which codes are legal, and how a PUT swaps the record. */
@@ -29,6 +30,10 @@ final class UserRules {
             Map.entry("pref_last_name", "pref_last_name"),
             Map.entry("cataloger_level", "cataloger_level"));
 
+    /** Fields Alma lets run past 255 characters. */
+    private static final Map<String, Integer> LONGER_TEXT = Map.of("note_text", 4000, "block_note", 1000, "statistic_note", 1000,
+            "web_site_url", 1000, "job_description", 1000);
+
     private static final String INTERNAL = "INTERNAL";
     private static final String EXTERNAL = "EXTERNAL";
 
@@ -40,6 +45,7 @@ final class UserRules {
 
     /** Everything a POST or PUT body must satisfy on its own. */
     void check(User user) {
+        TextLimits.check(user, LONGER_TEXT);
         if (user.recordType() == null) {
             throw missing("record_type");
         }
