@@ -1,7 +1,12 @@
 package org.almasim.scenarios.console;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -79,9 +84,50 @@ public final class Console implements AutoCloseable {
     private PolicyCalendar calendar;
     private Optional<ScenarioPlay> play = Optional.empty();
     private Optional<PreviewReport> lastPreview = Optional.empty();
+    private List<String> restoredSchedules = List.of();
 
     public Console(Simulator simulator) {
         this.simulator = simulator;
+        restore();
+    }
+
+    /** What the console keeps in the simulator's database, so a restart on a file database resumes it. */
+    record Saved(@JsonProperty("scheduled") List<String> scheduled, @JsonProperty("status") List<StatusPoint> status,
+                 @JsonProperty("runs") List<ConsoleRun.View> runs) {
+    }
+
+    private static final String SAVED = "console";
+    private static final ObjectMapper STORED = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
+    /** The schedules of shipped policies, the charts' history and the runs a previous process of this library left. */
+    private void restore() {
+        simulator.state().get(SAVED).ifPresent(json -> {
+            Saved saved;
+            try {
+                saved = STORED.readValue(json, Saved.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("The console's saved state cannot be read: " + e.getOriginalMessage(), e);
+            }
+            history.addAll(saved.status());
+            saved.runs().forEach(view -> runs.put(view.id(), ConsoleRun.restored(view)));
+            // The calendar is made when first needed, once the server listens: it reaches the library over HTTP.
+            restoredSchedules = saved.scheduled().stream().filter(SHIPPED::containsKey).toList();
+        });
+    }
+
+    /** Saves what {@link #restore} reads; called after every change the console makes. */
+    private void save() {
+        Saved saved;
+        synchronized (lock) {
+            List<String> scheduled = calendar == null ? List.of() : List.copyOf(calendar.policies().keySet());
+            saved = new Saved(scheduled, List.copyOf(history), runs.values().stream().map(ConsoleRun::view).toList());
+        }
+        try {
+            simulator.state().put(SAVED, STORED.writeValueAsString(saved));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The console's state cannot be saved", e);
+        }
     }
 
     public record PolicyChoice(@JsonProperty("name") String name, @JsonProperty("title") String title,
@@ -210,6 +256,7 @@ public final class Console implements AutoCloseable {
                 } catch (RuntimeException e) {
                     run.failed(e.getMessage());
                 } finally {
+                    save();
                     activity.set(null);
                 }
             });
@@ -424,6 +471,7 @@ public final class Console implements AutoCloseable {
         try {
             return work.get();
         } finally {
+            save();
             activity.set(null);
         }
     }
@@ -448,7 +496,8 @@ public final class Console implements AutoCloseable {
         synchronized (lock) {
             if (calendar == null) {
                 calendar = new PolicyCalendar(alma(), out, simulator.clock().today(), listener);
-                created = true;
+                restoredSchedules.forEach(name -> calendar.schedule(name, SHIPPED.get(name)));
+                created = history.isEmpty();
             }
             current = calendar;
         }

@@ -31,6 +31,8 @@ final class ConsoleRun implements ProgressListener {
     private Map<String, String> firstExceptions = Map.of();
     private Map<String, Integer> exceptionsByReason = Map.of();
     private List<String> narration = List.of();
+    /** What a run from before a restart showed: its figures are kept, its full report is not. */
+    private Optional<View> restored = Optional.empty();
 
     ConsoleRun(String id, String policy, LocalDate day, String stages, String why) {
         this.id = id;
@@ -43,6 +45,18 @@ final class ConsoleRun implements ProgressListener {
     static ConsoleRun finished(String id, String policy, LocalDate day, String stages, String why, RunReport report) {
         ConsoleRun run = new ConsoleRun(id, policy, day, stages, why);
         run.finish(report);
+        return run;
+    }
+
+    /** A run from before the simulator restarted, as it was last shown; a run still going then is marked failed. */
+    static ConsoleRun restored(View saved) {
+        ConsoleRun run = new ConsoleRun(saved.id(), saved.policy(), saved.day(), saved.stages(), saved.why());
+        View view = saved.state() != State.RUNNING ? saved : new View(saved.id(), saved.policy(), saved.day(), saved.stages(),
+                saved.why(), State.FAILED, saved.step(), saved.total(), saved.done(), "The simulator stopped during this run.",
+                saved.datesFixed(), saved.markedInactive(), saved.purged(), saved.exceptions(), saved.exceptionsByReason(),
+                saved.exception(), saved.jobInstances(), saved.narration());
+        run.state = view.state();
+        run.restored = Optional.of(view);
         return run;
     }
 
@@ -106,6 +120,9 @@ final class ConsoleRun implements ProgressListener {
     }
 
     synchronized View view() {
+        if (restored.isPresent()) {
+            return restored.get();
+        }
         Map<String, String> instances = new LinkedHashMap<>();
         if (report != null && report.inactive().jobInstance() != null) {
             instances.put("inactive", report.inactive().jobInstance());
