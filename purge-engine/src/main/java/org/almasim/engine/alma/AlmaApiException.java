@@ -2,6 +2,12 @@ package org.almasim.engine.alma;
 
 /** Alma answered with its error envelope (or an unexpected status): the HTTP status, Alma's code and message. */
 public final class AlmaApiException extends RuntimeException {
+    /**
+     * The code of a POST whose answer was lost (a broken connection, a server error): Alma may or may not have carried
+     * it out, so the caller looks before sending it again.
+     */
+    public static final String OUTCOME_UNKNOWN = "OUTCOME_UNKNOWN";
+
     private final int status;
     private final String code;
 
@@ -18,5 +24,9 @@ public final class AlmaApiException extends RuntimeException {
     /** Alma's error code, such as {@code 401861}; the HTTP status as text when the body carried none. */
     public String code() {
         return code;
+    }
+
+    public boolean outcomeUnknown() {
+        return OUTCOME_UNKNOWN.equals(code);
     }
 }

@@ -30,8 +30,10 @@ import org.apache.hc.core5.util.Timeout;
 /**
  * A client for any Alma: the simulator or a real institution, through its REST API only. JSON both ways; users stay
  * JSON trees, so a PUT sends back every field it was given, including ones the engine does not know. Throttling (429)
- * and server errors (5xx, broken connections) are retried with exponential backoff; Alma's refusals become
- * {@link AlmaApiException} with Alma's code.
+ * is retried after Alma's Retry-After (or a growing pause), since Alma did nothing; server errors and broken connections
+ * are retried only for requests that are safe to repeat (GET, PUT of a whole object, DELETE). A POST that may have
+ * reached Alma is never sent twice: it fails with {@link AlmaApiException#OUTCOME_UNKNOWN}, and the caller checks what
+ * Alma did (a job's instances, a set's name). Alma's refusals become {@link AlmaApiException} with Alma's code.
  */
 public final class AlmaClient {
     /** Alma's largest page. */
@@ -54,7 +56,7 @@ public final class AlmaClient {
     }
 
     public AlmaClient(String baseUrl, String apiKey, int maxRetries, Duration firstBackoff) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = host(baseUrl);
         this.apiKey = apiKey;
         this.maxRetries = maxRetries;
         this.firstBackoff = firstBackoff;
@@ -83,6 +85,23 @@ public final class AlmaClient {
                 .disableRedirectHandling()
                 .disableCookieManagement()
                 .build();
+    }
+
+    /**
+     * The Alma's address without a trailing slash or Alma's API prefix: clients are configured with either
+     * {@code https://api-eu.hosted.exlibrisgroup.com} or {@code .../almaws/v1}, and every path here starts with the prefix.
+     */
+    static String host(String baseUrl) {
+        String base = baseUrl.strip();
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        for (String prefix : List.of("/almaws/v1", "/almaws")) {
+            if (base.endsWith(prefix)) {
+                return base.substring(0, base.length() - prefix.length());
+            }
+        }
+        return base;
     }
 
     /** How many requests were sent, retries included: what a run costs against Alma's daily API limit. */
@@ -191,24 +210,39 @@ public final class AlmaClient {
     }
 
     private JsonNode send(String method, String path, Map<String, String> query, JsonNode body) {
+        boolean repeatable = !method.equals("POST");
         Duration backoff = firstBackoff;
         for (int attempt = 0; ; attempt++) {
             Answer response;
             calls.incrementAndGet();
             try {
                 response = http.execute(request(method, path, query, body), r -> new Answer(r.getCode(),
-                        r.getEntity() == null ? "" : EntityUtils.toString(r.getEntity(), StandardCharsets.UTF_8)));
+                        r.getEntity() == null ? "" : EntityUtils.toString(r.getEntity(), StandardCharsets.UTF_8),
+                        retryAfter(r.getFirstHeader("Retry-After"))));
             } catch (IOException e) {
-                if (attempt >= maxRetries) {
-                    throw new AlmaApiException(0, "CONNECTION", method + " " + baseUrl + path + " failed: "
-                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                // A connection that was never made carried nothing: any request may be sent again.
+                boolean neverSent = e instanceof java.net.ConnectException;
+                String why = method + " " + baseUrl + path + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                if (!repeatable && !neverSent) {
+                    throw new AlmaApiException(0, AlmaApiException.OUTCOME_UNKNOWN, why + "; Alma may have carried it out");
                 }
-                backoff = pause(backoff);
+                if (attempt >= maxRetries) {
+                    throw new AlmaApiException(0, "CONNECTION", why);
+                }
+                backoff = pause(backoff, Optional.empty());
                 continue;
             }
             int status = response.status();
-            if ((status == 429 || status >= 500) && attempt < maxRetries) {
-                backoff = pause(backoff);
+            if (status == 429 && attempt < maxRetries) {
+                backoff = pause(backoff, response.retryAfter());
+                continue;
+            }
+            if (status >= 500 && attempt < maxRetries) {
+                if (!repeatable) {
+                    throw new AlmaApiException(status, AlmaApiException.OUTCOME_UNKNOWN, method + " " + path + " answered HTTP " + status
+                            + "; Alma may have carried it out: " + response.body().substring(0, Math.min(200, response.body().length())));
+                }
+                backoff = pause(backoff, response.retryAfter());
                 continue;
             }
             if (status == 204) {
@@ -224,15 +258,41 @@ public final class AlmaClient {
         }
     }
 
-    /** An HTTP answer as read off the connection, which then goes back to the pool. */
-    private record Answer(int status, String body) {
+    /** Alma's Retry-After: a number of seconds (the form Alma sends) or an HTTP date; nothing when absent or unreadable. */
+    private static Optional<Duration> retryAfter(org.apache.hc.core5.http.Header header) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        String value = header.getValue().strip();
+        try {
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value))));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Duration until = Duration.between(java.time.Instant.now(),
+                        java.time.ZonedDateTime.parse(value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                return Optional.of(until.isNegative() ? Duration.ZERO : until);
+            } catch (java.time.format.DateTimeParseException notADate) {
+                return Optional.empty();
+            }
+        }
     }
 
-    /** Waits before the next try, twice as long each time (the only waiting the engine does: Alma asked for it). */
-    private Duration pause(Duration backoff) {
+    /** An HTTP answer as read off the connection, which then goes back to the pool. */
+    private record Answer(int status, String body, Optional<Duration> retryAfter) {
+    }
+
+    /** The longest Retry-After honoured: beyond it the client waits its own backoff and tries again. */
+    private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(2);
+
+    /**
+     * Waits before the next try: as long as Alma asked (Retry-After), else twice as long as the last time. The only
+     * waiting the engine does: Alma asked for it.
+     */
+    private Duration pause(Duration backoff, Optional<Duration> asked) {
         retries.incrementAndGet();
+        Duration wait = asked.filter(d -> d.compareTo(LONGEST_RETRY_AFTER) <= 0).orElse(backoff);
         try {
-            Thread.sleep(backoff.toMillis());
+            Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AlmaApiException(0, "INTERRUPTED", "Interrupted while backing off");

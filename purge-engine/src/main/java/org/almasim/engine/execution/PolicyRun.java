@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.almasim.engine.alma.AlmaApiException;
@@ -189,7 +190,15 @@ public final class PolicyRun {
             ObjectNode set = JSON.createObjectNode().put("name", name).put("description", "Managed by the almasim purge engine");
             set.putObject("type").put("value", "ITEMIZED");
             set.putObject("content").put("value", "USER");
-            id = alma.post("/almaws/v1/conf/sets", Map.of(), set).path("id").asText();
+            try {
+                id = alma.post("/almaws/v1/conf/sets", Map.of(), set).path("id").asText();
+            } catch (AlmaApiException e) {
+                if (!e.outcomeUnknown()) {
+                    throw e;
+                }
+                // Names are unique in Alma: a lost answer is checked by looking the set up, not by creating it again.
+                id = alma.setId(name).orElseThrow(() -> e);
+            }
         }
         for (int from = 0; from < ids.size(); from += 1000) {
             ObjectNode body = JSON.createObjectNode();
@@ -221,8 +230,7 @@ public final class PolicyRun {
             p.putObject("name").put("value", name);
             p.put("value", value);
         });
-        String link = alma.post("/almaws/v1/conf/jobs/" + jobId, Map.of("op", "run"), body).path("additional_info").path("link").asText();
-        String path = link.substring(link.indexOf("/almaws"));
+        String path = startJob(alma, jobId, body);
         progress.stage("job " + jobId, 100);
         long deadline = System.nanoTime() + JOB_DEADLINE.toNanos();
         JsonNode instance = alma.get(path, Map.of());
@@ -240,6 +248,39 @@ public final class PolicyRun {
         }
         progress.done(100 - shown);
         return instance;
+    }
+
+    /**
+     * Runs the job once: when the answer to {@code op=run} is lost, the job's instances say whether Alma started it, and
+     * only a run Alma did not start is asked for again, so a job never runs twice for one request.
+     */
+    private static String startJob(AlmaClient alma, String jobId, ObjectNode body) {
+        String jobPath = "/almaws/v1/conf/jobs/" + jobId;
+        List<String> before = instanceIds(alma, jobPath);
+        for (int attempt = 0; ; attempt++) {
+            try {
+                String link = alma.post(jobPath, Map.of("op", "run"), body).path("additional_info").path("link").asText();
+                return link.substring(link.indexOf("/almaws"));
+            } catch (AlmaApiException e) {
+                if (!e.outcomeUnknown()) {
+                    throw e;
+                }
+                Optional<String> started = instanceIds(alma, jobPath).stream().filter(id -> !before.contains(id)).findFirst();
+                if (started.isPresent()) {
+                    return jobPath + "/instances/" + started.get();
+                }
+                if (attempt >= 2) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The job's most recent instances, newest first as Alma lists them. */
+    private static List<String> instanceIds(AlmaClient alma, String jobPath) {
+        List<String> ids = new ArrayList<>();
+        alma.get(jobPath + "/instances", Map.of("limit", "100")).path("job_instance").forEach(i -> ids.add(i.path("id").asText()));
+        return ids;
     }
 
     /**
