@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.almasim.engine.evaluation.Decision;
 import org.almasim.engine.preview.PreviewReport;
@@ -61,14 +63,13 @@ public enum PreviewFormat {
     }
 
     private static String csv(PreviewReport report) {
-        StringBuilder out = new StringBuilder("primary_id,action,new_expiry_date,new_purge_date,reasons\n");
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("primary_id", "action", "new_expiry_date", "new_purge_date", "reasons"));
         for (Decision d : report.decisions()) {
-            out.append(field(d.primaryId())).append(',').append(d.action()).append(',')
-                    .append(d.newExpiryDate().map(Object::toString).orElse("")).append(',')
-                    .append(d.newPurgeDate().map(Object::toString).orElse("")).append(',')
-                    .append(field(String.join("; ", d.reasons()))).append('\n');
+            rows.add(List.of(d.primaryId(), d.action().name(), d.newExpiryDate().map(Object::toString).orElse(""),
+                    d.newPurgeDate().map(Object::toString).orElse(""), String.join("; ", d.reasons())));
         }
-        return out.toString();
+        return Csv.rows(rows);
     }
 
     private static String json(PreviewReport report) {
@@ -82,9 +83,5 @@ public enum PreviewFormat {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A preview could not be written as JSON", e);
         }
-    }
-
-    private static String field(String value) {
-        return value.contains(",") || value.contains("\"") || value.contains("\n") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 }

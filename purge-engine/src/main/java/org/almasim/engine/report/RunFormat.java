@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.almasim.engine.execution.RunReport;
@@ -55,14 +57,15 @@ public enum RunFormat {
     }
 
     private static String csv(RunReport r) {
-        StringBuilder out = new StringBuilder("stage,primary_id,reason\n");
-        exceptions(out, "inactive", r.inactive().exceptions());
-        exceptions(out, "purge", r.purge().exceptions());
-        return out.toString();
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("stage", "primary_id", "reason"));
+        exceptions(rows, "inactive", r.inactive().exceptions());
+        exceptions(rows, "purge", r.purge().exceptions());
+        return Csv.rows(rows);
     }
 
-    private static void exceptions(StringBuilder out, String stage, Map<String, String> exceptions) {
-        exceptions.forEach((id, why) -> out.append(stage).append(',').append(id).append(",\"").append(why.replace("\"", "\"\"")).append("\"\n"));
+    private static void exceptions(List<List<String>> rows, String stage, Map<String, String> exceptions) {
+        exceptions.forEach((id, why) -> rows.add(List.of(stage, id, why)));
     }
 
     private static String json(RunReport r) {

@@ -21,6 +21,7 @@ import org.almasim.simulator.codes.Code;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.http.AlmaException;
 import org.almasim.simulator.http.AlmaFormats;
+import org.almasim.simulator.http.Csv;
 import org.almasim.simulator.http.Params;
 import org.almasim.simulator.http.Params.Page;
 import org.almasim.simulator.jobs.JobRepository.StoredInstance;
@@ -164,17 +165,16 @@ public final class JobService implements AutoCloseable {
     public String reportCsv(String instanceId) {
         StoredInstance instance = stored("ALL", instanceId);
         JobRepository instances = new JobRepository(dsl);
-        StringBuilder csv = new StringBuilder();
         String done = job(instance.jobId()).kind().doneCounter.toLowerCase(Locale.ROOT).replace(' ', '_');
-        csv.append("job,instance,status,records_processed,records_with_exceptions," + done + "\n");
-        csv.append(csvRow(job(instance.jobId()).name(), instance.id(), instance.status(), String.valueOf(instance.processed()),
-                String.valueOf(instance.withExceptions()), String.valueOf(instance.processed() - instance.withExceptions())));
-        csv.append("\nevent,primary_id,reasons\n");
+        StringBuilder csv = new StringBuilder(Csv.rows(List.of(
+                List.of("job", "instance", "status", "records_processed", "records_with_exceptions", done),
+                List.of(job(instance.jobId()).name(), instance.id(), instance.status(), String.valueOf(instance.processed()),
+                        String.valueOf(instance.withExceptions()), String.valueOf(instance.processed() - instance.withExceptions())))));
+        csv.append('\n').append(Csv.rows(List.of(List.of("event", "primary_id", "reasons"))));
         int total = instances.eventCount(instance.id());
         for (int offset = 0; offset < total; offset += 100) {
-            for (var event : instances.events(instance.id(), new Page(100, offset))) {
-                csv.append(csvRow(event.type(), event.userPrimaryId(), event.reasons()));
-            }
+            csv.append(Csv.rows(instances.events(instance.id(), new Page(100, offset)).stream()
+                    .map(event -> List.of(event.type(), event.userPrimaryId(), event.reasons())).toList()));
         }
         return csv.toString();
     }
@@ -326,12 +326,4 @@ public final class JobService implements AutoCloseable {
         }
     }
 
-    private static String csvRow(String... values) {
-        List<String> quoted = new ArrayList<>();
-        for (String value : values) {
-            String v = value == null ? "" : value;
-            quoted.add(v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v);
-        }
-        return String.join(",", quoted) + "\n";
-    }
 }

@@ -34,6 +34,9 @@ import org.jooq.impl.DSL;
  */
 public final class SetService {
     /** A set's description and note may run to 2,000 characters, its query to 4,000 (the query's own limit). */
+    /** almasim's bound on sets per institution (Alma's own is not published): far above any purge workflow's needs. */
+    static final int MAX_SETS = 10_000;
+
     private static final Map<String, Integer> LONGER_TEXT = Map.of("description", 2000, "note", 2000, "query", 4000);
 
     public static final int MAX_MEMBERS_PER_CALL = 1000;
@@ -96,6 +99,10 @@ public final class SetService {
             SetRepository sets = new SetRepository(tx.dsl());
             if (sets.nameTaken(name, "")) {
                 throw nameExists();
+            }
+            if (sets.count(DSL.noCondition()) >= MAX_SETS) {
+                throw AlmaException.parameterNotValid("The institution already has " + MAX_SETS
+                        + " sets, as many as almasim keeps; delete sets it no longer needs first.");
             }
             Instant now = clock.now();
             StoredSet set = new StoredSet(AlmaIds.next(tx.dsl()), name, incoming.description(), type, privacy(incoming.isPrivate(), true),

@@ -49,6 +49,19 @@ class SetsApiTest extends SimulatorTest {
     }
 
     @Test
+    void anInstitutionHoldsABoundedNumberOfSets() {
+        for (int i = 0; i < SetService.MAX_SETS; i++) {
+            alma.postJson("/almaws/v1/conf/sets", Map.of(), "{\"name\":\"Set " + i + "\",\"type\":{\"value\":\"ITEMIZED\"},"
+                    + "\"content\":{\"value\":\"USER\"}}").isOk();
+        }
+        JsonNode before = alma.getJson("/almasim/v1/state/digest", Map.of()).isOk().json();
+        AlmaResponse refused = alma.postJson("/almaws/v1/conf/sets", Map.of(), "{\"name\":\"One too many\",\"type\":{\"value\":"
+                + "\"ITEMIZED\"},\"content\":{\"value\":\"USER\"}}").hasAlmaError("401666");
+        assertThat(refused.body()).contains(String.valueOf(SetService.MAX_SETS));
+        assertThat(alma.getJson("/almasim/v1/state/digest", Map.of()).isOk().json()).isEqualTo(before);
+    }
+
+    @Test
     void itemizedSetStartsEmptyAndTakesMembersById() {
         JsonNode set = createSet(itemized("Community patrons"));
         assertThat(set.path("type").path("desc").asText()).isEqualTo("Itemized");

@@ -1,0 +1,14 @@
+package org.almasim.engine.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CsvTest {
+    @Test
+    void aCellASpreadsheetWouldRunAsAFormulaIsKeptAsText() {
+        String csv = Csv.rows(List.of(List.of("=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "plain, with a comma")));
+        assertThat(csv).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\",\"'+1\",\"'-2\",\"'@SUM(A1)\",\"plain, with a comma\"\n");
+    }
+}

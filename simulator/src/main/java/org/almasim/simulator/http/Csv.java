@@ -1,0 +1,33 @@
+package org.almasim.simulator.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import java.util.List;
+
+/**
+ * CSV as a spreadsheet opens it: Jackson's quoting, and any cell that a spreadsheet would run as a formula
+ * ({@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return first) kept as text with a leading apostrophe,
+ * so a primary id such as {@code =HYPERLINK(...)} in a job report is shown, never evaluated.
+ */
+public final class Csv {
+    private static final CsvMapper MAPPER = new CsvMapper();
+
+    private Csv() {
+    }
+
+    public static String rows(List<List<String>> rows) {
+        List<List<String>> safe = rows.stream().map(row -> row.stream().map(Csv::cell).toList()).toList();
+        try {
+            return MAPPER.writer().writeValueAsString(safe);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A report could not be written as CSV", e);
+        }
+    }
+
+    static String cell(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        return "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
+}
