@@ -60,7 +60,7 @@ public final class PolicyReader {
         try {
             policy = YAML.readValue(yaml, Policy.class);
         } catch (JsonProcessingException e) {
-            throw new PolicyException(source, List.of(YamlLines.where(e, yaml) + e.getOriginalMessage()));
+            throw new PolicyException(source, List.of(YamlLines.problem(e, yaml)));
         } catch (IOException e) {
             throw new PolicyException(source, List.of(e.getMessage()));
         }

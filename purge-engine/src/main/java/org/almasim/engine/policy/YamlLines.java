@@ -8,6 +8,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Where things are in a YAML file, so that every problem with a policy or a scenario file can name its line. */
 public final class YamlLines {
@@ -29,6 +31,24 @@ public final class YamlLines {
         JsonLocation at = e.getLocation();
         return at == null ? "" : "line " + at.getLineNr() + ": ";
     }
+
+    /**
+     * Where and what the problem is, quoting only short values of the file (a misspelt field name): a long one is left
+     * out, so a file that is not a policy or a scenario at all (a password file, a key) is not echoed to a terminal.
+     */
+    public static String problem(JsonProcessingException e, byte[] yaml) {
+        String what = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+        Matcher quoted = QUOTED.matcher(what);
+        StringBuilder shortened = new StringBuilder();
+        while (quoted.find()) {
+            quoted.appendReplacement(shortened, Matcher.quoteReplacement(quoted.group(1) + "..." + quoted.group(1)));
+        }
+        quoted.appendTail(shortened);
+        return where(e, yaml) + shortened.toString().lines().findFirst().orElse("");
+    }
+
+    private static final int QUOTED_AT_MOST = 30;
+    private static final Pattern QUOTED = Pattern.compile("(['\"])([^'\"]{" + (QUOTED_AT_MOST + 1) + ",})\\1");
 
     /** The line of every field, by its JSON pointer (/purge/cutoffs/0/run). */
     public static Map<String, Integer> of(byte[] yaml) {

@@ -1,5 +1,6 @@
 package org.almasim.scenarios.cli;
 
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.almasim.engine.alma.AlmaApiException;
@@ -7,6 +8,7 @@ import org.almasim.engine.policy.PolicyException;
 import org.almasim.scenarios.scenario.ScenarioException;
 import org.almasim.scenarios.scenario.ScenarioReader;
 import org.almasim.scenarios.scenario.ScenarioRunner;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -19,12 +21,15 @@ final class ScenarioCommand {
             description = "Play each scenario on a fresh in-process simulator; exit 0 when every expectation holds, 1 when one "
                     + "does not, 2 when a scenario or policy file is wrong.")
     static final class Run implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Parameters(arity = "1..*", paramLabel = "NAME|FILE", description = "A shipped scenario's name (see 'scenario list') or a YAML file.")
         List<String> scenarios;
 
         @Override
         public Integer call() {
-            return play(scenarios);
+            return play(scenarios, spec.commandLine().getErr());
         }
     }
 
@@ -40,7 +45,7 @@ final class ScenarioCommand {
     }
 
     /** Plays the scenarios one after the other; the worst outcome decides the exit code. */
-    static int play(List<String> scenarios) {
+    static int play(List<String> scenarios, PrintWriter err) {
         ScenarioRunner runner = new ScenarioRunner(System.out);
         int exit = 0;
         for (String name : scenarios) {
@@ -49,10 +54,10 @@ final class ScenarioCommand {
                     exit = Math.max(exit, 1);
                 }
             } catch (ScenarioException | PolicyException e) {
-                System.err.println("almasim: " + e.getMessage());
+                err.println("almasim: " + e.getMessage());
                 exit = 2;
             } catch (AlmaApiException e) {
-                System.err.println("almasim: the simulator refused a step of " + name + ": " + e.getMessage());
+                err.println("almasim: the simulator refused a step of " + name + ": " + e.getMessage());
                 exit = Math.max(exit, 1);
             }
             System.out.println();

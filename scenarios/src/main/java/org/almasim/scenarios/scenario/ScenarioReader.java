@@ -66,7 +66,7 @@ public final class ScenarioReader {
         try {
             scenario = YAML.readValue(yaml, Scenario.class);
         } catch (JsonProcessingException e) {
-            throw new ScenarioException(source, List.of(YamlLines.where(e, yaml) + e.getOriginalMessage()));
+            throw new ScenarioException(source, List.of(YamlLines.problem(e, yaml)));
         } catch (IOException e) {
             throw new ScenarioException(source, List.of(e.getMessage()));
         }
