@@ -1,6 +1,7 @@
 package org.almasim.engine.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import java.util.List;
 
@@ -10,7 +11,8 @@ import java.util.List;
  * so a patron's id such as {@code =HYPERLINK(...)} is shown, never evaluated.
  */
 final class Csv {
-    private static final CsvMapper MAPPER = new CsvMapper();
+    /** Quotes a cell only when it must be (a comma, a quote, a line break), as the reports always have. */
+    private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
     private Csv() {
     }

@@ -3,13 +3,19 @@ package org.almasim.scenarios.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import org.almasim.engine.alma.AlmaClient;
+import org.almasim.simulator.Simulator;
+import org.almasim.simulator.http.ApiKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +49,29 @@ class ScenarioRunnerTest {
                 - {primary_id: reader, last_name: Reader}
                 - {primary_id: other, last_name: Other}
             """;
+
+    @Test
+    void aStepThatFailsIsNotCountedAsDoneAndCanBeTriedAgain() {
+        Scenario scenario = ScenarioReader.read((LIBRARY + """
+                timeline:
+                  - return: {user: reader, barcode: "B-1"}
+                """).getBytes(StandardCharsets.UTF_8), "test.yaml");
+        try (Simulator simulator = Simulator.create(Simulator.Config.defaults().withToday(scenario.start())).start(0)) {
+            AlmaClient alma = new AlmaClient(simulator.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
+            ScenarioPlay play = new ScenarioPlay(new ScenarioReader.Loaded(scenario, "test.yaml", Optional.empty()), alma,
+                    new PrintStream(narration, true, StandardCharsets.UTF_8), run -> { });
+            play.start();
+            assertThatThrownBy(play::step).isInstanceOf(ScenarioException.class).hasMessageContaining("has no loan of B-1");
+            assertThat(play.nextStep()).as("the failed step is still the next one").isZero();
+
+            ObjectNode desk = new ObjectMapper().createObjectNode();
+            desk.putObject("circ_desk").put("value", "DEFAULT_CIRC_DESK");
+            desk.putObject("library").put("value", "MAIN");
+            alma.post(AlmaClient.userPath("reader") + "/loans", Map.of("item_barcode", "B-1"), desk);
+            play.step();
+            assertThat(play.hasNext()).isFalse();
+        }
+    }
 
     @Test
     void aFailedExpectationSaysWhatWasExpectedAndWhatWasThere() {

@@ -31,8 +31,14 @@ public final class AlmaHttp {
             return accepted;
         }
         BodyFormat sent = named(ctx.header("Content-Type"));
-        return sent != null ? sent : BodyFormat.XML;
+        if (sent != null) {
+            return sent;
+        }
+        // Alma's API answers XML unless asked otherwise; the simulator's own control plane speaks JSON, errors included.
+        return ctx.path().startsWith(CONTROL_PLANE) ? BodyFormat.JSON : BodyFormat.XML;
     }
+
+    private static final String CONTROL_PLANE = "/almasim/";
 
     /** The body's format from Content-Type, or from its first character when the client named none. */
     public static BodyFormat requestFormat(Context ctx, byte[] body) {

@@ -94,6 +94,22 @@ class InputLimitsTest extends SimulatorTest {
         assertThat(nul).startsWith("HTTP/1.1 400").contains("<errorsExist>true</errorsExist>");
     }
 
+    @Test
+    void linksInAnswersComeFromTheSimulatorsAddressNotFromTheHostHeader() throws IOException {
+        alma.createUser(Fixtures.user("linked"));
+        String answer = raw(URI.create(sim.simulator.baseUrl()), "GET /almaws/v1/users?limit=10 HTTP/1.1\r\nHost: evil.example\r\n"
+                + "Accept: application/json\r\nAuthorization: apikey " + ApiKeys.DEVELOPMENT_KEY + "\r\nConnection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 200").contains(sim.simulator.baseUrl() + "/almaws/v1/users/linked")
+                .doesNotContain("evil.example");
+    }
+
+    @Test
+    void controlPlaneErrorsAreJsonUnlessXmlIsAskedFor() {
+        AlmaResponse refused = alma.send("PUT", "/almasim/v1/clock", Map.of(), "{\"today\":\"someday\"}", AlmaClient.JSON, null);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+    }
+
     private JsonNode digest() {
         return alma.getJson("/almasim/v1/state/digest", Map.of()).isOk().json();
     }
