@@ -174,12 +174,22 @@ async function loadPatrons() {
   $('page-next').disabled = state.offset + PAGE_SIZE >= state.total;
 }
 
+/** How each outcome of the purge job is shown: only a deletion is green. */
+const VERDICT_CLASS = { DELETED: 'deletable', REFUSED: 'blocked', NOT_A_CANDIDATE: 'kept' };
+
 async function openPatron(id) {
   const detail = await call(`/patrons/${encodeURIComponent(id)}`);
   const user = detail.user;
   $('patron-title').textContent = `${user.full_name ?? ''} (${user.primary_id})`;
-  $('patron-verdict').textContent = detail.purge_job_today;
-  $('patron-verdict').className = `verdict ${detail.deletion_blocked_by?.length ? 'blocked' : 'deletable'}`;
+  const verdict = detail.purge_job_today;
+  $('patron-verdict').textContent = verdict.sentence;
+  $('patron-verdict').className = `verdict ${VERDICT_CLASS[verdict.outcome]}`;
+  const assumed = verdict.assumed;
+  $('patron-verdict-assumed').textContent = `Assumes Purge User Records run today (`
+    + `${assumed.number_of_days_after_purge_date} days after the purge date, `
+    + `${assumed.user_group ? `user group ${assumed.user_group}` : 'any user group'}, `
+    + `${assumed.record_type ? `record type ${assumed.record_type}` : 'any record type'}, `
+    + `balances up to ${assumed.waive_threshold} waived).`;
   facts($('patron-facts'), [
     ['Status', user.status?.value], ['User group', user.user_group?.desc ?? user.user_group?.value],
     ['Account type', user.account_type?.value], ['Record type', user.record_type?.value],

@@ -128,7 +128,7 @@ public final class Simulator implements AutoCloseable {
         this.population = new PopulationService(dsl, codes, clock, users, loans, fees);
         ApiGate gate = new ApiGate(keys, thresholds, clock);
         AdminController admin = new AdminController(clock, this::reset, population, dsl, codes, keys.developmentKeyOnly());
-        PatronDirectory patrons = new PatronDirectory(dsl, clock, users, loans, fees, sets, blockers);
+        PatronDirectory patrons = new PatronDirectory(dsl, clock, users, loans, fees, sets, blockers, codes);
         EndpointGroup extra = extension.apply(this);
         this.app = Javalin.create(javalin -> {
             javalin.http.maxRequestSize = MAX_BODY_BYTES;

@@ -134,9 +134,26 @@ class TrainerConsoleBrowserTest {
         browser.findElement(By.linkText("flvc-with-loan")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("patron-detail")));
         wait.until(d -> text("patron-title").contains("flvc-with-loan"));
-        assertThat(text("patron-verdict")).contains("would refuse").contains("User has 1 active loan.");
+        assertThat(text("patron-verdict")).contains("refuse to delete").contains("User has 1 active loan.");
+        assertThat(text("patron-verdict-assumed")).contains("0 days after the purge date");
         assertThat(browser.findElements(By.cssSelector("#patron-loans li"))).hasSize(1);
         screenshot("03-patron");
+    }
+
+    @Test
+    @Order(4)
+    void aPatronProtectedByAFarPurgeDateIsNeverShownAsDeleted() throws IOException {
+        browser.findElement(By.id("tab-patrons")).click();
+        new Select(browser.findElement(By.id("filter-blockers"))).selectByIndex(0);
+        browser.findElement(By.id("filter-q")).clear();
+        browser.findElement(By.id("filter-q")).sendKeys("flvc-dummy-desk");
+        browser.findElement(By.id("filter-apply")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("flvc-dummy-desk"))).click();
+        wait.until(d -> text("patron-title").contains("flvc-dummy-desk"));
+        String expected = api("/almasim/v1/patrons/flvc-dummy-desk").path("purge_job_today").path("sentence").asText();
+        assertThat(text("patron-verdict")).isEqualTo(expected).contains("would not consider").doesNotContain("would delete");
+        assertThat(browser.findElement(By.id("patron-verdict")).getAttribute("class")).doesNotContain("deletable");
+        screenshot("03b-protected-patron");
     }
 
     @Test

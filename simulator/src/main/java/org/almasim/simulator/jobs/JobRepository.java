@@ -96,16 +96,9 @@ final class JobRepository {
         return db.fetchCount(JOB_INSTANCE, JOB_INSTANCE.JOB_ID.eq(jobId).and(JOB_INSTANCE.SUBMIT_TIME.ge(time(since))));
     }
 
-    /** Users whose purge date is on or before the cut-off, optionally of one group and record type. */
-    List<Long> purgeCandidates(LocalDate cutoff, String userGroup, String recordType) {
-        Condition condition = PATRON.PURGE_DATE.le(cutoff);
-        if (userGroup != null) {
-            condition = condition.and(PATRON.USER_GROUP.eq(userGroup));
-        }
-        if (recordType != null) {
-            condition = condition.and(PATRON.RECORD_TYPE.eq(recordType));
-        }
-        return db.select(PATRON.USER_KEY).from(PATRON).where(condition).orderBy(PATRON.USER_KEY).fetch(PATRON.USER_KEY);
+    /** The users a purge by date deletes or reports, in key order (the condition is {@link PurgeParameters#candidates}). */
+    List<Long> purgeCandidates(Condition candidates) {
+        return db.select(PATRON.USER_KEY).from(PATRON).where(candidates).orderBy(PATRON.USER_KEY).fetch(PATRON.USER_KEY);
     }
 
     /** Holds these users for the instance; answers the ones it got (another job may hold the rest). */

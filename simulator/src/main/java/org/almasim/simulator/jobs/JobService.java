@@ -119,7 +119,7 @@ public final class JobService implements AutoCloseable {
             });
             runs.removeIf(java.util.concurrent.Future::isDone);
             JobRun.UserAction action = update != null ? update : new PurgeAction(
-                    new BigDecimal(parameters.getOrDefault("waive_threshold", "0")), codes.currency(), instance.id(), clock.today());
+                    PurgeParameters.of(parameters).waiveThreshold(), codes.currency(), instance.id(), clock.today());
             runs.add(pool.submit(new JobRun(dsl, clock, () -> candidates(job, parameters), action, job.kind().event, instance, gate)));
         }
         return render(job, linkBase, instance);
@@ -129,9 +129,7 @@ public final class JobService implements AutoCloseable {
         if (job.kind() != JobDefinition.Kind.PURGE_BY_DATE) {
             return sets.memberKeys(dsl, parameters.get("set_id"));
         }
-        int grace = Integer.parseInt(parameters.getOrDefault("number_of_days_after_purge_date", "0"));
-        return new JobRepository(dsl).purgeCandidates(clock.today().minusDays(grace), parameters.get("user_group"),
-                parameters.get("record_type"));
+        return new JobRepository(dsl).purgeCandidates(PurgeParameters.of(parameters).candidates(clock.today()));
     }
 
     /** A job's instances, newest first; the control plane's {@code ALL} lists every job's. */

@@ -1,6 +1,7 @@
 package org.almasim.simulator.patrons;
 
 import io.javalin.http.Context;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import org.almasim.simulator.http.AlmaException;
 import org.almasim.simulator.http.AlmaHttp;
 import org.almasim.simulator.http.Params;
+import org.almasim.simulator.jobs.PurgeParameters;
 import org.almasim.simulator.users.UserController;
 
 /** HTTP for {@code /almasim/v1/patrons} (control plane, JSON), which the trainer console reads. */
@@ -28,8 +30,25 @@ public final class PatronController {
         AlmaHttp.json(ctx, directory.summary());
     }
 
+    /** One patron; the purge job's parameters may be given as the job takes them, else it is assumed run without any. */
     public void get(Context ctx) {
-        AlmaHttp.json(ctx, directory.detail(ctx.pathParam("user_id"), UserController.linkBase(ctx)));
+        AlmaHttp.json(ctx, directory.detail(ctx.pathParam("user_id"), purgeParameters(ctx), UserController.linkBase(ctx)));
+    }
+
+    private static PurgeParameters purgeParameters(Context ctx) {
+        int grace = text(ctx, "number_of_days_after_purge_date").map(days -> {
+            if (!days.matches("[0-9]{1,5}")) {
+                throw AlmaException.parameterNotValid("number_of_days_after_purge_date must be a whole number of days, got '" + days + "'.");
+            }
+            return Integer.parseInt(days);
+        }).orElse(0);
+        BigDecimal waive = text(ctx, "waive_threshold").map(amount -> {
+            if (!Params.isMoney(amount)) {
+                throw AlmaException.parameterNotValid("waive_threshold must be an amount such as 5.00, got '" + amount + "'.");
+            }
+            return new BigDecimal(amount);
+        }).orElse(BigDecimal.ZERO);
+        return new PurgeParameters(grace, code(ctx, "user_group"), code(ctx, "record_type"), waive);
     }
 
     private static Optional<String> text(Context ctx, String name) {

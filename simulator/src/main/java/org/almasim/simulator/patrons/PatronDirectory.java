@@ -4,13 +4,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.almasim.simulator.blockers.BlockerService;
 import org.almasim.simulator.blockers.DeletionBlocker;
 import org.almasim.simulator.clock.SimulatedClock;
+import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.fees.FeeList;
 import org.almasim.simulator.fees.FeeService;
 import org.almasim.simulator.http.Params.Page;
+import org.almasim.simulator.jobs.PurgeParameters;
+import org.almasim.simulator.jobs.PurgeVerdict;
+import org.almasim.simulator.jobs.PurgeVerdicts;
 import org.almasim.simulator.loans.LoanList;
 import org.almasim.simulator.loans.LoanService;
 import org.almasim.simulator.sets.SetService;
@@ -30,9 +33,11 @@ public final class PatronDirectory {
     private final FeeService fees;
     private final SetService sets;
     private final BlockerService blockers;
+    private final CodeTables codes;
 
     public PatronDirectory(DSLContext dsl, SimulatedClock clock, UserService users, LoanService loans, FeeService fees, SetService sets,
-                           BlockerService blockers) {
+                           BlockerService blockers, CodeTables codes) {
+        this.codes = codes;
         this.dsl = dsl;
         this.clock = clock;
         this.users = users;
@@ -50,13 +55,13 @@ public final class PatronDirectory {
     }
 
     /**
-     * A patron as the console shows them: Alma's user record, active loans and fees, set memberships, and what the
-     * purge job would do with them today: delete them, or refuse and say why (the rules the job itself applies).
+     * A patron as the console shows them: Alma's user record, active loans and fees, set memberships, what would stop
+     * a deletion, and what Purge User Records would do with them today ({@link PurgeVerdicts}, the job's own rules).
      */
     public record PatronDetail(@JsonProperty("user") @JsonRawValue String user, @JsonProperty("loans") LoanList loans,
                                @JsonProperty("fees") FeeList fees, @JsonProperty("sets") List<String> sets,
                                @JsonProperty("deletion_blocked_by") List<DeletionBlocker> deletionBlockedBy,
-                               @JsonProperty("purge_job_today") String purgeJobToday) {
+                               @JsonProperty("purge_job_today") PurgeVerdict purgeJobToday) {
     }
 
     public PatronPage search(PatronFilter filter, Page page) {
@@ -70,13 +75,12 @@ public final class PatronDirectory {
         return new Summary(clock.today().toString(), byStatus.values().stream().mapToInt(Integer::intValue).sum(), byStatus);
     }
 
-    public PatronDetail detail(String primaryId, String linkBase) {
+    public PatronDetail detail(String primaryId, PurgeParameters assumed, String linkBase) {
         String user = users.document(primaryId, null);
+        long key = users.keyOf(dsl, primaryId, null);
         List<DeletionBlocker> blockedBy = blockers.view(primaryId).deletionBlockedBy();
-        String verdict = blockedBy.isEmpty() ? "The purge job would delete this patron today."
-                : "The purge job would refuse to delete this patron today: "
-                + blockedBy.stream().map(DeletionBlocker::reason).collect(Collectors.joining(" "));
+        PurgeVerdict verdict = PurgeVerdicts.of(dsl, key, assumed, clock.today(), codes.currency());
         return new PatronDetail(user, loans.list(primaryId, null, "ACTIVE", new Page(100, 0), null, null, linkBase),
-                fees.list(primaryId, null, "ACTIVE", linkBase), sets.setsOf(users.keyOf(dsl, primaryId, null)), blockedBy, verdict);
+                fees.list(primaryId, null, "ACTIVE", linkBase), sets.setsOf(key), blockedBy, verdict);
     }
 }

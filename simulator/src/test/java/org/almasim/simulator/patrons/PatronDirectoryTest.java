@@ -64,9 +64,38 @@ class PatronDirectoryTest extends SimulatorTest {
         JsonNode dan = alma.getJson("/almasim/v1/patrons/dan-borrower", Map.of()).isOk().json();
         assertThat(dan.path("user").path("primary_id").asText()).isEqualTo("dan-borrower");
         assertThat(dan.path("loans").path("item_loan")).hasSize(1);
-        assertThat(dan.path("purge_job_today").asText()).contains("would refuse").contains("User has 1 active loan.");
-        JsonNode anna = alma.getJson("/almasim/v1/patrons/anna-current", Map.of()).isOk().json();
-        assertThat(anna.path("purge_job_today").asText()).isEqualTo("The purge job would delete this patron today.");
+        JsonNode refused = dan.path("purge_job_today");
+        assertThat(refused.path("outcome").asText()).isEqualTo("REFUSED");
+        assertThat(refused.path("reasons").path(0).path("code").asText()).isEqualTo("ACTIVE_LOANS");
+        assertThat(refused.path("sentence").asText()).contains("refuse to delete").contains("User has 1 active loan.");
+
+        JsonNode cara = alma.getJson("/almasim/v1/patrons/cara-expired-long-ago", Map.of()).isOk().json().path("purge_job_today");
+        assertThat(cara.path("outcome").asText()).isEqualTo("DELETED");
+        assertThat(cara.path("sentence").asText()).startsWith("The purge job would delete this patron today.");
+    }
+
+    @Test
+    void aPatronWhosePurgeDateHasNotComeIsNotACandidateNotADeletion() {
+        JsonNode anna = alma.getJson("/almasim/v1/patrons/anna-current", Map.of()).isOk().json().path("purge_job_today");
+        assertThat(anna.path("outcome").asText()).isEqualTo("NOT_A_CANDIDATE");
+        assertThat(anna.path("reasons").path(0).path("code").asText()).isEqualTo("PURGE_DATE_AFTER_CUTOFF");
+        assertThat(anna.path("reasons").path(0).path("parameters").path("purge_date").asText()).isEqualTo("2026-05-31");
+        assertThat(anna.path("sentence").asText()).contains("would not consider").doesNotContain("would delete");
+        assertThat(anna.path("assumed").path("number_of_days_after_purge_date").asInt()).isZero();
+    }
+
+    @Test
+    void theVerdictFollowsTheJobParametersItIsGiven() {
+        JsonNode graced = alma.getJson("/almasim/v1/patrons/ben-expired", Map.of("number_of_days_after_purge_date", "30"))
+                .isOk().json().path("purge_job_today");
+        assertThat(graced.path("outcome").asText()).as("purge date 2024-07-15 is inside 30 days of grace").isEqualTo("NOT_A_CANDIDATE");
+        JsonNode otherGroup = alma.getJson("/almasim/v1/patrons/cara-expired-long-ago", Map.of("user_group", "GRAD"))
+                .isOk().json().path("purge_job_today");
+        assertThat(otherGroup.path("reasons").path(0).path("code").asText()).isEqualTo("OTHER_USER_GROUP");
+        JsonNode waived = alma.getJson("/almasim/v1/patrons/eve-owes", Map.of("waive_threshold", "5.00"))
+                .isOk().json().path("purge_job_today");
+        assertThat(waived.path("outcome").asText()).as("a 4.50 balance under a 5.00 threshold").isEqualTo("DELETED");
+        alma.getJson("/almasim/v1/patrons/eve-owes", Map.of("waive_threshold", "1e3")).hasAlmaError("401666");
     }
 
     @Test
