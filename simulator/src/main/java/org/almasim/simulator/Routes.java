@@ -11,6 +11,7 @@ import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.config.JavalinConfig;
 import org.almasim.simulator.admin.AdminController;
 import org.almasim.simulator.blockers.BlockerController;
+import org.almasim.simulator.codes.CodeTableController;
 import org.almasim.simulator.fees.FeeController;
 import org.almasim.simulator.http.ApiGate;
 import org.almasim.simulator.jobs.JobController;
@@ -31,7 +32,7 @@ final class Routes {
 
     static void register(JavalinConfig config, ApiGate gate, UserController users, FeeController fees, LoanController loans,
                          SetController sets, JobController jobs, BlockerController blockers, AdminController admin,
-                         PatronController patrons, EndpointGroup extension) {
+                         PatronController patrons, CodeTableController codeTables, EndpointGroup extension) {
         config.routes.apiBuilder(() -> {
             path("/almaws/v1", () -> {
                 before("/*", gate::admitApi);
@@ -74,6 +75,7 @@ final class Routes {
                         get("members", sets::members);
                     });
                 });
+                get("conf/code-tables/{code_table_name}", codeTables::get);
                 path("conf/jobs", () -> {
                     get(jobs::list);
                     path("{job_id}", () -> {

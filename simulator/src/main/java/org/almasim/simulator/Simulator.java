@@ -15,6 +15,7 @@ import org.almasim.simulator.admin.AdminController;
 import org.almasim.simulator.blockers.BlockerController;
 import org.almasim.simulator.blockers.BlockerService;
 import org.almasim.simulator.clock.SimulatedClock;
+import org.almasim.simulator.codes.CodeTableController;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.fees.FeeController;
 import org.almasim.simulator.fees.FeeService;
@@ -151,7 +152,7 @@ public final class Simulator implements AutoCloseable {
             AlmaErrors.register(javalin);
             Routes.register(javalin, gate, new UserController(users, listing), new FeeController(fees), new LoanController(loans),
                     new SetController(sets), new JobController(jobs), new BlockerController(blockers), admin,
-                    new PatronController(patrons), extra);
+                    new PatronController(patrons), new CodeTableController(codes), extra);
         });
     }
 

@@ -1,11 +1,13 @@
 package org.almasim.engine.policy;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,9 +26,22 @@ public record Policy(
         @JsonProperty("purge") PurgeStage purge,
         @JsonProperty("reinstate") Reinstatement reinstate,
         @JsonProperty("notices") List<Notice> notices,
-        @JsonProperty("safety") Safety safety) {
+        @JsonProperty("safety") Safety safety,
+        @JsonIgnore Origin origin) {
+
+    /** Where a policy was read from, and the line of each of its fields, so a later check can name the line it is about. */
+    public record Origin(String source, Map<String, Integer> lines) {
+        public static final Origin UNKNOWN = new Origin("policy", Map.of());
+
+        /** "line N: " for a field by its JSON pointer ({@code /protect/sets/0}), or nothing when unknown. */
+        public String line(String pointer) {
+            Integer line = lines.get(pointer);
+            return line == null ? "" : "line " + line + ": ";
+        }
+    }
 
     public Policy {
+        origin = origin == null ? Origin.UNKNOWN : origin;
         fixups = fixups == null ? new FixUps(false, false, List.of()) : fixups;
         protect = protect == null ? new Protection(List.of(), List.of()) : protect;
         notices = notices == null ? List.of() : List.copyOf(notices);
@@ -40,7 +55,7 @@ public record Policy(
     public Policy only(Set<Stage> stages) {
         return new Policy(name, description, schedule, stages.contains(Stage.FIXUPS) ? fixups : null, protect,
                 stages.contains(Stage.INACTIVE) ? inactive : null, stages.contains(Stage.PURGE) ? purge : null, reinstate, notices,
-                safety);
+                safety, origin);
     }
 
     /** The stages that run on this day: every stage on the policy's own schedule, otherwise each stage on its own. */
@@ -107,7 +122,12 @@ public record Policy(
      */
     public Policy allowingNobody() {
         return new Policy(name, description, schedule, fixups, protect, inactive, purge, reinstate, notices,
-                new Safety(safety.maxPurges(), safety.maxShare(), safety.allowEveryone(), true));
+                new Safety(safety.maxPurges(), safety.maxShare(), safety.allowEveryone(), true), origin);
+    }
+
+    /** The same policy, remembering where it was read from. */
+    Policy readFrom(Origin from) {
+        return new Policy(name, description, schedule, fixups, protect, inactive, purge, reinstate, notices, safety, from);
     }
 
     public Optional<InactiveStage> inactiveStage() {

@@ -67,11 +67,12 @@ public final class PolicyReader {
         if (policy == null) {
             throw new PolicyException(source, List.of("the file is empty"));
         }
-        List<String> problems = new Checks(YamlLines.of(yaml)).of(policy);
+        Map<String, Integer> lines = YamlLines.of(yaml);
+        List<String> problems = new Checks(lines).of(policy);
         if (!problems.isEmpty()) {
             throw new PolicyException(source, problems);
         }
-        return policy;
+        return policy.readFrom(new Policy.Origin(source, lines));
     }
 
     private static final class Checks {

@@ -24,6 +24,7 @@ import org.almasim.engine.evaluation.Decision.Action;
 import org.almasim.engine.evaluation.Evaluation;
 import org.almasim.engine.evaluation.Patron;
 import org.almasim.engine.policy.Policy;
+import org.almasim.engine.policy.PolicyReferences;
 
 /**
  * Applies a policy to every patron of an Alma, reading only: users a page at a time (or only the members of the
@@ -37,6 +38,8 @@ public final class Preview {
     }
 
     public static PreviewReport of(Policy policy, AlmaClient alma, LocalDate today, int nearDays) {
+        // Before anything is read for the plan: a name the institution does not know would otherwise protect nobody.
+        PolicyReferences.check(policy, alma);
         Map<String, Set<String>> memberships = new HashMap<>();
         for (String set : policy.protect().sets()) {
             for (String id : PatronReader.setMembers(alma, set).orElse(Set.of())) {

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.evaluation.Decision;
 import org.almasim.engine.policy.Policy;
+import org.almasim.engine.policy.PolicyException;
 import org.almasim.engine.policy.PolicyReader;
 import org.almasim.engine.preview.Preview;
 import org.almasim.engine.preview.PreviewReport;
@@ -77,7 +77,8 @@ class CandidateSetsTest {
     @Test
     void aMissingCandidateSetIsAnErrorNotAnEmptySelection() {
         logicalSet("Expired a week", "expiry_date on_or_before today-7d and status = ACTIVE");
-        assertThatThrownBy(() -> Preview.of(ON_SETS, demo.alma, DemoAlma.FLVC_2024, 0)).isInstanceOf(AlmaApiException.class)
-                .hasMessageContaining("'Expired three years' does not exist");
+        // Refused before anything is read, with the policy's line and the sets the institution has.
+        assertThatThrownBy(() -> Preview.of(ON_SETS, demo.alma, DemoAlma.FLVC_2024, 0)).isInstanceOf(PolicyException.class)
+                .hasMessageContaining("Expired three years: no such set of users in this institution; it has Expired a week.");
     }
 }

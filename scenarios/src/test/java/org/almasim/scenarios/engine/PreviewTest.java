@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.almasim.engine.alma.AlmaClient;
@@ -99,6 +100,7 @@ class PreviewTest {
                 ApiKeys.DEVELOPMENT_KEY, "--format", "csv");
         assertThat(csv.lines().findFirst()).contains("primary_id,action,new_expiry_date,new_purge_date,reasons");
         assertThat(csv).contains("flvc-ill-dept,FIX_DATES,2050-01-01,2050-01-01,");
+        demo.itemizedSet("Community patrons", List.of("opal-community"));
         JsonNode json = new ObjectMapper().readTree(run("policy", "preview", "--policy", "opal-lifecycle", "--alma-url", sim.baseUrl(),
                 "--api-key", ApiKeys.DEVELOPMENT_KEY, "--format", "json", "--as-of", "2025-08-01"));
         assertThat(json.path("as_of").asText()).isEqualTo("2025-08-01");
@@ -107,6 +109,7 @@ class PreviewTest {
 
     @Test
     void diffShowsWhoTwoPoliciesOrTwoDaysTreatDifferently() {
+        demo.itemizedSet("Community patrons", List.of("opal-community"));
         String policies = run("policy", "diff", "--policy", "flvc-annual", "--against", "opal-lifecycle", "--alma-url", sim.baseUrl(),
                 "--api-key", ApiKeys.DEVELOPMENT_KEY);
         assertThat(policies).contains("A: FLVC annual patron purge as of 2024-08-01")

@@ -3,8 +3,10 @@ package org.almasim.simulator.codes;
 import static org.almasim.simulator.db.Tables.CODE_ENTRY;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.almasim.simulator.http.AlmaException;
 import org.jooq.DSLContext;
 
 /**
@@ -57,6 +59,27 @@ public final class CodeTables {
                     tx.dsl().insertInto(CODE_ENTRY).values(table, code, description).execute()));
         });
         reload();
+    }
+
+    /** The institution id almasim answers with, in Alma's form (21 digits ending in the institution's 4 digits). */
+    static final String INSTITUTION_ID = "01ALMASIM_INST";
+
+    /**
+     * A table as Alma's Configuration API answers it; an unknown name is Alma's 40166411. Every code is enabled, and
+     * none is the default.
+     */
+    public CodeTable table(String name) {
+        Map<String, String> rows = name == null ? null : tables.get(name);
+        if (rows == null) {
+            throw AlmaException.badRequest("40166411", "Param value is invalid. There is no code table named " + name + ".");
+        }
+        List<CodeTable.Row> sorted = rows.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> new CodeTable.Row(e.getKey(), e.getValue(), false, true)).toList();
+        Code subSystem = name.startsWith("User") ? new Code("USERS", "User Management")
+                : name.startsWith("Set") || name.startsWith("Job") ? new Code("ADMINISTRATION", "Administration")
+                : new Code("FULFILLMENT", "Fulfillment");
+        return new CodeTable(name, name, subSystem, false, new Code("en", "English"),
+                new CodeTable.Scope(Code.of(INSTITUTION_ID), Code.of("")), sorted);
     }
 
     public boolean contains(String table, String code) {

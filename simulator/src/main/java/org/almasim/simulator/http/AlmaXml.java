@@ -44,7 +44,8 @@ final class AlmaXml {
             Map.entry("transaction", "transactions"),
             Map.entry("counter", "counters"),
             Map.entry("alert", "alerts"),
-            Map.entry("event", "events"));
+            Map.entry("event", "events"),
+            Map.entry("row", "rows"));
 
     /** Fields written as attributes of their element. */
     private static final Set<String> ATTRIBUTES = Set.of(
