@@ -338,9 +338,11 @@ function showRun(run) {
     progress.value = 1;
   }
   facts($('run-figures'), [['State', run.state], ['Dates fixed', run.dates_fixed], ['Marked inactive', run.marked_inactive],
-    ['Purged', run.purged], ['Exceptions', run.exceptions], ['Problem', run.problem]]);
+    ['Purged', run.purged], ['Exceptions (refused by Alma)', run.exceptions], ['Held back by the engine', run.held_back],
+    ['Problem', run.problem]]);
   const listed = Object.entries(run.exception).map(([id, reason]) => element('li', `${id}: ${reason}`));
-  if (run.exceptions > listed.length) listed.push(element('li', `… and ${run.exceptions - listed.length} more in the report`));
+  const notPurged = run.exceptions + run.held_back;
+  if (notPurged > listed.length) listed.push(element('li', `… and ${notPurged - listed.length} more in the report`));
   fill($('run-exceptions'), listed);
   ['json', 'csv', 'text'].forEach((format) => {
     const link = $(`run-report-${format}`);

@@ -65,11 +65,10 @@ public final class PolicyRun {
                 : mode == Mode.JOB ? markInactiveByJob(policy, today, inactive) : markInactiveByUser(inactive);
         RunReport.StageResult sent = purge.isEmpty() ? RunReport.StageResult.none()
                 : mode == Mode.JOB ? purgeByJob(policy, today, purge) : purgeByUser(purge);
-        Map<String, String> exceptions = new LinkedHashMap<>();
+        Map<String, String> heldBack = new LinkedHashMap<>();
         plan.decisions().stream().filter(d -> d.action() == Action.PURGE_BLOCKED).forEach(d ->
-                exceptions.put(d.primaryId(), "held back by the engine: " + d.reasons().get(d.reasons().size() - 1)));
-        exceptions.putAll(sent.exceptions());
-        RunReport.StageResult purgeResult = new RunReport.StageResult(sent.jobInstance(), sent.processed(), exceptions, sent.done());
+                heldBack.put(d.primaryId(), "held back by the engine: " + d.reasons().get(d.reasons().size() - 1)));
+        RunReport.StageResult purgeResult = sent.holdingBack(heldBack);
         return new RunReport(policy.name(), today, mode.name().toLowerCase(), planned, fixed, inactiveResult, purgeResult,
                 differences(inactiveResult, sent), plan.decisions());
     }
@@ -115,9 +114,9 @@ public final class PolicyRun {
             }
             sent = runJob(jobs.purgeOnSet(), parameters, send.size());
         }
-        Map<String, String> exceptions = new LinkedHashMap<>(sent.exceptions());
-        ids.stream().filter(refusedToday::containsKey).forEach(id -> exceptions.put(id, refusedToday.get(id)));
-        return new RunReport.StageResult(sent.jobInstance(), sent.processed(), exceptions, sent.done());
+        Map<String, String> notSentAgain = new LinkedHashMap<>();
+        ids.stream().filter(refusedToday::containsKey).forEach(id -> notSentAgain.put(id, refusedToday.get(id)));
+        return sent.holdingBack(notSentAgain);
     }
 
     /** The users finished runs of this job under this name refused today, with Alma's reason. */
@@ -150,7 +149,7 @@ public final class PolicyRun {
             }
         });
         Map<String, String> exceptions = outcomes(ids, failures);
-        return new RunReport.StageResult(null, ids.size(), exceptions, ids.size() - exceptions.size());
+        return RunReport.StageResult.of(null, ids.size(), exceptions, Map.of());
     }
 
     /** The failures of per-user calls by primary id, in the users' order. */
@@ -178,7 +177,7 @@ public final class PolicyRun {
             }
         });
         Map<String, String> exceptions = outcomes(ids, failures);
-        return new RunReport.StageResult(null, ids.size(), exceptions, ids.size() - exceptions.size());
+        return RunReport.StageResult.of(null, ids.size(), exceptions, Map.of());
     }
 
     /**
@@ -217,7 +216,7 @@ public final class PolicyRun {
         alma.every(path + "/events", Map.of(), "event")
                 .forEach(e -> exceptions.put(e.path("user").path("value").asText(), e.path("description").asText()));
         int processed = counter(instance, 0, users);
-        return new RunReport.StageResult(instance.path("id").asText(), processed, exceptions, processed - exceptions.size());
+        return RunReport.StageResult.of(instance.path("id").asText(), processed, exceptions, Map.of());
     }
 
     /** Starts a job with Alma's parameter body and polls its instance until it has finished; answers the instance. */

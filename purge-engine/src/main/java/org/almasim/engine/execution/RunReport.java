@@ -3,6 +3,8 @@ package org.almasim.engine.execution;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.almasim.engine.evaluation.Decision;
@@ -23,14 +25,32 @@ public record RunReport(
         @JsonProperty("differences") List<String> differences,
         @JsonIgnore List<Decision> decisions) {
 
-    /** One stage as Alma did it: records processed, the exceptions with their reasons, and the users it changed. */
+    /**
+     * One stage's counts, each defined here once: records Alma processed, the records among them it could not (with
+     * Alma's reasons), and so those it did ({@code done} = processed - exceptions, as the FLVC guide teaches staff to
+     * read a job report); apart from them, the patrons the engine held back and never sent (a blocker it can see, or a
+     * refusal by Alma earlier the same day), with why.
+     */
     public record StageResult(
             @JsonProperty("job_instance") String jobInstance,
             @JsonProperty("processed") int processed,
             @JsonProperty("exceptions") Map<String, String> exceptions,
-            @JsonProperty("done") int done) {
+            @JsonProperty("done") int done,
+            @JsonProperty("held_back") Map<String, String> heldBack) {
         static StageResult none() {
-            return new StageResult(null, 0, Map.of(), 0);
+            return of(null, 0, Map.of(), Map.of());
+        }
+
+        static StageResult of(String jobInstance, int processed, Map<String, String> exceptions, Map<String, String> heldBack) {
+            return new StageResult(jobInstance, processed, Collections.unmodifiableMap(new LinkedHashMap<>(exceptions)),
+                    processed - exceptions.size(), Collections.unmodifiableMap(new LinkedHashMap<>(heldBack)));
+        }
+
+        /** The same stage with more patrons held back. */
+        StageResult holdingBack(Map<String, String> more) {
+            Map<String, String> all = new LinkedHashMap<>(more);
+            all.putAll(heldBack);
+            return of(jobInstance, processed, exceptions, all);
         }
     }
 }

@@ -54,6 +54,10 @@ public enum RunFormat {
         }
         out.append(")\n");
         s.exceptions().forEach((id, why) -> out.append("  ").append(id).append(": ").append(why).append('\n'));
+        if (!s.heldBack().isEmpty()) {
+            out.append("Held back by the engine, not sent to Alma: ").append(s.heldBack().size()).append('\n');
+            s.heldBack().forEach((id, why) -> out.append("  ").append(id).append(": ").append(why).append('\n'));
+        }
     }
 
     private static String csv(RunReport r) {
@@ -61,6 +65,7 @@ public enum RunFormat {
         rows.add(List.of("stage", "primary_id", "reason"));
         exceptions(rows, "inactive", r.inactive().exceptions());
         exceptions(rows, "purge", r.purge().exceptions());
+        exceptions(rows, "purge, held back", r.purge().heldBack());
         return Csv.rows(rows);
     }
 

@@ -53,7 +53,7 @@ final class ConsoleRun implements ProgressListener {
         ConsoleRun run = new ConsoleRun(saved.id(), saved.policy(), saved.day(), saved.stages(), saved.why());
         View view = saved.state() != State.RUNNING ? saved : new View(saved.id(), saved.policy(), saved.day(), saved.stages(),
                 saved.why(), State.FAILED, saved.step(), saved.total(), saved.done(), "The simulator stopped during this run.",
-                saved.datesFixed(), saved.markedInactive(), saved.purged(), saved.exceptions(), saved.exceptionsByReason(),
+                saved.datesFixed(), saved.markedInactive(), saved.purged(), saved.exceptions(), saved.heldBack(), saved.exceptionsByReason(),
                 saved.exception(), saved.jobInstances(), saved.narration());
         run.state = view.state();
         run.restored = Optional.of(view);
@@ -87,8 +87,11 @@ final class ConsoleRun implements ProgressListener {
     synchronized void finish(RunReport report) {
         this.report = report;
         // Worked out once: the page polls a run and charts every run, and a large run refuses many thousands.
-        this.exceptionsByReason = byReason(report.purge().exceptions());
-        this.firstExceptions = new TreeMap<>(report.purge().exceptions()).entrySet().stream().limit(Console.DECISIONS_PER_PAGE)
+        // The chart and the list show everyone the run did not purge, with why: Alma's refusals and those held back.
+        Map<String, String> notPurged = new TreeMap<>(report.purge().exceptions());
+        notPurged.putAll(report.purge().heldBack());
+        this.exceptionsByReason = byReason(notPurged);
+        this.firstExceptions = notPurged.entrySet().stream().limit(Console.DECISIONS_PER_PAGE)
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
         this.state = State.DONE;
         this.step = "finished";
@@ -114,7 +117,8 @@ final class ConsoleRun implements ProgressListener {
                 @JsonProperty("step") String step, @JsonProperty("total") long total, @JsonProperty("done") long done,
                 @JsonProperty("problem") String problem, @JsonProperty("dates_fixed") int datesFixed,
                 @JsonProperty("marked_inactive") int markedInactive, @JsonProperty("purged") int purged,
-                @JsonProperty("exceptions") int exceptions, @JsonProperty("exceptions_by_reason") Map<String, Integer> exceptionsByReason,
+                @JsonProperty("exceptions") int exceptions, @JsonProperty("held_back") int heldBack,
+                @JsonProperty("exceptions_by_reason") Map<String, Integer> exceptionsByReason,
                 @JsonProperty("exception") Map<String, String> exception, @JsonProperty("job_instances") Map<String, String> jobInstances,
                 @JsonProperty("narration") List<String> narration) {
     }
@@ -132,7 +136,8 @@ final class ConsoleRun implements ProgressListener {
         }
         return new View(id, policy, day, stages, why, state, step, total, done, problem,
                 report == null ? 0 : report.datesFixed(), report == null ? 0 : report.inactive().done(),
-                report == null ? 0 : report.purge().done(), report == null ? 0 : report.purge().exceptions().size(), exceptionsByReason,
+                report == null ? 0 : report.purge().done(), report == null ? 0 : report.purge().exceptions().size(),
+                report == null ? 0 : report.purge().heldBack().size(), exceptionsByReason,
                 firstExceptions, instances, narration);
     }
 

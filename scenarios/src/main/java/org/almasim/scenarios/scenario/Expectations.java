@@ -78,11 +78,41 @@ final class Expectations {
         compareRun(wrong, purge, name, "processed", expected.processed(), r -> r.purge().processed());
         compareRun(wrong, purge, name, "purged", expected.purged(), r -> r.purge().done());
         compareRun(wrong, purge, name, "exceptions", expected.exceptions(), r -> r.purge().exceptions().size());
+        compareRun(wrong, purge, name, "held_back", expected.heldBack(), r -> r.purge().heldBack().size());
         if (expected.exceptionFor() != null) {
-            compareRun(wrong, purge, name, "exception_for", new java.util.TreeSet<>(expected.exceptionFor()),
-                    r -> new java.util.TreeSet<>(r.purge().exceptions().keySet()));
+            // Everyone the run reports as not purged, with a reason: refused by Alma, or held back by the engine.
+            compareRun(wrong, purge, name, "exception_for", new java.util.TreeSet<>(expected.exceptionFor()), r -> {
+                var notPurged = new java.util.TreeSet<>(r.purge().exceptions().keySet());
+                notPurged.addAll(r.purge().heldBack().keySet());
+                return notPurged;
+            });
+        }
+        if (purge != null && purge.purge().jobInstance() != null) {
+            sameAsTheJob(purge.purge(), wrong);
         }
         compareRun(wrong, purge, name, "differences", expected.differences(), r -> r.differences().size());
+    }
+
+    /**
+     * The run's counts are the job instance's own: Alma's records processed and records with exceptions, and so
+     * purged = processed - exceptions, whatever shows them (narration, console, reports).
+     */
+    private void sameAsTheJob(RunReport.StageResult stage, List<String> wrong) {
+        JsonNode instance = alma.get("/almaws/v1/conf/jobs/ALL/instances/" + stage.jobInstance(), Map.of());
+        Map<String, Integer> counters = new java.util.HashMap<>();
+        instance.path("counter").forEach(c -> counters.put(c.path("type").path("value").asText(), c.path("value").asInt()));
+        int withExceptions = counter(counters, "recordsWithExceptions");
+        int processedCounter = counter(counters, "recordsProcessed");
+        if (processedCounter != stage.processed() || withExceptions != stage.exceptions().size()
+                || stage.done() != stage.processed() - stage.exceptions().size()) {
+            wrong.add("counts: the run says " + stage.processed() + " processed, " + stage.exceptions().size() + " with exceptions, "
+                    + stage.done() + " purged; job instance " + stage.jobInstance() + " says " + processedCounter + " processed, "
+                    + withExceptions + " with exceptions");
+        }
+    }
+
+    private static int counter(Map<String, Integer> counters, String name) {
+        return counters.entrySet().stream().filter(e -> e.getKey().endsWith(name)).mapToInt(Map.Entry::getValue).findFirst().orElse(-1);
     }
 
     /** One number of the last run of the stage it belongs to (purge numbers from the last purge, and so on). */

@@ -166,14 +166,16 @@ public final class PolicyCalendar {
         Map<String, List<String>> byOutcome = new LinkedHashMap<>();
         for (Decision d : report.decisions()) {
             String outcome = switch (d.action()) {
-                case PURGE -> report.purge().exceptions().containsKey(d.primaryId()) ? "refused by Alma" : "purged";
+                case PURGE -> report.purge().exceptions().containsKey(d.primaryId()) || report.purge().heldBack().containsKey(d.primaryId())
+                        ? "refused by Alma" : "purged";
                 case PURGE_BLOCKED -> "kept, blocked";
                 case MARK_INACTIVE -> "marked inactive";
                 case FIX_DATES -> "dates fixed";
                 case KEEP -> null;
             };
             if (outcome != null) {
-                String reason = outcome.equals("refused by Alma") ? report.purge().exceptions().get(d.primaryId())
+                String reason = outcome.equals("refused by Alma")
+                        ? report.purge().exceptions().getOrDefault(d.primaryId(), report.purge().heldBack().get(d.primaryId()))
                         : d.action() == Decision.Action.FIX_DATES ? d.reasons().get(0) : d.reasons().get(d.reasons().size() - 1);
                 byOutcome.computeIfAbsent(outcome, k -> new ArrayList<>()).add(d.primaryId() + " (" + reason + ")");
             }
@@ -189,8 +191,9 @@ public final class PolicyCalendar {
             }
         });
         if (report.purge().jobInstance() != null) {
-            out.println("              purge job: " + report.purge().processed() + " processed, " + report.purge().done()
-                    + " purged, " + report.purge().exceptions().size() + " exceptions");
+            out.println("              purge job: " + report.purge().processed() + " processed, " + report.purge().exceptions().size()
+                    + " with exceptions, " + report.purge().done() + " purged" + (report.purge().heldBack().isEmpty() ? ""
+                    : "; " + report.purge().heldBack().size() + " held back by the engine, not sent"));
         }
         if (!report.differences().isEmpty()) {
             out.println("              " + report.differences().size() + " of Alma's answers differ from the preview (the refusals "

@@ -178,6 +178,7 @@ public record Scenario(
             @JsonProperty("processed") Integer processed,
             @JsonProperty("purged") Integer purged,
             @JsonProperty("exceptions") Integer exceptions,
+            @JsonProperty("held_back") Integer heldBack,
             @JsonProperty("exception_for") List<String> exceptionFor,
             @JsonProperty("differences") Integer differences) {
     }

@@ -202,10 +202,16 @@ class TrainerConsoleBrowserTest {
 
         String reportLink = browser.findElement(By.id("run-report-json")).getAttribute("href");
         JsonNode report = JSON.readTree(get(reportLink).body());
-        String purgedOnPage = browser.findElement(By.id("run-figures")).getText().lines()
-                .dropWhile(line -> !line.equals("Purged")).skip(1).findFirst().orElseThrow();
+        String purgedOnPage = figure("Purged");
         assertThat(report.path("purge").path("done").asText()).isEqualTo(purgedOnPage);
-        assertThat(report.path("purge").path("exceptions").has("flvc-with-loan")).isTrue();
+        assertThat(report.path("purge").path("held_back").has("flvc-with-loan")).as("held back: the engine sees the loan").isTrue();
+        // One set of counts: the page, the report and the job's own counters agree, and purged = processed - exceptions.
+        String exceptionsOnPage = figure("Exceptions (refused by Alma)");
+        assertThat(exceptionsOnPage).isEqualTo(String.valueOf(report.path("purge").path("exceptions").size()));
+        List<String> job = cells("#job-table tbody tr").get(0);
+        assertThat(job.get(5)).as("the job instance's records with exceptions").isEqualTo(exceptionsOnPage);
+        assertThat(Integer.parseInt(job.get(4)) - Integer.parseInt(job.get(5))).as("processed - exceptions")
+                .isEqualTo(Integer.parseInt(purgedOnPage));
         screenshot("05-run");
     }
 
@@ -254,6 +260,12 @@ class TrainerConsoleBrowserTest {
 
     private static List<String> listedIds() {
         return browser.findElements(By.cssSelector("#patron-table tbody tr td:first-child")).stream().map(WebElement::getText).toList();
+    }
+
+    /** The value beside a label in the run's figures. */
+    private static String figure(String label) {
+        return browser.findElement(By.id("run-figures")).getText().lines().dropWhile(line -> !line.equals(label)).skip(1).findFirst()
+                .orElseThrow(() -> new AssertionError("no figure " + label));
     }
 
     private static List<String> ids(JsonNode patrons) {

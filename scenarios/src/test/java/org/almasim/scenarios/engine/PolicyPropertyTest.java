@@ -87,8 +87,8 @@ class PolicyPropertyTest {
         if (!gone.equals(predictedPurged)) {
             return Optional.of("purged " + gone + " but the preview predicted " + predictedPurged);
         }
-        if (!report.purge().exceptions().keySet().equals(predictedBlocked)) {
-            return Optional.of("exceptions " + report.purge().exceptions().keySet() + " but the preview predicted " + predictedBlocked);
+        if (!report.purge().heldBack().keySet().equals(predictedBlocked)) {
+            return Optional.of("held back " + report.purge().heldBack().keySet() + " but the preview predicted " + predictedBlocked);
         }
         if (!report.differences().isEmpty()) {
             return Optional.of("differences: " + report.differences());
