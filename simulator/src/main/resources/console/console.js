@@ -308,11 +308,13 @@ async function previewPolicy(name) {
     return row;
   }));
   $('preview').hidden = false;
+  $('preview').scrollIntoView({ block: 'start' });
 }
 
 async function runPolicy(name) {
   let run = await call(`/console/policies/${name}/runs`, { method: 'POST', body: {} });
   $('run').hidden = false;
+  $('run').scrollIntoView({ block: 'start' });
   $('run-title').textContent = `Run ${run.id}: ${name} (${run.stages})`;
   while (run.state === 'RUNNING') {
     showRun(run);
@@ -419,11 +421,14 @@ function setUpScenarios() {
 
 const COLOURS = ['#1b6ca8', '#d1495b', '#edae49', '#00798c', '#30638e', '#6a4c93'];
 
+const COUNT_AXIS = { beginAtZero: true, ticks: { precision: 0 } };
+
 function chart(id, config) {
   state.charts[id]?.destroy();
   state.charts[id] = new window.Chart($(id), {
     ...config,
-    options: { animation: false, responsive: true, maintainAspectRatio: false, scales: { y: { beginAtZero: true } }, ...config.options },
+    // Counts are whole numbers: no tick between 0 and 1.
+    options: { animation: false, responsive: true, maintainAspectRatio: false, scales: { y: COUNT_AXIS }, ...config.options },
   });
 }
 
@@ -445,7 +450,8 @@ async function refreshCharts() {
     data: {
       labels: runs.map((run) => `${run.day} ${run.policy}`),
       datasets: [{ label: 'purged', data: runs.map((run) => run.purged), backgroundColor: COLOURS[0] },
-        { label: 'exceptions', data: runs.map((run) => run.exceptions), backgroundColor: COLOURS[1] }],
+        { label: 'exceptions (refused by Alma)', data: runs.map((run) => run.exceptions), backgroundColor: COLOURS[1] },
+        { label: 'held back by the engine', data: runs.map((run) => run.held_back ?? 0), backgroundColor: COLOURS[2] }],
     },
   });
   const reasons = {};
@@ -455,7 +461,7 @@ async function refreshCharts() {
   chart('chart-reasons', {
     type: 'bar',
     data: { labels: Object.keys(reasons), datasets: [{ label: 'patrons', data: Object.values(reasons), backgroundColor: COLOURS[2] }] },
-    options: { indexAxis: 'y', scales: { x: { beginAtZero: true } } },
+    options: { indexAxis: 'y', scales: { x: COUNT_AXIS } },
   });
 }
 

@@ -237,6 +237,11 @@ class TrainerConsoleBrowserTest {
         JsonNode history = api("/almasim/v1/console/history");
         wait.until(d -> Long.valueOf(history.path("status").size()).equals(
                 ((JavascriptExecutor) d).executeScript("return Chart.getChart('chart-status')?.data.labels.length")));
+        for (String chart : List.of("chart-status", "chart-runs")) {
+            Object fractional = ((JavascriptExecutor) browser).executeScript("return Chart.getChart(arguments[0]).scales.y.ticks"
+                    + ".filter((tick) => !Number.isInteger(tick.value)).length", chart);
+            assertThat(((Number) fractional).intValue()).as("%s counts in whole numbers", chart).isZero();
+        }
         screenshot("08-charts");
     }
 

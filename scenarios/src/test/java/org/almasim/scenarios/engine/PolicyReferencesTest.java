@@ -54,7 +54,7 @@ class PolicyReferencesTest {
         String before = digest();
         for (String command : new String[] {"preview", "run", "diff"}) {
             String err = refused(command, policy);
-            assertThat(err).as(command).contains("line 20: Community patron: no such set of users in this institution; did you mean "
+            assertThat(err).as(command).contains("line 19: Community patron: no such set of users in this institution; did you mean "
                     + "Community patrons?");
         }
         assertThat(digest()).isEqualTo(before);
@@ -62,12 +62,12 @@ class PolicyReferencesTest {
 
     @Test
     void anUnknownUserGroupAndRecordTypeAreEachNamedWithTheirLines() throws IOException {
-        Path policy = policyWith("  older_than: P3Y                            # seed lines 13 and 48: \"expired for over three years\"",
+        Path policy = policyWith("  older_than: P3Y                            # the guide: \"expired for over three years\"",
                 "  older_than: P3Y\n  user_groups: [STAF]\n  record_types: [PUBLC]");
         String before = digest();
         String err = refused("run", policy);
-        assertThat(err).contains("line 17: STAF: no such user group in this institution; did you mean STAFF?")
-                .contains("line 18: PUBLC: no such record type in this institution; did you mean PUBLIC?");
+        assertThat(err).contains("line 16: STAF: no such user group in this institution; did you mean STAFF?")
+                .contains("line 17: PUBLC: no such record type in this institution; did you mean PUBLIC?");
         assertThat(digest()).isEqualTo(before);
     }
 
