@@ -43,6 +43,13 @@ async function call(path, options = {}) {
   return text ? JSON.parse(text) : {};
 }
 
+/** The library's name in the header, so a room following two libraries knows which one is on screen. */
+async function showInstitution() {
+  const settings = await call('/settings');
+  $('institution').textContent = settings.institution_name ?? '';
+  document.title = `${settings.institution_name} · almasim trainer console`;
+}
+
 /** Report links download through fetch, so that the key goes in a header and never into the address. */
 function setUpDownloads() {
   document.addEventListener('click', (event) => {
@@ -408,7 +415,7 @@ function setUpScenarios() {
     attempt(async () => {
       showScenarioOutcome(await call(`/console/scenarios/${$('scenario-name').value}`, { method: 'POST' }), false);
       $('clock-outcome').hidden = true;
-      await Promise.all([loadPatrons(), loadOverview()]);
+      await Promise.all([loadPatrons(), loadOverview(), showInstitution()]);
     });
   });
   $('scenario-step').addEventListener('click', () => attempt(async () => {
@@ -484,6 +491,7 @@ setUpDownloads();
 setUpKeyForm();
 attempt(async () => {
   await signIn();
+  await showInstitution();
   await loadOverview();
   await loadPatrons();
   document.body.dataset.ready = 'true';

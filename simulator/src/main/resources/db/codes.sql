@@ -68,4 +68,5 @@ INSERT INTO code_entry (code_table, code, description) VALUES
 
 INSERT INTO institution_setting (setting_name, setting_value) VALUES
     ('research_enabled', 'false'),
-    ('delete_user_policy', 'FULLY_REMOVE');
+    ('delete_user_policy', 'FULLY_REMOVE'),
+    ('institution_name', 'almasim library');

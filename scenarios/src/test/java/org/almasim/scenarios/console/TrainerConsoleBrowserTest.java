@@ -108,6 +108,7 @@ class TrainerConsoleBrowserTest {
     @Order(1)
     void pageShowsTheSimulatedDayAndEveryPatron() throws IOException {
         assertThat(text("today")).isEqualTo(api("/almasim/v1/clock").path("today").asText());
+        assertThat(text("institution")).isEqualTo(api("/almasim/v1/settings").path("institution_name").asText()).isNotBlank();
         int total = api("/almasim/v1/patrons/summary").path("total").asInt();
         assertThat(text("patron-count")).endsWith("of " + total + " patrons");
         screenshot("01-patrons");
@@ -223,6 +224,7 @@ class TrainerConsoleBrowserTest {
         new Select(browser.findElement(By.id("scenario-name"))).selectByValue("flvc-2022-2024");
         browser.findElement(By.id("scenario-load")).click();
         wait.until(d -> text("scenario-state").contains("step 1 of"));
+        wait.until(d -> text("institution").equals("FLVC member library"));
         assertThat(text("scenario-narration")).contains("start:");
         browser.findElement(By.id("scenario-step")).click();
         wait.until(d -> text("scenario-state").contains("step 2 of"));

@@ -15,6 +15,8 @@ import org.jooq.DSLContext;
 public final class InstitutionSettings {
     public static final String RESEARCH_ENABLED = "research_enabled";
     public static final String DELETE_USER_POLICY = "delete_user_policy";
+    /** The library's name, which the trainer console shows in its header (a class follows which library is on screen). */
+    public static final String INSTITUTION_NAME = "institution_name";
 
     /** The institution's Delete User Policy: what Alma keeps of a user it deletes. */
     public enum DeleteUserPolicy { KEEP_FULLY_REPORTABLE, KEEP_STATISTICS, KEEP_STATISTICS_REMOVE_PRIMARY_ID, FULLY_REMOVE }
@@ -45,6 +47,7 @@ public final class InstitutionSettings {
 
     public Map<String, Object> all() {
         Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put(INSTITUTION_NAME, value(dsl, INSTITUTION_NAME).orElse("almasim library"));
         settings.put(RESEARCH_ENABLED, researchEnabled(dsl));
         settings.put(DELETE_USER_POLICY, deleteUserPolicy(dsl).name());
         settings.put(CURRENCY, codes.currency());
@@ -67,6 +70,11 @@ public final class InstitutionSettings {
                                 + java.util.Arrays.toString(DeleteUserPolicy.values()) + ".");
                     }
                 }
+                case INSTITUTION_NAME -> {
+                    if (!(change.getValue() instanceof String name) || name.isBlank() || name.length() > 255) {
+                        throw AlmaException.parameterNotValid(INSTITUTION_NAME + " must be a name of 1 to 255 characters.");
+                    }
+                }
                 case CURRENCY -> {
                     if (!(change.getValue() instanceof String code) || !code.matches("[A-Z]{3}")) {
                         throw AlmaException.parameterNotValid(CURRENCY + " must be an ISO 4217 code such as USD or EUR.");
@@ -79,8 +87,10 @@ public final class InstitutionSettings {
             if (name.equals(CURRENCY)) {
                 CodeTables.replaceAll(tx.dsl(), CodeTables.CURRENCY, value.toString(), value.toString());
             } else {
-                tx.dsl().update(INSTITUTION_SETTING).set(INSTITUTION_SETTING.SETTING_VALUE, value.toString())
-                        .where(INSTITUTION_SETTING.SETTING_NAME.eq(name)).execute();
+                tx.dsl().mergeInto(INSTITUTION_SETTING).using(tx.dsl().selectOne()).on(INSTITUTION_SETTING.SETTING_NAME.eq(name))
+                        .whenMatchedThenUpdate().set(INSTITUTION_SETTING.SETTING_VALUE, value.toString())
+                        .whenNotMatchedThenInsert(INSTITUTION_SETTING.SETTING_NAME, INSTITUTION_SETTING.SETTING_VALUE)
+                        .values(name, value.toString()).execute();
             }
         }));
         codes.reload();
