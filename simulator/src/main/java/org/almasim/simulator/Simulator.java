@@ -4,6 +4,8 @@ import io.javalin.Javalin;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
@@ -185,8 +187,7 @@ public final class Simulator implements AutoCloseable {
 
     /** Where a client on this machine reaches the simulator. */
     public String baseUrl() {
-        boolean local = config.host().equals(Config.LOOPBACK) || config.host().equals("0.0.0.0") || config.host().equals("::");
-        String host = local ? "localhost" : config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+        String host = reachableHere(config.host()) ? "localhost" : config.host().contains(":") ? "[" + config.host() + "]" : config.host();
         return "http://" + host + ":" + port();
     }
 
@@ -205,6 +206,16 @@ public final class Simulator implements AutoCloseable {
 
     private static final Set<HandlerType> ROUTE_METHODS = Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
             HandlerType.DELETE, HandlerType.PATCH);
+
+    /** A loopback or wildcard address is reached from this machine as localhost. */
+    private static boolean reachableHere(String host) {
+        try {
+            InetAddress address = InetAddress.getByName(host);
+            return address.isLoopbackAddress() || address.isAnyLocalAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
 
     /** The simulator's own named values kept in its database (for extensions such as the trainer console). */
     public StateStore state() {

@@ -258,23 +258,15 @@ public final class AlmaClient {
         }
     }
 
-    /** Alma's Retry-After: a number of seconds (the form Alma sends) or an HTTP date; nothing when absent or unreadable. */
+    /**
+     * Alma's Retry-After in seconds, the form a throttling answer carries; nothing when absent or in another form (an
+     * HTTP date is not read: the engine reads no wall clock), and the client's own backoff applies.
+     */
     private static Optional<Duration> retryAfter(org.apache.hc.core5.http.Header header) {
-        if (header == null) {
+        if (header == null || !header.getValue().strip().matches("[0-9]{1,6}")) {
             return Optional.empty();
         }
-        String value = header.getValue().strip();
-        try {
-            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value))));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Duration until = Duration.between(java.time.Instant.now(),
-                        java.time.ZonedDateTime.parse(value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-                return Optional.of(until.isNegative() ? Duration.ZERO : until);
-            } catch (java.time.format.DateTimeParseException notADate) {
-                return Optional.empty();
-            }
-        }
+        return Optional.of(Duration.ofSeconds(Long.parseLong(header.getValue().strip())));
     }
 
     /** An HTTP answer as read off the connection, which then goes back to the pool. */

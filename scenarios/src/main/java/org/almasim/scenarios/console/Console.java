@@ -1,12 +1,6 @@
 package org.almasim.scenarios.console;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +32,15 @@ import org.almasim.engine.policy.PolicyReader;
 import org.almasim.engine.preview.Preview;
 import org.almasim.engine.preview.PreviewReport;
 import org.almasim.engine.report.RunFormat;
+import org.almasim.scenarios.console.ConsoleViews.DecisionPage;
+import org.almasim.scenarios.console.ConsoleViews.History;
+import org.almasim.scenarios.console.ConsoleViews.Outcome;
+import org.almasim.scenarios.console.ConsoleViews.Overview;
+import org.almasim.scenarios.console.ConsoleViews.PolicyChoice;
+import org.almasim.scenarios.console.ConsoleViews.PreviewSummary;
+import org.almasim.scenarios.console.ConsoleViews.Saved;
+import org.almasim.scenarios.console.ConsoleViews.ScenarioState;
+import org.almasim.scenarios.console.ConsoleViews.StatusPoint;
 import org.almasim.scenarios.scenario.PolicyCalendar;
 import org.almasim.scenarios.scenario.ScenarioException;
 import org.almasim.scenarios.scenario.ScenarioPlay;
@@ -91,24 +94,9 @@ public final class Console implements AutoCloseable {
         restore();
     }
 
-    /** What the console keeps in the simulator's database, so a restart on a file database resumes it. */
-    record Saved(@JsonProperty("scheduled") List<String> scheduled, @JsonProperty("status") List<StatusPoint> status,
-                 @JsonProperty("runs") List<ConsoleRun.View> runs) {
-    }
-
-    private static final String SAVED = "console";
-    private static final ObjectMapper STORED = JsonMapper.builder().addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
-
     /** The schedules of shipped policies, the charts' history and the runs a previous process of this library left. */
     private void restore() {
-        simulator.state().get(SAVED).ifPresent(json -> {
-            Saved saved;
-            try {
-                saved = STORED.readValue(json, Saved.class);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("The console's saved state cannot be read: " + e.getOriginalMessage(), e);
-            }
+        Saved.readFrom(simulator.state()).ifPresent(saved -> {
             history.addAll(saved.status());
             saved.runs().forEach(view -> runs.put(view.id(), ConsoleRun.restored(view)));
             // The calendar is made when first needed, once the server listens: it reaches the library over HTTP.
@@ -123,47 +111,7 @@ public final class Console implements AutoCloseable {
             List<String> scheduled = calendar == null ? List.of() : List.copyOf(calendar.policies().keySet());
             saved = new Saved(scheduled, List.copyOf(history), runs.values().stream().map(ConsoleRun::view).toList());
         }
-        try {
-            simulator.state().put(SAVED, STORED.writeValueAsString(saved));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The console's state cannot be saved", e);
-        }
-    }
-
-    public record PolicyChoice(@JsonProperty("name") String name, @JsonProperty("title") String title,
-                               @JsonProperty("description") String description, @JsonProperty("scheduled") boolean scheduled) {
-    }
-
-    public record ScenarioState(@JsonProperty("name") String name, @JsonProperty("description") String description,
-                                @JsonProperty("next_step") int nextStep, @JsonProperty("steps") int steps,
-                                @JsonProperty("next_say") String nextSay, @JsonProperty("finished") boolean finished) {
-    }
-
-    public record Overview(@JsonProperty("today") LocalDate today, @JsonProperty("policies") List<PolicyChoice> policies,
-                           @JsonProperty("scenarios") List<String> scenarios, @JsonProperty("scenario") ScenarioState scenario,
-                           @JsonProperty("busy") boolean busy, @JsonProperty("in_progress") String inProgress) {
-    }
-
-    public record StatusPoint(@JsonProperty("day") LocalDate day, @JsonProperty("by_status") Map<String, Integer> byStatus) {
-    }
-
-    /** What a change did: the narration it wrote, the runs it made, and where a scenario stands. */
-    public record Outcome(@JsonProperty("today") LocalDate today, @JsonProperty("narration") List<String> narration,
-                          @JsonProperty("runs") List<ConsoleRun.View> runs, @JsonProperty("failures") List<String> failures,
-                          @JsonProperty("scenario") ScenarioState scenario) {
-    }
-
-    public record PreviewSummary(@JsonProperty("policy") String policy, @JsonProperty("as_of") LocalDate asOf,
-                                 @JsonProperty("patrons") int patrons, @JsonProperty("counts") Map<Decision.Action, Integer> counts,
-                                 @JsonProperty("safety") List<String> safety, @JsonProperty("reasons") Map<String, Integer> reasons,
-                                 @JsonProperty("near_misses") List<PreviewReport.NearMiss> nearMisses,
-                                 @JsonProperty("decisions") DecisionPage decisions) {
-    }
-
-    public record DecisionPage(@JsonProperty("total") int total, @JsonProperty("decision") List<Decision> decision) {
-    }
-
-    public record History(@JsonProperty("status") List<StatusPoint> status, @JsonProperty("runs") List<ConsoleRun.View> runs) {
+        saved.writeTo(simulator.state());
     }
 
     public Overview overview() {
