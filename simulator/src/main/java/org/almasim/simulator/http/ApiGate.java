@@ -60,7 +60,9 @@ public final class ApiGate {
     private static void refuseOtherOrigins(Context ctx) {
         String origin = ctx.header("Origin");
         String site = ctx.header("Sec-Fetch-Site");
-        boolean foreignOrigin = origin != null && !origin.equalsIgnoreCase(ctx.scheme() + "://" + ctx.host());
+        // The simulator's own pages come from the address the browser used, or from its public URL behind a proxy.
+        boolean foreignOrigin = origin != null && !origin.equalsIgnoreCase(ctx.scheme() + "://" + ctx.host())
+                && !origin.equalsIgnoreCase(PublicAddress.of(ctx));
         if (foreignOrigin || "cross-site".equalsIgnoreCase(site)) {
             throw AlmaException.badRequest("UNAUTHORIZED", "Requests from other web origins are not allowed"
                     + (origin == null ? "." : " (" + origin + ")."));
