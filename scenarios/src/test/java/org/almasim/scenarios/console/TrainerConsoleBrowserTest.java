@@ -146,6 +146,13 @@ class TrainerConsoleBrowserTest {
     void aPatronProtectedByAFarPurgeDateIsNeverShownAsDeleted() throws IOException {
         browser.findElement(By.id("tab-patrons")).click();
         new Select(browser.findElement(By.id("filter-blockers"))).selectByIndex(0);
+        new Select(browser.findElement(By.id("filter-verdict"))).selectByValue("DELETED");
+        browser.findElement(By.id("filter-apply")).click();
+        List<String> deletable = ids(api("/almasim/v1/patrons?purge_job_today=DELETED&limit=100").path("patron"));
+        assertThat(deletable).isNotEmpty().doesNotContain("flvc-dummy-desk", "flvc-with-loan");
+        wait.until(d -> text("patron-count").endsWith("of " + deletable.size() + " patrons"));
+        assertThat(listedIds()).containsExactlyElementsOf(deletable);
+        new Select(browser.findElement(By.id("filter-verdict"))).selectByIndex(0);
         browser.findElement(By.id("filter-q")).clear();
         browser.findElement(By.id("filter-q")).sendKeys("flvc-dummy-desk");
         browser.findElement(By.id("filter-apply")).click();

@@ -46,7 +46,7 @@ public record PurgeParameters(@JsonProperty("number_of_days_after_purge_date") i
     }
 
     /** The job's candidates on this day: a purge date on or before the cut-off, of the group and record type asked. */
-    Condition candidates(LocalDate today) {
+    public Condition candidates(LocalDate today) {
         Condition condition = PATRON.PURGE_DATE.le(cutoff(today));
         if (userGroup.isPresent()) {
             condition = condition.and(PATRON.USER_GROUP.eq(userGroup.get()));

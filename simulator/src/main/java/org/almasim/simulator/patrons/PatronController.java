@@ -10,6 +10,7 @@ import org.almasim.simulator.http.AlmaException;
 import org.almasim.simulator.http.AlmaHttp;
 import org.almasim.simulator.http.Params;
 import org.almasim.simulator.jobs.PurgeParameters;
+import org.almasim.simulator.jobs.PurgeVerdict;
 import org.almasim.simulator.users.UserController;
 
 /** HTTP for {@code /almasim/v1/patrons} (control plane, JSON), which the trainer console reads. */
@@ -22,7 +23,8 @@ public final class PatronController {
 
     public void list(Context ctx) {
         PatronFilter filter = new PatronFilter(text(ctx, "q"), code(ctx, "status"), code(ctx, "user_group"), code(ctx, "account_type"),
-                text(ctx, "expired_since").map(PatronController::date), text(ctx, "has_blockers").map(PatronController::bool));
+                text(ctx, "expired_since").map(PatronController::date), text(ctx, "has_blockers").map(PatronController::bool),
+                code(ctx, "purge_job_today").map(PatronController::outcome));
         AlmaHttp.json(ctx, directory.search(filter, Params.page(ctx)));
     }
 
@@ -64,6 +66,14 @@ public final class PatronController {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw AlmaException.parameterNotValid("expired_since must be a date (YYYY-MM-DD), got '" + text + "'.");
+        }
+    }
+
+    private static PurgeVerdict.Outcome outcome(String text) {
+        try {
+            return PurgeVerdict.Outcome.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw AlmaException.parameterNotValid("purge_job_today must be one of DELETED, REFUSED or NOT_A_CANDIDATE, got '" + text + "'.");
         }
     }
 

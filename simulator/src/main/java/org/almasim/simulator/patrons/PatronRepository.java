@@ -3,6 +3,7 @@ package org.almasim.simulator.patrons;
 import static org.almasim.simulator.db.Tables.FEE;
 import static org.almasim.simulator.db.Tables.LOAN;
 import static org.almasim.simulator.db.Tables.PATRON;
+import static org.almasim.simulator.db.Tables.JOB_LOCK;
 import static org.almasim.simulator.db.Tables.PATRON_BLOCKER;
 
 import java.math.BigDecimal;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.almasim.simulator.blockers.BlockerKind;
 import org.almasim.simulator.blockers.PatronActivity;
+import org.almasim.simulator.jobs.PurgeParameters;
 import org.almasim.simulator.http.Params.Page;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -68,16 +70,27 @@ final class PatronRepository {
             Condition blocked = blocked(researchEnabled);
             condition = condition.and(filter.hasBlockers().get() ? blocked : DSL.not(blocked));
         }
+        if (filter.purgeJobToday().isPresent()) {
+            // The job's own candidate condition, and what stops a deletion, as the patron page's verdict has them.
+            Condition candidate = PurgeParameters.DEFAULTS.candidates(today);
+            Condition blocked = blocked(researchEnabled);
+            condition = condition.and(switch (filter.purgeJobToday().get()) {
+                case NOT_A_CANDIDATE -> DSL.not(candidate).or(PATRON.PURGE_DATE.isNull());
+                case REFUSED -> candidate.and(blocked);
+                case DELETED -> candidate.and(DSL.not(blocked));
+            });
+        }
         return condition;
     }
 
-    /** What DELETE /users/{id} would refuse for, but for running jobs' locks: loans, a balance, blockers kept as data. */
+    /** What stops a deletion: loans, a balance, blockers kept as data, a running job's hold ({@code DeletionBlockers}). */
     private static Condition blocked(boolean researchEnabled) {
         List<String> kinds = Arrays.stream(BlockerKind.values()).filter(k -> researchEnabled || !k.needsResearch()).map(Enum::name).toList();
         return DSL.exists(DSL.selectOne().from(LOAN).where(LOAN.USER_KEY.eq(PATRON.USER_KEY).and(LOAN.LOAN_STATUS.eq("ACTIVE"))))
                 .or(DSL.field(DSL.select(DSL.coalesce(DSL.sum(FEE.BALANCE), BigDecimal.ZERO)).from(FEE)
                         .where(FEE.USER_KEY.eq(PATRON.USER_KEY).and(FEE.STATUS.in(PatronActivity.OPEN_FEE_STATUSES)))).gt(BigDecimal.ZERO))
                 .or(DSL.exists(DSL.selectOne().from(PATRON_BLOCKER)
-                        .where(PATRON_BLOCKER.USER_KEY.eq(PATRON.USER_KEY).and(PATRON_BLOCKER.KIND.in(kinds)))));
+                        .where(PATRON_BLOCKER.USER_KEY.eq(PATRON.USER_KEY).and(PATRON_BLOCKER.KIND.in(kinds)))))
+                .or(DSL.exists(DSL.selectOne().from(JOB_LOCK).where(JOB_LOCK.USER_KEY.eq(PATRON.USER_KEY))));
     }
 }

@@ -85,6 +85,14 @@ class PatronDirectoryTest extends SimulatorTest {
     }
 
     @Test
+    void theListFiltersOnWhatThePurgeJobWouldDoToday() {
+        assertThat(ids(list(Map.of("purge_job_today", "deleted")))).containsExactly("ben-expired", "cara-expired-long-ago");
+        assertThat(ids(list(Map.of("purge_job_today", "REFUSED")))).containsExactly("dan-borrower", "eve-owes");
+        assertThat(ids(list(Map.of("purge_job_today", "not_a_candidate")))).containsExactly("anna-current");
+        alma.getJson("/almasim/v1/patrons", Map.of("purge_job_today", "MAYBE")).hasAlmaError("401666");
+    }
+
+    @Test
     void theVerdictFollowsTheJobParametersItIsGiven() {
         JsonNode graced = alma.getJson("/almasim/v1/patrons/ben-expired", Map.of("number_of_days_after_purge_date", "30"))
                 .isOk().json().path("purge_job_today");
