@@ -71,7 +71,7 @@ class TrainerConsoleBrowserTest {
         // Without the background-networking switches Chromium keeps dialling Google, which this closed network refuses.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("almasim-chromium"));
+                "--window-size=1366,768", "--user-data-dir=" + Files.createTempDirectory("almasim-chromium"));
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(driver)).build(), options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         Files.createDirectories(SCREENSHOTS);
@@ -137,6 +137,7 @@ class TrainerConsoleBrowserTest {
         wait.until(d -> text("patron-title").contains("flvc-with-loan"));
         assertThat(text("patron-verdict")).contains("refuse to delete").contains("User has 1 active loan.");
         assertThat(text("patron-verdict-assumed")).contains("0 days after the purge date");
+        assertInView("patron-title");
         assertThat(browser.findElements(By.cssSelector("#patron-loans li"))).hasSize(1);
         screenshot("03-patron");
     }
@@ -189,6 +190,7 @@ class TrainerConsoleBrowserTest {
         assertThat(purges).anyMatch(row -> row.get(0).equals("flvc-expired-2022") && row.get(2).contains("before the cut-off"));
         List<String> purgeCount = cells("#preview-counts tbody tr").stream().filter(row -> row.get(0).equals("purge")).findFirst().orElseThrow();
         assertThat(purgeCount.get(1)).isEqualTo(String.valueOf(purges.size()));
+        assertInView("preview-title");
         screenshot("04-preview");
     }
 
@@ -197,6 +199,7 @@ class TrainerConsoleBrowserTest {
     void runningThePolicyPurgesThroughTheJobAndReportsTheExceptions() throws IOException, InterruptedException {
         browser.findElement(By.id("run-flvc-annual")).click();
         new WebDriverWait(browser, Duration.ofSeconds(120)).until(d -> text("run-step").equals("Run done"));
+        assertInView("run");
         assertThat(api("/almasim/v1/patrons?q=flvc-expired-2022").path("total_record_count").asInt())
                 .as("after the run: %s", browser.findElement(By.id("run")).getText()).isZero();
         assertThat(browser.findElements(By.cssSelector("#run-exceptions li"))).extracting(WebElement::getText)
@@ -274,6 +277,12 @@ class TrainerConsoleBrowserTest {
 
     private static List<String> listedIds() {
         return browser.findElements(By.cssSelector("#patron-table tbody tr td:first-child")).stream().map(WebElement::getText).toList();
+    }
+
+    /** On a projector at 1366x768 the result of an action must be on screen without scrolling by hand. */
+    private static void assertInView(String id) {
+        wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript("const r = document.getElementById(arguments[0])"
+                + ".getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight;", id));
     }
 
     /** The value beside a label in the run's figures. */
