@@ -1,10 +1,13 @@
 package org.almasim.scenarios.cli;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.policy.PolicyReader;
 import org.almasim.scenarios.scenario.ScenarioReader;
 import org.almasim.scenarios.scenario.ScenarioRunner;
 import org.almasim.scenarios.console.ConsoleController;
@@ -22,6 +25,7 @@ import picocli.CommandLine.Option;
                 + "running (FLVC's on --port, OPAL's on the next port) until Ctrl-C.")
 final class DemoCommand implements Callable<Integer> {
     static final List<String> STORIES = List.of("flvc-2022-2024", "opal-four-years");
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     @Option(names = "--port", description = "FLVC's simulator's port; OPAL's is the next one (0 picks free ones). Default: ${DEFAULT-VALUE}.",
             defaultValue = "8080")
@@ -43,7 +47,11 @@ final class DemoCommand implements Callable<Integer> {
             ScenarioReader.Loaded story = ScenarioReader.load(STORIES.get(i));
             Simulator simulator = Simulator.create(Simulator.Config.defaults().withToday(story.scenario().start()), ConsoleController::routes)
                     .start(noServe || port == 0 ? 0 : port + i);
-            held &= runner.run(story, new AlmaClient(simulator.baseUrl(), ApiKeys.DEVELOPMENT_KEY)).passed();
+            AlmaClient alma = new AlmaClient(simulator.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
+            held &= runner.run(story, alma).passed();
+            // The console goes on with the story: its policies stay on their schedules as the clock moves on.
+            story.scenario().policyNames().stream().filter(PolicyReader.SHIPPED::contains).forEach(name -> alma.post(
+                    "/almasim/v1/console/policies/" + name + "/schedule", Map.of(), JSON.objectNode().put("scheduled", true)));
             System.out.println();
             if (noServe) {
                 simulator.close();
