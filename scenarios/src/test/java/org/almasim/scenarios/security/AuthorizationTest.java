@@ -9,9 +9,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,17 +30,18 @@ import org.junit.jupiter.api.Test;
 class AuthorizationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String READ_ONLY = "l8xx-read-only";
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final Map<String, String> PATH_VALUES = Map.of("{user_id}", "flvc-expired-2022", "{policy}", "flvc-annual",
             "{scenario}", "edge-cases");
 
     private static Simulator simulator;
+    private static PlainHttp http;
 
     @BeforeAll
     static void start() {
         simulator = Simulator.create(Simulator.Config.defaults().withToday(LocalDate.of(2024, 8, 1))
                 .withApiKeys(List.of(ApiKeys.DEVELOPMENT_KEY, READ_ONLY + ":ro")), ConsoleController::routes).start(0);
         simulator.load(PopulationService.demo());
+        http = new PlainHttp(simulator.baseUrl());
     }
 
     @AfterAll
@@ -61,7 +59,7 @@ class AuthorizationTest {
                 continue;
             }
             for (String key : new String[] {null, "l8xx-wrong", ApiKeys.DEVELOPMENT_KEY.toUpperCase(Locale.ROOT)}) {
-                HttpResponse<String> answer = send(route.method(), path(route), key, "{}", Map.of());
+                HttpResponse<String> answer = http.send(route.method(), path(route), key, "{}", Map.of());
                 assertUnauthorized(route, key, answer);
             }
         }
@@ -72,7 +70,7 @@ class AuthorizationTest {
     void aReadOnlyKeyReadsEveryRouteButMayWriteNone() throws IOException {
         String before = digest();
         for (Simulator.Route route : simulator.routes()) {
-            HttpResponse<String> answer = send(route.method(), path(route), READ_ONLY, "{}", Map.of());
+            HttpResponse<String> answer = http.send(route.method(), path(route), READ_ONLY, "{}", Map.of());
             if (route.method().equals("GET")) {
                 assertThat(errorCode(answer)).as("%s %s with a read-only key: %s", route.method(), route.path(), answer.body())
                         .isNotEqualTo("UNAUTHORIZED");
@@ -85,7 +83,7 @@ class AuthorizationTest {
 
     @Test
     void healthAnswersWithoutAKeyAndOffersOnlyThePublicDevelopmentKey() throws IOException {
-        HttpResponse<String> health = send("GET", "/almasim/v1/health", null, null, Map.of());
+        HttpResponse<String> health = http.send("GET", "/almasim/v1/health", null, null, Map.of());
         assertThat(health.statusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(health.body());
         assertThat(body.path("status").asText()).isEqualTo("UP");
@@ -96,10 +94,10 @@ class AuthorizationTest {
     @Test
     void anotherWebOriginCannotWriteEvenWithTheKeyInTheAddress() throws IOException {
         String before = digest();
-        HttpResponse<String> reset = send("POST", "/almasim/v1/reset?apikey=" + ApiKeys.DEVELOPMENT_KEY, null, null,
+        HttpResponse<String> reset = http.send("POST", "/almasim/v1/reset?apikey=" + ApiKeys.DEVELOPMENT_KEY, null, null,
                 Map.of("Origin", "http://evil.example"));
         assertThat(errorCode(reset)).isEqualTo("UNAUTHORIZED");
-        HttpResponse<String> purge = send("POST", "/almasim/v1/console/policies/flvc-annual/runs", ApiKeys.DEVELOPMENT_KEY, "{}",
+        HttpResponse<String> purge = http.send("POST", "/almasim/v1/console/policies/flvc-annual/runs", ApiKeys.DEVELOPMENT_KEY, "{}",
                 Map.of("Sec-Fetch-Site", "cross-site"));
         assertThat(errorCode(purge)).isEqualTo("UNAUTHORIZED");
         assertThat(digest()).isEqualTo(before);
@@ -109,7 +107,7 @@ class AuthorizationTest {
     void aWriteWhoseBodyIsNotTypedAsJsonOrXmlIsRefused() throws IOException {
         String before = digest();
         for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", "application/xml"}) {
-            HttpResponse<String> moved = send("POST", "/almasim/v1/clock/advance", ApiKeys.DEVELOPMENT_KEY, "{\"period\":\"P1Y\"}",
+            HttpResponse<String> moved = http.send("POST", "/almasim/v1/clock/advance", ApiKeys.DEVELOPMENT_KEY, "{\"period\":\"P1Y\"}",
                     Map.of("Content-Type", type));
             assertThat(errorCode(moved)).as(type).isEqualTo("401676");
         }
@@ -118,9 +116,9 @@ class AuthorizationTest {
 
     @Test
     void aKeyIsComparedExactlyOnAKeptAliveConnection() throws IOException {
-        HttpResponse<String> right = send("GET", "/almaws/v1/users?limit=1", ApiKeys.DEVELOPMENT_KEY, null, Map.of());
+        HttpResponse<String> right = http.send("GET", "/almaws/v1/users?limit=1", ApiKeys.DEVELOPMENT_KEY, null, Map.of());
         assertThat(right.statusCode()).isEqualTo(200);
-        HttpResponse<String> otherCase = send("GET", "/almaws/v1/users?limit=1", "L8XXALMASIMDEVELOPMENTKEY", null, Map.of());
+        HttpResponse<String> otherCase = http.send("GET", "/almaws/v1/users?limit=1", "L8XXALMASIMDEVELOPMENTKEY", null, Map.of());
         assertThat(errorCode(otherCase)).isEqualTo("UNAUTHORIZED");
     }
 
@@ -151,7 +149,7 @@ class AuthorizationTest {
     }
 
     private static String digest() throws IOException {
-        HttpResponse<String> answer = send("GET", "/almasim/v1/state/digest", ApiKeys.DEVELOPMENT_KEY, null, Map.of());
+        HttpResponse<String> answer = http.send("GET", "/almasim/v1/state/digest", ApiKeys.DEVELOPMENT_KEY, null, Map.of());
         assertThat(answer.statusCode()).isEqualTo(200);
         return answer.body();
     }
@@ -160,22 +158,4 @@ class AuthorizationTest {
         return JSON.readTree(answer.body()).path("errorList").path("error").path(0).path("errorCode").asText();
     }
 
-    private static HttpResponse<String> send(String method, String path, String key, String body, Map<String, String> headers)
-            throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + path)).header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null && !headers.containsKey("Content-Type")) {
-            request.header("Content-Type", "application/json");
-        }
-        if (key != null) {
-            request.header("Authorization", "apikey " + key);
-        }
-        headers.forEach(request::header);
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
-    }
 }

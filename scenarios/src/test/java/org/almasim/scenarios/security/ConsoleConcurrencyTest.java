@@ -6,9 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -21,7 +18,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.almasim.scenarios.console.ConsoleController;
 import org.almasim.simulator.Simulator;
-import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.population.PopulationService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,8 +34,8 @@ class ConsoleConcurrencyTest {
     private static final Duration HANG = Duration.ofSeconds(30);
     private static final int REQUESTS = 400;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(HANG).build();
     private Simulator simulator;
+    private PlainHttp http;
 
     @BeforeEach
     void start() {
@@ -47,18 +43,19 @@ class ConsoleConcurrencyTest {
         simulator.load(PopulationService.demo());
         // FLVC's 2024 purge is scheduled for 2024-08-01: moving on a day from the 31st runs it through the purge job.
         simulator.clock().set(LocalDate.of(2024, 7, 31));
+        http = new PlainHttp(simulator.baseUrl());
     }
 
     @AfterEach
     void stop() throws IOException {
-        send("POST", "/almasim/v1/jobs/resume", null);
+        http.send("POST", "/almasim/v1/jobs/resume", null);
         simulator.close();
     }
 
     @Test
     void aClockMoveStuckOnPausedJobsStallsNoOtherRequest() throws Exception {
-        assertThat(send("POST", "/almasim/v1/console/policies/flvc-annual/schedule", "{\"scheduled\":true}").statusCode()).isEqualTo(200);
-        assertThat(send("POST", "/almasim/v1/jobs/pause", null).statusCode()).isEqualTo(200);
+        assertThat(http.send("POST", "/almasim/v1/console/policies/flvc-annual/schedule", "{\"scheduled\":true}").statusCode()).isEqualTo(200);
+        assertThat(http.send("POST", "/almasim/v1/jobs/pause", null).statusCode()).isEqualTo(200);
         CompletableFuture<HttpResponse<String>> move = CompletableFuture.supplyAsync(() -> sendUnchecked("POST",
                 "/almasim/v1/console/clock/advance", "{\"by\":\"day\"}"));
         await().atMost(HANG).until(() -> unfinishedJobs() > 0);
@@ -88,22 +85,22 @@ class ConsoleConcurrencyTest {
             }
         }
         assertThat(move).as("the clock move waits for the paused job").isNotDone();
-        JsonNode overview = JSON.readTree(send("GET", "/almasim/v1/console", null).body());
+        JsonNode overview = JSON.readTree(http.send("GET", "/almasim/v1/console", null).body());
         assertThat(overview.path("busy").asBoolean()).isTrue();
         assertThat(overview.path("in_progress").asText()).contains("moving the clock");
 
-        assertThat(send("POST", "/almasim/v1/jobs/resume", null).statusCode()).isEqualTo(200);
+        assertThat(http.send("POST", "/almasim/v1/jobs/resume", null).statusCode()).isEqualTo(200);
         HttpResponse<String> moved = move.get(HANG.toSeconds() * 2, TimeUnit.SECONDS);
         assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
         assertThat(JSON.readTree(moved.body()).path("today").asText()).isEqualTo("2024-08-01");
-        assertThat(JSON.readTree(send("GET", "/almasim/v1/console", null).body()).path("busy").asBoolean()).isFalse();
+        assertThat(JSON.readTree(http.send("GET", "/almasim/v1/console", null).body()).path("busy").asBoolean()).isFalse();
     }
 
     private record Answer(String request, HttpResponse<String> response) {
     }
 
     private int unfinishedJobs() throws IOException {
-        JsonNode instances = JSON.readTree(send("GET", "/almasim/v1/jobs/instances?limit=100", null).body());
+        JsonNode instances = JSON.readTree(http.send("GET", "/almasim/v1/jobs/instances?limit=100", null).body());
         int unfinished = 0;
         for (JsonNode instance : instances.path("job_instance")) {
             if (!instance.path("status").path("value").asText().startsWith("COMPLETED")) {
@@ -115,24 +112,10 @@ class ConsoleConcurrencyTest {
 
     private HttpResponse<String> sendUnchecked(String method, String path, String body) {
         try {
-            return send(method, path, body);
+            return http.send(method, path, body);
         } catch (IOException e) {
             throw new AssertionError(method + " " + path + " was not answered", e);
         }
     }
 
-    private HttpResponse<String> send(String method, String path, String body) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + path)).timeout(HANG)
-                .header("Accept", "application/json").header("Authorization", "apikey " + ApiKeys.DEVELOPMENT_KEY)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
-    }
 }

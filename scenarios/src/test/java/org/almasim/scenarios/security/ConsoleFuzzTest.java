@@ -6,10 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,7 +17,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.almasim.scenarios.console.ConsoleController;
 import org.almasim.simulator.Simulator;
-import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.population.PopulationService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,16 +32,17 @@ class ConsoleFuzzTest {
     private static final long SEED = Long.getLong("almasim.fuzz.seed", 20261127L);
     private static final int REQUESTS = Integer.getInteger("almasim.console.fuzz.requests", 2_000);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final List<String> JUNK = List.of("", "x".repeat(300), "bad\u0001name", "１２", "=HYPERLINK(\"x\")", "../../etc/passwd",
             "null", "' OR 1=1 --", "\uD83D\uDE00");
 
     private static Simulator simulator;
+    private static PlainHttp http;
 
     @BeforeAll
     static void start() {
         simulator = Simulator.create(Simulator.Config.defaults().withToday(LocalDate.of(2024, 8, 1)), ConsoleController::routes).start(0);
         simulator.load(PopulationService.demo());
+        http = new PlainHttp(simulator.baseUrl());
     }
 
     @AfterAll
@@ -72,7 +69,7 @@ class ConsoleFuzzTest {
             String query = random.nextBoolean() ? "" : "?" + pick(random, List.of("action", "offset", "limit", "format")) + "="
                     + encoded(pick(random, List.of("PURGE", "KEEP", "csv", "text", "pdf", "-1", "101", "a\u0000b", "１２")));
             String body = route.method().equals("GET") ? null : body(random);
-            HttpResponse<String> answer = send(route.method(), path + query, body);
+            HttpResponse<String> answer = http.send(route.method(), path + query, body);
             String replay = "request " + i + ": " + route.method() + " " + path + query + (body == null ? "" : " " + body)
                     + "\n    answered " + answer.statusCode() + ": " + answer.body().substring(0, Math.min(300, answer.body().length()));
             String kind = route.method() + " " + route.path() + " ";
@@ -92,7 +89,7 @@ class ConsoleFuzzTest {
             } else if (!route.method().equals("GET")) {
                 accepted++;
                 await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10)).atMost(Duration.ofSeconds(120))
-                        .until(() -> !JSON.readTree(send("GET", "/almasim/v1/console", null).body()).path("busy").asBoolean());
+                        .until(() -> !JSON.readTree(http.send("GET", "/almasim/v1/console", null).body()).path("busy").asBoolean());
                 digest = digest();
             }
         }
@@ -126,23 +123,9 @@ class ConsoleFuzzTest {
     }
 
     private static String digest() throws IOException {
-        HttpResponse<String> answer = send("GET", "/almasim/v1/state/digest", null);
+        HttpResponse<String> answer = http.send("GET", "/almasim/v1/state/digest", null);
         assertThat(answer.statusCode()).isEqualTo(200);
         return answer.body();
     }
 
-    private static HttpResponse<String> send(String method, String path, String body) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + path)).header("Accept", "application/json")
-                .header("Authorization", "apikey " + ApiKeys.DEVELOPMENT_KEY)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
-    }
 }
