@@ -51,12 +51,13 @@ public final class PolicyRun {
     }
 
     public RunReport run(Policy policy, LocalDate today, Mode mode) {
-        PreviewReport plan = Preview.of(policy, alma, today, 0);
+        PreviewReport plan = Preview.of(policy, alma, today, 0, jobs.purgeOnSet());
         if (!plan.safe()) {
             throw new RunRefused(plan.safety());
         }
         Map<String, Integer> planned = new LinkedHashMap<>();
         plan.counts().forEach((action, count) -> planned.put(action.name().toLowerCase(), count));
+        planned.put("expected_exceptions", plan.refusedBefore().size());
         int fixed = fixDates(plan.decisions());
         List<String> inactive = ids(plan.decisions(), Set.of(Action.MARK_INACTIVE));
         // A patron with a blocker the engine can see is never sent to be deleted: it is held back and reported.
@@ -70,7 +71,7 @@ public final class PolicyRun {
                 heldBack.put(d.primaryId(), "held back by the engine: " + d.reasons().get(d.reasons().size() - 1)));
         RunReport.StageResult purgeResult = sent.holdingBack(heldBack);
         return new RunReport(policy.name(), today, mode.name().toLowerCase(), planned, fixed, inactiveResult, purgeResult,
-                differences(inactiveResult, sent), plan.decisions());
+                differences(inactiveResult, sent, plan.refusedBefore().keySet()), plan.decisions());
     }
 
     /** Fix-ups: the whole user as Alma sent it, with only the dates changed, so no field the engine does not know is lost. */
@@ -327,10 +328,17 @@ public final class PolicyRun {
         }
     }
 
-    /** Where Alma disagreed with the plan: every patron it refused that the engine sent, believing nothing blocked it. */
-    private static List<String> differences(RunReport.StageResult inactive, RunReport.StageResult purge) {
+    /**
+     * Where Alma disagreed with the plan: every patron it refused that the engine sent believing nothing blocked it (a
+     * patron Alma refused in a recent run was expected to be refused again).
+     */
+    private static List<String> differences(RunReport.StageResult inactive, RunReport.StageResult purge, Set<String> expected) {
         List<String> differences = new ArrayList<>();
-        purge.exceptions().forEach((id, why) -> differences.add(id + ": refused by Alma, which the engine did not foresee: " + why));
+        purge.exceptions().forEach((id, why) -> {
+            if (!expected.contains(id)) {
+                differences.add(id + ": refused by Alma, which the engine did not foresee: " + why);
+            }
+        });
         inactive.exceptions().forEach((id, why) -> differences.add(id + ": could not be marked inactive: " + why));
         return differences;
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +39,11 @@ public final class Preview {
     }
 
     public static PreviewReport of(Policy policy, AlmaClient alma, LocalDate today, int nearDays) {
+        return of(policy, alma, today, nearDays, EarlierRefusals.PURGE_ON_SET);
+    }
+
+    /** As above, remembering the refusals of the institution's own purge-on-a-set job. */
+    public static PreviewReport of(Policy policy, AlmaClient alma, LocalDate today, int nearDays, String purgeJobId) {
         // Before anything is read for the plan: a name the institution does not know would otherwise protect nobody.
         PolicyReferences.check(policy, alma);
         Map<String, Set<String>> memberships = new HashMap<>();
@@ -64,13 +70,27 @@ public final class Preview {
             return decision.action() == Action.PURGE
                     ? Evaluation.of(policy, PatronReader.withActivity(alma, patron, user, sets), today) : decision;
         });
+        Map<String, String> refusedBefore = new TreeMap<>();
+        if (policy.purge() != null && decisions.stream().anyMatch(d -> d.action() == Action.PURGE)) {
+            Map<String, EarlierRefusals.Refusal> refusals = EarlierRefusals.read(alma, purgeJobId, today);
+            decisions = decisions.stream().map(d -> {
+                EarlierRefusals.Refusal refusal = refusals.get(d.primaryId());
+                if (d.action() != Action.PURGE || refusal == null) {
+                    return d;
+                }
+                refusedBefore.put(d.primaryId(), refusal.sentence());
+                List<String> reasons = new ArrayList<>(d.reasons());
+                reasons.add(refusal.sentence());
+                return new Decision(d.primaryId(), d.action(), reasons, d.newExpiryDate(), d.newPurgeDate());
+            }).toList();
+        }
         Map<Action, Integer> counts = new EnumMap<>(Action.class);
         for (Action action : Action.values()) {
             counts.put(action, 0);
         }
         decisions.forEach(d -> counts.merge(d.action(), 1, Integer::sum));
         return new PreviewReport(policy.name(), today, population, counts, safety(policy, counts, population),
-                nearMisses(decisions, nearDays), decisions);
+                nearMisses(decisions, nearDays, refusedBefore), refusedBefore, decisions);
     }
 
     /**
@@ -116,8 +136,9 @@ public final class Preview {
         return broken;
     }
 
-    private static List<PreviewReport.NearMiss> nearMisses(List<Decision> decisions, int nearDays) {
+    private static List<PreviewReport.NearMiss> nearMisses(List<Decision> decisions, int nearDays, Map<String, String> refusedBefore) {
         List<PreviewReport.NearMiss> near = new ArrayList<>();
+        refusedBefore.forEach((id, why) -> near.add(new PreviewReport.NearMiss(id, "expected to be refused again: " + why)));
         for (Decision d : decisions) {
             if (d.action() == Action.PURGE_BLOCKED) {
                 String last = d.reasons().get(d.reasons().size() - 1);

@@ -8,7 +8,9 @@ import org.almasim.engine.evaluation.Decision;
 
 /**
  * What a policy would do to every patron on a day, without doing it: the decisions with their reasons, the counts,
- * the near misses, and whether the policy's safety limits would let the run go ahead.
+ * the near misses, and whether the policy's safety limits would let the run go ahead. {@code refused_before} holds the
+ * purge candidates Alma's purge job refused in a recent run, with the day and Alma's reason (blockers the API cannot
+ * show): the run still sends them, and counts them as expected exceptions.
  */
 public record PreviewReport(
         @JsonProperty("policy") String policy,
@@ -17,6 +19,7 @@ public record PreviewReport(
         @JsonProperty("counts") Map<Decision.Action, Integer> counts,
         @JsonProperty("safety") List<String> safety,
         @JsonProperty("near_misses") List<NearMiss> nearMisses,
+        @JsonProperty("refused_before") Map<String, String> refusedBefore,
         @JsonProperty("decisions") List<Decision> decisions) {
 
     /** A patron one thing away from a different outcome: eligible within days, or blocked by a single thing. */

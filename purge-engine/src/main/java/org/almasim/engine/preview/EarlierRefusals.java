@@ -1,0 +1,48 @@
+package org.almasim.engine.preview;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.almasim.engine.alma.AlmaClient;
+
+/**
+ * Whom Alma's purge job refused in its recent runs, and why, read through the Jobs API. Alma's API shows loans and
+ * balances, not PO lines, locked records or import profiles; the job's events do. A preview that remembers them
+ * reports such a patron as Alma refused them, not as a plain purge.
+ */
+public final class EarlierRefusals {
+    /** The purge-on-a-set job the engine runs (almasim's id; a real institution's is given to the run). */
+    public static final String PURGE_ON_SET = "M26701";
+    /** How far back runs are read: a little more than a yearly purge's cycle. */
+    static final int DAYS = 400;
+
+    private EarlierRefusals() {
+    }
+
+    /** One refusal: the day of the run and Alma's reason. */
+    public record Refusal(LocalDate day, String reason) {
+        public String sentence() {
+            return "refused by Alma on " + day + ": " + reason;
+        }
+    }
+
+    /** The latest refusal of each patron in the finished runs of the job over the last {@value #DAYS} days. */
+    public static Map<String, Refusal> read(AlmaClient alma, String purgeJobId, LocalDate today) {
+        Map<String, Refusal> latest = new HashMap<>();
+        Map<String, String> window = Map.of("submit_date_from", today.minusDays(DAYS).toString(), "submit_date_to", today.toString());
+        for (JsonNode instance : alma.every("/almaws/v1/conf/jobs/" + purgeJobId + "/instances", window, "job_instance")) {
+            if (!instance.path("status").path("value").asText().startsWith("COMPLETED")) {
+                continue;
+            }
+            LocalDate day = LocalDate.parse(instance.path("submit_time").asText().substring(0, 10));
+            String link = instance.path("link").asText();
+            for (JsonNode event : alma.every(link.substring(link.indexOf("/almaws")) + "/events", Map.of(), "event")) {
+                String id = event.path("user").path("value").asText();
+                Refusal refusal = new Refusal(day, event.path("description").asText());
+                latest.merge(id, refusal, (a, b) -> a.day().isAfter(b.day()) ? a : b);
+            }
+        }
+        return latest;
+    }
+}
