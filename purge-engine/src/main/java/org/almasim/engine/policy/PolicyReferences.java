@@ -31,17 +31,17 @@ public final class PolicyReferences {
         Policy.Origin origin = policy.origin();
         List<String> protectedSets = policy.protect().sets() == null ? List.of() : policy.protect().sets();
         for (int i = 0; i < protectedSets.size(); i++) {
-            known(origin, "/protect/sets/" + i, protectedSets.get(i), "set of users", sets, problems);
+            knownSet(origin, "/protect/sets/" + i, protectedSets.get(i), alma, sets, problems);
         }
         List<String> protectedGroups = policy.protect().userGroups() == null ? List.of() : policy.protect().userGroups();
         for (int i = 0; i < protectedGroups.size(); i++) {
             known(origin, "/protect/user_groups/" + i, protectedGroups.get(i), "user group", groups, problems);
         }
         policy.inactiveStage().map(Policy.InactiveStage::candidatesSet)
-                .ifPresent(set -> known(origin, "/inactive/candidates_set", set, "set of users", sets, problems));
+                .ifPresent(set -> knownSet(origin, "/inactive/candidates_set", set, alma, sets, problems));
         policy.purgeStage().ifPresent(purge -> {
             if (purge.candidatesSet() != null) {
-                known(origin, "/purge/candidates_set", purge.candidatesSet(), "set of users", sets, problems);
+                knownSet(origin, "/purge/candidates_set", purge.candidatesSet(), alma, sets, problems);
             }
             for (int i = 0; i < purge.userGroups().size(); i++) {
                 known(origin, "/purge/user_groups/" + i, purge.userGroups().get(i), "user group", groups, problems);
@@ -52,6 +52,17 @@ public final class PolicyReferences {
         });
         if (!problems.isEmpty()) {
             throw new PolicyException(origin.source(), problems);
+        }
+    }
+
+    /**
+     * A set is looked up by its name, as a run finds it (listing every set would count every logical set's members);
+     * the whole list is read only to say what the institution has instead.
+     */
+    private static void knownSet(Policy.Origin origin, String pointer, String name, AlmaClient alma, Lazy<List<String>> all,
+                                 List<String> problems) {
+        if (alma.setId(name).isEmpty()) {
+            known(origin, pointer, name, "set of users", all, problems);
         }
     }
 

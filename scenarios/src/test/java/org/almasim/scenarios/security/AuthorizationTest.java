@@ -10,14 +10,11 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.almasim.scenarios.console.ConsoleController;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.http.ApiKeys;
-import org.almasim.simulator.population.PopulationService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,9 +35,7 @@ class AuthorizationTest {
 
     @BeforeAll
     static void start() {
-        simulator = Simulator.create(Simulator.Config.defaults().withToday(LocalDate.of(2024, 8, 1))
-                .withApiKeys(List.of(ApiKeys.DEVELOPMENT_KEY, READ_ONLY + ":ro")), ConsoleController::routes).start(0);
-        simulator.load(PopulationService.demo());
+        simulator = PlainHttp.demoLibrary(List.of(ApiKeys.DEVELOPMENT_KEY, READ_ONLY + ":ro"));
         http = new PlainHttp(simulator.baseUrl());
     }
 

@@ -10,14 +10,11 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.almasim.scenarios.console.ConsoleController;
 import org.almasim.simulator.Simulator;
-import org.almasim.simulator.population.PopulationService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,8 +37,7 @@ class ConsoleFuzzTest {
 
     @BeforeAll
     static void start() {
-        simulator = Simulator.create(Simulator.Config.defaults().withToday(LocalDate.of(2024, 8, 1)), ConsoleController::routes).start(0);
-        simulator.load(PopulationService.demo());
+        simulator = PlainHttp.demoLibrary(List.of());
         http = new PlainHttp(simulator.baseUrl());
     }
 

@@ -6,8 +6,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import org.almasim.scenarios.console.ConsoleController;
+import org.almasim.simulator.Simulator;
 import org.almasim.simulator.http.ApiKeys;
+import org.almasim.simulator.population.PopulationService;
 
 /**
  * Requests exactly as the safety tests mean them: any method, key (or none), body and headers, answered raw. JSON is
@@ -22,6 +27,17 @@ final class PlainHttp {
 
     PlainHttp(String baseUrl) {
         this.baseUrl = baseUrl;
+    }
+
+    /**
+     * A simulator with the trainer console's routes and the demo patrons on FLVC's 2024 run date, as the safety tests
+     * walk it; {@code apiKeys} as {@code --api-key} takes them.
+     */
+    static Simulator demoLibrary(List<String> apiKeys) {
+        Simulator simulator = Simulator.create(Simulator.Config.defaults().withToday(LocalDate.of(2024, 8, 1)).withApiKeys(apiKeys),
+                ConsoleController::routes).start(0);
+        simulator.load(PopulationService.demo());
+        return simulator;
     }
 
     /** With the development key. */
