@@ -309,9 +309,16 @@ async function previewPolicy(name) {
       row.append(element('td', reason), element('td', count.toLocaleString()));
       return row;
     }));
+  document.querySelector('#preview-near tbody').replaceChildren(...preview.near_misses.map((near) => {
+    const row = element('tr');
+    row.append(element('td', near.primary_id), element('td', near.reason.sentence));
+    return row;
+  }));
+  $('preview-near').hidden = preview.near_misses.length === 0;
   document.querySelector('#preview-decisions tbody').replaceChildren(...preview.decisions.decision.map((decision) => {
     const row = element('tr');
-    row.append(element('td', decision.primary_id), element('td', decision.action), element('td', decision.reasons.join('; ')));
+    row.append(element('td', decision.primary_id), element('td', decision.action),
+      element('td', decision.reasons.map((reason) => reason.sentence).join('; ')));
     return row;
   }));
   $('preview').hidden = false;

@@ -16,6 +16,10 @@ CREATE TABLE patron (
     -- Alma treats primary ids case-insensitively, so lookups and uniqueness use the folded form.
     primary_id       VARCHAR(255)  NOT NULL,
     primary_id_fold  VARCHAR(255)  NOT NULL,
+    -- The folded id with every run of digits padded, so that listing in its order puts patron-2 before patron-10.
+    primary_id_natural VARCHAR(4000) NOT NULL,
+    -- Listed first in the trainer console: a patron a population document names as worth showing.
+    featured         BOOLEAN       DEFAULT FALSE NOT NULL,
     record_type      VARCHAR(50)   NOT NULL,
     first_name       VARCHAR(255),
     last_name        VARCHAR(255),
@@ -35,6 +39,7 @@ CREATE TABLE patron (
 );
 
 CREATE INDEX ix_patron_name ON patron (last_name, first_name, primary_id_fold);
+CREATE INDEX ix_patron_console_order ON patron (featured, primary_id_natural);
 
 CREATE TABLE patron_identifier (
     user_key    BIGINT        NOT NULL,

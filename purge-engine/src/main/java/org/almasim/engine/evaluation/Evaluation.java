@@ -15,11 +15,14 @@ import org.almasim.engine.policy.Policy;
  * clock). Fix-ups first, then the purge stage on the fixed dates, then the inactive stage for those not purged.
  */
 public final class Evaluation {
+    /** A patron this close to the cut-off is reported as eligible soon, with the days to go. */
+    public static final int SOON_DAYS = 60;
+
     private Evaluation() {
     }
 
     public static Decision of(Policy policy, Patron patron, LocalDate today) {
-        List<String> reasons = new ArrayList<>();
+        List<Reason> reasons = new ArrayList<>();
         Patron fixed = fixUps(policy.fixups(), patron, reasons);
         Optional<LocalDate> newExpiry = fixed.expiryDate().equals(patron.expiryDate()) ? Optional.empty() : fixed.expiryDate();
         Optional<LocalDate> newPurge = fixed.purgeDate().equals(patron.purgeDate()) ? Optional.empty() : fixed.purgeDate();
@@ -41,12 +44,12 @@ public final class Evaluation {
         return purge.cutoffs().stream().filter(c -> c.run().equals(today)).map(Policy.Cutoff::before).findFirst();
     }
 
-    private static Patron fixUps(Policy.FixUps fixups, Patron patron, List<String> reasons) {
+    private static Patron fixUps(Policy.FixUps fixups, Patron patron, List<Reason> reasons) {
         for (Policy.FixedDates rule : fixups.fixedDates()) {
             if (matches(rule, patron)) {
-                reasons.add("user group " + patron.userGroup() + " (" + patron.userGroupDescription() + ") "
-                        + (rule.userGroupDescriptionContains() != null ? "contains \"" + rule.userGroupDescriptionContains() + "\""
-                        : "matches " + rule.userGroupCodeMatches()) + ": dates set to fixed values");
+                reasons.add(Reason.of(ReasonCode.FIXED_DATES, "user_group", patron.userGroup(), "user_group_description",
+                        patron.userGroupDescription(), "rule", rule.userGroupDescriptionContains() != null
+                                ? "contains \"" + rule.userGroupDescriptionContains() + "\"" : "matches " + rule.userGroupCodeMatches()));
                 return patron.withDates(rule.expiryDate() != null ? Optional.of(rule.expiryDate()) : patron.expiryDate(),
                         rule.purgeDate() != null ? Optional.of(rule.purgeDate()) : patron.purgeDate());
             }
@@ -54,11 +57,11 @@ public final class Evaluation {
         if (patron.expiryDate().isPresent()) {
             LocalDate expiry = patron.expiryDate().get();
             if (patron.purgeDate().isEmpty() && fixups.copyExpiryToEmptyPurgeDate()) {
-                reasons.add("no purge date: the expiry date " + expiry + " is copied in");
+                reasons.add(Reason.of(ReasonCode.PURGE_DATE_COPIED, "expiry_date", expiry));
                 return patron.withDates(patron.expiryDate(), patron.expiryDate());
             }
             if (patron.purgeDate().isPresent() && !patron.purgeDate().get().equals(expiry) && fixups.realignPurgeDateToExpiry()) {
-                reasons.add("purge date " + patron.purgeDate().get() + " realigned to the expiry date " + expiry);
+                reasons.add(Reason.of(ReasonCode.PURGE_DATE_REALIGNED, "purge_date", patron.purgeDate().get(), "expiry_date", expiry));
                 return patron.withDates(patron.expiryDate(), patron.expiryDate());
             }
         }
@@ -73,10 +76,10 @@ public final class Evaluation {
         return patron.userGroup() != null && Pattern.compile(rule.userGroupCodeMatches()).matcher(patron.userGroup()).matches();
     }
 
-    private static Action stages(Policy policy, Patron patron, LocalDate today, List<String> reasons) {
-        Optional<String> protection = protection(policy.protect(), patron);
+    private static Action stages(Policy policy, Patron patron, LocalDate today, List<Reason> reasons) {
+        Optional<Reason> protection = protection(policy.protect(), patron);
         if (protection.isPresent()) {
-            reasons.add(protection.get() + ": never marked inactive or purged");
+            reasons.add(protection.get());
             return Action.KEEP;
         }
         if (policy.purgeStage().isPresent()) {
@@ -91,78 +94,83 @@ public final class Evaluation {
         return Action.KEEP;
     }
 
-    private static Optional<String> protection(Policy.Protection protect, Patron patron) {
+    private static Optional<Reason> protection(Policy.Protection protect, Patron patron) {
         if (patron.userGroup() != null && protect.userGroups().contains(patron.userGroup())) {
-            return Optional.of("protected user group " + patron.userGroup());
+            return Optional.of(Reason.of(ReasonCode.PROTECTED_USER_GROUP, "user_group", patron.userGroup()));
         }
-        return protect.sets().stream().filter(patron.sets()::contains).findFirst().map(set -> "member of the protected set \"" + set + "\"");
+        return protect.sets().stream().filter(patron.sets()::contains).findFirst().map(set -> Reason.of(ReasonCode.PROTECTED_SET, "set", set));
     }
 
     /** The purge stage's verdict, or nothing when the patron is not a candidate (the reasons then say why). */
-    private static Optional<Action> purge(Policy.PurgeStage purge, Patron patron, LocalDate today, List<String> reasons) {
+    private static Optional<Action> purge(Policy.PurgeStage purge, Patron patron, LocalDate today, List<Reason> reasons) {
         boolean byExpiry = purge.by().equals("expiry_date");
         Optional<LocalDate> date = byExpiry ? patron.expiryDate() : patron.purgeDate();
         if (patron.expiryDate().isEmpty() && patron.purgeDate().isEmpty()) {
-            reasons.add("neither an expiry date nor a purge date: never purged");
+            reasons.add(Reason.of(ReasonCode.NO_DATES));
             return Optional.empty();
         }
         if (date.isEmpty()) {
-            reasons.add("no " + (byExpiry ? "expiry" : "purge") + " date: never a purge candidate");
+            reasons.add(Reason.of(ReasonCode.NO_DATE, "field", byExpiry ? "expiry date" : "purge date"));
             return Optional.empty();
         }
         Optional<LocalDate> cutoff = cutoff(purge, today);
         if (cutoff.isEmpty()) {
-            reasons.add("no purge run on " + today + " in the policy's table of cut-offs");
+            reasons.add(Reason.of(ReasonCode.NO_RUN_TODAY, "today", today));
             return Optional.empty();
         }
         LocalDate limit = cutoff.get().minusDays(purge.graceDays());
-        String field = byExpiry ? "expiry date " : "purge date ";
+        String field = byExpiry ? "expiry date" : "purge date";
         if (!date.get().isBefore(limit)) {
-            long days = ChronoUnit.DAYS.between(limit, date.get());
-            reasons.add(field + date.get() + " is not before the cut-off " + limit + (days <= 60 ? " (eligible in " + (days + 1)
-                    + " days)" : ""));
+            long days = ChronoUnit.DAYS.between(limit, date.get()) + 1;
+            reasons.add(days <= SOON_DAYS
+                    ? Reason.of(ReasonCode.ELIGIBLE_SOON, "field", field, "date", date.get(), "cutoff", limit, "days", days)
+                    : Reason.of(ReasonCode.NOT_BEFORE_CUTOFF, "field", field, "date", date.get(), "cutoff", limit));
             return Optional.empty();
         }
         if (!purge.userGroups().isEmpty() && !purge.userGroups().contains(patron.userGroup())) {
-            reasons.add("user group " + patron.userGroup() + " is not one the purge covers " + purge.userGroups());
+            reasons.add(Reason.of(ReasonCode.USER_GROUP_NOT_COVERED, "user_group", patron.userGroup(), "user_groups", purge.userGroups()));
             return Optional.empty();
         }
         if (!purge.recordTypes().isEmpty() && !purge.recordTypes().contains(patron.recordType())) {
-            reasons.add("record type " + patron.recordType() + " is not one the purge covers " + purge.recordTypes());
+            reasons.add(Reason.of(ReasonCode.RECORD_TYPE_NOT_COVERED, "record_type", patron.recordType(), "record_types", purge.recordTypes()));
             return Optional.empty();
         }
-        reasons.add(field + date.get() + " is before the cut-off " + limit);
-        List<String> blockers = new ArrayList<>();
+        reasons.add(Reason.of(ReasonCode.BEFORE_CUTOFF, "field", field, "date", date.get(), "cutoff", limit));
+        boolean blocked = false;
         if (patron.activeLoans() > 0) {
-            blockers.add(patron.activeLoans() + " active loan" + (patron.activeLoans() == 1 ? "" : "s"));
+            reasons.add(Reason.of(ReasonCode.ACTIVE_LOANS, "count", patron.activeLoans()));
+            blocked = true;
         }
         if (patron.activeBalance().compareTo(purge.waiveThreshold()) > 0) {
-            blockers.add("an active balance of " + patron.activeBalance().toPlainString()
-                    + (purge.waiveThreshold().signum() > 0 ? " (above the waive threshold " + purge.waiveThreshold().toPlainString() + ")" : ""));
+            reasons.add(purge.waiveThreshold().signum() > 0
+                    ? Reason.of(ReasonCode.ACTIVE_BALANCE, "balance", patron.activeBalance().toPlainString(), "waive_threshold",
+                            purge.waiveThreshold().toPlainString())
+                    : Reason.of(ReasonCode.ACTIVE_BALANCE, "balance", patron.activeBalance().toPlainString()));
+            blocked = true;
         }
-        if (!blockers.isEmpty()) {
-            reasons.add("but the purge job will refuse it: " + String.join(", ", blockers));
+        if (blocked) {
             return Optional.of(Action.PURGE_BLOCKED);
         }
         return Optional.of(Action.PURGE);
     }
 
-    private static Action inactive(Policy.InactiveStage stage, Patron patron, LocalDate today, List<String> reasons) {
+    private static Action inactive(Policy.InactiveStage stage, Patron patron, LocalDate today, List<Reason> reasons) {
         if (patron.expiryDate().isEmpty()) {
-            reasons.add("no expiry date: never marked inactive");
+            reasons.add(Reason.of(ReasonCode.NO_EXPIRY_DATE));
             return Action.KEEP;
         }
         LocalDate expiry = patron.expiryDate().get();
         long expiredDays = ChronoUnit.DAYS.between(expiry, today);
         if (expiredDays < stage.expiredDays()) {
-            reasons.add(expiredDays < 0 ? "expires " + expiry : "expired " + expiredDays + " days ago, inactive after " + stage.expiredDays());
+            reasons.add(expiredDays < 0 ? Reason.of(ReasonCode.NOT_EXPIRED, "expiry_date", expiry)
+                    : Reason.of(ReasonCode.EXPIRED_RECENTLY, "days", expiredDays, "inactive_after", stage.expiredDays()));
             return Action.KEEP;
         }
         if (!"ACTIVE".equals(patron.status())) {
-            reasons.add("expired " + expiredDays + " days ago and already " + patron.status());
+            reasons.add(Reason.of(ReasonCode.ALREADY_INACTIVE, "days", expiredDays, "status", patron.status()));
             return Action.KEEP;
         }
-        reasons.add("expired " + expiredDays + " days ago (" + stage.expiredDays() + " or more): marked inactive");
+        reasons.add(Reason.of(ReasonCode.EXPIRED_LONG_AGO, "days", expiredDays, "inactive_after", stage.expiredDays()));
         return Action.MARK_INACTIVE;
     }
 }

@@ -17,6 +17,8 @@ import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.InFlight;
 import org.almasim.engine.evaluation.Decision;
+import org.almasim.engine.evaluation.Reason;
+import org.almasim.engine.evaluation.ReasonCode;
 import org.almasim.engine.evaluation.Decision.Action;
 import org.almasim.engine.policy.Policy;
 import org.almasim.engine.preview.Preview;
@@ -66,9 +68,8 @@ public final class PolicyRun {
                 : mode == Mode.JOB ? markInactiveByJob(policy, today, inactive) : markInactiveByUser(inactive);
         RunReport.StageResult sent = purge.isEmpty() ? RunReport.StageResult.none()
                 : mode == Mode.JOB ? purgeByJob(policy, today, purge) : purgeByUser(purge);
-        Map<String, String> heldBack = new LinkedHashMap<>();
-        plan.decisions().stream().filter(d -> d.action() == Action.PURGE_BLOCKED).forEach(d ->
-                heldBack.put(d.primaryId(), "held back by the engine: " + d.reasons().get(d.reasons().size() - 1)));
+        Map<String, List<Reason>> heldBack = new LinkedHashMap<>();
+        plan.decisions().stream().filter(d -> d.action() == Action.PURGE_BLOCKED).forEach(d -> heldBack.put(d.primaryId(), d.blockers()));
         RunReport.StageResult purgeResult = sent.holdingBack(heldBack);
         return new RunReport(policy.name(), today, mode.name().toLowerCase(), planned, fixed, inactiveResult, purgeResult,
                 differences(inactiveResult, sent, plan.refusedBefore().keySet()), plan.decisions());
@@ -102,7 +103,7 @@ public final class PolicyRun {
      */
     private RunReport.StageResult purgeByJob(Policy policy, LocalDate today, List<String> ids) {
         String jobName = policy.name() + " - purge " + today;
-        Map<String, String> refusedToday = refusedToday(jobs.purgeOnSet(), jobName, today);
+        Map<String, Reason> refusedToday = refusedToday(jobs.purgeOnSet(), jobName, today);
         List<String> send = ids.stream().filter(id -> !refusedToday.containsKey(id)).toList();
         RunReport.StageResult sent = RunReport.StageResult.none();
         if (!send.isEmpty()) {
@@ -115,21 +116,21 @@ public final class PolicyRun {
             }
             sent = runJob(jobs.purgeOnSet(), parameters, send.size());
         }
-        Map<String, String> notSentAgain = new LinkedHashMap<>();
-        ids.stream().filter(refusedToday::containsKey).forEach(id -> notSentAgain.put(id, refusedToday.get(id)));
+        Map<String, List<Reason>> notSentAgain = new LinkedHashMap<>();
+        ids.stream().filter(refusedToday::containsKey).forEach(id -> notSentAgain.put(id, List.of(refusedToday.get(id))));
         return sent.holdingBack(notSentAgain);
     }
 
     /** The users finished runs of this job under this name refused today, with Alma's reason. */
-    private Map<String, String> refusedToday(String jobId, String jobName, LocalDate today) {
-        Map<String, String> refused = new LinkedHashMap<>();
+    private Map<String, Reason> refusedToday(String jobId, String jobName, LocalDate today) {
+        Map<String, Reason> refused = new LinkedHashMap<>();
         Map<String, String> day = Map.of("submit_date_from", today.toString(), "submit_date_to", today.toString());
         for (JsonNode instance : alma.every("/almaws/v1/conf/jobs/" + jobId + "/instances", day, "job_instance")) {
             if (instance.path("name").asText().equals(jobName) && instance.path("status").path("value").asText().startsWith("COMPLETED")) {
                 String link = instance.path("link").asText();
                 alma.every(link.substring(link.indexOf("/almaws")) + "/events", Map.of(), "event").forEach(e -> refused.put(
-                        e.path("user").path("value").asText(), "refused earlier today (job instance " + instance.path("id").asText()
-                                + "): " + e.path("description").asText()));
+                        e.path("user").path("value").asText(), Reason.of(ReasonCode.REFUSED_EARLIER_TODAY,
+                                "job_instance", instance.path("id").asText(), "alma_reason", e.path("description").asText())));
             }
         }
         return refused;

@@ -7,7 +7,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.almasim.engine.evaluation.Decision;
+import org.almasim.engine.evaluation.Reason;
 
 /**
  * A policy run: what the preview planned beside what Alma did, and every difference between the exceptions the
@@ -29,26 +32,32 @@ public record RunReport(
      * One stage's counts, each defined here once: records Alma processed, the records among them it could not (with
      * Alma's reasons), and so those it did ({@code done} = processed - exceptions, as the FLVC guide teaches staff to
      * read a job report); apart from them, the patrons the engine held back and never sent (a blocker it can see, or a
-     * refusal by Alma earlier the same day), with why.
+     * refusal by Alma earlier the same day), with why. {@code not_done_by_reason} counts everyone of the stage not
+     * done (exceptions and held back) under each reason's label, each patron once per reason.
      */
     public record StageResult(
             @JsonProperty("job_instance") String jobInstance,
             @JsonProperty("processed") int processed,
             @JsonProperty("exceptions") Map<String, String> exceptions,
             @JsonProperty("done") int done,
-            @JsonProperty("held_back") Map<String, String> heldBack) {
+            @JsonProperty("held_back") Map<String, List<Reason>> heldBack,
+            @JsonProperty("not_done_by_reason") Map<String, Integer> notDoneByReason) {
         static StageResult none() {
             return of(null, 0, Map.of(), Map.of());
         }
 
-        static StageResult of(String jobInstance, int processed, Map<String, String> exceptions, Map<String, String> heldBack) {
+        static StageResult of(String jobInstance, int processed, Map<String, String> exceptions, Map<String, List<Reason>> heldBack) {
+            Map<String, Integer> byReason = new TreeMap<>();
+            Stream.concat(exceptions.values().stream().map(Reason::fromAlma), heldBack.values().stream())
+                    .forEach(reasons -> reasons.stream().map(Reason::label).distinct().forEach(label -> byReason.merge(label, 1, Integer::sum)));
             return new StageResult(jobInstance, processed, Collections.unmodifiableMap(new LinkedHashMap<>(exceptions)),
-                    processed - exceptions.size(), Collections.unmodifiableMap(new LinkedHashMap<>(heldBack)));
+                    processed - exceptions.size(), Collections.unmodifiableMap(new LinkedHashMap<>(heldBack)),
+                    Collections.unmodifiableMap(byReason));
         }
 
         /** The same stage with more patrons held back. */
-        StageResult holdingBack(Map<String, String> more) {
-            Map<String, String> all = new LinkedHashMap<>(more);
+        StageResult holdingBack(Map<String, List<Reason>> more) {
+            Map<String, List<Reason>> all = new LinkedHashMap<>(more);
             all.putAll(heldBack);
             return of(jobInstance, processed, exceptions, all);
         }

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.evaluation.Reason;
+import org.almasim.engine.evaluation.ReasonCode;
 
 /**
  * Whom Alma's purge job refused in its recent runs, and why, read through the Jobs API. Alma's API shows loans and
@@ -21,9 +23,9 @@ public final class EarlierRefusals {
     }
 
     /** One refusal: the day of the run and Alma's reason. */
-    public record Refusal(LocalDate day, String reason) {
-        public String sentence() {
-            return "refused by Alma on " + day + ": " + reason;
+    public record Refusal(LocalDate day, String almaReason) {
+        public Reason reason() {
+            return Reason.of(ReasonCode.REFUSED_BY_ALMA, "day", day, "alma_reason", almaReason);
         }
     }
 

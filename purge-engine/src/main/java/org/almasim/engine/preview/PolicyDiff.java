@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.almasim.engine.evaluation.Decision;
+import org.almasim.engine.evaluation.Reason;
 
 /** The same population under two previews (two policies, or one policy on two days): who is treated differently, and why. */
 public record PolicyDiff(
@@ -19,7 +20,7 @@ public record PolicyDiff(
     /** One patron's decision under each side, with each side's reasons. */
     public record Change(@JsonProperty("primary_id") String primaryId,
                          @JsonProperty("a") Decision.Action a, @JsonProperty("b") Decision.Action b,
-                         @JsonProperty("a_reasons") List<String> aReasons, @JsonProperty("b_reasons") List<String> bReasons) {
+                         @JsonProperty("a_reasons") List<Reason> aReasons, @JsonProperty("b_reasons") List<Reason> bReasons) {
     }
 
     public static PolicyDiff of(PreviewReport a, PreviewReport b) {
@@ -44,8 +45,8 @@ public record PolicyDiff(
         out.append(changed.size()).append(" of ").append(patrons).append(" patrons are treated differently.\n");
         for (Change c : changed) {
             out.append('\n').append(c.primaryId()).append(": ").append(c.a()).append(" -> ").append(c.b()).append('\n');
-            c.aReasons().forEach(r -> out.append("  A: ").append(r).append('\n'));
-            c.bReasons().forEach(r -> out.append("  B: ").append(r).append('\n'));
+            c.aReasons().forEach(r -> out.append("  A: ").append(r.sentence()).append('\n'));
+            c.bReasons().forEach(r -> out.append("  B: ").append(r.sentence()).append('\n'));
         }
         return out.toString();
     }

@@ -15,8 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.InFlight;
@@ -24,6 +22,8 @@ import org.almasim.engine.evaluation.Decision;
 import org.almasim.engine.evaluation.Decision.Action;
 import org.almasim.engine.evaluation.Evaluation;
 import org.almasim.engine.evaluation.Patron;
+import org.almasim.engine.evaluation.Reason;
+import org.almasim.engine.evaluation.ReasonCode;
 import org.almasim.engine.policy.Policy;
 import org.almasim.engine.policy.PolicyReferences;
 
@@ -33,8 +33,6 @@ import org.almasim.engine.policy.PolicyReferences;
  * for), and the members of protected sets.
  */
 public final class Preview {
-    private static final Pattern ELIGIBLE_IN = Pattern.compile("eligible in (\\d+) days");
-
     private Preview() {
     }
 
@@ -70,7 +68,7 @@ public final class Preview {
             return decision.action() == Action.PURGE
                     ? Evaluation.of(policy, PatronReader.withActivity(alma, patron, user, sets), today) : decision;
         });
-        Map<String, String> refusedBefore = new TreeMap<>();
+        Map<String, Reason> refusedBefore = new TreeMap<>();
         if (policy.purge() != null && decisions.stream().anyMatch(d -> d.action() == Action.PURGE)) {
             Map<String, EarlierRefusals.Refusal> refusals = EarlierRefusals.read(alma, purgeJobId, today);
             decisions = decisions.stream().map(d -> {
@@ -78,10 +76,8 @@ public final class Preview {
                 if (d.action() != Action.PURGE || refusal == null) {
                     return d;
                 }
-                refusedBefore.put(d.primaryId(), refusal.sentence());
-                List<String> reasons = new ArrayList<>(d.reasons());
-                reasons.add(refusal.sentence());
-                return new Decision(d.primaryId(), d.action(), reasons, d.newExpiryDate(), d.newPurgeDate());
+                refusedBefore.put(d.primaryId(), refusal.reason());
+                return d.with(refusal.reason());
             }).toList();
         }
         Map<Action, Integer> counts = new EnumMap<>(Action.class);
@@ -136,23 +132,20 @@ public final class Preview {
         return broken;
     }
 
-    private static List<PreviewReport.NearMiss> nearMisses(List<Decision> decisions, int nearDays, Map<String, String> refusedBefore) {
+    /**
+     * The patrons one thing away from another outcome, each with that one thing: a candidate Alma refused before (and
+     * is expected to refuse again), a blocked candidate with a single blocker, a patron eligible within {@code nearDays}.
+     */
+    private static List<PreviewReport.NearMiss> nearMisses(List<Decision> decisions, int nearDays, Map<String, Reason> refusedBefore) {
         List<PreviewReport.NearMiss> near = new ArrayList<>();
-        refusedBefore.forEach((id, why) -> near.add(new PreviewReport.NearMiss(id, "expected to be refused again: " + why)));
+        refusedBefore.forEach((id, reason) -> near.add(new PreviewReport.NearMiss(id, reason)));
         for (Decision d : decisions) {
-            if (d.action() == Action.PURGE_BLOCKED) {
-                String last = d.reasons().get(d.reasons().size() - 1);
-                String blockers = last.substring(last.indexOf(':') + 1).trim();
-                if (!blockers.contains(",")) {
-                    near.add(new PreviewReport.NearMiss(d.primaryId(), "only " + blockers + " keeps it from being purged"));
-                }
+            if (d.action() == Action.PURGE_BLOCKED && d.blockers().size() == 1) {
+                near.add(new PreviewReport.NearMiss(d.primaryId(), d.blockers().get(0)));
             }
-            for (String reason : d.reasons()) {
-                Matcher m = ELIGIBLE_IN.matcher(reason);
-                if (m.find() && Integer.parseInt(m.group(1)) <= nearDays) {
-                    near.add(new PreviewReport.NearMiss(d.primaryId(), "becomes eligible to purge in " + m.group(1) + " days"));
-                }
-            }
+            d.reasons().stream().filter(r -> r.code() == ReasonCode.ELIGIBLE_SOON)
+                    .filter(r -> ((Number) r.parameters().get("days")).longValue() <= nearDays)
+                    .forEach(r -> near.add(new PreviewReport.NearMiss(d.primaryId(), r)));
         }
         return near;
     }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.almasim.engine.evaluation.Decision;
+import org.almasim.engine.evaluation.Reason;
 
 /**
  * What a policy would do to every patron on a day, without doing it: the decisions with their reasons, the counts,
@@ -19,11 +20,19 @@ public record PreviewReport(
         @JsonProperty("counts") Map<Decision.Action, Integer> counts,
         @JsonProperty("safety") List<String> safety,
         @JsonProperty("near_misses") List<NearMiss> nearMisses,
-        @JsonProperty("refused_before") Map<String, String> refusedBefore,
+        @JsonProperty("refused_before") Map<String, Reason> refusedBefore,
         @JsonProperty("decisions") List<Decision> decisions) {
 
-    /** A patron one thing away from a different outcome: eligible within days, or blocked by a single thing. */
-    public record NearMiss(@JsonProperty("primary_id") String primaryId, @JsonProperty("why") String why) {
+    /**
+     * A patron one thing away from a different outcome, and that thing: eligible within days, blocked by a single thing,
+     * or refused by Alma before.
+     */
+    public record NearMiss(@JsonProperty("primary_id") String primaryId, @JsonProperty("reason") Reason reason) {
+        /** The reason as people read it. */
+        @JsonProperty("why")
+        public String why() {
+            return reason.sentence();
+        }
     }
 
     /** Whether the safety limits allow the run (an empty list), or every limit it would break. */

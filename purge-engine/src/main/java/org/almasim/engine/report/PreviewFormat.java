@@ -10,7 +10,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.almasim.engine.evaluation.Decision;
+import org.almasim.engine.evaluation.Reason;
 import org.almasim.engine.preview.PreviewReport;
 
 /** A preview as people read it (text), as spreadsheets read it (CSV), and as programs read it (JSON). */
@@ -49,7 +51,7 @@ public enum PreviewFormat {
             report.safety().forEach(s -> out.append("Safety: the run would be refused: ").append(s).append('\n'));
         }
         if (!report.nearMisses().isEmpty()) {
-            out.append("\nNear misses:\n");
+            out.append("\nNear misses (one thing from another outcome):\n");
             report.nearMisses().forEach(n -> out.append("  ").append(n.primaryId()).append(": ").append(n.why()).append('\n'));
         }
         out.append('\n');
@@ -57,17 +59,19 @@ public enum PreviewFormat {
             out.append(String.format("%-14s %s%n", d.action(), d.primaryId()));
             d.newExpiryDate().ifPresent(date -> out.append("               new expiry date ").append(date).append('\n'));
             d.newPurgeDate().ifPresent(date -> out.append("               new purge date ").append(date).append('\n'));
-            d.reasons().forEach(r -> out.append("               - ").append(r).append('\n'));
+            d.reasons().forEach(r -> out.append("               - ").append(r.sentence()).append('\n'));
         }
         return out.toString();
     }
 
     private static String csv(PreviewReport report) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("primary_id", "action", "new_expiry_date", "new_purge_date", "reasons"));
+        rows.add(List.of("primary_id", "action", "new_expiry_date", "new_purge_date", "reason_codes", "reasons"));
         for (Decision d : report.decisions()) {
             rows.add(List.of(d.primaryId(), d.action().name(), d.newExpiryDate().map(Object::toString).orElse(""),
-                    d.newPurgeDate().map(Object::toString).orElse(""), String.join("; ", d.reasons())));
+                    d.newPurgeDate().map(Object::toString).orElse(""),
+                    d.reasons().stream().map(r -> r.code().name()).collect(Collectors.joining(" ")),
+                    d.reasons().stream().map(Reason::sentence).collect(Collectors.joining("; "))));
         }
         return Csv.rows(rows);
     }

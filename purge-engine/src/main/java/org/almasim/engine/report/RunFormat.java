@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.almasim.engine.evaluation.Reason;
 import org.almasim.engine.execution.RunReport;
 
 /** A run report as text, CSV (one line per exception) or JSON. */
@@ -56,21 +58,29 @@ public enum RunFormat {
         s.exceptions().forEach((id, why) -> out.append("  ").append(id).append(": ").append(why).append('\n'));
         if (!s.heldBack().isEmpty()) {
             out.append("Held back by the engine, not sent to Alma: ").append(s.heldBack().size()).append('\n');
-            s.heldBack().forEach((id, why) -> out.append("  ").append(id).append(": ").append(why).append('\n'));
+            s.heldBack().forEach((id, why) -> out.append("  ").append(id).append(": ").append(Reason.join(why)).append('\n'));
+        }
+        if (!s.notDoneByReason().isEmpty()) {
+            out.append("Not ").append(label.toLowerCase(Locale.ROOT)).append(", by reason (a patron counts under each of theirs):\n");
+            s.notDoneByReason().forEach((reason, count) -> out.append("  ").append(reason).append(": ").append(count).append('\n'));
         }
     }
 
     private static String csv(RunReport r) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("stage", "primary_id", "reason"));
+        rows.add(List.of("stage", "primary_id", "reason_codes", "reason"));
         exceptions(rows, "inactive", r.inactive().exceptions());
         exceptions(rows, "purge", r.purge().exceptions());
-        exceptions(rows, "purge, held back", r.purge().heldBack());
+        r.purge().heldBack().forEach((id, why) -> rows.add(List.of("purge, held back", id, codes(why), Reason.join(why))));
         return Csv.rows(rows);
     }
 
     private static void exceptions(List<List<String>> rows, String stage, Map<String, String> exceptions) {
-        exceptions.forEach((id, why) -> rows.add(List.of(stage, id, why)));
+        exceptions.forEach((id, why) -> rows.add(List.of(stage, id, codes(Reason.fromAlma(why)), why)));
+    }
+
+    private static String codes(List<Reason> reasons) {
+        return reasons.stream().map(r -> r.code().name()).collect(Collectors.joining(" "));
     }
 
     private static String json(RunReport r) {

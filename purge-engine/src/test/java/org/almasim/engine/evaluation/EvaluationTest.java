@@ -1,6 +1,7 @@
 package org.almasim.engine.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -34,7 +35,8 @@ class EvaluationTest {
     void flvcPurgesPurgeDatesBeforeTheRunsCutOff() {
         Decision decision = Evaluation.of(FLVC, patron("UNDERGRAD", "Undergraduate", "2022-05-31", "2022-05-31"), FLVC_2024);
         assertThat(decision.action()).isEqualTo(Action.PURGE);
-        assertThat(decision.reasons()).anySatisfy(r -> assertThat(r).contains("before the cut-off 2023-07-01"));
+        assertThat(decision.reasons()).contains(Reason.of(ReasonCode.BEFORE_CUTOFF, "field", "purge date", "date", LocalDate.of(2022, 5, 31),
+                "cutoff", LocalDate.of(2023, 7, 1)));
         assertThat(Evaluation.of(FLVC, patron("UNDERGRAD", "Undergraduate", "2023-07-01", "2023-07-01"), FLVC_2024).action())
                 .as("on the cut-off is not before it").isEqualTo(Action.KEEP);
     }
@@ -43,7 +45,8 @@ class EvaluationTest {
     void flvcPurgesNothingOnADayWithoutARun() {
         Decision decision = Evaluation.of(FLVC, patron("UNDERGRAD", "Undergraduate", "2020-05-31", "2020-05-31"), LocalDate.of(2024, 8, 2));
         assertThat(decision.action()).isEqualTo(Action.KEEP);
-        assertThat(decision.reasons()).anySatisfy(r -> assertThat(r).contains("no purge run on 2024-08-02"));
+        assertThat(decision.reasons()).containsExactly(Reason.of(ReasonCode.NO_RUN_TODAY, "today", LocalDate.of(2024, 8, 2)));
+        assertThat(decision.reasons().get(0).sentence()).isEqualTo("no purge run on 2024-08-02 in the policy's table of cut-offs");
     }
 
     @Test
@@ -74,7 +77,7 @@ class EvaluationTest {
     void aPatronWithNoDatesIsNeverPurged() {
         Decision decision = Evaluation.of(FLVC, patron("UNDERGRAD", "Undergraduate", null, null), FLVC_2024);
         assertThat(decision.action()).isEqualTo(Action.KEEP);
-        assertThat(decision.reasons()).containsExactly("neither an expiry date nor a purge date: never purged");
+        assertThat(decision.reasons()).extracting(Reason::code).containsExactly(ReasonCode.NO_DATES);
     }
 
     @Test
@@ -82,7 +85,10 @@ class EvaluationTest {
         Patron expired = patron("UNDERGRAD", "Undergraduate", "2022-05-31", "2022-05-31");
         Decision owing = Evaluation.of(FLVC, with(expired, 1, "75.00", "ACTIVE", Set.of()), FLVC_2024);
         assertThat(owing.action()).isEqualTo(Action.PURGE_BLOCKED);
-        assertThat(owing.reasons()).anySatisfy(r -> assertThat(r).contains("1 active loan").contains("active balance of 75.00"));
+        assertThat(owing.blockers()).containsExactly(Reason.of(ReasonCode.ACTIVE_LOANS, "count", 1),
+                Reason.of(ReasonCode.ACTIVE_BALANCE, "balance", "75.00"));
+        assertThat(Reason.join(owing.blockers()))
+                .isEqualTo("the purge job will refuse it: 1 active loan; the purge job will refuse it: an active balance of 75.00");
         assertThat(Evaluation.of(FLVC, with(expired, 0, "0", "ACTIVE", Set.of()), FLVC_2024).action()).isEqualTo(Action.PURGE);
     }
 
@@ -90,7 +96,7 @@ class EvaluationTest {
     void internalPatronsAreProtected() {
         Decision decision = Evaluation.of(FLVC, patron("INTERNAL", "Internal", "2020-01-01", "2020-01-01"), FLVC_2024);
         assertThat(decision.action()).isEqualTo(Action.KEEP);
-        assertThat(decision.reasons()).anySatisfy(r -> assertThat(r).contains("protected user group INTERNAL"));
+        assertThat(decision.deciding()).containsExactly(Reason.of(ReasonCode.PROTECTED_USER_GROUP, "user_group", "INTERNAL"));
     }
 
     @Test
@@ -99,8 +105,8 @@ class EvaluationTest {
                 .isEqualTo(Action.MARK_INACTIVE);
         Decision sixDays = Evaluation.of(OPAL, patron("UNDERGRAD", "Undergraduate", "2024-07-26", "2024-07-26"), FLVC_2024);
         assertThat(sixDays.action()).isEqualTo(Action.KEEP);
-        assertThat(sixDays.reasons()).containsExactly("expiry date 2024-07-26 is not before the cut-off 2021-08-01",
-                "expired 6 days ago, inactive after 7");
+        assertThat(sixDays.reasons()).extracting(Reason::sentence).containsExactly(
+                "expiry date 2024-07-26 is not before the cut-off 2021-08-01", "expired 6 days ago, inactive after 7");
         Patron inactive = with(patron("UNDERGRAD", "Undergraduate", "2023-01-01", null), 0, "0", "INACTIVE", Set.of());
         assertThat(Evaluation.of(OPAL, inactive, FLVC_2024).action()).isEqualTo(Action.KEEP);
     }
@@ -114,6 +120,23 @@ class EvaluationTest {
         Patron community = with(old, 0, "0", "ACTIVE", Set.of("Community patrons"));
         Decision kept = Evaluation.of(OPAL, community, FLVC_2024);
         assertThat(kept.action()).isEqualTo(Action.KEEP);
-        assertThat(kept.reasons()).anySatisfy(r -> assertThat(r).contains("protected set \"Community patrons\""));
+        assertThat(kept.deciding()).containsExactly(Reason.of(ReasonCode.PROTECTED_SET, "set", "Community patrons"));
+    }
+
+    @Test
+    void aPatronCloseToTheCutOffIsEligibleSoonWithTheDaysToGo() {
+        Decision decision = Evaluation.of(FLVC, patron("UNDERGRAD", "Undergraduate", "2023-07-10", "2023-07-10"), FLVC_2024);
+        assertThat(decision.action()).isEqualTo(Action.KEEP);
+        assertThat(decision.deciding()).containsExactly(Reason.of(ReasonCode.ELIGIBLE_SOON, "field", "purge date",
+                "date", LocalDate.of(2023, 7, 10), "cutoff", LocalDate.of(2023, 7, 1), "days", 10L));
+    }
+
+    @Test
+    void almasJobReportIsReadSentenceBySentenceIntoCodesKeepingAlmasWords() {
+        assertThat(Reason.fromAlma("User has 2 active loans. User has PO lines assigned (POL-12). Something new happened."))
+                .extracting(Reason::code, Reason::sentence)
+                .containsExactly(tuple(ReasonCode.ACTIVE_LOANS, "User has 2 active loans."),
+                        tuple(ReasonCode.PO_LINES, "User has PO lines assigned (POL-12)."),
+                        tuple(ReasonCode.OTHER_ALMA_REASON, "Something new happened."));
     }
 }

@@ -164,7 +164,7 @@ public final class Console implements AutoCloseable {
         }
         Map<String, Integer> reasons = new TreeMap<>();
         report.decisions().stream().filter(d -> d.action() != Decision.Action.KEEP)
-                .forEach(d -> reasons.merge(d.action() + ": " + ConsoleRun.general(d.reasons().get(d.reasons().size() - 1)), 1, Integer::sum));
+                .forEach(d -> d.deciding().forEach(r -> reasons.merge(d.action() + ": " + r.label(), 1, Integer::sum)));
         return new PreviewSummary(report.policy(), report.asOf(), report.patrons(), report.counts(), report.safety(), reasons,
                 report.nearMisses().stream().limit(DECISIONS_PER_PAGE).toList(), decisions(Optional.empty(), 0, DECISIONS_PER_PAGE));
     }

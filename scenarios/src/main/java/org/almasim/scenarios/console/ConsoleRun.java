@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.almasim.engine.evaluation.Reason;
 import org.almasim.engine.execution.ProgressListener;
 import org.almasim.engine.execution.RunReport;
 
@@ -89,10 +91,10 @@ final class ConsoleRun implements ProgressListener {
         // Worked out once: the page polls a run and charts every run, and a large run refuses many thousands.
         // The chart and the list show everyone the run did not purge, with why: Alma's refusals and those held back.
         Map<String, String> notPurged = new TreeMap<>(report.purge().exceptions());
-        notPurged.putAll(report.purge().heldBack());
-        this.exceptionsByReason = byReason(notPurged);
+        report.purge().heldBack().forEach((id, reasons) -> notPurged.put(id, Reason.join(reasons)));
+        this.exceptionsByReason = report.purge().notDoneByReason();
         this.firstExceptions = notPurged.entrySet().stream().limit(Console.DECISIONS_PER_PAGE)
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
         this.state = State.DONE;
         this.step = "finished";
     }
@@ -139,30 +141,5 @@ final class ConsoleRun implements ProgressListener {
                 report == null ? 0 : report.purge().done(), report == null ? 0 : report.purge().exceptions().size(),
                 report == null ? 0 : report.purge().heldBack().size(), exceptionsByReason,
                 firstExceptions, instances, narration);
-    }
-
-    /**
-     * A reason without what is particular to one patron, so a chart can count it: their own date (the first one named;
-     * a cut-off after it stays), and their counts and amounts.
-     */
-    static String general(String reason) {
-        return reason.replaceFirst("\\d{4}-\\d{2}-\\d{2}", "(date)").replaceAll("(?<![\\d-])\\d+(\\.\\d+)?(?![\\d-])", "N")
-                .replaceAll("loans?\\b", "loan(s)");
-    }
-
-    /**
-     * Alma gives each refused patron one text naming every blocker; the chart counts each blocker once per patron,
-     * with its numbers taken out so "1 active loan" and "3 active loans" are one reason.
-     */
-    static Map<String, Integer> byReason(Map<String, String> exceptions) {
-        Map<String, Integer> counts = new TreeMap<>();
-        exceptions.values().forEach(text -> {
-            for (String sentence : text.split("(?<=\\.)\\s+")) {
-                if (!sentence.isBlank()) {
-                    counts.merge(general(sentence.strip()), 1, Integer::sum);
-                }
-            }
-        });
-        return counts;
     }
 }

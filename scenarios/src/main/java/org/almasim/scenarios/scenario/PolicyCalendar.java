@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.evaluation.Decision;
+import org.almasim.engine.evaluation.Reason;
 import org.almasim.engine.execution.Notices;
 import org.almasim.engine.execution.PolicyRun;
 import org.almasim.engine.execution.ProgressListener;
@@ -174,9 +175,8 @@ public final class PolicyCalendar {
                 case KEEP -> null;
             };
             if (outcome != null) {
-                String reason = outcome.equals("refused by Alma")
-                        ? report.purge().exceptions().getOrDefault(d.primaryId(), report.purge().heldBack().get(d.primaryId()))
-                        : d.action() == Decision.Action.FIX_DATES ? d.reasons().get(0) : d.reasons().get(d.reasons().size() - 1);
+                String reason = report.purge().exceptions().containsKey(d.primaryId()) ? report.purge().exceptions().get(d.primaryId())
+                        : Reason.join(report.purge().heldBack().getOrDefault(d.primaryId(), d.deciding()));
                 byOutcome.computeIfAbsent(outcome, k -> new ArrayList<>()).add(d.primaryId() + " (" + reason + ")");
             }
         }

@@ -2,6 +2,7 @@ package org.almasim.scenarios.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -127,6 +128,11 @@ public final class ScenarioPlay {
         ObjectNode population = scenario.population() == null ? JSON.createObjectNode() : scenario.population().deepCopy();
         population.put("today", scenario.start().toString());
         withDefaults(population);
+        if (!population.has("featured")) {
+            // The patrons the story names one by one are the ones a trainer shows first; a cohort's come after them.
+            ArrayNode featured = population.putArray("featured");
+            population.path("users").forEach(user -> featured.add(user.path("primary_id").asText()));
+        }
         scenario.cohorts().forEach(cohort -> Cohorts.addTo(population, cohort, scenario.start()));
         JsonNode loadedCounts = alma.post("/almasim/v1/population", Map.of(), population);
         for (Scenario.NamedSet set : scenario.sets()) {

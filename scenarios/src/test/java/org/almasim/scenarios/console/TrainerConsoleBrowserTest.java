@@ -190,6 +190,8 @@ class TrainerConsoleBrowserTest {
         assertThat(purges).anyMatch(row -> row.get(0).equals("flvc-expired-2022") && row.get(2).contains("before the cut-off"));
         List<String> purgeCount = cells("#preview-counts tbody tr").stream().filter(row -> row.get(0).equals("purge")).findFirst().orElseThrow();
         assertThat(purgeCount.get(1)).isEqualTo(String.valueOf(purges.size()));
+        assertThat(cells("#preview-near tbody tr")).as("a single loan is all that keeps this patron")
+                .contains(List.of("flvc-with-loan", "the purge job will refuse it: 1 active loan"));
         assertInView("preview-title");
         screenshot("04-preview");
     }

@@ -14,6 +14,8 @@ import org.almasim.engine.policy.PolicyReader;
 import org.almasim.engine.preview.Preview;
 import org.almasim.engine.preview.PreviewReport;
 import org.junit.jupiter.api.AfterEach;
+import org.almasim.engine.evaluation.Reason;
+import org.almasim.engine.evaluation.ReasonCode;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +41,7 @@ class EarlierRefusalsTest {
 
         Decision before = decision(Preview.of(flvc, demo.alma, DemoAlma.FLVC_2024, 30), "flvc-expired-2022");
         assertThat(before.action()).isEqualTo(Decision.Action.PURGE);
-        assertThat(before.reasons()).noneMatch(r -> r.startsWith("refused by Alma"));
+        assertThat(before.reasons()).extracting(Reason::code).doesNotContain(ReasonCode.REFUSED_BY_ALMA);
         RunReport first = new PolicyRun(demo.alma, PolicyRun.Jobs.ALMASIM, ProgressListener.NONE).run(flvc, DemoAlma.FLVC_2024,
                 PolicyRun.Mode.JOB);
         assertThat(first.purge().exceptions()).containsKey("flvc-expired-2022");
@@ -47,10 +49,11 @@ class EarlierRefusalsTest {
 
         // FLVC purges on its scheduled days only: the next preview of that day (a rerun) is the one to look at.
         PreviewReport next = Preview.of(flvc, demo.alma, DemoAlma.FLVC_2024, 30);
-        String expected = "refused by Alma on " + DemoAlma.FLVC_2024 + ": User has PO lines assigned (POL-7).";
+        Reason expected = Reason.of(ReasonCode.REFUSED_BY_ALMA, "day", DemoAlma.FLVC_2024, "alma_reason", "User has PO lines assigned (POL-7).");
+        assertThat(expected.sentence()).isEqualTo("refused by Alma on " + DemoAlma.FLVC_2024 + ": User has PO lines assigned (POL-7).");
         assertThat(next.refusedBefore()).containsEntry("flvc-expired-2022", expected);
         assertThat(decision(next, "flvc-expired-2022").reasons()).contains(expected);
-        assertThat(next.nearMisses()).anyMatch(m -> m.primaryId().equals("flvc-expired-2022") && m.why().endsWith(expected));
+        assertThat(next.nearMisses()).contains(new PreviewReport.NearMiss("flvc-expired-2022", expected));
 
         RunReport again = new PolicyRun(demo.alma, PolicyRun.Jobs.ALMASIM, ProgressListener.NONE).run(flvc, DemoAlma.FLVC_2024,
                 PolicyRun.Mode.JOB);

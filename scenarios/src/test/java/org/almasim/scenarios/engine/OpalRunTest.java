@@ -1,6 +1,7 @@
 package org.almasim.scenarios.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +21,8 @@ import org.almasim.engine.policy.Policy;
 import org.almasim.engine.policy.PolicyReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.almasim.engine.evaluation.Reason;
+import org.almasim.engine.evaluation.ReasonCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -111,7 +114,8 @@ class OpalRunTest {
         assertThat(demo.exists("old-with-loan")).isTrue();
         assertThat(report.purge().exceptions()).isEmpty();
         assertThat(report.purge().heldBack()).containsOnlyKeys("old-with-loan");
-        assertThat(report.purge().heldBack().get("old-with-loan")).startsWith("held back by the engine").contains("1 active loan");
+        assertThat(report.purge().heldBack().get("old-with-loan")).containsExactly(Reason.of(ReasonCode.ACTIVE_LOANS, "count", 1));
+        assertThat(report.purge().notDoneByReason()).containsExactly(entry("active loans", 1));
     }
 
     @ParameterizedTest
@@ -135,7 +139,9 @@ class OpalRunTest {
         RunReport again = run(PolicyRun.Mode.JOB, ProgressListener.NONE);
         assertThat(again.purge().jobInstance()).as("nobody left to send: no second purge job").isNull();
         assertThat(again.purge().exceptions()).as("nothing was sent to Alma, so Alma refused nothing").isEmpty();
-        assertThat(again.purge().heldBack().get("expired-over-3-years")).startsWith("refused earlier today").contains("PO lines");
+        assertThat(again.purge().heldBack().get("expired-over-3-years")).singleElement()
+                .satisfies(r -> assertThat(r.code()).isEqualTo(ReasonCode.REFUSED_EARLIER_TODAY))
+                .satisfies(r -> assertThat(r.sentence()).startsWith("refused earlier today").contains("PO lines"));
         assertThat(alma.get("/almaws/v1/conf/jobs/M26701/instances", Map.of()).path("total_record_count").asInt()).isEqualTo(1);
         assertThat(demo.exists("expired-over-3-years")).isTrue();
     }

@@ -17,6 +17,8 @@ import org.almasim.engine.policy.Policy;
 import org.almasim.engine.policy.PolicyReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.almasim.engine.evaluation.Reason;
+import org.almasim.engine.evaluation.ReasonCode;
 import org.junit.jupiter.api.Test;
 
 /** Policies carried out over HTTP against a simulator holding the demo patrons. */
@@ -58,7 +60,8 @@ class PolicyRunTest {
         assertThat(report.purge().processed()).as("patrons with a visible blocker are never sent").isEqualTo(5);
         assertThat(report.purge().exceptions()).as("Alma refused none of the patrons it was sent").isEmpty();
         assertThat(report.purge().heldBack()).containsOnlyKeys("flvc-with-loan", "flvc-with-balance");
-        assertThat(report.purge().heldBack().get("flvc-with-balance")).startsWith("held back by the engine").contains("75");
+        assertThat(report.purge().heldBack().get("flvc-with-balance")).extracting(Reason::code).containsExactly(ReasonCode.ACTIVE_BALANCE);
+        assertThat(Reason.join(report.purge().heldBack().get("flvc-with-balance"))).contains("75");
         assertThat(report.purge().done()).isEqualTo(5);
         assertThat(report.differences()).isEmpty();
         assertThat(PURGED).noneMatch(this::exists);
@@ -71,7 +74,7 @@ class PolicyRunTest {
         RunReport report = run("flvc-annual", PolicyRun.Mode.PER_USER);
         assertThat(report.purge().exceptions()).isEmpty();
         assertThat(report.purge().heldBack()).containsOnlyKeys("flvc-with-loan", "flvc-with-balance");
-        assertThat(report.purge().heldBack().get("flvc-with-loan")).contains("1 active loan");
+        assertThat(report.purge().heldBack().get("flvc-with-loan")).containsExactly(Reason.of(ReasonCode.ACTIVE_LOANS, "count", 1));
         assertThat(report.differences()).isEmpty();
         assertThat(PURGED).noneMatch(this::exists);
     }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.evaluation.Decision;
 import org.almasim.engine.evaluation.Decision.Action;
@@ -21,6 +22,8 @@ import org.almasim.simulator.Simulator;
 import org.almasim.simulator.http.ApiKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.almasim.engine.evaluation.Reason;
+import org.almasim.engine.evaluation.ReasonCode;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -66,7 +69,8 @@ class PreviewTest {
         Decision noPurgeDate = report.decisions().stream().filter(d -> d.primaryId().equals("flvc-no-purge-date")).findFirst().orElseThrow();
         assertThat(noPurgeDate.newPurgeDate()).contains(LocalDate.of(2022, 12, 15));
         Decision balance = report.decisions().stream().filter(d -> d.primaryId().equals("flvc-with-balance")).findFirst().orElseThrow();
-        assertThat(balance.reasons()).anySatisfy(r -> assertThat(r).contains("active balance of 75"));
+        assertThat(balance.blockers()).extracting(Reason::code).containsExactly(ReasonCode.ACTIVE_BALANCE);
+        assertThat(balance.blockers().get(0).sentence()).contains("active balance of 75");
         assertThat(report.counts().get(Action.PURGE)).isEqualTo(5);
         assertThat(report.nearMisses()).extracting(PreviewReport.NearMiss::primaryId).contains("flvc-with-loan", "flvc-with-balance");
         assertThat(report.safe()).isTrue();
@@ -98,13 +102,18 @@ class PreviewTest {
                 .contains("PURGE_BLOCKED  flvc-with-loan").contains("- neither an expiry date nor a purge date: never purged");
         String csv = run("policy", "preview", "--policy", "flvc-annual", "--alma-url", sim.baseUrl(), "--api-key",
                 ApiKeys.DEVELOPMENT_KEY, "--format", "csv");
-        assertThat(csv.lines().findFirst()).contains("primary_id,action,new_expiry_date,new_purge_date,reasons");
-        assertThat(csv).contains("flvc-ill-dept,FIX_DATES,2050-01-01,2050-01-01,");
+        assertThat(csv.lines().findFirst()).contains("primary_id,action,new_expiry_date,new_purge_date,reason_codes,reasons");
+        assertThat(csv).contains("flvc-ill-dept,FIX_DATES,2050-01-01,2050-01-01,FIXED_DATES NOT_BEFORE_CUTOFF,");
         demo.itemizedSet("Community patrons", List.of("opal-community"));
         JsonNode json = new ObjectMapper().readTree(run("policy", "preview", "--policy", "opal-lifecycle", "--alma-url", sim.baseUrl(),
                 "--api-key", ApiKeys.DEVELOPMENT_KEY, "--format", "json", "--as-of", "2025-08-01"));
         assertThat(json.path("as_of").asText()).isEqualTo("2025-08-01");
         assertThat(json.path("patrons").asInt()).isEqualTo(13);
+        JsonNode community = StreamSupport.stream(json.path("decisions").spliterator(), false)
+                .filter(d -> d.path("primary_id").asText().equals("opal-community")).findFirst().orElseThrow();
+        assertThat(community.path("reasons").get(0).path("code").asText()).isEqualTo("PROTECTED_SET");
+        assertThat(community.path("reasons").get(0).path("parameters").path("set").asText()).isEqualTo("Community patrons");
+        assertThat(community.path("reasons").get(0).path("sentence").asText()).contains("protected set \"Community patrons\"");
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
-/** The console's reads of the patron table: a filtered page in primary-id order, its count, and counts by status. */
+/** The console's reads of the patron table: a filtered page, featured patrons first, each group in natural primary-id order (2 before 10), its count, and counts by status. */
 final class PatronRepository {
     private final DSLContext db;
 
@@ -34,7 +34,7 @@ final class PatronRepository {
     List<PatronRow> page(Condition filter, Page page) {
         return db.select(PATRON.PRIMARY_ID, PATRON.FIRST_NAME, PATRON.LAST_NAME, PATRON.STATUS, PATRON.USER_GROUP, PATRON.ACCOUNT_TYPE,
                         PATRON.EXPIRY_DATE, PATRON.PURGE_DATE)
-                .from(PATRON).where(filter).orderBy(PATRON.PRIMARY_ID_FOLD).limit(page.limit()).offset(page.offset())
+                .from(PATRON).where(filter).orderBy(PATRON.FEATURED.desc(), PATRON.PRIMARY_ID_NATURAL).limit(page.limit()).offset(page.offset())
                 .fetch(r -> new PatronRow(r.value1(), Stream.of(r.value2(), r.value3()).filter(s -> s != null && !s.isBlank())
                         .collect(Collectors.joining(" ")), r.value4(), r.value5(), r.value6(), PatronRow.day(r.value7()), PatronRow.day(r.value8())));
     }

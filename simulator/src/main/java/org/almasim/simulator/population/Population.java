@@ -18,7 +18,8 @@ public record Population(
         @JsonProperty("users") List<User> users,
         @JsonProperty("loans") List<LoanSpec> loans,
         @JsonProperty("fees") List<FeeSpec> fees,
-        @JsonProperty("blockers") List<BlockerSpec> blockers) {
+        @JsonProperty("blockers") List<BlockerSpec> blockers,
+        @JsonProperty("featured") List<String> featured) {
 
     public Population {
         userGroups = userGroups == null ? List.of() : List.copyOf(userGroups);
@@ -28,6 +29,12 @@ public record Population(
         loans = loans == null ? List.of() : List.copyOf(loans);
         fees = fees == null ? List.of() : List.copyOf(fees);
         blockers = blockers == null ? List.of() : List.copyOf(blockers);
+        featured = featured == null ? null : List.copyOf(featured);
+    }
+
+    /** The patrons the trainer console lists first: those {@code featured} names, or else every user of the document. */
+    public List<String> featuredIds() {
+        return featured != null ? featured : users.stream().map(User::primaryId).filter(java.util.Objects::nonNull).toList();
     }
 
     public record CodeSpec(@JsonProperty("code") String code, @JsonProperty("description") String description) {

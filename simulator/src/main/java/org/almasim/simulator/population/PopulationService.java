@@ -95,6 +95,7 @@ public final class PopulationService {
             // One transaction for the whole document: it loads entirely or not at all.
             int created = dsl.transactionResult(tx -> {
                 int count = users.createAll(tx.dsl(), population.users());
+                users.feature(tx.dsl(), population.featuredIds());
                 new InventoryRepository(tx.dsl()).addAll(items);
                 loans.importAll(tx.dsl(), population.loans().stream()
                         .map(l -> new LoanImport(l.user(), l.barcode(), l.loanDate(), l.dueDate(), l.returned())).toList());

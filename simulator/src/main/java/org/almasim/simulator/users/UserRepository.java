@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.almasim.simulator.BulkLookup;
 import org.almasim.simulator.settings.InstitutionSettings;
@@ -23,6 +25,8 @@ import org.jooq.impl.DSL;
 
 /** Users in H2, through jOOQ only. Bound to one DSLContext: the service's, or a transaction's. */
 final class UserRepository {
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+    private static final int NATURAL_WIDTH = 12;
     private final DSLContext db;
 
     UserRepository(DSLContext db) {
@@ -138,17 +142,17 @@ final class UserRepository {
             return;
         }
         List<Long> keys = db.select(PATRON_KEY_SEQ.nextval()).from(DSL.generateSeries(1, users.size())).fetch(r -> r.value1());
-        var patrons = db.batch(db.insertInto(PATRON, PATRON.USER_KEY, PATRON.PRIMARY_ID, PATRON.PRIMARY_ID_FOLD, PATRON.RECORD_TYPE,
-                PATRON.FIRST_NAME, PATRON.LAST_NAME, PATRON.USER_GROUP, PATRON.ACCOUNT_TYPE, PATRON.EXTERNAL_ID, PATRON.STATUS,
-                PATRON.EXPIRY_DATE, PATRON.PURGE_DATE, PATRON.EMAILS, PATRON.CREATED_DATE, PATRON.PASSWORD, PATRON.DOCUMENT)
-                .values((Long) null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
+        var patrons = db.batch(db.insertInto(PATRON, PATRON.USER_KEY, PATRON.PRIMARY_ID, PATRON.PRIMARY_ID_FOLD, PATRON.PRIMARY_ID_NATURAL,
+                PATRON.RECORD_TYPE, PATRON.FIRST_NAME, PATRON.LAST_NAME, PATRON.USER_GROUP, PATRON.ACCOUNT_TYPE, PATRON.EXTERNAL_ID,
+                PATRON.STATUS, PATRON.EXPIRY_DATE, PATRON.PURGE_DATE, PATRON.EMAILS, PATRON.CREATED_DATE, PATRON.PASSWORD, PATRON.DOCUMENT)
+                .values((Long) null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
         var identifiers = db.batch(db.insertInto(PATRON_IDENTIFIER, PATRON_IDENTIFIER.USER_KEY, PATRON_IDENTIFIER.ID_TYPE,
                 PATRON_IDENTIFIER.VALUE_FOLD).values((Long) null, null, null));
         boolean anyIdentifier = false;
         for (int i = 0; i < users.size(); i++) {
             User u = users.get(i).user();
             long key = keys.get(i);
-            patrons = patrons.bind(key, u.primaryId(), fold(u.primaryId()), code(u.recordType()), u.firstName(), u.lastName(),
+            patrons = patrons.bind(key, u.primaryId(), fold(u.primaryId()), natural(u.primaryId()), code(u.recordType()), u.firstName(), u.lastName(),
                     code(u.userGroup()), code(u.accountType()), u.externalId(), UserRules.statusOf(u), u.expiryDate(), u.purgeDate(),
                     emails(u), created, users.get(i).password(), users.get(i).document());
             for (UserIdentifier id : u.userIdentifier()) {
@@ -293,6 +297,33 @@ final class UserRepository {
         return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
+    /** Marks the patrons a population document names as worth showing, to be listed first in the console. */
+    void feature(java.util.Collection<Long> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        var featured = db.batch(db.update(PATRON).set(PATRON.FEATURED, (Boolean) null).where(PATRON.USER_KEY.eq((Long) null)));
+        for (long key : keys) {
+            featured = featured.bind(true, key);
+        }
+        featured.execute();
+    }
+
+    /**
+     * The id's natural sort key: folded, with every run of digits padded to the same width (leading zeros dropped
+     * first), so that ordering by it puts 2 before 10 and keeps the ids of one cohort in their order.
+     */
+    static String natural(String primaryId) {
+        Matcher digits = DIGITS.matcher(fold(primaryId));
+        StringBuilder key = new StringBuilder();
+        while (digits.find()) {
+            String run = digits.group().replaceFirst("^0+(?=.)", "");
+            digits.appendReplacement(key, "0".repeat(Math.max(0, NATURAL_WIDTH - run.length())) + run);
+        }
+        digits.appendTail(key);
+        return key.toString();
+    }
+
     private void insertIdentifiers(long key, User user) {
         for (UserIdentifier id : user.userIdentifier()) {
             db.insertInto(PATRON_IDENTIFIER)
@@ -307,6 +338,7 @@ final class UserRepository {
         java.util.Map<Field<?>, Object> values = new java.util.LinkedHashMap<>();
         values.put(PATRON.PRIMARY_ID, u.primaryId());
         values.put(PATRON.PRIMARY_ID_FOLD, fold(u.primaryId()));
+        values.put(PATRON.PRIMARY_ID_NATURAL, natural(u.primaryId()));
         values.put(PATRON.RECORD_TYPE, code(u.recordType()));
         values.put(PATRON.FIRST_NAME, u.firstName());
         values.put(PATRON.LAST_NAME, u.lastName());

@@ -185,6 +185,12 @@ public final class UserService {
     }
 
     /** Database keys of users by primary id (folded to lower case), for bulk loading; unknown ids are absent. */
+    /** Marks these users (by primary id) to be listed first in the trainer console. */
+    public void feature(DSLContext db, java.util.Collection<String> primaryIds) {
+        UserRepository repository = new UserRepository(db);
+        repository.feature(repository.keysByPrimaryId(primaryIds).values());
+    }
+
     public java.util.Map<String, Long> keysByPrimaryId(DSLContext db, java.util.Collection<String> primaryIds) {
         return new UserRepository(db).keysByPrimaryId(primaryIds);
     }

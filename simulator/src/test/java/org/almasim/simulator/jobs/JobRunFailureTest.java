@@ -64,7 +64,7 @@ class JobRunFailureTest {
     }
 
     private long patron(String primaryId) {
-        return dsl.insertInto(PATRON).set(PATRON.PRIMARY_ID, primaryId).set(PATRON.PRIMARY_ID_FOLD, primaryId)
+        return dsl.insertInto(PATRON).set(PATRON.PRIMARY_ID, primaryId).set(PATRON.PRIMARY_ID_FOLD, primaryId).set(PATRON.PRIMARY_ID_NATURAL, primaryId)
                 .set(PATRON.RECORD_TYPE, "PUBLIC").set(PATRON.ACCOUNT_TYPE, "INTERNAL").set(PATRON.STATUS, "ACTIVE")
                 .set(PATRON.EMAILS, "").set(PATRON.CREATED_DATE, clock.today()).set(PATRON.DOCUMENT, "{}")
                 .returning(PATRON.USER_KEY).fetchOne(PATRON.USER_KEY);

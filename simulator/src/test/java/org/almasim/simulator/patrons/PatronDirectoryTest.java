@@ -43,6 +43,20 @@ class PatronDirectoryTest extends SimulatorTest {
     }
 
     @Test
+    void featuredPatronsComeFirstAndIdsSortNaturally() {
+        alma.loadPopulation("""
+                featured: [zed-named]
+                users:
+                  - {primary_id: class-10, record_type: {value: PUBLIC}, user_group: {value: UNDERGRAD}, account_type: {value: INTERNAL}}
+                  - {primary_id: class-2, record_type: {value: PUBLIC}, user_group: {value: UNDERGRAD}, account_type: {value: INTERNAL}}
+                  - {primary_id: class-002a, record_type: {value: PUBLIC}, user_group: {value: UNDERGRAD}, account_type: {value: INTERNAL}}
+                  - {primary_id: zed-named, record_type: {value: PUBLIC}, user_group: {value: UNDERGRAD}, account_type: {value: INTERNAL}}
+                """);
+        assertThat(ids(list(Map.of("limit", "4")))).containsExactly("zed-named", "anna-current", "ben-expired", "cara-expired-long-ago");
+        assertThat(ids(list(Map.of("q", "class")))).containsExactly("class-2", "class-002a", "class-10");
+    }
+
+    @Test
     void patronsWithBlockersAreThoseWithALoanOrABalance() {
         assertThat(ids(list(Map.of("has_blockers", "true")))).containsExactly("dan-borrower", "eve-owes");
         assertThat(ids(list(Map.of("has_blockers", "false")))).containsExactly("anna-current", "ben-expired", "cara-expired-long-ago");
