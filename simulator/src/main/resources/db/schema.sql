@@ -122,6 +122,7 @@ CREATE TABLE loan (
     due_date        TIMESTAMP WITH TIME ZONE NOT NULL,
     return_date     TIMESTAMP WITH TIME ZONE,
     last_renew_date TIMESTAMP WITH TIME ZONE,
+    renewals        INTEGER      DEFAULT 0 NOT NULL,
     CONSTRAINT fk_loan_patron FOREIGN KEY (user_key) REFERENCES patron (user_key) ON DELETE CASCADE,
     CONSTRAINT fk_loan_item FOREIGN KEY (item_pid) REFERENCES item (item_pid)
 );

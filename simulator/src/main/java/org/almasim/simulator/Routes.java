@@ -17,6 +17,7 @@ import org.almasim.simulator.http.ApiGate;
 import org.almasim.simulator.jobs.JobController;
 import org.almasim.simulator.loans.LoanController;
 import org.almasim.simulator.patrons.PatronController;
+import org.almasim.simulator.personal.PersonalDataController;
 import org.almasim.simulator.sets.SetController;
 import org.almasim.simulator.users.UserController;
 
@@ -32,7 +33,8 @@ final class Routes {
 
     static void register(JavalinConfig config, ApiGate gate, UserController users, FeeController fees, LoanController loans,
                          SetController sets, JobController jobs, BlockerController blockers, AdminController admin,
-                         PatronController patrons, CodeTableController codeTables, EndpointGroup extension) {
+                         PatronController patrons, CodeTableController codeTables, PersonalDataController personalData,
+                         EndpointGroup extension) {
         config.routes.apiBuilder(() -> {
             path("/almaws/v1", () -> {
                 before("/*", gate::admitApi);
@@ -43,6 +45,8 @@ final class Routes {
                         get(users::get);
                         put(users::update);
                         delete(users::delete);
+                        post(users::act);
+                        get("personal-data", personalData::get);
                         path("fees", () -> {
                             get(fees::list);
                             post(fees::create);
@@ -63,7 +67,11 @@ final class Routes {
                         });
                     });
                 });
-                path("bibs/{mms_id}/holdings/{holding_id}/items/{item_pid}", () -> post(loans::scanIn));
+                path("bibs/{mms_id}/holdings/{holding_id}/items/{item_pid}", () -> {
+                    get(loans::item);
+                    post(loans::scanIn);
+                });
+                get("items", loans::itemByBarcode);
                 path("conf/sets", () -> {
                     get(sets::list);
                     post(sets::create);

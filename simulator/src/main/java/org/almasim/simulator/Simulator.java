@@ -35,6 +35,7 @@ import org.almasim.simulator.loans.LoanService;
 import org.almasim.simulator.population.Population;
 import org.almasim.simulator.population.Population.Loaded;
 import org.almasim.simulator.patrons.PatronController;
+import org.almasim.simulator.personal.PersonalDataController;
 import org.almasim.simulator.patrons.PatronDirectory;
 import org.almasim.simulator.population.PopulationService;
 import org.almasim.simulator.sets.SetController;
@@ -128,7 +129,7 @@ public final class Simulator implements AutoCloseable {
         BlockerService blockers = new BlockerService(dsl, users, codes);
         this.jobs = new JobService(dsl, codes, clock, sets, users);
         jobs.recoverAfterStop();
-        this.population = new PopulationService(dsl, codes, clock, users, loans, fees);
+        this.population = new PopulationService(dsl, codes, clock, users, loans, fees, sets);
         ApiGate gate = new ApiGate(keys, thresholds, clock);
         AdminController admin = new AdminController(clock, this::reset, population, dsl, codes, keys.developmentKeyOnly());
         PatronDirectory patrons = new PatronDirectory(dsl, clock, users, loans, fees, sets, blockers, codes);
@@ -154,7 +155,7 @@ public final class Simulator implements AutoCloseable {
             AlmaErrors.register(javalin);
             Routes.register(javalin, gate, new UserController(users, listing), new FeeController(fees), new LoanController(loans),
                     new SetController(sets), new JobController(jobs), new BlockerController(blockers), admin,
-                    new PatronController(patrons), new CodeTableController(codes), extra);
+                    new PatronController(patrons), new CodeTableController(codes), new PersonalDataController(users, loans, fees), extra);
         });
     }
 

@@ -39,6 +39,8 @@ public final class PolicyRun {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration JOB_DEADLINE = Duration.ofMinutes(30);
+    /** The statuses of a job instance that has not ended yet; any other status is final. */
+    private static final Set<String> UNFINISHED = Set.of("QUEUED", "PENDING", "INITIALIZING", "RUNNING", "FINALIZING");
     private static final long FIRST_POLL_MILLIS = 5;
     private static final long LAST_POLL_MILLIS = 500;
 
@@ -237,7 +239,7 @@ public final class PolicyRun {
         JsonNode instance = alma.get(path, Map.of());
         int shown = 0;
         long pause = FIRST_POLL_MILLIS;
-        while (!instance.path("status").path("value").asText().startsWith("COMPLETED")) {
+        while (UNFINISHED.contains(instance.path("status").path("value").asText())) {
             if (System.nanoTime() > deadline) {
                 throw new AlmaApiException(0, "TIMEOUT", "Job instance " + path + " did not finish within " + JOB_DEADLINE);
             }
@@ -248,6 +250,11 @@ public final class PolicyRun {
             shown = now;
         }
         progress.done(100 - shown);
+        String status = instance.path("status").path("value").asText();
+        if (!status.startsWith("COMPLETED")) {
+            // FAILED, SYSTEM_ABORTED...: the run ended without a report to read; waiting longer would not change that.
+            throw new AlmaApiException(0, status, "Job instance " + path + " ended " + status + " without completing");
+        }
         return instance;
     }
 
@@ -293,7 +300,7 @@ public final class PolicyRun {
         for (boolean told = false; ; told = true) {
             boolean running = false;
             for (JsonNode instance : alma.get("/almaws/v1/conf/jobs/" + jobId + "/instances", Map.of("limit", "10")).path("job_instance")) {
-                running |= !instance.path("status").path("value").asText().startsWith("COMPLETED");
+                running |= UNFINISHED.contains(instance.path("status").path("value").asText());
             }
             if (!running) {
                 return;

@@ -66,7 +66,9 @@ class AuthorizationTest {
         String before = digest();
         for (Simulator.Route route : simulator.routes()) {
             HttpResponse<String> answer = http.send(route.method(), path(route), READ_ONLY, "{}", Map.of());
-            if (route.method().equals("GET")) {
+            // POST /users/{id} is op=auth, which checks a password and changes nothing: Alma allows it with a read-only key.
+            boolean reads = route.method().equals("GET") || (route.method().equals("POST") && route.path().equals("/almaws/v1/users/{user_id}"));
+            if (reads) {
                 assertThat(errorCode(answer)).as("%s %s with a read-only key: %s", route.method(), route.path(), answer.body())
                         .isNotEqualTo("UNAUTHORIZED");
             } else {

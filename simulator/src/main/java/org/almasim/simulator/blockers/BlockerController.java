@@ -2,7 +2,6 @@ package org.almasim.simulator.blockers;
 
 import io.javalin.http.Context;
 import org.almasim.simulator.http.AlmaFormats;
-import org.almasim.simulator.http.AlmaFormats.BodyFormat;
 import org.almasim.simulator.http.AlmaHttp;
 
 /** HTTP for {@code /almasim/v1/users/{user_id}/blockers} (control plane, JSON). */
@@ -18,7 +17,7 @@ public final class BlockerController {
     }
 
     public void replace(Context ctx) {
-        var body = AlmaFormats.read(ctx.bodyAsBytes(), BodyFormat.JSON, BlockerService.Blockers.class);
+        var body = AlmaFormats.readControlPlane(ctx.bodyAsBytes(), BlockerService.Blockers.class);
         AlmaHttp.json(ctx, blockers.replace(ctx.pathParam("user_id"), body));
     }
 }

@@ -20,7 +20,7 @@ public record Fee(
         @JsonProperty("id") String id,
         @JsonProperty("type") Code type,
         @JsonProperty("status") Code status,
-        @JsonProperty("user_primary_id") Code userPrimaryId,
+        @JsonProperty("user_primary_id") Linked userPrimaryId,
         @JsonProperty("balance") BigDecimal balance,
         @JsonProperty("remaining_vat_amount") BigDecimal remainingVatAmount,
         @JsonProperty("original_amount") BigDecimal originalAmount,
@@ -30,8 +30,13 @@ public record Fee(
         @JsonProperty("comment") String comment,
         @JsonProperty("owner") Code owner,
         @JsonProperty("title") String title,
-        @JsonProperty("barcode") Code barcode,
+        @JsonProperty("barcode") Linked barcode,
         @JsonProperty("transaction") List<Transaction> transaction) {
+
+    /** A value with the link to what it names: {@code {"value":"stu1","link":".../users/stu1"}}; the link is ignored on input. */
+    @JsonPropertyOrder({"value", "link"})
+    public record Linked(@JsonProperty("value") String value, @JsonProperty("link") String link) {
+    }
 
     public Fee {
         transaction = transaction == null ? List.of() : List.copyOf(transaction);
@@ -46,8 +51,13 @@ public record Fee(
             @JsonProperty("vat_amount") BigDecimal vatAmount,
             @JsonProperty("reason") Code reason,
             @JsonProperty("comment") String comment,
+            @JsonProperty("created_by") String createdBy,
             @JsonProperty("external_transaction_id") String externalTransactionId,
             @JsonProperty("transaction_time") Instant transactionTime,
+            @JsonProperty("received_by") Code receivedBy,
             @JsonProperty("payment_method") Code paymentMethod) {
+        /** Who an API transaction is recorded as made by, and where, as a live Alma recorded an API payment. */
+        static final String CREATED_BY_API = "Ex Libris";
+        static final String RECEIVED_NOT_AT_DESK = "Not At Desk";
     }
 }

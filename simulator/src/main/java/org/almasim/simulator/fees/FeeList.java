@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonRootName;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** A user's fees with Alma's totals; {@code fee} is absent and {@code currency} empty when there are none. */
+/** A user's fees with Alma's totals; {@code fee} is absent when there are none, {@code currency} always the institution's. */
 @JsonRootName("fees")
 @JsonPropertyOrder({"fee", "total_record_count", "total_sum", "currency"})
 public record FeeList(

@@ -19,6 +19,7 @@ import org.almasim.simulator.fees.FeeRepository.StoredTransaction;
 import org.almasim.simulator.http.AlmaException;
 import org.almasim.simulator.http.Params;
 import org.almasim.simulator.http.TextLimits;
+import org.almasim.simulator.inventory.InventoryItem;
 import org.almasim.simulator.inventory.InventoryRepository;
 import org.almasim.simulator.users.UserService;
 import org.jooq.DSLContext;
@@ -109,6 +110,13 @@ public final class FeeService {
         return render(fees, userId, linkBase, fees.list(key, List.of(wanted)));
     }
 
+    /** Every fee of the user, whatever its status (the user's personal data). */
+    public FeeList allOf(String userId, String linkBase) {
+        long key = users.keyOf(dsl, userId, null);
+        FeeRepository fees = new FeeRepository(dsl);
+        return render(fees, userId, linkBase, fees.list(key, List.copyOf(STATUSES)));
+    }
+
     public Fee get(String userId, String idType, String feeId, String linkBase) {
         FeeRepository fees = new FeeRepository(dsl);
         long key = users.keyOf(dsl, userId, idType);
@@ -134,12 +142,16 @@ public final class FeeService {
             long key = users.keyOf(tx.dsl(), userId, null);
             UserService.lock(tx.dsl(), key);
             String barcode = incoming.barcode() == null ? null : incoming.barcode().value();
-            if (barcode != null && new InventoryRepository(tx.dsl()).itemByBarcode(barcode).isEmpty()) {
+            var item = barcode == null ? java.util.Optional.<InventoryItem>empty()
+                    : new InventoryRepository(tx.dsl()).itemByBarcode(barcode);
+            if (barcode != null && item.isEmpty()) {
                 throw AlmaException.badRequest("4019993", "User item barcode invalid entry: " + barcode + ".");
             }
+            // A fee for an item carries the item's title, as Alma's do, unless the fee names one of its own.
+            String title = incoming.title() != null ? incoming.title() : item.map(i -> i.title()).orElse(null);
             Instant now = clock.now();
             StoredFee fee = new StoredFee(AlmaIds.next(tx.dsl()), key, type.value(), "ACTIVE", amount, amount, now, now,
-                    incoming.comment(), owner.value(), incoming.title(), barcode);
+                    incoming.comment(), owner.value(), title, barcode);
             FeeRepository fees = new FeeRepository(tx.dsl());
             fees.insert(fee);
             return render(fees, userId, linkBase, fee);
@@ -274,7 +286,7 @@ public final class FeeService {
             rendered.add(render(userId, linkBase, fee, transactions.getOrDefault(fee.id(), List.of())));
             sum = sum.add(fee.balance());
         }
-        return new FeeList(rendered, rendered.size(), plain(sum), rendered.isEmpty() ? null : codes.currency());
+        return new FeeList(rendered, rendered.size(), plain(sum), codes.currency());
     }
 
     private Fee render(FeeRepository fees, String userId, String linkBase, StoredFee fee) {
@@ -282,15 +294,17 @@ public final class FeeService {
     }
 
     private Fee render(String userId, String linkBase, StoredFee fee, List<StoredTransaction> transactions) {
+        Code receivedBy = new Code(Fee.Transaction.RECEIVED_NOT_AT_DESK, codes.code(CodeTables.LIBRARIES, fee.owner()).desc());
         List<Fee.Transaction> rendered = transactions.stream().map(t -> new Fee.Transaction(
                 codes.code(CodeTables.TRANSACTION_TYPES, t.type()), plain(t.amount()), BigDecimal.ZERO,
-                codes.code(CodeTables.WAIVE_REASONS, t.reason()), t.comment(), t.externalTransactionId(), t.time(),
-                codes.code(CodeTables.PAYMENT_METHODS, t.method()))).toList();
+                codes.code(CodeTables.WAIVE_REASONS, t.reason()), t.comment(), Fee.Transaction.CREATED_BY_API, t.externalTransactionId(),
+                t.time(), receivedBy, codes.code(CodeTables.PAYMENT_METHODS, t.method()))).toList();
         String link = UserService.userLink(linkBase, userId) + "/fees/" + fee.id();
         return new Fee(link, fee.id(), codes.code(CodeTables.FEE_TYPES, fee.type()), codes.code(CodeTables.FEE_STATUSES, fee.status()),
-                Code.of(userId), plain(fee.balance()), BigDecimal.ZERO, plain(fee.originalAmount()), BigDecimal.ZERO,
-                fee.creationTime(), fee.statusTime(), fee.comment(), codes.code(CodeTables.LIBRARIES, fee.owner()), fee.title(),
-                fee.barcode() == null ? null : Code.of(fee.barcode()), rendered);
+                new Fee.Linked(userId, UserService.userLink(linkBase, userId)), plain(fee.balance()), BigDecimal.ZERO,
+                plain(fee.originalAmount()), BigDecimal.ZERO, fee.creationTime(), fee.statusTime(), fee.comment(),
+                codes.code(CodeTables.LIBRARIES, fee.owner()), fee.title(),
+                fee.barcode() == null ? null : new Fee.Linked(fee.barcode(), InventoryItem.linkByBarcode(linkBase, fee.barcode())), rendered);
     }
 
     /** Alma writes 750 and 2.5, not 750.00 and 2.50. */

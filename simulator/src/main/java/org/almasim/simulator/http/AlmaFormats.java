@@ -7,7 +7,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -26,12 +29,22 @@ import java.time.LocalDate;
 public final class AlmaFormats {
     public static final String ERROR_NAMESPACE = "http://com/exlibris/urm/general/xmlbeans";
 
-    public static final ObjectMapper JSON = configure(JsonMapper.builder().disable(MapperFeature.ALLOW_COERCION_OF_SCALARS));
-    /** YAML population documents (and JSON ones: YAML reads both), with Alma's field rules. */
-    public static final ObjectMapper YAML = configure(com.fasterxml.jackson.dataformat.yaml.YAMLMapper.builder());
+    // Alma ignores the fields it does not know, and clients post back whole GET answers with fields of their own.
+    public static final ObjectMapper JSON = configure(JsonMapper.builder().disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
+    /** almasim's own control plane: its bodies are almasim's, so a misspelt key is an error, never an empty value. */
+    private static final ObjectMapper CONTROL_PLANE = configure(JsonMapper.builder().disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
+    /**
+     * YAML population documents (and JSON ones: YAML reads both), with Alma's field rules; stricter than the API, so
+     * that a misspelt key of a document (users:, loans:) is an error rather than an empty library.
+     */
+    public static final ObjectMapper YAML = configure(com.fasterxml.jackson.dataformat.yaml.YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
     // XML carries every scalar as text, so the tree read from XML may coerce "5" to a number and "true" to a boolean.
     // An empty element (<contact_info/>) reads as an absent value.
     private static final ObjectMapper FROM_XML_TREE = configure(JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT)
             // One repeated element (<member>) reads as a list of one.
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY));
@@ -50,7 +63,6 @@ public final class AlmaFormats {
                 .serializationInclusion(JsonInclude.Include.NON_EMPTY)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -99,7 +111,22 @@ public final class AlmaFormats {
         } catch (JacksonException e) {
             throw invalidBody(e);
         } catch (IOException e) {
-            throw AlmaException.badRequest("401676", "No valid XML was given. " + e.getMessage());
+            throw AlmaException.badRequest("401676", "No valid XML was given. The body could not be read.");
+        }
+    }
+
+    /** Reads a JSON body of almasim's control plane, where a field almasim does not know is a mistake (401676). */
+    public static <T> T readControlPlane(byte[] body, Class<T> type) {
+        try {
+            T value = CONTROL_PLANE.readValue(body, type);
+            if (value == null) {
+                throw AlmaException.badRequest("401676", "No valid XML was given. The request body holds no object.");
+            }
+            return value;
+        } catch (JacksonException e) {
+            throw invalidBody(e);
+        } catch (IOException e) {
+            throw AlmaException.badRequest("401676", "No valid XML was given. The body could not be read.");
         }
     }
 
@@ -109,17 +136,48 @@ public final class AlmaFormats {
         } catch (JacksonException e) {
             throw invalidBody(e);
         } catch (IOException e) {
-            throw AlmaException.badRequest("401676", "No valid XML was given. " + e.getMessage());
+            throw AlmaException.badRequest("401676", "No valid XML was given. The body could not be read.");
         }
     }
 
+    /** A body Jackson could not read, as Alma's 401676 (or the Alma error a field's own rule raised). */
     private static AlmaException invalidBody(JacksonException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof AlmaException alma) {
                 return alma;
             }
         }
-        return AlmaException.badRequest("401676", "No valid XML was given. " + e.getOriginalMessage());
+        return AlmaException.badRequest("401676", "No valid XML was given. " + problem(e));
+    }
+
+    /**
+     * What is wrong with a document Jackson could not read, in words a user of Alma reads: which field is unknown or
+     * holds a value of the wrong type, or where the text stops being well-formed. Never a Java class name.
+     */
+    public static String problem(JacksonException e) {
+        String field = "";
+        if (e instanceof JsonMappingException mapping) {
+            StringBuilder path = new StringBuilder();
+            for (JsonMappingException.Reference step : mapping.getPath()) {
+                if (step.getFieldName() != null) {
+                    path.append(path.isEmpty() ? "" : ".").append(step.getFieldName());
+                } else if (step.getIndex() >= 0) {
+                    path.append('[').append(step.getIndex()).append(']');
+                }
+            }
+            field = path.toString();
+        }
+        if (e instanceof UnrecognizedPropertyException && !field.isEmpty()) {
+            return "There is no field " + field + " here.";
+        }
+        if (!field.isEmpty()) {
+            return "The value of " + field + " is not of the type Alma expects there.";
+        }
+        if (e instanceof StreamReadException read && read.getLocation() != null) {
+            return "The body is not well-formed at line " + read.getLocation().getLineNr() + ", column "
+                    + read.getLocation().getColumnNr() + ".";
+        }
+        return "The body is not an object of the expected shape.";
     }
 
     public enum BodyFormat { JSON, XML }

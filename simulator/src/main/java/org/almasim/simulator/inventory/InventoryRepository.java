@@ -23,6 +23,14 @@ public final class InventoryRepository {
         return one(ITEM.BARCODE.eq(barcode));
     }
 
+    public boolean bibExists(String mmsId) {
+        return db.fetchExists(BIB, BIB.MMS_ID.eq(mmsId));
+    }
+
+    public boolean holdingExists(String holdingId) {
+        return db.fetchExists(HOLDING, HOLDING.HOLDING_ID.eq(holdingId));
+    }
+
     public Optional<InventoryItem> itemByPid(String pid) {
         return one(ITEM.ITEM_PID.eq(pid));
     }
@@ -49,13 +57,21 @@ public final class InventoryRepository {
         var rows = db.batch(db.insertInto(ITEM, ITEM.ITEM_PID, ITEM.HOLDING_ID, ITEM.BARCODE, ITEM.DESCRIPTION)
                 .values((String) null, null, null, null));
         List<InventoryItem> added = new java.util.ArrayList<>(items.size());
+        // Ids a document gives are kept (items of one bib or holding share its id); the others are new Alma-like ones.
+        java.util.Set<String> bibIds = new java.util.HashSet<>();
+        java.util.Set<String> holdingIds = new java.util.HashSet<>();
         for (int i = 0; i < items.size(); i++) {
             InventoryItem it = items.get(i);
             String id = ids.get(i);
-            InventoryItem item = new InventoryItem("23" + id, "22" + id, "99" + id, it.barcode(), it.title(), it.author(),
-                    it.publicationYear(), it.library(), it.location(), it.callNumber(), it.description());
-            bibs = bibs.bind(item.mmsId(), item.title(), item.author(), item.publicationYear());
-            holdings = holdings.bind(item.holdingId(), item.mmsId(), item.library(), item.location(), item.callNumber());
+            InventoryItem item = new InventoryItem(it.itemPid() != null ? it.itemPid() : "23" + id,
+                    it.holdingId() != null ? it.holdingId() : "22" + id, it.mmsId() != null ? it.mmsId() : "99" + id, it.barcode(),
+                    it.title(), it.author(), it.publicationYear(), it.library(), it.location(), it.callNumber(), it.description());
+            if (bibIds.add(item.mmsId())) {
+                bibs = bibs.bind(item.mmsId(), item.title(), item.author(), item.publicationYear());
+            }
+            if (holdingIds.add(item.holdingId())) {
+                holdings = holdings.bind(item.holdingId(), item.mmsId(), item.library(), item.location(), item.callNumber());
+            }
             rows = rows.bind(item.itemPid(), item.holdingId(), item.barcode(), item.description());
             added.add(item);
         }

@@ -42,4 +42,21 @@ public final class LoanController {
         AlmaHttp.ok(ctx, loans.scanIn(ctx.pathParam("mms_id"), ctx.pathParam("holding_id"), ctx.pathParam("item_pid"),
                 Params.text(ctx, "op"), Params.text(ctx, "library"), Params.text(ctx, "circ_desk"), UserController.linkBase(ctx)));
     }
+
+    public void item(Context ctx) {
+        AlmaHttp.ok(ctx, loans.item(ctx.pathParam("mms_id"), ctx.pathParam("holding_id"), ctx.pathParam("item_pid"),
+                UserController.linkBase(ctx)));
+    }
+
+    /** Alma answers an item asked for by barcode with a redirect to the item's URL; clients follow it. */
+    public void itemByBarcode(Context ctx) {
+        String location = loans.itemLocation(Params.text(ctx, "item_barcode"), UserController.linkBase(ctx));
+        String query = ctx.queryString() == null ? "" : stripBarcode(ctx.queryString());
+        ctx.redirect(query.isEmpty() ? location : location + "?" + query, io.javalin.http.HttpStatus.FOUND);
+    }
+
+    /** The query without item_barcode: the format and key a client sent still apply at the item's URL. */
+    private static String stripBarcode(String query) {
+        return java.util.Arrays.stream(query.split("&")).filter(p -> !p.startsWith("item_barcode=")).collect(java.util.stream.Collectors.joining("&"));
+    }
 }

@@ -22,7 +22,7 @@ final class LoanRepository {
     }
 
     record StoredLoan(String loanId, long userKey, String itemPid, String status, String processStatus, String circDesk,
-                      String library, Instant loanDate, Instant dueDate, Instant returnDate, Instant lastRenewDate) {
+                      String library, Instant loanDate, Instant dueDate, Instant returnDate, Instant lastRenewDate, int renewals) {
     }
 
     void insert(StoredLoan loan) {
@@ -93,6 +93,16 @@ final class LoanRepository {
                 .map(LoanRepository::stored);
     }
 
+    void renew(String loanId, Instant dueDate, Instant renewedAt) {
+        db.update(LOAN)
+                .set(LOAN.DUE_DATE, time(dueDate))
+                .set(LOAN.PROCESS_STATUS, "RENEW")
+                .set(LOAN.LAST_RENEW_DATE, time(renewedAt))
+                .set(LOAN.RENEWALS, LOAN.RENEWALS.plus(1))
+                .where(LOAN.LOAN_ID.eq(loanId))
+                .execute();
+    }
+
     void changeDueDate(String loanId, Instant dueDate, String processStatus, Instant renewedAt) {
         db.update(LOAN)
                 .set(LOAN.DUE_DATE, time(dueDate))
@@ -115,7 +125,7 @@ final class LoanRepository {
         return new StoredLoan(r.getLoanId(), r.getUserKey(), r.getItemPid(), r.getLoanStatus(), r.getProcessStatus(), r.getCircDesk(),
                 r.getLibrary(), r.getLoanDate().toInstant(), r.getDueDate().toInstant(),
                 r.getReturnDate() == null ? null : r.getReturnDate().toInstant(),
-                r.getLastRenewDate() == null ? null : r.getLastRenewDate().toInstant());
+                r.getLastRenewDate() == null ? null : r.getLastRenewDate().toInstant(), r.getRenewals());
     }
 
     private static OffsetDateTime time(Instant instant) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +26,8 @@ import org.jooq.DSLContext;
 public final class LoanService {
     /** The simulator's one loan policy: 28 days, due at the end of the day. */
     static final int LOAN_DAYS = 28;
+    /** The loan policy's renewal limit: a sixth renewal is refused with 401822. */
+    static final int MAX_RENEWALS = 5;
     private static final LocalTime DUE_TIME = LocalTime.of(23, 59);
 
     private final DSLContext dsl;
@@ -66,7 +69,7 @@ public final class LoanService {
             }
             Instant now = clock.now();
             StoredLoan loan = new StoredLoan(AlmaIds.next(tx.dsl()), key, item.itemPid(), "ACTIVE", "NORMAL",
-                    request.circDesk().value(), request.library().value(), now, dueAfter(clock.today()), null, null);
+                    request.circDesk().value(), request.library().value(), now, dueAfter(clock.today()), null, null, 0);
             loans.insert(loan);
             return render(loan, item, userId, linkBase);
         });
@@ -99,7 +102,7 @@ public final class LoanService {
                 stored.add(new StoredLoan(ids.get(i), keys.get(UserService.foldId(l.userId())), pid,
                         l.returned() == null ? "ACTIVE" : "COMPLETE", "NORMAL", "DEFAULT_CIRC_DESK", "MAIN",
                         loanDate.atStartOfDay().toInstant(ZoneOffset.UTC), due.atTime(DUE_TIME).toInstant(ZoneOffset.UTC),
-                        l.returned() == null ? null : l.returned().atStartOfDay().toInstant(ZoneOffset.UTC), null));
+                        l.returned() == null ? null : l.returned().atStartOfDay().toInstant(ZoneOffset.UTC), null, 0));
             }
             loans.insertAll(stored);
         }
@@ -125,6 +128,15 @@ public final class LoanService {
         return new LoanList(rendered, loans.count(key, wanted));
     }
 
+    /** Every loan of the user, active and returned, a hundred of each at most (the user's personal data). */
+    public LoanList allOf(String userId, String linkBase) {
+        LoanList active = list(userId, null, "ACTIVE", new Page(100, 0), null, null, linkBase);
+        LoanList complete = list(userId, null, "COMPLETE", new Page(100, 0), null, null, linkBase);
+        List<Loan> every = new java.util.ArrayList<>(active.itemLoan());
+        every.addAll(complete.itemLoan());
+        return new LoanList(every, active.totalRecordCount() + complete.totalRecordCount());
+    }
+
     public Loan get(String userId, String loanId, String linkBase) {
         long key = users.keyOf(dsl, userId, null);
         StoredLoan loan = new LoanRepository(dsl).find(key, loanId).orElseThrow(() -> noLoan(loanId));
@@ -140,12 +152,14 @@ public final class LoanService {
             UserService.lock(tx.dsl(), key);
             LoanRepository loans = new LoanRepository(tx.dsl());
             StoredLoan loan = loans.find(key, loanId).orElseThrow(() -> noLoan(loanId));
-            Instant due = dueAfter(clock.today());
-            if (!loan.status().equals("ACTIVE") || !due.isAfter(loan.dueDate())) {
+            if (!loan.status().equals("ACTIVE") || loan.renewals() >= MAX_RENEWALS) {
                 throw AlmaException.badRequest("401822", "Cannot renew loan: Loan ID " + loanId + ".");
             }
-            loans.changeDueDate(loanId, due, "RENEW", clock.now());
-            return reload(tx.dsl(), key, loanId, userId, linkBase);
+            // The loan policy's period again, from the due date or from today when the loan is overdue: a renewal
+            // right after the loan was made moves the due date later, as a live Alma did.
+            Instant due = loan.dueDate().isAfter(clock.now()) ? loan.dueDate().plus(LOAN_DAYS, ChronoUnit.DAYS) : dueAfter(clock.today());
+            loans.renew(loanId, due, clock.now());
+            return reload(tx.dsl(), key, loanId, userId, linkBase).renewed();
         });
     }
 
@@ -184,8 +198,7 @@ public final class LoanService {
             InventoryRepository inventory = new InventoryRepository(tx.dsl());
             InventoryItem item = inventory.lockItem(itemPid)
                     .filter(i -> i.holdingId().equals(holdingId) && i.mmsId().equals(mmsId))
-                    .orElseThrow(() -> AlmaException.badRequest("401689",
-                            "No items found for mms_id " + mmsId + ", holding_id " + holdingId + " and item_pid " + itemPid + "."));
+                    .orElseThrow(() -> noItem("No items found for mms_id " + mmsId + ", holding_id " + holdingId + " and item_pid " + itemPid + "."));
             LoanRepository loans = new LoanRepository(tx.dsl());
             var active = loans.activeLoanOf(itemPid);
             active.ifPresent(loan -> {
@@ -193,8 +206,30 @@ public final class LoanService {
                 loans.complete(loan.loanId(), clock.now());
             });
             String info = active.isPresent() ? "Item returned; loan " + active.get().loanId() + " completed." : "Item was not on loan.";
-            return ScanResult.of(item, codes, info, linkBase);
+            return ScanResult.of(item, false, codes, info, linkBase);
         });
+    }
+
+    /** {@code GET /bibs/{mms_id}/holdings/{holding_id}/items/{item_pid}}: the item, in place or on loan. */
+    public ScanResult item(String mmsId, String holdingId, String itemPid, String linkBase) {
+        InventoryItem item = new InventoryRepository(dsl).itemByPid(itemPid)
+                .filter(i -> i.holdingId().equals(holdingId) && i.mmsId().equals(mmsId))
+                .orElseThrow(() -> noItem("No items found for mms_id " + mmsId + ", holding_id " + holdingId + " and item_pid " + itemPid + "."));
+        return ScanResult.of(item, new LoanRepository(dsl).activeLoanOf(itemPid).isPresent(), codes, null, linkBase);
+    }
+
+    /** Where {@code GET /items?item_barcode=B} redirects: the item's own URL, as Alma answers. */
+    public String itemLocation(String barcode, String linkBase) {
+        if (barcode == null) {
+            throw AlmaException.badRequest("401664", "Mandatory field is missing: item_barcode");
+        }
+        InventoryItem item = new InventoryRepository(dsl).itemByBarcode(barcode)
+                .orElseThrow(() -> noItem("No items found for barcode " + barcode + "."));
+        return ScanResult.of(item, false, codes, null, linkBase).link();
+    }
+
+    private static AlmaException noItem(String message) {
+        return AlmaException.badRequest("401689", message);
     }
 
     private Loan reload(DSLContext db, long key, String loanId, String userId, String linkBase) {
@@ -211,8 +246,8 @@ public final class LoanService {
                 codes.code(CodeTables.CIRC_DESKS, loan.circDesk()), codes.code(CodeTables.LIBRARIES, loan.library()), userId,
                 item.barcode(), loan.dueDate(), loan.status(), loan.loanDate(), loan.returnDate(), loan.processStatus(), item.mmsId(),
                 item.holdingId(), item.itemPid(), item.title(), item.author(), item.description(), item.publicationYear(),
-                new Loan.Location(item.location(), item.location()), item.callNumber(), loan.status().equals("ACTIVE"),
-                loan.lastRenewDate());
+                new Loan.Location(item.location(), item.location()), item.callNumber(), java.math.BigDecimal.ZERO,
+                loan.status().equals("ACTIVE") && loan.renewals() < MAX_RENEWALS, loan.lastRenewDate(), null);
     }
 
     private static AlmaException notLoanable(String detail) {

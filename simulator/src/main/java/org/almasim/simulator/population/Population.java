@@ -13,16 +13,20 @@ import org.almasim.simulator.users.User;
 public record Population(
         @JsonProperty("today") LocalDate today,
         @JsonProperty("user_groups") List<CodeSpec> userGroups,
+        @JsonProperty("identifier_types") List<CodeSpec> identifierTypes,
         @JsonProperty("libraries") List<CodeSpec> libraries,
         @JsonProperty("items") List<ItemSpec> items,
         @JsonProperty("users") List<User> users,
         @JsonProperty("loans") List<LoanSpec> loans,
         @JsonProperty("fees") List<FeeSpec> fees,
         @JsonProperty("blockers") List<BlockerSpec> blockers,
-        @JsonProperty("featured") List<String> featured) {
+        @JsonProperty("featured") List<String> featured,
+        @JsonProperty("sets") List<SetSpec> sets) {
 
     public Population {
         userGroups = userGroups == null ? List.of() : List.copyOf(userGroups);
+        identifierTypes = identifierTypes == null ? List.of() : List.copyOf(identifierTypes);
+        sets = sets == null ? List.of() : List.copyOf(sets);
         libraries = libraries == null ? List.of() : List.copyOf(libraries);
         items = items == null ? List.of() : List.copyOf(items);
         users = users == null ? List.of() : List.copyOf(users);
@@ -40,10 +44,19 @@ public record Population(
     public record CodeSpec(@JsonProperty("code") String code, @JsonProperty("description") String description) {
     }
 
+    /** An item with its bib and holding; their ids are new Alma-like ones unless given (items of one bib share its ids). */
     public record ItemSpec(@JsonProperty("barcode") String barcode, @JsonProperty("title") String title,
                            @JsonProperty("author") String author, @JsonProperty("publication_year") String publicationYear,
                            @JsonProperty("library") String library, @JsonProperty("location") String location,
-                           @JsonProperty("call_number") String callNumber, @JsonProperty("description") String description) {
+                           @JsonProperty("call_number") String callNumber, @JsonProperty("description") String description,
+                           @JsonProperty("mms_id") String mmsId, @JsonProperty("holding_id") String holdingId,
+                           @JsonProperty("item_pid") String itemPid) {
+    }
+
+    /** A set of users: itemized with {@code members} (primary ids) or logical with a {@code query}; a new id unless given. */
+    public record SetSpec(@JsonProperty("id") String id, @JsonProperty("name") String name, @JsonProperty("type") String type,
+                          @JsonProperty("description") String description, @JsonProperty("query") String query,
+                          @JsonProperty("members") List<String> members) {
     }
 
     /** An active loan, or a complete one when {@code returned} is given. */

@@ -2,6 +2,8 @@ package org.almasim.simulator.population;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -21,6 +23,8 @@ import org.almasim.simulator.inventory.InventoryRepository;
 import org.almasim.simulator.loans.LoanService;
 import org.almasim.simulator.loans.LoanService.LoanImport;
 import org.almasim.simulator.population.Population.Loaded;
+import org.almasim.simulator.sets.AlmaSet;
+import org.almasim.simulator.sets.SetService;
 import org.almasim.simulator.users.User;
 import org.almasim.simulator.users.UserService;
 import org.jooq.DSLContext;
@@ -36,21 +40,27 @@ public final class PopulationService {
     private final UserService users;
     private final LoanService loans;
     private final FeeService fees;
+    private final SetService sets;
 
     public PopulationService(DSLContext dsl, CodeTables codes, SimulatedClock clock, UserService users, LoanService loans,
-                             FeeService fees) {
+                             FeeService fees, SetService sets) {
         this.dsl = dsl;
         this.codes = codes;
         this.clock = clock;
         this.users = users;
         this.loans = loans;
         this.fees = fees;
+        this.sets = sets;
     }
 
     /** Parses a YAML or JSON document; a malformed one is refused with its line and column. */
     public static Population parse(byte[] document) {
         try {
-            Population population = AlmaFormats.YAML.readValue(document, Population.class);
+            String text = new String(document, java.nio.charset.StandardCharsets.UTF_8);
+            // Merge keys are resolved by SnakeYAML first; such a document's mistakes then name the field, not the line.
+            Population population = MergedYaml.uses(text)
+                    ? AlmaFormats.YAML.convertValue(MergedYaml.read(text), Population.class)
+                    : AlmaFormats.YAML.readValue(document, Population.class);
             if (population == null) {
                 throw invalid("the document is empty.");
             }
@@ -59,7 +69,16 @@ public final class PopulationService {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             AlmaException cause = almaCause(e);
-            throw invalid((cause != null ? cause.getMessage() : e.getOriginalMessage()) + where + ".");
+            throw invalid((cause != null ? cause.getMessage() : AlmaFormats.problem(e).replaceFirst("\\.$", "")) + where + ".");
+        } catch (IllegalArgumentException e) {
+            // convertValue wraps what Jackson found wrong in the merged document.
+            if (e.getCause() instanceof JacksonException jackson) {
+                AlmaException cause = almaCause(jackson);
+                throw invalid(cause != null ? cause.getMessage() : AlmaFormats.problem(jackson));
+            }
+            throw invalid("the document could not be read.");
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            throw invalid("the document is not well-formed YAML: " + e.getMessage().lines().findFirst().orElse("") + ".");
         } catch (IOException e) {
             throw invalid(e.getMessage());
         }
@@ -88,7 +107,7 @@ public final class PopulationService {
             addCodes(population);
             checkReferences(population);
             List<InventoryItem> items = population.items().stream()
-                    .map(i -> new InventoryItem(null, null, null, i.barcode(), i.title(), i.author(), i.publicationYear(),
+                    .map(i -> new InventoryItem(i.itemPid(), i.holdingId(), i.mmsId(), i.barcode(), i.title(), i.author(), i.publicationYear(),
                             i.library() == null ? "MAIN" : i.library(), i.location() == null ? "STACKS" : i.location(),
                             i.callNumber(), i.description()))
                     .toList();
@@ -101,6 +120,9 @@ public final class PopulationService {
                         .map(l -> new LoanImport(l.user(), l.barcode(), l.loanDate(), l.dueDate(), l.returned())).toList());
                 fees.importAll(tx.dsl(), feeImports(population));
                 addBlockers(tx.dsl(), population.blockers());
+                for (Population.SetSpec set : population.sets()) {
+                    sets.createIn(tx.dsl(), almaSet(set), java.util.Optional.ofNullable(set.id()), java.util.Optional.empty(), "");
+                }
                 return count;
             });
             return new Loaded(created, items.size(), population.loans().size(), population.fees().size(), clock.today().toString());
@@ -111,11 +133,38 @@ public final class PopulationService {
         }
     }
 
+    /** A document's set in the shape Alma's Sets API takes, so that it is checked by the same rules. */
+    private static AlmaSet almaSet(Population.SetSpec spec) {
+        ObjectNode set = AlmaFormats.JSON.createObjectNode();
+        set.put("name", spec.name());
+        set.putObject("type").put("value", spec.type() == null ? (spec.query() != null ? "LOGICAL" : "ITEMIZED") : spec.type());
+        set.putObject("content").put("value", "USER");
+        if (spec.description() != null) {
+            set.put("description", spec.description());
+        }
+        if (spec.query() != null) {
+            set.putObject("query").put("value", spec.query());
+        }
+        if (spec.members() != null) {
+            var members = set.putObject("members").putArray("member");
+            spec.members().forEach(id -> members.addObject().put("id", id));
+        }
+        try {
+            return AlmaFormats.JSON.treeToValue(set, AlmaSet.class);
+        } catch (JsonProcessingException e) {
+            throw invalid("sets: " + AlmaFormats.problem(e));
+        }
+    }
+
     private void addCodes(Population population) {
         dsl.transaction(tx -> {
             for (var group : population.userGroups()) {
                 CodeTables.upsert(tx.dsl(), CodeTables.USER_GROUPS, required(group.code(), "user_groups[].code"),
                         group.description() == null ? group.code() : group.description());
+            }
+            for (var type : population.identifierTypes()) {
+                CodeTables.upsert(tx.dsl(), CodeTables.IDENTIFIER_TYPES, required(type.code(), "identifier_types[].code"),
+                        type.description() == null ? type.code() : type.description());
             }
             for (var library : population.libraries()) {
                 CodeTables.upsert(tx.dsl(), CodeTables.LIBRARIES, required(library.code(), "libraries[].code"),
@@ -130,6 +179,7 @@ public final class PopulationService {
         Set<String> documentUsers = new HashSet<>();
         population.users().stream().map(User::primaryId).filter(id -> id != null).map(UserService::foldId).forEach(documentUsers::add);
         Set<String> documentBarcodes = new HashSet<>();
+        Set<String> documentItemPids = new HashSet<>();
         InventoryRepository inventory = new InventoryRepository(dsl);
         for (int i = 0; i < population.items().size(); i++) {
             var item = population.items().get(i);
@@ -141,6 +191,12 @@ public final class PopulationService {
             }
             if (!documentBarcodes.add(item.barcode())) {
                 throw invalid(at + ": barcode " + item.barcode() + " is used twice.");
+            }
+            if (item.itemPid() != null && (!documentItemPids.add(item.itemPid()) || inventory.itemByPid(item.itemPid()).isPresent())) {
+                throw invalid(at + ": item_pid " + item.itemPid() + " is used twice or already in the simulator.");
+            }
+            if ((item.mmsId() != null && inventory.bibExists(item.mmsId())) || (item.holdingId() != null && inventory.holdingExists(item.holdingId()))) {
+                throw invalid(at + ": its mms_id or holding_id is already in the simulator; a document adds new bibs and holdings.");
             }
         }
         inventory.pidsByBarcode(documentBarcodes).keySet().stream().findFirst().ifPresent(barcode -> {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 import org.almasim.simulator.codes.Code;
@@ -90,7 +91,7 @@ public final class SyntheticPopulation {
                 null, null, null, null, null, expiry, purge, Code.of(fromSis ? "EXTERNAL" : "INTERNAL"), fromSis ? "SIS" : null, null,
                 null, Code.of(status), null, null, null, null, null, new ContactInfo(List.of(), List.of(email), List.of()),
                 List.of(barcode), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, Map.of());
 
         List<ItemSpec> items = new ArrayList<>();
         List<LoanSpec> loans = new ArrayList<>();
@@ -99,7 +100,7 @@ public final class SyntheticPopulation {
         for (int k = 0; k < activeLoans + pastLoans; k++) {
             String itemBarcode = "I" + id + "-" + k;
             items.add(new ItemSpec(itemBarcode, TITLES[random.nextInt(TITLES.length)], LAST[random.nextInt(LAST.length)], null,
-                    "MAIN", "STACKS", null, null));
+                    "MAIN", "STACKS", null, null, null, null, null));
             LocalDate lent = today.minusDays(random.nextInt(120));
             LocalDate back = lent.plusDays(random.nextInt(28));
             LocalDate returned = k < activeLoans ? null : back.isAfter(today) ? today : back;
@@ -130,7 +131,7 @@ public final class SyntheticPopulation {
             loans.addAll(p.loans());
             fees.addAll(p.fees());
         }
-        return new Population(null, List.of(), List.of(), items, users, loans, fees, List.of(), List.of());
+        return new Population(null, List.of(), List.of(), List.of(), items, users, loans, fees, List.of(), List.of(), List.of());
     }
 
     /** The whole population of {@code size} patrons, cut into documents of {@code chunkSize} to bound memory. */

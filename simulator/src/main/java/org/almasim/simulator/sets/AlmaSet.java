@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRootName;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.almasim.simulator.codes.Code;
@@ -34,7 +33,8 @@ public record AlmaSet(
         @JsonProperty("origin") Code origin) {
 
     @JsonPropertyOrder({"value", "link"})
-    public record MemberCount(@JsonProperty("value") BigDecimal value, @JsonProperty("link") String link) {
+    /** Text, as Ex Libris' rest_set schema types it (the XSD's string), like a job's counters. */
+    public record MemberCount(@JsonProperty("value") String value, @JsonProperty("link") String link) {
     }
 
     /** Members as they travel inside a set: {@code "members":{"member":[{"id":"..."}]}}. */

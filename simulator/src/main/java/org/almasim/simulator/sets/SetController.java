@@ -19,7 +19,10 @@ public final class SetController {
     }
 
     public void create(Context ctx) {
-        AlmaHttp.ok(ctx, sets.create(AlmaHttp.body(ctx, AlmaSet.class), UserController.linkBase(ctx)));
+        // Alma's combine (set1, set2, combine) is not simulated: refused, never silently ignored.
+        Params.refuseOthers(ctx, "from_logical_set");
+        AlmaHttp.ok(ctx, sets.create(AlmaHttp.body(ctx, AlmaSet.class), java.util.Optional.ofNullable(Params.text(ctx, "from_logical_set")),
+                UserController.linkBase(ctx)));
     }
 
     public void get(Context ctx) {

@@ -136,6 +136,12 @@ final class SetRepository {
                 .join(SET_MEMBER).on(SET_MEMBER.USER_KEY.eq(users.value()).and(SET_MEMBER.SET_ID.eq(setId))).fetch(SET_MEMBER.USER_KEY));
     }
 
+    /** Makes the itemized set hold whom the logical condition selects now, in one statement however many they are. */
+    void copyMembers(String setId, Condition logical) {
+        db.insertInto(SET_MEMBER, SET_MEMBER.SET_ID, SET_MEMBER.USER_KEY)
+                .select(db.select(DSL.val(setId), PATRON.USER_KEY).from(PATRON).where(logical)).execute();
+    }
+
     void addMembers(String setId, Collection<Long> keys) {
         var batch = db.batch(db.insertInto(SET_MEMBER, SET_MEMBER.SET_ID, SET_MEMBER.USER_KEY).values((String) null, null));
         for (long key : keys) {

@@ -1,6 +1,5 @@
 package org.almasim.simulator.sets;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -81,6 +80,23 @@ public final class SetService {
     }
 
     public AlmaSet create(AlmaSet incoming, String linkBase) {
+        return create(incoming, java.util.Optional.empty(), linkBase);
+    }
+
+    /**
+     * Creates a set; with {@code fromLogicalSet} ({@code POST /conf/sets?from_logical_set=ID}), an itemized set that
+     * holds the logical set's members as of today, as Alma's "save as itemized" does.
+     */
+    public AlmaSet create(AlmaSet incoming, java.util.Optional<String> fromLogicalSet, String linkBase) {
+        return dsl.transactionResult(tx -> createIn(tx.dsl(), incoming, java.util.Optional.empty(), fromLogicalSet, linkBase));
+    }
+
+    /**
+     * Creates a set inside the caller's transaction: a population document's sets load with its users or not at all,
+     * with the ids a team's own tests expect ({@code givenId}; otherwise a new Alma-like id).
+     */
+    public AlmaSet createIn(DSLContext tx, AlmaSet incoming, java.util.Optional<String> givenId, java.util.Optional<String> fromLogicalSet,
+                            String linkBase) {
         TextLimits.check(incoming, LONGER_TEXT);
         String name = required(incoming.name(), "name");
         String type = required(incoming.type(), "type").value().toUpperCase(Locale.ROOT);
@@ -95,27 +111,35 @@ public final class SetService {
         if (type.equals("ITEMIZED") && incoming.query() != null) {
             throw AlmaException.badRequest("402261", "Invalid Set object: an itemized set has no query.");
         }
-        return dsl.transactionResult(tx -> {
-            SetRepository sets = new SetRepository(tx.dsl());
-            if (sets.nameTaken(name, "")) {
-                throw nameExists();
+        SetRepository sets = new SetRepository(tx);
+        if (sets.nameTaken(name, "")) {
+            throw nameExists();
+        }
+        if (givenId.isPresent() && (givenId.get().isBlank() || givenId.get().length() > 32 || sets.find(givenId.get()).isPresent())) {
+            throw AlmaException.parameterNotValid("A set id must be new and at most 32 characters: " + givenId.get() + ".");
+        }
+        if (sets.count(DSL.noCondition()) >= MAX_SETS) {
+            throw AlmaException.parameterNotValid("The institution already has " + MAX_SETS
+                    + " sets, as many as almasim keeps; delete sets it no longer needs first.");
+        }
+        Instant now = clock.now();
+        StoredSet set = new StoredSet(givenId.orElseGet(() -> AlmaIds.next(tx)), name, incoming.description(), type, privacy(incoming.isPrivate(), true),
+                status(incoming.status(), "ACTIVE"), now, incoming.note(), now, query);
+        sets.insert(set);
+        if (incoming.members() != null && !incoming.members().member().isEmpty()) {
+            if (set.logical()) {
+                throw AlmaException.badRequest("60112", "Invalid set type: a logical set's members come from its query.");
             }
-            if (sets.count(DSL.noCondition()) >= MAX_SETS) {
-                throw AlmaException.parameterNotValid("The institution already has " + MAX_SETS
-                        + " sets, as many as almasim keeps; delete sets it no longer needs first.");
+            sets.addMembers(set.id(), resolveMembers(tx, incoming.members(), null, true));
+        }
+        if (fromLogicalSet.isPresent()) {
+            StoredSet source = find(sets, fromLogicalSet.get());
+            if (!source.logical() || set.logical()) {
+                throw AlmaException.badRequest("60112", "Invalid set type: from_logical_set makes an ITEMIZED set from a LOGICAL one.");
             }
-            Instant now = clock.now();
-            StoredSet set = new StoredSet(AlmaIds.next(tx.dsl()), name, incoming.description(), type, privacy(incoming.isPrivate(), true),
-                    status(incoming.status(), "ACTIVE"), now, incoming.note(), now, query);
-            sets.insert(set);
-            if (incoming.members() != null && !incoming.members().member().isEmpty()) {
-                if (set.logical()) {
-                    throw AlmaException.badRequest("60112", "Invalid set type: a logical set's members come from its query.");
-                }
-                sets.addMembers(set.id(), resolveMembers(tx.dsl(), incoming.members(), null, true));
-            }
-            return render(set, sets.memberCount(set, logicalCondition(set)), linkBase);
-        });
+            sets.copyMembers(set.id(), logicalCondition(source));
+        }
+        return render(set, sets.memberCount(set, logicalCondition(set)), linkBase);
     }
 
     public AlmaSet update(String id, AlmaSet incoming, String linkBase) {
@@ -273,11 +297,12 @@ public final class SetService {
 
     private AlmaSet render(StoredSet set, int count, String linkBase) {
         String link = linkBase + "/almaws/v1/conf/sets/" + set.id();
-        Code query = set.logical() ? new Code(set.query(), "where " + set.query()) : null;
+        // Alma's desc reads "where ..." once, whether or not the query names its content first ("USER where ...").
+        Code query = set.logical() ? new Code(set.query(), "where " + set.query().replaceFirst("(?i)^\\s*USER\\s+where\\s+", "")) : null;
         return new AlmaSet(link, set.id(), set.name(), set.description(), codes.code("SetType", set.type()),
                 codes.code("SetContentType", "USER"), codes.code("SetPrivacy", Boolean.toString(set.isPrivate())),
                 codes.code("SetStatus", set.status()), set.statusDate(), set.note(), new Code("exl_api", "API, Ex Libris"),
-                set.createdDate(), query, new AlmaSet.MemberCount(BigDecimal.valueOf(count), link + "/members"), null,
+                set.createdDate(), query, new AlmaSet.MemberCount(String.valueOf(count), link + "/members"), null,
                 codes.code("SetOrigin", "UI"));
     }
 

@@ -1,11 +1,16 @@
 package org.almasim.simulator.users;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRootName;
 import java.time.LocalDate;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.almasim.simulator.codes.Code;
 
 /**
@@ -68,7 +73,9 @@ public record User(
         @JsonProperty("pref_middle_name") String prefMiddleName,
         @JsonProperty("pref_last_name") String prefLastName,
         @JsonProperty("pref_name_suffix") String prefNameSuffix,
-        @JsonProperty("is_researcher") Boolean isResearcher) {
+        @JsonProperty("is_researcher") Boolean isResearcher,
+        // Fields of Alma's schema almasim does not model (researcher, ...): kept as given and answered back, as Alma does.
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> otherFields) {
 
     public User {
         userIdentifier = listOrEmpty(userIdentifier);
@@ -79,6 +86,9 @@ public record User(
         proxyForUser = listOrEmpty(proxyForUser);
         rsLibrary = listOrEmpty(rsLibrary);
         libraryNotice = listOrEmpty(libraryNotice);
+        otherFields = otherFields == null ? Map.of() : otherFields.entrySet().stream()
+                .filter(e -> e.getValue() != null && !e.getValue().isNull())
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     static <T> List<T> listOrEmpty(List<T> list) {

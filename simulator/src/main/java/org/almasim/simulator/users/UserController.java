@@ -2,12 +2,17 @@ package org.almasim.simulator.users;
 
 import io.javalin.http.Context;
 import org.almasim.simulator.http.AlmaFormats.BodyFormat;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import org.almasim.simulator.http.AlmaException;
 import org.almasim.simulator.http.AlmaHttp;
 import org.almasim.simulator.http.Params;
 import org.almasim.simulator.http.PublicAddress;
 
 /** HTTP for {@code /almaws/v1/users}: parse, call {@link UserService} or {@link UserListing}, render. */
 public final class UserController {
+    /** Where Alma's clients send a password to check: a header keeps it out of URLs and their logs. */
+    public static final String PASSWORD_HEADER = "Exl-User-Pw";
     private final UserService users;
     private final UserListing listing;
 
@@ -54,6 +59,21 @@ public final class UserController {
 
     public void delete(Context ctx) {
         users.delete(ctx.pathParam("user_id"), Params.text(ctx, "user_id_type"));
+        ctx.status(204);
+    }
+
+    /**
+     * {@code POST /users/{id}?op=auth}: 204 when the password (the {@code Exl-User-Pw} header, URL-encoded, or the
+     * {@code password} parameter) is the user's, else 401866. {@code op=refresh} (linked accounts) is not simulated.
+     */
+    public void act(Context ctx) {
+        String op = Params.text(ctx, "op");
+        if (op != null && !op.equalsIgnoreCase("auth")) {
+            throw AlmaException.parameterNotValid("almasim supports op=auth on a user, not op=" + op + ".");
+        }
+        String header = ctx.header(PASSWORD_HEADER);
+        String password = header != null ? URLDecoder.decode(header, StandardCharsets.UTF_8) : Params.text(ctx, "password");
+        users.authenticate(ctx.pathParam("user_id"), Params.text(ctx, "user_id_type"), password);
         ctx.status(204);
     }
 

@@ -83,6 +83,9 @@ public final class UserListing {
         node.put("primary_id", row.primaryId());
         node.put("first_name", row.firstName());
         node.put("last_name", row.lastName());
+        // As a real list answers (responses/users_response.json): an empty password and the gender code, even unset.
+        node.put("password", "");
+        node.putObject("gender").put("value", "").put("desc", "");
         node.set("user_group", AlmaFormats.JSON.valueToTree(codes.code(CodeTables.USER_GROUPS, row.userGroup())));
         node.set("status", AlmaFormats.JSON.valueToTree(codes.code(CodeTables.USER_STATUSES, row.status())));
         return node;

@@ -273,6 +273,9 @@ final class UserRepository {
                 case "first_name" -> words(DSL.lower(PATRON.FIRST_NAME), term.value());
                 case "last_name" -> words(DSL.lower(PATRON.LAST_NAME), term.value());
                 case "email" -> words(PATRON.EMAILS, term.value());
+                // Any of the user's ids: the primary id or an identifier of any type (barcode, university id...).
+                case "identifiers" -> whole(PATRON.PRIMARY_ID_FOLD, term.value()).orExists(DSL.selectOne().from(PATRON_IDENTIFIER)
+                        .where(PATRON_IDENTIFIER.USER_KEY.eq(PATRON.USER_KEY)).and(whole(PATRON_IDENTIFIER.VALUE_FOLD, term.value())));
                 default -> DSL.or(whole(PATRON.PRIMARY_ID_FOLD, term.value()), whole(DSL.lower(PATRON.USER_GROUP), term.value()),
                         words(DSL.lower(PATRON.FIRST_NAME), term.value()), words(DSL.lower(PATRON.LAST_NAME), term.value()),
                         words(PATRON.EMAILS, term.value()));

@@ -43,6 +43,45 @@ final class UserRules {
         this.codes = codes;
     }
 
+    /**
+     * The user with a record type: the one given, else {@code fallback} (PUBLIC for a new user, as a live Alma created
+     * one from a body without it; the stored one for a PUT).
+     */
+    static User withRecordType(User user, Code fallback) {
+        if (user.recordType() != null && user.recordType().value() != null) {
+            return user;
+        }
+        ObjectNode node = AlmaFormats.JSON.valueToTree(user);
+        node.set("record_type", AlmaFormats.JSON.valueToTree(fallback));
+        return toUser(node);
+    }
+
+    static final Code PUBLIC = Code.of("PUBLIC");
+
+    /**
+     * Fields a real Alma answers even when they hold nothing (responses/user_response.json): clients read
+     * {@code data['password']} and {@code data['user_note']} without a default.
+     */
+    private static final List<String> ANSWERED_EMPTY_TEXT = List.of("middle_name", "job_description", "web_site_url", "external_id",
+            "password", "force_password_change");
+    private static final List<String> ANSWERED_EMPTY_LISTS = List.of("user_block", "user_note", "user_statistic", "proxy_for_user");
+    private static final List<String> ANSWERED_EMPTY_CODES = List.of("user_title", "job_category", "gender");
+
+    /**
+     * Alma answers every code with its description. Codes of the tables almasim keeps are described from them (above);
+     * any other code (campus, language, an email type) gets an empty description rather than none.
+     */
+    private static void everyCodeDescribed(JsonNode node) {
+        if (node.isObject()) {
+            if (node.has("value") && !node.has("desc") && node.get("value").isValueNode() && !node.has("link") && node.size() == 1) {
+                ((ObjectNode) node).put("desc", "");
+            }
+            node.forEach(UserRules::everyCodeDescribed);
+        } else if (node.isArray()) {
+            node.forEach(UserRules::everyCodeDescribed);
+        }
+    }
+
     /** Everything a POST or PUT body must satisfy on its own. */
     void check(User user) {
         TextLimits.check(user, LONGER_TEXT);
@@ -159,12 +198,41 @@ final class UserRules {
         if (identifiers != null) {
             identifiers.forEach(id -> describe((ObjectNode) id, "id_type", CodeTables.IDENTIFIER_TYPES));
         }
+        ANSWERED_EMPTY_TEXT.forEach(field -> {
+            if (!node.has(field)) {
+                node.put(field, "");
+            }
+        });
+        ANSWERED_EMPTY_LISTS.forEach(field -> {
+            if (!node.has(field)) {
+                node.putArray(field);
+            }
+        });
+        ANSWERED_EMPTY_CODES.forEach(field -> {
+            if (!node.has(field)) {
+                node.putObject(field).put("value", "").put("desc", "");
+            }
+        });
+        node.path("user_role").forEach(role -> {
+            if (!role.has("parameter")) {
+                ((ObjectNode) role).putArray("parameter");
+            }
+        });
+        node.path("contact_info").path("address").forEach(address -> {
+            ObjectNode fields = (ObjectNode) address;
+            Stream.of("address_note", "state_province").filter(f -> !fields.has(f)).forEach(f -> fields.put(f, ""));
+            if (!fields.has("country")) {
+                fields.putObject("country").put("value", "").put("desc", "");
+            }
+        });
+        everyCodeDescribed(node);
         ObjectNode ordered = AlmaFormats.JSON.createObjectNode();
         for (String field : User.class.getAnnotation(com.fasterxml.jackson.annotation.JsonPropertyOrder.class).value()) {
             if (node.has(field)) {
                 ordered.set(field, node.get(field));
             }
         }
+        user.otherFields().forEach(ordered::set);
         // The stored columns come from fields canonicalisation leaves as they are (ids, code values, dates, names),
         // so the user as given serves for them; only the status needs its default (statusOf).
         return new Canonical(user, ordered.toString(), ordered);

@@ -9,10 +9,11 @@ import org.almasim.simulator.http.AlmaException;
 /**
  * Alma's brief search, {@code q=last_name~smith AND user_group~UNDERGRAD}: every term must match.
  * Names and emails match when every word of the value appears in the field, ignoring case;
- * primary_id and user_group match the whole value, with {@code *} as a wildcard.
+ * primary_id, identifiers (the primary id or any identifier) and user_group match the whole value, with {@code *} as a
+ * wildcard. Alma's other searchable fields are refused (401666), never silently ignored.
  */
 public record UserSearch(List<Term> terms, String orderBy) {
-    public static final Set<String> FIELDS = Set.of("primary_id", "first_name", "last_name", "email", "user_group", "all");
+    public static final Set<String> FIELDS = Set.of("primary_id", "first_name", "last_name", "email", "user_group", "identifiers", "all");
     public static final Set<String> ORDERS = Set.of("last_name", "first_name", "primary_id");
 
     public record Term(String field, String value) {

@@ -85,7 +85,8 @@ public final class UserService {
         return new AlmaDocument("user", node);
     }
 
-    public AlmaDocument create(User incoming) {
+    public AlmaDocument create(User given) {
+        User incoming = UserRules.withRecordType(given, UserRules.PUBLIC);
         rules.check(incoming);
         UserRules.Canonical canonical = rules.canonical(incoming);
         User user = canonical.user();
@@ -97,13 +98,14 @@ public final class UserService {
         }));
     }
 
-    public AlmaDocument update(String id, String idType, User incoming, Set<String> override) {
+    public AlmaDocument update(String id, String idType, User given, Set<String> override) {
         return dsl.transactionResult(tx -> {
             UserRepository users = new UserRepository(tx.dsl());
             long key = resolve(users, id, idType);
             StoredUser stored = users.loadForUpdate(key).orElseThrow(() -> notFound(id, idType));
             JobLocks.refuseIfHeld(tx.dsl(), key, "401860", "Failed to update user.");
             User existing = parse(stored.document());
+            User incoming = UserRules.withRecordType(given, existing.recordType());
             rules.check(incoming);
             User merged = rules.swapAll(existing, incoming, override);
             rules.check(merged);
@@ -147,7 +149,7 @@ public final class UserService {
      * rolls back whole.
      */
     public int createAll(DSLContext tx, List<User> incoming) {
-        List<UserRepository.NewUser> ready = incoming.parallelStream().map(each -> {
+        List<UserRepository.NewUser> ready = incoming.parallelStream().map(given -> UserRules.withRecordType(given, UserRules.PUBLIC)).map(each -> {
             rules.check(each);
             UserRules.Canonical canonical = rules.canonical(each);
             return new UserRepository.NewUser(canonical.user(), canonical.document(), each.password());
@@ -250,7 +252,7 @@ public final class UserService {
         } catch (AlmaException e) {
             return java.util.Optional.of(e.getMessage());
         } catch (JsonProcessingException e) {
-            return java.util.Optional.of("The change does not fit the user record: " + e.getOriginalMessage());
+            return java.util.Optional.of("The change does not fit the user record: " + AlmaFormats.problem(e));
         }
     }
 
@@ -276,6 +278,17 @@ public final class UserService {
             return AlmaFormats.JSON.readValue(document, User.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored user document could not be read", e);
+        }
+    }
+
+    /** {@code op=auth}: whether the password is the user's own; a user without a password never authenticates. */
+    public void authenticate(String id, String idType, String password) {
+        StoredUser stored = new UserRepository(dsl).find(id, idType)
+                .orElseThrow(() -> AlmaException.badRequest("401890", "User was not found."));
+        boolean same = password != null && stored.password() != null && java.security.MessageDigest.isEqual(
+                password.getBytes(StandardCharsets.UTF_8), stored.password().getBytes(StandardCharsets.UTF_8));
+        if (!same) {
+            throw AlmaException.badRequest("401866", "User authentication failed");
         }
     }
 

@@ -29,7 +29,7 @@ class AlmaFormatsTest {
         User user = new User(null, new Code("PUBLIC", "Public"), "p1", null, null, null, null, null, null, null, null, null,
                 new Code("UNDERGRAD", "Undergraduate"), null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
         assertThat(AlmaFormats.toXml(user)).contains("<user_group desc=\"Undergraduate\">UNDERGRAD</user_group>");
         assertThat(new String(AlmaFormats.toJson(user), StandardCharsets.UTF_8))
                 .contains("\"user_group\":{\"value\":\"UNDERGRAD\",\"desc\":\"Undergraduate\"}");
@@ -51,10 +51,20 @@ class AlmaFormatsTest {
     }
 
     @Test
-    void unknownFieldIsAnInvalidBody() {
-        assertThatThrownBy(() -> AlmaFormats.read(bytes("{\"primary_id\":\"x\",\"shoe_size\":44}"), BodyFormat.JSON, User.class))
+    void aFieldAlmasimDoesNotModelIsKeptAndNullIsAbsent() {
+        User user = AlmaFormats.read(bytes("{\"primary_id\":\"x\",\"shoe_size\":44,\"researcher\":null}"), BodyFormat.JSON, User.class);
+        assertThat(user.otherFields()).containsOnlyKeys("shoe_size");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsRefusedNamingTheFieldAndNoJavaClass() {
+        assertThatThrownBy(() -> AlmaFormats.read(bytes("{\"primary_id\":\"x\",\"user_identifier\":{\"a\":1}}"), BodyFormat.JSON, User.class))
                 .isInstanceOfSatisfying(AlmaException.class, e -> assertThat(e.code()).isEqualTo("401676"))
-                .hasMessageContaining("shoe_size");
+                .hasMessageContaining("user_identifier").hasMessageNotContaining("java").hasMessageNotContaining("org.almasim");
+        assertThatThrownBy(() -> AlmaFormats.read(bytes("{\"primary_id\":[\"x\"]}"), BodyFormat.JSON, User.class))
+                .hasMessageContaining("primary_id").hasMessageNotContaining("java");
+        assertThatThrownBy(() -> AlmaFormats.read(bytes("{\"primary_id\":\"x\","), BodyFormat.JSON, User.class))
+                .hasMessageContaining("line 1").hasMessageNotContaining("Jackson");
     }
 
     @Test

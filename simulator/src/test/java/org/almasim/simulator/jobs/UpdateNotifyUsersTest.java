@@ -95,7 +95,7 @@ class UpdateNotifyUsersTest extends SimulatorTest {
         runToEnd(M148, parameters);
         JsonNode sis = alma.getUser("sis");
         assertThat(sis.path("account_type").path("value").asText()).isEqualTo("INTERNAL");
-        assertThat(sis.has("external_id")).isFalse();
+        assertThat(sis.path("external_id").asText()).as("an INTERNAL user's external id is empty").isEmpty();
         assertThat(sis.path("expiry_date").asText()).isEqualTo("2025-05-31Z");
         assertThat(sis.path("purge_date").asText()).isEqualTo("2050-01-01Z");
         assertThat(sis.path("user_group").path("desc").asText()).isEqualTo("Alumni");

@@ -72,14 +72,19 @@ class LoansApiTest extends SimulatorTest {
     }
 
     @Test
-    void renewingMovesTheDueDateOnlyForward() {
+    void renewingRightAfterTheLoanMovesTheDueDateLaterUntilTheRenewalLimit() {
         JsonNode loan = alma.lend("p1", "BOOK-1");
         String path = "/almaws/v1/users/p1/loans/" + loan.path("loan_id").asText();
-        alma.postJson(path, Map.of("op", "renew"), null).hasAlmaError("401822");
-        sim.simulator.clock().set(sim.simulator.clock().today().plusDays(10));
+        assertThat(loan.path("due_date").asText()).isEqualTo("2024-08-29T23:59:00Z");
         JsonNode renewed = alma.postJson(path, Map.of("op", "renew"), null).isOk().json();
-        assertThat(renewed.path("due_date").asText()).isEqualTo("2024-09-08T23:59:00Z");
+        assertThat(renewed.path("due_date").asText()).as("28 days more, as a live Alma renewed a new loan").isEqualTo("2024-09-26T23:59:00Z");
         assertThat(renewed.path("process_status").asText()).isEqualTo("RENEW");
+        assertThat(renewed.path("last_renew_status").path("value").asText()).isEqualTo("401193;");
+        for (int renewal = 2; renewal <= 5; renewal++) {
+            alma.postJson(path, Map.of("op", "renew"), null).isOk();
+        }
+        assertThat(alma.getJson(path, Map.of()).isOk().json().path("renewable").asBoolean()).isFalse();
+        alma.postJson(path, Map.of("op", "renew"), null).hasAlmaError("401822");
         alma.postJson("/almaws/v1/users/p1/loans/404", Map.of("op", "renew"), null).hasAlmaError("401823");
     }
 

@@ -49,6 +49,25 @@ class SetsApiTest extends SimulatorTest {
     }
 
     @Test
+    void anItemizedSetIsMadeFromALogicalSetsMembersAsOfToday() {
+        String expired = createSet(logical("Expired", "expiry_date before today")).path("id").asText();
+        JsonNode copy = alma.postJson(SETS, Map.of("from_logical_set", expired), itemized("Expired on 2024-08-01")).isOk().json();
+        assertThat(copy.path("number_of_members").path("value").asInt()).isEqualTo(3);
+        assertThat(memberIds(copy.path("id").asText())).containsExactlyInAnyOrder("old", "recent", "community");
+        // The copy keeps its members when the day moves on; the logical set follows the clock.
+        sim.simulator.clock().set(java.time.LocalDate.of(2026, 6, 1));
+        assertThat(memberIds(copy.path("id").asText())).hasSize(3);
+        assertThat(memberIds(expired)).hasSize(4);
+        JsonNode prefixed = createSet(logical("Prefixed", "USER where expiry_date before today"));
+        assertThat(prefixed.path("query").path("desc").asText()).isEqualTo("where expiry_date before today");
+
+        alma.postJson(SETS, Map.of("from_logical_set", "999"), itemized("Nothing")).hasAlmaError("60107");
+        alma.postJson(SETS, Map.of("from_logical_set", copy.path("id").asText()), itemized("Of an itemized")).hasAlmaError("60112");
+        alma.postJson(SETS, Map.of("combine", "AND", "set1", expired, "set2", expired), itemized("Combined")).hasAlmaError("401666");
+        assertThat(alma.getJson(SETS, Map.of("q", "name~Combined")).json().path("total_record_count").asInt()).isZero();
+    }
+
+    @Test
     void anInstitutionHoldsABoundedNumberOfSets() {
         for (int i = 0; i < SetService.MAX_SETS; i++) {
             alma.postJson("/almaws/v1/conf/sets", Map.of(), "{\"name\":\"Set " + i + "\",\"type\":{\"value\":\"ITEMIZED\"},"

@@ -58,6 +58,22 @@ public final class AlmaClient {
         }
     }
 
+    /** {@code POST /users/{id}?op=auth} with the password in Alma's {@code Exl-User-Pw} header, URL-encoded. */
+    public AlmaResponse authenticate(String userId, String password) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/almaws/v1/users/" + userId + "?op=auth"))
+                .POST(HttpRequest.BodyPublishers.noBody()).header("Authorization", "apikey " + apiKey)
+                .header("Exl-User-Pw", URLEncoder.encode(password, StandardCharsets.UTF_8)).header("Accept", JSON).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new AlmaResponse(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new AssertionError("auth of " + userId + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     public AlmaResponse get(String path, Map<String, String> query, String accept) {
         return send("GET", path, query, null, null, accept);
     }

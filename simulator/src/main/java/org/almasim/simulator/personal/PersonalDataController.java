@@ -1,0 +1,39 @@
+package org.almasim.simulator.personal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import org.almasim.simulator.fees.FeeService;
+import org.almasim.simulator.http.AlmaDocument;
+import org.almasim.simulator.http.AlmaFormats;
+import org.almasim.simulator.http.AlmaHttp;
+import org.almasim.simulator.http.Params;
+import org.almasim.simulator.loans.LoanService;
+import org.almasim.simulator.users.UserController;
+import org.almasim.simulator.users.UserService;
+
+/**
+ * {@code GET /users/{id}/personal-data}, Alma's data-portability answer: the user's full record with everything the
+ * library holds on them that almasim keeps, their loans (active and returned) and fees (of every status).
+ */
+public final class PersonalDataController {
+    private final UserService users;
+    private final LoanService loans;
+    private final FeeService fees;
+
+    public PersonalDataController(UserService users, LoanService loans, FeeService fees) {
+        this.users = users;
+        this.loans = loans;
+        this.fees = fees;
+    }
+
+    public void get(Context ctx) {
+        String id = ctx.pathParam("user_id");
+        String idType = Params.text(ctx, "user_id_type");
+        String linkBase = UserController.linkBase(ctx);
+        ObjectNode personal = ((ObjectNode) users.get(id, idType, java.util.Set.of(), "full", linkBase).tree()).deepCopy();
+        String primaryId = personal.path("primary_id").asText();
+        personal.set("loans", AlmaFormats.JSON.valueToTree(loans.allOf(primaryId, linkBase)));
+        personal.set("fees", AlmaFormats.JSON.valueToTree(fees.allOf(primaryId, linkBase)));
+        AlmaHttp.ok(ctx, new AlmaDocument("user_personal", personal));
+    }
+}

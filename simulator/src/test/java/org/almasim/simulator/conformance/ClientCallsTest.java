@@ -1,0 +1,88 @@
+package org.almasim.simulator.conformance;
+
+import static org.almasim.simulator.support.Fixtures.user;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.almasim.simulator.support.AlmaClient;
+import org.almasim.simulator.support.AlmaResponse;
+import org.almasim.simulator.support.Fixtures;
+import org.almasim.simulator.support.RunningSimulator;
+import org.almasim.simulator.support.SimulatorTest;
+import org.junit.jupiter.api.Test;
+
+/** The calls real Alma clients make around users, loans and items, and the bodies they send, answered as Alma answers. */
+class ClientCallsTest extends SimulatorTest {
+    @Override
+    protected void given() {
+        alma.createUser(user("p1").replace("\"first_name\":\"Dana\"", "\"first_name\":\"Dana\",\"password\":\"s3cret pass\""));
+        alma.loadPopulation(Fixtures.items("BOOK-1"));
+    }
+
+    @Test
+    void anItemIsReadByItsIdsAndFoundByItsBarcodeThroughARedirect() {
+        AlmaResponse redirect = alma.getJson("/almaws/v1/items", Map.of("item_barcode", "BOOK-1"));
+        assertThat(redirect.status()).isEqualTo(302);
+        String location = redirect.headers().firstValue("Location").orElseThrow();
+        String path = location.substring(location.indexOf("/almaws/v1"));
+        assertThat(path).matches("/almaws/v1/bibs/[0-9]+/holdings/[0-9]+/items/[0-9]+");
+        JsonNode item = alma.getJson(path, Map.of()).isOk().json();
+        assertThat(item.path("item_data").path("barcode").asText()).isEqualTo("BOOK-1");
+        assertThat(item.path("item_data").path("base_status").path("value").asText()).isEqualTo("1");
+        assertThat(item.path("bib_data").path("title").asText()).isEqualTo("Florida waterways");
+
+        alma.lend("p1", "BOOK-1");
+        JsonNode lent = alma.getJson(path, Map.of()).isOk().json();
+        assertThat(lent.path("item_data").path("base_status").path("value").asText()).isEqualTo("0");
+        assertThat(lent.path("item_data").path("process_type").path("value").asText()).isEqualTo("LOAN");
+        alma.getJson("/almaws/v1/items", Map.of("item_barcode", "NO-SUCH")).hasAlmaError("401689");
+        alma.getJson(path.replaceFirst("/items/[0-9]+", "/items/1"), Map.of()).hasAlmaError("401689");
+    }
+
+    @Test
+    void aUserAuthenticatesWithTheirPasswordEvenWithAReadOnlyKey() {
+        assertThat(alma.authenticate("p1", "s3cret pass").status()).isEqualTo(204);
+        alma.authenticate("p1", "wrong").hasAlmaError("401866");
+        assertThat(alma.withKey(RunningSimulator.READ_ONLY_KEY).authenticate("p1", "s3cret pass").status()).isEqualTo(204);
+        alma.authenticate("nobody", "x").hasAlmaError("401890");
+        alma.postJson("/almaws/v1/users/p1", Map.of("op", "refresh"), null).hasAlmaError("401666");
+        alma.withKey(RunningSimulator.READ_ONLY_KEY).postJson("/almaws/v1/users/p1", Map.of("op", "refresh"), null)
+                .hasAlmaError("UNAUTHORIZED");
+        assertThat(alma.getUser("p1").path("password").asText()).as("Alma never answers a password").isEmpty();
+    }
+
+    @Test
+    void personalDataHoldsTheUserWithEveryLoanAndFee() {
+        alma.lend("p1", "BOOK-1");
+        alma.createFee("p1", "{\"type\":{\"value\":\"OVERDUEFINE\"},\"original_amount\":3,\"owner\":{\"value\":\"MAIN\"}}");
+        JsonNode personal = alma.getJson("/almaws/v1/users/p1/personal-data", Map.of()).isOk().json();
+        assertThat(personal.path("primary_id").asText()).isEqualTo("p1");
+        assertThat(personal.path("loans").path("item_loan")).hasSize(1);
+        assertThat(personal.path("fees").path("fee")).hasSize(1);
+    }
+
+    @Test
+    void usersAreFoundByAnyOfTheirIdentifiers() {
+        JsonNode found = alma.getJson("/almaws/v1/users", Map.of("q", "identifiers~B-p1")).isOk().json();
+        assertThat(found.path("total_record_count").asInt()).isEqualTo(1);
+        assertThat(found.path("user").get(0).path("primary_id").asText()).isEqualTo("p1");
+        alma.getJson("/almaws/v1/users", Map.of("q", "note_text~x")).hasAlmaError("401666");
+    }
+
+    @Test
+    void aBodyWithoutARecordTypeWithNullsAndFieldsAlmasimDoesNotModelCreatesAPublicUser() {
+        String body = user("p2").replace("\"record_type\":{\"value\":\"PUBLIC\"},", "")
+                .replace("\"first_name\":\"Dana\"", "\"first_name\":\"Dana\",\"researcher\":null,\"middle_name\":null,\"pref_first_name\":null,"
+                        + "\"link\":\"https://elsewhere/almaws/v1/users/p2\",\"loans\":null,\"rs_library\":[]");
+        JsonNode created = alma.createUser(body);
+        assertThat(created.path("record_type").path("value").asText()).isEqualTo("PUBLIC");
+        assertThat(created.path("middle_name").asText()).isEmpty();
+        assertThat(created.has("researcher")).as("null is absent").isFalse();
+        String xml = """
+                <user><primary_id>p3</primary_id><account_type>INTERNAL</account_type><user_group>UNDERGRAD</user_group>
+                <fromLogicalSet>whatever</fromLogicalSet><last_name>Xml</last_name></user>""";
+        assertThat(alma.send("POST", "/almaws/v1/users", Map.of(), xml, AlmaClient.XML, AlmaClient.JSON).isOk().json()
+                .path("record_type").path("value").asText()).isEqualTo("PUBLIC");
+    }
+}
