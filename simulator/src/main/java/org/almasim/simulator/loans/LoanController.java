@@ -40,12 +40,12 @@ public final class LoanController {
 
     public void scanIn(Context ctx) {
         AlmaHttp.ok(ctx, loans.scanIn(ctx.pathParam("mms_id"), ctx.pathParam("holding_id"), ctx.pathParam("item_pid"),
-                Params.text(ctx, "op"), Params.text(ctx, "library"), Params.text(ctx, "circ_desk"), UserController.linkBase(ctx)));
+                Params.text(ctx, "op"), Params.text(ctx, "library"), Params.text(ctx, "circ_desk"), UserController.linkBase(ctx)).answer());
     }
 
     public void item(Context ctx) {
         AlmaHttp.ok(ctx, loans.item(ctx.pathParam("mms_id"), ctx.pathParam("holding_id"), ctx.pathParam("item_pid"),
-                UserController.linkBase(ctx)));
+                UserController.linkBase(ctx)).answer());
     }
 
     /** Alma answers an item asked for by barcode with a redirect to the item's URL; clients follow it. */

@@ -58,10 +58,14 @@ final class LoanRepository {
         if (itemPids.isEmpty()) {
             return new java.util.HashSet<>();
         }
-        var lookup = org.almasim.simulator.BulkLookup.of(itemPids);
-        return new java.util.HashSet<>(db.select(LOAN.ITEM_PID).from(lookup.table())
-                .join(LOAN).on(LOAN.ITEM_PID.eq(lookup.value()))
-                .where(LOAN.LOAN_STATUS.eq("ACTIVE")).fetch(LOAN.ITEM_PID));
+        java.util.Set<String> onLoan = new java.util.HashSet<>();
+        for (List<String> chunk : org.almasim.simulator.BulkLookup.chunks(itemPids)) {
+            var lookup = org.almasim.simulator.BulkLookup.of(chunk);
+            onLoan.addAll(db.select(LOAN.ITEM_PID).from(lookup.table())
+                    .join(LOAN).on(LOAN.ITEM_PID.eq(lookup.value()))
+                    .where(LOAN.LOAN_STATUS.eq("ACTIVE")).fetch(LOAN.ITEM_PID));
+        }
+        return onLoan;
     }
 
     Optional<StoredLoan> find(long userKey, String loanId) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.almasim.simulator.support.AlmaClient;
 import org.almasim.simulator.support.SimulatorTest;
 import org.junit.jupiter.api.Assumptions;
@@ -76,6 +77,22 @@ class RecordedResponsesTest extends SimulatorTest {
     }
 
     @Test
+    void anItemScannedInAnswersEveryFieldARealScanInAnswers() {
+        JsonNode loan = alma.lend("conformance", "C-1");
+        String item = "/almaws/v1/bibs/" + loan.path("mms_id").asText() + "/holdings/" + loan.path("holding_id").asText() + "/items/"
+                + loan.path("item_id").asText();
+        JsonNode scanned = alma.postJson(item, Map.of("op", "scan", "library", "MAIN", "circ_desk", "DEFAULT_CIRC_DESK"), null).isOk().json();
+        // almasim keeps no dates on items (when they arrived, were created or changed) and no network numbers on bibs.
+        Set<String> notModelled = Set.of(".item_data.arrival_date", ".item_data.creation_date", ".item_data.modification_date",
+                ".bib_data.network_number");
+        assertSameShape("scanin_transit_response.json", recorded("scanin_transit_response.json"), scanned, notModelled);
+        Set<String> andNoScan = new java.util.HashSet<>(notModelled);
+        andNoScan.add(".additional_info");
+        assertSameShape("scanin_transit_response.json (GET)", recorded("scanin_transit_response.json"), alma.getJson(item, Map.of()).isOk().json(),
+                andNoScan);
+    }
+
+    @Test
     void anErrorAnswersEveryFieldARealErrorAnswers() {
         assertSameShape("error_response.json", recorded("error_response.json"),
                 alma.attemptToGetUser("nobody-at-all").hasAlmaError("401861").json());
@@ -112,8 +129,14 @@ class RecordedResponsesTest extends SimulatorTest {
     }
 
     private static void assertSameShape(String name, JsonNode recorded, JsonNode answered) {
+        assertSameShape(name, recorded, answered, Set.of());
+    }
+
+    /** As above, but for the fields almasim does not model, each named here with why at the call. */
+    private static void assertSameShape(String name, JsonNode recorded, JsonNode answered, Set<String> notModelled) {
         List<String> differences = new ArrayList<>();
         compare("", recorded, answered, differences);
+        differences.removeIf(difference -> notModelled.contains(difference.substring(0, difference.indexOf(':'))));
         assertThat(differences).as("%s against almasim's answer %s", name, answered).isEmpty();
     }
 
