@@ -18,7 +18,23 @@ import org.jooq.impl.SQLDataType;
  * connection's cache of parsed statements.
  */
 public final class BulkLookup {
+    /**
+     * At most this many values go into one statement: H2 binds each value as a parameter and refuses a statement with
+     * too many, so a job over a million candidates looks them up a chunk at a time.
+     */
+    public static final int MOST_PER_STATEMENT = 5_000;
+
     private BulkLookup() {
+    }
+
+    /** The values in chunks of at most {@link #MOST_PER_STATEMENT}, distinct, in their first order. */
+    public static <T> List<List<T>> chunks(Collection<T> values) {
+        List<T> distinct = List.copyOf(new LinkedHashSet<>(values));
+        List<List<T>> chunks = new java.util.ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += MOST_PER_STATEMENT) {
+            chunks.add(distinct.subList(from, Math.min(distinct.size(), from + MOST_PER_STATEMENT)));
+        }
+        return chunks;
     }
 
     public record Values<T>(Table<Record1<T>> table, Field<T> value) {

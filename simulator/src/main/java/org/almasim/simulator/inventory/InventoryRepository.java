@@ -85,10 +85,14 @@ public final class InventoryRepository {
         if (barcodes.isEmpty()) {
             return java.util.Map.of();
         }
-        var lookup = org.almasim.simulator.BulkLookup.of(barcodes);
-        return db.select(ITEM.BARCODE, ITEM.ITEM_PID).from(lookup.table())
-                .join(ITEM).on(ITEM.BARCODE.eq(lookup.value()))
-                .fetchMap(ITEM.BARCODE, ITEM.ITEM_PID);
+        java.util.Map<String, String> pids = new java.util.HashMap<>();
+        for (List<String> chunk : org.almasim.simulator.BulkLookup.chunks(barcodes)) {
+            var lookup = org.almasim.simulator.BulkLookup.of(chunk);
+            pids.putAll(db.select(ITEM.BARCODE, ITEM.ITEM_PID).from(lookup.table())
+                    .join(ITEM).on(ITEM.BARCODE.eq(lookup.value()))
+                    .fetchMap(ITEM.BARCODE, ITEM.ITEM_PID));
+        }
+        return pids;
     }
 
     public List<InventoryItem> itemsByPid(List<String> pids) {

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.almasim.simulator.BulkLookup;
 import org.almasim.simulator.db.tables.records.JobInstanceRecord;
 import org.almasim.simulator.http.Params.Page;
 import org.jooq.Condition;
@@ -110,11 +111,12 @@ final class JobRepository {
                 free.add(key);
             }
         }
-        var batch = db.batch(db.insertInto(JOB_LOCK, JOB_LOCK.USER_KEY, JOB_LOCK.INSTANCE_ID).values((Long) null, null));
-        for (Long key : free) {
-            batch = batch.bind(key, instanceId);
-        }
-        if (!free.isEmpty()) {
+        // A JDBC batch a chunk at a time: a job over a million users would otherwise hold every row's binds at once.
+        for (List<Long> chunk : BulkLookup.chunks(free)) {
+            var batch = db.batch(db.insertInto(JOB_LOCK, JOB_LOCK.USER_KEY, JOB_LOCK.INSTANCE_ID).values((Long) null, null));
+            for (Long key : chunk) {
+                batch = batch.bind(key, instanceId);
+            }
             batch.execute();
         }
         return new HashSet<>(free);

@@ -57,10 +57,14 @@ final class UserRepository {
         if (primaryIds.isEmpty()) {
             return java.util.Map.of();
         }
-        var lookup = BulkLookup.of(primaryIds.stream().map(UserRepository::fold).toList());
-        return db.select(PATRON.PRIMARY_ID_FOLD, PATRON.USER_KEY).from(lookup.table())
-                .join(PATRON).on(PATRON.PRIMARY_ID_FOLD.eq(lookup.value()))
-                .fetchMap(PATRON.PRIMARY_ID_FOLD, PATRON.USER_KEY);
+        java.util.Map<String, Long> keys = new java.util.HashMap<>();
+        for (List<String> chunk : BulkLookup.chunks(primaryIds.stream().map(UserRepository::fold).toList())) {
+            var lookup = BulkLookup.of(chunk);
+            keys.putAll(db.select(PATRON.PRIMARY_ID_FOLD, PATRON.USER_KEY).from(lookup.table())
+                    .join(PATRON).on(PATRON.PRIMARY_ID_FOLD.eq(lookup.value()))
+                    .fetchMap(PATRON.PRIMARY_ID_FOLD, PATRON.USER_KEY));
+        }
+        return keys;
     }
 
     /** One query for the common case (a primary id), a join through the identifiers otherwise. */
@@ -85,9 +89,13 @@ final class UserRepository {
         if (keys.isEmpty()) {
             return java.util.Map.of();
         }
-        var users = BulkLookup.keys(keys);
-        return db.select(PATRON.USER_KEY, PATRON.PRIMARY_ID).from(users.table()).join(PATRON).on(PATRON.USER_KEY.eq(users.value()))
-                .fetchMap(PATRON.USER_KEY, PATRON.PRIMARY_ID);
+        java.util.Map<Long, String> ids = new java.util.HashMap<>();
+        for (List<Long> chunk : BulkLookup.chunks(keys)) {
+            var users = BulkLookup.keys(chunk);
+            ids.putAll(db.select(PATRON.USER_KEY, PATRON.PRIMARY_ID).from(users.table()).join(PATRON).on(PATRON.USER_KEY.eq(users.value()))
+                    .fetchMap(PATRON.USER_KEY, PATRON.PRIMARY_ID));
+        }
+        return ids;
     }
 
     /** Loads and row-locks the user until the transaction ends, so concurrent writers apply one after the other. */
@@ -114,15 +122,18 @@ final class UserRepository {
         if (folded.isEmpty()) {
             return List.of();
         }
-        var lookup = BulkLookup.of(folded);
-        List<String> taken = new ArrayList<>(db.select(PATRON.PRIMARY_ID_FOLD).from(lookup.table())
-                .join(PATRON).on(PATRON.PRIMARY_ID_FOLD.eq(lookup.value()))
-                .where(PATRON.USER_KEY.ne(except))
-                .fetch(PATRON.PRIMARY_ID_FOLD));
-        taken.addAll(db.select(PATRON_IDENTIFIER.VALUE_FOLD).from(lookup.table())
-                .join(PATRON_IDENTIFIER).on(PATRON_IDENTIFIER.VALUE_FOLD.eq(lookup.value()))
-                .where(PATRON_IDENTIFIER.USER_KEY.ne(except))
-                .fetch(PATRON_IDENTIFIER.VALUE_FOLD));
+        List<String> taken = new ArrayList<>();
+        for (List<String> chunk : BulkLookup.chunks(folded)) {
+            var lookup = BulkLookup.of(chunk);
+            taken.addAll(db.select(PATRON.PRIMARY_ID_FOLD).from(lookup.table())
+                    .join(PATRON).on(PATRON.PRIMARY_ID_FOLD.eq(lookup.value()))
+                    .where(PATRON.USER_KEY.ne(except))
+                    .fetch(PATRON.PRIMARY_ID_FOLD));
+            taken.addAll(db.select(PATRON_IDENTIFIER.VALUE_FOLD).from(lookup.table())
+                    .join(PATRON_IDENTIFIER).on(PATRON_IDENTIFIER.VALUE_FOLD.eq(lookup.value()))
+                    .where(PATRON_IDENTIFIER.USER_KEY.ne(except))
+                    .fetch(PATRON_IDENTIFIER.VALUE_FOLD));
+        }
         return taken;
     }
 
