@@ -100,25 +100,21 @@ public final class AlmaFormats {
         if (body.length == 0) {
             throw AlmaException.badRequest("401676", "No valid XML was given. The request body is empty.");
         }
-        try {
-            T value = format == BodyFormat.XML
-                    ? FROM_XML_TREE.treeToValue(AlmaXml.read(body), type)
-                    : JSON.readValue(body, type);
-            if (value == null) {
-                throw AlmaException.badRequest("401676", "No valid XML was given. The request body holds no object.");
-            }
-            return value;
-        } catch (JacksonException e) {
-            throw invalidBody(e);
-        } catch (IOException e) {
-            throw AlmaException.badRequest("401676", "No valid XML was given. The body could not be read.");
-        }
+        return object(() -> format == BodyFormat.XML ? FROM_XML_TREE.treeToValue(AlmaXml.read(body), type) : JSON.readValue(body, type));
     }
 
     /** Reads a JSON body of almasim's control plane, where a field almasim does not know is a mistake (401676). */
     public static <T> T readControlPlane(byte[] body, Class<T> type) {
+        return object(() -> CONTROL_PLANE.readValue(body, type));
+    }
+
+    private interface Reading<T> {
+        T read() throws IOException;
+    }
+
+    private static <T> T object(Reading<T> reading) {
         try {
-            T value = CONTROL_PLANE.readValue(body, type);
+            T value = reading.read();
             if (value == null) {
                 throw AlmaException.badRequest("401676", "No valid XML was given. The request body holds no object.");
             }
