@@ -284,6 +284,9 @@ final class UserRepository {
                 case "first_name" -> words(DSL.lower(PATRON.FIRST_NAME), term.value());
                 case "last_name" -> words(DSL.lower(PATRON.LAST_NAME), term.value());
                 case "email" -> words(PATRON.EMAILS, term.value());
+                case "middle_name", "phone_number", "note_text" -> inDocument(term.field(), "\"[^\"]*", term.value(), "[^\"]*\"");
+                case "job_category", "campus_code" -> inDocument(term.field(), "\\{\"value\":\"", term.value(), "\"");
+                case "birth_date" -> inDocument(term.field(), "\"", term.value().replaceFirst("(?i)z$", ""), "Z?\"");
                 // Any of the user's ids: the primary id or an identifier of any type (barcode, university id...).
                 case "identifiers" -> whole(PATRON.PRIMARY_ID_FOLD, term.value()).orExists(DSL.selectOne().from(PATRON_IDENTIFIER)
                         .where(PATRON_IDENTIFIER.USER_KEY.eq(PATRON.USER_KEY)).and(whole(PATRON_IDENTIFIER.VALUE_FOLD, term.value())));
@@ -293,6 +296,17 @@ final class UserRepository {
             });
         }
         return all;
+    }
+
+    /**
+     * A field almasim keeps only in the stored document, found there as the canonical JSON writes it:
+     * {@code "field":} then {@code before}, the value (ignoring case, {@code *} as a wildcard), then {@code after}.
+     * A full scan of the documents, as a brief search over rarely searched fields may be.
+     */
+    private static Condition inDocument(String field, String before, String value, String after) {
+        String pattern = java.util.Arrays.stream(value.split("\\*", -1)).map(part -> part.isEmpty() ? "" : Pattern.quote(part))
+                .collect(Collectors.joining("[^\"]*"));
+        return PATRON.DOCUMENT.likeRegex("(?i)\"" + field + "\":" + before + pattern + after);
     }
 
     private static Condition whole(Field<String> field, String value) {

@@ -10,10 +10,12 @@ import org.almasim.simulator.http.AlmaException;
  * Alma's brief search, {@code q=last_name~smith AND user_group~UNDERGRAD}: every term must match.
  * Names and emails match when every word of the value appears in the field, ignoring case;
  * primary_id, identifiers (the primary id or any identifier) and user_group match the whole value, with {@code *} as a
- * wildcard. Alma's other searchable fields are refused (401666), never silently ignored.
+ * wildcard; job_category, campus_code and birth_date match the whole code or date; middle_name, phone_number and
+ * note_text match a part of the field. Alma's other searchable fields are refused (401666), never silently ignored.
  */
 public record UserSearch(List<Term> terms, String orderBy) {
-    public static final Set<String> FIELDS = Set.of("primary_id", "first_name", "last_name", "email", "user_group", "identifiers", "all");
+    public static final Set<String> FIELDS = Set.of("primary_id", "first_name", "last_name", "middle_name", "email", "user_group",
+            "identifiers", "job_category", "campus_code", "birth_date", "phone_number", "note_text", "all");
     public static final Set<String> ORDERS = Set.of("last_name", "first_name", "primary_id");
 
     public record Term(String field, String value) {

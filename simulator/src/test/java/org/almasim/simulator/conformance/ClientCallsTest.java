@@ -67,7 +67,21 @@ class ClientCallsTest extends SimulatorTest {
         JsonNode found = alma.getJson("/almaws/v1/users", Map.of("q", "identifiers~B-p1")).isOk().json();
         assertThat(found.path("total_record_count").asInt()).isEqualTo(1);
         assertThat(found.path("user").get(0).path("primary_id").asText()).isEqualTo("p1");
-        alma.getJson("/almaws/v1/users", Map.of("q", "note_text~x")).hasAlmaError("401666");
+        alma.getJson("/almaws/v1/users", Map.of("q", "pin_number~x")).hasAlmaError("401666");
+    }
+
+    @Test
+    void usersAreFoundByTheOtherFieldsAlmaSearches() {
+        alma.createUser(user("p4").replace("\"first_name\":\"Dana\"", "\"first_name\":\"Dana\",\"middle_name\":\"Quincy Adams\","
+                + "\"job_category\":{\"value\":\"Librarian\"},\"campus_code\":{\"value\":\"NORTH\"},\"birth_date\":\"1990-03-01Z\","
+                + "\"user_note\":[{\"note_type\":{\"value\":\"OTHER\"},\"note_text\":\"Moved to the branch library\"}]"));
+        for (String q : java.util.List.of("middle_name~quincy", "job_category~LIBRARIAN", "campus_code~north", "birth_date~1990-03-01",
+                "note_text~branch", "job_category~Libra*")) {
+            JsonNode found = alma.getJson("/almaws/v1/users", Map.of("q", q)).isOk().json();
+            assertThat(found.path("user")).as(q).extracting(u -> u.path("primary_id").asText()).containsExactly("p4");
+        }
+        assertThat(alma.getJson("/almaws/v1/users", Map.of("q", "job_category~Libra")).isOk().json().path("total_record_count").asInt())
+                .as("a code matches whole").isZero();
     }
 
     @Test
