@@ -17,7 +17,9 @@ import org.almasim.simulator.sets.SetQuery.DateValue;
 /**
  * Parses the logical-set grammar of docs/sets.md:
  * <pre>
- * query      := ["USER" "where"] or
+ * query      := ["USER" "where" ["USER"]] or
+ *               (Alma's own form is read too: EQUALS, CONTAIN and NOT_EQUALS for =, !=; BEFORE, AFTER, EQUALS,
+ *               LESS_THAN and GREATER_THAN for dates; IS_EMPTY, IS_NOT_EMPTY; values in double quotes; see docs/sets.md)
  * or         := and ("or" and)*
  * and        := unary ("and" unary)*
  * unary      := "not" unary | "(" or ")" | comparison
@@ -34,6 +36,8 @@ final class SetQueryParser {
     static final Set<String> NUMBER_FIELDS = Set.of("active_balance", "active_loans");
     private static final Map<String, String> DATE_OPERATORS = Map.of("before", "<", "after", ">", "on", "=",
             "on_or_before", "<=", "on_or_after", ">=", "<", "<", "<=", "<=", ">", ">", ">=", ">=", "=", "=");
+    /** The words of Alma's own form of a query for dates: EQUALS, BEFORE, AFTER, LESS_THAN, GREATER_THAN. */
+    private static final Map<String, String> ALMA_DATE_OPERATORS = Map.of("equals", "=", "less_than", "<", "greater_than", ">");
     private static final Set<String> NUMBER_OPERATORS = Set.of("=", "!=", "<", "<=", ">", ">=");
     private static final Pattern TOKEN = Pattern.compile("\\s*(<=|>=|!=|=|<|>|\\(|\\)|,|\"[^\"]*\"|[A-Za-z0-9_.:+\\-]+)");
     private static final Pattern RELATIVE = Pattern.compile("([+-])(\\d{1,5})([dwmy])");
@@ -82,6 +86,10 @@ final class SetQueryParser {
         SetQueryParser parser = new SetQueryParser(text);
         if (parser.peekIs("user") && parser.tokens.size() > 1 && parser.tokens.get(1).equalsIgnoreCase("where")) {
             parser.next = 2;
+            // Alma's own form names the content again: USER where USER ((user_group EQUALS "GRAD")).
+            if (parser.peekIs("user") && parser.tokens.size() > 3 && parser.tokens.get(3).equals("(")) {
+                parser.next = 3;
+            }
         }
         SetQuery query = parser.or();
         if (parser.next < parser.tokens.size()) {
@@ -141,8 +149,11 @@ final class SetQueryParser {
                 expect("empty");
                 return new SetQuery.DatePresence(field, not);
             }
+            if (peekIs("is_empty") || peekIs("is_not_empty")) {
+                return new SetQuery.DatePresence(field, take("is_empty").equalsIgnoreCase("is_not_empty"));
+            }
             String word = take("a date operator").toLowerCase(Locale.ROOT);
-            String operator = DATE_OPERATORS.get(word);
+            String operator = DATE_OPERATORS.getOrDefault(word, ALMA_DATE_OPERATORS.get(word));
             if (operator == null) {
                 throw fail("'" + word + "' is not a date comparison (before, after, on, on_or_before, on_or_after)");
             }
@@ -157,8 +168,8 @@ final class SetQueryParser {
             }
             String operator = take("=, != or in").toLowerCase(Locale.ROOT);
             return switch (operator) {
-                case "=" -> new SetQuery.CodeComparison(field, false, List.of(value()));
-                case "!=" -> new SetQuery.CodeComparison(field, true, List.of(value()));
+                case "=", "equals", "contain", "contains" -> new SetQuery.CodeComparison(field, false, List.of(value()));
+                case "!=", "not_equals", "not_contain" -> new SetQuery.CodeComparison(field, true, List.of(value()));
                 case "in" -> new SetQuery.CodeComparison(field, false, list());
                 default -> throw fail("'" + operator + "' does not compare codes (=, !=, in, not in)");
             };
@@ -178,7 +189,7 @@ final class SetQueryParser {
     }
 
     private DateValue date() {
-        String token = take("a date");
+        String token = value();
         String lower = token.toLowerCase(Locale.ROOT);
         if (lower.startsWith("today")) {
             String rest = lower.substring(5);

@@ -298,7 +298,7 @@ public final class SetService {
     private AlmaSet render(StoredSet set, int count, String linkBase) {
         String link = linkBase + "/almaws/v1/conf/sets/" + set.id();
         // Alma's desc reads "where ..." once, whether or not the query names its content first ("USER where ...").
-        Code query = set.logical() ? new Code(set.query(), "where " + set.query().replaceFirst("(?i)^\\s*USER\\s+where\\s+", "")) : null;
+        Code query = set.logical() ? new Code(set.query(), "where " + set.query().replaceFirst("(?i)^\\s*USER\\s+where\\s+(USER\\s+(?=\\())?", "")) : null;
         return new AlmaSet(link, set.id(), set.name(), set.description(), codes.code("SetType", set.type()),
                 codes.code("SetContentType", "USER"), codes.code("SetPrivacy", Boolean.toString(set.isPrivate())),
                 codes.code("SetStatus", set.status()), set.statusDate(), set.note(), new Code("exl_api", "API, Ex Libris"),

@@ -68,6 +68,17 @@ class SetsApiTest extends SimulatorTest {
     }
 
     @Test
+    void aLogicalSetTakesAlmasOwnFormOfAQuery() {
+        String almaForm = "USER where USER ((expiry_date BEFORE \\\"2024-01-01\\\") AND (user_group NOT_EQUALS \\\"COMMUNITY\\\"))";
+        JsonNode set = createSet(logical("Alma form", almaForm));
+        assertThat(memberIds(set.path("id").asText())).containsExactly("old");
+        assertThat(set.path("query").path("desc").asText()).isEqualTo("where ((expiry_date BEFORE \"2024-01-01\") AND (user_group NOT_EQUALS \"COMMUNITY\"))");
+        String relative = "USER where USER ((expiry_date LESS_THAN \\\"today-3y\\\") OR (purge_date IS_EMPTY))";
+        assertThat(memberIds(createSet(logical("Alma relative", relative)).path("id").asText()))
+                .as("the fixtures have purge dates").containsExactly("community", "old");
+    }
+
+    @Test
     void anInstitutionHoldsABoundedNumberOfSets() {
         for (int i = 0; i < SetService.MAX_SETS; i++) {
             alma.postJson("/almaws/v1/conf/sets", Map.of(), "{\"name\":\"Set " + i + "\",\"type\":{\"value\":\"ITEMIZED\"},"
