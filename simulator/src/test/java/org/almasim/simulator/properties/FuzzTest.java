@@ -38,6 +38,9 @@ class FuzzTest {
     private static final int PATRONS = 40;
     private static final int RESEED_EVERY = 500;
     /** Routes fuzzed only with refused keys: they empty the library or stop every job, which would end the run early. */
+    /** What an answer must never hold: Java's class names and exception words, which no Alma client can act on. */
+    private static final java.util.regex.Pattern JAVA_WORDS = java.util.regex.Pattern.compile(
+            "java\\.[a-z]+\\.|org\\.almasim\\.|com\\.fasterxml|org\\.jooq|[A-Za-z]+Exception\\b|\\bat [a-z]+\\.[a-z]+\\.");
     private static final List<String> REFUSED_ONLY = List.of("/almasim/v1/reset", "/almasim/v1/jobs/pause");
 
     private final RunningSimulator sim = RunningSimulator.start();
@@ -118,6 +121,9 @@ class FuzzTest {
             statuses.merge(route.method() + " " + route.path() + " " + answer.status(), 1, Integer::sum);
             String replay = "request " + i + ": " + request + "\n    answered " + answer.status() + ": " + abbreviated(answer.body());
             String kind = route.method() + " " + route.path() + " ";
+            if (JAVA_WORDS.matcher(answer.body()).find()) {
+                failures.putIfAbsent(kind + "speaks Java, not Alma", replay);
+            }
             if (answer.status() >= 500) {
                 failures.putIfAbsent(kind + answer.status(), replay);
             } else if (answer.status() >= 400) {
