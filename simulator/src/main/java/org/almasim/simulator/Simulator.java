@@ -40,6 +40,7 @@ import org.almasim.simulator.patrons.PatronDirectory;
 import org.almasim.simulator.population.PopulationService;
 import org.almasim.simulator.sets.SetController;
 import org.almasim.simulator.sets.SetService;
+import org.almasim.simulator.settings.InstitutionSettings;
 import org.almasim.simulator.users.UserController;
 import org.almasim.simulator.users.UserListing;
 import org.almasim.simulator.users.UserService;
@@ -129,9 +130,10 @@ public final class Simulator implements AutoCloseable {
         BlockerService blockers = new BlockerService(dsl, users, codes);
         this.jobs = new JobService(dsl, codes, clock, sets, users);
         jobs.recoverAfterStop();
-        this.population = new PopulationService(dsl, codes, clock, users, loans, fees, sets);
+        InstitutionSettings settings = new InstitutionSettings(dsl, codes, JobService.ALMASIM_JOB_IDS);
+        this.population = new PopulationService(dsl, codes, clock, users, loans, fees, sets, settings);
         ApiGate gate = new ApiGate(keys, thresholds, clock);
-        AdminController admin = new AdminController(clock, this::reset, population, dsl, codes, keys.developmentKeyOnly());
+        AdminController admin = new AdminController(clock, this::reset, population, dsl, codes, settings, keys.developmentKeyOnly());
         PatronDirectory patrons = new PatronDirectory(dsl, clock, users, loans, fees, sets, blockers, codes);
         EndpointGroup extra = extension.apply(this);
         this.app = Javalin.create(javalin -> {

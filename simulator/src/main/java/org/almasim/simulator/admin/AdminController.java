@@ -31,13 +31,13 @@ public final class AdminController {
     private final boolean developmentKeyOnly;
 
     public AdminController(SimulatedClock clock, Runnable reset, PopulationService population, DSLContext dsl, CodeTables codes,
-                           boolean developmentKeyOnly) {
+                           InstitutionSettings settings, boolean developmentKeyOnly) {
         this.developmentKeyOnly = developmentKeyOnly;
         this.clock = clock;
         this.reset = reset;
         this.population = population;
         this.dsl = dsl;
-        this.settings = new InstitutionSettings(dsl, codes);
+        this.settings = settings;
     }
 
     public void getSettings(Context ctx) {

@@ -25,6 +25,7 @@ import org.almasim.simulator.http.Params;
 import org.almasim.simulator.http.Params.Page;
 import org.almasim.simulator.jobs.JobRepository.StoredInstance;
 import org.almasim.simulator.sets.SetService;
+import org.almasim.simulator.settings.InstitutionSettings;
 import org.jooq.DSLContext;
 
 /**
@@ -32,6 +33,10 @@ import org.jooq.DSLContext;
  * Runs go to a bounded pool in the background and cannot be aborted, as in Alma.
  */
 public final class JobService implements AutoCloseable {
+    /** The ids of the jobs almasim runs; an institution may give them its own ({@code job_ids} in the settings). */
+    public static final java.util.Set<String> ALMASIM_JOB_IDS = JobCatalog.JOBS.stream().map(JobDefinition::id)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     /** Alma lets at most three jobs started through the API run at once, and five runs of one job an hour. */
     static final int MAX_RUNNING = 3;
     static final int MAX_RUNS_PER_HOUR = 5;
@@ -254,19 +259,25 @@ public final class JobService implements AutoCloseable {
         }
     }
 
+    /** A job by almasim's id or by the institution's own id for it ({@code job_ids} in the settings). */
     private JobDefinition job(String jobId) {
         if (jobId == null || !jobId.matches("[A-Za-z]\\d+")) {
             throw AlmaException.badRequest("402215", "Invalid job id format: " + jobId + " (a letter and digits, such as M26700).");
         }
-        return JobCatalog.find(jobId).orElseThrow(() -> AlmaException.badRequest("402216", "Invalid job id: " + jobId + "."));
+        String almasimId = InstitutionSettings.jobIds(dsl).entrySet().stream().filter(e -> e.getValue().equalsIgnoreCase(jobId))
+                .map(Map.Entry::getKey).findFirst().orElse(jobId);
+        return JobCatalog.find(almasimId).orElseThrow(() -> AlmaException.badRequest("402216", "Invalid job id: " + jobId + "."));
+    }
+
+    /** The id a job answers with: the institution's own when the settings give one. */
+    private String shownId(JobDefinition job) {
+        return InstitutionSettings.jobIds(dsl).getOrDefault(job.id(), job.id());
     }
 
     private StoredInstance stored(String jobId, String instanceId) {
-        if (!"ALL".equalsIgnoreCase(jobId)) {
-            job(jobId);
-        }
+        String almasimId = "ALL".equalsIgnoreCase(jobId) ? null : job(jobId).id();
         return new JobRepository(dsl).find(instanceId)
-                .filter(i -> "ALL".equalsIgnoreCase(jobId) || i.jobId().equalsIgnoreCase(jobId))
+                .filter(i -> almasimId == null || i.jobId().equalsIgnoreCase(almasimId))
                 .orElseThrow(() -> AlmaException.badRequest("402218", "Invalid job instance id: " + instanceId + "."));
     }
 
@@ -282,18 +293,18 @@ public final class JobService implements AutoCloseable {
     }
 
     private AlmaJob render(JobDefinition job, String linkBase, StoredInstance started) {
-        String link = linkBase + "/almaws/v1/conf/jobs/" + job.id();
+        String link = linkBase + "/almaws/v1/conf/jobs/" + shownId(job);
         List<AlmaJob.Parameter> parameters = job.parameters().stream()
                 .map(p -> new AlmaJob.Parameter(new Code(p.name(), p.description()), p.defaultValue())).toList();
         AlmaJob.AdditionalInfo info = started == null ? null : new AlmaJob.AdditionalInfo(
                 "Job no. " + started.id() + " triggered on " + started.submitTime(), link + "/instances/" + started.id());
-        return new AlmaJob(link, job.id(), job.name(), job.description(), new Code("MANUAL", "Manual"), new Code(job.category(), "Users"),
+        return new AlmaJob(link, shownId(job), job.name(), job.description(), new Code("MANUAL", "Manual"), new Code(job.category(), "Users"),
                 new Code("USER", "Users"), parameters, info);
     }
 
     private JobInstance render(StoredInstance i, String linkBase) {
         JobDefinition job = job(i.jobId());
-        String jobLink = linkBase + "/almaws/v1/conf/jobs/" + job.id();
+        String jobLink = linkBase + "/almaws/v1/conf/jobs/" + shownId(job);
         String name = parameters(i).getOrDefault("job_name", job.name());
         List<JobInstance.Counter> counters = List.of(
                 new JobInstance.Counter(new Code("c.jobs.users.recordsProcessed", "Records processed"), String.valueOf(i.processed())),
@@ -304,7 +315,7 @@ public final class JobService implements AutoCloseable {
         List<Code> alerts = i.alert() == null ? List.of() : List.of(new Code("ERROR", i.alert()));
         return new JobInstance(jobLink + "/instances/" + i.id(), i.id(), name, Code.of(i.submittedBy()), i.submitTime(), i.startTime(),
                 i.endTime(), i.progress(), codes.code("JobStatuses", i.status()), clock.today(), alerts, counters,
-                new JobInstance.JobInfo(jobLink, job.id(), job.name(), new Code("MANUAL", "Manual"), new Code(job.category(), "Users")));
+                new JobInstance.JobInfo(jobLink, shownId(job), job.name(), new Code("MANUAL", "Manual"), new Code(job.category(), "Users")));
     }
 
     private static Map<String, String> parameters(StoredInstance instance) {

@@ -21,12 +21,14 @@ public record Population(
         @JsonProperty("fees") List<FeeSpec> fees,
         @JsonProperty("blockers") List<BlockerSpec> blockers,
         @JsonProperty("featured") List<String> featured,
-        @JsonProperty("sets") List<SetSpec> sets) {
+        @JsonProperty("sets") List<SetSpec> sets,
+        @JsonProperty("job_ids") java.util.Map<String, String> jobIds) {
 
     public Population {
         userGroups = userGroups == null ? List.of() : List.copyOf(userGroups);
         identifierTypes = identifierTypes == null ? List.of() : List.copyOf(identifierTypes);
         sets = sets == null ? List.of() : List.copyOf(sets);
+        jobIds = jobIds == null ? java.util.Map.of() : java.util.Map.copyOf(jobIds);
         libraries = libraries == null ? List.of() : List.copyOf(libraries);
         items = items == null ? List.of() : List.copyOf(items);
         users = users == null ? List.of() : List.copyOf(users);

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.almasim.simulator.blockers.BlockerRepository;
@@ -25,6 +26,7 @@ import org.almasim.simulator.loans.LoanService.LoanImport;
 import org.almasim.simulator.population.Population.Loaded;
 import org.almasim.simulator.sets.AlmaSet;
 import org.almasim.simulator.sets.SetService;
+import org.almasim.simulator.settings.InstitutionSettings;
 import org.almasim.simulator.users.User;
 import org.almasim.simulator.users.UserService;
 import org.jooq.DSLContext;
@@ -41,9 +43,10 @@ public final class PopulationService {
     private final LoanService loans;
     private final FeeService fees;
     private final SetService sets;
+    private final InstitutionSettings settings;
 
     public PopulationService(DSLContext dsl, CodeTables codes, SimulatedClock clock, UserService users, LoanService loans,
-                             FeeService fees, SetService sets) {
+                             FeeService fees, SetService sets, InstitutionSettings settings) {
         this.dsl = dsl;
         this.codes = codes;
         this.clock = clock;
@@ -51,6 +54,7 @@ public final class PopulationService {
         this.loans = loans;
         this.fees = fees;
         this.sets = sets;
+        this.settings = settings;
     }
 
     /** Parses a YAML or JSON document; a malformed one is refused with its line and column. */
@@ -104,6 +108,9 @@ public final class PopulationService {
             if (population.today() != null) {
                 clock.set(population.today());
             }
+            Map<String, Object> jobIds = population.jobIds().isEmpty() ? Map.of()
+                    : Map.of(InstitutionSettings.JOB_IDS, population.jobIds());
+            settings.check(jobIds);
             addCodes(population);
             checkReferences(population);
             List<InventoryItem> items = population.items().stream()
@@ -120,6 +127,7 @@ public final class PopulationService {
                         .map(l -> new LoanImport(l.user(), l.barcode(), l.loanDate(), l.dueDate(), l.returned())).toList());
                 fees.importAll(tx.dsl(), feeImports(population));
                 addBlockers(tx.dsl(), population.blockers());
+                settings.write(tx.dsl(), jobIds);
                 for (Population.SetSpec set : population.sets()) {
                     sets.createIn(tx.dsl(), almaSet(set), java.util.Optional.ofNullable(set.id()), java.util.Optional.empty(), "");
                 }

@@ -131,7 +131,7 @@ public final class SyntheticPopulation {
             loans.addAll(p.loans());
             fees.addAll(p.fees());
         }
-        return new Population(null, List.of(), List.of(), List.of(), items, users, loans, fees, List.of(), List.of(), List.of());
+        return new Population(null, List.of(), List.of(), List.of(), items, users, loans, fees, List.of(), List.of(), List.of(), Map.of());
     }
 
     /** The whole population of {@code size} patrons, cut into documents of {@code chunkSize} to bound memory. */

@@ -23,13 +23,31 @@ public final class InstitutionSettings {
 
     /** Not a row of its own: the currency is the single entry of Alma's Currency code table. */
     public static final String CURRENCY = "currency";
+    /** The institution's own ids for almasim's jobs ({"M26701": "S5843217"}): a job answers by either. */
+    public static final String JOB_IDS = "job_ids";
+    private static final String JOB_ID_FORMAT = "[A-Za-z]\\d{1,20}";
 
     private final DSLContext dsl;
     private final CodeTables codes;
+    private final java.util.Set<String> almasimJobIds;
 
-    public InstitutionSettings(DSLContext dsl, CodeTables codes) {
+    /** {@code almasimJobIds}: the ids of the jobs almasim runs, which {@code job_ids} may give other ids. */
+    public InstitutionSettings(DSLContext dsl, CodeTables codes, java.util.Set<String> almasimJobIds) {
         this.dsl = dsl;
         this.codes = codes;
+        this.almasimJobIds = java.util.Set.copyOf(almasimJobIds);
+    }
+
+    /** The institution's ids for almasim's jobs, by almasim's id; empty when it uses almasim's. */
+    public static Map<String, String> jobIds(DSLContext db) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        value(db, JOB_IDS).filter(text -> !text.isBlank()).ifPresent(text -> {
+            for (String pair : text.split(",")) {
+                String[] ends = pair.split("=", 2);
+                ids.put(ends[0], ends[1]);
+            }
+        });
+        return ids;
     }
 
     public static boolean researchEnabled(DSLContext db) {
@@ -51,11 +69,20 @@ public final class InstitutionSettings {
         settings.put(RESEARCH_ENABLED, researchEnabled(dsl));
         settings.put(DELETE_USER_POLICY, deleteUserPolicy(dsl).name());
         settings.put(CURRENCY, codes.currency());
+        settings.put(JOB_IDS, jobIds(dsl));
         return settings;
     }
 
     /** Changes the settings named in the body; an unknown setting or a wrong value changes nothing. */
     public Map<String, Object> update(Map<String, Object> changes) {
+        check(changes);
+        dsl.transaction(tx -> write(tx.dsl(), changes));
+        codes.reload();
+        return all();
+    }
+
+    /** Refuses an unknown setting or a wrong value, having changed nothing. */
+    public void check(Map<String, Object> changes) {
         for (var change : changes.entrySet()) {
             switch (change.getKey()) {
                 case RESEARCH_ENABLED -> {
@@ -80,20 +107,48 @@ public final class InstitutionSettings {
                         throw AlmaException.parameterNotValid(CURRENCY + " must be an ISO 4217 code such as USD or EUR.");
                     }
                 }
+                case JOB_IDS -> checkJobIds(change.getValue());
                 default -> throw AlmaException.parameterNotValid("Unknown setting '" + change.getKey() + "'. Settings: " + all().keySet() + ".");
             }
         }
-        dsl.transaction(tx -> changes.forEach((name, value) -> {
-            if (name.equals(CURRENCY)) {
-                CodeTables.replaceAll(tx.dsl(), CodeTables.CURRENCY, value.toString(), value.toString());
+    }
+
+    /** Writes checked settings inside the caller's transaction (a population document's, or update's own). */
+    public void write(DSLContext tx, Map<String, Object> changes) {
+        changes.forEach((name, value) -> {
+            if (name.equals(JOB_IDS)) {
+                store(tx, name, ((Map<?, ?>) value).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(java.util.stream.Collectors.joining(",")));
+            } else if (name.equals(CURRENCY)) {
+                CodeTables.replaceAll(tx, CodeTables.CURRENCY, value.toString(), value.toString());
             } else {
-                tx.dsl().mergeInto(INSTITUTION_SETTING).using(tx.dsl().selectOne()).on(INSTITUTION_SETTING.SETTING_NAME.eq(name))
-                        .whenMatchedThenUpdate().set(INSTITUTION_SETTING.SETTING_VALUE, value.toString())
-                        .whenNotMatchedThenInsert(INSTITUTION_SETTING.SETTING_NAME, INSTITUTION_SETTING.SETTING_VALUE)
-                        .values(name, value.toString()).execute();
+                store(tx, name, value.toString());
             }
-        }));
-        codes.reload();
-        return all();
+        });
+    }
+
+    private static void store(DSLContext tx, String name, String value) {
+        tx.mergeInto(INSTITUTION_SETTING).using(tx.selectOne()).on(INSTITUTION_SETTING.SETTING_NAME.eq(name))
+                .whenMatchedThenUpdate().set(INSTITUTION_SETTING.SETTING_VALUE, value)
+                .whenNotMatchedThenInsert(INSTITUTION_SETTING.SETTING_NAME, INSTITUTION_SETTING.SETTING_VALUE)
+                .values(name, value).execute();
+    }
+
+    /** A map from almasim's job ids to new ids in Alma's form (a letter and digits), no two the same, none another job's. */
+    private void checkJobIds(Object value) {
+        if (!(value instanceof Map<?, ?> ids)) {
+            throw AlmaException.parameterNotValid(JOB_IDS + " must map almasim's job ids " + almasimJobIds + " to the institution's.");
+        }
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (var id : ids.entrySet()) {
+            if (!almasimJobIds.contains(String.valueOf(id.getKey()))) {
+                throw AlmaException.parameterNotValid(JOB_IDS + ": no job " + id.getKey() + " (almasim's jobs are " + almasimJobIds + ").");
+            }
+            String own = String.valueOf(id.getValue());
+            if (!own.matches(JOB_ID_FORMAT) || !taken.add(own.toUpperCase(java.util.Locale.ROOT))
+                    || (almasimJobIds.stream().anyMatch(own::equalsIgnoreCase) && !own.equalsIgnoreCase(String.valueOf(id.getKey())))) {
+                throw AlmaException.parameterNotValid(JOB_IDS + ": " + own + " must be a letter and digits, and no other job's id.");
+            }
+        }
     }
 }

@@ -37,6 +37,26 @@ class SeededIdsTest extends SimulatorTest {
     }
 
     @Test
+    void jobsAnswerByTheInstitutionsOwnIds() {
+        alma.loadPopulation("job_ids: {M26701: S5843217}\nusers:\n  - {primary_id: gone, record_type: {value: PUBLIC}, account_type: {value: INTERNAL}}\n"
+                + "sets:\n  - {id: \"77\", name: To purge, members: [gone]}\n");
+        JsonNode job = alma.getJson("/almaws/v1/conf/jobs/S5843217", Map.of()).isOk().json();
+        assertThat(job.path("id").asText()).isEqualTo("S5843217");
+        assertThat(job.path("name").asText()).isEqualTo("Users - Purge Users on a Set");
+        JsonNode done = alma.runJob("/almaws/v1/conf/jobs/S5843217", Map.of("set_id", "77"));
+        assertThat(done.path("link").asText()).contains("/conf/jobs/S5843217/instances/");
+        assertThat(done.path("job_info").path("id").asText()).isEqualTo("S5843217");
+        alma.attemptToGetUser("gone").hasAlmaError("401861");
+        assertThat(alma.getJson("/almaws/v1/conf/jobs/M26701", Map.of()).isOk().json().path("id").asText())
+                .as("almasim's own id still answers").isEqualTo("S5843217");
+        alma.send("PUT", "/almasim/v1/settings", Map.of(), "{\"job_ids\":{\"M999\":\"S1\"}}", "application/json", "application/json")
+                .hasAlmaError("401666");
+        alma.send("PUT", "/almasim/v1/settings", Map.of(), "{\"job_ids\":{\"M26700\":\"M148\"}}", "application/json", "application/json")
+                .hasAlmaError("401666");
+        assertThat(alma.getJson("/almasim/v1/settings", Map.of()).isOk().json().path("job_ids").path("M26701").asText()).isEqualTo("S5843217");
+    }
+
+    @Test
     void aGivenIdAlreadyTakenRefusesTheWholeDocument() {
         alma.loadPopulation("sets:\n  - {id: \"5555\", name: First}\n");
         JsonNode before = alma.getJson("/almasim/v1/state/digest", Map.of()).isOk().json();
