@@ -1,5 +1,6 @@
 package org.almasim.simulator;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class BulkLookup {
     /** The values in chunks of at most {@link #MOST_PER_STATEMENT}, distinct, in their first order. */
     public static <T> List<List<T>> chunks(Collection<T> values) {
         List<T> distinct = List.copyOf(new LinkedHashSet<>(values));
-        List<List<T>> chunks = new java.util.ArrayList<>();
+        List<List<T>> chunks = new ArrayList<>();
         for (int from = 0; from < distinct.size(); from += MOST_PER_STATEMENT) {
             chunks.add(distinct.subList(from, Math.min(distinct.size(), from + MOST_PER_STATEMENT)));
         }

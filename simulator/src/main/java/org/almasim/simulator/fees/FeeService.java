@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.almasim.simulator.AlmaIds;
 import org.almasim.simulator.blockers.PatronActivity;
@@ -54,25 +55,25 @@ public final class FeeService {
     }
 
     /** Checks a fee of a population document before anything is written; answers what is wrong, if anything. */
-    public java.util.Optional<String> problemWith(FeeImport fee) {
+    public Optional<String> problemWith(FeeImport fee) {
         if (fee.type() == null || !codes.contains(CodeTables.FEE_TYPES, fee.type())) {
-            return java.util.Optional.of("type must be a fine/fee type code, got " + fee.type());
+            return Optional.of("type must be a fine/fee type code, got " + fee.type());
         }
         if (fee.owner() == null || !codes.contains(CodeTables.LIBRARIES, fee.owner())) {
-            return java.util.Optional.of("owner must be a library code, got " + fee.owner());
+            return Optional.of("owner must be a library code, got " + fee.owner());
         }
         if (fee.amount() == null || fee.amount().signum() <= 0 || fee.amount().compareTo(Params.MAX_MONEY) > 0
                 || fee.amount().stripTrailingZeros().scale() > 2) {
-            return java.util.Optional.of("amount must be greater than zero with at most two decimals");
+            return Optional.of("amount must be greater than zero with at most two decimals");
         }
         BigDecimal balance = fee.balance() == null ? fee.amount() : fee.balance();
         if (balance.signum() < 0 || balance.compareTo(fee.amount()) > 0 || balance.stripTrailingZeros().scale() > 2) {
-            return java.util.Optional.of("balance must be between 0 and the amount");
+            return Optional.of("balance must be between 0 and the amount");
         }
         if (fee.status() != null && !STATUSES.contains(fee.status())) {
-            return java.util.Optional.of("status must be one of " + STATUSES);
+            return Optional.of("status must be one of " + STATUSES);
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /**
@@ -142,7 +143,7 @@ public final class FeeService {
             long key = users.keyOf(tx.dsl(), userId, null);
             UserService.lock(tx.dsl(), key);
             String barcode = incoming.barcode() == null ? null : incoming.barcode().value();
-            var item = barcode == null ? java.util.Optional.<InventoryItem>empty()
+            var item = barcode == null ? Optional.<InventoryItem>empty()
                     : new InventoryRepository(tx.dsl()).itemByBarcode(barcode);
             if (barcode != null && item.isEmpty()) {
                 throw AlmaException.badRequest("4019993", "User item barcode invalid entry: " + barcode + ".");

@@ -5,6 +5,7 @@ import io.javalin.http.HandlerType;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.almasim.simulator.clock.SimulatedClock;
 
 /**
@@ -17,7 +18,7 @@ public final class ApiGate {
     private static final Set<HandlerType> WRITES = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.DELETE, HandlerType.PATCH);
     private static final String UNAUTHORIZED = "API-key not defined or not configured to allow this API.";
 
-    private static final java.util.regex.Pattern AUTHENTICATION = java.util.regex.Pattern.compile("/almaws/v1/users/[^/]+");
+    private static final Pattern AUTHENTICATION = Pattern.compile("/almaws/v1/users/[^/]+");
     private final ApiKeys keys;
     private final ApiThresholds thresholds;
     private final SimulatedClock clock;

@@ -19,14 +19,14 @@ public final class Params {
 
     /** {@code limit} 0 to 100 (default 10) and {@code offset} from 0 (default 0). */
     /** Parameters every route accepts: the key and the answer's format. */
-    private static final java.util.Set<String> EVERY_ROUTE = java.util.Set.of("apikey", "format");
+    private static final Set<String> EVERY_ROUTE = Set.of("apikey", "format");
 
     /**
      * Refuses a query parameter the route does not take (401666): on routes where Alma has parameters almasim does
      * not simulate, a client must learn that its parameter was not applied rather than get an answer that ignored it.
      */
     public static void refuseOthers(Context ctx, String... accepted) {
-        java.util.Set<String> known = java.util.Set.of(accepted);
+        Set<String> known = Set.of(accepted);
         for (String name : ctx.queryParamMap().keySet()) {
             if (!known.contains(name) && !EVERY_ROUTE.contains(name)) {
                 throw AlmaException.parameterNotValid("almasim does not implement the parameter " + name + " on this route (it takes "

@@ -4,8 +4,14 @@ import static org.almasim.simulator.db.Tables.BIB;
 import static org.almasim.simulator.db.Tables.HOLDING;
 import static org.almasim.simulator.db.Tables.ITEM;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.almasim.simulator.AlmaIds;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -56,10 +62,10 @@ public final class InventoryRepository {
                 HOLDING.CALL_NUMBER).values((String) null, null, null, null, null));
         var rows = db.batch(db.insertInto(ITEM, ITEM.ITEM_PID, ITEM.HOLDING_ID, ITEM.BARCODE, ITEM.DESCRIPTION)
                 .values((String) null, null, null, null));
-        List<InventoryItem> added = new java.util.ArrayList<>(items.size());
+        List<InventoryItem> added = new ArrayList<>(items.size());
         // Ids a document gives are kept (items of one bib or holding share its id); the others are new Alma-like ones.
-        java.util.Set<String> bibIds = new java.util.HashSet<>();
-        java.util.Set<String> holdingIds = new java.util.HashSet<>();
+        Set<String> bibIds = new HashSet<>();
+        Set<String> holdingIds = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
             InventoryItem it = items.get(i);
             String id = ids.get(i);
@@ -81,11 +87,11 @@ public final class InventoryRepository {
         return added;
     }
 
-    public java.util.Map<String, String> pidsByBarcode(java.util.Collection<String> barcodes) {
+    public Map<String, String> pidsByBarcode(Collection<String> barcodes) {
         if (barcodes.isEmpty()) {
-            return java.util.Map.of();
+            return Map.of();
         }
-        java.util.Map<String, String> pids = new java.util.HashMap<>();
+        Map<String, String> pids = new HashMap<>();
         for (List<String> chunk : org.almasim.simulator.BulkLookup.chunks(barcodes)) {
             var lookup = org.almasim.simulator.BulkLookup.of(chunk);
             pids.putAll(db.select(ITEM.BARCODE, ITEM.ITEM_PID).from(lookup.table())

@@ -11,9 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.almasim.simulator.AlmaIds;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.codes.Code;
@@ -21,8 +23,8 @@ import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.http.AlmaException;
 import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.http.Csv;
-import org.almasim.simulator.http.Params;
 import org.almasim.simulator.http.Params.Page;
+import org.almasim.simulator.http.Params;
 import org.almasim.simulator.jobs.JobRepository.StoredInstance;
 import org.almasim.simulator.sets.SetService;
 import org.almasim.simulator.settings.InstitutionSettings;
@@ -34,8 +36,8 @@ import org.jooq.DSLContext;
  */
 public final class JobService implements AutoCloseable {
     /** The ids of the jobs almasim runs; an institution may give them its own ({@code job_ids} in the settings). */
-    public static final java.util.Set<String> ALMASIM_JOB_IDS = JobCatalog.JOBS.stream().map(JobDefinition::id)
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    public static final Set<String> ALMASIM_JOB_IDS = JobCatalog.JOBS.stream().map(JobDefinition::id)
+            .collect(Collectors.toUnmodifiableSet());
 
     /** Alma lets at most three jobs started through the API run at once, and five runs of one job an hour. */
     static final int MAX_RUNNING = 3;

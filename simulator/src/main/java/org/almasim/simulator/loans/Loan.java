@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRootName;
+import java.math.BigDecimal;
 import java.time.Instant;
 import org.almasim.simulator.codes.Code;
 
@@ -40,7 +41,7 @@ public record Loan(
         @JsonProperty("location_code") Location locationCode,
         @JsonProperty("call_number") String callNumber,
         // almasim does not accrue overdue fines on a loan: always 0.
-        @JsonProperty("loan_fine") java.math.BigDecimal loanFine,
+        @JsonProperty("loan_fine") BigDecimal loanFine,
         @JsonProperty("renewable") Boolean renewable,
         @JsonProperty("last_renew_date") Instant lastRenewDate,
         @JsonProperty("last_renew_status") Code lastRenewStatus) {

@@ -1,6 +1,8 @@
 package org.almasim.simulator.loans;
 
 import io.javalin.http.Context;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.almasim.simulator.http.AlmaHttp;
 import org.almasim.simulator.http.Params;
 import org.almasim.simulator.users.UserController;
@@ -57,6 +59,6 @@ public final class LoanController {
 
     /** The query without item_barcode: the format and key a client sent still apply at the item's URL. */
     private static String stripBarcode(String query) {
-        return java.util.Arrays.stream(query.split("&")).filter(p -> !p.startsWith("item_barcode=")).collect(java.util.stream.Collectors.joining("&"));
+        return Arrays.stream(query.split("&")).filter(p -> !p.startsWith("item_barcode=")).collect(Collectors.joining("&"));
     }
 }

@@ -6,8 +6,11 @@ import static org.almasim.simulator.db.Tables.LOAN;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.almasim.simulator.db.tables.records.LoanRecord;
 import org.almasim.simulator.http.Params.Page;
 import org.jooq.DSLContext;
@@ -54,11 +57,11 @@ final class LoanRepository {
     }
 
     /** Which of these items are out on an active loan now. */
-    java.util.Set<String> onLoan(java.util.Collection<String> itemPids) {
+    Set<String> onLoan(Collection<String> itemPids) {
         if (itemPids.isEmpty()) {
-            return new java.util.HashSet<>();
+            return new HashSet<>();
         }
-        java.util.Set<String> onLoan = new java.util.HashSet<>();
+        Set<String> onLoan = new HashSet<>();
         for (List<String> chunk : org.almasim.simulator.BulkLookup.chunks(itemPids)) {
             var lookup = org.almasim.simulator.BulkLookup.of(chunk);
             onLoan.addAll(db.select(LOAN.ITEM_PID).from(lookup.table())

@@ -1,10 +1,12 @@
 package org.almasim.simulator.loans;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,7 +92,7 @@ public final class LoanService {
             LoanRepository loans = new LoanRepository(tx);
             var busy = loans.onLoan(pids.values());
             List<String> ids = AlmaIds.next(tx, imports.size());
-            List<StoredLoan> stored = new java.util.ArrayList<>(imports.size());
+            List<StoredLoan> stored = new ArrayList<>(imports.size());
             for (int i = 0; i < imports.size(); i++) {
                 LoanImport l = imports.get(i);
                 String pid = pids.get(l.barcode());
@@ -132,7 +134,7 @@ public final class LoanService {
     public LoanList allOf(String userId, String linkBase) {
         LoanList active = list(userId, null, "ACTIVE", new Page(100, 0), null, null, linkBase);
         LoanList complete = list(userId, null, "COMPLETE", new Page(100, 0), null, null, linkBase);
-        List<Loan> every = new java.util.ArrayList<>(active.itemLoan());
+        List<Loan> every = new ArrayList<>(active.itemLoan());
         every.addAll(complete.itemLoan());
         return new LoanList(every, active.totalRecordCount() + complete.totalRecordCount());
     }
@@ -246,7 +248,7 @@ public final class LoanService {
                 codes.code(CodeTables.CIRC_DESKS, loan.circDesk()), codes.code(CodeTables.LIBRARIES, loan.library()), userId,
                 item.barcode(), loan.dueDate(), loan.status(), loan.loanDate(), loan.returnDate(), loan.processStatus(), item.mmsId(),
                 item.holdingId(), item.itemPid(), item.title(), item.author(), item.description(), item.publicationYear(),
-                new Loan.Location(item.location(), item.location()), item.callNumber(), java.math.BigDecimal.ZERO,
+                new Loan.Location(item.location(), item.location()), item.callNumber(), BigDecimal.ZERO,
                 loan.status().equals("ACTIVE") && loan.renewals() < MAX_RENEWALS, loan.lastRenewDate(), null);
     }
 

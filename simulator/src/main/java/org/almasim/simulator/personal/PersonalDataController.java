@@ -2,6 +2,7 @@ package org.almasim.simulator.personal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.util.Set;
 import org.almasim.simulator.fees.FeeService;
 import org.almasim.simulator.http.AlmaDocument;
 import org.almasim.simulator.http.AlmaFormats;
@@ -30,7 +31,7 @@ public final class PersonalDataController {
         String id = ctx.pathParam("user_id");
         String idType = Params.text(ctx, "user_id_type");
         String linkBase = UserController.linkBase(ctx);
-        ObjectNode personal = ((ObjectNode) users.get(id, idType, java.util.Set.of(), "full", linkBase).tree()).deepCopy();
+        ObjectNode personal = ((ObjectNode) users.get(id, idType, Set.of(), "full", linkBase).tree()).deepCopy();
         String primaryId = personal.path("primary_id").asText();
         personal.set("loans", AlmaFormats.JSON.valueToTree(loans.allOf(primaryId, linkBase)));
         personal.set("fees", AlmaFormats.JSON.valueToTree(fees.allOf(primaryId, linkBase)));

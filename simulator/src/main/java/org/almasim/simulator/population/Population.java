@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.almasim.simulator.users.User;
 
 /**
@@ -22,13 +24,13 @@ public record Population(
         @JsonProperty("blockers") List<BlockerSpec> blockers,
         @JsonProperty("featured") List<String> featured,
         @JsonProperty("sets") List<SetSpec> sets,
-        @JsonProperty("job_ids") java.util.Map<String, String> jobIds) {
+        @JsonProperty("job_ids") Map<String, String> jobIds) {
 
     public Population {
         userGroups = userGroups == null ? List.of() : List.copyOf(userGroups);
         identifierTypes = identifierTypes == null ? List.of() : List.copyOf(identifierTypes);
         sets = sets == null ? List.of() : List.copyOf(sets);
-        jobIds = jobIds == null ? java.util.Map.of() : java.util.Map.copyOf(jobIds);
+        jobIds = jobIds == null ? Map.of() : Map.copyOf(jobIds);
         libraries = libraries == null ? List.of() : List.copyOf(libraries);
         items = items == null ? List.of() : List.copyOf(items);
         users = users == null ? List.of() : List.copyOf(users);
@@ -40,7 +42,7 @@ public record Population(
 
     /** The patrons the trainer console lists first: those {@code featured} names, or else every user of the document. */
     public List<String> featuredIds() {
-        return featured != null ? featured : users.stream().map(User::primaryId).filter(java.util.Objects::nonNull).toList();
+        return featured != null ? featured : users.stream().map(User::primaryId).filter(Objects::nonNull).toList();
     }
 
     public record CodeSpec(@JsonProperty("code") String code, @JsonProperty("description") String description) {

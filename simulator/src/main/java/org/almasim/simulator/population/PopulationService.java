@@ -5,24 +5,27 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.almasim.simulator.blockers.BlockerRepository;
 import org.almasim.simulator.blockers.BlockerService;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.codes.CodeTables;
-import org.almasim.simulator.fees.FeeService;
 import org.almasim.simulator.fees.FeeService.FeeImport;
+import org.almasim.simulator.fees.FeeService;
 import org.almasim.simulator.http.AlmaException;
 import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.inventory.InventoryItem;
 import org.almasim.simulator.inventory.InventoryRepository;
-import org.almasim.simulator.loans.LoanService;
 import org.almasim.simulator.loans.LoanService.LoanImport;
+import org.almasim.simulator.loans.LoanService;
 import org.almasim.simulator.population.Population.Loaded;
 import org.almasim.simulator.sets.AlmaSet;
 import org.almasim.simulator.sets.SetService;
@@ -60,7 +63,7 @@ public final class PopulationService {
     /** Parses a YAML or JSON document; a malformed one is refused with its line and column. */
     public static Population parse(byte[] document) {
         try {
-            String text = new String(document, java.nio.charset.StandardCharsets.UTF_8);
+            String text = new String(document, StandardCharsets.UTF_8);
             // Merge keys are resolved by SnakeYAML first; such a document's mistakes then name the field, not the line.
             Population population = MergedYaml.uses(text)
                     ? AlmaFormats.YAML.convertValue(MergedYaml.read(text), Population.class)
@@ -129,7 +132,7 @@ public final class PopulationService {
                 addBlockers(tx.dsl(), population.blockers());
                 settings.write(tx.dsl(), jobIds);
                 for (Population.SetSpec set : population.sets()) {
-                    sets.createIn(tx.dsl(), almaSet(set), java.util.Optional.ofNullable(set.id()), java.util.Optional.empty(), "");
+                    sets.createIn(tx.dsl(), almaSet(set), Optional.ofNullable(set.id()), Optional.empty(), "");
                 }
                 return count;
             });
@@ -210,7 +213,7 @@ public final class PopulationService {
         inventory.pidsByBarcode(documentBarcodes).keySet().stream().findFirst().ifPresent(barcode -> {
             throw invalid("items: barcode " + barcode + " is already in the simulator.");
         });
-        List<String> feeAndBlockerUsers = new java.util.ArrayList<>(population.fees().stream().map(Population.FeeSpec::user).toList());
+        List<String> feeAndBlockerUsers = new ArrayList<>(population.fees().stream().map(Population.FeeSpec::user).toList());
         population.blockers().forEach(b -> feeAndBlockerUsers.add(b.user()));
         Set<String> knownUsers = known(documentUsers, population.loans().stream().map(Population.LoanSpec::user).toList(),
                 feeAndBlockerUsers);

@@ -1,6 +1,7 @@
 package org.almasim.simulator.sets;
 
 import io.javalin.http.Context;
+import java.util.Optional;
 import org.almasim.simulator.http.AlmaHttp;
 import org.almasim.simulator.http.Params;
 import org.almasim.simulator.users.UserController;
@@ -21,7 +22,7 @@ public final class SetController {
     public void create(Context ctx) {
         // Alma's combine (set1, set2, combine) is not simulated: refused, never silently ignored.
         Params.refuseOthers(ctx, "from_logical_set");
-        AlmaHttp.ok(ctx, sets.create(AlmaHttp.body(ctx, AlmaSet.class), java.util.Optional.ofNullable(Params.text(ctx, "from_logical_set")),
+        AlmaHttp.ok(ctx, sets.create(AlmaHttp.body(ctx, AlmaSet.class), Optional.ofNullable(Params.text(ctx, "from_logical_set")),
                 UserController.linkBase(ctx)));
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
@@ -18,8 +19,8 @@ import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.codes.Code;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.http.AlmaException;
-import org.almasim.simulator.http.TextLimits;
 import org.almasim.simulator.http.Params.Page;
+import org.almasim.simulator.http.TextLimits;
 import org.almasim.simulator.sets.SetRepository.MemberRow;
 import org.almasim.simulator.sets.SetRepository.StoredSet;
 import org.almasim.simulator.users.UserService;
@@ -80,22 +81,22 @@ public final class SetService {
     }
 
     public AlmaSet create(AlmaSet incoming, String linkBase) {
-        return create(incoming, java.util.Optional.empty(), linkBase);
+        return create(incoming, Optional.empty(), linkBase);
     }
 
     /**
      * Creates a set; with {@code fromLogicalSet} ({@code POST /conf/sets?from_logical_set=ID}), an itemized set that
      * holds the logical set's members as of today, as Alma's "save as itemized" does.
      */
-    public AlmaSet create(AlmaSet incoming, java.util.Optional<String> fromLogicalSet, String linkBase) {
-        return dsl.transactionResult(tx -> createIn(tx.dsl(), incoming, java.util.Optional.empty(), fromLogicalSet, linkBase));
+    public AlmaSet create(AlmaSet incoming, Optional<String> fromLogicalSet, String linkBase) {
+        return dsl.transactionResult(tx -> createIn(tx.dsl(), incoming, Optional.empty(), fromLogicalSet, linkBase));
     }
 
     /**
      * Creates a set inside the caller's transaction: a population document's sets load with its users or not at all,
      * with the ids a team's own tests expect ({@code givenId}; otherwise a new Alma-like id).
      */
-    public AlmaSet createIn(DSLContext tx, AlmaSet incoming, java.util.Optional<String> givenId, java.util.Optional<String> fromLogicalSet,
+    public AlmaSet createIn(DSLContext tx, AlmaSet incoming, Optional<String> givenId, Optional<String> fromLogicalSet,
                             String linkBase) {
         TextLimits.check(incoming, LONGER_TEXT);
         String name = required(incoming.name(), "name");

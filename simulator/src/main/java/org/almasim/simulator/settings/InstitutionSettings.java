@@ -2,10 +2,16 @@ package org.almasim.simulator.settings;
 
 import static org.almasim.simulator.db.Tables.INSTITUTION_SETTING;
 
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
-import org.almasim.simulator.http.AlmaException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.almasim.simulator.codes.CodeTables;
+import org.almasim.simulator.http.AlmaException;
 import org.jooq.DSLContext;
 
 /**
@@ -29,13 +35,13 @@ public final class InstitutionSettings {
 
     private final DSLContext dsl;
     private final CodeTables codes;
-    private final java.util.Set<String> almasimJobIds;
+    private final Set<String> almasimJobIds;
 
     /** {@code almasimJobIds}: the ids of the jobs almasim runs, which {@code job_ids} may give other ids. */
-    public InstitutionSettings(DSLContext dsl, CodeTables codes, java.util.Set<String> almasimJobIds) {
+    public InstitutionSettings(DSLContext dsl, CodeTables codes, Set<String> almasimJobIds) {
         this.dsl = dsl;
         this.codes = codes;
-        this.almasimJobIds = java.util.Set.copyOf(almasimJobIds);
+        this.almasimJobIds = Set.copyOf(almasimJobIds);
     }
 
     /** The institution's ids for almasim's jobs, by almasim's id; empty when it uses almasim's. */
@@ -58,7 +64,7 @@ public final class InstitutionSettings {
         return DeleteUserPolicy.valueOf(value(db, DELETE_USER_POLICY).orElse(DeleteUserPolicy.FULLY_REMOVE.name()));
     }
 
-    private static java.util.Optional<String> value(DSLContext db, String name) {
+    private static Optional<String> value(DSLContext db, String name) {
         return db.select(INSTITUTION_SETTING.SETTING_VALUE).from(INSTITUTION_SETTING)
                 .where(INSTITUTION_SETTING.SETTING_NAME.eq(name)).fetchOptional(INSTITUTION_SETTING.SETTING_VALUE);
     }
@@ -92,9 +98,9 @@ public final class InstitutionSettings {
                 }
                 case DELETE_USER_POLICY -> {
                     if (!(change.getValue() instanceof String policy)
-                            || java.util.Arrays.stream(DeleteUserPolicy.values()).noneMatch(p -> p.name().equals(policy))) {
+                            || Arrays.stream(DeleteUserPolicy.values()).noneMatch(p -> p.name().equals(policy))) {
                         throw AlmaException.parameterNotValid(DELETE_USER_POLICY + " must be one of "
-                                + java.util.Arrays.toString(DeleteUserPolicy.values()) + ".");
+                                + Arrays.toString(DeleteUserPolicy.values()) + ".");
                     }
                 }
                 case INSTITUTION_NAME -> {
@@ -118,7 +124,7 @@ public final class InstitutionSettings {
         changes.forEach((name, value) -> {
             if (name.equals(JOB_IDS)) {
                 store(tx, name, ((Map<?, ?>) value).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                        .collect(java.util.stream.Collectors.joining(",")));
+                        .collect(Collectors.joining(",")));
             } else if (name.equals(CURRENCY)) {
                 CodeTables.replaceAll(tx, CodeTables.CURRENCY, value.toString(), value.toString());
             } else {
@@ -139,13 +145,13 @@ public final class InstitutionSettings {
         if (!(value instanceof Map<?, ?> ids)) {
             throw AlmaException.parameterNotValid(JOB_IDS + " must map almasim's job ids " + almasimJobIds + " to the institution's.");
         }
-        java.util.Set<String> taken = new java.util.HashSet<>();
+        Set<String> taken = new HashSet<>();
         for (var id : ids.entrySet()) {
             if (!almasimJobIds.contains(String.valueOf(id.getKey()))) {
                 throw AlmaException.parameterNotValid(JOB_IDS + ": no job " + id.getKey() + " (almasim's jobs are " + almasimJobIds + ").");
             }
             String own = String.valueOf(id.getValue());
-            if (!own.matches(JOB_ID_FORMAT) || !taken.add(own.toUpperCase(java.util.Locale.ROOT))
+            if (!own.matches(JOB_ID_FORMAT) || !taken.add(own.toUpperCase(Locale.ROOT))
                     || (almasimJobIds.stream().anyMatch(own::equalsIgnoreCase) && !own.equalsIgnoreCase(String.valueOf(id.getKey())))) {
                 throw AlmaException.parameterNotValid(JOB_IDS + ": " + own + " must be a letter and digits, and no other job's id.");
             }

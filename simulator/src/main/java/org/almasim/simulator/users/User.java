@@ -6,8 +6,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRootName;
-import java.time.LocalDate;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -102,7 +103,7 @@ public record User(
     /** A number with a link, as {@code expand=loans,requests,fees} fills it: {@code {"value":2,"link":"..."}}. */
     @JsonPropertyOrder({"value", "link"})
     public record LinkedCount(
-            java.math.BigDecimal value,
+            BigDecimal value,
             String link) {
     }
 }

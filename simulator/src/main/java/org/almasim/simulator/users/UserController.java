@@ -1,10 +1,11 @@
 package org.almasim.simulator.users;
 
 import io.javalin.http.Context;
-import org.almasim.simulator.http.AlmaFormats.BodyFormat;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.http.AlmaFormats.BodyFormat;
 import org.almasim.simulator.http.AlmaHttp;
 import org.almasim.simulator.http.Params;
 import org.almasim.simulator.http.PublicAddress;
@@ -40,7 +41,7 @@ public final class UserController {
         boolean fullView = view == null || view.equalsIgnoreCase("full");
         if (fullView && AlmaHttp.responseFormat(ctx) == BodyFormat.JSON) {
             // The stored document is already the answer (with any counts appended): no parsing on the hottest paths.
-            boolean plain = expand.isEmpty() || expand.equals(java.util.Set.of("none"));
+            boolean plain = expand.isEmpty() || expand.equals(Set.of("none"));
             ctx.contentType("application/json;charset=utf-8")
                     .result(plain ? users.document(id, idType) : users.documentWithCounts(id, idType, expand, linkBase(ctx)));
             return;

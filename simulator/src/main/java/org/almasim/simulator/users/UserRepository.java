@@ -7,15 +7,20 @@ import static org.almasim.simulator.db.Tables.PATRON_IDENTIFIER;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.almasim.simulator.BulkLookup;
-import org.almasim.simulator.settings.InstitutionSettings;
 import org.almasim.simulator.http.Params.Page;
+import org.almasim.simulator.settings.InstitutionSettings;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -53,11 +58,11 @@ final class UserRepository {
                 .fetchOptional(PATRON_IDENTIFIER.USER_KEY);
     }
 
-    java.util.Map<String, Long> keysByPrimaryId(java.util.Collection<String> primaryIds) {
+    Map<String, Long> keysByPrimaryId(Collection<String> primaryIds) {
         if (primaryIds.isEmpty()) {
-            return java.util.Map.of();
+            return Map.of();
         }
-        java.util.Map<String, Long> keys = new java.util.HashMap<>();
+        Map<String, Long> keys = new HashMap<>();
         for (List<String> chunk : BulkLookup.chunks(primaryIds.stream().map(UserRepository::fold).toList())) {
             var lookup = BulkLookup.of(chunk);
             keys.putAll(db.select(PATRON.PRIMARY_ID_FOLD, PATRON.USER_KEY).from(lookup.table())
@@ -85,11 +90,11 @@ final class UserRepository {
                 .fetchOptional(r -> new StoredUser(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
-    java.util.Map<Long, String> primaryIds(java.util.Collection<Long> keys) {
+    Map<Long, String> primaryIds(Collection<Long> keys) {
         if (keys.isEmpty()) {
-            return java.util.Map.of();
+            return Map.of();
         }
-        java.util.Map<Long, String> ids = new java.util.HashMap<>();
+        Map<Long, String> ids = new HashMap<>();
         for (List<Long> chunk : BulkLookup.chunks(keys)) {
             var users = BulkLookup.keys(chunk);
             ids.putAll(db.select(PATRON.USER_KEY, PATRON.PRIMARY_ID).from(users.table()).join(PATRON).on(PATRON.USER_KEY.eq(users.value()))
@@ -107,9 +112,9 @@ final class UserRepository {
     }
 
     /** Loads and row-locks many users at once (a job's batch), by key; users gone since are absent. */
-    java.util.Map<Long, StoredUser> loadForUpdate(java.util.Collection<Long> keys) {
+    Map<Long, StoredUser> loadForUpdate(Collection<Long> keys) {
         if (keys.isEmpty()) {
-            return java.util.Map.of();
+            return Map.of();
         }
         return db.select(PATRON.USER_KEY, PATRON.PRIMARY_ID, PATRON.DOCUMENT, PATRON.PASSWORD).from(PATRON)
                 .where(PATRON.USER_KEY.in(keys))
@@ -304,7 +309,7 @@ final class UserRepository {
      * A full scan of the documents, as a brief search over rarely searched fields may be.
      */
     private static Condition inDocument(String field, String before, String value, String after) {
-        String pattern = java.util.Arrays.stream(value.split("\\*", -1)).map(part -> part.isEmpty() ? "" : Pattern.quote(part))
+        String pattern = Arrays.stream(value.split("\\*", -1)).map(part -> part.isEmpty() ? "" : Pattern.quote(part))
                 .collect(Collectors.joining("[^\"]*"));
         return PATRON.DOCUMENT.likeRegex("(?i)\"" + field + "\":" + before + pattern + after);
     }
@@ -326,7 +331,7 @@ final class UserRepository {
     }
 
     /** Marks the patrons a population document names as worth showing, to be listed first in the console. */
-    void feature(java.util.Collection<Long> keys) {
+    void feature(Collection<Long> keys) {
         if (keys.isEmpty()) {
             return;
         }
@@ -362,8 +367,8 @@ final class UserRepository {
         }
     }
 
-    private static java.util.Map<Field<?>, Object> columns(User u, String document, String password) {
-        java.util.Map<Field<?>, Object> values = new java.util.LinkedHashMap<>();
+    private static Map<Field<?>, Object> columns(User u, String document, String password) {
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
         values.put(PATRON.PRIMARY_ID, u.primaryId());
         values.put(PATRON.PRIMARY_ID_FOLD, fold(u.primaryId()));
         values.put(PATRON.PRIMARY_ID_NATURAL, natural(u.primaryId()));

@@ -2,6 +2,7 @@ package org.almasim.simulator.users;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,8 +11,8 @@ import java.util.stream.Stream;
 import org.almasim.simulator.codes.Code;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.http.AlmaException;
-import org.almasim.simulator.http.TextLimits;
 import org.almasim.simulator.http.AlmaFormats;
+import org.almasim.simulator.http.TextLimits;
 
 /** Alma's rules for a user record: what must be there, which codes are legal, and how a PUT swaps the record. */
 final class UserRules {
@@ -258,7 +259,7 @@ final class UserRules {
                 ((ObjectNode) node).remove("desc");
             }
             node.forEach(UserRules::dropDescriptions);
-            List<String> empty = new java.util.ArrayList<>();
+            List<String> empty = new ArrayList<>();
             node.fields().forEachRemaining(f -> {
                 if (f.getValue().isObject() && f.getValue().isEmpty()) {
                     empty.add(f.getKey());

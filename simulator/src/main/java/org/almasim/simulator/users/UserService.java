@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.almasim.simulator.settings.InstitutionSettings;
 import org.almasim.simulator.blockers.DeletionBlocker;
 import org.almasim.simulator.blockers.DeletionBlockers;
 import org.almasim.simulator.blockers.JobLocks;
@@ -19,9 +22,10 @@ import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.http.AlmaDocument;
 import org.almasim.simulator.http.AlmaException;
 import org.almasim.simulator.http.AlmaFormats;
+import org.almasim.simulator.settings.InstitutionSettings;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.jooq.exception.IntegrityConstraintViolationException;
+import org.jooq.impl.DSL;
 
 /** Alma's Users API: get, create, swap-all update and delete, each write in one transaction (lists: {@link UserListing}). */
 public final class UserService {
@@ -113,7 +117,7 @@ public final class UserService {
             UserRules.Canonical canonical = rules.canonical(merged);
             User user = canonical.user();
             // Most PUTs (a date fixed, a status changed) keep every id: only ids the user did not have can be taken.
-            Set<String> had = UserRules.allIds(existing).map(UserRepository::fold).collect(java.util.stream.Collectors.toSet());
+            Set<String> had = UserRules.allIds(existing).map(UserRepository::fold).collect(Collectors.toSet());
             List<String> added = UserRules.allIds(user).filter(i -> !had.contains(UserRepository.fold(i))).toList();
             List<String> taken = users.idsTaken(added, key);
             if (!taken.isEmpty()) {
@@ -182,18 +186,18 @@ public final class UserService {
     }
 
     /** The key of a user, if there is one with this id (primary or an identifier of the type). */
-    public java.util.Optional<Long> findKey(DSLContext db, String id, String idType) {
+    public Optional<Long> findKey(DSLContext db, String id, String idType) {
         return new UserRepository(db).keyOf(id, idType);
     }
 
     /** Database keys of users by primary id (folded to lower case), for bulk loading; unknown ids are absent. */
     /** Marks these users (by primary id) to be listed first in the trainer console. */
-    public void feature(DSLContext db, java.util.Collection<String> primaryIds) {
+    public void feature(DSLContext db, Collection<String> primaryIds) {
         UserRepository repository = new UserRepository(db);
         repository.feature(repository.keysByPrimaryId(primaryIds).values());
     }
 
-    public java.util.Map<String, Long> keysByPrimaryId(DSLContext db, java.util.Collection<String> primaryIds) {
+    public Map<String, Long> keysByPrimaryId(DSLContext db, Collection<String> primaryIds) {
         return new UserRepository(db).keysByPrimaryId(primaryIds);
     }
 
@@ -233,7 +237,7 @@ public final class UserService {
      * account-type moves are the job's to make (Update/Notify Users may turn EXTERNAL users INTERNAL).
      * Answers why the change was refused, if it was; a refused change writes nothing.
      */
-    public java.util.Optional<String> updateForJob(DSLContext tx, StoredUser stored, java.util.function.Consumer<ObjectNode> change) {
+    public Optional<String> updateForJob(DSLContext tx, StoredUser stored, java.util.function.Consumer<ObjectNode> change) {
         UserRepository users = new UserRepository(tx);
         long key = stored.key();
         ObjectNode node = tree(stored.document());
@@ -248,11 +252,11 @@ public final class UserService {
             // Jobs change fields such as status and dates: identifiers are rewritten only when they changed.
             users.update(key, canonical.user(), canonical.document(), stored.password(),
                     identifiersBefore.equals(identifiers(canonical.user())));
-            return java.util.Optional.empty();
+            return Optional.empty();
         } catch (AlmaException e) {
-            return java.util.Optional.of(e.getMessage());
+            return Optional.of(e.getMessage());
         } catch (JsonProcessingException e) {
-            return java.util.Optional.of("The change does not fit the user record: " + AlmaFormats.problem(e));
+            return Optional.of("The change does not fit the user record: " + AlmaFormats.problem(e));
         }
     }
 
@@ -260,12 +264,12 @@ public final class UserService {
      * A job's batch of users as stored, row-locked for the rest of the caller's transaction, read with one query;
      * users deleted since are absent.
      */
-    public static java.util.Map<Long, StoredUser> lockForJob(DSLContext tx, java.util.Collection<Long> keys) {
+    public static Map<Long, StoredUser> lockForJob(DSLContext tx, Collection<Long> keys) {
         return new UserRepository(tx).loadForUpdate(keys);
     }
 
     /** Primary ids of users by key, for job reports. */
-    public static java.util.Map<Long, String> primaryIds(DSLContext db, java.util.Collection<Long> keys) {
+    public static Map<Long, String> primaryIds(DSLContext db, Collection<Long> keys) {
         return new UserRepository(db).primaryIds(keys);
     }
 
@@ -285,7 +289,7 @@ public final class UserService {
     public void authenticate(String id, String idType, String password) {
         StoredUser stored = new UserRepository(dsl).find(id, idType)
                 .orElseThrow(() -> AlmaException.badRequest("401890", "User was not found."));
-        boolean same = password != null && stored.password() != null && java.security.MessageDigest.isEqual(
+        boolean same = password != null && stored.password() != null && MessageDigest.isEqual(
                 password.getBytes(StandardCharsets.UTF_8), stored.password().getBytes(StandardCharsets.UTF_8));
         if (!same) {
             throw AlmaException.badRequest("401866", "User authentication failed");
@@ -306,7 +310,7 @@ public final class UserService {
     /** A user's identifiers as the identifier table holds them: type and folded value. */
     private static Set<List<String>> identifiers(User user) {
         return user.userIdentifier().stream().map(i -> List.of(i.idType().value(), UserRepository.fold(i.value())))
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
     }
 
     private void ensureIdsFree(UserRepository users, User user, long except) {
