@@ -7,7 +7,6 @@ import static org.almasim.simulator.db.Tables.PATRON_IDENTIFIER;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,7 +24,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record5;
-import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
 /** Users in H2, through jOOQ only. Bound to one DSLContext: the service's, or a transaction's. */
@@ -213,15 +211,15 @@ final class UserRepository {
     }
 
     int count(UserSearch search) {
-        return db.fetchCount(PATRON, condition(search));
+        return db.fetchCount(PATRON, UserSearchSql.condition(search));
     }
 
     /** One page of matches as brief rows: primary id, names, user group and status. */
     List<BriefRow> search(UserSearch search, Page page) {
         return db.select(PATRON.PRIMARY_ID, PATRON.FIRST_NAME, PATRON.LAST_NAME, PATRON.USER_GROUP, PATRON.STATUS)
                 .from(PATRON)
-                .where(condition(search))
-                .orderBy(order(search.orderBy()))
+                .where(UserSearchSql.condition(search))
+                .orderBy(UserSearchSql.order(search.orderBy()))
                 .limit(page.limit())
                 .offset(page.offset())
                 .fetch(UserRepository::brief);
@@ -234,8 +232,8 @@ final class UserRepository {
     /** Full documents of one page of matches, in the same order as {@link #search}. */
     List<Document> searchDocuments(UserSearch search, Page page) {
         return db.select(PATRON.PRIMARY_ID, PATRON.DOCUMENT).from(PATRON)
-                .where(condition(search))
-                .orderBy(order(search.orderBy()))
+                .where(UserSearchSql.condition(search))
+                .orderBy(UserSearchSql.order(search.orderBy()))
                 .limit(page.limit())
                 .offset(page.offset())
                 .fetch(r -> new Document(r.value1(), r.value2()));
@@ -243,7 +241,7 @@ final class UserRepository {
 
     /** The keys of every match, in the search's order. */
     List<Long> orderedKeys(UserSearch search) {
-        return db.select(PATRON.USER_KEY).from(PATRON).where(condition(search)).orderBy(order(search.orderBy())).fetch(PATRON.USER_KEY);
+        return db.select(PATRON.USER_KEY).from(PATRON).where(UserSearchSql.condition(search)).orderBy(UserSearchSql.order(search.orderBy())).fetch(PATRON.USER_KEY);
     }
 
     /**
@@ -270,64 +268,6 @@ final class UserRepository {
 
     private static BriefRow brief(Record5<String, String, String, String, String> r) {
         return new BriefRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5());
-    }
-
-    private static List<SortField<?>> order(String orderBy) {
-        return switch (orderBy) {
-            case "first_name" -> List.of(PATRON.FIRST_NAME.asc(), PATRON.PRIMARY_ID_FOLD.asc());
-            case "primary_id" -> List.of(PATRON.PRIMARY_ID_FOLD.asc());
-            default -> List.of(PATRON.LAST_NAME.asc(), PATRON.FIRST_NAME.asc(), PATRON.PRIMARY_ID_FOLD.asc());
-        };
-    }
-
-    private static Condition condition(UserSearch search) {
-        Condition all = DSL.noCondition();
-        for (UserSearch.Term term : search.terms()) {
-            all = all.and(switch (term.field()) {
-                case "primary_id" -> whole(PATRON.PRIMARY_ID_FOLD, term.value());
-                case "user_group" -> whole(DSL.lower(PATRON.USER_GROUP), term.value());
-                case "first_name" -> words(DSL.lower(PATRON.FIRST_NAME), term.value());
-                case "last_name" -> words(DSL.lower(PATRON.LAST_NAME), term.value());
-                case "email" -> words(PATRON.EMAILS, term.value());
-                case "middle_name", "phone_number", "note_text" -> inDocument(term.field(), "\"[^\"]*", term.value(), "[^\"]*\"");
-                case "job_category", "campus_code" -> inDocument(term.field(), "\\{\"value\":\"", term.value(), "\"");
-                case "birth_date" -> inDocument(term.field(), "\"", term.value().replaceFirst("(?i)z$", ""), "Z?\"");
-                // Any of the user's ids: the primary id or an identifier of any type (barcode, university id...).
-                case "identifiers" -> whole(PATRON.PRIMARY_ID_FOLD, term.value()).orExists(DSL.selectOne().from(PATRON_IDENTIFIER)
-                        .where(PATRON_IDENTIFIER.USER_KEY.eq(PATRON.USER_KEY)).and(whole(PATRON_IDENTIFIER.VALUE_FOLD, term.value())));
-                default -> DSL.or(whole(PATRON.PRIMARY_ID_FOLD, term.value()), whole(DSL.lower(PATRON.USER_GROUP), term.value()),
-                        words(DSL.lower(PATRON.FIRST_NAME), term.value()), words(DSL.lower(PATRON.LAST_NAME), term.value()),
-                        words(PATRON.EMAILS, term.value()));
-            });
-        }
-        return all;
-    }
-
-    /**
-     * A field almasim keeps only in the stored document, found there as the canonical JSON writes it:
-     * {@code "field":} then {@code before}, the value (ignoring case, {@code *} as a wildcard), then {@code after}.
-     * A full scan of the documents, as a brief search over rarely searched fields may be.
-     */
-    private static Condition inDocument(String field, String before, String value, String after) {
-        String pattern = Arrays.stream(value.split("\\*", -1)).map(part -> part.isEmpty() ? "" : Pattern.quote(part))
-                .collect(Collectors.joining("[^\"]*"));
-        return PATRON.DOCUMENT.likeRegex("(?i)\"" + field + "\":" + before + pattern + after);
-    }
-
-    private static Condition whole(Field<String> field, String value) {
-        return value.contains("*") ? field.like(escapeLike(value).replace("*", "%"), '!') : field.eq(value);
-    }
-
-    private static Condition words(Field<String> field, String value) {
-        Condition all = DSL.noCondition();
-        for (String word : value.split("\\s+")) {
-            all = all.and(field.like("%" + escapeLike(word).replace("*", "%") + "%", '!'));
-        }
-        return all;
-    }
-
-    private static String escapeLike(String value) {
-        return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     /** Marks the patrons a population document names as worth showing, to be listed first in the console. */

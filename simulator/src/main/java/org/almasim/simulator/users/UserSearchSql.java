@@ -1,0 +1,77 @@
+package org.almasim.simulator.users;
+
+import static org.almasim.simulator.db.Tables.PATRON;
+import static org.almasim.simulator.db.Tables.PATRON_IDENTIFIER;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+
+/** Alma's brief search of users ({@link UserSearch}) as jOOQ conditions and orderings on the patron table. */
+final class UserSearchSql {
+    private UserSearchSql() {
+    }
+
+    static List<SortField<?>> order(String orderBy) {
+        return switch (orderBy) {
+            case "first_name" -> List.of(PATRON.FIRST_NAME.asc(), PATRON.PRIMARY_ID_FOLD.asc());
+            case "primary_id" -> List.of(PATRON.PRIMARY_ID_FOLD.asc());
+            default -> List.of(PATRON.LAST_NAME.asc(), PATRON.FIRST_NAME.asc(), PATRON.PRIMARY_ID_FOLD.asc());
+        };
+    }
+
+    static Condition condition(UserSearch search) {
+        Condition all = DSL.noCondition();
+        for (UserSearch.Term term : search.terms()) {
+            all = all.and(switch (term.field()) {
+                case "primary_id" -> whole(PATRON.PRIMARY_ID_FOLD, term.value());
+                case "user_group" -> whole(DSL.lower(PATRON.USER_GROUP), term.value());
+                case "first_name" -> words(DSL.lower(PATRON.FIRST_NAME), term.value());
+                case "last_name" -> words(DSL.lower(PATRON.LAST_NAME), term.value());
+                case "email" -> words(PATRON.EMAILS, term.value());
+                case "middle_name", "phone_number", "note_text" -> inDocument(term.field(), "\"[^\"]*", term.value(), "[^\"]*\"");
+                case "job_category", "campus_code" -> inDocument(term.field(), "\\{\"value\":\"", term.value(), "\"");
+                case "birth_date" -> inDocument(term.field(), "\"", term.value().replaceFirst("(?i)z$", ""), "Z?\"");
+                // Any of the user's ids: the primary id or an identifier of any type (barcode, university id...).
+                case "identifiers" -> whole(PATRON.PRIMARY_ID_FOLD, term.value()).orExists(DSL.selectOne().from(PATRON_IDENTIFIER)
+                        .where(PATRON_IDENTIFIER.USER_KEY.eq(PATRON.USER_KEY)).and(whole(PATRON_IDENTIFIER.VALUE_FOLD, term.value())));
+                default -> DSL.or(whole(PATRON.PRIMARY_ID_FOLD, term.value()), whole(DSL.lower(PATRON.USER_GROUP), term.value()),
+                        words(DSL.lower(PATRON.FIRST_NAME), term.value()), words(DSL.lower(PATRON.LAST_NAME), term.value()),
+                        words(PATRON.EMAILS, term.value()));
+            });
+        }
+        return all;
+    }
+
+    /**
+     * A field almasim keeps only in the stored document, found there as the canonical JSON writes it:
+     * {@code "field":} then {@code before}, the value (ignoring case, {@code *} as a wildcard), then {@code after}.
+     * A full scan of the documents, as a brief search over rarely searched fields may be.
+     */
+    private static Condition inDocument(String field, String before, String value, String after) {
+        String pattern = Arrays.stream(value.split("\\*", -1)).map(part -> part.isEmpty() ? "" : Pattern.quote(part))
+                .collect(Collectors.joining("[^\"]*"));
+        return PATRON.DOCUMENT.likeRegex("(?i)\"" + field + "\":" + before + pattern + after);
+    }
+
+    private static Condition whole(Field<String> field, String value) {
+        return value.contains("*") ? field.like(escapeLike(value).replace("*", "%"), '!') : field.eq(value);
+    }
+
+    private static Condition words(Field<String> field, String value) {
+        Condition all = DSL.noCondition();
+        for (String word : value.split("\\s+")) {
+            all = all.and(field.like("%" + escapeLike(word).replace("*", "%") + "%", '!'));
+        }
+        return all;
+    }
+
+    private static String escapeLike(String value) {
+        return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+}
