@@ -82,12 +82,13 @@ public final class JobService implements AutoCloseable {
             throw AlmaException.badRequest("40166410", "Invalid type: " + type + " (MANUAL, SCHEDULED or OTHER).");
         }
         List<JobDefinition> all = type == null || type.equalsIgnoreCase("MANUAL") ? JobCatalog.JOBS : List.of();
-        List<AlmaJob> page1 = all.stream().skip(page.offset()).limit(page.limit()).map(j -> render(j, linkBase, null)).toList();
+        Map<String, String> shownIds = InstitutionSettings.jobIds(dsl);
+        List<AlmaJob> page1 = all.stream().skip(page.offset()).limit(page.limit()).map(j -> render(j, linkBase, null, shownIds)).toList();
         return new JobLists.Jobs(page1, all.size());
     }
 
     public AlmaJob get(String jobId, String linkBase) {
-        return render(job(jobId), linkBase, null);
+        return render(job(jobId), linkBase, null, InstitutionSettings.jobIds(dsl));
     }
 
     /** Starts a run; answers the job with {@code additional_info.link} to the new instance. */
@@ -128,7 +129,7 @@ public final class JobService implements AutoCloseable {
                     PurgeParameters.of(parameters).waiveThreshold(), codes.currency(), instance.id(), clock.today());
             runs.add(pool.submit(new JobRun(dsl, clock, () -> candidates(job, parameters), action, job.kind().event, instance, gate)));
         }
-        return render(job, linkBase, instance);
+        return render(job, linkBase, instance, InstitutionSettings.jobIds(dsl));
     }
 
     private List<Long> candidates(JobDefinition job, Map<String, String> parameters) {
@@ -146,13 +147,14 @@ public final class JobService implements AutoCloseable {
         }
         var filter = JobRepository.filter(only, status == null ? null : status.toUpperCase(Locale.ROOT), date(from), date(to));
         JobRepository instances = new JobRepository(dsl);
+        Map<String, String> shownIds = InstitutionSettings.jobIds(dsl);
         List<JobInstance> page1 = page.limit() == 0 ? List.of()
-                : instances.list(filter, page).stream().map(i -> render(i, linkBase)).toList();
+                : instances.list(filter, page).stream().map(i -> render(i, linkBase, shownIds)).toList();
         return new JobLists.Instances(page1, instances.count(filter));
     }
 
     public JobInstance instance(String jobId, String instanceId, String linkBase) {
-        return render(stored(jobId, instanceId), linkBase);
+        return render(stored(jobId, instanceId), linkBase, InstitutionSettings.jobIds(dsl));
     }
 
     public JobLists.Events events(String jobId, String instanceId, Page page) {
@@ -169,10 +171,11 @@ public final class JobService implements AutoCloseable {
     public String reportCsv(String instanceId) {
         StoredInstance instance = stored("ALL", instanceId);
         JobRepository instances = new JobRepository(dsl);
-        String done = job(instance.jobId()).kind().doneCounter.toLowerCase(Locale.ROOT).replace(' ', '_');
+        JobDefinition job = catalogued(instance.jobId());
+        String done = job.kind().doneCounter.toLowerCase(Locale.ROOT).replace(' ', '_');
         StringBuilder csv = new StringBuilder(Csv.rows(List.of(
                 List.of("job", "instance", "status", "records_processed", "records_with_exceptions", done),
-                List.of(job(instance.jobId()).name(), instance.id(), instance.status(), String.valueOf(instance.processed()),
+                List.of(job.name(), instance.id(), instance.status(), String.valueOf(instance.processed()),
                         String.valueOf(instance.withExceptions()), String.valueOf(instance.processed() - instance.withExceptions())))));
         csv.append('\n').append(Csv.rows(List.of(List.of("event", "primary_id", "reasons"))));
         int total = instances.eventCount(instance.id());
@@ -271,9 +274,9 @@ public final class JobService implements AutoCloseable {
         return JobCatalog.find(almasimId).orElseThrow(() -> AlmaException.badRequest("402216", "Invalid job id: " + jobId + "."));
     }
 
-    /** The id a job answers with: the institution's own when the settings give one. */
-    private String shownId(JobDefinition job) {
-        return InstitutionSettings.jobIds(dsl).getOrDefault(job.id(), job.id());
+    /** The job of a stored instance, which holds almasim's id. */
+    private static JobDefinition catalogued(String almasimId) {
+        return JobCatalog.find(almasimId).orElseThrow(() -> new IllegalStateException("No job " + almasimId + " in the catalogue"));
     }
 
     private StoredInstance stored(String jobId, String instanceId) {
@@ -294,19 +297,22 @@ public final class JobService implements AutoCloseable {
         }
     }
 
-    private AlmaJob render(JobDefinition job, String linkBase, StoredInstance started) {
-        String link = linkBase + "/almaws/v1/conf/jobs/" + shownId(job);
+    /** {@code shownIds}: the institution's own ids for almasim's jobs (the settings' job_ids), read once per request. */
+    private AlmaJob render(JobDefinition job, String linkBase, StoredInstance started, Map<String, String> shownIds) {
+        String id = shownIds.getOrDefault(job.id(), job.id());
+        String link = linkBase + "/almaws/v1/conf/jobs/" + id;
         List<AlmaJob.Parameter> parameters = job.parameters().stream()
                 .map(p -> new AlmaJob.Parameter(new Code(p.name(), p.description()), p.defaultValue())).toList();
         AlmaJob.AdditionalInfo info = started == null ? null : new AlmaJob.AdditionalInfo(
                 "Job no. " + started.id() + " triggered on " + started.submitTime(), link + "/instances/" + started.id());
-        return new AlmaJob(link, shownId(job), job.name(), job.description(), new Code("MANUAL", "Manual"), new Code(job.category(), "Users"),
+        return new AlmaJob(link, id, job.name(), job.description(), new Code("MANUAL", "Manual"), new Code(job.category(), "Users"),
                 new Code("USER", "Users"), parameters, info);
     }
 
-    private JobInstance render(StoredInstance i, String linkBase) {
-        JobDefinition job = job(i.jobId());
-        String jobLink = linkBase + "/almaws/v1/conf/jobs/" + shownId(job);
+    private JobInstance render(StoredInstance i, String linkBase, Map<String, String> shownIds) {
+        JobDefinition job = catalogued(i.jobId());
+        String id = shownIds.getOrDefault(job.id(), job.id());
+        String jobLink = linkBase + "/almaws/v1/conf/jobs/" + id;
         String name = parameters(i).getOrDefault("job_name", job.name());
         List<JobInstance.Counter> counters = List.of(
                 new JobInstance.Counter(new Code("c.jobs.users.recordsProcessed", "Records processed"), String.valueOf(i.processed())),
@@ -317,7 +323,7 @@ public final class JobService implements AutoCloseable {
         List<Code> alerts = i.alert() == null ? List.of() : List.of(new Code("ERROR", i.alert()));
         return new JobInstance(jobLink + "/instances/" + i.id(), i.id(), name, Code.of(i.submittedBy()), i.submitTime(), i.startTime(),
                 i.endTime(), i.progress(), codes.code("JobStatuses", i.status()), clock.today(), alerts, counters,
-                new JobInstance.JobInfo(jobLink, shownId(job), job.name(), new Code("MANUAL", "Manual"), new Code(job.category(), "Users")));
+                new JobInstance.JobInfo(jobLink, id, job.name(), new Code("MANUAL", "Manual"), new Code(job.category(), "Users")));
     }
 
     private static Map<String, String> parameters(StoredInstance instance) {
