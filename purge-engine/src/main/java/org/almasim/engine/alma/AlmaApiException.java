@@ -8,6 +8,9 @@ public final class AlmaApiException extends RuntimeException {
      */
     public static final String OUTCOME_UNKNOWN = "OUTCOME_UNKNOWN";
 
+    /** Alma's code for a user it does not hold. */
+    private static final String USER_NOT_FOUND = "401861";
+
     private final int status;
     private final String code;
 
@@ -24,6 +27,11 @@ public final class AlmaApiException extends RuntimeException {
     /** Alma's error code, such as {@code 401861}; the HTTP status as text when the body carried none. */
     public String code() {
         return code;
+    }
+
+    /** Alma holds no user with the identifier the call named. */
+    public boolean userNotFound() {
+        return USER_NOT_FOUND.equals(code);
     }
 
     public boolean outcomeUnknown() {

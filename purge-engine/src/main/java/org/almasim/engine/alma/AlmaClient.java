@@ -144,7 +144,7 @@ public final class AlmaClient {
         try {
             return Optional.of((ObjectNode) get(userPath(primaryId), query));
         } catch (AlmaApiException e) {
-            if (e.code().equals("401861")) {
+            if (e.userNotFound()) {
                 return Optional.empty();
             }
             throw e;

@@ -175,7 +175,7 @@ public final class PolicyRun {
                 return null;
             } catch (AlmaApiException e) {
                 // Already gone (an earlier, interrupted run deleted it): the work is done, not failed.
-                return e.code().equals("401861") ? null : e.getMessage();
+                return e.userNotFound() ? null : e.getMessage();
             } finally {
                 progress.done(1);
             }

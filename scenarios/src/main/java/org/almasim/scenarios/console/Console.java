@@ -46,7 +46,8 @@ import org.almasim.scenarios.scenario.ScenarioException;
 import org.almasim.scenarios.scenario.ScenarioPlay;
 import org.almasim.scenarios.scenario.ScenarioReader;
 import org.almasim.simulator.Simulator;
-import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.errors.AlmaError;
+import org.almasim.simulator.errors.AlmaRefusal;
 
 /**
  * The trainer console's side that needs the purge engine: shipped policies previewed and run, the clock moved with
@@ -151,7 +152,7 @@ public final class Console implements AutoCloseable {
     public PreviewSummary preview(String name) {
         Policy policy = policy(name);
         if (!previewing.compareAndSet(false, true)) {
-            throw AlmaException.parameterNotValid("A preview is in progress; wait for it to finish.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("A preview is in progress; wait for it to finish.");
         }
         PreviewReport report;
         try {
@@ -175,7 +176,7 @@ public final class Console implements AutoCloseable {
         synchronized (lock) {
             last = lastPreview;
         }
-        PreviewReport report = last.orElseThrow(() -> AlmaException.parameterNotValid("Preview a policy first."));
+        PreviewReport report = last.orElseThrow(() -> AlmaError.PARAMETER_NOT_VALID.refusal("Preview a policy first."));
         List<Decision> chosen = report.decisions().stream()
                 .filter(d -> action.map(a -> d.action() == a).orElse(d.action() != Decision.Action.KEEP)).toList();
         return new DecisionPage(chosen.size(), chosen.stream().skip(offset).limit(limit).toList());
@@ -220,11 +221,11 @@ public final class Console implements AutoCloseable {
     }
 
     public String report(String id, String format) {
-        RunReport report = find(id).report().orElseThrow(() -> AlmaException.parameterNotValid("Run " + id + " has no report yet."));
+        RunReport report = find(id).report().orElseThrow(() -> AlmaError.PARAMETER_NOT_VALID.refusal("Run " + id + " has no report yet."));
         try {
             return RunFormat.parse(format).render(report);
         } catch (IllegalArgumentException e) {
-            throw AlmaException.parameterNotValid(e.getMessage());
+            throw AlmaError.PARAMETER_NOT_VALID.refusal(e.getMessage());
         }
     }
 
@@ -254,7 +255,7 @@ public final class Console implements AutoCloseable {
     /** Empties the library and starts a shipped scenario: its population, sets and policies, at its start date. */
     public Outcome loadScenario(String name) {
         if (!ScenarioReader.SHIPPED.contains(name)) {
-            throw AlmaException.parameterNotValid("No shipped scenario is called '" + name + "' (" + String.join(", ", ScenarioReader.SHIPPED) + ").");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("No shipped scenario is called '" + name + "' (" + String.join(", ", ScenarioReader.SHIPPED) + ").");
         }
         return changing("loading the scenario " + name, () -> {
             ScenarioPlay loaded = engine(() -> {
@@ -281,10 +282,10 @@ public final class Console implements AutoCloseable {
         return changing("stepping the scenario", () -> {
             ScenarioPlay current;
             synchronized (lock) {
-                current = play.orElseThrow(() -> AlmaException.parameterNotValid("Load a scenario first."));
+                current = play.orElseThrow(() -> AlmaError.PARAMETER_NOT_VALID.refusal("Load a scenario first."));
             }
             if (!current.hasNext()) {
-                throw AlmaException.parameterNotValid("The scenario " + current.scenario().name()
+                throw AlmaError.PARAMETER_NOT_VALID.refusal("The scenario " + current.scenario().name()
                         + " has no more steps; load it again to replay it.");
             }
             int before = runCount();
@@ -387,7 +388,7 @@ public final class Console implements AutoCloseable {
             run = runs.get(id);
         }
         if (run == null) {
-            throw AlmaException.parameterNotValid("No run " + id + " in this console.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("No run " + id + " in this console.");
         }
         return run;
     }
@@ -404,7 +405,7 @@ public final class Console implements AutoCloseable {
     private void begin(String what) {
         String already = activity.compareAndExchange(null, what);
         if (already != null) {
-            throw AlmaException.parameterNotValid("A change is in progress (" + already + "); wait for it to finish.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("A change is in progress (" + already + "); wait for it to finish.");
         }
         try {
             calendar().follow(simulator.clock().today());
@@ -429,7 +430,7 @@ public final class Console implements AutoCloseable {
         if (scheduled.isPresent()) {
             return scheduled.get();
         }
-        return Optional.ofNullable(SHIPPED.get(name)).orElseThrow(() -> AlmaException.parameterNotValid(
+        return Optional.ofNullable(SHIPPED.get(name)).orElseThrow(() -> AlmaError.PARAMETER_NOT_VALID.refusal(
                 "No shipped policy is called '" + name + "' (" + String.join(", ", SHIPPED.keySet()) + ")."));
     }
 
@@ -458,7 +459,7 @@ public final class Console implements AutoCloseable {
     private AlmaClient alma() {
         synchronized (lock) {
             if (alma == null) {
-                String key = simulator.apiKeys().readWriteKey().orElseThrow(() -> AlmaException.parameterNotValid(
+                String key = simulator.apiKeys().readWriteKey().orElseThrow(() -> AlmaError.PARAMETER_NOT_VALID.refusal(
                         "The console needs a read-write API key; this simulator has only read-only ones."));
                 alma = new AlmaClient(simulator.baseUrl(), key);
             }
@@ -471,9 +472,9 @@ public final class Console implements AutoCloseable {
         try {
             return work.get();
         } catch (PolicyException | ScenarioException e) {
-            throw AlmaException.parameterNotValid(e.getMessage());
+            throw AlmaError.PARAMETER_NOT_VALID.refusal(e.getMessage());
         } catch (AlmaApiException e) {
-            throw AlmaException.badRequest(e.code(), e.getMessage());
+            throw AlmaRefusal.relayed(400, e.code(), e.getMessage());
         }
     }
 }

@@ -22,7 +22,8 @@ import org.almasim.engine.evaluation.Decision;
 import org.almasim.engine.execution.PolicyRun;
 import org.almasim.engine.policy.Policy;
 import org.almasim.simulator.Simulator;
-import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.errors.AlmaError;
+import org.almasim.simulator.errors.AlmaRefusal;
 import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.http.Params;
 
@@ -70,7 +71,7 @@ public final class ConsoleController {
         try {
             step = Console.Step.valueOf(by.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw AlmaException.parameterNotValid("by must be day, week, month or year, got '" + by + "'.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("by must be day, week, month or year, got '" + by + "'.");
         }
         json(ctx, console.advance(step));
     }
@@ -84,7 +85,7 @@ public final class ConsoleController {
             try {
                 return Decision.Action.valueOf(a.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw AlmaException.parameterNotValid("action must be one of " + EnumSet.allOf(Decision.Action.class) + ", got '" + a + "'.");
+                throw AlmaError.PARAMETER_NOT_VALID.refusal("action must be one of " + EnumSet.allOf(Decision.Action.class) + ", got '" + a + "'.");
             }
         });
         Params.Page page = Params.page(ctx);
@@ -94,7 +95,7 @@ public final class ConsoleController {
     void schedule(Context ctx) {
         JsonNode body = body(ctx);
         if (!body.path("scheduled").isBoolean()) {
-            throw AlmaException.parameterNotValid("scheduled must be true or false.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("scheduled must be true or false.");
         }
         json(ctx, console.schedule(ctx.pathParam("policy"), body.path("scheduled").asBoolean()));
     }
@@ -106,12 +107,12 @@ public final class ConsoleController {
             try {
                 stages.add(Policy.Stage.valueOf(stage.asText().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw AlmaException.parameterNotValid("stages are fixups, inactive and purge, got '" + stage.asText() + "'.");
+                throw AlmaError.PARAMETER_NOT_VALID.refusal("stages are fixups, inactive and purge, got '" + stage.asText() + "'.");
             }
         }
         String mode = body.path("mode").asText("job");
         if (!mode.equals("job") && !mode.equals("per_user")) {
-            throw AlmaException.parameterNotValid("mode must be job or per_user, got '" + mode + "'.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("mode must be job or per_user, got '" + mode + "'.");
         }
         ctx.status(202);
         write(ctx, console.startRun(ctx.pathParam("policy"), stages, mode.equals("job") ? PolicyRun.Mode.JOB : PolicyRun.Mode.PER_USER));

@@ -10,7 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.clock.SimulatedClock;
-import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.errors.AlmaError;
+import org.almasim.simulator.errors.AlmaRefusal;
 import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.http.AlmaFormats.BodyFormat;
 import org.almasim.simulator.http.AlmaHttp;
@@ -48,7 +49,7 @@ public final class AdminController {
     public void updateSettings(Context ctx) {
         JsonNode body = AlmaFormats.readTree(ctx.bodyAsBytes(), BodyFormat.JSON);
         if (!body.isObject()) {
-            throw AlmaException.parameterNotValid("The body must be an object of settings, for example {\"research_enabled\":true}.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("The body must be an object of settings, for example {\"research_enabled\":true}.");
         }
         AlmaHttp.json(ctx, settings.update(AlmaFormats.JSON.convertValue(body, Map.class)));
     }
@@ -70,16 +71,16 @@ public final class AdminController {
         JsonNode body = AlmaFormats.readTree(ctx.bodyAsBytes(), BodyFormat.JSON);
         String text = body.path("period").asText(null);
         if (text == null) {
-            throw AlmaException.parameterNotValid("The body must name a period, for example {\"period\":\"P7D\"}.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("The body must name a period, for example {\"period\":\"P7D\"}.");
         }
         try {
             Period period = Period.parse(text);
             if (period.isNegative()) {
-                throw AlmaException.parameterNotValid("The clock only moves forward; use PUT /almasim/v1/clock to set any date.");
+                throw AlmaError.PARAMETER_NOT_VALID.refusal("The clock only moves forward; use PUT /almasim/v1/clock to set any date.");
             }
             clock.advance(period);
         } catch (DateTimeParseException e) {
-            throw AlmaException.parameterNotValid("period must be an ISO-8601 period such as P7D, P1M or P3Y, got '" + text + "'.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("period must be an ISO-8601 period such as P7D, P1M or P3Y, got '" + text + "'.");
         }
         AlmaHttp.json(ctx, today());
     }
@@ -126,12 +127,12 @@ public final class AdminController {
 
     private static LocalDate date(String text) {
         if (text == null) {
-            throw AlmaException.parameterNotValid("The body must name a date, for example {\"today\":\"2024-08-01\"}.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("The body must name a date, for example {\"today\":\"2024-08-01\"}.");
         }
         try {
             return LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw AlmaException.parameterNotValid("today must be a date YYYY-MM-DD, got '" + text + "'.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("today must be a date YYYY-MM-DD, got '" + text + "'.");
         }
     }
 }

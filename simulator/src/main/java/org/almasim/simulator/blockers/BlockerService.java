@@ -7,7 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.almasim.simulator.blockers.BlockerRepository.StoredBlocker;
 import org.almasim.simulator.codes.CodeTables;
-import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.errors.AlmaError;
+import org.almasim.simulator.errors.AlmaRefusal;
 import org.almasim.simulator.http.TextLimits;
 import org.almasim.simulator.users.UserService;
 import org.jooq.DSLContext;
@@ -69,7 +70,7 @@ public final class BlockerService {
         try {
             return BlockerKind.valueOf(name == null ? "" : name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw AlmaException.parameterNotValid("kind must be one of " + java.util.Arrays.toString(BlockerKind.values())
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("kind must be one of " + java.util.Arrays.toString(BlockerKind.values())
                     + ", got '" + name + "'.");
         }
     }

@@ -3,7 +3,8 @@ package org.almasim.simulator.blockers;
 import static org.almasim.simulator.db.Tables.JOB_LOCK;
 
 import java.util.Optional;
-import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.errors.AlmaRefusal;
+import org.almasim.simulator.errors.AlmaError;
 import org.jooq.DSLContext;
 
 /** Users held by a running job. While a job holds a user, API writes to that user fail and change nothing. */
@@ -17,10 +18,10 @@ public final class JobLocks {
         return db.select(JOB_LOCK.INSTANCE_ID).from(JOB_LOCK).where(JOB_LOCK.USER_KEY.eq(userKey)).fetchOptional(JOB_LOCK.INSTANCE_ID);
     }
 
-    /** Refuses a write to a user a job holds, with the given Alma code and message. */
-    public static void refuseIfHeld(DSLContext db, long userKey, String code, String message) {
+    /** Refuses a write to a user a job holds, with the given Alma error (whose one detail says which job holds it). */
+    public static void refuseIfHeld(DSLContext db, long userKey, AlmaError error) {
         heldBy(db, userKey).ifPresent(instance -> {
-            throw AlmaException.badRequest(code, message + " " + REASON.replace(".", "") + " (job instance " + instance + ").");
+            throw error.refusal(REASON.replace(".", "") + " (job instance " + instance + ").");
         });
     }
 }

@@ -7,7 +7,8 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Consumer;
-import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.errors.AlmaError;
+import org.almasim.simulator.errors.AlmaRefusal;
 
 /**
  * Today's date for every rule in the simulator. Nothing else reads the wall clock for a date:
@@ -75,8 +76,8 @@ public final class SimulatedClock {
         return date;
     }
 
-    private static AlmaException outOfRange(String what) {
-        return AlmaException.parameterNotValid("The simulated date must stay between " + EARLIEST + " and " + LATEST
+    private static AlmaRefusal outOfRange(String what) {
+        return AlmaError.PARAMETER_NOT_VALID.refusal("The simulated date must stay between " + EARLIEST + " and " + LATEST
                 + "; " + what + " does not.");
     }
 }

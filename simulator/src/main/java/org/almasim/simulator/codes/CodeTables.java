@@ -6,7 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.errors.AlmaError;
+import org.almasim.simulator.errors.AlmaRefusal;
 import org.jooq.DSLContext;
 
 /**
@@ -71,7 +72,7 @@ public final class CodeTables {
     public CodeTable table(String name) {
         Map<String, String> rows = name == null ? null : tables.get(name);
         if (rows == null) {
-            throw AlmaException.badRequest("40166411", "Param value is invalid. There is no code table named " + name + ".");
+            throw AlmaError.NO_CODE_TABLE.refusal(name);
         }
         List<CodeTable.Row> sorted = rows.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> new CodeTable.Row(e.getKey(), e.getValue(), false, true)).toList();

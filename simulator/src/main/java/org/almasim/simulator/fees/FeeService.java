@@ -17,7 +17,8 @@ import org.almasim.simulator.codes.Code;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.fees.FeeRepository.StoredFee;
 import org.almasim.simulator.fees.FeeRepository.StoredTransaction;
-import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.errors.AlmaError;
+import org.almasim.simulator.errors.AlmaRefusal;
 import org.almasim.simulator.http.Params;
 import org.almasim.simulator.http.TextLimits;
 import org.almasim.simulator.inventory.InventoryItem;
@@ -104,7 +105,7 @@ public final class FeeService {
     public FeeList list(String userId, String idType, String status, String linkBase) {
         String wanted = status == null ? "ACTIVE" : status.toUpperCase(Locale.ROOT);
         if (!STATUSES.contains(wanted)) {
-            throw AlmaException.parameterNotValid("status must be one of " + STATUSES + ", got '" + status + "'.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("status must be one of " + STATUSES + ", got '" + status + "'.");
         }
         long key = users.keyOf(dsl, userId, idType);
         FeeRepository fees = new FeeRepository(dsl);
@@ -127,17 +128,17 @@ public final class FeeService {
 
     public Fee create(String userId, Fee incoming, String linkBase) {
         TextLimits.check(incoming, Map.of("comment", 2000, "title", 1000));
-        Code type = required(incoming.type(), "4019991", "User fine/fee type is required.");
+        Code type = required(incoming.type(), AlmaError.FEE_TYPE_MISSING);
         if (!codes.contains(CodeTables.FEE_TYPES, type.value())) {
-            throw AlmaException.badRequest("4019992", "User fine/fee type invalid entry: " + type.value() + ".");
+            throw AlmaError.FEE_TYPE_INVALID.refusal(type.value());
         }
         if (incoming.originalAmount() == null) {
-            throw AlmaException.badRequest("4019994", "User fine/fee original amount is required.");
+            throw AlmaError.FEE_AMOUNT_MISSING.refusal();
         }
         BigDecimal amount = money("original_amount", incoming.originalAmount());
-        Code owner = required(incoming.owner(), "4019996", "User fine/fee owner is required.");
+        Code owner = required(incoming.owner(), AlmaError.FEE_OWNER_MISSING);
         if (!codes.contains(CodeTables.LIBRARIES, owner.value())) {
-            throw AlmaException.badRequest("4019997", "User fine/fee owner must be a library and not institution: " + owner.value() + ".");
+            throw AlmaError.FEE_OWNER_NOT_LIBRARY.refusal(owner.value());
         }
         return dsl.transactionResult(tx -> {
             long key = users.keyOf(tx.dsl(), userId, null);
@@ -146,7 +147,7 @@ public final class FeeService {
             var item = barcode == null ? Optional.<InventoryItem>empty()
                     : new InventoryRepository(tx.dsl()).itemByBarcode(barcode);
             if (barcode != null && item.isEmpty()) {
-                throw AlmaException.badRequest("4019993", "User item barcode invalid entry: " + barcode + ".");
+                throw AlmaError.FEE_BARCODE_INVALID.refusal(barcode);
             }
             // A fee for an item carries the item's title, as Alma's do, unless the fee names one of its own.
             String title = incoming.title() != null ? incoming.title() : item.map(i -> i.title()).orElse(null);
@@ -172,7 +173,7 @@ public final class FeeService {
                 case "waive" -> reduce(fees, fee, "WAIVE", amountOf(action.amount(), fee.balance(), false), null, reason(action), action, now);
                 case "dispute" -> move(fees, fee, "ACTIVE", "INDISPUTE", "DISPUTE", action, now);
                 case "restore" -> move(fees, fee, "INDISPUTE", "ACTIVE", "RESTORE", action, now);
-                default -> throw AlmaException.parameterNotValid("op must be pay, waive, dispute or restore, got '" + action.op() + "'.");
+                default -> throw AlmaError.PARAMETER_NOT_VALID.refusal("op must be pay, waive, dispute or restore, got '" + action.op() + "'.");
             }
             return render(fees, userId, linkBase, fees.find(key, feeId).orElseThrow());
         });
@@ -181,7 +182,7 @@ public final class FeeService {
     /** {@code POST /users/{id}/fees/all?op=pay}: pays open fees oldest first, up to the amount (or all of them). */
     public FeeList payAll(String userId, String idType, Action action, String linkBase) {
         if (!"pay".equalsIgnoreCase(action.op())) {
-            throw AlmaException.parameterNotValid("op must be pay for all fees, got '" + action.op() + "'.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("op must be pay for all fees, got '" + action.op() + "'.");
         }
         return dsl.transactionResult(tx -> {
             long key = users.keyOf(tx.dsl(), userId, idType);
@@ -191,7 +192,7 @@ public final class FeeService {
             String method = method(action);
             BigDecimal left = amountOf(action.amount(), balance, true);
             if (left.compareTo(balance) > 0) {
-                throw AlmaException.parameterNotValid("amount " + left.toPlainString() + " is more than the active balance "
+                throw AlmaError.PARAMETER_NOT_VALID.refusal("amount " + left.toPlainString() + " is more than the active balance "
                         + balance.toPlainString() + ".");
             }
             Instant now = clock.now();
@@ -210,10 +211,10 @@ public final class FeeService {
     private void reduce(FeeRepository fees, StoredFee fee, String type, BigDecimal amount, String method, String reason,
                         Action action, Instant now) {
         if (fee.status().equals("CLOSED")) {
-            throw AlmaException.parameterNotValid("Fee " + fee.id() + " is closed; there is nothing left to " + action.op() + ".");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("Fee " + fee.id() + " is closed; there is nothing left to " + action.op() + ".");
         }
         if (amount.compareTo(fee.balance()) > 0) {
-            throw AlmaException.parameterNotValid("amount " + amount.toPlainString() + " is more than the balance "
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("amount " + amount.toPlainString() + " is more than the balance "
                     + fee.balance().toPlainString() + " of fee " + fee.id() + ".");
         }
         BigDecimal balance = fee.balance().subtract(amount);
@@ -223,7 +224,7 @@ public final class FeeService {
 
     private void move(FeeRepository fees, StoredFee fee, String from, String to, String type, Action action, Instant now) {
         if (!fee.status().equals(from)) {
-            throw AlmaException.parameterNotValid("Fee " + fee.id() + " is " + fee.status() + "; " + action.op()
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("Fee " + fee.id() + " is " + fee.status() + "; " + action.op()
                     + " applies to " + from + " fees only.");
         }
         fees.change(fee.id(), fee.balance(), to, now);
@@ -235,7 +236,7 @@ public final class FeeService {
     private static BigDecimal amountOf(String amount, BigDecimal balance, boolean mandatory) {
         if (amount == null || amount.isBlank()) {
             if (mandatory) {
-                throw AlmaException.parameterNotValid("The parameter amount is mandatory (a number, or ALL).");
+                throw AlmaError.PARAMETER_NOT_VALID.refusal("The parameter amount is mandatory (a number, or ALL).");
             }
             return balance;
         }
@@ -248,35 +249,35 @@ public final class FeeService {
     private static String method(Action action) {
         String method = action.method() == null ? null : action.method().toUpperCase(Locale.ROOT);
         if (method == null || !METHODS.contains(method)) {
-            throw AlmaException.parameterNotValid("method is mandatory for pay and must be one of " + METHODS + ".");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("method is mandatory for pay and must be one of " + METHODS + ".");
         }
         return method;
     }
 
     private String reason(Action action) {
         if (action.reason() == null || !codes.contains(CodeTables.WAIVE_REASONS, action.reason())) {
-            throw AlmaException.parameterNotValid("reason is mandatory for waive and must be a FineFeeTransactionReason code.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("reason is mandatory for waive and must be a FineFeeTransactionReason code.");
         }
         return action.reason();
     }
 
     private static BigDecimal money(String name, BigDecimal value) {
         if (value.signum() <= 0 || value.compareTo(Params.MAX_MONEY) > 0 || value.stripTrailingZeros().scale() > 2) {
-            throw AlmaException.parameterNotValid(name + " must be greater than zero and at most " + Params.MAX_MONEY.toPlainString()
+            throw AlmaError.PARAMETER_NOT_VALID.refusal(name + " must be greater than zero and at most " + Params.MAX_MONEY.toPlainString()
                     + ", with at most two decimals, got " + value.toEngineeringString() + ".");
         }
         return value.setScale(2, RoundingMode.UNNECESSARY);
     }
 
-    private static Code required(Code code, String errorCode, String message) {
+    private static Code required(Code code, AlmaError missing) {
         if (code == null) {
-            throw AlmaException.badRequest(errorCode, message);
+            throw missing.refusal();
         }
         return code;
     }
 
-    private static AlmaException notFound(String feeId) {
-        return AlmaException.badRequest("401665", "Fine not found: " + feeId + ".");
+    private static AlmaRefusal notFound(String feeId) {
+        return AlmaError.FEE_NOT_FOUND.refusal(feeId);
     }
 
     private FeeList render(FeeRepository fees, String userId, String linkBase, List<StoredFee> list) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.almasim.simulator.errors.AlmaError;
 
 /** Alma writes dates as {@code 2030-01-16Z} and accepts them with or without the zone letter. */
 public final class AlmaDates {
@@ -28,7 +29,7 @@ public final class AlmaDates {
         try {
             return LocalDate.parse(trimmed);
         } catch (DateTimeParseException e) {
-            throw AlmaException.badRequest("401676", "No valid XML was given. Not a valid date: '" + text + "' (expected YYYY-MM-DD or YYYY-MM-DDZ).");
+            throw AlmaError.NO_VALID_XML.refusal("Not a valid date: '" + text + "' (expected YYYY-MM-DD or YYYY-MM-DDZ).");
         }
     }
 

@@ -8,6 +8,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.almasim.simulator.errors.AlmaError;
+import org.almasim.simulator.errors.AlmaRefusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,29 +21,30 @@ public final class AlmaErrors {
     }
 
     public static void register(JavalinConfig config) {
-        config.routes.exception(AlmaException.class, (e, ctx) -> render(ctx, e.status(), e.code(), e.getMessage()));
+        config.routes.exception(AlmaRefusal.class, (e, ctx) -> render(ctx, e));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> {
             switch (e.getStatus()) {
-                case 413 -> render(ctx, 400, "401676", "No valid XML was given. The request body is larger than the allowed maximum.");
-                case 404 -> render(ctx, 404, "NOT_FOUND", "No API is defined for " + ctx.method() + " " + ctx.path() + ".");
-                case 405 -> render(ctx, 405, "METHOD_NOT_ALLOWED", "The method " + ctx.method() + " is not supported for " + ctx.path() + ".");
-                default -> render(ctx, e.getStatus(), String.valueOf(e.getStatus()), e.getMessage());
+                case 413 -> render(ctx, AlmaError.NO_VALID_XML.refusal("The request body is larger than the allowed maximum."));
+                case 404 -> render(ctx, AlmaError.NO_API.refusal(ctx.method(), ctx.path()));
+                case 405 -> render(ctx, AlmaError.METHOD_NOT_ALLOWED.refusal(ctx.method(), ctx.path()));
+                // Jetty's and Javalin's own answers, which no Alma error stands for: their status and words, in Alma's envelope.
+                default -> render(ctx, AlmaRefusal.relayed(e.getStatus(), String.valueOf(e.getStatus()), e.getMessage()));
             }
         });
         // A value the checks before the database let through and a column cannot hold: the write's transaction has rolled
         // back, so the request is refused like any other and nothing changed.
         config.routes.exception(org.jooq.exception.DataException.class, (e, ctx) -> {
             LOG.warn("A value did not fit the database on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
-            render(ctx, 400, "401666", "Parameter is not valid. A value is too long or too large to be stored.");
+            render(ctx, AlmaError.PARAMETER_NOT_VALID.refusal("A value is too long or too large to be stored."));
         });
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-            render(ctx, 500, "402119", "General error.");
+            render(ctx, AlmaError.GENERAL_ERROR.refusal());
         });
     }
 
-    public static void render(Context ctx, int status, String code, String message) {
-        AlmaHttp.render(ctx, status, envelope(code, message));
+    public static void render(Context ctx, AlmaRefusal refusal) {
+        AlmaHttp.render(ctx, refusal.status(), envelope(refusal.code(), refusal.getMessage()));
     }
 
     public static ErrorEnvelope envelope(String code, String message) {

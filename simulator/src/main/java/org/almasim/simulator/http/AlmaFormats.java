@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.time.LocalDate;
+import org.almasim.simulator.errors.AlmaError;
+import org.almasim.simulator.errors.AlmaRefusal;
 
 /**
  * The one definition of how Alma objects look on the wire. JSON is the canonical shape;
@@ -98,7 +100,7 @@ public final class AlmaFormats {
     /** Reads a request body; anything that is not a well-formed object of the expected shape is Alma's 401676. */
     public static <T> T read(byte[] body, BodyFormat format, Class<T> type) {
         if (body.length == 0) {
-            throw AlmaException.badRequest("401676", "No valid XML was given. The request body is empty.");
+            throw AlmaError.NO_VALID_XML.refusal("The request body is empty.");
         }
         return object(() -> format == BodyFormat.XML ? FROM_XML_TREE.treeToValue(AlmaXml.read(body), type) : JSON.readValue(body, type));
     }
@@ -116,13 +118,13 @@ public final class AlmaFormats {
         try {
             T value = reading.read();
             if (value == null) {
-                throw AlmaException.badRequest("401676", "No valid XML was given. The request body holds no object.");
+                throw AlmaError.NO_VALID_XML.refusal("The request body holds no object.");
             }
             return value;
         } catch (JacksonException e) {
             throw invalidBody(e);
         } catch (IOException e) {
-            throw AlmaException.badRequest("401676", "No valid XML was given. The body could not be read.");
+            throw AlmaError.NO_VALID_XML.refusal("The body could not be read.");
         }
     }
 
@@ -132,18 +134,18 @@ public final class AlmaFormats {
         } catch (JacksonException e) {
             throw invalidBody(e);
         } catch (IOException e) {
-            throw AlmaException.badRequest("401676", "No valid XML was given. The body could not be read.");
+            throw AlmaError.NO_VALID_XML.refusal("The body could not be read.");
         }
     }
 
     /** A body Jackson could not read, as Alma's 401676 (or the Alma error a field's own rule raised). */
-    private static AlmaException invalidBody(JacksonException e) {
+    private static AlmaRefusal invalidBody(JacksonException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof AlmaException alma) {
+            if (cause instanceof AlmaRefusal alma) {
                 return alma;
             }
         }
-        return AlmaException.badRequest("401676", "No valid XML was given. " + problem(e));
+        return AlmaError.NO_VALID_XML.refusal("" + problem(e));
     }
 
     /**

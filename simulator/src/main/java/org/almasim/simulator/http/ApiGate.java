@@ -1,5 +1,6 @@
 package org.almasim.simulator.http;
 
+import org.almasim.simulator.errors.AlmaError;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,6 @@ import org.almasim.simulator.clock.SimulatedClock;
  */
 public final class ApiGate {
     private static final Set<HandlerType> WRITES = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.DELETE, HandlerType.PATCH);
-    private static final String UNAUTHORIZED = "API-key not defined or not configured to allow this API.";
 
     private static final Pattern AUTHENTICATION = Pattern.compile("/almaws/v1/users/[^/]+");
     private final ApiKeys keys;
@@ -43,10 +43,10 @@ public final class ApiGate {
         ctx.bodyAsBytes();
         refuseOtherOrigins(ctx);
         String key = key(ctx);
-        ApiKeys.Access access = keys.access(key).orElseThrow(() -> AlmaException.badRequest("UNAUTHORIZED", UNAUTHORIZED));
+        ApiKeys.Access access = keys.access(key).orElseThrow(() -> AlmaError.UNAUTHORIZED.refusal());
         boolean write = WRITES.contains(ctx.method()) && !isAuthentication(ctx);
         if (access == ApiKeys.Access.READ_ONLY && write) {
-            throw AlmaException.badRequest("UNAUTHORIZED", UNAUTHORIZED);
+            throw AlmaError.UNAUTHORIZED.refusal();
         }
         if (write) {
             requireTypedBody(ctx);
@@ -72,8 +72,8 @@ public final class ApiGate {
         boolean foreignOrigin = origin != null && !origin.equalsIgnoreCase(ctx.scheme() + "://" + ctx.host())
                 && !origin.equalsIgnoreCase(PublicAddress.of(ctx));
         if (foreignOrigin || "cross-site".equalsIgnoreCase(site)) {
-            throw AlmaException.badRequest("UNAUTHORIZED", "Requests from other web origins are not allowed"
-                    + (origin == null ? "." : " (" + origin + ")."));
+            throw AlmaError.OTHER_ORIGIN.refusal(
+                    (origin == null ? "." : " (" + origin + ")."));
         }
     }
 
@@ -94,8 +94,8 @@ public final class ApiGate {
         boolean yaml = lower.contains("yaml");
         boolean matches = (json && (first == '{' || first == '[')) || (xml && first == '<') || yaml;
         if (!matches) {
-            throw AlmaException.badRequest("401676", "The request body must be sent with Content-Type application/json"
-                    + " or application/xml, matching the body" + (type == null ? "; none was given." : "; got '" + type + "'."));
+            throw AlmaError.UNTYPED_BODY.refusal(
+                    (type == null ? "; none was given." : "; got '" + type + "'."));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.almasim.simulator.http;
 
+import org.almasim.simulator.errors.AlmaError;
 import java.time.LocalDate;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,14 +29,13 @@ public final class ApiThresholds {
             long second = nanoTime.getAsLong() / 1_000_000_000L;
             SecondWindow window = windows.compute(key, (k, w) -> w == null || w.second != second ? new SecondWindow(second) : w);
             if (window.count.incrementAndGet() > perSecond) {
-                throw new AlmaException(429, "PER_SECOND_THRESHOLD",
-                        "HTTP requests are more than allowed per second. See https://goo.gl/2x1c1M ");
+                throw AlmaError.PER_SECOND_THRESHOLD.refusal();
             }
         }
         DailyCount count = daily.compute(key, (k, c) -> c == null || !c.day.equals(today) ? new DailyCount(today) : c);
         long used = count.calls.incrementAndGet();
         if (used > dailyLimit) {
-            throw new AlmaException(429, "DAILY_THRESHOLD", "Daily API Request Threshold has been reached. For details see: https://developers.exlibrisgroup.com/alma/apis/#threshold");
+            throw AlmaError.DAILY_THRESHOLD.refusal();
         }
         return dailyLimit - used;
     }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.almasim.simulator.errors.AlmaError;
 
 /** Query parameters as Alma reads them: optional, with documented ranges, and an Alma error when one is off. */
 public final class Params {
@@ -29,7 +30,7 @@ public final class Params {
         Set<String> known = Set.of(accepted);
         for (String name : ctx.queryParamMap().keySet()) {
             if (!known.contains(name) && !EVERY_ROUTE.contains(name)) {
-                throw AlmaException.parameterNotValid("almasim does not implement the parameter " + name + " on this route (it takes "
+                throw AlmaError.PARAMETER_NOT_VALID.refusal("almasim does not implement the parameter " + name + " on this route (it takes "
                         + String.join(", ", accepted) + ").");
             }
         }
@@ -39,10 +40,10 @@ public final class Params {
         int limit = intParam(ctx, "limit", 10);
         int offset = intParam(ctx, "offset", 0);
         if (limit < 0 || limit > 100) {
-            throw AlmaException.parameterNotValid("limit must be between 0 and 100, got " + limit + ".");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("limit must be between 0 and 100, got " + limit + ".");
         }
         if (offset < 0) {
-            throw AlmaException.parameterNotValid("offset must not be negative, got " + offset + ".");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("offset must not be negative, got " + offset + ".");
         }
         return new Page(limit, offset);
     }
@@ -55,7 +56,7 @@ public final class Params {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw AlmaException.parameterNotValid(name + " must be a whole number, got '" + value + "'.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal(name + " must be a whole number, got '" + value + "'.");
         }
     }
 
@@ -89,12 +90,12 @@ public final class Params {
     /** A money amount with at most two decimals, so no cent is ever lost or invented. */
     public static BigDecimal amount(String name, String value) {
         if (!isMoney(value)) {
-            throw AlmaException.parameterNotValid(name + " must be an amount such as 12.50 (digits, at most two decimals, at most "
+            throw AlmaError.PARAMETER_NOT_VALID.refusal(name + " must be an amount such as 12.50 (digits, at most two decimals, at most "
                     + MAX_MONEY.toPlainString() + "), got '" + value + "'.");
         }
         BigDecimal amount = new BigDecimal(value.trim());
         if (amount.signum() <= 0) {
-            throw AlmaException.parameterNotValid(name + " must be greater than zero, got " + value + ".");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal(name + " must be greater than zero, got " + value + ".");
         }
         return amount.setScale(2);
     }

@@ -3,6 +3,7 @@ package org.almasim.simulator.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
+import org.almasim.simulator.errors.AlmaError;
 
 /**
  * How long a text value of an Alma object may be, checked before anything reaches the database: 255 characters for
@@ -23,7 +24,7 @@ public final class TextLimits {
     /** Checks one value. */
     public static void check(String field, String value, int limit) {
         if (value != null && value.length() > limit) {
-            throw AlmaException.parameterNotValid(field + " is longer than " + limit + " characters (" + value.length() + ").");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal(field + " is longer than " + limit + " characters (" + value.length() + ").");
         }
     }
 

@@ -20,7 +20,8 @@ import org.almasim.simulator.AlmaIds;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.codes.Code;
 import org.almasim.simulator.codes.CodeTables;
-import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.errors.AlmaError;
+import org.almasim.simulator.errors.AlmaRefusal;
 import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.http.Csv;
 import org.almasim.simulator.http.Params.Page;
@@ -79,7 +80,7 @@ public final class JobService implements AutoCloseable {
 
     public JobLists.Jobs list(String type, Page page, String linkBase) {
         if (type != null && !List.of("MANUAL", "SCHEDULED", "OTHER").contains(type.toUpperCase(Locale.ROOT))) {
-            throw AlmaException.badRequest("40166410", "Invalid type: " + type + " (MANUAL, SCHEDULED or OTHER).");
+            throw AlmaError.PARAMETER_VALUE_INVALID.refusal("type " + type + " is not MANUAL, SCHEDULED or OTHER.");
         }
         List<JobDefinition> all = type == null || type.equalsIgnoreCase("MANUAL") ? JobCatalog.JOBS : List.of();
         Map<String, String> shownIds = InstitutionSettings.jobIds(dsl);
@@ -95,10 +96,10 @@ public final class JobService implements AutoCloseable {
     public AlmaJob run(String jobId, String op, AlmaJob body, String submittedBy, String linkBase) {
         JobDefinition job = job(jobId);
         if (op == null) {
-            throw AlmaException.badRequest("402220", "Operation was not provided.");
+            throw AlmaError.OPERATION_MISSING.refusal();
         }
         if (!op.equalsIgnoreCase("run")) {
-            throw AlmaException.badRequest("402221", "Operation is not supported: " + op + ".");
+            throw AlmaError.OPERATION_NOT_SUPPORTED.refusal(op);
         }
         Map<String, String> parameters = parameters(job, body);
         UpdateUsersAction update = job.kind() == JobDefinition.Kind.UPDATE_USERS
@@ -108,16 +109,14 @@ public final class JobService implements AutoCloseable {
             instance = dsl.transactionResult(tx -> {
                 JobRepository instances = new JobRepository(tx.dsl());
                 if (instances.running() >= MAX_RUNNING) {
-                    throw AlmaException.badRequest("402222", "Execution threshold reached: at most " + MAX_RUNNING
-                            + " jobs started through the API may run at once.");
+                    throw AlmaError.TOO_MANY_RUNNING_JOBS.refusal(MAX_RUNNING);
                 }
                 if (instances.running(job.id()) > 0) {
-                    throw AlmaException.badRequest("60347", "Job overlaps with running job - cannot run " + job.name() + " now.");
+                    throw AlmaError.JOB_OVERLAPS.refusal(job.name());
                 }
                 Instant now = clock.now();
                 if (instances.submittedSince(job.id(), now.minus(Duration.ofHours(1))) >= MAX_RUNS_PER_HOUR) {
-                    throw AlmaException.badRequest("402223", "Execution threshold reached: at most " + MAX_RUNS_PER_HOUR
-                            + " runs of one job an hour.");
+                    throw AlmaError.TOO_MANY_RUNS_AN_HOUR.refusal(MAX_RUNS_PER_HOUR);
                 }
                 StoredInstance created = new StoredInstance(AlmaIds.next(tx.dsl()), job.id(), "QUEUED", 0, submittedBy, now, null, null,
                         json(parameters), 0, 0, null);
@@ -143,7 +142,7 @@ public final class JobService implements AutoCloseable {
     public JobLists.Instances instances(String jobId, String status, String from, String to, Page page, String linkBase) {
         String only = "ALL".equalsIgnoreCase(jobId) ? null : job(jobId).id();
         if (status != null && !codes.contains("JobStatuses", status.toUpperCase(Locale.ROOT))) {
-            throw AlmaException.badRequest("40166410", "Invalid status: " + status + ".");
+            throw AlmaError.PARAMETER_VALUE_INVALID.refusal("status " + status + ".");
         }
         var filter = JobRepository.filter(only, status == null ? null : status.toUpperCase(Locale.ROOT), date(from), date(to));
         JobRepository instances = new JobRepository(dsl);
@@ -219,7 +218,7 @@ public final class JobService implements AutoCloseable {
         Map<String, String> given = new LinkedHashMap<>();
         for (AlmaJob.Parameter p : body == null ? List.<AlmaJob.Parameter>of() : body.parameter()) {
             if (p.name() == null) {
-                throw AlmaException.badRequest("402228", "Mandatory parameter is missing from input: a parameter has no name.");
+                throw AlmaError.MANDATORY_PARAMETER_MISSING.refusal("a parameter has no name.");
             }
             given.put(p.name().value(), p.value() == null || p.value().equalsIgnoreCase("Null") ? null : p.value());
         }
@@ -228,17 +227,17 @@ public final class JobService implements AutoCloseable {
             boolean named = given.containsKey(spec.name());
             String value = given.remove(spec.name());
             if (spec.mandatory() && !named) {
-                throw AlmaException.badRequest("402228", "Mandatory parameter is missing from input: " + spec.name() + ".");
+                throw AlmaError.MANDATORY_PARAMETER_MISSING.refusal("" + spec.name() + ".");
             }
             if (spec.mandatory() && value == null) {
-                throw AlmaException.badRequest("402229", "Mandatory parameter value is empty: " + spec.name() + ".");
+                throw AlmaError.MANDATORY_PARAMETER_EMPTY.refusal("" + spec.name() + ".");
             }
             if (value != null || spec.defaultValue() != null) {
                 parameters.put(spec.name(), value != null ? value : spec.defaultValue());
             }
         }
         if (!given.isEmpty()) {
-            throw AlmaException.badRequest("402228", "Unknown parameter " + given.keySet() + "; " + job.name() + " takes "
+            throw AlmaError.MANDATORY_PARAMETER_MISSING.refusal("unknown parameter " + given.keySet() + "; " + job.name() + " takes "
                     + job.parameters().stream().map(JobDefinition.ParameterSpec::name).toList() + ".");
         }
         check(parameters);
@@ -248,15 +247,15 @@ public final class JobService implements AutoCloseable {
     private void check(Map<String, String> parameters) {
         String grace = parameters.get("number_of_days_after_purge_date");
         if (grace != null && !grace.matches("\\d{1,5}")) {
-            throw AlmaException.badRequest("40166410", "Parameter value invalid: number_of_days_after_purge_date must be a whole number of days.");
+            throw AlmaError.PARAMETER_VALUE_INVALID.refusal("number_of_days_after_purge_date must be a whole number of days.");
         }
         String threshold = parameters.get("waive_threshold");
         if (threshold != null && !Params.isMoney(threshold)) {
-            throw AlmaException.badRequest("40166410", "Parameter value invalid: waive_threshold must be an amount of zero or more.");
+            throw AlmaError.PARAMETER_VALUE_INVALID.refusal("waive_threshold must be an amount of zero or more.");
         }
         String group = parameters.get("user_group");
         if (group != null && !codes.contains(CodeTables.USER_GROUPS, group)) {
-            throw AlmaException.badRequest("40166410", "Parameter value invalid: user_group " + group + " is not a user group.");
+            throw AlmaError.PARAMETER_VALUE_INVALID.refusal("user_group " + group + " is not a user group.");
         }
         String setId = parameters.get("set_id");
         if (setId != null) {
@@ -267,11 +266,11 @@ public final class JobService implements AutoCloseable {
     /** A job by almasim's id or by the institution's own id for it ({@code job_ids} in the settings). */
     private JobDefinition job(String jobId) {
         if (jobId == null || !jobId.matches("[A-Za-z]\\d+")) {
-            throw AlmaException.badRequest("402215", "Invalid job id format: " + jobId + " (a letter and digits, such as M26700).");
+            throw AlmaError.JOB_ID_FORMAT_INVALID.refusal(jobId);
         }
         String almasimId = InstitutionSettings.jobIds(dsl).entrySet().stream().filter(e -> e.getValue().equalsIgnoreCase(jobId))
                 .map(Map.Entry::getKey).findFirst().orElse(jobId);
-        return JobCatalog.find(almasimId).orElseThrow(() -> AlmaException.badRequest("402216", "Invalid job id: " + jobId + "."));
+        return JobCatalog.find(almasimId).orElseThrow(() -> AlmaError.JOB_ID_INVALID.refusal(jobId));
     }
 
     /** The job of a stored instance, which holds almasim's id. */
@@ -283,7 +282,7 @@ public final class JobService implements AutoCloseable {
         String almasimId = "ALL".equalsIgnoreCase(jobId) ? null : job(jobId).id();
         return new JobRepository(dsl).find(instanceId)
                 .filter(i -> almasimId == null || i.jobId().equalsIgnoreCase(almasimId))
-                .orElseThrow(() -> AlmaException.badRequest("402218", "Invalid job instance id: " + instanceId + "."));
+                .orElseThrow(() -> AlmaError.JOB_INSTANCE_ID_INVALID.refusal(instanceId));
     }
 
     private static LocalDate date(String text) {
@@ -293,7 +292,7 @@ public final class JobService implements AutoCloseable {
         try {
             return LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw AlmaException.badRequest("402217", "Invalid date format: " + text + " (YYYY-MM-DD).");
+            throw AlmaError.DATE_FORMAT_INVALID.refusal(text);
         }
     }
 

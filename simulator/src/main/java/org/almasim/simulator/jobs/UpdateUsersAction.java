@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.almasim.simulator.codes.CodeTables;
-import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.errors.AlmaError;
+import org.almasim.simulator.errors.AlmaRefusal;
 import org.almasim.simulator.users.StoredUser;
 import org.almasim.simulator.users.UserService;
 import org.jooq.DSLContext;
@@ -65,13 +66,13 @@ final class UpdateUsersAction implements JobRun.UserAction {
         }
         String externalId = parameters.get(PREFIX + "External_Id_Value");
         if ("EXTERNAL".equals(changes.get("Account_Type")) && externalId == null) {
-            throw AlmaException.badRequest("402229", "Mandatory parameter value is empty: " + PREFIX
+            throw AlmaError.MANDATORY_PARAMETER_EMPTY.refusal("" + PREFIX
                     + "External_Id_Value (making users EXTERNAL needs their external system).");
         }
         String block = on(parameters, "ADD_Block_Active") ? required(parameters, "ADD_Block_Value") : null;
         String note = on(parameters, "ADD_Note_Active") ? required(parameters, "ADD_Note_Value") : null;
         if (changes.isEmpty() && block == null && note == null) {
-            throw AlmaException.badRequest("402228", "Mandatory parameter is missing from input: the run changes nothing (switch on at"
+            throw AlmaError.MANDATORY_PARAMETER_MISSING.refusal("the run changes nothing (switch on at"
                     + " least one " + PREFIX + "..._Active, ADD_Block_Active or ADD_Note_Active).");
         }
         return new UpdateUsersAction(users, changes, externalId, block, note, today, now);
@@ -144,7 +145,7 @@ final class UpdateUsersAction implements JobRun.UserAction {
     private static String required(Map<String, String> parameters, String name) {
         String value = parameters.get(name);
         if (value == null) {
-            throw AlmaException.badRequest("402229", "Mandatory parameter value is empty: " + name + ".");
+            throw AlmaError.MANDATORY_PARAMETER_EMPTY.refusal("" + name + ".");
         }
         return value;
     }
@@ -166,7 +167,7 @@ final class UpdateUsersAction implements JobRun.UserAction {
         }
     }
 
-    private static AlmaException invalid(String detail) {
-        return AlmaException.badRequest("40166410", "Parameter value invalid: " + detail + ".");
+    private static AlmaRefusal invalid(String detail) {
+        return AlmaError.PARAMETER_VALUE_INVALID.refusal("" + detail + ".");
     }
 }

@@ -16,7 +16,8 @@ import org.almasim.simulator.AlmaIds;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.codes.Code;
 import org.almasim.simulator.codes.CodeTables;
-import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.errors.AlmaError;
+import org.almasim.simulator.errors.AlmaRefusal;
 import org.almasim.simulator.http.Params.Page;
 import org.almasim.simulator.inventory.InventoryItem;
 import org.almasim.simulator.inventory.InventoryRepository;
@@ -46,17 +47,17 @@ public final class LoanService {
 
     public Loan create(String userId, String idType, String itemBarcode, String itemPid, Loan request, String linkBase) {
         if (request == null || request.library() == null) {
-            throw AlmaException.badRequest("401664", "Mandatory field is missing: library");
+            throw AlmaError.MANDATORY_FIELD_MISSING.refusal("library");
         }
         if (request.circDesk() == null) {
-            throw AlmaException.badRequest("401664", "Mandatory field is missing: circ_desk");
+            throw AlmaError.MANDATORY_FIELD_MISSING.refusal("circ_desk");
         }
         if (!codes.contains(CodeTables.LIBRARIES, request.library().value())) {
-            throw AlmaException.badRequest("401153", "Item cannot be loaned from this circulation desk: unknown library "
+            throw AlmaError.NO_CIRCULATION_DESK.refusal("unknown library "
                     + request.library().value() + ".");
         }
         if (itemBarcode == null && itemPid == null) {
-            throw AlmaException.badRequest("401672", "PID field is empty. Give item_barcode or item_pid.");
+            throw AlmaError.NO_ITEM_PID.refusal();
         }
         return dsl.transactionResult(tx -> {
             long key = users.keyOf(tx.dsl(), userId, idType);
@@ -99,7 +100,7 @@ public final class LoanService {
                 LocalDate loanDate = l.loanDate() == null ? clock.today() : l.loanDate();
                 LocalDate due = l.dueDate() == null ? loanDate.plusDays(LOAN_DAYS) : l.dueDate();
                 if (l.returned() == null && !busy.add(pid)) {
-                    throw AlmaException.parameterNotValid("Item " + l.barcode() + " is lent twice in the population.");
+                    throw AlmaError.PARAMETER_NOT_VALID.refusal("Item " + l.barcode() + " is lent twice in the population.");
                 }
                 stored.add(new StoredLoan(ids.get(i), keys.get(UserService.foldId(l.userId())), pid,
                         l.returned() == null ? "ACTIVE" : "COMPLETE", "NORMAL", "DEFAULT_CIRC_DESK", "MAIN",
@@ -113,11 +114,11 @@ public final class LoanService {
     public LoanList list(String userId, String idType, String status, Page page, String orderBy, String direction, String linkBase) {
         String wanted = status == null ? "ACTIVE" : status.toUpperCase(Locale.ROOT);
         if (!wanted.equals("ACTIVE") && !wanted.equals("COMPLETE")) {
-            throw AlmaException.parameterNotValid("loan_status must be Active or Complete, got '" + status + "'.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("loan_status must be Active or Complete, got '" + status + "'.");
         }
         boolean descending = direction != null && direction.equalsIgnoreCase("DESC");
         if (direction != null && !descending && !direction.equalsIgnoreCase("ASC")) {
-            throw AlmaException.parameterNotValid("direction must be ASC or DESC, got '" + direction + "'.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("direction must be ASC or DESC, got '" + direction + "'.");
         }
         long key = users.keyOf(dsl, userId, idType);
         LoanRepository loans = new LoanRepository(dsl);
@@ -147,7 +148,7 @@ public final class LoanService {
 
     public Loan renew(String userId, String idType, String loanId, String op, String linkBase) {
         if (!"renew".equalsIgnoreCase(op)) {
-            throw AlmaException.parameterNotValid("op must be renew, got '" + op + "'.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("op must be renew, got '" + op + "'.");
         }
         return dsl.transactionResult(tx -> {
             long key = users.keyOf(tx.dsl(), userId, idType);
@@ -155,7 +156,7 @@ public final class LoanService {
             LoanRepository loans = new LoanRepository(tx.dsl());
             StoredLoan loan = loans.find(key, loanId).orElseThrow(() -> noLoan(loanId));
             if (!loan.status().equals("ACTIVE") || loan.renewals() >= MAX_RENEWALS) {
-                throw AlmaException.badRequest("401822", "Cannot renew loan: Loan ID " + loanId + ".");
+                throw AlmaError.CANNOT_RENEW.refusal(loanId);
             }
             // The loan policy's period again, from the due date or from today when the loan is overdue: a renewal
             // right after the loan was made moves the due date later, as a live Alma did.
@@ -167,10 +168,10 @@ public final class LoanService {
 
     public Loan changeDueDate(String userId, String loanId, Loan body, String linkBase) {
         if (body == null || body.dueDate() == null) {
-            throw AlmaException.badRequest("401824", "Due date is not in loan object.");
+            throw AlmaError.DUE_DATE_MISSING.refusal();
         }
         if (body.dueDate().atOffset(ZoneOffset.UTC).toLocalDate().isBefore(clock.today())) {
-            throw AlmaException.badRequest("401681", "Due date cannot be in the past.");
+            throw AlmaError.DUE_DATE_PAST.refusal();
         }
         return dsl.transactionResult(tx -> {
             long key = users.keyOf(tx.dsl(), userId, null);
@@ -188,13 +189,13 @@ public final class LoanService {
     /** Scanning an item in at a desk returns it: its active loan, if any, is completed. */
     public ScanResult scanIn(String mmsId, String holdingId, String itemPid, String op, String library, String circDesk, String linkBase) {
         if (!"scan".equalsIgnoreCase(op)) {
-            throw AlmaException.parameterNotValid("op must be scan, got '" + op + "'.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("op must be scan, got '" + op + "'.");
         }
         if (library == null) {
-            throw AlmaException.badRequest("401664", "Mandatory field is missing: library");
+            throw AlmaError.MANDATORY_FIELD_MISSING.refusal("library");
         }
         if (circDesk == null) {
-            throw AlmaException.badRequest("401664", "Mandatory field is missing: circ_desk");
+            throw AlmaError.MANDATORY_FIELD_MISSING.refusal("circ_desk");
         }
         return dsl.transactionResult(tx -> {
             InventoryRepository inventory = new InventoryRepository(tx.dsl());
@@ -223,15 +224,15 @@ public final class LoanService {
     /** Where {@code GET /items?item_barcode=B} redirects: the item's own URL, as Alma answers. */
     public String itemLocation(String barcode, String linkBase) {
         if (barcode == null) {
-            throw AlmaException.badRequest("401664", "Mandatory field is missing: item_barcode");
+            throw AlmaError.MANDATORY_FIELD_MISSING.refusal("item_barcode");
         }
         InventoryItem item = new InventoryRepository(dsl).itemByBarcode(barcode)
                 .orElseThrow(() -> noItem("No items found for barcode " + barcode + "."));
         return ScanResult.of(item, false, codes, null, linkBase).link();
     }
 
-    private static AlmaException noItem(String message) {
-        return AlmaException.badRequest("401689", message);
+    private static AlmaRefusal noItem(String message) {
+        return AlmaError.ITEM_NOT_FOUND.refusal(message);
     }
 
     private Loan reload(DSLContext db, long key, String loanId, String userId, String linkBase) {
@@ -252,12 +253,12 @@ public final class LoanService {
                 loan.status().equals("ACTIVE") && loan.renewals() < MAX_RENEWALS, loan.lastRenewDate(), null);
     }
 
-    private static AlmaException notLoanable(String detail) {
-        return AlmaException.badRequest("401651", "Item is not loanable. " + detail);
+    private static AlmaRefusal notLoanable(String detail) {
+        return AlmaError.ITEM_NOT_LOANABLE.refusal(detail);
     }
 
-    private static AlmaException noLoan(String loanId) {
-        return AlmaException.badRequest("401823", "Loan ID " + loanId + " does not exist.");
+    private static AlmaRefusal noLoan(String loanId) {
+        return AlmaError.LOAN_NOT_FOUND.refusal(loanId);
     }
 
 }

@@ -6,7 +6,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
-import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.errors.AlmaError;
+import org.almasim.simulator.errors.AlmaRefusal;
 import org.almasim.simulator.http.AlmaHttp;
 import org.almasim.simulator.http.Params;
 import org.almasim.simulator.jobs.PurgeParameters;
@@ -40,13 +41,13 @@ public final class PatronController {
     private static PurgeParameters purgeParameters(Context ctx) {
         int grace = text(ctx, "number_of_days_after_purge_date").map(days -> {
             if (!days.matches("[0-9]{1,5}")) {
-                throw AlmaException.parameterNotValid("number_of_days_after_purge_date must be a whole number of days, got '" + days + "'.");
+                throw AlmaError.PARAMETER_NOT_VALID.refusal("number_of_days_after_purge_date must be a whole number of days, got '" + days + "'.");
             }
             return Integer.parseInt(days);
         }).orElse(0);
         BigDecimal waive = text(ctx, "waive_threshold").map(amount -> {
             if (!Params.isMoney(amount)) {
-                throw AlmaException.parameterNotValid("waive_threshold must be an amount such as 5.00, got '" + amount + "'.");
+                throw AlmaError.PARAMETER_NOT_VALID.refusal("waive_threshold must be an amount such as 5.00, got '" + amount + "'.");
             }
             return new BigDecimal(amount);
         }).orElse(BigDecimal.ZERO);
@@ -65,7 +66,7 @@ public final class PatronController {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw AlmaException.parameterNotValid("expired_since must be a date (YYYY-MM-DD), got '" + text + "'.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("expired_since must be a date (YYYY-MM-DD), got '" + text + "'.");
         }
     }
 
@@ -73,7 +74,7 @@ public final class PatronController {
         try {
             return PurgeVerdict.Outcome.valueOf(text);
         } catch (IllegalArgumentException e) {
-            throw AlmaException.parameterNotValid("purge_job_today must be one of DELETED, REFUSED or NOT_A_CANDIDATE, got '" + text + "'.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("purge_job_today must be one of DELETED, REFUSED or NOT_A_CANDIDATE, got '" + text + "'.");
         }
     }
 
@@ -81,7 +82,7 @@ public final class PatronController {
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "true", "yes" -> true;
             case "false", "no" -> false;
-            default -> throw AlmaException.parameterNotValid("has_blockers must be true or false, got '" + text + "'.");
+            default -> throw AlmaError.PARAMETER_NOT_VALID.refusal("has_blockers must be true or false, got '" + text + "'.");
         };
     }
 }

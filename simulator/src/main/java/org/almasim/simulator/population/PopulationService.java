@@ -20,7 +20,8 @@ import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.fees.FeeService.FeeImport;
 import org.almasim.simulator.fees.FeeService;
-import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.errors.AlmaError;
+import org.almasim.simulator.errors.AlmaRefusal;
 import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.inventory.InventoryItem;
 import org.almasim.simulator.inventory.InventoryRepository;
@@ -75,12 +76,12 @@ public final class PopulationService {
         } catch (JacksonException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            AlmaException cause = almaCause(e);
+            AlmaRefusal cause = almaCause(e);
             throw invalid((cause != null ? cause.getMessage() : AlmaFormats.problem(e).replaceFirst("\\.$", "")) + where + ".");
         } catch (IllegalArgumentException e) {
             // convertValue wraps what Jackson found wrong in the merged document.
             if (e.getCause() instanceof JacksonException jackson) {
-                AlmaException cause = almaCause(jackson);
+                AlmaRefusal cause = almaCause(jackson);
                 throw invalid(cause != null ? cause.getMessage() : AlmaFormats.problem(jackson));
             }
             throw invalid("the document could not be read.");
@@ -238,7 +239,7 @@ public final class PopulationService {
             checkUser(knownUsers, blocker.user(), at);
             try {
                 BlockerService.kind(blocker.kind());
-            } catch (AlmaException e) {
+            } catch (AlmaRefusal e) {
                 throw invalid(at + ": " + e.getMessage());
             }
         }
@@ -299,16 +300,16 @@ public final class PopulationService {
         return value;
     }
 
-    private static AlmaException almaCause(Throwable e) {
+    private static AlmaRefusal almaCause(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof AlmaException alma) {
+            if (cause instanceof AlmaRefusal alma) {
                 return alma;
             }
         }
         return null;
     }
 
-    static AlmaException invalid(String detail) {
-        return AlmaException.parameterNotValid("Population document: " + detail);
+    static AlmaRefusal invalid(String detail) {
+        return AlmaError.PARAMETER_NOT_VALID.refusal("Population document: " + detail);
     }
 }

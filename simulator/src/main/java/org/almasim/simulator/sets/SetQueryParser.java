@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.errors.AlmaError;
+import org.almasim.simulator.errors.AlmaRefusal;
 import org.almasim.simulator.sets.SetQuery.DateValue;
 
 /**
@@ -81,7 +82,7 @@ final class SetQueryParser {
 
     static SetQuery parse(String text) {
         if (text == null || text.isBlank()) {
-            throw AlmaException.badRequest("402228", "Mandatory parameter is missing from input: a logical set needs a query.");
+            throw AlmaError.MANDATORY_PARAMETER_MISSING.refusal("a logical set needs a query.");
         }
         SetQueryParser parser = new SetQueryParser(text);
         if (parser.peekIs("user") && parser.tokens.size() > 1 && parser.tokens.get(1).equalsIgnoreCase("where")) {
@@ -267,7 +268,7 @@ final class SetQueryParser {
         }
     }
 
-    private AlmaException fail(String detail) {
-        return AlmaException.badRequest("402270", "Failed parsing query: " + detail + " (in: " + text + ").");
+    private AlmaRefusal fail(String detail) {
+        return AlmaError.QUERY_NOT_PARSED.refusal(detail, text);
     }
 }

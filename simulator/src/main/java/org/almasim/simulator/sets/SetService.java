@@ -18,7 +18,8 @@ import org.almasim.simulator.KeptUntilWrite;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.codes.Code;
 import org.almasim.simulator.codes.CodeTables;
-import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.errors.AlmaError;
+import org.almasim.simulator.errors.AlmaRefusal;
 import org.almasim.simulator.http.Params.Page;
 import org.almasim.simulator.http.TextLimits;
 import org.almasim.simulator.sets.SetRepository.MemberRow;
@@ -62,7 +63,7 @@ public final class SetService {
 
     public SetList list(String contentType, String setType, String q, Page page, String linkBase) {
         if (setType != null && !Set.of("ITEMIZED", "LOGICAL").contains(setType.toUpperCase(Locale.ROOT))) {
-            throw AlmaException.badRequest("40166410", "Parameter value invalid: set_type must be ITEMIZED or LOGICAL.");
+            throw AlmaError.PARAMETER_VALUE_INVALID.refusal("set_type must be ITEMIZED or LOGICAL.");
         }
         if (contentType != null && !contentType.equalsIgnoreCase("USER")) {
             return new SetList(List.of(), 0);
@@ -102,25 +103,25 @@ public final class SetService {
         String name = required(incoming.name(), "name");
         String type = required(incoming.type(), "type").value().toUpperCase(Locale.ROOT);
         if (!type.equals("ITEMIZED") && !type.equals("LOGICAL")) {
-            throw AlmaException.badRequest("402262", "Set type is invalid. Only 'ITEMIZED' and 'LOGICAL' sets are supported.");
+            throw AlmaError.SET_TYPE_INVALID.refusal();
         }
         String content = required(incoming.content(), "content").value().toUpperCase(Locale.ROOT);
         if (!content.equals("USER")) {
-            throw AlmaException.badRequest("402265", "Failed to create a set: almasim holds sets of users (content USER) only.");
+            throw AlmaError.SET_NOT_CREATED.refusal("almasim holds sets of users (content USER) only.");
         }
         String query = type.equals("LOGICAL") ? checkedQuery(incoming.query()) : null;
         if (type.equals("ITEMIZED") && incoming.query() != null) {
-            throw AlmaException.badRequest("402261", "Invalid Set object: an itemized set has no query.");
+            throw AlmaError.SET_OBJECT_INVALID.refusal("an itemized set has no query.");
         }
         SetRepository sets = new SetRepository(tx);
         if (sets.nameTaken(name, "")) {
             throw nameExists();
         }
         if (givenId.isPresent() && (givenId.get().isBlank() || givenId.get().length() > 32 || sets.find(givenId.get()).isPresent())) {
-            throw AlmaException.parameterNotValid("A set id must be new and at most 32 characters: " + givenId.get() + ".");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("A set id must be new and at most 32 characters: " + givenId.get() + ".");
         }
         if (sets.count(DSL.noCondition()) >= MAX_SETS) {
-            throw AlmaException.parameterNotValid("The institution already has " + MAX_SETS
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("The institution already has " + MAX_SETS
                     + " sets, as many as almasim keeps; delete sets it no longer needs first.");
         }
         Instant now = clock.now();
@@ -129,14 +130,14 @@ public final class SetService {
         sets.insert(set);
         if (incoming.members() != null && !incoming.members().member().isEmpty()) {
             if (set.logical()) {
-                throw AlmaException.badRequest("60112", "Invalid set type: a logical set's members come from its query.");
+                throw AlmaError.SET_TYPE_MISMATCH.refusal("a logical set's members come from its query.");
             }
             sets.addMembers(set.id(), resolveMembers(tx, incoming.members(), null, true));
         }
         if (fromLogicalSet.isPresent()) {
             StoredSet source = find(sets, fromLogicalSet.get());
             if (!source.logical() || set.logical()) {
-                throw AlmaException.badRequest("60112", "Invalid set type: from_logical_set makes an ITEMIZED set from a LOGICAL one.");
+                throw AlmaError.SET_TYPE_MISMATCH.refusal("from_logical_set makes an ITEMIZED set from a LOGICAL one.");
             }
             sets.copyMembers(set.id(), logicalCondition(source));
         }
@@ -151,7 +152,7 @@ public final class SetService {
             StoredSet existing = sets.findForUpdate(id).orElseThrow(() -> invalidSet(id));
             if (incoming.type() != null && !incoming.type().value().equalsIgnoreCase(existing.type())
                     || incoming.content() != null && !incoming.content().value().equalsIgnoreCase("USER")) {
-                throw AlmaException.badRequest("402261", "Invalid Set object: a set's type and content cannot change.");
+                throw AlmaError.SET_OBJECT_INVALID.refusal("a set's type and content cannot change.");
             }
             if (sets.nameTaken(name, id)) {
                 throw nameExists();
@@ -169,7 +170,7 @@ public final class SetService {
     public void delete(String id) {
         dsl.transaction(tx -> {
             SetRepository sets = new SetRepository(tx.dsl());
-            sets.findForUpdate(id).orElseThrow(() -> AlmaException.badRequest("402264", "Invalid Set ID: " + id + "."));
+            sets.findForUpdate(id).orElseThrow(() -> AlmaError.SET_NOT_FOUND.refusal(id));
             sets.delete(id);
         });
     }
@@ -223,37 +224,37 @@ public final class SetService {
     public AlmaSet manageMembers(String id, String op, String idType, boolean failOnInvalid, AlmaSet body, String linkBase) {
         String operation = op == null ? "" : op.toLowerCase(Locale.ROOT);
         if (!Set.of("add_members", "delete_members", "replace_members").contains(operation)) {
-            throw AlmaException.badRequest("60111", "Invalid operation: op must be add_members, delete_members or replace_members.");
+            throw AlmaError.SET_OPERATION_INVALID.refusal();
         }
         AlmaSet.Members input = body == null ? null : body.members();
         if (input == null || input.member().isEmpty()) {
             if (!operation.equals("replace_members")) {
-                throw AlmaException.badRequest("60113", "Input set with no members.");
+                throw AlmaError.NO_MEMBERS.refusal();
             }
             input = new AlmaSet.Members(List.of(), null);
         }
         if (input.member().size() > MAX_MEMBERS_PER_CALL) {
-            throw AlmaException.badRequest("60118", "Input set member list exceeds limit: at most " + MAX_MEMBERS_PER_CALL + " a call.");
+            throw AlmaError.TOO_MANY_MEMBERS.refusal(MAX_MEMBERS_PER_CALL);
         }
         AlmaSet.Members members = input;
         return dsl.transactionResult(tx -> {
             SetRepository sets = new SetRepository(tx.dsl());
             StoredSet set = sets.findForUpdate(id).orElseThrow(() -> invalidSet(id));
             if (set.logical()) {
-                throw AlmaException.badRequest("60112", "Invalid set type: the members of a logical set come from its query.");
+                throw AlmaError.SET_TYPE_MISMATCH.refusal("the members of a logical set come from its query.");
             }
             List<Long> keys = resolveMembers(tx.dsl(), members, idType, failOnInvalid);
             Set<Long> present = keys.isEmpty() ? Set.of() : sets.itemizedMembersAmong(id, keys);
             switch (operation) {
                 case "add_members" -> {
                     if (!present.isEmpty()) {
-                        throw AlmaException.badRequest("60115", "A member ID is already in the set.");
+                        throw AlmaError.MEMBER_ALREADY_IN_SET.refusal();
                     }
                     sets.addMembers(id, keys);
                 }
                 case "delete_members" -> {
                     if (present.size() != keys.size()) {
-                        throw AlmaException.badRequest("60117", "Input set member ID is not in set.");
+                        throw AlmaError.MEMBER_NOT_IN_SET.refusal();
                     }
                     sets.removeMembers(id, keys);
                 }
@@ -272,21 +273,20 @@ public final class SetService {
         Set<Long> keys = new LinkedHashSet<>();
         for (AlmaSet.Member member : members.member()) {
             if (member.id() == null) {
-                throw AlmaException.badRequest("60114", "Input set with no member ID.");
+                throw AlmaError.NO_MEMBER_ID.refusal();
             }
             if (!seen.add(member.id().toLowerCase(Locale.ROOT))) {
-                throw AlmaException.badRequest("60119", "Input set with duplicate member: " + member.id() + ".");
+                throw AlmaError.DUPLICATE_MEMBER.refusal(member.id());
             }
             var key = users.findKey(db, member.id(), idType);
             if (key.isEmpty()) {
                 if (failOnInvalid) {
-                    throw AlmaException.badRequest(idType == null ? "60116" : "60120",
-                            "A member ID is not valid for the content" + (idType == null ? "" : " and identifier") + ": " + member.id() + ".");
+                    throw (idType == null ? AlmaError.MEMBER_NOT_VALID : AlmaError.MEMBER_IDENTIFIER_NOT_VALID).refusal(member.id());
                 }
                 continue;
             }
             if (!keys.add(key.get())) {
-                throw AlmaException.badRequest("60119", "Input set with duplicate member: " + member.id() + " names a user twice.");
+                throw AlmaError.DUPLICATE_MEMBER.refusal(member.id() + " names a user twice");
             }
         }
         return new ArrayList<>(keys);
@@ -318,7 +318,7 @@ public final class SetService {
             return fallback;
         }
         if (!code.value().equalsIgnoreCase("true") && !code.value().equalsIgnoreCase("false")) {
-            throw AlmaException.badRequest("60209", "Set private value not valid: " + code.value() + ".");
+            throw AlmaError.SET_PRIVATE_INVALID.refusal(code.value());
         }
         return Boolean.parseBoolean(code.value().toLowerCase(Locale.ROOT));
     }
@@ -329,7 +329,7 @@ public final class SetService {
         }
         String status = code.value().toUpperCase(Locale.ROOT);
         if (!status.equals("ACTIVE") && !status.equals("INACTIVE")) {
-            throw AlmaException.badRequest("60210", "Set status not valid: " + code.value() + ".");
+            throw AlmaError.SET_STATUS_INVALID.refusal(code.value());
         }
         return status;
     }
@@ -340,14 +340,14 @@ public final class SetService {
         }
         int tilde = q.indexOf('~');
         if (tilde < 0 || !q.substring(0, tilde).trim().equalsIgnoreCase("name")) {
-            throw AlmaException.badRequest("60106", "Invalid query format: almasim searches sets by name~words.");
+            throw AlmaError.SEARCH_QUERY_INVALID.refusal("almasim searches sets by name~words.");
         }
         return q.substring(tilde + 1).trim();
     }
 
     private static <T> T required(T value, String field) {
         if (value == null) {
-            throw AlmaException.badRequest("402228", "Mandatory parameter is missing from input: " + field + ".");
+            throw AlmaError.MANDATORY_PARAMETER_MISSING.refusal("" + field + ".");
         }
         return value;
     }
@@ -356,11 +356,11 @@ public final class SetService {
         return sets.find(id).orElseThrow(() -> invalidSet(id));
     }
 
-    private static AlmaException invalidSet(String id) {
-        return AlmaException.badRequest("60107", "Invalid set ID: " + id + ".");
+    private static AlmaRefusal invalidSet(String id) {
+        return AlmaError.SET_ID_INVALID.refusal(id);
     }
 
-    private static AlmaException nameExists() {
-        return AlmaException.badRequest("402263", "The set name already exists. Please choose a different name.");
+    private static AlmaRefusal nameExists() {
+        return AlmaError.SET_NAME_EXISTS.refusal();
     }
 }

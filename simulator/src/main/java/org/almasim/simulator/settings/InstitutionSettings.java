@@ -11,7 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.almasim.simulator.codes.CodeTables;
-import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.errors.AlmaError;
+import org.almasim.simulator.errors.AlmaRefusal;
 import org.jooq.DSLContext;
 
 /**
@@ -93,28 +94,28 @@ public final class InstitutionSettings {
             switch (change.getKey()) {
                 case RESEARCH_ENABLED -> {
                     if (!(change.getValue() instanceof Boolean)) {
-                        throw AlmaException.parameterNotValid(RESEARCH_ENABLED + " must be true or false.");
+                        throw AlmaError.PARAMETER_NOT_VALID.refusal(RESEARCH_ENABLED + " must be true or false.");
                     }
                 }
                 case DELETE_USER_POLICY -> {
                     if (!(change.getValue() instanceof String policy)
                             || Arrays.stream(DeleteUserPolicy.values()).noneMatch(p -> p.name().equals(policy))) {
-                        throw AlmaException.parameterNotValid(DELETE_USER_POLICY + " must be one of "
+                        throw AlmaError.PARAMETER_NOT_VALID.refusal(DELETE_USER_POLICY + " must be one of "
                                 + Arrays.toString(DeleteUserPolicy.values()) + ".");
                     }
                 }
                 case INSTITUTION_NAME -> {
                     if (!(change.getValue() instanceof String name) || name.isBlank() || name.length() > 255) {
-                        throw AlmaException.parameterNotValid(INSTITUTION_NAME + " must be a name of 1 to 255 characters.");
+                        throw AlmaError.PARAMETER_NOT_VALID.refusal(INSTITUTION_NAME + " must be a name of 1 to 255 characters.");
                     }
                 }
                 case CURRENCY -> {
                     if (!(change.getValue() instanceof String code) || !code.matches("[A-Z]{3}")) {
-                        throw AlmaException.parameterNotValid(CURRENCY + " must be an ISO 4217 code such as USD or EUR.");
+                        throw AlmaError.PARAMETER_NOT_VALID.refusal(CURRENCY + " must be an ISO 4217 code such as USD or EUR.");
                     }
                 }
                 case JOB_IDS -> checkJobIds(change.getValue());
-                default -> throw AlmaException.parameterNotValid("Unknown setting '" + change.getKey() + "'. Settings: " + all().keySet() + ".");
+                default -> throw AlmaError.PARAMETER_NOT_VALID.refusal("Unknown setting '" + change.getKey() + "'. Settings: " + all().keySet() + ".");
             }
         }
     }
@@ -143,17 +144,17 @@ public final class InstitutionSettings {
     /** A map from almasim's job ids to new ids in Alma's form (a letter and digits), no two the same, none another job's. */
     private void checkJobIds(Object value) {
         if (!(value instanceof Map<?, ?> ids)) {
-            throw AlmaException.parameterNotValid(JOB_IDS + " must map almasim's job ids " + almasimJobIds + " to the institution's.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal(JOB_IDS + " must map almasim's job ids " + almasimJobIds + " to the institution's.");
         }
         Set<String> taken = new HashSet<>();
         for (var id : ids.entrySet()) {
             if (!almasimJobIds.contains(String.valueOf(id.getKey()))) {
-                throw AlmaException.parameterNotValid(JOB_IDS + ": no job " + id.getKey() + " (almasim's jobs are " + almasimJobIds + ").");
+                throw AlmaError.PARAMETER_NOT_VALID.refusal(JOB_IDS + ": no job " + id.getKey() + " (almasim's jobs are " + almasimJobIds + ").");
             }
             String own = String.valueOf(id.getValue());
             if (!own.matches(JOB_ID_FORMAT) || !taken.add(own.toUpperCase(Locale.ROOT))
                     || (almasimJobIds.stream().anyMatch(own::equalsIgnoreCase) && !own.equalsIgnoreCase(String.valueOf(id.getKey())))) {
-                throw AlmaException.parameterNotValid(JOB_IDS + ": " + own + " must be a letter and digits, and no other job's id.");
+                throw AlmaError.PARAMETER_NOT_VALID.refusal(JOB_IDS + ": " + own + " must be a letter and digits, and no other job's id.");
             }
         }
     }

@@ -4,7 +4,8 @@ import io.javalin.http.Context;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.errors.AlmaError;
+import org.almasim.simulator.errors.AlmaRefusal;
 import org.almasim.simulator.http.AlmaFormats.BodyFormat;
 import org.almasim.simulator.http.AlmaHttp;
 import org.almasim.simulator.http.Params;
@@ -70,7 +71,7 @@ public final class UserController {
     public void act(Context ctx) {
         String op = Params.text(ctx, "op");
         if (op != null && !op.equalsIgnoreCase("auth")) {
-            throw AlmaException.parameterNotValid("almasim supports op=auth on a user, not op=" + op + ".");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("almasim supports op=auth on a user, not op=" + op + ".");
         }
         String header = ctx.header(PASSWORD_HEADER);
         String password = header != null ? URLDecoder.decode(header, StandardCharsets.UTF_8) : Params.text(ctx, "password");

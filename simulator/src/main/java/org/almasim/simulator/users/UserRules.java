@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.almasim.simulator.codes.Code;
 import org.almasim.simulator.codes.CodeTables;
-import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.errors.AlmaError;
+import org.almasim.simulator.errors.AlmaRefusal;
 import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.http.TextLimits;
 
@@ -96,23 +97,23 @@ final class UserRules {
             throw missing("account_type");
         }
         if (user.primaryId().length() > 255) {
-            throw AlmaException.badRequest("401676", "No valid XML was given. primary_id is longer than 255 characters.");
+            throw AlmaError.NO_VALID_XML.refusal("primary_id is longer than 255 characters.");
         }
         if (!codes.contains(CodeTables.RECORD_TYPES, user.recordType().value())) {
             throw invalid("record", user.recordType().value());
         }
         if (user.userGroup() != null && !codes.contains(CodeTables.USER_GROUPS, user.userGroup().value())) {
-            throw AlmaException.badRequest("401852", "Given user group is not legal: " + user.userGroup().value() + ".");
+            throw AlmaError.USER_GROUP_NOT_LEGAL.refusal(user.userGroup().value());
         }
         String account = user.accountType().value();
         if (!account.equals(INTERNAL) && !account.equals(EXTERNAL)) {
-            throw AlmaException.badRequest("401857", "The given user account type is illegal (must be INTERNAL/EXTERNAL).");
+            throw AlmaError.ACCOUNT_TYPE_ILLEGAL.refusal();
         }
         if (account.equals(INTERNAL) && user.externalId() != null) {
-            throw AlmaException.badRequest("401853", "External Id must be empty for internal user.");
+            throw AlmaError.EXTERNAL_ID_FOR_INTERNAL.refusal();
         }
         if (account.equals(EXTERNAL) && user.externalId() == null) {
-            throw AlmaException.badRequest("401854", "External Id must be given for external user.");
+            throw AlmaError.EXTERNAL_ID_MISSING.refusal();
         }
         if (user.status() != null && !codes.contains(CodeTables.USER_STATUSES, user.status().value())) {
             throw invalid("status", user.status().value());
@@ -130,7 +131,7 @@ final class UserRules {
         }
         long distinct = allIds(user).distinct().count();
         if (distinct != allIds(user).count()) {
-            throw AlmaException.badRequest("401851", "User with identifier " + user.primaryId() + " repeats one of its identifiers.");
+            throw AlmaError.USER_REPEATS_IDENTIFIER.refusal(user.primaryId());
         }
     }
 
@@ -139,12 +140,10 @@ final class UserRules {
         boolean wasExternal = EXTERNAL.equals(existing.accountType().value());
         String target = incoming.accountType().value();
         if (wasExternal && target.equals(INTERNAL)) {
-            throw AlmaException.badRequest("401859",
-                    "Action currently not supported. An EXTERNAL user cannot be made INTERNAL through the Users API (the Update/Notify Users job can).");
+            throw AlmaError.EXTERNAL_TO_INTERNAL.refusal();
         }
         if (wasExternal && !existing.externalId().equals(incoming.externalId())) {
-            throw AlmaException.badRequest("401858",
-                    "The external id in DB does not fit the given value in xml - external id cannot be updated.");
+            throw AlmaError.EXTERNAL_ID_CHANGED.refusal();
         }
     }
 
@@ -155,7 +154,7 @@ final class UserRules {
     User swapAll(User existing, User incoming, Set<String> override) {
         for (String name : override) {
             if (!PROTECTED_EXTERNAL_FIELDS.containsKey(name)) {
-                throw AlmaException.parameterNotValid("override accepts " + PROTECTED_EXTERNAL_FIELDS.keySet() + ", not '" + name + "'.");
+                throw AlmaError.PARAMETER_NOT_VALID.refusal("override accepts " + PROTECTED_EXTERNAL_FIELDS.keySet() + ", not '" + name + "'.");
             }
         }
         ObjectNode stored = AlmaFormats.JSON.valueToTree(existing);
@@ -297,11 +296,11 @@ final class UserRules {
         }
     }
 
-    private static AlmaException missing(String field) {
-        return AlmaException.badRequest("401664", "Mandatory field is missing: " + field);
+    private static AlmaRefusal missing(String field) {
+        return AlmaError.MANDATORY_FIELD_MISSING.refusal("" + field);
     }
 
-    private static AlmaException invalid(String type, String value) {
-        return AlmaException.badRequest("401864", "Given " + type + " type (" + value + ") is invalid.");
+    private static AlmaRefusal invalid(String type, String value) {
+        return AlmaError.TYPE_INVALID.refusal(type, value);
     }
 }

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.errors.AlmaError;
+import org.almasim.simulator.errors.AlmaRefusal;
 
 /**
  * Alma's brief search, {@code q=last_name~smith AND user_group~UNDERGRAD}: every term must match.
@@ -27,18 +28,18 @@ public record UserSearch(List<Term> terms, String orderBy) {
             for (String part : q.split("\\s+AND\\s+")) {
                 int tilde = part.indexOf('~');
                 if (tilde <= 0 || tilde == part.length() - 1) {
-                    throw AlmaException.parameterNotValid("q must be field~value (for example last_name~Smith), got '" + part.trim() + "'.");
+                    throw AlmaError.PARAMETER_NOT_VALID.refusal("q must be field~value (for example last_name~Smith), got '" + part.trim() + "'.");
                 }
                 String field = part.substring(0, tilde).trim().toLowerCase(Locale.ROOT);
                 if (!FIELDS.contains(field)) {
-                    throw AlmaException.parameterNotValid("almasim searches users by " + FIELDS + ", not by '" + field + "'.");
+                    throw AlmaError.PARAMETER_NOT_VALID.refusal("almasim searches users by " + FIELDS + ", not by '" + field + "'.");
                 }
                 terms.add(new Term(field, part.substring(tilde + 1).trim().toLowerCase(Locale.ROOT)));
             }
         }
         String order = orderBy == null ? "last_name" : orderBy.trim().toLowerCase(Locale.ROOT);
         if (!ORDERS.contains(order)) {
-            throw AlmaException.parameterNotValid("order_by must be one of " + ORDERS + ", got '" + orderBy + "'.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("order_by must be one of " + ORDERS + ", got '" + orderBy + "'.");
         }
         return new UserSearch(List.copyOf(terms), order);
     }

@@ -20,7 +20,8 @@ import org.almasim.simulator.blockers.PatronActivity;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.http.AlmaDocument;
-import org.almasim.simulator.http.AlmaException;
+import org.almasim.simulator.errors.AlmaError;
+import org.almasim.simulator.errors.AlmaRefusal;
 import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.settings.InstitutionSettings;
 import org.jooq.DSLContext;
@@ -84,7 +85,7 @@ public final class UserService {
                 ((ObjectNode) node.get("contact_info")).remove(List.of("address", "phone"));
             }
         } else if (view != null && !view.equalsIgnoreCase("full")) {
-            throw AlmaException.parameterNotValid("view must be full or brief, got '" + view + "'.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("view must be full or brief, got '" + view + "'.");
         }
         return new AlmaDocument("user", node);
     }
@@ -107,7 +108,7 @@ public final class UserService {
             UserRepository users = new UserRepository(tx.dsl());
             long key = resolve(users, id, idType);
             StoredUser stored = users.loadForUpdate(key).orElseThrow(() -> notFound(id, idType));
-            JobLocks.refuseIfHeld(tx.dsl(), key, "401860", "Failed to update user.");
+            JobLocks.refuseIfHeld(tx.dsl(), key, AlmaError.USER_NOT_UPDATED);
             User existing = parse(stored.document());
             User incoming = UserRules.withRecordType(given, existing.recordType());
             rules.check(incoming);
@@ -139,9 +140,8 @@ public final class UserService {
             users.loadForUpdate(key).orElseThrow(() -> notFound(id, idType));
             List<DeletionBlocker> blockers = DeletionBlockers.of(tx.dsl(), key, BigDecimal.ZERO, codes.currency());
             if (!blockers.isEmpty()) {
-                throw AlmaException.badRequest("401850", "Failed to delete user with identifier " + id + " of type "
-                        + (idType == null ? "all_unique" : idType) + ". "
-                        + blockers.stream().map(DeletionBlocker::reason).collect(Collectors.joining(" ")));
+                throw AlmaError.USER_NOT_DELETED.refusal(id, idType == null ? "all_unique" : idType,
+                        blockers.stream().map(DeletionBlocker::reason).collect(Collectors.joining(" ")));
             }
             deleteKey(tx.dsl(), key, clock.today(), "API");
         });
@@ -211,7 +211,7 @@ public final class UserService {
      */
     public static void lock(DSLContext tx, long key) {
         new UserRepository(tx).loadForUpdate(key);
-        JobLocks.refuseIfHeld(tx, key, "401652", "General Error: An error has occurred while processing the request.");
+        JobLocks.refuseIfHeld(tx, key, AlmaError.USER_WRITE_FAILED);
     }
 
     /**
@@ -253,7 +253,7 @@ public final class UserService {
             users.update(key, canonical.user(), canonical.document(), stored.password(),
                     identifiersBefore.equals(identifiers(canonical.user())));
             return Optional.empty();
-        } catch (AlmaException e) {
+        } catch (AlmaRefusal e) {
             return Optional.of(e.getMessage());
         } catch (JsonProcessingException e) {
             return Optional.of("The change does not fit the user record: " + AlmaFormats.problem(e));
@@ -288,11 +288,11 @@ public final class UserService {
     /** {@code op=auth}: whether the password is the user's own; a user without a password never authenticates. */
     public void authenticate(String id, String idType, String password) {
         StoredUser stored = new UserRepository(dsl).find(id, idType)
-                .orElseThrow(() -> AlmaException.badRequest("401890", "User was not found."));
+                .orElseThrow(() -> AlmaError.AUTHENTICATED_USER_NOT_FOUND.refusal());
         boolean same = password != null && stored.password() != null && MessageDigest.isEqual(
                 password.getBytes(StandardCharsets.UTF_8), stored.password().getBytes(StandardCharsets.UTF_8));
         if (!same) {
-            throw AlmaException.badRequest("401866", "User authentication failed");
+            throw AlmaError.AUTHENTICATION_FAILED.refusal();
         }
     }
 
@@ -300,11 +300,11 @@ public final class UserService {
         return users.keyOf(id, idType).orElseThrow(() -> notFound(id, idType));
     }
 
-    private static AlmaException notFound(String id, String idType) {
+    private static AlmaRefusal notFound(String id, String idType) {
         if (idType == null || idType.equalsIgnoreCase("all_unique")) {
-            return AlmaException.badRequest("401861", "User with identifier " + id + " was not found.");
+            return AlmaError.USER_NOT_FOUND.refusal(id);
         }
-        return AlmaException.badRequest("401890", "User with identifier " + id + " of type " + idType + " was not found.");
+        return AlmaError.USER_OF_TYPE_NOT_FOUND.refusal(id, idType);
     }
 
     /** A user's identifiers as the identifier table holds them: type and folded value. */
@@ -320,8 +320,8 @@ public final class UserService {
         }
     }
 
-    private static AlmaException alreadyExists(String id) {
-        return AlmaException.badRequest("401851", "User with identifier " + id + " already exists.");
+    private static AlmaRefusal alreadyExists(String id) {
+        return AlmaError.USER_EXISTS.refusal(id);
     }
 
     /** Two clients creating the same id at once: the database's unique keys decide, and the loser gets Alma's 401851. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import org.almasim.simulator.codes.Code;
+import org.almasim.simulator.errors.AlmaRefusal;
 import org.almasim.simulator.http.AlmaFormats.BodyFormat;
 import org.almasim.simulator.users.User;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class AlmaFormatsTest {
     @Test
     void aValueOfTheWrongTypeIsRefusedNamingTheFieldAndNoJavaClass() {
         assertThatThrownBy(() -> AlmaFormats.read(bytes("{\"primary_id\":\"x\",\"user_identifier\":{\"a\":1}}"), BodyFormat.JSON, User.class))
-                .isInstanceOfSatisfying(AlmaException.class, e -> assertThat(e.code()).isEqualTo("401676"))
+                .isInstanceOfSatisfying(AlmaRefusal.class, e -> assertThat(e.code()).isEqualTo("401676"))
                 .hasMessageContaining("user_identifier").hasMessageNotContaining("java").hasMessageNotContaining("org.almasim");
         assertThatThrownBy(() -> AlmaFormats.read(bytes("{\"primary_id\":[\"x\"]}"), BodyFormat.JSON, User.class))
                 .hasMessageContaining("primary_id").hasMessageNotContaining("java");
@@ -70,7 +71,7 @@ class AlmaFormatsTest {
     @Test
     void impossibleDateIsRefused() {
         assertThatThrownBy(() -> AlmaFormats.read(bytes("{\"expiry_date\":\"2023-02-30Z\"}"), BodyFormat.JSON, User.class))
-                .isInstanceOfSatisfying(AlmaException.class, e -> assertThat(e.code()).isEqualTo("401676"))
+                .isInstanceOfSatisfying(AlmaRefusal.class, e -> assertThat(e.code()).isEqualTo("401676"))
                 .hasMessageContaining("2023-02-30Z");
     }
 }
