@@ -1,5 +1,6 @@
 package org.almasim.simulator.blockers;
 
+import org.almasim.simulator.deletion.BlockerKind;
 import static org.almasim.simulator.db.Tables.PATRON_BLOCKER;
 
 import java.util.List;

@@ -1,5 +1,8 @@
 package org.almasim.simulator.blockers;
 
+import org.almasim.simulator.deletion.BlockerKind;
+import org.almasim.simulator.deletion.DeletionBlockers;
+import org.almasim.simulator.deletion.DeletionBlocker;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.almasim.simulator.inventory;
 
+import org.almasim.simulator.store.BulkLookup;
 import static org.almasim.simulator.db.Tables.BIB;
 import static org.almasim.simulator.db.Tables.HOLDING;
 import static org.almasim.simulator.db.Tables.ITEM;
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.almasim.simulator.AlmaIds;
+import org.almasim.simulator.store.AlmaIds;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -92,8 +93,8 @@ public final class InventoryRepository {
             return Map.of();
         }
         Map<String, String> pids = new HashMap<>();
-        for (List<String> chunk : org.almasim.simulator.BulkLookup.chunks(barcodes)) {
-            var lookup = org.almasim.simulator.BulkLookup.of(chunk);
+        for (List<String> chunk : BulkLookup.chunks(barcodes)) {
+            var lookup = BulkLookup.of(chunk);
             pids.putAll(db.select(ITEM.BARCODE, ITEM.ITEM_PID).from(lookup.table())
                     .join(ITEM).on(ITEM.BARCODE.eq(lookup.value()))
                     .fetchMap(ITEM.BARCODE, ITEM.ITEM_PID));

@@ -15,7 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.almasim.simulator.BulkLookup;
+import org.almasim.simulator.store.BulkLookup;
 import org.almasim.simulator.db.tables.records.JobInstanceRecord;
 import org.almasim.simulator.http.Params.Page;
 import org.jooq.Condition;

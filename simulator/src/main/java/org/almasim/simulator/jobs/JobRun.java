@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.almasim.simulator.blockers.JobLocks;
+import org.almasim.simulator.deletion.JobLocks;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.jobs.JobRepository.StoredEvent;
 import org.almasim.simulator.jobs.JobRepository.StoredInstance;

@@ -6,8 +6,8 @@ import java.util.Map;
 import org.almasim.simulator.settings.InstitutionSettings;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.almasim.simulator.blockers.DeletionBlocker;
-import org.almasim.simulator.blockers.DeletionBlockers;
+import org.almasim.simulator.deletion.DeletionBlocker;
+import org.almasim.simulator.deletion.DeletionBlockers;
 import org.almasim.simulator.users.UserService;
 import org.jooq.DSLContext;
 

@@ -1,5 +1,6 @@
 package org.almasim.simulator.loans;
 
+import org.almasim.simulator.store.BulkLookup;
 import static org.almasim.simulator.db.Tables.ITEM;
 import static org.almasim.simulator.db.Tables.LOAN;
 
@@ -62,8 +63,8 @@ final class LoanRepository {
             return new HashSet<>();
         }
         Set<String> onLoan = new HashSet<>();
-        for (List<String> chunk : org.almasim.simulator.BulkLookup.chunks(itemPids)) {
-            var lookup = org.almasim.simulator.BulkLookup.of(chunk);
+        for (List<String> chunk : BulkLookup.chunks(itemPids)) {
+            var lookup = BulkLookup.of(chunk);
             onLoan.addAll(db.select(LOAN.ITEM_PID).from(lookup.table())
                     .join(LOAN).on(LOAN.ITEM_PID.eq(lookup.value()))
                     .where(LOAN.LOAN_STATUS.eq("ACTIVE")).fetch(LOAN.ITEM_PID));

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.util.List;
 import java.util.Map;
 import org.almasim.simulator.blockers.BlockerService;
-import org.almasim.simulator.blockers.DeletionBlocker;
+import org.almasim.simulator.deletion.DeletionBlocker;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.fees.FeeList;

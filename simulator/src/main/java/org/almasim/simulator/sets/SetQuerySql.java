@@ -4,7 +4,7 @@ import static org.almasim.simulator.db.Tables.PATRON;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import org.almasim.simulator.blockers.PatronActivity;
+import org.almasim.simulator.deletion.PatronActivity;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;

@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.almasim.simulator.db.tables.records.UserSetRecord;
 import org.almasim.simulator.http.Params.Page;
-import org.almasim.simulator.BulkLookup;
+import org.almasim.simulator.store.BulkLookup;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record4;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
-import org.almasim.simulator.KeptUntilWrite;
+import org.almasim.simulator.store.KeptUntilWrite;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.http.Params.Page;

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.almasim.simulator.BulkLookup;
+import org.almasim.simulator.store.BulkLookup;
 import org.almasim.simulator.http.Params.Page;
 import org.almasim.simulator.settings.InstitutionSettings;
 import org.jooq.Condition;

@@ -1,5 +1,6 @@
 package org.almasim.simulator.jobs;
 
+import org.almasim.simulator.store.BulkLookup;
 import static org.almasim.simulator.support.Fixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -56,12 +57,12 @@ class UpdateNotifyUsersTest extends SimulatorTest {
 
     @Test
     void aRunOverMoreUsersThanOneStatementHoldsTakesEveryOneOfThem() {
-        int many = org.almasim.simulator.BulkLookup.MOST_PER_STATEMENT + 200;
+        int many = BulkLookup.MOST_PER_STATEMENT + 200;
         sim.simulator.load(org.almasim.simulator.population.SyntheticPopulation.chunk(7, 0, many, sim.simulator.clock().today()));
         String everyone = set("Everyone", "status = ACTIVE or status != ACTIVE");
         JsonNode done = runToEnd(M148, Map.of("set_id", everyone, "ADD_Note_Active", "true", "ADD_Note_Value", "Seen"));
         assertThat(done.path("status").path("value").asText()).isEqualTo("COMPLETED_SUCCESS");
-        assertThat(Integer.parseInt(counter(done, "Records processed"))).isGreaterThan(org.almasim.simulator.BulkLookup.MOST_PER_STATEMENT);
+        assertThat(Integer.parseInt(counter(done, "Records processed"))).isGreaterThan(BulkLookup.MOST_PER_STATEMENT);
         assertThat(counter(done, "Records with exceptions")).as("every user held, none left to another job").isEqualTo("0");
     }
 

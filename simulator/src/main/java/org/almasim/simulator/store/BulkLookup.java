@@ -1,4 +1,4 @@
-package org.almasim.simulator;
+package org.almasim.simulator.store;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package org.almasim.simulator.blockers;
+package org.almasim.simulator.deletion;
 
 import static org.almasim.simulator.db.Tables.JOB_LOCK;
 import static org.almasim.simulator.db.Tables.PATRON_BLOCKER;
@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.almasim.simulator.settings.InstitutionSettings;
-import org.almasim.simulator.BulkLookup;
+import org.almasim.simulator.store.BulkLookup;
 import org.jooq.DSLContext;
 
 /**

@@ -1,4 +1,4 @@
-package org.almasim.simulator.blockers;
+package org.almasim.simulator.deletion;
 
 import static org.almasim.simulator.support.Fixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package org.almasim.simulator;
+package org.almasim.simulator.store;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -6,7 +6,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * Results of reads kept for as long as the database has not been written to ({@link Database#version()}): a client
+ * Results of reads kept for as long as the database has not been written to ({@code Database.version()}): a client
  * paging through a large result asks for the same evaluation once per page, and gets the one made for its first page
  * until anything changes. A few keys at a time; when more arrive, everything kept is dropped.
  */

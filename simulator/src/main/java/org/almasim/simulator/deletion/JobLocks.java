@@ -1,4 +1,4 @@
-package org.almasim.simulator.blockers;
+package org.almasim.simulator.deletion;
 
 import static org.almasim.simulator.db.Tables.JOB_LOCK;
 

@@ -1,4 +1,4 @@
-package org.almasim.simulator.blockers;
+package org.almasim.simulator.deletion;
 
 import static org.almasim.simulator.db.Tables.FEE;
 import static org.almasim.simulator.db.Tables.LOAN;
@@ -8,7 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.almasim.simulator.BulkLookup;
+import org.almasim.simulator.store.BulkLookup;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;

@@ -1,4 +1,4 @@
-package org.almasim.simulator.blockers;
+package org.almasim.simulator.deletion;
 
 /**
  * The conditions of the FLVC guide (and Alma's documentation) that stop a user from being deleted, other than loans

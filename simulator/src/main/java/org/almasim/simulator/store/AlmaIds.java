@@ -1,4 +1,4 @@
-package org.almasim.simulator;
+package org.almasim.simulator.store;
 
 import static org.almasim.simulator.db.Sequences.ALMA_ID_SEQ;
 
