@@ -368,7 +368,7 @@ public final class Console implements AutoCloseable {
     private void recordStatus() {
         JsonNode summary = alma().get("/almasim/v1/patrons/summary", Map.of());
         Map<String, Integer> byStatus = new TreeMap<>();
-        summary.path("by_status").fields().forEachRemaining(e -> byStatus.put(e.getKey(), e.getValue().asInt()));
+        summary.path("by_status").properties().forEach(e -> byStatus.put(e.getKey(), e.getValue().asInt()));
         LocalDate day = LocalDate.parse(summary.path("today").asText());
         synchronized (lock) {
             if (!history.isEmpty() && history.get(history.size() - 1).day().equals(day)) {

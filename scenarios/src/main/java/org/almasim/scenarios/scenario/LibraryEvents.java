@@ -80,7 +80,7 @@ public final class LibraryEvents {
                 alma.post("/almaws/v1/users", Map.of(), user);
                 created++;
             } else if ("EXTERNAL".equals(existing.path("account_type").path("value").asText())) {
-                incoming.fields().forEachRemaining(field -> existing.set(field.getKey(), field.getValue()));
+                incoming.properties().forEach(field -> existing.set(field.getKey(), field.getValue()));
                 alma.putUser(id, existing);
                 updated++;
             } else {

@@ -157,14 +157,14 @@ public final class ScenarioPlay {
         for (JsonNode user : population.path("users")) {
             ObjectNode patron = (ObjectNode) user;
             if (scenario.patronDefaults() != null) {
-                scenario.patronDefaults().fields().forEachRemaining(field -> {
+                scenario.patronDefaults().properties().forEach(field -> {
                     if (!patron.has(field.getKey())) {
                         patron.set(field.getKey(), field.getValue().deepCopy());
                     }
                 });
             }
             List<String> unset = new ArrayList<>();
-            patron.fields().forEachRemaining(field -> {
+            patron.properties().forEach(field -> {
                 if (field.getValue().isNull()) {
                     unset.add(field.getKey());
                 }

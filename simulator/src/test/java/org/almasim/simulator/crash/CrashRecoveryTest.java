@@ -50,11 +50,7 @@ class CrashRecoveryTest {
                 await().atMost(Duration.ofSeconds(60)).until(() -> alma.fees("payer", Map.of()).path("total_sum").decimalValue()
                         .compareTo(new BigDecimal("4998.00")) <= 0);
                 killed.set(true);
-                try {
-                    first.kill();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                first.kill();
             });
             killer.start();
             for (int i = 0; !killed.get() && i < 100_000; i++) {

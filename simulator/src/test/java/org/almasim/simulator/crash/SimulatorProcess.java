@@ -60,13 +60,13 @@ public final class SimulatorProcess implements AutoCloseable {
     }
 
     /** Ends the process at once, as {@code kill -9} does: no shutdown hook runs, nothing is flushed. */
-    public void kill() throws InterruptedException {
+    public void kill() {
         process.destroyForcibly();
-        process.waitFor();
+        process.onExit().join();
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         kill();
     }
 }

@@ -73,7 +73,7 @@ class UserRoundTripPropertyTest {
     /** The first field of {@code sent} (ignoring descriptions) that {@code got} does not carry with the same value. */
     private static Optional<String> missingFrom(JsonNode sent, JsonNode got, String path) {
         if (sent.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = sent.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = sent.properties().iterator(); it.hasNext(); ) {
                 var field = it.next();
                 if (field.getKey().equals("desc")) {
                     continue;
