@@ -93,7 +93,8 @@ public final class Database implements AutoCloseable {
 
     static String jdbcUrl(String location) {
         // Waiting for a row lock instead of failing at once keeps concurrent writers to one user serialised. A larger
-        // query cache than H2's 8 keeps each pooled connection from parsing the API's few dozen statements over and over.
+        // query cache than H2's 8 keeps each pooled connection from parsing the API's few dozen statements over and
+        // over.
         String options = ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=256";
         if (location == null || location.isBlank() || location.equals("mem")) {
             return "jdbc:h2:mem:almasim-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + options;
@@ -118,7 +119,8 @@ public final class Database implements AutoCloseable {
     }
 
     private void createSchemaIfMissing() {
-        boolean exists = dsl.fetchExists(DSL.table(DSL.name("INFORMATION_SCHEMA", "TABLES")),
+        boolean exists = dsl.fetchExists(
+                DSL.table(DSL.name("INFORMATION_SCHEMA", "TABLES")),
                 DSL.field(DSL.name("TABLE_NAME")).eq("PATRON"));
         if (!exists) {
             runScript("db/schema.sql");
@@ -138,9 +140,8 @@ public final class Database implements AutoCloseable {
                 throw new IllegalStateException("Missing resource " + resource);
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            String withoutComments = text.lines()
-                    .filter(line -> !line.trim().startsWith("--"))
-                    .reduce("", (a, b) -> a + b + "\n");
+            String withoutComments =
+                    text.lines().filter(line -> !line.trim().startsWith("--")).reduce("", (a, b) -> a + b + "\n");
             return Arrays.stream(withoutComments.split(";"))
                     .map(String::trim)
                     .filter(s -> !s.isEmpty())

@@ -28,13 +28,22 @@ import org.almasim.simulator.users.UserController;
 final class Routes {
     static final String HEALTH = "/almasim/v1/health";
 
-    private Routes() {
-    }
+    private Routes() {}
 
-    static void register(JavalinConfig config, ApiGate gate, UserController users, FeeController fees, LoanController loans,
-                         SetController sets, JobController jobs, BlockerController blockers, AdminController admin,
-                         PatronController patrons, CodeTableController codeTables, PersonalDataController personalData,
-                         EndpointGroup extension) {
+    static void register(
+            JavalinConfig config,
+            ApiGate gate,
+            UserController users,
+            FeeController fees,
+            LoanController loans,
+            SetController sets,
+            JobController jobs,
+            BlockerController blockers,
+            AdminController admin,
+            PatronController patrons,
+            CodeTableController codeTables,
+            PersonalDataController personalData,
+            EndpointGroup extension) {
         config.routes.apiBuilder(() -> {
             path("/almaws/v1", () -> {
                 before("/*", gate::admitApi);

@@ -23,24 +23,24 @@ import org.almasim.simulator.fees.FeeController;
 import org.almasim.simulator.fees.FeeService;
 import org.almasim.simulator.http.AlmaErrorPages;
 import org.almasim.simulator.http.AlmaErrors;
-import org.almasim.simulator.http.PublicAddress;
-import org.almasim.simulator.state.StateStore;
 import org.almasim.simulator.http.ApiGate;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.http.ApiThresholds;
+import org.almasim.simulator.http.PublicAddress;
 import org.almasim.simulator.jobs.JobController;
 import org.almasim.simulator.jobs.JobService;
 import org.almasim.simulator.loans.LoanController;
 import org.almasim.simulator.loans.LoanService;
+import org.almasim.simulator.patrons.PatronController;
+import org.almasim.simulator.patrons.PatronDirectory;
+import org.almasim.simulator.personal.PersonalDataController;
 import org.almasim.simulator.population.Population;
 import org.almasim.simulator.population.Population.Loaded;
-import org.almasim.simulator.patrons.PatronController;
-import org.almasim.simulator.personal.PersonalDataController;
-import org.almasim.simulator.patrons.PatronDirectory;
 import org.almasim.simulator.population.PopulationService;
 import org.almasim.simulator.sets.SetController;
 import org.almasim.simulator.sets.SetService;
 import org.almasim.simulator.settings.InstitutionSettings;
+import org.almasim.simulator.state.StateStore;
 import org.almasim.simulator.users.UserController;
 import org.almasim.simulator.users.UserListing;
 import org.almasim.simulator.users.UserService;
@@ -57,8 +57,14 @@ public final class Simulator implements AutoCloseable {
      * How the simulator is set up; {@link #defaults()} gives an in-memory database starting today, listening on the
      * loopback address only. {@code publicUrl} is the base of the links in answers (default: the address it listens on).
      */
-    public record Config(String database, Optional<LocalDate> today, List<String> apiKeys, int perSecondThreshold,
-                         long dailyThreshold, String host, Optional<String> publicUrl) {
+    public record Config(
+            String database,
+            Optional<LocalDate> today,
+            List<String> apiKeys,
+            int perSecondThreshold,
+            long dailyThreshold,
+            String host,
+            Optional<String> publicUrl) {
         /** Only this machine can reach a simulator unless it is told otherwise. */
         public static final String LOOPBACK = "127.0.0.1";
 
@@ -67,7 +73,8 @@ public final class Simulator implements AutoCloseable {
         }
 
         public Config withToday(LocalDate date) {
-            return new Config(database, Optional.of(date), apiKeys, perSecondThreshold, dailyThreshold, host, publicUrl);
+            return new Config(
+                    database, Optional.of(date), apiKeys, perSecondThreshold, dailyThreshold, host, publicUrl);
         }
 
         public Config withApiKeys(List<String> keys) {
@@ -94,8 +101,9 @@ public final class Simulator implements AutoCloseable {
     private static final String SIMULATED_DATE = "simulated_date";
 
     /** The console's page runs only its own files and talks only to its own server; no other page may frame it. */
-    private static final String CONSOLE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    private static final String CONSOLE_CSP =
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                    + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private final Database database;
     private final SimulatedClock clock;
@@ -114,8 +122,10 @@ public final class Simulator implements AutoCloseable {
         this.database = Database.open(config.database());
         this.state = new StateStore(database.dsl());
         // A file database resumes on the day it was left on, unless the command names another.
-        this.clock = config.today().or(() -> state.get(SIMULATED_DATE).map(LocalDate::parse))
-                .map(SimulatedClock::startingAt).orElseGet(SimulatedClock::startingToday);
+        this.clock = config.today()
+                .or(() -> state.get(SIMULATED_DATE).map(LocalDate::parse))
+                .map(SimulatedClock::startingAt)
+                .orElseGet(SimulatedClock::startingToday);
         clock.onChange(date -> state.put(SIMULATED_DATE, date.toString()));
         state.put(SIMULATED_DATE, clock.today().toString());
         this.codes = new CodeTables(database.dsl());
@@ -133,7 +143,8 @@ public final class Simulator implements AutoCloseable {
         InstitutionSettings settings = new InstitutionSettings(dsl, codes, JobService.ALMASIM_JOB_IDS);
         this.population = new PopulationService(dsl, codes, clock, users, loans, fees, sets, settings);
         ApiGate gate = new ApiGate(keys, thresholds, clock);
-        AdminController admin = new AdminController(clock, this::reset, population, dsl, codes, settings, keys.developmentKeyOnly());
+        AdminController admin =
+                new AdminController(clock, this::reset, population, dsl, codes, settings, keys.developmentKeyOnly());
         PatronDirectory patrons = new PatronDirectory(dsl, clock, users, loans, fees, sets, blockers, codes);
         EndpointGroup extra = extension.apply(this);
         this.app = Javalin.create(javalin -> {
@@ -150,19 +161,35 @@ public final class Simulator implements AutoCloseable {
                 files.hostedPath = "/";
                 files.directory = "/console";
                 files.location = Location.CLASSPATH;
-                files.headers = Map.of("Content-Security-Policy", CONSOLE_CSP, "X-Content-Type-Options", "nosniff",
-                        "Referrer-Policy", "no-referrer");
+                files.headers = Map.of(
+                        "Content-Security-Policy",
+                        CONSOLE_CSP,
+                        "X-Content-Type-Options",
+                        "nosniff",
+                        "Referrer-Policy",
+                        "no-referrer");
             });
             javalin.staticFiles.enableWebjars();
             AlmaErrors.register(javalin);
-            Routes.register(javalin, gate, new UserController(users, listing), new FeeController(fees), new LoanController(loans),
-                    new SetController(sets), new JobController(jobs), new BlockerController(blockers), admin,
-                    new PatronController(patrons), new CodeTableController(codes), new PersonalDataController(users, loans, fees), extra);
+            Routes.register(
+                    javalin,
+                    gate,
+                    new UserController(users, listing),
+                    new FeeController(fees),
+                    new LoanController(loans),
+                    new SetController(sets),
+                    new JobController(jobs),
+                    new BlockerController(blockers),
+                    admin,
+                    new PatronController(patrons),
+                    new CodeTableController(codes),
+                    new PersonalDataController(users, loans, fees),
+                    extra);
         });
     }
 
     public static Simulator create(Config config) {
-        return new Simulator(config, simulator -> () -> { });
+        return new Simulator(config, simulator -> () -> {});
     }
 
     /**
@@ -190,13 +217,14 @@ public final class Simulator implements AutoCloseable {
 
     /** Where a client on this machine reaches the simulator. */
     public String baseUrl() {
-        String host = reachableHere(config.host()) ? "localhost" : config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+        String host = reachableHere(config.host())
+                ? "localhost"
+                : config.host().contains(":") ? "[" + config.host() + "]" : config.host();
         return "http://" + host + ":" + port();
     }
 
     /** A route the app serves: its method and its path pattern, with {@code {name}} for each path parameter. */
-    public record Route(String method, String path) {
-    }
+    public record Route(String method, String path) {}
 
     /** Every route the app serves (Alma's API, the control plane and any extension's), in the order they were declared. */
     public List<Route> routes() {
@@ -207,8 +235,8 @@ public final class Simulator implements AutoCloseable {
                 .toList();
     }
 
-    private static final Set<HandlerType> ROUTE_METHODS = Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
-            HandlerType.DELETE, HandlerType.PATCH);
+    private static final Set<HandlerType> ROUTE_METHODS =
+            Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.DELETE, HandlerType.PATCH);
 
     /** A loopback or wildcard address is reached from this machine as localhost. */
     private static boolean reachableHere(String host) {

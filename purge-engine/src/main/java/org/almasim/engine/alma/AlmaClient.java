@@ -158,7 +158,9 @@ public final class AlmaClient {
 
     /** The id of the set of users with this name (Alma's names are unique, compared without case), if there is one. */
     public Optional<String> setId(String name) {
-        for (JsonNode set : get("/almaws/v1/conf/sets", Map.of("q", "name~" + name, "content_type", "USER", "limit", "100")).path("set")) {
+        for (JsonNode set : get(
+                        "/almaws/v1/conf/sets", Map.of("q", "name~" + name, "content_type", "USER", "limit", "100"))
+                .path("set")) {
             if (set.path("name").asText().equalsIgnoreCase(name)) {
                 return Optional.of(set.path("id").asText());
             }
@@ -169,7 +171,8 @@ public final class AlmaClient {
     /** Every user (full records), the pages fetched several at a time; in primary id order. */
     public List<ObjectNode> allUsers() {
         return every("/almaws/v1/users", Map.of("expand", "full", "order_by", "primary_id"), "user").stream()
-                .map(u -> (ObjectNode) u).toList();
+                .map(u -> (ObjectNode) u)
+                .toList();
     }
 
     /**
@@ -206,7 +209,9 @@ public final class AlmaClient {
         if (q != null) {
             query.put("q", q);
         }
-        return every("/almaws/v1/users", query, "user").stream().map(u -> (ObjectNode) u).iterator();
+        return every("/almaws/v1/users", query, "user").stream()
+                .map(u -> (ObjectNode) u)
+                .iterator();
     }
 
     private JsonNode send(String method, String path, Map<String, String> query, JsonNode body) {
@@ -216,15 +221,22 @@ public final class AlmaClient {
             Answer response;
             calls.incrementAndGet();
             try {
-                response = http.execute(request(method, path, query, body), r -> new Answer(r.getCode(),
-                        r.getEntity() == null ? "" : EntityUtils.toString(r.getEntity(), StandardCharsets.UTF_8),
-                        retryAfter(r.getFirstHeader("Retry-After"))));
+                response = http.execute(
+                        request(method, path, query, body),
+                        r -> new Answer(
+                                r.getCode(),
+                                r.getEntity() == null
+                                        ? ""
+                                        : EntityUtils.toString(r.getEntity(), StandardCharsets.UTF_8),
+                                retryAfter(r.getFirstHeader("Retry-After"))));
             } catch (IOException e) {
                 // A connection that was never made carried nothing: any request may be sent again.
                 boolean neverSent = e instanceof java.net.ConnectException;
-                String why = method + " " + baseUrl + path + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                String why = method + " " + baseUrl + path + " failed: "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
                 if (!repeatable && !neverSent) {
-                    throw new AlmaApiException(0, AlmaApiException.OUTCOME_UNKNOWN, why + "; Alma may have carried it out");
+                    throw new AlmaApiException(
+                            0, AlmaApiException.OUTCOME_UNKNOWN, why + "; Alma may have carried it out");
                 }
                 if (attempt >= maxRetries) {
                     throw new AlmaApiException(0, "CONNECTION", why);
@@ -239,8 +251,15 @@ public final class AlmaClient {
             }
             if (status >= 500 && attempt < maxRetries) {
                 if (!repeatable) {
-                    throw new AlmaApiException(status, AlmaApiException.OUTCOME_UNKNOWN, method + " " + path + " answered HTTP " + status
-                            + "; Alma may have carried it out: " + response.body().substring(0, Math.min(200, response.body().length())));
+                    throw new AlmaApiException(
+                            status,
+                            AlmaApiException.OUTCOME_UNKNOWN,
+                            method + " " + path + " answered HTTP " + status + "; Alma may have carried it out: "
+                                    + response.body()
+                                            .substring(
+                                                    0,
+                                                    Math.min(
+                                                            200, response.body().length())));
                 }
                 backoff = pause(backoff, response.retryAfter());
                 continue;
@@ -251,7 +270,9 @@ public final class AlmaClient {
             JsonNode answer = parse(response.body(), status);
             if (status >= 400 || answer.path("errorsExist").asBoolean(false)) {
                 JsonNode error = answer.path("errorList").path("error").path(0);
-                throw new AlmaApiException(status, error.path("errorCode").asText(String.valueOf(status)),
+                throw new AlmaApiException(
+                        status,
+                        error.path("errorCode").asText(String.valueOf(status)),
                         error.path("errorMessage").asText(response.body()));
             }
             return answer;
@@ -270,8 +291,7 @@ public final class AlmaClient {
     }
 
     /** An HTTP answer as read off the connection, which then goes back to the pool. */
-    private record Answer(int status, String body, Optional<Duration> retryAfter) {
-    }
+    private record Answer(int status, String body, Optional<Duration> retryAfter) {}
 
     /** The longest Retry-After honoured: beyond it the client waits its own backoff and tries again. */
     private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(2);
@@ -293,8 +313,11 @@ public final class AlmaClient {
     }
 
     private HttpUriRequestBase request(String method, String path, Map<String, String> query, JsonNode body) {
-        String params = query.entrySet().stream().map(e -> e.getKey() + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
-        HttpUriRequestBase request = new HttpUriRequestBase(method, URI.create(baseUrl + path + (params.isEmpty() ? "" : "?" + params)));
+        String params = query.entrySet().stream()
+                .map(e -> e.getKey() + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        HttpUriRequestBase request =
+                new HttpUriRequestBase(method, URI.create(baseUrl + path + (params.isEmpty() ? "" : "?" + params)));
         request.addHeader("Authorization", "apikey " + apiKey);
         request.addHeader("Accept", "application/json");
         if (body != null) {
@@ -310,8 +333,10 @@ public final class AlmaClient {
         try {
             return JSON.readTree(body);
         } catch (IOException e) {
-            throw new AlmaApiException(status, String.valueOf(status), "Alma answered something that is not JSON: "
-                    + body.substring(0, Math.min(200, body.length())));
+            throw new AlmaApiException(
+                    status,
+                    String.valueOf(status),
+                    "Alma answered something that is not JSON: " + body.substring(0, Math.min(200, body.length())));
         }
     }
 

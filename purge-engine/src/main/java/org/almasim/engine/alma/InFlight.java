@@ -16,8 +16,7 @@ import java.util.function.Function;
 public final class InFlight {
     public static final int DEFAULT = 8;
 
-    private InFlight() {
-    }
+    private InFlight() {}
 
     public static <T, R> List<R> map(List<T> inputs, Function<T, R> call) {
         if (inputs.size() <= 1) {

@@ -11,8 +11,7 @@ import org.almasim.engine.alma.AlmaClient;
  * else the real date (UTC). The only place the engine reads the wall clock.
  */
 public final class EngineToday {
-    private EngineToday() {
-    }
+    private EngineToday() {}
 
     /** The day asked for, else the real date (UTC): for work that needs no Alma, such as notices. */
     public static LocalDate of(Optional<LocalDate> asked) {
@@ -24,7 +23,9 @@ public final class EngineToday {
             return asked.get();
         }
         try {
-            return LocalDate.parse(alma.get("/almasim/v1/clock", java.util.Map.of()).path("today").asText());
+            return LocalDate.parse(alma.get("/almasim/v1/clock", java.util.Map.of())
+                    .path("today")
+                    .asText());
         } catch (AlmaApiException | java.time.format.DateTimeParseException e) {
             return LocalDate.now(ZoneOffset.UTC);
         }

@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Optional;
 
 /** What a policy does to one patron, and every reason why; date fixes come before the stage that acts on them. */
-public record Decision(@JsonProperty("primary_id") String primaryId, @JsonProperty("action") Action action,
-                       @JsonProperty("reasons") List<Reason> reasons, @JsonProperty("new_expiry_date") Optional<LocalDate> newExpiryDate,
-                       @JsonProperty("new_purge_date") Optional<LocalDate> newPurgeDate) {
+public record Decision(
+        @JsonProperty("primary_id") String primaryId,
+        @JsonProperty("action") Action action,
+        @JsonProperty("reasons") List<Reason> reasons,
+        @JsonProperty("new_expiry_date") Optional<LocalDate> newExpiryDate,
+        @JsonProperty("new_purge_date") Optional<LocalDate> newPurgeDate) {
 
     public enum Action {
         /** Purged: a candidate nothing visible blocks. */
@@ -28,7 +31,8 @@ public record Decision(@JsonProperty("primary_id") String primaryId, @JsonProper
 
     /** The reasons that decided the action: every blocker of a blocked purge, the fix-up of a date fix, else the last reason. */
     public List<Reason> deciding() {
-        if (action == Action.PURGE_BLOCKED || reasons.stream().anyMatch(r -> r.code().blocks())) {
+        if (action == Action.PURGE_BLOCKED
+                || reasons.stream().anyMatch(r -> r.code().blocks())) {
             return blockers();
         }
         if (reasons.isEmpty()) {

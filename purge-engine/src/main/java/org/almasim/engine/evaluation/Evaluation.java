@@ -18,14 +18,15 @@ public final class Evaluation {
     /** A patron this close to the cut-off is reported as eligible soon, with the days to go. */
     public static final int SOON_DAYS = 60;
 
-    private Evaluation() {
-    }
+    private Evaluation() {}
 
     public static Decision of(Policy policy, Patron patron, LocalDate today) {
         List<Reason> reasons = new ArrayList<>();
         Patron fixed = fixUps(policy.fixups(), patron, reasons);
-        Optional<LocalDate> newExpiry = fixed.expiryDate().equals(patron.expiryDate()) ? Optional.empty() : fixed.expiryDate();
-        Optional<LocalDate> newPurge = fixed.purgeDate().equals(patron.purgeDate()) ? Optional.empty() : fixed.purgeDate();
+        Optional<LocalDate> newExpiry =
+                fixed.expiryDate().equals(patron.expiryDate()) ? Optional.empty() : fixed.expiryDate();
+        Optional<LocalDate> newPurge =
+                fixed.purgeDate().equals(patron.purgeDate()) ? Optional.empty() : fixed.purgeDate();
         Action action = stages(policy, fixed, today, reasons);
         if (action == Action.KEEP && (newExpiry.isPresent() || newPurge.isPresent())) {
             action = Action.FIX_DATES;
@@ -41,16 +42,27 @@ public final class Evaluation {
         if (Policy.PurgeStage.JULY_1_PREVIOUS_YEAR.equals(purge.cutoffRule())) {
             return Optional.of(LocalDate.of(today.getYear() - 1, 7, 1));
         }
-        return purge.cutoffs().stream().filter(c -> c.run().equals(today)).map(Policy.Cutoff::before).findFirst();
+        return purge.cutoffs().stream()
+                .filter(c -> c.run().equals(today))
+                .map(Policy.Cutoff::before)
+                .findFirst();
     }
 
     private static Patron fixUps(Policy.FixUps fixups, Patron patron, List<Reason> reasons) {
         for (Policy.FixedDates rule : fixups.fixedDates()) {
             if (matches(rule, patron)) {
-                reasons.add(Reason.of(ReasonCode.FIXED_DATES, "user_group", patron.userGroup(), "user_group_description",
-                        patron.userGroupDescription(), "rule", rule.userGroupDescriptionContains() != null
-                                ? "contains \"" + rule.userGroupDescriptionContains() + "\"" : "matches " + rule.userGroupCodeMatches()));
-                return patron.withDates(rule.expiryDate() != null ? Optional.of(rule.expiryDate()) : patron.expiryDate(),
+                reasons.add(Reason.of(
+                        ReasonCode.FIXED_DATES,
+                        "user_group",
+                        patron.userGroup(),
+                        "user_group_description",
+                        patron.userGroupDescription(),
+                        "rule",
+                        rule.userGroupDescriptionContains() != null
+                                ? "contains \"" + rule.userGroupDescriptionContains() + "\""
+                                : "matches " + rule.userGroupCodeMatches()));
+                return patron.withDates(
+                        rule.expiryDate() != null ? Optional.of(rule.expiryDate()) : patron.expiryDate(),
                         rule.purgeDate() != null ? Optional.of(rule.purgeDate()) : patron.purgeDate());
             }
         }
@@ -60,8 +72,15 @@ public final class Evaluation {
                 reasons.add(Reason.of(ReasonCode.PURGE_DATE_COPIED, "expiry_date", expiry));
                 return patron.withDates(patron.expiryDate(), patron.expiryDate());
             }
-            if (patron.purgeDate().isPresent() && !patron.purgeDate().get().equals(expiry) && fixups.realignPurgeDateToExpiry()) {
-                reasons.add(Reason.of(ReasonCode.PURGE_DATE_REALIGNED, "purge_date", patron.purgeDate().get(), "expiry_date", expiry));
+            if (patron.purgeDate().isPresent()
+                    && !patron.purgeDate().get().equals(expiry)
+                    && fixups.realignPurgeDateToExpiry()) {
+                reasons.add(Reason.of(
+                        ReasonCode.PURGE_DATE_REALIGNED,
+                        "purge_date",
+                        patron.purgeDate().get(),
+                        "expiry_date",
+                        expiry));
                 return patron.withDates(patron.expiryDate(), patron.expiryDate());
             }
         }
@@ -70,10 +89,15 @@ public final class Evaluation {
 
     private static boolean matches(Policy.FixedDates rule, Patron patron) {
         if (rule.userGroupDescriptionContains() != null) {
-            return patron.userGroupDescription() != null && patron.userGroupDescription().toLowerCase(Locale.ROOT)
-                    .contains(rule.userGroupDescriptionContains().toLowerCase(Locale.ROOT));
+            return patron.userGroupDescription() != null
+                    && patron.userGroupDescription()
+                            .toLowerCase(Locale.ROOT)
+                            .contains(rule.userGroupDescriptionContains().toLowerCase(Locale.ROOT));
         }
-        return patron.userGroup() != null && Pattern.compile(rule.userGroupCodeMatches()).matcher(patron.userGroup()).matches();
+        return patron.userGroup() != null
+                && Pattern.compile(rule.userGroupCodeMatches())
+                        .matcher(patron.userGroup())
+                        .matches();
     }
 
     private static Action stages(Policy policy, Patron patron, LocalDate today, List<Reason> reasons) {
@@ -98,11 +122,15 @@ public final class Evaluation {
         if (patron.userGroup() != null && protect.userGroups().contains(patron.userGroup())) {
             return Optional.of(Reason.of(ReasonCode.PROTECTED_USER_GROUP, "user_group", patron.userGroup()));
         }
-        return protect.sets().stream().filter(patron.sets()::contains).findFirst().map(set -> Reason.of(ReasonCode.PROTECTED_SET, "set", set));
+        return protect.sets().stream()
+                .filter(patron.sets()::contains)
+                .findFirst()
+                .map(set -> Reason.of(ReasonCode.PROTECTED_SET, "set", set));
     }
 
     /** The purge stage's verdict, or nothing when the patron is not a candidate (the reasons then say why). */
-    private static Optional<Action> purge(Policy.PurgeStage purge, Patron patron, LocalDate today, List<Reason> reasons) {
+    private static Optional<Action> purge(
+            Policy.PurgeStage purge, Patron patron, LocalDate today, List<Reason> reasons) {
         boolean byExpiry = purge.by().equals("expiry_date");
         Optional<LocalDate> date = byExpiry ? patron.expiryDate() : patron.purgeDate();
         if (patron.expiryDate().isEmpty() && patron.purgeDate().isEmpty()) {
@@ -122,17 +150,38 @@ public final class Evaluation {
         String field = byExpiry ? "expiry date" : "purge date";
         if (!date.get().isBefore(limit)) {
             long days = ChronoUnit.DAYS.between(limit, date.get()) + 1;
-            reasons.add(days <= SOON_DAYS
-                    ? Reason.of(ReasonCode.ELIGIBLE_SOON, "field", field, "date", date.get(), "cutoff", limit, "days", days)
-                    : Reason.of(ReasonCode.NOT_BEFORE_CUTOFF, "field", field, "date", date.get(), "cutoff", limit));
+            reasons.add(
+                    days <= SOON_DAYS
+                            ? Reason.of(
+                                    ReasonCode.ELIGIBLE_SOON,
+                                    "field",
+                                    field,
+                                    "date",
+                                    date.get(),
+                                    "cutoff",
+                                    limit,
+                                    "days",
+                                    days)
+                            : Reason.of(
+                                    ReasonCode.NOT_BEFORE_CUTOFF, "field", field, "date", date.get(), "cutoff", limit));
             return Optional.empty();
         }
         if (!purge.userGroups().isEmpty() && !purge.userGroups().contains(patron.userGroup())) {
-            reasons.add(Reason.of(ReasonCode.USER_GROUP_NOT_COVERED, "user_group", patron.userGroup(), "user_groups", purge.userGroups()));
+            reasons.add(Reason.of(
+                    ReasonCode.USER_GROUP_NOT_COVERED,
+                    "user_group",
+                    patron.userGroup(),
+                    "user_groups",
+                    purge.userGroups()));
             return Optional.empty();
         }
         if (!purge.recordTypes().isEmpty() && !purge.recordTypes().contains(patron.recordType())) {
-            reasons.add(Reason.of(ReasonCode.RECORD_TYPE_NOT_COVERED, "record_type", patron.recordType(), "record_types", purge.recordTypes()));
+            reasons.add(Reason.of(
+                    ReasonCode.RECORD_TYPE_NOT_COVERED,
+                    "record_type",
+                    patron.recordType(),
+                    "record_types",
+                    purge.recordTypes()));
             return Optional.empty();
         }
         reasons.add(Reason.of(ReasonCode.BEFORE_CUTOFF, "field", field, "date", date.get(), "cutoff", limit));
@@ -142,10 +191,18 @@ public final class Evaluation {
             blocked = true;
         }
         if (patron.activeBalance().compareTo(purge.waiveThreshold()) > 0) {
-            reasons.add(purge.waiveThreshold().signum() > 0
-                    ? Reason.of(ReasonCode.ACTIVE_BALANCE, "balance", patron.activeBalance().toPlainString(), "waive_threshold",
-                            purge.waiveThreshold().toPlainString())
-                    : Reason.of(ReasonCode.ACTIVE_BALANCE, "balance", patron.activeBalance().toPlainString()));
+            reasons.add(
+                    purge.waiveThreshold().signum() > 0
+                            ? Reason.of(
+                                    ReasonCode.ACTIVE_BALANCE,
+                                    "balance",
+                                    patron.activeBalance().toPlainString(),
+                                    "waive_threshold",
+                                    purge.waiveThreshold().toPlainString())
+                            : Reason.of(
+                                    ReasonCode.ACTIVE_BALANCE,
+                                    "balance",
+                                    patron.activeBalance().toPlainString()));
             blocked = true;
         }
         if (blocked) {
@@ -162,8 +219,15 @@ public final class Evaluation {
         LocalDate expiry = patron.expiryDate().get();
         long expiredDays = ChronoUnit.DAYS.between(expiry, today);
         if (expiredDays < stage.expiredDays()) {
-            reasons.add(expiredDays < 0 ? Reason.of(ReasonCode.NOT_EXPIRED, "expiry_date", expiry)
-                    : Reason.of(ReasonCode.EXPIRED_RECENTLY, "days", expiredDays, "inactive_after", stage.expiredDays()));
+            reasons.add(
+                    expiredDays < 0
+                            ? Reason.of(ReasonCode.NOT_EXPIRED, "expiry_date", expiry)
+                            : Reason.of(
+                                    ReasonCode.EXPIRED_RECENTLY,
+                                    "days",
+                                    expiredDays,
+                                    "inactive_after",
+                                    stage.expiredDays()));
             return Action.KEEP;
         }
         if (!"ACTIVE".equals(patron.status())) {

@@ -24,7 +24,17 @@ public record Patron(
     }
 
     Patron withDates(Optional<LocalDate> expiry, Optional<LocalDate> purge) {
-        return new Patron(primaryId, userGroup, userGroupDescription, recordType, accountType, status, expiry, purge, activeLoans,
-                activeBalance, sets);
+        return new Patron(
+                primaryId,
+                userGroup,
+                userGroupDescription,
+                recordType,
+                accountType,
+                status,
+                expiry,
+                purge,
+                activeLoans,
+                activeBalance,
+                sets);
     }
 }

@@ -13,7 +13,9 @@ import java.util.Map;
  * One reason, as data: its code and the values it names. Programs read the code and the parameters; people read the
  * sentence, which {@link ReasonCode} renders. Nothing reads a sentence back.
  */
-public record Reason(@JsonProperty("code") ReasonCode code, @JsonProperty("parameters") Map<String, Object> parameters) {
+public record Reason(
+        @JsonProperty("code") ReasonCode code,
+        @JsonProperty("parameters") Map<String, Object> parameters) {
 
     public Reason {
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
@@ -65,7 +67,9 @@ public record Reason(@JsonProperty("code") ReasonCode code, @JsonProperty("param
             if (!sentence.isBlank()) {
                 String words = sentence.toLowerCase(Locale.ROOT);
                 ReasonCode code = Arrays.stream(ReasonCode.values())
-                        .filter(c -> c.almaWords().filter(words::contains).isPresent()).findFirst().orElse(ReasonCode.OTHER_ALMA_REASON);
+                        .filter(c -> c.almaWords().filter(words::contains).isPresent())
+                        .findFirst()
+                        .orElse(ReasonCode.OTHER_ALMA_REASON);
                 reasons.add(of(code, "alma_reason", sentence.strip()));
             }
         }

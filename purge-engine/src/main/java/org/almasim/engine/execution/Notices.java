@@ -16,19 +16,21 @@ import org.almasim.engine.policy.Schedule;
  * to an outbox folder, one file each, for whoever sends mail to pick up.
  */
 public final class Notices {
-    private Notices() {
-    }
+    private Notices() {}
 
     /** A notice due on a day, about the run on {@code runDate}. */
     public record Due(LocalDate day, LocalDate runDate, List<String> to, String message) {
         public String text(String policy) {
-            return "To: " + String.join(", ", to) + "\nSubject: " + policy + " - run of " + runDate + "\nDate: " + day + "\n\n" + message + "\n";
+            return "To: " + String.join(", ", to) + "\nSubject: " + policy + " - run of " + runDate + "\nDate: " + day
+                    + "\n\n" + message + "\n";
         }
     }
 
     /** The notices due on this day: the schedule of the purge stage (or the policy's) fires that long after or before it. */
     public static List<Due> due(Policy policy, LocalDate day) {
-        Schedule schedule = policy.purge() != null && policy.purge().schedule() != null ? policy.purge().schedule() : policy.schedule();
+        Schedule schedule = policy.purge() != null && policy.purge().schedule() != null
+                ? policy.purge().schedule()
+                : policy.schedule();
         List<Due> due = new ArrayList<>();
         if (schedule == null) {
             return due;

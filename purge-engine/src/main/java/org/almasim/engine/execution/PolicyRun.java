@@ -17,9 +17,9 @@ import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.InFlight;
 import org.almasim.engine.evaluation.Decision;
+import org.almasim.engine.evaluation.Decision.Action;
 import org.almasim.engine.evaluation.Reason;
 import org.almasim.engine.evaluation.ReasonCode;
-import org.almasim.engine.evaluation.Decision.Action;
 import org.almasim.engine.policy.Policy;
 import org.almasim.engine.preview.Preview;
 import org.almasim.engine.preview.PreviewReport;
@@ -35,12 +35,16 @@ public final class PolicyRun {
         public static final Jobs ALMASIM = new Jobs("M26701", "M148");
     }
 
-    public enum Mode { JOB, PER_USER }
+    public enum Mode {
+        JOB,
+        PER_USER
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration JOB_DEADLINE = Duration.ofMinutes(30);
     /** The statuses of a job instance that has not ended yet; any other status is final. */
     private static final Set<String> UNFINISHED = Set.of("QUEUED", "PENDING", "INITIALIZING", "RUNNING", "FINALIZING");
+
     private static final long FIRST_POLL_MILLIS = 5;
     private static final long LAST_POLL_MILLIS = 500;
 
@@ -66,15 +70,27 @@ public final class PolicyRun {
         List<String> inactive = ids(plan.decisions(), Set.of(Action.MARK_INACTIVE));
         // A patron with a blocker the engine can see is never sent to be deleted: it is held back and reported.
         List<String> purge = ids(plan.decisions(), Set.of(Action.PURGE));
-        RunReport.StageResult inactiveResult = inactive.isEmpty() ? RunReport.StageResult.none()
+        RunReport.StageResult inactiveResult = inactive.isEmpty()
+                ? RunReport.StageResult.none()
                 : mode == Mode.JOB ? markInactiveByJob(policy, today, inactive) : markInactiveByUser(inactive);
-        RunReport.StageResult sent = purge.isEmpty() ? RunReport.StageResult.none()
+        RunReport.StageResult sent = purge.isEmpty()
+                ? RunReport.StageResult.none()
                 : mode == Mode.JOB ? purgeByJob(policy, today, purge) : purgeByUser(purge);
         Map<String, List<Reason>> heldBack = new LinkedHashMap<>();
-        plan.decisions().stream().filter(d -> d.action() == Action.PURGE_BLOCKED).forEach(d -> heldBack.put(d.primaryId(), d.blockers()));
+        plan.decisions().stream()
+                .filter(d -> d.action() == Action.PURGE_BLOCKED)
+                .forEach(d -> heldBack.put(d.primaryId(), d.blockers()));
         RunReport.StageResult purgeResult = sent.holdingBack(heldBack);
-        return new RunReport(policy.name(), today, mode.name().toLowerCase(), planned, fixed, inactiveResult, purgeResult,
-                differences(inactiveResult, sent, plan.refusedBefore().keySet()), plan.decisions());
+        return new RunReport(
+                policy.name(),
+                today,
+                mode.name().toLowerCase(),
+                planned,
+                fixed,
+                inactiveResult,
+                purgeResult,
+                differences(inactiveResult, sent, plan.refusedBefore().keySet()),
+                plan.decisions());
     }
 
     /** Fix-ups: the whole user as Alma sent it, with only the dates changed, so no field the engine does not know is lost. */
@@ -94,8 +110,18 @@ public final class PolicyRun {
 
     private RunReport.StageResult markInactiveByJob(Policy policy, LocalDate today, List<String> ids) {
         String set = itemizedSet(alma, "almasim " + policy.name() + " - inactive", ids);
-        return runJob(jobs.updateUsers(), Map.of("set_id", set, "UPDATE_User_Information_Status_Active", "true",
-                "UPDATE_User_Information_Status_Value", "INACTIVE", "job_name", policy.name() + " - mark inactive " + today), ids.size());
+        return runJob(
+                jobs.updateUsers(),
+                Map.of(
+                        "set_id",
+                        set,
+                        "UPDATE_User_Information_Status_Active",
+                        "true",
+                        "UPDATE_User_Information_Status_Value",
+                        "INACTIVE",
+                        "job_name",
+                        policy.name() + " - mark inactive " + today),
+                ids.size());
     }
 
     /**
@@ -106,7 +132,8 @@ public final class PolicyRun {
     private RunReport.StageResult purgeByJob(Policy policy, LocalDate today, List<String> ids) {
         String jobName = policy.name() + " - purge " + today;
         Map<String, Reason> refusedToday = refusedToday(jobs.purgeOnSet(), jobName, today);
-        List<String> send = ids.stream().filter(id -> !refusedToday.containsKey(id)).toList();
+        List<String> send =
+                ids.stream().filter(id -> !refusedToday.containsKey(id)).toList();
         RunReport.StageResult sent = RunReport.StageResult.none();
         if (!send.isEmpty()) {
             String set = itemizedSet(alma, "almasim " + policy.name() + " - purge", send);
@@ -114,12 +141,15 @@ public final class PolicyRun {
             parameters.put("set_id", set);
             parameters.put("job_name", jobName);
             if (policy.purge() != null) {
-                parameters.put("waive_threshold", policy.purge().waiveThreshold().toPlainString());
+                parameters.put(
+                        "waive_threshold", policy.purge().waiveThreshold().toPlainString());
             }
             sent = runJob(jobs.purgeOnSet(), parameters, send.size());
         }
         Map<String, List<Reason>> notSentAgain = new LinkedHashMap<>();
-        ids.stream().filter(refusedToday::containsKey).forEach(id -> notSentAgain.put(id, List.of(refusedToday.get(id))));
+        ids.stream()
+                .filter(refusedToday::containsKey)
+                .forEach(id -> notSentAgain.put(id, List.of(refusedToday.get(id))));
         return sent.holdingBack(notSentAgain);
     }
 
@@ -128,11 +158,18 @@ public final class PolicyRun {
         Map<String, Reason> refused = new LinkedHashMap<>();
         Map<String, String> day = Map.of("submit_date_from", today.toString(), "submit_date_to", today.toString());
         for (JsonNode instance : alma.every("/almaws/v1/conf/jobs/" + jobId + "/instances", day, "job_instance")) {
-            if (instance.path("name").asText().equals(jobName) && instance.path("status").path("value").asText().startsWith("COMPLETED")) {
+            if (instance.path("name").asText().equals(jobName)
+                    && instance.path("status").path("value").asText().startsWith("COMPLETED")) {
                 String link = instance.path("link").asText();
-                alma.every(link.substring(link.indexOf("/almaws")) + "/events", Map.of(), "event").forEach(e -> refused.put(
-                        e.path("user").path("value").asText(), Reason.of(ReasonCode.REFUSED_EARLIER_TODAY,
-                                "job_instance", instance.path("id").asText(), "alma_reason", e.path("description").asText())));
+                alma.every(link.substring(link.indexOf("/almaws")) + "/events", Map.of(), "event")
+                        .forEach(e -> refused.put(
+                                e.path("user").path("value").asText(),
+                                Reason.of(
+                                        ReasonCode.REFUSED_EARLIER_TODAY,
+                                        "job_instance",
+                                        instance.path("id").asText(),
+                                        "alma_reason",
+                                        e.path("description").asText())));
             }
         }
         return refused;
@@ -190,7 +227,8 @@ public final class PolicyRun {
     public static String itemizedSet(AlmaClient alma, String name, List<String> ids) {
         String id = alma.setId(name).orElse(null);
         if (id == null) {
-            ObjectNode set = JSON.createObjectNode().put("name", name).put("description", "Managed by the almasim purge engine");
+            ObjectNode set =
+                    JSON.createObjectNode().put("name", name).put("description", "Managed by the almasim purge engine");
             set.putObject("type").put("value", "ITEMIZED");
             set.putObject("content").put("value", "USER");
             try {
@@ -206,7 +244,8 @@ public final class PolicyRun {
         for (int from = 0; from < ids.size(); from += 1000) {
             ObjectNode body = JSON.createObjectNode();
             ArrayNode members = body.putObject("members").putArray("member");
-            ids.subList(from, Math.min(ids.size(), from + 1000)).forEach(m -> members.addObject().put("id", m));
+            ids.subList(from, Math.min(ids.size(), from + 1000))
+                    .forEach(m -> members.addObject().put("id", m));
             alma.post("/almaws/v1/conf/sets/" + id, Map.of("op", from == 0 ? "replace_members" : "add_members"), body);
         }
         return id;
@@ -215,16 +254,21 @@ public final class PolicyRun {
     /** Runs a job and follows its instance to the end, then collects its counters and every event. */
     private RunReport.StageResult runJob(String jobId, Map<String, String> parameters, int users) {
         JsonNode instance = followJob(alma, jobId, parameters, progress);
-        String path = instance.path("link").asText().substring(instance.path("link").asText().indexOf("/almaws"));
+        String path = instance.path("link")
+                .asText()
+                .substring(instance.path("link").asText().indexOf("/almaws"));
         Map<String, String> exceptions = new LinkedHashMap<>();
         alma.every(path + "/events", Map.of(), "event")
-                .forEach(e -> exceptions.put(e.path("user").path("value").asText(), e.path("description").asText()));
+                .forEach(e -> exceptions.put(
+                        e.path("user").path("value").asText(),
+                        e.path("description").asText()));
         int processed = counter(instance, 0, users);
         return RunReport.StageResult.of(instance.path("id").asText(), processed, exceptions, Map.of());
     }
 
     /** Starts a job with Alma's parameter body and polls its instance until it has finished; answers the instance. */
-    static JsonNode followJob(AlmaClient alma, String jobId, Map<String, String> parameters, ProgressListener progress) {
+    static JsonNode followJob(
+            AlmaClient alma, String jobId, Map<String, String> parameters, ProgressListener progress) {
         awaitUnfinishedRuns(alma, jobId, progress);
         ObjectNode body = JSON.createObjectNode();
         ArrayNode list = body.putArray("parameter");
@@ -241,7 +285,8 @@ public final class PolicyRun {
         long pause = FIRST_POLL_MILLIS;
         while (UNFINISHED.contains(instance.path("status").path("value").asText())) {
             if (System.nanoTime() > deadline) {
-                throw new AlmaApiException(0, "TIMEOUT", "Job instance " + path + " did not finish within " + JOB_DEADLINE);
+                throw new AlmaApiException(
+                        0, "TIMEOUT", "Job instance " + path + " did not finish within " + JOB_DEADLINE);
             }
             pause = waitBeforePolling(pause);
             instance = alma.get(path, Map.of());
@@ -267,13 +312,18 @@ public final class PolicyRun {
         List<String> before = instanceIds(alma, jobPath);
         for (int attempt = 0; ; attempt++) {
             try {
-                String link = alma.post(jobPath, Map.of("op", "run"), body).path("additional_info").path("link").asText();
+                String link = alma.post(jobPath, Map.of("op", "run"), body)
+                        .path("additional_info")
+                        .path("link")
+                        .asText();
                 return link.substring(link.indexOf("/almaws"));
             } catch (AlmaApiException e) {
                 if (!e.outcomeUnknown()) {
                     throw e;
                 }
-                Optional<String> started = instanceIds(alma, jobPath).stream().filter(id -> !before.contains(id)).findFirst();
+                Optional<String> started = instanceIds(alma, jobPath).stream()
+                        .filter(id -> !before.contains(id))
+                        .findFirst();
                 if (started.isPresent()) {
                     return jobPath + "/instances/" + started.get();
                 }
@@ -287,7 +337,9 @@ public final class PolicyRun {
     /** The job's most recent instances, newest first as Alma lists them. */
     private static List<String> instanceIds(AlmaClient alma, String jobPath) {
         List<String> ids = new ArrayList<>();
-        alma.get(jobPath + "/instances", Map.of("limit", "100")).path("job_instance").forEach(i -> ids.add(i.path("id").asText()));
+        alma.get(jobPath + "/instances", Map.of("limit", "100"))
+                .path("job_instance")
+                .forEach(i -> ids.add(i.path("id").asText()));
         return ids;
     }
 
@@ -299,8 +351,10 @@ public final class PolicyRun {
         long deadline = System.nanoTime() + JOB_DEADLINE.toNanos();
         for (boolean told = false; ; told = true) {
             boolean running = false;
-            for (JsonNode instance : alma.get("/almaws/v1/conf/jobs/" + jobId + "/instances", Map.of("limit", "10")).path("job_instance")) {
-                running |= UNFINISHED.contains(instance.path("status").path("value").asText());
+            for (JsonNode instance : alma.get("/almaws/v1/conf/jobs/" + jobId + "/instances", Map.of("limit", "10"))
+                    .path("job_instance")) {
+                running |= UNFINISHED.contains(
+                        instance.path("status").path("value").asText());
             }
             if (!running) {
                 return;
@@ -309,7 +363,8 @@ public final class PolicyRun {
                 progress.stage("waiting for an earlier run of job " + jobId + " to finish", -1);
             }
             if (System.nanoTime() > deadline) {
-                throw new AlmaApiException(0, "TIMEOUT", "An earlier run of job " + jobId + " did not finish within " + JOB_DEADLINE);
+                throw new AlmaApiException(
+                        0, "TIMEOUT", "An earlier run of job " + jobId + " did not finish within " + JOB_DEADLINE);
             }
             waitBeforePolling(LAST_POLL_MILLIS);
         }
@@ -340,7 +395,8 @@ public final class PolicyRun {
      * Where Alma disagreed with the plan: every patron it refused that the engine sent believing nothing blocked it (a
      * patron Alma refused in a recent run was expected to be refused again).
      */
-    private static List<String> differences(RunReport.StageResult inactive, RunReport.StageResult purge, Set<String> expected) {
+    private static List<String> differences(
+            RunReport.StageResult inactive, RunReport.StageResult purge, Set<String> expected) {
         List<String> differences = new ArrayList<>();
         purge.exceptions().forEach((id, why) -> {
             if (!expected.contains(id)) {
@@ -352,6 +408,9 @@ public final class PolicyRun {
     }
 
     private static List<String> ids(List<Decision> decisions, Set<Action> actions) {
-        return decisions.stream().filter(d -> actions.contains(d.action())).map(Decision::primaryId).collect(Collectors.toList());
+        return decisions.stream()
+                .filter(d -> actions.contains(d.action()))
+                .map(Decision::primaryId)
+                .collect(Collectors.toList());
     }
 }

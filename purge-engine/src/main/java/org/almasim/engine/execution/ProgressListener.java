@@ -9,11 +9,9 @@ public interface ProgressListener {
 
     ProgressListener NONE = new ProgressListener() {
         @Override
-        public void stage(String name, long total) {
-        }
+        public void stage(String name, long total) {}
 
         @Override
-        public void done(long count) {
-        }
+        public void done(long count) {}
     };
 }

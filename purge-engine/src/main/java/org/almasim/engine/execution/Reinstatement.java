@@ -28,13 +28,15 @@ public final class Reinstatement {
 
     /** Reinstates each patron; answers, per patron, what was done or why it could not be. */
     public Map<String, String> reinstate(Policy policy, List<String> primaryIds, LocalDate today) {
-        Policy.Reinstatement rule = policy.reinstate() != null ? policy.reinstate() : new Policy.Reinstatement(Period.ofYears(1), false);
+        Policy.Reinstatement rule =
+                policy.reinstate() != null ? policy.reinstate() : new Policy.Reinstatement(Period.ofYears(1), false);
         LocalDate expiry = today.plus(rule.extendExpiryBy() == null ? Period.ofYears(1) : rule.extendExpiryBy());
         Map<String, String> outcome = new LinkedHashMap<>();
         for (String id : primaryIds) {
             try {
                 ObjectNode user = alma.getUser(id);
-                boolean external = "EXTERNAL".equals(user.path("account_type").path("value").asText());
+                boolean external = "EXTERNAL"
+                        .equals(user.path("account_type").path("value").asText());
                 if (external && rule.toggleExternal()) {
                     String externalId = user.path("external_id").asText();
                     toggleToInternalAndEdit(policy, id, expiry);
@@ -42,7 +44,8 @@ public final class Reinstatement {
                     edited.putObject("account_type").put("value", "EXTERNAL");
                     edited.put("external_id", externalId);
                     alma.putUser(id, edited);
-                    outcome.put(id, "ACTIVE until " + expiry + " (toggled to INTERNAL for the edit and back to EXTERNAL)");
+                    outcome.put(
+                            id, "ACTIVE until " + expiry + " (toggled to INTERNAL for the edit and back to EXTERNAL)");
                 } else {
                     user.putObject("status").put("value", "ACTIVE");
                     user.put("expiry_date", expiry + "Z");
@@ -65,11 +68,16 @@ public final class Reinstatement {
         parameters.put("UPDATE_User_Information_Status_Active", "true");
         parameters.put("UPDATE_User_Information_Status_Value", "ACTIVE");
         parameters.put("UPDATE_User_Information_Expiry_Date_Active", "true");
-        parameters.put("UPDATE_User_Information_Expiry_Date_Value",
+        parameters.put(
+                "UPDATE_User_Information_Expiry_Date_Value",
                 String.valueOf(expiry.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli()));
         JsonNode finished = PolicyRun.followJob(alma, jobs.updateUsers(), parameters, ProgressListener.NONE);
         if (!finished.path("status").path("value").asText().equals("COMPLETED_SUCCESS")) {
-            throw new AlmaApiException(0, "JOB", "Update/Notify Users ended " + finished.path("status").path("value").asText());
+            throw new AlmaApiException(
+                    0,
+                    "JOB",
+                    "Update/Notify Users ended "
+                            + finished.path("status").path("value").asText());
         }
     }
 }

@@ -46,12 +46,20 @@ public record RunReport(
             return of(null, 0, Map.of(), Map.of());
         }
 
-        static StageResult of(String jobInstance, int processed, Map<String, String> exceptions, Map<String, List<Reason>> heldBack) {
+        static StageResult of(
+                String jobInstance, int processed, Map<String, String> exceptions, Map<String, List<Reason>> heldBack) {
             Map<String, Integer> byReason = new TreeMap<>();
             Stream.concat(exceptions.values().stream().map(Reason::fromAlma), heldBack.values().stream())
-                    .forEach(reasons -> reasons.stream().map(Reason::label).distinct().forEach(label -> byReason.merge(label, 1, Integer::sum)));
-            return new StageResult(jobInstance, processed, Collections.unmodifiableMap(new LinkedHashMap<>(exceptions)),
-                    processed - exceptions.size(), Collections.unmodifiableMap(new LinkedHashMap<>(heldBack)),
+                    .forEach(reasons -> reasons.stream()
+                            .map(Reason::label)
+                            .distinct()
+                            .forEach(label -> byReason.merge(label, 1, Integer::sum)));
+            return new StageResult(
+                    jobInstance,
+                    processed,
+                    Collections.unmodifiableMap(new LinkedHashMap<>(exceptions)),
+                    processed - exceptions.size(),
+                    Collections.unmodifiableMap(new LinkedHashMap<>(heldBack)),
                     Collections.unmodifiableMap(byReason));
         }
 

@@ -49,13 +49,26 @@ public record Policy(
     }
 
     /** The parts of a policy that act on patrons; fix-ups prepare the purge and run with it. */
-    public enum Stage { FIXUPS, INACTIVE, PURGE }
+    public enum Stage {
+        FIXUPS,
+        INACTIVE,
+        PURGE
+    }
 
     /** The same policy with only these stages: what a run of one scheduled stage, or a stage by hand, carries out. */
     public Policy only(Set<Stage> stages) {
-        return new Policy(name, description, schedule, stages.contains(Stage.FIXUPS) ? fixups : null, protect,
-                stages.contains(Stage.INACTIVE) ? inactive : null, stages.contains(Stage.PURGE) ? purge : null, reinstate, notices,
-                safety, origin);
+        return new Policy(
+                name,
+                description,
+                schedule,
+                stages.contains(Stage.FIXUPS) ? fixups : null,
+                protect,
+                stages.contains(Stage.INACTIVE) ? inactive : null,
+                stages.contains(Stage.PURGE) ? purge : null,
+                reinstate,
+                notices,
+                safety,
+                origin);
     }
 
     /** The stages that run on this day: every stage on the policy's own schedule, otherwise each stage on its own. */
@@ -65,7 +78,9 @@ public record Policy(
             due.addAll(present());
             return due;
         }
-        if (inactive != null && inactive.schedule() != null && inactive.schedule().firesOn(day)) {
+        if (inactive != null
+                && inactive.schedule() != null
+                && inactive.schedule().firesOn(day)) {
             due.add(Stage.INACTIVE);
         }
         if (purge != null && purge.schedule() != null && purge.schedule().firesOn(day)) {
@@ -121,13 +136,24 @@ public record Policy(
      * do, which is not the misconfiguration the safety check is there to catch.
      */
     public Policy allowingNobody() {
-        return new Policy(name, description, schedule, fixups, protect, inactive, purge, reinstate, notices,
-                new Safety(safety.maxPurges(), safety.maxShare(), safety.allowEveryone(), true), origin);
+        return new Policy(
+                name,
+                description,
+                schedule,
+                fixups,
+                protect,
+                inactive,
+                purge,
+                reinstate,
+                notices,
+                new Safety(safety.maxPurges(), safety.maxShare(), safety.allowEveryone(), true),
+                origin);
     }
 
     /** The same policy, remembering where it was read from. */
     Policy readFrom(Origin from) {
-        return new Policy(name, description, schedule, fixups, protect, inactive, purge, reinstate, notices, safety, from);
+        return new Policy(
+                name, description, schedule, fixups, protect, inactive, purge, reinstate, notices, safety, from);
     }
 
     public Optional<InactiveStage> inactiveStage() {
@@ -157,11 +183,12 @@ public record Policy(
             @JsonProperty("user_group_description_contains") String userGroupDescriptionContains,
             @JsonProperty("user_group_code_matches") String userGroupCodeMatches,
             @JsonProperty("expiry_date") LocalDate expiryDate,
-            @JsonProperty("purge_date") LocalDate purgeDate) {
-    }
+            @JsonProperty("purge_date") LocalDate purgeDate) {}
 
     /** Users never marked inactive nor purged: by user group code, or by membership of a named set. */
-    public record Protection(@JsonProperty("user_groups") List<String> userGroups, @JsonProperty("sets") List<String> sets) {
+    public record Protection(
+            @JsonProperty("user_groups") List<String> userGroups,
+            @JsonProperty("sets") List<String> sets) {
         public Protection {
             userGroups = userGroups == null ? List.of() : List.copyOf(userGroups);
             sets = sets == null ? List.of() : List.copyOf(sets);
@@ -172,9 +199,10 @@ public record Policy(
      * OPAL's weekly stage: ACTIVE users expired this many days or more become INACTIVE. {@code candidates_set} names an
      * Alma logical set that holds (at least) the stage's candidates, so a run reads those instead of every user.
      */
-    public record InactiveStage(@JsonProperty("expired_days") int expiredDays, @JsonProperty("schedule") Schedule schedule,
-                                @JsonProperty("candidates_set") String candidatesSet) {
-    }
+    public record InactiveStage(
+            @JsonProperty("expired_days") int expiredDays,
+            @JsonProperty("schedule") Schedule schedule,
+            @JsonProperty("candidates_set") String candidatesSet) {}
 
     /**
      * Who is purged: by purge date before a cut-off (a table of run dates, or July 1 of the previous year), or by an
@@ -203,14 +231,14 @@ public record Policy(
     }
 
     /** A row of FLVC's table: on this run date, patrons whose purge date is before this date are purged. */
-    public record Cutoff(@JsonProperty("run") LocalDate run, @JsonProperty("before") LocalDate before) {
-    }
+    public record Cutoff(
+            @JsonProperty("run") LocalDate run,
+            @JsonProperty("before") LocalDate before) {}
 
     /** OPAL's reinstatement: status ACTIVE, a new expiry date, and an EXTERNAL account toggled to INTERNAL and back. */
     public record Reinstatement(
             @JsonProperty("extend_expiry_by") Period extendExpiryBy,
-            @JsonProperty("toggle_external") boolean toggleExternal) {
-    }
+            @JsonProperty("toggle_external") boolean toggleExternal) {}
 
     /** A message sent some time before (or after) a run, to named recipients. */
     public record Notice(
@@ -228,6 +256,5 @@ public record Policy(
             @JsonProperty("max_purges") Integer maxPurges,
             @JsonProperty("max_share") BigDecimal maxShare,
             @JsonProperty("allow_everyone") boolean allowEveryone,
-            @JsonProperty("allow_nobody") boolean allowNobody) {
-    }
+            @JsonProperty("allow_nobody") boolean allowNobody) {}
 }

@@ -31,8 +31,7 @@ public final class PolicyReader {
     /** The policies that come with almasim, loadable by name. */
     public static final List<String> SHIPPED = List.of("flvc-annual", "opal-lifecycle");
 
-    private PolicyReader() {
-    }
+    private PolicyReader() {}
 
     /** A shipped policy by name ({@code flvc-annual}) or a file path. */
     public static Policy load(String nameOrFile) {
@@ -127,7 +126,8 @@ public final class PolicyReader {
                 }
             }
             Policy.Safety safety = policy.safety();
-            if (safety.maxShare() != null && (safety.maxShare().signum() <= 0 || safety.maxShare().compareTo(BigDecimal.ONE) > 0)) {
+            if (safety.maxShare() != null
+                    && (safety.maxShare().signum() <= 0 || safety.maxShare().compareTo(BigDecimal.ONE) > 0)) {
                 problem("/safety/max_share", "must be more than 0 and at most 1");
             }
             if (safety.maxPurges() != null && safety.maxPurges() < 0) {
@@ -140,7 +140,9 @@ public final class PolicyReader {
             if (!Set.of("purge_date", "expiry_date").contains(purge.by())) {
                 problem("/purge/by", "must be purge_date or expiry_date, not " + purge.by());
             }
-            int criteria = (purge.cutoffs().isEmpty() ? 0 : 1) + (purge.cutoffRule() == null ? 0 : 1) + (purge.olderThan() == null ? 0 : 1);
+            int criteria = (purge.cutoffs().isEmpty() ? 0 : 1)
+                    + (purge.cutoffRule() == null ? 0 : 1)
+                    + (purge.olderThan() == null ? 0 : 1);
             if (criteria != 1) {
                 problem("/purge", "give exactly one of cutoffs, cutoff_rule and older_than");
             }
@@ -184,10 +186,14 @@ public final class PolicyReader {
 
         private void problem(String pointer, String message) {
             Integer line = null;
-            for (String at = pointer; line == null && !at.isEmpty(); at = at.substring(0, Math.max(0, at.lastIndexOf('/')))) {
+            for (String at = pointer;
+                    line == null && !at.isEmpty();
+                    at = at.substring(0, Math.max(0, at.lastIndexOf('/')))) {
                 line = lines.get(at);
             }
-            problems.add((line == null ? "" : "line " + line + ": ") + (pointer.isEmpty() ? "" : pointer.substring(1) + ": ") + message);
+            problems.add((line == null ? "" : "line " + line + ": ")
+                    + (pointer.isEmpty() ? "" : pointer.substring(1) + ": ")
+                    + message);
         }
     }
 }

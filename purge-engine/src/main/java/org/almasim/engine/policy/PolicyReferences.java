@@ -19,8 +19,7 @@ public final class PolicyReferences {
     private static final String USER_GROUPS = "UserGroups";
     private static final String RECORD_TYPES = "UserRecordTypes";
 
-    private PolicyReferences() {
-    }
+    private PolicyReferences() {}
 
     /** Throws {@link PolicyException} naming, for each unknown name, its line and what the institution has instead. */
     public static void check(Policy policy, AlmaClient alma) {
@@ -29,15 +28,19 @@ public final class PolicyReferences {
         Lazy<List<String>> recordTypes = new Lazy<>(() -> codes(alma, RECORD_TYPES));
         List<String> problems = new ArrayList<>();
         Policy.Origin origin = policy.origin();
-        List<String> protectedSets = policy.protect().sets() == null ? List.of() : policy.protect().sets();
+        List<String> protectedSets =
+                policy.protect().sets() == null ? List.of() : policy.protect().sets();
         for (int i = 0; i < protectedSets.size(); i++) {
             knownSet(origin, "/protect/sets/" + i, protectedSets.get(i), alma, sets, problems);
         }
-        List<String> protectedGroups = policy.protect().userGroups() == null ? List.of() : policy.protect().userGroups();
+        List<String> protectedGroups = policy.protect().userGroups() == null
+                ? List.of()
+                : policy.protect().userGroups();
         for (int i = 0; i < protectedGroups.size(); i++) {
             known(origin, "/protect/user_groups/" + i, protectedGroups.get(i), "user group", groups, problems);
         }
-        policy.inactiveStage().map(Policy.InactiveStage::candidatesSet)
+        policy.inactiveStage()
+                .map(Policy.InactiveStage::candidatesSet)
                 .ifPresent(set -> knownSet(origin, "/inactive/candidates_set", set, alma, sets, problems));
         policy.purgeStage().ifPresent(purge -> {
             if (purge.candidatesSet() != null) {
@@ -47,7 +50,13 @@ public final class PolicyReferences {
                 known(origin, "/purge/user_groups/" + i, purge.userGroups().get(i), "user group", groups, problems);
             }
             for (int i = 0; i < purge.recordTypes().size(); i++) {
-                known(origin, "/purge/record_types/" + i, purge.recordTypes().get(i), "record type", recordTypes, problems);
+                known(
+                        origin,
+                        "/purge/record_types/" + i,
+                        purge.recordTypes().get(i),
+                        "record type",
+                        recordTypes,
+                        problems);
             }
         });
         if (!problems.isEmpty()) {
@@ -59,15 +68,25 @@ public final class PolicyReferences {
      * A set is looked up by its name, as a run finds it (listing every set would count every logical set's members);
      * the whole list is read only to say what the institution has instead.
      */
-    private static void knownSet(Policy.Origin origin, String pointer, String name, AlmaClient alma, Lazy<List<String>> all,
-                                 List<String> problems) {
+    private static void knownSet(
+            Policy.Origin origin,
+            String pointer,
+            String name,
+            AlmaClient alma,
+            Lazy<List<String>> all,
+            List<String> problems) {
         if (alma.setId(name).isEmpty()) {
             known(origin, pointer, name, "set of users", all, problems);
         }
     }
 
-    private static void known(Policy.Origin origin, String pointer, String name, String what, Lazy<List<String>> existing,
-                              List<String> problems) {
+    private static void known(
+            Policy.Origin origin,
+            String pointer,
+            String name,
+            String what,
+            Lazy<List<String>> existing,
+            List<String> problems) {
         boolean sets = what.startsWith("set");
         // Alma's set names are unique without regard to case, and the engine finds sets so; codes are exact.
         if (existing.get().stream().anyMatch(e -> sets ? e.equalsIgnoreCase(name) : e.equals(name))) {
@@ -76,9 +95,22 @@ public final class PolicyReferences {
         String at = origin.line(pointer);
         Optional<String> closest = closest(name, existing.get());
         problems.add(at + name + ": no such " + what + " in this institution; "
-                + closest.map(c -> "did you mean " + c + "?").orElse(existing.get().isEmpty() ? "it has none."
-                : "it has " + String.join(", ", existing.get().stream().limit(20).toList())
-                + (existing.get().size() > 20 ? " and " + (existing.get().size() - 20) + " more." : ".")));
+                + closest.map(c -> "did you mean " + c + "?")
+                        .orElse(
+                                existing.get().isEmpty()
+                                        ? "it has none."
+                                        : "it has "
+                                                + String.join(
+                                                        ", ",
+                                                        existing.get().stream()
+                                                                .limit(20)
+                                                                .toList())
+                                                + (existing.get().size() > 20
+                                                        ? " and "
+                                                                + (existing.get()
+                                                                                .size()
+                                                                        - 20) + " more."
+                                                        : ".")));
     }
 
     /** The name most like the one given, when it is like enough to be what was meant. */
@@ -120,7 +152,9 @@ public final class PolicyReferences {
 
     private static List<String> codes(AlmaClient alma, String table) {
         List<String> codes = new ArrayList<>();
-        alma.get("/almaws/v1/conf/code-tables/" + table, Map.of()).path("row").forEach(row -> codes.add(row.path("code").asText()));
+        alma.get("/almaws/v1/conf/code-tables/" + table, Map.of())
+                .path("row")
+                .forEach(row -> codes.add(row.path("code").asText()));
         return codes;
     }
 

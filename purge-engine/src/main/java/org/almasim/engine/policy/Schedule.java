@@ -27,8 +27,10 @@ public record Schedule(
         }
         if (yearly != null) {
             MonthDay date = yearlyDate();
-            return MonthDay.from(day).equals(date) || date.equals(MonthDay.of(2, 29)) && !day.isLeapYear()
-                    && MonthDay.from(day).equals(MonthDay.of(2, 28));
+            return MonthDay.from(day).equals(date)
+                    || date.equals(MonthDay.of(2, 29))
+                            && !day.isLeapYear()
+                            && MonthDay.from(day).equals(MonthDay.of(2, 28));
         }
         return dates.contains(day);
     }
@@ -43,6 +45,9 @@ public record Schedule(
     }
 
     int kinds() {
-        return (weekly != null ? 1 : 0) + (monthly != null ? 1 : 0) + (yearly != null ? 1 : 0) + (dates.isEmpty() ? 0 : 1);
+        return (weekly != null ? 1 : 0)
+                + (monthly != null ? 1 : 0)
+                + (yearly != null ? 1 : 0)
+                + (dates.isEmpty() ? 0 : 1);
     }
 }

@@ -13,15 +13,16 @@ import java.util.regex.Pattern;
 
 /** Where things are in a YAML file, so that every problem with a policy or a scenario file can name its line. */
 public final class YamlLines {
-    private YamlLines() {
-    }
+    private YamlLines() {}
 
     /** The line of the field a mapping error is about (the parser's position can be past it), else the parser's. */
     public static String where(JsonProcessingException e, byte[] yaml) {
-        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
             StringBuilder pointer = new StringBuilder();
             for (var ref : mapping.getPath()) {
-                pointer.append('/').append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()));
+                pointer.append('/')
+                        .append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()));
             }
             Integer line = of(yaml).get(pointer.toString());
             if (line != null) {
@@ -56,7 +57,9 @@ public final class YamlLines {
         try (JsonParser parser = new YAMLFactory().createParser(yaml)) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 if (token == JsonToken.FIELD_NAME || token.isScalarValue()) {
-                    lines.putIfAbsent(parser.getParsingContext().pathAsPointer().toString(), parser.currentLocation().getLineNr());
+                    lines.putIfAbsent(
+                            parser.getParsingContext().pathAsPointer().toString(),
+                            parser.currentLocation().getLineNr());
                 }
             }
         } catch (IOException e) {
@@ -64,5 +67,4 @@ public final class YamlLines {
         }
         return lines;
     }
-
 }

@@ -19,8 +19,7 @@ public final class EarlierRefusals {
     /** How far back runs are read: a little more than a yearly purge's cycle. */
     static final int DAYS = 400;
 
-    private EarlierRefusals() {
-    }
+    private EarlierRefusals() {}
 
     /** One refusal: the day of the run and Alma's reason. */
     public record Refusal(LocalDate day, String almaReason) {
@@ -32,12 +31,15 @@ public final class EarlierRefusals {
     /** The latest refusal of each patron in the finished runs of the job over the last {@value #DAYS} days. */
     public static Map<String, Refusal> read(AlmaClient alma, String purgeJobId, LocalDate today) {
         Map<String, Refusal> latest = new HashMap<>();
-        Map<String, String> window = Map.of("submit_date_from", today.minusDays(DAYS).toString(), "submit_date_to", today.toString());
-        for (JsonNode instance : alma.every("/almaws/v1/conf/jobs/" + purgeJobId + "/instances", window, "job_instance")) {
+        Map<String, String> window =
+                Map.of("submit_date_from", today.minusDays(DAYS).toString(), "submit_date_to", today.toString());
+        for (JsonNode instance :
+                alma.every("/almaws/v1/conf/jobs/" + purgeJobId + "/instances", window, "job_instance")) {
             if (!instance.path("status").path("value").asText().startsWith("COMPLETED")) {
                 continue;
             }
-            LocalDate day = LocalDate.parse(instance.path("submit_time").asText().substring(0, 10));
+            LocalDate day =
+                    LocalDate.parse(instance.path("submit_time").asText().substring(0, 10));
             String link = instance.path("link").asText();
             for (JsonNode event : alma.every(link.substring(link.indexOf("/almaws")) + "/events", Map.of(), "event")) {
                 String id = event.path("user").path("value").asText();

@@ -14,14 +14,22 @@ import org.almasim.engine.evaluation.Patron;
 /** Turns Alma's user JSON (and expand=loans,fees counts) into the {@link Patron} the evaluation reads. */
 final class PatronReader {
     private static final Map<String, String> EXPAND_ACTIVITY = Map.of("expand", "loans,fees");
-    private PatronReader() {
-    }
+
+    private PatronReader() {}
 
     static Patron patron(JsonNode user, int loans, BigDecimal balance, Set<String> sets) {
-        return new Patron(user.path("primary_id").asText(), text(user.path("user_group").path("value")),
-                text(user.path("user_group").path("desc")), text(user.path("record_type").path("value")),
-                text(user.path("account_type").path("value")), text(user.path("status").path("value")),
-                date(user.path("expiry_date")), date(user.path("purge_date")), loans, balance, sets);
+        return new Patron(
+                user.path("primary_id").asText(),
+                text(user.path("user_group").path("value")),
+                text(user.path("user_group").path("desc")),
+                text(user.path("record_type").path("value")),
+                text(user.path("account_type").path("value")),
+                text(user.path("status").path("value")),
+                date(user.path("expiry_date")),
+                date(user.path("purge_date")),
+                loans,
+                balance,
+                sets);
     }
 
     /**
@@ -29,9 +37,12 @@ final class PatronReader {
      * it was read with them, else with one more call.
      */
     static Patron withActivity(AlmaClient alma, Patron patron, JsonNode user, Set<String> sets) {
-        JsonNode expanded = user.has("loans") && user.has("fees") ? user : alma.get(AlmaClient.userPath(patron.primaryId()), EXPAND_ACTIVITY);
+        JsonNode expanded = user.has("loans") && user.has("fees")
+                ? user
+                : alma.get(AlmaClient.userPath(patron.primaryId()), EXPAND_ACTIVITY);
         int loans = expanded.path("loans").path("value").asInt(0);
-        BigDecimal balance = expanded.path("fees").path("value").isNumber() ? expanded.path("fees").path("value").decimalValue()
+        BigDecimal balance = expanded.path("fees").path("value").isNumber()
+                ? expanded.path("fees").path("value").decimalValue()
                 : new BigDecimal(expanded.path("fees").path("value").asText("0"));
         return patron(user, loans, balance, sets);
     }
@@ -40,7 +51,8 @@ final class PatronReader {
     static Optional<Set<String>> setMembers(AlmaClient alma, String name) {
         return alma.setId(name).map(id -> {
             Set<String> members = new HashSet<>();
-            alma.every("/almaws/v1/conf/sets/" + id + "/members", Map.of(), "member").forEach(m -> members.add(m.path("id").asText()));
+            alma.every("/almaws/v1/conf/sets/" + id + "/members", Map.of(), "member")
+                    .forEach(m -> members.add(m.path("id").asText()));
             return members;
         });
     }

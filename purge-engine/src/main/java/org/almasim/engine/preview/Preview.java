@@ -33,8 +33,7 @@ import org.almasim.engine.policy.PolicyReferences;
  * for), and the members of protected sets.
  */
 public final class Preview {
-    private Preview() {
-    }
+    private Preview() {}
 
     public static PreviewReport of(Policy policy, AlmaClient alma, LocalDate today, int nearDays) {
         return of(policy, alma, today, nearDays, EarlierRefusals.PURGE_ON_SET);
@@ -55,7 +54,9 @@ public final class Preview {
         int population;
         if (candidateSets.isPresent()) {
             users = candidates(alma, candidateSets.get(), policy.purge() != null);
-            population = alma.get("/almaws/v1/users", Map.of("limit", "1")).path("total_record_count").asInt();
+            population = alma.get("/almaws/v1/users", Map.of("limit", "1"))
+                    .path("total_record_count")
+                    .asInt();
         } else {
             users = new ArrayList<>(alma.allUsers());
             population = users.size();
@@ -66,27 +67,37 @@ public final class Preview {
             Decision decision = Evaluation.of(policy, patron, today);
             // Loans and balances can only change a purge candidate's outcome, so only candidates cost a call.
             return decision.action() == Action.PURGE
-                    ? Evaluation.of(policy, PatronReader.withActivity(alma, patron, user, sets), today) : decision;
+                    ? Evaluation.of(policy, PatronReader.withActivity(alma, patron, user, sets), today)
+                    : decision;
         });
         Map<String, Reason> refusedBefore = new TreeMap<>();
         if (policy.purge() != null && decisions.stream().anyMatch(d -> d.action() == Action.PURGE)) {
             Map<String, EarlierRefusals.Refusal> refusals = EarlierRefusals.read(alma, purgeJobId, today);
-            decisions = decisions.stream().map(d -> {
-                EarlierRefusals.Refusal refusal = refusals.get(d.primaryId());
-                if (d.action() != Action.PURGE || refusal == null) {
-                    return d;
-                }
-                refusedBefore.put(d.primaryId(), refusal.reason());
-                return d.with(refusal.reason());
-            }).toList();
+            decisions = decisions.stream()
+                    .map(d -> {
+                        EarlierRefusals.Refusal refusal = refusals.get(d.primaryId());
+                        if (d.action() != Action.PURGE || refusal == null) {
+                            return d;
+                        }
+                        refusedBefore.put(d.primaryId(), refusal.reason());
+                        return d.with(refusal.reason());
+                    })
+                    .toList();
         }
         Map<Action, Integer> counts = new EnumMap<>(Action.class);
         for (Action action : Action.values()) {
             counts.put(action, 0);
         }
         decisions.forEach(d -> counts.merge(d.action(), 1, Integer::sum));
-        return new PreviewReport(policy.name(), today, population, counts, safety(policy, counts, population),
-                nearMisses(decisions, nearDays, refusedBefore), refusedBefore, decisions);
+        return new PreviewReport(
+                policy.name(),
+                today,
+                population,
+                counts,
+                safety(policy, counts, population),
+                nearMisses(decisions, nearDays, refusedBefore),
+                refusedBefore,
+                decisions);
     }
 
     /**
@@ -97,11 +108,13 @@ public final class Preview {
     private static List<JsonNode> candidates(AlmaClient alma, List<String> sets, boolean withActivity) {
         Set<String> ids = new TreeSet<>();
         for (String set : sets) {
-            ids.addAll(PatronReader.setMembers(alma, set).orElseThrow(() -> new AlmaApiException(0, "NO_SET",
-                    "The policy's candidate set '" + set + "' does not exist in this Alma")));
+            ids.addAll(PatronReader.setMembers(alma, set)
+                    .orElseThrow(() -> new AlmaApiException(
+                            0, "NO_SET", "The policy's candidate set '" + set + "' does not exist in this Alma")));
         }
         List<JsonNode> users = new ArrayList<>();
-        for (Optional<ObjectNode> user : InFlight.map(new ArrayList<>(ids), id -> PatronReader.user(alma, id, withActivity))) {
+        for (Optional<ObjectNode> user :
+                InFlight.map(new ArrayList<>(ids), id -> PatronReader.user(alma, id, withActivity))) {
             user.ifPresent(users::add);
         }
         return users;
@@ -116,9 +129,12 @@ public final class Preview {
             broken.add("would purge " + purges + " patrons, more than max_purges " + safety.maxPurges());
         }
         if (safety.maxShare() != null && population > 0) {
-            BigDecimal share = BigDecimal.valueOf(purges).divide(BigDecimal.valueOf(population), 4, RoundingMode.HALF_UP);
+            BigDecimal share =
+                    BigDecimal.valueOf(purges).divide(BigDecimal.valueOf(population), 4, RoundingMode.HALF_UP);
             if (share.compareTo(safety.maxShare()) > 0) {
-                broken.add("would purge " + share.movePointRight(2).stripTrailingZeros().toPlainString() + "% of patrons, more than max_share "
+                broken.add("would purge "
+                        + share.movePointRight(2).stripTrailingZeros().toPlainString()
+                        + "% of patrons, more than max_share "
                         + safety.maxShare().toPlainString());
             }
         }
@@ -127,7 +143,8 @@ public final class Preview {
         }
         int acted = counts.values().stream().mapToInt(Integer::intValue).sum() - counts.get(Action.KEEP);
         if (population > 0 && acted == 0 && !safety.allowNobody()) {
-            broken.add("selects nobody: no patron would be fixed, marked inactive or purged (set allow_nobody to mean it)");
+            broken.add(
+                    "selects nobody: no patron would be fixed, marked inactive or purged (set allow_nobody to mean it)");
         }
         return broken;
     }
@@ -136,14 +153,16 @@ public final class Preview {
      * The patrons one thing away from another outcome, each with that one thing: a candidate Alma refused before (and
      * is expected to refuse again), a blocked candidate with a single blocker, a patron eligible within {@code nearDays}.
      */
-    private static List<PreviewReport.NearMiss> nearMisses(List<Decision> decisions, int nearDays, Map<String, Reason> refusedBefore) {
+    private static List<PreviewReport.NearMiss> nearMisses(
+            List<Decision> decisions, int nearDays, Map<String, Reason> refusedBefore) {
         List<PreviewReport.NearMiss> near = new ArrayList<>();
         refusedBefore.forEach((id, reason) -> near.add(new PreviewReport.NearMiss(id, reason)));
         for (Decision d : decisions) {
             if (d.action() == Action.PURGE_BLOCKED && d.blockers().size() == 1) {
                 near.add(new PreviewReport.NearMiss(d.primaryId(), d.blockers().get(0)));
             }
-            d.reasons().stream().filter(r -> r.code() == ReasonCode.ELIGIBLE_SOON)
+            d.reasons().stream()
+                    .filter(r -> r.code() == ReasonCode.ELIGIBLE_SOON)
                     .filter(r -> ((Number) r.parameters().get("days")).longValue() <= nearDays)
                     .forEach(r -> near.add(new PreviewReport.NearMiss(d.primaryId(), r)));
         }

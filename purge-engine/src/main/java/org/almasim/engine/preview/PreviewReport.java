@@ -27,7 +27,9 @@ public record PreviewReport(
      * A patron one thing away from a different outcome, and that thing: eligible within days, blocked by a single thing,
      * or refused by Alma before.
      */
-    public record NearMiss(@JsonProperty("primary_id") String primaryId, @JsonProperty("reason") Reason reason) {
+    public record NearMiss(
+            @JsonProperty("primary_id") String primaryId,
+            @JsonProperty("reason") Reason reason) {
         /** The reason as people read it. */
         @JsonProperty("why")
         public String why() {

@@ -17,7 +17,9 @@ import org.almasim.engine.preview.PreviewReport;
 
 /** A preview as people read it (text), as spreadsheets read it (CSV), and as programs read it (JSON). */
 public enum PreviewFormat {
-    TEXT, CSV, JSON;
+    TEXT,
+    CSV,
+    JSON;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -41,25 +43,49 @@ public enum PreviewFormat {
 
     private static String text(PreviewReport report) {
         StringBuilder out = new StringBuilder();
-        out.append("Preview of \"").append(report.policy()).append("\" as of ").append(report.asOf()).append(" (nothing was changed)\n");
+        out.append("Preview of \"")
+                .append(report.policy())
+                .append("\" as of ")
+                .append(report.asOf())
+                .append(" (nothing was changed)\n");
         out.append(report.patrons()).append(" patrons: ");
-        report.counts().forEach((action, count) -> out.append(action.name().toLowerCase(Locale.ROOT)).append(' ').append(count).append("  "));
+        report.counts()
+                .forEach((action, count) -> out.append(action.name().toLowerCase(Locale.ROOT))
+                        .append(' ')
+                        .append(count)
+                        .append("  "));
         out.append('\n');
         if (report.safe()) {
             out.append("Safety: within the policy's limits.\n");
         } else {
-            report.safety().forEach(s -> out.append("Safety: the run would be refused: ").append(s).append('\n'));
+            report.safety()
+                    .forEach(s -> out.append("Safety: the run would be refused: ")
+                            .append(s)
+                            .append('\n'));
         }
         if (!report.nearMisses().isEmpty()) {
             out.append("\nNear misses (one thing from another outcome):\n");
-            report.nearMisses().forEach(n -> out.append("  ").append(n.primaryId()).append(": ").append(n.why()).append('\n'));
+            report.nearMisses()
+                    .forEach(n -> out.append("  ")
+                            .append(n.primaryId())
+                            .append(": ")
+                            .append(n.why())
+                            .append('\n'));
         }
         out.append('\n');
         for (Decision d : report.decisions()) {
             out.append(String.format("%-14s %s%n", d.action(), d.primaryId()));
-            d.newExpiryDate().ifPresent(date -> out.append("               new expiry date ").append(date).append('\n'));
-            d.newPurgeDate().ifPresent(date -> out.append("               new purge date ").append(date).append('\n'));
-            d.reasons().forEach(r -> out.append("               - ").append(r.sentence()).append('\n'));
+            d.newExpiryDate()
+                    .ifPresent(date -> out.append("               new expiry date ")
+                            .append(date)
+                            .append('\n'));
+            d.newPurgeDate()
+                    .ifPresent(date -> out.append("               new purge date ")
+                            .append(date)
+                            .append('\n'));
+            d.reasons()
+                    .forEach(r ->
+                            out.append("               - ").append(r.sentence()).append('\n'));
         }
         return out.toString();
     }
@@ -68,7 +94,10 @@ public enum PreviewFormat {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("primary_id", "action", "new_expiry_date", "new_purge_date", "reason_codes", "reasons"));
         for (Decision d : report.decisions()) {
-            rows.add(List.of(d.primaryId(), d.action().name(), d.newExpiryDate().map(Object::toString).orElse(""),
+            rows.add(List.of(
+                    d.primaryId(),
+                    d.action().name(),
+                    d.newExpiryDate().map(Object::toString).orElse(""),
                     d.newPurgeDate().map(Object::toString).orElse(""),
                     d.reasons().stream().map(r -> r.code().name()).collect(Collectors.joining(" ")),
                     d.reasons().stream().map(Reason::sentence).collect(Collectors.joining("; "))));

@@ -15,10 +15,15 @@ import org.almasim.engine.execution.RunReport;
 
 /** A run report as text, CSV (one line per exception) or JSON. */
 public enum RunFormat {
-    TEXT, CSV, JSON;
+    TEXT,
+    CSV,
+    JSON;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder().addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
 
     public static RunFormat parse(String name) {
         return valueOf(name.trim().toUpperCase(Locale.ROOT));
@@ -34,7 +39,13 @@ public enum RunFormat {
 
     private static String text(RunReport r) {
         StringBuilder out = new StringBuilder();
-        out.append("Run of \"").append(r.policy()).append("\" as of ").append(r.asOf()).append(" (").append(r.mode()).append(")\n");
+        out.append("Run of \"")
+                .append(r.policy())
+                .append("\" as of ")
+                .append(r.asOf())
+                .append(" (")
+                .append(r.mode())
+                .append(")\n");
         out.append("Planned: ").append(r.planned()).append('\n');
         out.append("Dates fixed: ").append(r.datesFixed()).append('\n');
         stage(out, "Marked inactive", r.inactive());
@@ -49,20 +60,41 @@ public enum RunFormat {
     }
 
     private static void stage(StringBuilder out, String label, RunReport.StageResult s) {
-        out.append(label).append(": ").append(s.done()).append(" (records processed ").append(s.processed())
-                .append(", with exceptions ").append(s.exceptions().size());
+        out.append(label)
+                .append(": ")
+                .append(s.done())
+                .append(" (records processed ")
+                .append(s.processed())
+                .append(", with exceptions ")
+                .append(s.exceptions().size());
         if (s.jobInstance() != null) {
             out.append(", job instance ").append(s.jobInstance());
         }
         out.append(")\n");
-        s.exceptions().forEach((id, why) -> out.append("  ").append(id).append(": ").append(why).append('\n'));
+        s.exceptions()
+                .forEach((id, why) ->
+                        out.append("  ").append(id).append(": ").append(why).append('\n'));
         if (!s.heldBack().isEmpty()) {
-            out.append("Held back by the engine, not sent to Alma: ").append(s.heldBack().size()).append('\n');
-            s.heldBack().forEach((id, why) -> out.append("  ").append(id).append(": ").append(Reason.join(why)).append('\n'));
+            out.append("Held back by the engine, not sent to Alma: ")
+                    .append(s.heldBack().size())
+                    .append('\n');
+            s.heldBack()
+                    .forEach((id, why) -> out.append("  ")
+                            .append(id)
+                            .append(": ")
+                            .append(Reason.join(why))
+                            .append('\n'));
         }
         if (!s.notDoneByReason().isEmpty()) {
-            out.append("Not ").append(label.toLowerCase(Locale.ROOT)).append(", by reason (a patron counts under each of theirs):\n");
-            s.notDoneByReason().forEach((reason, count) -> out.append("  ").append(reason).append(": ").append(count).append('\n'));
+            out.append("Not ")
+                    .append(label.toLowerCase(Locale.ROOT))
+                    .append(", by reason (a patron counts under each of theirs):\n");
+            s.notDoneByReason()
+                    .forEach((reason, count) -> out.append("  ")
+                            .append(reason)
+                            .append(": ")
+                            .append(count)
+                            .append('\n'));
         }
     }
 
@@ -71,7 +103,9 @@ public enum RunFormat {
         rows.add(List.of("stage", "primary_id", "reason_codes", "reason"));
         exceptions(rows, "inactive", r.inactive().exceptions());
         exceptions(rows, "purge", r.purge().exceptions());
-        r.purge().heldBack().forEach((id, why) -> rows.add(List.of("purge, held back", id, codes(why), Reason.join(why))));
+        r.purge()
+                .heldBack()
+                .forEach((id, why) -> rows.add(List.of("purge, held back", id, codes(why), Reason.join(why))));
         return Csv.rows(rows);
     }
 

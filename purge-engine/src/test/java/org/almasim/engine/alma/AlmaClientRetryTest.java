@@ -32,7 +32,10 @@ class AlmaClientRetryTest {
             arrivals.add(System.nanoTime());
             if (arrivals.size() == 1) {
                 exchange.getResponseHeaders().add("Retry-After", "1");
-                answer(exchange, 429, "{\"errorsExist\":true,\"errorList\":{\"error\":[{\"errorCode\":\"PER_SECOND_THRESHOLD\"}]}}");
+                answer(
+                        exchange,
+                        429,
+                        "{\"errorsExist\":true,\"errorList\":{\"error\":[{\"errorCode\":\"PER_SECOND_THRESHOLD\"}]}}");
             } else {
                 answer(exchange, 200, "{\"ok\":true}");
             }
@@ -48,8 +51,11 @@ class AlmaClientRetryTest {
     @Test
     void aPostThatMayHaveReachedAlmaIsNotSentAgain() {
         AlmaClient alma = new AlmaClient(base(), "k", 5, Duration.ofMillis(1));
-        assertThatThrownBy(() -> alma.post("/almaws/v1/failing", Map.of("op", "run"), JsonNodeFactory.instance.objectNode()))
-                .isInstanceOfSatisfying(AlmaApiException.class, e -> assertThat(e.outcomeUnknown()).isTrue());
+        assertThatThrownBy(() ->
+                        alma.post("/almaws/v1/failing", Map.of("op", "run"), JsonNodeFactory.instance.objectNode()))
+                .isInstanceOfSatisfying(
+                        AlmaApiException.class,
+                        e -> assertThat(e.outcomeUnknown()).isTrue());
         assertThat(arrivals).as("sent once").hasSize(1);
     }
 
@@ -63,15 +69,18 @@ class AlmaClientRetryTest {
     @Test
     void throttlingWaitsAsLongAsRetryAfterSays() {
         AlmaClient alma = new AlmaClient(base(), "k", 3, Duration.ofMillis(1));
-        assertThat(alma.get("/almaws/v1/throttled", Map.of()).path("ok").asBoolean()).isTrue();
+        assertThat(alma.get("/almaws/v1/throttled", Map.of()).path("ok").asBoolean())
+                .isTrue();
         assertThat(arrivals).hasSize(2);
-        assertThat(Duration.ofNanos(arrivals.get(1) - arrivals.get(0))).as("Retry-After: 1, not the 1 ms backoff")
+        assertThat(Duration.ofNanos(arrivals.get(1) - arrivals.get(0)))
+                .as("Retry-After: 1, not the 1 ms backoff")
                 .isGreaterThanOrEqualTo(Duration.ofMillis(950));
     }
 
     @Test
     void theBaseUrlMayNameAlmasApiPrefix() {
-        assertThat(AlmaClient.host("https://api-eu.hosted.exlibrisgroup.com/almaws/v1/")).isEqualTo("https://api-eu.hosted.exlibrisgroup.com");
+        assertThat(AlmaClient.host("https://api-eu.hosted.exlibrisgroup.com/almaws/v1/"))
+                .isEqualTo("https://api-eu.hosted.exlibrisgroup.com");
         assertThat(AlmaClient.host("http://localhost:8080/almaws/v1")).isEqualTo("http://localhost:8080");
         assertThat(AlmaClient.host("http://localhost:8080/")).isEqualTo("http://localhost:8080");
     }
@@ -80,7 +89,8 @@ class AlmaClientRetryTest {
         return "http://127.0.0.1:" + stub.getAddress().getPort();
     }
 
-    private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String body) throws IOException {
+    private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String body)
+            throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);

@@ -29,16 +29,24 @@ class JobStartTest {
                 runs.incrementAndGet();
                 answer(exchange, 502, "proxy error");
             } else if (path.endsWith("/instances")) {
-                answer(exchange, 200, runs.get() == 0 ? "{\"total_record_count\":0}"
-                        : "{\"job_instance\":[{\"id\":\"7\",\"status\":{\"value\":\"COMPLETED_SUCCESS\"}}],\"total_record_count\":1}");
+                answer(
+                        exchange,
+                        200,
+                        runs.get() == 0
+                                ? "{\"total_record_count\":0}"
+                                : "{\"job_instance\":[{\"id\":\"7\",\"status\":{\"value\":\"COMPLETED_SUCCESS\"}}],\"total_record_count\":1}");
             } else {
-                answer(exchange, 200, "{\"id\":\"7\",\"link\":\"http://x/almaws/v1/conf/jobs/M26700/instances/7\","
-                        + "\"status\":{\"value\":\"COMPLETED_SUCCESS\"},\"progress\":100}");
+                answer(
+                        exchange,
+                        200,
+                        "{\"id\":\"7\",\"link\":\"http://x/almaws/v1/conf/jobs/M26700/instances/7\","
+                                + "\"status\":{\"value\":\"COMPLETED_SUCCESS\"},\"progress\":100}");
             }
         });
         alma.start();
         try {
-            AlmaClient client = new AlmaClient("http://127.0.0.1:" + alma.getAddress().getPort(), "k", 3, Duration.ofMillis(1));
+            AlmaClient client =
+                    new AlmaClient("http://127.0.0.1:" + alma.getAddress().getPort(), "k", 3, Duration.ofMillis(1));
             JsonNode instance = PolicyRun.followJob(client, "M26700", Map.of("set_id", "1"), ProgressListener.NONE);
             assertThat(instance.path("id").asText()).isEqualTo("7");
             assertThat(runs.get()).as("op=run sent once").isEqualTo(1);

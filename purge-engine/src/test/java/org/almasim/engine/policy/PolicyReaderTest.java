@@ -16,9 +16,11 @@ class PolicyReaderTest {
     @Test
     void shippedPoliciesEncodeTheirSeeds() {
         Policy flvc = PolicyReader.load("flvc-annual");
-        assertThat(flvc.purge().cutoffs()).extracting(Policy.Cutoff::before)
+        assertThat(flvc.purge().cutoffs())
+                .extracting(Policy.Cutoff::before)
                 .containsExactly(LocalDate.of(2021, 7, 3), LocalDate.of(2022, 7, 1), LocalDate.of(2023, 7, 1));
-        assertThat(flvc.fixups().fixedDates().get(0).userGroupDescriptionContains()).isEqualTo("ILL");
+        assertThat(flvc.fixups().fixedDates().get(0).userGroupDescriptionContains())
+                .isEqualTo("ILL");
         assertThat(flvc.notices()).hasSize(3);
         Policy opal = PolicyReader.load("opal-lifecycle");
         assertThat(opal.inactive().expiredDays()).isEqualTo(7);
@@ -48,7 +50,8 @@ class PolicyReaderTest {
                 safety:
                   max_share: 1.5
                 """));
-        assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("line 3: purge/by"))
+        assertThat(e.problems())
+                .anySatisfy(p -> assertThat(p).startsWith("line 3: purge/by"))
                 .anySatisfy(p -> assertThat(p).contains("exactly one of cutoffs, cutoff_rule and older_than"))
                 .anySatisfy(p -> assertThat(p).startsWith("line 6: purge/grace_days"))
                 .anySatisfy(p -> assertThat(p).startsWith("line 8: safety/max_share"));
@@ -62,7 +65,9 @@ class PolicyReaderTest {
                 purge:
                   cutoffs:
                     - {run: 2024-08-01, before: 2024-09-01}
-                """)).hasMessageContaining("line 5: purge/cutoffs/0/before").hasMessageContaining("schedule/yearly");
+                """))
+                .hasMessageContaining("line 5: purge/cutoffs/0/before")
+                .hasMessageContaining("schedule/yearly");
     }
 
     @Test
@@ -73,8 +78,13 @@ class PolicyReaderTest {
 
     @Test
     void schedulesFireOnTheirDays() {
-        assertThat(new Schedule(null, 31, null, null).firesOn(LocalDate.of(2024, 2, 29))).as("last day of a short month").isTrue();
-        assertThat(new Schedule(null, null, "02-29", null).firesOn(LocalDate.of(2023, 2, 28))).as("leap day outside leap years").isTrue();
-        assertThat(new Schedule(null, null, "08-01", null).firesOn(LocalDate.of(2024, 8, 2))).isFalse();
+        assertThat(new Schedule(null, 31, null, null).firesOn(LocalDate.of(2024, 2, 29)))
+                .as("last day of a short month")
+                .isTrue();
+        assertThat(new Schedule(null, null, "02-29", null).firesOn(LocalDate.of(2023, 2, 28)))
+                .as("leap day outside leap years")
+                .isTrue();
+        assertThat(new Schedule(null, null, "08-01", null).firesOn(LocalDate.of(2024, 8, 2)))
+                .isFalse();
     }
 }

@@ -38,8 +38,12 @@ public final class ApiBenchmark {
     }
 
     public void run(PrintStream out) throws Exception {
-        out.printf("machine: %d cores, max heap %d MB, %s %s%n", Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() / (1024 * 1024), System.getProperty("java.vm.name"), System.getProperty("java.version"));
+        out.printf(
+                "machine: %d cores, max heap %d MB, %s %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.version"));
         getThroughput(out);
         if (load > 0) {
             bulkLoad(out);
@@ -47,23 +51,31 @@ public final class ApiBenchmark {
     }
 
     private void getThroughput(PrintStream out) throws Exception {
-        try (Simulator simulator = Simulator.create(Simulator.Config.defaults().withToday(TODAY)).start(0)) {
+        try (Simulator simulator =
+                Simulator.create(Simulator.Config.defaults().withToday(TODAY)).start(0)) {
             long started = System.nanoTime();
             simulator.load(SyntheticPopulation.chunks(SEED, users, TODAY, 10_000));
-            out.printf("GET /users/{id}: %,d synthetic patrons loaded in %.1f s%n", users, (System.nanoTime() - started) / 1e9);
+            out.printf(
+                    "GET /users/{id}: %,d synthetic patrons loaded in %.1f s%n",
+                    users, (System.nanoTime() - started) / 1e9);
             runClients(simulator.port(), 5, null);
             long[] latencies = new long[2_000_000];
             Result result = runClients(simulator.port(), seconds, latencies);
             long[] measured = Arrays.copyOf(latencies, (int) Math.min(result.ok, latencies.length));
             Arrays.sort(measured);
-            out.printf("GET /users/{id}: %d clients, %d s: %,d requests, %,.0f requests/s, %d errors, p50 %.2f ms, p99 %.2f ms%n",
-                    clients, seconds, result.ok, result.ok / (double) seconds, result.errors,
-                    percentile(measured, 0.50) / 1e6, percentile(measured, 0.99) / 1e6);
+            out.printf(
+                    "GET /users/{id}: %d clients, %d s: %,d requests, %,.0f requests/s, %d errors, p50 %.2f ms, p99 %.2f ms%n",
+                    clients,
+                    seconds,
+                    result.ok,
+                    result.ok / (double) seconds,
+                    result.errors,
+                    percentile(measured, 0.50) / 1e6,
+                    percentile(measured, 0.99) / 1e6);
         }
     }
 
-    private record Result(long ok, long errors) {
-    }
+    private record Result(long ok, long errors) {}
 
     private Result runClients(int port, int durationSeconds, long[] latencies) throws Exception {
         String[] ids = new String[users];
@@ -99,7 +111,7 @@ public final class ApiBenchmark {
                         }
                     }
                 }
-                return new long[]{ok, errors};
+                return new long[] {ok, errors};
             }));
         }
         long ok = 0;
@@ -116,19 +128,29 @@ public final class ApiBenchmark {
     private void bulkLoad(PrintStream out) {
         System.gc();
         long before = usedHeap();
-        try (Simulator simulator = Simulator.create(Simulator.Config.defaults().withToday(TODAY).withDatabase(loadDatabase))) {
+        try (Simulator simulator =
+                Simulator.create(Simulator.Config.defaults().withToday(TODAY).withDatabase(loadDatabase))) {
             long started = System.nanoTime();
             Loaded loaded = simulator.load(SyntheticPopulation.chunks(SEED, load, TODAY, 10_000));
             double took = (System.nanoTime() - started) / 1e9;
             long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
-                    .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+                    .mapToLong(p -> p.getPeakUsage().getUsed())
+                    .sum();
             System.gc();
             long after = usedHeap();
-            out.printf("load (%s database): %,d users (%,d items, %,d loans, %,d fees) in %.1f s (%,.0f users/s); heap after load %d MB "
+            out.printf(
+                    "load (%s database): %,d users (%,d items, %,d loans, %,d fees) in %.1f s (%,.0f users/s); heap after load %d MB "
                             + "(database and all), heap pools' peak %d MB%n",
-                    loadDatabase, loaded.users(), loaded.items(), loaded.loans(), loaded.fees(), took, loaded.users() / took,
-                    (after - before) / (1024 * 1024), peak / (1024 * 1024));
+                    loadDatabase,
+                    loaded.users(),
+                    loaded.items(),
+                    loaded.loans(),
+                    loaded.fees(),
+                    took,
+                    loaded.users() / took,
+                    (after - before) / (1024 * 1024),
+                    peak / (1024 * 1024));
         }
     }
 

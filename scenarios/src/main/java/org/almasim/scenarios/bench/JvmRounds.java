@@ -9,8 +9,7 @@ import java.io.PrintStream;
  * for a day in the second.
  */
 final class JvmRounds {
-    private JvmRounds() {
-    }
+    private JvmRounds() {}
 
     static void play(PrintStream out, Runnable round) {
         for (String name : new String[] {"first round (fresh JVM)", "second round (warm JVM)"}) {

@@ -43,8 +43,13 @@ public final class PolicyBenchmark {
 
     /** Two rounds ({@link JvmRounds}), each path on a freshly loaded population. */
     public void run(PrintStream out) {
-        out.printf("machine: %d cores, max heap %d MB; %,d synthetic patrons (seed %d), as of %s%n",
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024), patrons, SEED, TODAY);
+        out.printf(
+                "machine: %d cores, max heap %d MB; %,d synthetic patrons (seed %d), as of %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                patrons,
+                SEED,
+                TODAY);
         JvmRounds.play(out, () -> {
             for (PolicyRun.Mode mode : PolicyRun.Mode.values()) {
                 measure(mode, out);
@@ -53,30 +58,38 @@ public final class PolicyBenchmark {
     }
 
     private void measure(PolicyRun.Mode mode, PrintStream out) {
-        try (Simulator sim = Simulator.create(Simulator.Config.defaults().withToday(TODAY)).start(0)) {
+        try (Simulator sim =
+                Simulator.create(Simulator.Config.defaults().withToday(TODAY)).start(0)) {
             sim.load(SyntheticPopulation.chunks(SEED, patrons, TODAY, 10_000));
             AlmaClient alma = new AlmaClient(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
             long started = System.nanoTime();
             PreviewReport preview = Preview.of(POLICY, alma, TODAY, 30);
             double previewSeconds = (System.nanoTime() - started) / 1e9;
             if (mode == PolicyRun.Mode.JOB) {
-                out.printf("  preview: %,d patrons in %.1f s (%s)%n", preview.patrons(), previewSeconds, preview.counts());
+                out.printf(
+                        "  preview: %,d patrons in %.1f s (%s)%n", preview.patrons(), previewSeconds, preview.counts());
             }
             StageTimes stages = new StageTimes();
             started = System.nanoTime();
             RunReport report = new PolicyRun(alma, PolicyRun.Jobs.ALMASIM, stages).run(POLICY, TODAY, mode);
             double runSeconds = (System.nanoTime() - started) / 1e9;
-            out.printf("  run by the %s path: %.1f s (%s): %,d dates fixed, %,d sent to purge, %,d purged, %,d exceptions, "
-                            + "%d differences%n", mode.name().toLowerCase().replace('_', '-'), runSeconds, stages.summary(started),
-                    report.datesFixed(), report.purge().processed(), report.purge().done(), report.purge().exceptions().size(),
+            out.printf(
+                    "  run by the %s path: %.1f s (%s): %,d dates fixed, %,d sent to purge, %,d purged, %,d exceptions, "
+                            + "%d differences%n",
+                    mode.name().toLowerCase().replace('_', '-'),
+                    runSeconds,
+                    stages.summary(started),
+                    report.datesFixed(),
+                    report.purge().processed(),
+                    report.purge().done(),
+                    report.purge().exceptions().size(),
                     report.differences().size());
         }
     }
 
     /** When each stage of a run began, to say where its time went: the plan comes first, before any stage is named. */
     private static final class StageTimes implements ProgressListener {
-        private record Stage(String name, long started) {
-        }
+        private record Stage(String name, long started) {}
 
         private final List<Stage> stages = new ArrayList<>();
 
@@ -86,8 +99,7 @@ public final class PolicyBenchmark {
         }
 
         @Override
-        public void done(long count) {
-        }
+        public void done(long count) {}
 
         synchronized String summary(long runStarted) {
             long end = System.nanoTime();
@@ -95,7 +107,9 @@ public final class PolicyBenchmark {
             StringBuilder out = new StringBuilder(String.format("plan %.1f s", (planEnd - runStarted) / 1e9));
             for (int i = 0; i < stages.size(); i++) {
                 long stageEnd = i + 1 < stages.size() ? stages.get(i + 1).started() : end;
-                out.append(String.format(", %s %.1f s", stages.get(i).name(), (stageEnd - stages.get(i).started()) / 1e9));
+                out.append(String.format(
+                        ", %s %.1f s",
+                        stages.get(i).name(), (stageEnd - stages.get(i).started()) / 1e9));
             }
             return out.toString();
         }

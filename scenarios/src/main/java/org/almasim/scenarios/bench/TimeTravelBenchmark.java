@@ -54,29 +54,43 @@ public final class TimeTravelBenchmark {
 
     /** Two rounds ({@link JvmRounds}), each on a freshly loaded population. */
     public void run(PrintStream out) {
-        out.printf("machine: %d cores, max heap %d MB; %,d synthetic patrons (seed %d) from %s, %d years of OPAL's weekly and "
-                        + "monthly stages%n", Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
-                patrons, SEED, START, years);
+        out.printf(
+                "machine: %d cores, max heap %d MB; %,d synthetic patrons (seed %d) from %s, %d years of OPAL's weekly and "
+                        + "monthly stages%n",
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                patrons,
+                SEED,
+                START,
+                years);
         JvmRounds.play(out, () -> round(out));
     }
 
     private void round(PrintStream out) {
-        Scenario scenario = ScenarioReader.read(SCENARIO.formatted(START, years).getBytes(StandardCharsets.UTF_8), "time travel");
-        try (Simulator sim = Simulator.create(Simulator.Config.defaults().withToday(START)).start(0)) {
+        Scenario scenario =
+                ScenarioReader.read(SCENARIO.formatted(START, years).getBytes(StandardCharsets.UTF_8), "time travel");
+        try (Simulator sim =
+                Simulator.create(Simulator.Config.defaults().withToday(START)).start(0)) {
             long started = System.nanoTime();
             sim.load(SyntheticPopulation.chunks(SEED, patrons, START, 10_000));
             out.printf("  load: %.1f s%n", (System.nanoTime() - started) / 1e9);
             AlmaClient alma = new AlmaClient(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
-            long before = alma.get("/almaws/v1/users", Map.of("limit", "0")).path("total_record_count").asLong();
+            long before = alma.get("/almaws/v1/users", Map.of("limit", "0"))
+                    .path("total_record_count")
+                    .asLong();
             long callsBefore = alma.calls();
             started = System.nanoTime();
             new ScenarioRunner(new PrintStream(OutputStream.nullOutputStream()))
                     .run(new ScenarioReader.Loaded(scenario, "time travel", Optional.empty()), alma);
             double seconds = (System.nanoTime() - started) / 1e9;
             long calls = alma.calls() - callsBefore;
-            long after = alma.get("/almaws/v1/users", Map.of("limit", "0")).path("total_record_count").asLong();
-            out.printf("  time travel: %d years (%d weekly and %d monthly stage runs) in %.1f s; %,d API calls; %,d patrons "
-                    + "before, %,d after%n", years, years * 52, years * 12, seconds, calls, before, after);
+            long after = alma.get("/almaws/v1/users", Map.of("limit", "0"))
+                    .path("total_record_count")
+                    .asLong();
+            out.printf(
+                    "  time travel: %d years (%d weekly and %d monthly stage runs) in %.1f s; %,d API calls; %,d patrons "
+                            + "before, %,d after%n",
+                    years, years * 52, years * 12, seconds, calls, before, after);
         }
     }
 }

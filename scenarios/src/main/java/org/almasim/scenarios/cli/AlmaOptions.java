@@ -16,16 +16,30 @@ import picocli.CommandLine.Option;
 
 /** The options of every {@code almasim policy} command, and how their failures are told to the user. */
 final class AlmaOptions {
-    @Option(names = "--policy", required = true, paramLabel = "NAME|FILE", description = "flvc-annual, opal-lifecycle, or a policy file.")
+    @Option(
+            names = "--policy",
+            required = true,
+            paramLabel = "NAME|FILE",
+            description = "flvc-annual, opal-lifecycle, or a policy file.")
     String policy;
 
-    @Option(names = "--alma-url", required = true, paramLabel = "URL", description = "The Alma, e.g. http://localhost:8080.")
+    @Option(
+            names = "--alma-url",
+            required = true,
+            paramLabel = "URL",
+            description = "The Alma, e.g. http://localhost:8080.")
     String almaUrl;
 
-    @Option(names = "--api-key", required = true, paramLabel = "KEY", description = "An API key for the users, sets and jobs APIs.")
+    @Option(
+            names = "--api-key",
+            required = true,
+            paramLabel = "KEY",
+            description = "An API key for the users, sets and jobs APIs.")
     String apiKey;
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+    @Option(
+            names = "--as-of",
+            paramLabel = "YYYY-MM-DD",
             description = "The day to decide for. Default: the simulator's date, or today for a real Alma.")
     LocalDate asOf;
 
@@ -77,7 +91,10 @@ final class AlmaOptions {
             err.println("Cannot write: " + e.getCause().getMessage());
             return 1;
         } catch (AlmaApiException e) {
-            err.println(e.code().equals("CONNECTION") ? "Cannot reach the Alma: " + e.getMessage() : "Alma refused: " + e.getMessage());
+            err.println(
+                    e.code().equals("CONNECTION")
+                            ? "Cannot reach the Alma: " + e.getMessage()
+                            : "Alma refused: " + e.getMessage());
             return 1;
         } finally {
             err.flush();

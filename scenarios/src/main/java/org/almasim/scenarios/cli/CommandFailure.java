@@ -23,7 +23,8 @@ final class CommandFailure extends RuntimeException {
                 return Optional.of(known.getMessage());
             }
             if (cause instanceof BindException) {
-                return Optional.of("the port is already in use (" + cause.getMessage() + "); choose another with --port");
+                return Optional.of(
+                        "the port is already in use (" + cause.getMessage() + "); choose another with --port");
             }
             // H2's DATABASE_ALREADY_OPEN_1: another process has the file database open.
             if (cause instanceof SQLException sql && sql.getErrorCode() == 90020) {

@@ -9,8 +9,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.policy.PolicyReader;
-import org.almasim.scenarios.scenario.ScenarioReader;
 import org.almasim.scenarios.console.ConsoleController;
+import org.almasim.scenarios.scenario.ScenarioReader;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.http.ApiKeys;
 import picocli.CommandLine.Command;
@@ -20,14 +20,19 @@ import picocli.CommandLine.Option;
  * {@code almasim demo}: the FLVC and OPAL stories told end to end, each on a simulator of its own (their policies would
  * act on each other's patrons in one library), then both left running with their final state for exploration.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
         description = "Play the FLVC 2022-2024 and OPAL four-year scenarios with narration, then leave both simulators "
                 + "running (FLVC's on --port, OPAL's on the next port) until Ctrl-C.")
 final class DemoCommand implements Callable<Integer> {
     static final List<String> STORIES = List.of("flvc-2022-2024", "opal-four-years");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    @Option(names = "--port", description = "FLVC's simulator's port; OPAL's is the next one (0 picks free ones). Default: ${DEFAULT-VALUE}.",
+    @Option(
+            names = "--port",
+            description =
+                    "FLVC's simulator's port; OPAL's is the next one (0 picks free ones). Default: ${DEFAULT-VALUE}.",
             defaultValue = "8080")
     int port;
 
@@ -44,13 +49,20 @@ final class DemoCommand implements Callable<Integer> {
         boolean held = true;
         for (int i = 0; i < STORIES.size(); i++) {
             ScenarioReader.Loaded story = ScenarioReader.load(STORIES.get(i));
-            Simulator simulator = Simulator.create(Simulator.Config.defaults().withToday(story.scenario().start()), ConsoleController::routes)
+            Simulator simulator = Simulator.create(
+                            Simulator.Config.defaults()
+                                    .withToday(story.scenario().start()),
+                            ConsoleController::routes)
                     .start(noServe || port == 0 ? 0 : port + i);
             AlmaClient alma = new AlmaClient(simulator.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
             held &= playThroughConsole(alma, STORIES.get(i));
             // The console goes on with the story: its policies stay on their schedules as the clock moves on.
-            story.scenario().policyNames().stream().filter(PolicyReader.SHIPPED::contains).forEach(name -> alma.post(
-                    "/almasim/v1/console/policies/" + name + "/schedule", Map.of(), JSON.objectNode().put("scheduled", true)));
+            story.scenario().policyNames().stream()
+                    .filter(PolicyReader.SHIPPED::contains)
+                    .forEach(name -> alma.post(
+                            "/almasim/v1/console/policies/" + name + "/schedule",
+                            Map.of(),
+                            JSON.objectNode().put("scheduled", true)));
             System.out.println();
             if (noServe) {
                 simulator.close();
@@ -63,8 +75,12 @@ final class DemoCommand implements Callable<Integer> {
         }
         System.out.println("Both libraries are still running, as the stories left them:");
         for (int i = 0; i < running.size(); i++) {
-            System.out.printf("  %-16s %s/almaws/v1 (simulated today %s); trainer console: %s/%n", STORIES.get(i),
-                    running.get(i).baseUrl(), running.get(i).clock().today(), running.get(i).baseUrl());
+            System.out.printf(
+                    "  %-16s %s/almaws/v1 (simulated today %s); trainer console: %s/%n",
+                    STORIES.get(i),
+                    running.get(i).baseUrl(),
+                    running.get(i).clock().today(),
+                    running.get(i).baseUrl());
         }
         System.out.printf("""
 

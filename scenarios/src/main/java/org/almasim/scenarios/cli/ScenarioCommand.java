@@ -13,18 +13,27 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code almasim scenario run|list}: play scenario files against a simulator of their own, narrating as they go. */
-@Command(name = "scenario", mixinStandardHelpOptions = true, description = "Play scenario files (docs/scenarios.md).",
+@Command(
+        name = "scenario",
+        mixinStandardHelpOptions = true,
+        description = "Play scenario files (docs/scenarios.md).",
         subcommands = {ScenarioCommand.Run.class, ScenarioCommand.ListShipped.class})
 final class ScenarioCommand {
 
-    @Command(name = "run", mixinStandardHelpOptions = true,
-            description = "Play each scenario on a fresh in-process simulator; exit 0 when every expectation holds, 1 when one "
-                    + "does not, 2 when a scenario or policy file is wrong.")
+    @Command(
+            name = "run",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Play each scenario on a fresh in-process simulator; exit 0 when every expectation holds, 1 when one "
+                            + "does not, 2 when a scenario or policy file is wrong.")
     static final class Run implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(arity = "1..*", paramLabel = "NAME|FILE", description = "A shipped scenario's name (see 'scenario list') or a YAML file.")
+        @Parameters(
+                arity = "1..*",
+                paramLabel = "NAME|FILE",
+                description = "A shipped scenario's name (see 'scenario list') or a YAML file.")
         List<String> scenarios;
 
         @Override
@@ -38,7 +47,8 @@ final class ScenarioCommand {
         @Override
         public Integer call() {
             for (String name : ScenarioReader.SHIPPED) {
-                System.out.println(name + "  " + ScenarioReader.load(name).scenario().name());
+                System.out.println(
+                        name + "  " + ScenarioReader.load(name).scenario().name());
             }
             return 0;
         }

@@ -1,7 +1,7 @@
 package org.almasim.scenarios.cli;
 
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import org.almasim.scenarios.console.ConsoleController;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.population.Population.Loaded;
@@ -43,18 +43,38 @@ final class ServeCommand implements Callable<Integer> {
             out.append(headline).append("\n\n");
         }
         out.append("almasim is serving a mock Alma at ").append(base).append("/almaws/v1\n");
-        out.append("  listening on:    ").append(simulator.host()).append(simulator.host().equals(Simulator.Config.LOOPBACK)
-                ? " (this machine only; --host 0.0.0.0 lets other machines in)" : " (other machines can reach it)").append('\n');
+        out.append("  listening on:    ")
+                .append(simulator.host())
+                .append(
+                        simulator.host().equals(Simulator.Config.LOOPBACK)
+                                ? " (this machine only; --host 0.0.0.0 lets other machines in)"
+                                : " (other machines can reach it)")
+                .append('\n');
         out.append("  simulated today: ").append(simulator.clock().today()).append('\n');
-        simulator.apiKeys().describe().forEach(k -> out.append("  API key:         ").append(k).append('\n'));
+        simulator
+                .apiKeys()
+                .describe()
+                .forEach(k -> out.append("  API key:         ").append(k).append('\n'));
         if (loaded != null) {
-            out.append("  population:      ").append(loaded.users()).append(" users, ").append(loaded.items()).append(" items, ")
-                    .append(loaded.loans()).append(" loans, ").append(loaded.fees()).append(" fees\n");
+            out.append("  population:      ")
+                    .append(loaded.users())
+                    .append(" users, ")
+                    .append(loaded.items())
+                    .append(" items, ")
+                    .append(loaded.loans())
+                    .append(" loans, ")
+                    .append(loaded.fees())
+                    .append(" fees\n");
         }
-        out.append("  control plane:   ").append(base).append("/almasim/v1 (clock, reset, population; each needs a key but health)\n");
+        out.append("  control plane:   ")
+                .append(base)
+                .append("/almasim/v1 (clock, reset, population; each needs a key but health)\n");
         out.append("  trainer console: ").append(base).append("/ (open it in a browser; it asks for the API key)\n\n");
-        out.append("Try:\n  curl -H 'Authorization: apikey ").append(key).append("' -H 'Accept: application/json' '")
-                .append(base).append("/almaws/v1/users?limit=5'\n\n");
+        out.append("Try:\n  curl -H 'Authorization: apikey ")
+                .append(key)
+                .append("' -H 'Accept: application/json' '")
+                .append(base)
+                .append("/almaws/v1/users?limit=5'\n\n");
         out.append("Press Ctrl-C to stop.\n");
         System.out.print(out);
         System.out.flush();

@@ -60,10 +60,16 @@ import org.almasim.simulator.errors.AlmaRefusal;
 public final class Console implements AutoCloseable {
     /** Decisions a preview sends the page at once; the rest are paged. */
     static final int DECISIONS_PER_PAGE = 100;
+
     private static final int NEAR_MISS_DAYS = 30;
     private static final String FROM_CONSOLE = "run from the console";
 
-    public enum Step { DAY, WEEK, MONTH, YEAR }
+    public enum Step {
+        DAY,
+        WEEK,
+        MONTH,
+        YEAR
+    }
 
     /** The shipped policies, read once: the page asks for them on every load. */
     private static final Map<String, Policy> SHIPPED = PolicyReader.SHIPPED.stream()
@@ -75,6 +81,7 @@ public final class Console implements AutoCloseable {
     private final AtomicReference<String> activity = new AtomicReference<>();
     /** A preview reads every patron: one at a time, so a page reloaded many times cannot pile them up. */
     private final AtomicBoolean previewing = new AtomicBoolean();
+
     private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "almasim-console-run");
         thread.setDaemon(true);
@@ -101,7 +108,8 @@ public final class Console implements AutoCloseable {
             history.addAll(saved.status());
             saved.runs().forEach(view -> runs.put(view.id(), ConsoleRun.restored(view)));
             // The calendar is made when first needed, once the server listens: it reaches the library over HTTP.
-            restoredSchedules = saved.scheduled().stream().filter(SHIPPED::containsKey).toList();
+            restoredSchedules =
+                    saved.scheduled().stream().filter(SHIPPED::containsKey).toList();
         });
     }
 
@@ -109,8 +117,13 @@ public final class Console implements AutoCloseable {
     private void save() {
         Saved saved;
         synchronized (lock) {
-            List<String> scheduled = calendar == null ? List.of() : List.copyOf(calendar.policies().keySet());
-            saved = new Saved(scheduled, List.copyOf(history), runs.values().stream().map(ConsoleRun::view).toList());
+            List<String> scheduled = calendar == null
+                    ? List.of()
+                    : List.copyOf(calendar.policies().keySet());
+            saved = new Saved(
+                    scheduled,
+                    List.copyOf(history),
+                    runs.values().stream().map(ConsoleRun::view).toList());
         }
         saved.writeTo(simulator.state());
     }
@@ -121,7 +134,10 @@ public final class Console implements AutoCloseable {
         for (var shipped : SHIPPED.entrySet()) {
             String name = shipped.getKey();
             Policy policy = shipped.getValue();
-            choices.add(new PolicyChoice(name, policy.name(), policy.description() == null ? "" : policy.description().strip(),
+            choices.add(new PolicyChoice(
+                    name,
+                    policy.name(),
+                    policy.description() == null ? "" : policy.description().strip(),
                     calendar.policies().containsKey(name)));
         }
         Optional<ScenarioPlay> current;
@@ -130,10 +146,15 @@ public final class Console implements AutoCloseable {
         }
         current.ifPresent(p -> p.calendar().policies().forEach((name, policy) -> {
             if (choices.stream().noneMatch(c -> c.name().equals(name))) {
-                choices.add(new PolicyChoice(name, policy.name(), policy.description() == null ? "" : policy.description().strip(), true));
+                choices.add(new PolicyChoice(
+                        name,
+                        policy.name(),
+                        policy.description() == null ? "" : policy.description().strip(),
+                        true));
             }
         }));
-        return new Overview(today(), choices, ScenarioReader.SHIPPED, scenarioState().orElse(null), busy(), activity.get());
+        return new Overview(
+                today(), choices, ScenarioReader.SHIPPED, scenarioState().orElse(null), busy(), activity.get());
     }
 
     /** Runs or stops running a policy on its schedule whenever the clock moves. */
@@ -164,10 +185,18 @@ public final class Console implements AutoCloseable {
             lastPreview = Optional.of(report);
         }
         Map<String, Integer> reasons = new TreeMap<>();
-        report.decisions().stream().filter(d -> d.action() != Decision.Action.KEEP)
+        report.decisions().stream()
+                .filter(d -> d.action() != Decision.Action.KEEP)
                 .forEach(d -> d.deciding().forEach(r -> reasons.merge(d.action() + ": " + r.label(), 1, Integer::sum)));
-        return new PreviewSummary(report.policy(), report.asOf(), report.patrons(), report.counts(), report.safety(), reasons,
-                report.nearMisses().stream().limit(DECISIONS_PER_PAGE).toList(), decisions(Optional.empty(), 0, DECISIONS_PER_PAGE));
+        return new PreviewSummary(
+                report.policy(),
+                report.asOf(),
+                report.patrons(),
+                report.counts(),
+                report.safety(),
+                reasons,
+                report.nearMisses().stream().limit(DECISIONS_PER_PAGE).toList(),
+                decisions(Optional.empty(), 0, DECISIONS_PER_PAGE));
     }
 
     /** A page of the last preview's decisions, all or those of one action; KEEP decisions only when asked for. */
@@ -178,8 +207,10 @@ public final class Console implements AutoCloseable {
         }
         PreviewReport report = last.orElseThrow(() -> AlmaError.PARAMETER_NOT_VALID.refusal("Preview a policy first."));
         List<Decision> chosen = report.decisions().stream()
-                .filter(d -> action.map(a -> d.action() == a).orElse(d.action() != Decision.Action.KEEP)).toList();
-        return new DecisionPage(chosen.size(), chosen.stream().skip(offset).limit(limit).toList());
+                .filter(d -> action.map(a -> d.action() == a).orElse(d.action() != Decision.Action.KEEP))
+                .toList();
+        return new DecisionPage(
+                chosen.size(), chosen.stream().skip(offset).limit(limit).toList());
     }
 
     /** Starts the policy's stages (all when none are named) in the background; the page follows it with {@link #run}. */
@@ -192,8 +223,15 @@ public final class Console implements AutoCloseable {
         ConsoleRun run;
         try {
             synchronized (lock) {
-                run = new ConsoleRun(nextRunId(), name, today, chosen.stream().filter(policy.present()::contains)
-                        .map(s -> s.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")), FROM_CONSOLE);
+                run = new ConsoleRun(
+                        nextRunId(),
+                        name,
+                        today,
+                        chosen.stream()
+                                .filter(policy.present()::contains)
+                                .map(s -> s.name().toLowerCase(Locale.ROOT))
+                                .collect(Collectors.joining(", ")),
+                        FROM_CONSOLE);
                 runs.put(run.id(), run);
             }
             background.submit(() -> {
@@ -221,7 +259,8 @@ public final class Console implements AutoCloseable {
     }
 
     public String report(String id, String format) {
-        RunReport report = find(id).report().orElseThrow(() -> AlmaError.PARAMETER_NOT_VALID.refusal("Run " + id + " has no report yet."));
+        RunReport report = find(id).report()
+                .orElseThrow(() -> AlmaError.PARAMETER_NOT_VALID.refusal("Run " + id + " has no report yet."));
         try {
             return RunFormat.parse(format).render(report);
         } catch (IllegalArgumentException e) {
@@ -255,7 +294,8 @@ public final class Console implements AutoCloseable {
     /** Empties the library and starts a shipped scenario: its population, sets and policies, at its start date. */
     public Outcome loadScenario(String name) {
         if (!ScenarioReader.SHIPPED.contains(name)) {
-            throw AlmaError.PARAMETER_NOT_VALID.refusal("No shipped scenario is called '" + name + "' (" + String.join(", ", ScenarioReader.SHIPPED) + ").");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("No shipped scenario is called '" + name + "' ("
+                    + String.join(", ", ScenarioReader.SHIPPED) + ").");
         }
         return changing("loading the scenario " + name, () -> {
             ScenarioPlay loaded = engine(() -> {
@@ -285,8 +325,8 @@ public final class Console implements AutoCloseable {
                 current = play.orElseThrow(() -> AlmaError.PARAMETER_NOT_VALID.refusal("Load a scenario first."));
             }
             if (!current.hasNext()) {
-                throw AlmaError.PARAMETER_NOT_VALID.refusal("The scenario " + current.scenario().name()
-                        + " has no more steps; load it again to replay it.");
+                throw AlmaError.PARAMETER_NOT_VALID.refusal("The scenario "
+                        + current.scenario().name() + " has no more steps; load it again to replay it.");
             }
             int before = runCount();
             List<String> failures = engine(current::step);
@@ -300,7 +340,9 @@ public final class Console implements AutoCloseable {
 
     public History history() {
         synchronized (lock) {
-            return new History(List.copyOf(history), runs.values().stream().map(ConsoleRun::view).toList());
+            return new History(
+                    List.copyOf(history),
+                    runs.values().stream().map(ConsoleRun::view).toList());
         }
     }
 
@@ -316,7 +358,9 @@ public final class Console implements AutoCloseable {
             synchronized (lock) {
                 if (!ran.why().equals(FROM_CONSOLE)) {
                     String id = nextRunId();
-                    runs.put(id, ConsoleRun.finished(id, ran.policy(), ran.day(), ran.stages(), ran.why(), ran.report()));
+                    runs.put(
+                            id,
+                            ConsoleRun.finished(id, ran.policy(), ran.day(), ran.stages(), ran.why(), ran.report()));
                 }
             }
         }
@@ -324,7 +368,11 @@ public final class Console implements AutoCloseable {
         @Override
         public void refused(String policy, LocalDate day, String stages, String why, String reasons) {
             synchronized (lock) {
-                ConsoleRun run = why.equals(FROM_CONSOLE) ? runs.values().stream().filter(ConsoleRun::running).findFirst().orElseThrow()
+                ConsoleRun run = why.equals(FROM_CONSOLE)
+                        ? runs.values().stream()
+                                .filter(ConsoleRun::running)
+                                .findFirst()
+                                .orElseThrow()
                         : new ConsoleRun(nextRunId(), policy, day, stages, why);
                 run.refused(reasons);
                 runs.putIfAbsent(run.id(), run);
@@ -359,16 +407,27 @@ public final class Console implements AutoCloseable {
         }
         return current.map(p -> {
             var timeline = p.scenario().timeline();
-            String say = p.hasNext() && timeline.get(p.nextStep()).say() != null ? timeline.get(p.nextStep()).say().strip() : null;
-            return new ScenarioState(p.scenario().name(), p.scenario().description() == null ? "" : p.scenario().description().strip(),
-                    p.nextStep(), timeline.size(), say, !p.hasNext());
+            String say = p.hasNext() && timeline.get(p.nextStep()).say() != null
+                    ? timeline.get(p.nextStep()).say().strip()
+                    : null;
+            return new ScenarioState(
+                    p.scenario().name(),
+                    p.scenario().description() == null
+                            ? ""
+                            : p.scenario().description().strip(),
+                    p.nextStep(),
+                    timeline.size(),
+                    say,
+                    !p.hasNext());
         });
     }
 
     private void recordStatus() {
         JsonNode summary = alma().get("/almasim/v1/patrons/summary", Map.of());
         Map<String, Integer> byStatus = new TreeMap<>();
-        summary.path("by_status").properties().forEach(e -> byStatus.put(e.getKey(), e.getValue().asInt()));
+        summary.path("by_status")
+                .properties()
+                .forEach(e -> byStatus.put(e.getKey(), e.getValue().asInt()));
         LocalDate day = LocalDate.parse(summary.path("today").asText());
         synchronized (lock) {
             if (!history.isEmpty() && history.get(history.size() - 1).day().equals(day)) {
@@ -405,7 +464,8 @@ public final class Console implements AutoCloseable {
     private void begin(String what) {
         String already = activity.compareAndExchange(null, what);
         if (already != null) {
-            throw AlmaError.PARAMETER_NOT_VALID.refusal("A change is in progress (" + already + "); wait for it to finish.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                    "A change is in progress (" + already + "); wait for it to finish.");
         }
         try {
             calendar().follow(simulator.clock().today());
@@ -430,8 +490,9 @@ public final class Console implements AutoCloseable {
         if (scheduled.isPresent()) {
             return scheduled.get();
         }
-        return Optional.ofNullable(SHIPPED.get(name)).orElseThrow(() -> AlmaError.PARAMETER_NOT_VALID.refusal(
-                "No shipped policy is called '" + name + "' (" + String.join(", ", SHIPPED.keySet()) + ")."));
+        return Optional.ofNullable(SHIPPED.get(name))
+                .orElseThrow(() -> AlmaError.PARAMETER_NOT_VALID.refusal(
+                        "No shipped policy is called '" + name + "' (" + String.join(", ", SHIPPED.keySet()) + ")."));
     }
 
     /** The library's today, taken afresh: another client may have moved the clock since the console last looked. */
@@ -459,8 +520,11 @@ public final class Console implements AutoCloseable {
     private AlmaClient alma() {
         synchronized (lock) {
             if (alma == null) {
-                String key = simulator.apiKeys().readWriteKey().orElseThrow(() -> AlmaError.PARAMETER_NOT_VALID.refusal(
-                        "The console needs a read-write API key; this simulator has only read-only ones."));
+                String key = simulator
+                        .apiKeys()
+                        .readWriteKey()
+                        .orElseThrow(() -> AlmaError.PARAMETER_NOT_VALID.refusal(
+                                "The console needs a read-write API key; this simulator has only read-only ones."));
                 alma = new AlmaClient(simulator.baseUrl(), key);
             }
             return alma;

@@ -23,7 +23,6 @@ import org.almasim.engine.execution.PolicyRun;
 import org.almasim.engine.policy.Policy;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.errors.AlmaError;
-import org.almasim.simulator.errors.AlmaRefusal;
 import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.http.Params;
 
@@ -32,8 +31,12 @@ import org.almasim.simulator.http.Params;
  * declared. The simulator adds them to its own control plane: {@code Simulator.create(config, ConsoleController::routes)}.
  */
 public final class ConsoleController {
-    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule()).addModule(new Jdk8Module())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .addModule(new Jdk8Module())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .build();
 
     private final Console console;
 
@@ -81,13 +84,15 @@ public final class ConsoleController {
     }
 
     void decisions(Context ctx) {
-        Optional<Decision.Action> action = Optional.ofNullable(Params.text(ctx, "action")).map(a -> {
-            try {
-                return Decision.Action.valueOf(a.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw AlmaError.PARAMETER_NOT_VALID.refusal("action must be one of " + EnumSet.allOf(Decision.Action.class) + ", got '" + a + "'.");
-            }
-        });
+        Optional<Decision.Action> action = Optional.ofNullable(Params.text(ctx, "action"))
+                .map(a -> {
+                    try {
+                        return Decision.Action.valueOf(a.toUpperCase(Locale.ROOT));
+                    } catch (IllegalArgumentException e) {
+                        throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                                "action must be one of " + EnumSet.allOf(Decision.Action.class) + ", got '" + a + "'.");
+                    }
+                });
         Params.Page page = Params.page(ctx);
         json(ctx, console.decisions(action, page.offset(), page.limit()));
     }
@@ -97,7 +102,9 @@ public final class ConsoleController {
         if (!body.path("scheduled").isBoolean()) {
             throw AlmaError.PARAMETER_NOT_VALID.refusal("scheduled must be true or false.");
         }
-        json(ctx, console.schedule(ctx.pathParam("policy"), body.path("scheduled").asBoolean()));
+        json(
+                ctx,
+                console.schedule(ctx.pathParam("policy"), body.path("scheduled").asBoolean()));
     }
 
     void startRun(Context ctx) {
@@ -107,7 +114,8 @@ public final class ConsoleController {
             try {
                 stages.add(Policy.Stage.valueOf(stage.asText().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw AlmaError.PARAMETER_NOT_VALID.refusal("stages are fixups, inactive and purge, got '" + stage.asText() + "'.");
+                throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                        "stages are fixups, inactive and purge, got '" + stage.asText() + "'.");
             }
         }
         String mode = body.path("mode").asText("job");
@@ -115,7 +123,12 @@ public final class ConsoleController {
             throw AlmaError.PARAMETER_NOT_VALID.refusal("mode must be job or per_user, got '" + mode + "'.");
         }
         ctx.status(202);
-        write(ctx, console.startRun(ctx.pathParam("policy"), stages, mode.equals("job") ? PolicyRun.Mode.JOB : PolicyRun.Mode.PER_USER));
+        write(
+                ctx,
+                console.startRun(
+                        ctx.pathParam("policy"),
+                        stages,
+                        mode.equals("job") ? PolicyRun.Mode.JOB : PolicyRun.Mode.PER_USER));
     }
 
     void run(Context ctx) {
@@ -123,7 +136,8 @@ public final class ConsoleController {
     }
 
     void report(Context ctx) {
-        String format = Optional.ofNullable(Params.text(ctx, "format")).orElse("json").toLowerCase(Locale.ROOT);
+        String format =
+                Optional.ofNullable(Params.text(ctx, "format")).orElse("json").toLowerCase(Locale.ROOT);
         String body = console.report(ctx.pathParam("run_id"), format);
         String type = switch (format) {
             case "csv" -> "text/csv";
@@ -131,7 +145,10 @@ public final class ConsoleController {
             default -> "application/json";
         };
         ctx.contentType(type + ";charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"run-" + ctx.pathParam("run_id") + "." + (format.equals("text") ? "txt" : format) + "\"")
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"run-" + ctx.pathParam("run_id") + "."
+                                + (format.equals("text") ? "txt" : format) + "\"")
                 .result(body);
     }
 
@@ -148,7 +165,9 @@ public final class ConsoleController {
     }
 
     private static JsonNode body(Context ctx) {
-        return ctx.bodyAsBytes().length == 0 ? JSON.createObjectNode() : AlmaFormats.readTree(ctx.bodyAsBytes(), AlmaFormats.BodyFormat.JSON);
+        return ctx.bodyAsBytes().length == 0
+                ? JSON.createObjectNode()
+                : AlmaFormats.readTree(ctx.bodyAsBytes(), AlmaFormats.BodyFormat.JSON);
     }
 
     private static void json(Context ctx, Object value) {

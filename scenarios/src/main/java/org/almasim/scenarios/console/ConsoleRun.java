@@ -17,7 +17,12 @@ import org.almasim.engine.execution.RunReport;
  * when the clock passed a schedule. Its figures feed the charts; its report can be downloaded.
  */
 final class ConsoleRun implements ProgressListener {
-    enum State { RUNNING, DONE, REFUSED, FAILED }
+    enum State {
+        RUNNING,
+        DONE,
+        REFUSED,
+        FAILED
+    }
 
     private final String id;
     private final String policy;
@@ -53,10 +58,28 @@ final class ConsoleRun implements ProgressListener {
     /** A run from before the simulator restarted, as it was last shown; a run still going then is marked failed. */
     static ConsoleRun restored(View saved) {
         ConsoleRun run = new ConsoleRun(saved.id(), saved.policy(), saved.day(), saved.stages(), saved.why());
-        View view = saved.state() != State.RUNNING ? saved : new View(saved.id(), saved.policy(), saved.day(), saved.stages(),
-                saved.why(), State.FAILED, saved.step(), saved.total(), saved.done(), "The simulator stopped during this run.",
-                saved.datesFixed(), saved.markedInactive(), saved.purged(), saved.exceptions(), saved.heldBack(), saved.exceptionsByReason(),
-                saved.exception(), saved.jobInstances(), saved.narration());
+        View view = saved.state() != State.RUNNING
+                ? saved
+                : new View(
+                        saved.id(),
+                        saved.policy(),
+                        saved.day(),
+                        saved.stages(),
+                        saved.why(),
+                        State.FAILED,
+                        saved.step(),
+                        saved.total(),
+                        saved.done(),
+                        "The simulator stopped during this run.",
+                        saved.datesFixed(),
+                        saved.markedInactive(),
+                        saved.purged(),
+                        saved.exceptions(),
+                        saved.heldBack(),
+                        saved.exceptionsByReason(),
+                        saved.exception(),
+                        saved.jobInstances(),
+                        saved.narration());
         run.state = view.state();
         run.restored = Optional.of(view);
         return run;
@@ -93,7 +116,8 @@ final class ConsoleRun implements ProgressListener {
         Map<String, String> notPurged = new TreeMap<>(report.purge().exceptions());
         report.purge().heldBack().forEach((id, reasons) -> notPurged.put(id, Reason.join(reasons)));
         this.exceptionsByReason = report.purge().notDoneByReason();
-        this.firstExceptions = notPurged.entrySet().stream().limit(Console.DECISIONS_PER_PAGE)
+        this.firstExceptions = notPurged.entrySet().stream()
+                .limit(Console.DECISIONS_PER_PAGE)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
         this.state = State.DONE;
         this.step = "finished";
@@ -114,16 +138,26 @@ final class ConsoleRun implements ProgressListener {
     }
 
     /** What the page shows of a run: where it is, and once done what it did (the first hundred exceptions; all are in the report). */
-    record View(@JsonProperty("id") String id, @JsonProperty("policy") String policy, @JsonProperty("day") LocalDate day,
-                @JsonProperty("stages") String stages, @JsonProperty("why") String why, @JsonProperty("state") State state,
-                @JsonProperty("step") String step, @JsonProperty("total") long total, @JsonProperty("done") long done,
-                @JsonProperty("problem") String problem, @JsonProperty("dates_fixed") int datesFixed,
-                @JsonProperty("marked_inactive") int markedInactive, @JsonProperty("purged") int purged,
-                @JsonProperty("exceptions") int exceptions, @JsonProperty("held_back") int heldBack,
-                @JsonProperty("exceptions_by_reason") Map<String, Integer> exceptionsByReason,
-                @JsonProperty("exception") Map<String, String> exception, @JsonProperty("job_instances") Map<String, String> jobInstances,
-                @JsonProperty("narration") List<String> narration) {
-    }
+    record View(
+            @JsonProperty("id") String id,
+            @JsonProperty("policy") String policy,
+            @JsonProperty("day") LocalDate day,
+            @JsonProperty("stages") String stages,
+            @JsonProperty("why") String why,
+            @JsonProperty("state") State state,
+            @JsonProperty("step") String step,
+            @JsonProperty("total") long total,
+            @JsonProperty("done") long done,
+            @JsonProperty("problem") String problem,
+            @JsonProperty("dates_fixed") int datesFixed,
+            @JsonProperty("marked_inactive") int markedInactive,
+            @JsonProperty("purged") int purged,
+            @JsonProperty("exceptions") int exceptions,
+            @JsonProperty("held_back") int heldBack,
+            @JsonProperty("exceptions_by_reason") Map<String, Integer> exceptionsByReason,
+            @JsonProperty("exception") Map<String, String> exception,
+            @JsonProperty("job_instances") Map<String, String> jobInstances,
+            @JsonProperty("narration") List<String> narration) {}
 
     synchronized View view() {
         if (restored.isPresent()) {
@@ -136,10 +170,25 @@ final class ConsoleRun implements ProgressListener {
         if (report != null && report.purge().jobInstance() != null) {
             instances.put("purge", report.purge().jobInstance());
         }
-        return new View(id, policy, day, stages, why, state, step, total, done, problem,
-                report == null ? 0 : report.datesFixed(), report == null ? 0 : report.inactive().done(),
-                report == null ? 0 : report.purge().done(), report == null ? 0 : report.purge().exceptions().size(),
-                report == null ? 0 : report.purge().heldBack().size(), exceptionsByReason,
-                firstExceptions, instances, narration);
+        return new View(
+                id,
+                policy,
+                day,
+                stages,
+                why,
+                state,
+                step,
+                total,
+                done,
+                problem,
+                report == null ? 0 : report.datesFixed(),
+                report == null ? 0 : report.inactive().done(),
+                report == null ? 0 : report.purge().done(),
+                report == null ? 0 : report.purge().exceptions().size(),
+                report == null ? 0 : report.purge().heldBack().size(),
+                exceptionsByReason,
+                firstExceptions,
+                instances,
+                narration);
     }
 }

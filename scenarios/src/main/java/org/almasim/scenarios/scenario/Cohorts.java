@@ -15,20 +15,23 @@ import java.util.SplittableRandom;
 final class Cohorts {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private Cohorts() {
-    }
+    private Cohorts() {}
 
     /** Adds the cohort's users, items, loans and fees to the population document. */
     static void addTo(ObjectNode population, Scenario.Cohort cohort, LocalDate today) {
         ArrayNode users = array(population, "users");
         long days = ChronoUnit.DAYS.between(cohort.expiryFrom(), cohort.expiryTo());
-        SplittableRandom random = new SplittableRandom(cohort.seed() != null ? cohort.seed() : cohort.prefix().hashCode());
+        SplittableRandom random = new SplittableRandom(
+                cohort.seed() != null ? cohort.seed() : cohort.prefix().hashCode());
         double fines = share(cohort.withFines());
         double loans = share(cohort.withLoans());
         for (int i = 0; i < cohort.count(); i++) {
             String id = cohort.prefix() + "-" + (i + 1);
             LocalDate expiry = cohort.expiryFrom().plusDays(cohort.count() == 1 ? 0 : days * i / (cohort.count() - 1));
-            ObjectNode user = users.addObject().put("primary_id", id).put("first_name", "Patron").put("last_name", id);
+            ObjectNode user = users.addObject()
+                    .put("primary_id", id)
+                    .put("first_name", "Patron")
+                    .put("last_name", id);
             user.putObject("record_type").put("value", "PUBLIC");
             String account = cohort.accountType() == null ? "EXTERNAL" : cohort.accountType();
             user.putObject("account_type").put("value", account);
@@ -43,13 +46,21 @@ final class Cohorts {
             }
             if (random.nextDouble() < fines) {
                 BigDecimal amount = cohort.fineAmount() == null ? new BigDecimal("5.00") : cohort.fineAmount();
-                array(population, "fees").addObject().put("user", id).put("type", "OVERDUEFINE").put("amount", amount)
+                array(population, "fees")
+                        .addObject()
+                        .put("user", id)
+                        .put("type", "OVERDUEFINE")
+                        .put("amount", amount)
                         .put("created", today.toString());
             }
             if (random.nextDouble() < loans) {
                 String barcode = id + "-item";
                 array(population, "items").addObject().put("barcode", barcode).put("title", "Borrowed by " + id);
-                array(population, "loans").addObject().put("user", id).put("barcode", barcode).put("loan_date", today.toString());
+                array(population, "loans")
+                        .addObject()
+                        .put("user", id)
+                        .put("barcode", barcode)
+                        .put("loan_date", today.toString());
             }
         }
     }

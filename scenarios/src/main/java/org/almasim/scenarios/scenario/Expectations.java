@@ -25,7 +25,11 @@ final class Expectations {
     private final Function<String, String> policyName;
 
     /** {@code lastRuns}: the last run of a policy (by the name a step gives, null for the first) that did a stage. */
-    Expectations(AlmaClient alma, PrintStream out, BiFunction<String, Policy.Stage, RunReport> lastRuns, Function<String, String> policyName) {
+    Expectations(
+            AlmaClient alma,
+            PrintStream out,
+            BiFunction<String, Policy.Stage, RunReport> lastRuns,
+            Function<String, String> policyName) {
         this.alma = alma;
         this.out = out;
         this.lastRuns = lastRuns;
@@ -42,19 +46,38 @@ final class Expectations {
             if (user == null || !expectExists) {
                 compare(wrong, "exists", expectExists, user != null);
             } else {
-                compare(wrong, "status", e.status(), user.path("status").path("value").asText());
+                compare(
+                        wrong,
+                        "status",
+                        e.status(),
+                        user.path("status").path("value").asText());
                 compare(wrong, "expiry_date", e.expiryDate(), date(user.path("expiry_date")));
                 compare(wrong, "purge_date", e.purgeDate(), date(user.path("purge_date")));
-                compare(wrong, "user_group", e.userGroup(), user.path("user_group").path("value").asText());
-                compare(wrong, "account_type", e.accountType(), user.path("account_type").path("value").asText());
+                compare(
+                        wrong,
+                        "user_group",
+                        e.userGroup(),
+                        user.path("user_group").path("value").asText());
+                compare(
+                        wrong,
+                        "account_type",
+                        e.accountType(),
+                        user.path("account_type").path("value").asText());
             }
         } else if (e.count() != null) {
             long count = alma.allUsers().stream()
-                    .filter(u -> e.status() == null || e.status().equals(u.path("status").path("value").asText()))
-                    .filter(u -> e.userGroup() == null || e.userGroup().equals(u.path("user_group").path("value").asText()))
+                    .filter(u -> e.status() == null
+                            || e.status().equals(u.path("status").path("value").asText()))
+                    .filter(u -> e.userGroup() == null
+                            || e.userGroup()
+                                    .equals(u.path("user_group").path("value").asText()))
                     .count();
-            compare(wrong, "count" + (e.status() == null ? "" : " of " + e.status()) + (e.userGroup() == null ? "" : " in " + e.userGroup()),
-                    e.count(), (int) count);
+            compare(
+                    wrong,
+                    "count" + (e.status() == null ? "" : " of " + e.status())
+                            + (e.userGroup() == null ? "" : " in " + e.userGroup()),
+                    e.count(),
+                    (int) count);
         } else {
             checkLastRun(e.lastRun(), wrong);
         }
@@ -72,13 +95,44 @@ final class Expectations {
 
     private void checkLastRun(Scenario.LastRun expected, List<String> wrong) {
         String name = policyName.apply(expected.policy());
-        compareRun(wrong, lastRuns.apply(expected.policy(), Policy.Stage.FIXUPS), name, "dates_fixed", expected.datesFixed(), RunReport::datesFixed);
-        compareRun(wrong, lastRuns.apply(expected.policy(), Policy.Stage.INACTIVE), name, "marked_inactive", expected.markedInactive(), r -> r.inactive().done());
+        compareRun(
+                wrong,
+                lastRuns.apply(expected.policy(), Policy.Stage.FIXUPS),
+                name,
+                "dates_fixed",
+                expected.datesFixed(),
+                RunReport::datesFixed);
+        compareRun(
+                wrong,
+                lastRuns.apply(expected.policy(), Policy.Stage.INACTIVE),
+                name,
+                "marked_inactive",
+                expected.markedInactive(),
+                r -> r.inactive().done());
         RunReport purge = lastRuns.apply(expected.policy(), Policy.Stage.PURGE);
-        compareRun(wrong, purge, name, "processed", expected.processed(), r -> r.purge().processed());
-        compareRun(wrong, purge, name, "purged", expected.purged(), r -> r.purge().done());
-        compareRun(wrong, purge, name, "exceptions", expected.exceptions(), r -> r.purge().exceptions().size());
-        compareRun(wrong, purge, name, "held_back", expected.heldBack(), r -> r.purge().heldBack().size());
+        compareRun(
+                wrong,
+                purge,
+                name,
+                "processed",
+                expected.processed(),
+                r -> r.purge().processed());
+        compareRun(
+                wrong, purge, name, "purged", expected.purged(), r -> r.purge().done());
+        compareRun(
+                wrong,
+                purge,
+                name,
+                "exceptions",
+                expected.exceptions(),
+                r -> r.purge().exceptions().size());
+        compareRun(
+                wrong,
+                purge,
+                name,
+                "held_back",
+                expected.heldBack(),
+                r -> r.purge().heldBack().size());
         if (expected.exceptionFor() != null) {
             // Everyone the run reports as not purged, with a reason: refused by Alma, or held back by the engine.
             compareRun(wrong, purge, name, "exception_for", new java.util.TreeSet<>(expected.exceptionFor()), r -> {
@@ -90,7 +144,13 @@ final class Expectations {
         if (purge != null && purge.purge().jobInstance() != null) {
             sameAsTheJob(purge.purge(), wrong);
         }
-        compareRun(wrong, purge, name, "differences", expected.differences(), r -> r.differences().size());
+        compareRun(
+                wrong,
+                purge,
+                name,
+                "differences",
+                expected.differences(),
+                r -> r.differences().size());
     }
 
     /**
@@ -100,24 +160,38 @@ final class Expectations {
     private void sameAsTheJob(RunReport.StageResult stage, List<String> wrong) {
         JsonNode instance = alma.get("/almaws/v1/conf/jobs/ALL/instances/" + stage.jobInstance(), Map.of());
         Map<String, Integer> counters = new java.util.HashMap<>();
-        instance.path("counter").forEach(c -> counters.put(c.path("type").path("value").asText(), c.path("value").asInt()));
+        instance.path("counter")
+                .forEach(c -> counters.put(
+                        c.path("type").path("value").asText(), c.path("value").asInt()));
         int withExceptions = counter(counters, "recordsWithExceptions");
         int processedCounter = counter(counters, "recordsProcessed");
-        if (processedCounter != stage.processed() || withExceptions != stage.exceptions().size()
+        if (processedCounter != stage.processed()
+                || withExceptions != stage.exceptions().size()
                 || stage.done() != stage.processed() - stage.exceptions().size()) {
-            wrong.add("counts: the run says " + stage.processed() + " processed, " + stage.exceptions().size() + " with exceptions, "
-                    + stage.done() + " purged; job instance " + stage.jobInstance() + " says " + processedCounter + " processed, "
+            wrong.add("counts: the run says " + stage.processed() + " processed, "
+                    + stage.exceptions().size() + " with exceptions, "
+                    + stage.done() + " purged; job instance " + stage.jobInstance() + " says " + processedCounter
+                    + " processed, "
                     + withExceptions + " with exceptions");
         }
     }
 
     private static int counter(Map<String, Integer> counters, String name) {
-        return counters.entrySet().stream().filter(e -> e.getKey().endsWith(name)).mapToInt(Map.Entry::getValue).findFirst().orElse(-1);
+        return counters.entrySet().stream()
+                .filter(e -> e.getKey().endsWith(name))
+                .mapToInt(Map.Entry::getValue)
+                .findFirst()
+                .orElse(-1);
     }
 
     /** One number of the last run of the stage it belongs to (purge numbers from the last purge, and so on). */
-    private void compareRun(List<String> wrong, RunReport run, String policy, String what, Object expected,
-                            java.util.function.Function<RunReport, Object> actual) {
+    private void compareRun(
+            List<String> wrong,
+            RunReport run,
+            String policy,
+            String what,
+            Object expected,
+            java.util.function.Function<RunReport, Object> actual) {
         if (expected == null) {
             return;
         }
@@ -150,13 +224,19 @@ final class Expectations {
             }
         });
         if (e.lastRun() != null) {
-            text.append(' ').append(JSON.valueToTree(e.lastRun()).toString().replaceAll(",?\"[a-z_]+\":null", "").replace("{,", "{"));
+            text.append(' ')
+                    .append(JSON.valueToTree(e.lastRun())
+                            .toString()
+                            .replaceAll(",?\"[a-z_]+\":null", "")
+                            .replace("{,", "{"));
         }
         return text.toString();
     }
 
     private static LocalDate date(JsonNode node) {
         String text = node.asText("");
-        return text.isBlank() ? null : LocalDate.parse(text.endsWith("Z") ? text.substring(0, text.length() - 1) : text);
+        return text.isBlank()
+                ? null
+                : LocalDate.parse(text.endsWith("Z") ? text.substring(0, text.length() - 1) : text);
     }
 }

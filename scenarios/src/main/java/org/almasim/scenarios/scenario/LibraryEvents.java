@@ -30,8 +30,11 @@ public final class LibraryEvents {
     }
 
     public void checkout(Scenario.Checkout checkout) {
-        alma.post(AlmaClient.userPath(checkout.user()) + "/loans", Map.of("item_barcode", checkout.barcode()),
-                JSON.createObjectNode().<ObjectNode>set("circ_desk", JSON.createObjectNode().put("value", "DEFAULT_CIRC_DESK"))
+        alma.post(
+                AlmaClient.userPath(checkout.user()) + "/loans",
+                Map.of("item_barcode", checkout.barcode()),
+                JSON.createObjectNode()
+                        .<ObjectNode>set("circ_desk", JSON.createObjectNode().put("value", "DEFAULT_CIRC_DESK"))
                         .set("library", JSON.createObjectNode().put("value", "MAIN")));
         say(checkout.user() + " borrows " + checkout.barcode());
     }
@@ -47,7 +50,10 @@ public final class LibraryEvents {
 
     public void pay(Scenario.Payment pay) {
         String amount = pay.amount() == null ? "ALL" : pay.amount().toPlainString();
-        alma.post(AlmaClient.userPath(pay.user()) + "/fees/all", Map.of("op", "pay", "amount", amount, "method", "CASH"), null);
+        alma.post(
+                AlmaClient.userPath(pay.user()) + "/fees/all",
+                Map.of("op", "pay", "amount", amount, "method", "CASH"),
+                null);
         say(pay.user() + " pays " + (amount.equals("ALL") ? "everything owed" : amount));
     }
 
@@ -79,7 +85,8 @@ public final class LibraryEvents {
                 }
                 alma.post("/almaws/v1/users", Map.of(), user);
                 created++;
-            } else if ("EXTERNAL".equals(existing.path("account_type").path("value").asText())) {
+            } else if ("EXTERNAL"
+                    .equals(existing.path("account_type").path("value").asText())) {
                 incoming.properties().forEach(field -> existing.set(field.getKey(), field.getValue()));
                 alma.putUser(id, existing);
                 updated++;
@@ -87,8 +94,9 @@ public final class LibraryEvents {
                 skipped.add(id);
             }
         }
-        say("SIS load: " + created + " created, " + updated + " updated" + (skipped.isEmpty() ? ""
-                : ", " + skipped.size() + " INTERNAL left as they are " + skipped) + "; patrons missing from the file are not removed");
+        say("SIS load: " + created + " created, " + updated + " updated"
+                + (skipped.isEmpty() ? "" : ", " + skipped.size() + " INTERNAL left as they are " + skipped)
+                + "; patrons missing from the file are not removed");
     }
 
     private List<JsonNode> readSisFile(String file) {
@@ -99,33 +107,46 @@ public final class LibraryEvents {
             (document.has("users") ? document.get("users") : document).forEach(users::add);
             return users;
         } catch (IOException e) {
-            throw new ScenarioException(loaded.source(), List.of("sis_load: cannot read " + path + ": " + e.getMessage()));
+            throw new ScenarioException(
+                    loaded.source(), List.of("sis_load: cannot read " + path + ": " + e.getMessage()));
         }
     }
 
     public void giveBack(Scenario.Return giveBack) {
-        for (JsonNode loan : alma.get(AlmaClient.userPath(giveBack.user()) + "/loans", Map.of("limit", "100")).path("item_loan")) {
+        for (JsonNode loan : alma.get(AlmaClient.userPath(giveBack.user()) + "/loans", Map.of("limit", "100"))
+                .path("item_loan")) {
             if (loan.path("item_barcode").asText().equals(giveBack.barcode())) {
-                alma.post("/almaws/v1/bibs/" + loan.path("mms_id").asText() + "/holdings/" + loan.path("holding_id").asText() + "/items/"
-                        + loan.path("item_id").asText(), Map.of("op", "scan", "library", "MAIN", "circ_desk", "DEFAULT_CIRC_DESK"), null);
+                alma.post(
+                        "/almaws/v1/bibs/" + loan.path("mms_id").asText() + "/holdings/"
+                                + loan.path("holding_id").asText() + "/items/"
+                                + loan.path("item_id").asText(),
+                        Map.of("op", "scan", "library", "MAIN", "circ_desk", "DEFAULT_CIRC_DESK"),
+                        null);
                 say(giveBack.user() + " returns " + giveBack.barcode());
                 return;
             }
         }
-        throw new ScenarioException(loaded.source(), List.of("return: " + giveBack.user() + " has no loan of " + giveBack.barcode()));
+        throw new ScenarioException(
+                loaded.source(), List.of("return: " + giveBack.user() + " has no loan of " + giveBack.barcode()));
     }
 
     public void waive(Scenario.Payment waive) {
-        for (JsonNode fee : alma.get(AlmaClient.userPath(waive.user()) + "/fees", Map.of("status", "ACTIVE")).path("fee")) {
+        for (JsonNode fee : alma.get(AlmaClient.userPath(waive.user()) + "/fees", Map.of("status", "ACTIVE"))
+                .path("fee")) {
             Map<String, String> query = new LinkedHashMap<>();
             query.put("op", "waive");
             query.put("reason", "OTHER");
             if (waive.amount() != null) {
                 query.put("amount", waive.amount().toPlainString());
             }
-            alma.post(AlmaClient.userPath(waive.user()) + "/fees/" + fee.path("id").asText(), query, null);
+            alma.post(
+                    AlmaClient.userPath(waive.user()) + "/fees/"
+                            + fee.path("id").asText(),
+                    query,
+                    null);
         }
-        say(waive.user() + "'s fines are waived" + (waive.amount() == null ? "" : " (" + waive.amount().toPlainString() + " each)"));
+        say(waive.user() + "'s fines are waived"
+                + (waive.amount() == null ? "" : " (" + waive.amount().toPlainString() + " each)"));
     }
 
     public void changeSet(Scenario.SetChange change, String op) {
@@ -134,7 +155,8 @@ public final class LibraryEvents {
         var members = body.putObject("members").putArray("member");
         change.users().forEach(id -> members.addObject().put("id", id));
         alma.post("/almaws/v1/conf/sets/" + setId, Map.of("op", op), body);
-        say((op.equals("add_members") ? "added to " : "removed from ") + change.set() + ": " + String.join(", ", change.users()));
+        say((op.equals("add_members") ? "added to " : "removed from ") + change.set() + ": "
+                + String.join(", ", change.users()));
     }
 
     private void say(String line) {

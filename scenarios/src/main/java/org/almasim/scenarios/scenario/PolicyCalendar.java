@@ -29,18 +29,17 @@ import org.almasim.engine.policy.Policy;
 public final class PolicyCalendar {
     /** How many patrons a narration names for one outcome of one run before it summarises the rest. */
     private static final int NAMED_PER_OUTCOME = 12;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A run the calendar made, scheduled or by hand, with the stages it did. */
-    public record Ran(String policy, LocalDate day, String stages, String why, RunReport report) {
-    }
+    public record Ran(String policy, LocalDate day, String stages, String why, RunReport report) {}
 
     /** Hears of every run the calendar makes (the console charts them). */
     public interface RunListener {
         void ran(Ran run);
 
-        default void refused(String policy, LocalDate day, String stages, String why, String reasons) {
-        }
+        default void refused(String policy, LocalDate day, String stages, String why, String reasons) {}
     }
 
     private final AlmaClient alma;
@@ -49,6 +48,7 @@ public final class PolicyCalendar {
     private final Map<String, Policy> policies = new LinkedHashMap<>();
     /** The last run of each stage of each policy: a weekly stage must not hide the numbers of the monthly one. */
     private final Map<String, Map<Policy.Stage, RunReport>> lastRuns = new LinkedHashMap<>();
+
     private final Map<String, Set<String>> lastBlocked = new LinkedHashMap<>();
     private LocalDate today;
 
@@ -121,25 +121,41 @@ public final class PolicyCalendar {
     }
 
     /** Runs these stages of a scheduled policy today; answers the report, or nothing when the policy's limits refused it. */
-    public Optional<RunReport> runStages(String name, Set<Policy.Stage> stages, PolicyRun.Mode mode, String why, ProgressListener progress) {
+    public Optional<RunReport> runStages(
+            String name, Set<Policy.Stage> stages, PolicyRun.Mode mode, String why, ProgressListener progress) {
         return run(name, policies.get(name), stages, mode, why, progress);
     }
 
     /** Runs these stages of a policy, scheduled or not, today; a stage with nobody to act on simply does nothing. */
-    public Optional<RunReport> run(String name, Policy whole, Set<Policy.Stage> stages, PolicyRun.Mode mode, String why,
-                                   ProgressListener progress) {
+    public Optional<RunReport> run(
+            String name,
+            Policy whole,
+            Set<Policy.Stage> stages,
+            PolicyRun.Mode mode,
+            String why,
+            ProgressListener progress) {
         Policy policy = whole.only(stages).allowingNobody();
-        String stageNames = String.join(", ", stages.stream().filter(policy.present()::contains)
-                .map(s -> s.name().toLowerCase(Locale.ROOT)).toList());
+        String stageNames = String.join(
+                ", ",
+                stages.stream()
+                        .filter(policy.present()::contains)
+                        .map(s -> s.name().toLowerCase(Locale.ROOT))
+                        .toList());
         try {
             RunReport report = new PolicyRun(alma, PolicyRun.Jobs.ALMASIM, progress).run(policy, today, mode);
-            policy.present().forEach(stage -> lastRuns.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(stage, report));
+            policy.present()
+                    .forEach(stage -> lastRuns.computeIfAbsent(name, k -> new LinkedHashMap<>())
+                            .put(stage, report));
             listener.ran(new Ran(name, today, stageNames, why, report));
-            boolean acted = report.decisions().stream().anyMatch(d -> d.action() != Decision.Action.KEEP
-                    && d.action() != Decision.Action.PURGE_BLOCKED) || !report.purge().exceptions().isEmpty()
-                    && !report.differences().isEmpty();
+            boolean acted = report.decisions().stream()
+                            .anyMatch(d ->
+                                    d.action() != Decision.Action.KEEP && d.action() != Decision.Action.PURGE_BLOCKED)
+                    || !report.purge().exceptions().isEmpty()
+                            && !report.differences().isEmpty();
             Set<String> blocked = new TreeSet<>(report.decisions().stream()
-                    .filter(d -> d.action() == Decision.Action.PURGE_BLOCKED).map(Decision::primaryId).toList());
+                    .filter(d -> d.action() == Decision.Action.PURGE_BLOCKED)
+                    .map(Decision::primaryId)
+                    .toList());
             // A weekly stage finds nobody most weeks, and a blocked patron stays blocked month after month: the
             // story tells the runs that did something or whose blocked patrons changed.
             Set<String> before = lastBlocked.put(name + " " + stageNames, blocked);
@@ -159,23 +175,29 @@ public final class PolicyCalendar {
     }
 
     private void announce(Notices.Due notice) {
-        say("notice to " + String.join(", ", notice.to()) + ": " + notice.message().strip());
+        say("notice to " + String.join(", ", notice.to()) + ": "
+                + notice.message().strip());
     }
 
     private void narrate(Policy policy, String stages, String why, PolicyRun.Mode mode, RunReport report) {
-        say(policy.name() + ": " + stages + " (" + why + (mode == PolicyRun.Mode.PER_USER ? ", user by user" : "") + ")");
+        say(policy.name() + ": " + stages + " (" + why + (mode == PolicyRun.Mode.PER_USER ? ", user by user" : "")
+                + ")");
         Map<String, List<String>> byOutcome = new LinkedHashMap<>();
         for (Decision d : report.decisions()) {
             String outcome = switch (d.action()) {
-                case PURGE -> report.purge().exceptions().containsKey(d.primaryId()) || report.purge().heldBack().containsKey(d.primaryId())
-                        ? "refused by Alma" : "purged";
+                case PURGE ->
+                    report.purge().exceptions().containsKey(d.primaryId())
+                                    || report.purge().heldBack().containsKey(d.primaryId())
+                            ? "refused by Alma"
+                            : "purged";
                 case PURGE_BLOCKED -> "kept, blocked";
                 case MARK_INACTIVE -> "marked inactive";
                 case FIX_DATES -> "dates fixed";
                 case KEEP -> null;
             };
             if (outcome != null) {
-                String reason = report.purge().exceptions().containsKey(d.primaryId()) ? report.purge().exceptions().get(d.primaryId())
+                String reason = report.purge().exceptions().containsKey(d.primaryId())
+                        ? report.purge().exceptions().get(d.primaryId())
                         : Reason.join(report.purge().heldBack().getOrDefault(d.primaryId(), d.deciding()));
                 byOutcome.computeIfAbsent(outcome, k -> new ArrayList<>()).add(d.primaryId() + " (" + reason + ")");
             }
@@ -191,12 +213,16 @@ public final class PolicyCalendar {
             }
         });
         if (report.purge().jobInstance() != null) {
-            out.println("              purge job: " + report.purge().processed() + " processed, " + report.purge().exceptions().size()
-                    + " with exceptions, " + report.purge().done() + " purged" + (report.purge().heldBack().isEmpty() ? ""
-                    : "; " + report.purge().heldBack().size() + " held back by the engine, not sent"));
+            out.println("              purge job: " + report.purge().processed() + " processed, "
+                    + report.purge().exceptions().size()
+                    + " with exceptions, " + report.purge().done() + " purged"
+                    + (report.purge().heldBack().isEmpty()
+                            ? ""
+                            : "; " + report.purge().heldBack().size() + " held back by the engine, not sent"));
         }
         if (!report.differences().isEmpty()) {
-            out.println("              " + report.differences().size() + " of Alma's answers differ from the preview (the refusals "
+            out.println("              " + report.differences().size()
+                    + " of Alma's answers differ from the preview (the refusals "
                     + "above: blockers only Alma can see, such as PO lines or research assets)");
         }
     }

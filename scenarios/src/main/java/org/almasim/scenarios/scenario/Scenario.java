@@ -38,7 +38,9 @@ public record Scenario(
      * the scenario by its {@code name}.
      */
     public List<String> policyNames() {
-        return policies.stream().map(p -> p.isTextual() ? p.asText() : p.path("name").asText()).toList();
+        return policies.stream()
+                .map(p -> p.isTextual() ? p.asText() : p.path("name").asText())
+                .toList();
     }
 
     /**
@@ -56,15 +58,16 @@ public record Scenario(
             @JsonProperty("with_fines") BigDecimal withFines,
             @JsonProperty("fine_amount") BigDecimal fineAmount,
             @JsonProperty("with_loans") BigDecimal withLoans,
-            @JsonProperty("seed") Long seed) {
-    }
+            @JsonProperty("seed") Long seed) {}
 
     /**
      * A set of users by name: itemized with its {@code members}, or logical with a {@code query} (docs/sets.md), such as
      * a policy's protected set or the logical set that holds a stage's candidates.
      */
-    public record NamedSet(@JsonProperty("name") String name, @JsonProperty("members") List<String> members,
-                           @JsonProperty("query") String query) {
+    public record NamedSet(
+            @JsonProperty("name") String name,
+            @JsonProperty("members") List<String> members,
+            @JsonProperty("query") String query) {
         public NamedSet {
             members = members == null ? List.of() : List.copyOf(members);
         }
@@ -109,45 +112,61 @@ public record Scenario(
             all.put("reinstate", reinstate);
             all.put("add_to_set", addToSet);
             all.put("remove_from_set", removeFromSet);
-            return all.entrySet().stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey).toList();
+            return all.entrySet().stream()
+                    .filter(e -> e.getValue() != null)
+                    .map(Map.Entry::getKey)
+                    .toList();
         }
     }
 
     /** A policy's stages run by hand, today: every stage it has unless {@code stages} names some. */
-    public record RunStage(@JsonProperty("policy") String policy, @JsonProperty("stages") List<String> stages,
-                           @JsonProperty("mode") String mode) {
+    public record RunStage(
+            @JsonProperty("policy") String policy,
+            @JsonProperty("stages") List<String> stages,
+            @JsonProperty("mode") String mode) {
         public RunStage {
             stages = stages == null ? List.of() : List.copyOf(stages);
         }
     }
 
     /** A student information system load: users as POST /users takes them, or a file of them beside the scenario. */
-    public record SisLoad(@JsonProperty("file") String file, @JsonProperty("users") List<JsonNode> users) {
+    public record SisLoad(
+            @JsonProperty("file") String file,
+            @JsonProperty("users") List<JsonNode> users) {
         public SisLoad {
             users = users == null ? List.of() : List.copyOf(users);
         }
     }
 
-    public record Checkout(@JsonProperty("user") String user, @JsonProperty("barcode") String barcode) {
-    }
+    public record Checkout(
+            @JsonProperty("user") String user,
+            @JsonProperty("barcode") String barcode) {}
 
-    public record Return(@JsonProperty("user") String user, @JsonProperty("barcode") String barcode) {
-    }
+    public record Return(
+            @JsonProperty("user") String user,
+            @JsonProperty("barcode") String barcode) {}
 
-    public record Fine(@JsonProperty("user") String user, @JsonProperty("amount") BigDecimal amount, @JsonProperty("type") String type) {
-    }
+    public record Fine(
+            @JsonProperty("user") String user,
+            @JsonProperty("amount") BigDecimal amount,
+            @JsonProperty("type") String type) {}
 
     /** A payment or a waiver: of {@code amount}, or of everything the patron owes. */
-    public record Payment(@JsonProperty("user") String user, @JsonProperty("amount") BigDecimal amount) {
-    }
+    public record Payment(
+            @JsonProperty("user") String user,
+            @JsonProperty("amount") BigDecimal amount) {}
 
-    public record Reinstate(@JsonProperty("policy") String policy, @JsonProperty("users") List<String> users) {
+    public record Reinstate(
+            @JsonProperty("policy") String policy,
+            @JsonProperty("users") List<String> users) {
         public Reinstate {
             users = users == null ? List.of() : List.copyOf(users);
         }
     }
 
-    public record SetChange(@JsonProperty("set") String set, @JsonProperty("users") List<String> users) {
+    public record SetChange(
+            @JsonProperty("set") String set,
+            @JsonProperty("users") List<String> users) {
         public SetChange {
             users = users == null ? List.of() : List.copyOf(users);
         }
@@ -167,8 +186,7 @@ public record Scenario(
             @JsonProperty("user_group") String userGroup,
             @JsonProperty("account_type") String accountType,
             @JsonProperty("count") Integer count,
-            @JsonProperty("last_run") LastRun lastRun) {
-    }
+            @JsonProperty("last_run") LastRun lastRun) {}
 
     /** Numbers of the last run of a policy (the first policy when none is named): the engine's report and Alma's job. */
     public record LastRun(
@@ -180,6 +198,5 @@ public record Scenario(
             @JsonProperty("exceptions") Integer exceptions,
             @JsonProperty("held_back") Integer heldBack,
             @JsonProperty("exception_for") List<String> exceptionFor,
-            @JsonProperty("differences") Integer differences) {
-    }
+            @JsonProperty("differences") Integer differences) {}
 }

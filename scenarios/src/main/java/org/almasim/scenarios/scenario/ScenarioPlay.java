@@ -41,14 +41,18 @@ public final class ScenarioPlay {
     private int next;
 
     /** {@code out} hears the narration; {@code listener} hears of every policy run. */
-    public ScenarioPlay(ScenarioReader.Loaded loaded, AlmaClient alma, PrintStream out, PolicyCalendar.RunListener listener) {
+    public ScenarioPlay(
+            ScenarioReader.Loaded loaded, AlmaClient alma, PrintStream out, PolicyCalendar.RunListener listener) {
         this.loaded = loaded;
         this.scenario = loaded.scenario();
         this.alma = alma;
         this.out = out;
         this.calendar = new PolicyCalendar(alma, out, scenario.start(), listener);
         this.events = new LibraryEvents(alma, loaded, calendar::say);
-        this.checks = new Expectations(alma, out, (policy, stage) -> calendar.lastRun(policyName(policy), stage).orElse(null),
+        this.checks = new Expectations(
+                alma,
+                out,
+                (policy, stage) -> calendar.lastRun(policyName(policy), stage).orElse(null),
                 this::policyName);
     }
 
@@ -76,8 +80,11 @@ public final class ScenarioPlay {
         }
         for (int i = 0; i < scenario.policies().size(); i++) {
             JsonNode policy = scenario.policies().get(i);
-            calendar.schedule(scenario.policyNames().get(i), policy.isTextual() ? PolicyReader.load(resolve(policy.asText()))
-                    : PolicyReader.read(yaml(policy), loaded.source() + " policies[" + i + "]"));
+            calendar.schedule(
+                    scenario.policyNames().get(i),
+                    policy.isTextual()
+                            ? PolicyReader.load(resolve(policy.asText()))
+                            : PolicyReader.read(yaml(policy), loaded.source() + " policies[" + i + "]"));
         }
         setUp();
     }
@@ -99,7 +106,9 @@ public final class ScenarioPlay {
         List<String> stepFailures = new ArrayList<>();
         for (int j = 0; j < step.expect().size(); j++) {
             expectations++;
-            List<String> wrong = checks.check(calendar.today() + " timeline[" + i + "] expect[" + j + "]", step.expect().get(j));
+            List<String> wrong = checks.check(
+                    calendar.today() + " timeline[" + i + "] expect[" + j + "]",
+                    step.expect().get(j));
             unmet += wrong.isEmpty() ? 0 : 1;
             stepFailures.addAll(wrong);
         }
@@ -109,15 +118,22 @@ public final class ScenarioPlay {
 
     public ScenarioRunner.Result finish() {
         out.println();
-        out.println(failures.isEmpty() ? "PASSED: " + scenario.name() + " (" + expectations + " expectations held)"
-                : "FAILED: " + scenario.name() + " (" + unmet + " of " + expectations + " expectations did not hold)");
+        out.println(
+                failures.isEmpty()
+                        ? "PASSED: " + scenario.name() + " (" + expectations + " expectations held)"
+                        : "FAILED: " + scenario.name() + " (" + unmet + " of " + expectations
+                                + " expectations did not hold)");
         failures.forEach(f -> out.println("  " + f));
         return new ScenarioRunner.Result(scenario.name(), expectations, List.copyOf(failures));
     }
 
     /** A policy named in the scenario: a shipped one, or a file beside the scenario. */
     private String resolve(String name) {
-        return loaded.folder().map(folder -> folder.resolve(name)).filter(Files::isRegularFile).map(Path::toString).orElse(name);
+        return loaded.folder()
+                .map(folder -> folder.resolve(name))
+                .filter(Files::isRegularFile)
+                .map(Path::toString)
+                .orElse(name);
     }
 
     private void setUp() {
@@ -125,13 +141,17 @@ public final class ScenarioPlay {
         if (!scenario.settings().isEmpty()) {
             alma.put("/almasim/v1/settings", Map.of(), JSON.valueToTree(scenario.settings()));
         }
-        ObjectNode population = scenario.population() == null ? JSON.createObjectNode() : scenario.population().deepCopy();
+        ObjectNode population = scenario.population() == null
+                ? JSON.createObjectNode()
+                : scenario.population().deepCopy();
         population.put("today", scenario.start().toString());
         withDefaults(population);
         if (!population.has("featured")) {
             // The patrons the story names one by one are the ones a trainer shows first; a cohort's come after them.
             ArrayNode featured = population.putArray("featured");
-            population.path("users").forEach(user -> featured.add(user.path("primary_id").asText()));
+            population
+                    .path("users")
+                    .forEach(user -> featured.add(user.path("primary_id").asText()));
         }
         scenario.cohorts().forEach(cohort -> Cohorts.addTo(population, cohort, scenario.start()));
         JsonNode loadedCounts = alma.post("/almasim/v1/population", Map.of(), population);
@@ -146,10 +166,22 @@ public final class ScenarioPlay {
                 PolicyRun.itemizedSet(alma, set.name(), set.members());
             }
         }
-        calendar.say("start: " + loadedCounts.path("users").asInt() + " patrons, " + loadedCounts.path("loans").asInt() + " loans, "
-                + loadedCounts.path("fees").asInt() + " fees" + (scenario.sets().isEmpty() ? "" : ", sets "
-                + scenario.sets().stream().map(s -> s.name() + (s.query() != null ? " (logical)" : " (" + s.members().size() + ")")).toList())
-                + "; policies: " + String.join(", ", calendar.policies().values().stream().map(Policy::name).toList()));
+        calendar.say("start: " + loadedCounts.path("users").asInt() + " patrons, "
+                + loadedCounts.path("loans").asInt() + " loans, "
+                + loadedCounts.path("fees").asInt() + " fees"
+                + (scenario.sets().isEmpty()
+                        ? ""
+                        : ", sets "
+                                + scenario.sets().stream()
+                                        .map(s -> s.name()
+                                                + (s.query() != null
+                                                        ? " (logical)"
+                                                        : " (" + s.members().size() + ")"))
+                                        .toList())
+                + "; policies: "
+                + String.join(
+                        ", ",
+                        calendar.policies().values().stream().map(Policy::name).toList()));
     }
 
     /** Fills each user's missing fields from {@code patron_defaults}; a field given as null is left out. */
@@ -179,11 +211,18 @@ public final class ScenarioPlay {
         } else if (step.advance() != null) {
             calendar.advanceTo(calendar.today().plus(step.advance()));
         } else if (step.run() != null) {
-            Set<Policy.Stage> stages = step.run().stages().isEmpty() ? EnumSet.allOf(Policy.Stage.class) : EnumSet.noneOf(Policy.Stage.class);
+            Set<Policy.Stage> stages = step.run().stages().isEmpty()
+                    ? EnumSet.allOf(Policy.Stage.class)
+                    : EnumSet.noneOf(Policy.Stage.class);
             step.run().stages().forEach(s -> stages.add(Policy.Stage.valueOf(s.toUpperCase(Locale.ROOT))));
-            calendar.runStages(policyName(step.run().policy()), stages,
-                    "job".equals(step.run().mode()) || step.run().mode() == null ? PolicyRun.Mode.JOB : PolicyRun.Mode.PER_USER,
-                    "run by hand", ProgressListener.NONE);
+            calendar.runStages(
+                    policyName(step.run().policy()),
+                    stages,
+                    "job".equals(step.run().mode()) || step.run().mode() == null
+                            ? PolicyRun.Mode.JOB
+                            : PolicyRun.Mode.PER_USER,
+                    "run by hand",
+                    ProgressListener.NONE);
         } else if (step.sisLoad() != null) {
             events.sisLoad(step.sisLoad());
         } else if (step.checkout() != null) {
@@ -197,8 +236,10 @@ public final class ScenarioPlay {
         } else if (step.waive() != null) {
             events.waive(step.waive());
         } else if (step.reinstate() != null) {
-            Policy policy = calendar.policy(policyName(step.reinstate().policy())).orElseThrow();
-            new Reinstatement(alma, PolicyRun.Jobs.ALMASIM).reinstate(policy, step.reinstate().users(), calendar.today())
+            Policy policy =
+                    calendar.policy(policyName(step.reinstate().policy())).orElseThrow();
+            new Reinstatement(alma, PolicyRun.Jobs.ALMASIM)
+                    .reinstate(policy, step.reinstate().users(), calendar.today())
                     .forEach((id, outcome) -> calendar.say(id + " reinstated: " + outcome));
         } else if (step.addToSet() != null) {
             events.changeSet(step.addToSet(), "add_members");

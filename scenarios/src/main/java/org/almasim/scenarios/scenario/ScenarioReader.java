@@ -31,19 +31,19 @@ public final class ScenarioReader {
     private static final Set<String> STAGES = Set.of("fixups", "inactive", "purge");
     private static final Set<String> MODES = Set.of("job", "per_user");
 
-    private ScenarioReader() {
-    }
+    private ScenarioReader() {}
 
     /** A scenario and where it came from: its file's folder, against which its SIS files and policy files resolve. */
-    public record Loaded(Scenario scenario, String source, Optional<Path> folder) {
-    }
+    public record Loaded(Scenario scenario, String source, Optional<Path> folder) {}
 
     /** A shipped scenario by name ({@code flvc-2022-2024}) or a file path. */
     public static Loaded load(String nameOrFile) {
         Path file = Path.of(nameOrFile);
         if (Files.isRegularFile(file)) {
             try {
-                return new Loaded(read(Files.readAllBytes(file), nameOrFile), nameOrFile,
+                return new Loaded(
+                        read(Files.readAllBytes(file), nameOrFile),
+                        nameOrFile,
                         Optional.ofNullable(file.toAbsolutePath().getParent()));
             } catch (IOException e) {
                 throw new ScenarioException(nameOrFile, List.of("cannot be read: " + e.getMessage()));
@@ -52,8 +52,10 @@ public final class ScenarioReader {
         String resource = "scenarios/" + (nameOrFile.endsWith(".yaml") ? nameOrFile : nameOrFile + ".yaml");
         try (InputStream in = ScenarioReader.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new ScenarioException(nameOrFile, List.of("no such file and no shipped scenario of that name (shipped: "
-                        + String.join(", ", SHIPPED) + ")"));
+                throw new ScenarioException(
+                        nameOrFile,
+                        List.of("no such file and no shipped scenario of that name (shipped: "
+                                + String.join(", ", SHIPPED) + ")"));
             }
             return new Loaded(read(in.readAllBytes(), resource), resource, Optional.empty());
         } catch (IOException e) {
@@ -87,8 +89,10 @@ public final class ScenarioReader {
         }
         for (int i = 0; i < s.policies().size(); i++) {
             JsonNode policy = s.policies().get(i);
-            if (!policy.isTextual() && !(policy.isObject() && policy.path("name").isTextual())) {
-                problems.add("policies[" + i + "]: a shipped policy's name, a file, or a policy written out with its name");
+            if (!policy.isTextual()
+                    && !(policy.isObject() && policy.path("name").isTextual())) {
+                problems.add(
+                        "policies[" + i + "]: a shipped policy's name, a file, or a policy written out with its name");
             }
         }
         if (s.start() == null) {
@@ -108,7 +112,8 @@ public final class ScenarioReader {
             }
             for (BigDecimal share : java.util.Arrays.asList(c.withFines(), c.withLoans())) {
                 if (share != null && (share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0)) {
-                    problems.add(at + "with_fines and with_loans are shares between 0 and 1, got " + share.toPlainString());
+                    problems.add(
+                            at + "with_fines and with_loans are shares between 0 and 1, got " + share.toPlainString());
                 }
             }
             if (c.purgeDate() != null && !Set.of("same_as_expiry", "none").contains(c.purgeDate())) {
@@ -133,16 +138,20 @@ public final class ScenarioReader {
             }
             if (step.run() != null) {
                 checkPolicy(s, step.run().policy(), at + "run: ", problems);
-                step.run().stages().stream().filter(stage -> !STAGES.contains(stage))
-                        .forEach(stage -> problems.add(at + "run: unknown stage '" + stage + "' (stages: fixups, inactive, purge)"));
+                step.run().stages().stream()
+                        .filter(stage -> !STAGES.contains(stage))
+                        .forEach(stage -> problems.add(
+                                at + "run: unknown stage '" + stage + "' (stages: fixups, inactive, purge)"));
                 if (step.run().mode() != null && !MODES.contains(step.run().mode())) {
-                    problems.add(at + "run: mode is job or per_user, got " + step.run().mode());
+                    problems.add(at + "run: mode is job or per_user, got "
+                            + step.run().mode());
                 }
             }
             if (step.reinstate() != null) {
                 checkPolicy(s, step.reinstate().policy(), at + "reinstate: ", problems);
             }
-            if (step.advance() != null && (step.advance().isNegative() || step.advance().isZero())) {
+            if (step.advance() != null
+                    && (step.advance().isNegative() || step.advance().isZero())) {
                 problems.add(at + "advance: the clock only moves forward, by a period such as P7D, P1M or P1Y");
             }
             for (int j = 0; j < step.expect().size(); j++) {
@@ -150,8 +159,9 @@ public final class ScenarioReader {
                 String where = at + "expect[" + j + "]: ";
                 int kinds = (e.patron() != null ? 1 : 0) + (e.count() != null ? 1 : 0) + (e.lastRun() != null ? 1 : 0);
                 if (kinds != 1) {
-                    problems.add(where + "an expectation is about one patron, a count, or the last run: give exactly one of "
-                            + "patron, count and last_run");
+                    problems.add(
+                            where + "an expectation is about one patron, a count, or the last run: give exactly one of "
+                                    + "patron, count and last_run");
                 }
                 if (e.lastRun() != null) {
                     checkPolicy(s, e.lastRun().policy(), where + "last_run: ", problems);

@@ -27,14 +27,16 @@ public final class ScenarioRunner {
 
     /** Plays the scenario on a simulator of its own, started in this process on a free port and stopped afterwards. */
     public Result run(ScenarioReader.Loaded loaded) {
-        try (Simulator simulator = Simulator.create(Simulator.Config.defaults().withToday(loaded.scenario().start())).start(0)) {
+        try (Simulator simulator = Simulator.create(
+                        Simulator.Config.defaults().withToday(loaded.scenario().start()))
+                .start(0)) {
             return run(loaded, new AlmaClient(simulator.baseUrl(), ApiKeys.DEVELOPMENT_KEY));
         }
     }
 
     /** Plays the scenario on a running simulator (the demo's, which stays up for exploration afterwards). */
     public Result run(ScenarioReader.Loaded loaded, AlmaClient alma) {
-        ScenarioPlay play = new ScenarioPlay(loaded, alma, out, run -> { });
+        ScenarioPlay play = new ScenarioPlay(loaded, alma, out, run -> {});
         play.start();
         while (play.hasNext()) {
             play.step();

@@ -30,29 +30,47 @@ class CliErrorsTest {
         try (Simulator taken = Simulator.create(Simulator.Config.defaults()).start(0)) {
             assertThat(run("serve", "--port", String.valueOf(taken.port()))).isEqualTo(CommandFailure.CANNOT_START);
         }
-        assertThat(err.toString().strip()).startsWith("almasim: the port is already in use").doesNotContain("\n").doesNotContain("at org.");
+        assertThat(err.toString().strip())
+                .startsWith("almasim: the port is already in use")
+                .doesNotContain("\n")
+                .doesNotContain("at org.");
     }
 
     @Test
     void aDatabaseAnotherProcessHoldsIsExplainedInOneLine() {
         // H2 refuses a second process with DATABASE_ALREADY_OPEN (90020), wrapped by the pool; one process shares its
         // own database, so this is the error itself rather than a second process.
-        var inUse = new RuntimeException("Failed to initialize pool", new java.sql.SQLException("Database may be already in use", "90020", 90020));
-        assertThat(CommandFailure.explain(inUse)).contains("the database is in use by another process; stop it or choose another --db");
-        assertThat(CommandFailure.explain(new IllegalStateException("something else"))).isEmpty();
+        var inUse = new RuntimeException(
+                "Failed to initialize pool",
+                new java.sql.SQLException("Database may be already in use", "90020", 90020));
+        assertThat(CommandFailure.explain(inUse))
+                .contains("the database is in use by another process; stop it or choose another --db");
+        assertThat(CommandFailure.explain(new IllegalStateException("something else")))
+                .isEmpty();
     }
 
     @Test
     void aFileThatIsNotAScenarioIsNotEchoed() throws IOException {
-        Path secrets = Files.writeString(folder.resolve("secrets.txt"), "root:x:0:0:root:/root:/bin/bash with a password hunter2\n");
+        Path secrets = Files.writeString(
+                folder.resolve("secrets.txt"), "root:x:0:0:root:/root:/bin/bash with a password hunter2\n");
         assertThat(run("scenario", "run", secrets.toString())).isNotZero();
-        assertThat(err.toString()).contains("secrets.txt").doesNotContain("root:x").doesNotContain("hunter2");
+        assertThat(err.toString())
+                .contains("secrets.txt")
+                .doesNotContain("root:x")
+                .doesNotContain("hunter2");
     }
 
     @Test
     void anUnreadablePopulationFileIsNamedNotShown() {
-        assertThat(run("serve", "--port", "0", "--population", folder.resolve("missing.yaml").toString()))
+        assertThat(run(
+                        "serve",
+                        "--port",
+                        "0",
+                        "--population",
+                        folder.resolve("missing.yaml").toString()))
                 .isEqualTo(CommandFailure.CANNOT_START);
-        assertThat(err.toString().strip()).startsWith("almasim: cannot read the population file").contains("missing.yaml");
+        assertThat(err.toString().strip())
+                .startsWith("almasim: cannot read the population file")
+                .contains("missing.yaml");
     }
 }

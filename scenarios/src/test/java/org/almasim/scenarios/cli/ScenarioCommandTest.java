@@ -39,6 +39,7 @@ class ScenarioCommandTest {
     @Test
     void aScenarioThatCannotBeReadExitsTwo(@TempDir Path folder) throws IOException {
         Path file = Files.writeString(folder.resolve("bad.yaml"), "name: x\n");
-        assertThat(almasim("scenario", "run", file.toString(), "no-such-scenario")).isEqualTo(2);
+        assertThat(almasim("scenario", "run", file.toString(), "no-such-scenario"))
+                .isEqualTo(2);
     }
 }

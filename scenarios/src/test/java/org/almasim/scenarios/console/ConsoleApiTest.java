@@ -28,7 +28,9 @@ class ConsoleApiTest {
 
     @BeforeEach
     void start() {
-        simulator = Simulator.create(Simulator.Config.defaults().withToday(LocalDate.of(2024, 7, 31)), ConsoleController::routes).start(0);
+        simulator = Simulator.create(
+                        Simulator.Config.defaults().withToday(LocalDate.of(2024, 7, 31)), ConsoleController::routes)
+                .start(0);
         simulator.load(PopulationService.demo());
         simulator.clock().set(LocalDate.of(2024, 7, 31));
     }
@@ -41,7 +43,8 @@ class ConsoleApiTest {
     @Test
     void aScheduledPolicyRunsWhenTheClockPassesItsDateAndTheHistoryKeepsIt() throws IOException {
         JsonNode overview = send("POST", "/console/policies/flvc-annual/schedule", "{\"scheduled\":true}");
-        assertThat(overview.path("policies").get(0).path("scheduled").asBoolean()).isTrue();
+        assertThat(overview.path("policies").get(0).path("scheduled").asBoolean())
+                .isTrue();
 
         JsonNode outcome = send("POST", "/console/clock/advance", "{\"by\":\"day\"}");
 
@@ -51,14 +54,19 @@ class ConsoleApiTest {
         assertThat(run.path("why").asText()).isEqualTo("scheduled");
         assertThat(run.path("purged").asInt()).as("the demo's five FLVC purges").isEqualTo(5);
         // Grouped by what patrons have in common, not their own numbers: one label for every count of loans.
-        assertThat(run.path("exceptions_by_reason").path("active loans").asInt()).as("%s", run).isPositive();
-        run.path("exceptions_by_reason").fieldNames().forEachRemaining(label -> assertThat(label).doesNotContainPattern("[0-9]"));
+        assertThat(run.path("exceptions_by_reason").path("active loans").asInt())
+                .as("%s", run)
+                .isPositive();
+        run.path("exceptions_by_reason")
+                .fieldNames()
+                .forEachRemaining(label -> assertThat(label).doesNotContainPattern("[0-9]"));
         assertThat(outcome.path("narration").toString()).contains("FLVC annual patron purge");
         JsonNode history = send("GET", "/console/history", null);
         assertThat(history.path("runs")).hasSize(1);
         JsonNode last = history.path("status").get(history.path("status").size() - 1);
         assertThat(last.path("day").asText()).isEqualTo("2024-08-01");
-        assertThat(last.path("by_status").path("ACTIVE").asInt() + last.path("by_status").path("INACTIVE").asInt())
+        assertThat(last.path("by_status").path("ACTIVE").asInt()
+                        + last.path("by_status").path("INACTIVE").asInt())
                 .isEqualTo(send("GET", "/patrons/summary", null).path("total").asInt());
     }
 
@@ -67,7 +75,11 @@ class ConsoleApiTest {
         send("PUT", "/clock", "{\"today\":\"2024-08-01\"}");
         JsonNode started = send("POST", "/console/policies/flvc-annual/runs", "{\"mode\":\"job\"}");
         String id = started.path("id").asText();
-        await().atMost(Duration.ofSeconds(60)).until(() -> !send("GET", "/console/runs/" + id, null).path("state").asText().equals("RUNNING"));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> !send("GET", "/console/runs/" + id, null)
+                        .path("state")
+                        .asText()
+                        .equals("RUNNING"));
         JsonNode run = send("GET", "/console/runs/" + id, null);
         assertThat(run.path("state").asText()).isEqualTo("DONE");
         assertThat(run.path("purged").asInt()).isEqualTo(5);
@@ -76,22 +88,34 @@ class ConsoleApiTest {
         HttpResponse<String> csv = raw("GET", "/console/runs/" + id + "/report?format=csv", null);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(csv.body()).contains("flvc-with-loan");
-        assertThat(raw("GET", "/console/runs/" + id + "/report?format=pdf", null).statusCode()).isEqualTo(400);
+        assertThat(raw("GET", "/console/runs/" + id + "/report?format=pdf", null)
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
     void nothingElseChangesTheLibraryWhileARunIsInProgress() throws IOException {
         send("PUT", "/clock", "{\"today\":\"2024-08-01\"}");
         send("POST", "/jobs/pause", "");
-        String id = send("POST", "/console/policies/flvc-annual/runs", "{}").path("id").asText();
-        await().atMost(Duration.ofSeconds(30)).until(() -> send("GET", "/jobs/instances", null).path("total_record_count").asInt() > 0);
+        String id = send("POST", "/console/policies/flvc-annual/runs", "{}")
+                .path("id")
+                .asText();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> send("GET", "/jobs/instances", null)
+                                .path("total_record_count")
+                                .asInt()
+                        > 0);
 
         assertAlmaError(raw("POST", "/console/clock/advance", "{\"by\":\"day\"}"), "in progress");
         assertAlmaError(raw("POST", "/console/policies/opal-lifecycle/runs", "{}"), "in progress");
         assertThat(send("GET", "/clock", null).path("today").asText()).isEqualTo("2024-08-01");
 
         send("POST", "/jobs/resume", "");
-        await().atMost(Duration.ofSeconds(60)).until(() -> send("GET", "/console/runs/" + id, null).path("state").asText().equals("DONE"));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> send("GET", "/console/runs/" + id, null)
+                        .path("state")
+                        .asText()
+                        .equals("DONE"));
     }
 
     @Test
@@ -114,13 +138,22 @@ class ConsoleApiTest {
 
         // The story ends on FLVC's 2024 run day: Alma refused the patron with a PO line, and the preview remembers it.
         JsonNode preview = send("POST", "/console/policies/flvc-annual/preview", "");
-        assertThat(preview.path("near_misses")).as("%s", preview.path("near_misses")).anySatisfy(near -> {
-            assertThat(near.path("primary_id").asText()).isEqualTo("po-line");
-            assertThat(near.path("reason").path("code").asText()).isEqualTo("REFUSED_BY_ALMA");
-            assertThat(near.path("reason").path("parameters").path("day").asText()).isEqualTo("2024-08-01");
-            assertThat(near.path("reason").path("sentence").asText()).startsWith("refused by Alma on 2024-08-01: ").contains("PO lines");
-        });
-        assertThat(preview.path("reasons").path("PURGE: refused by Alma before").asInt()).isPositive();
+        assertThat(preview.path("near_misses"))
+                .as("%s", preview.path("near_misses"))
+                .anySatisfy(near -> {
+                    assertThat(near.path("primary_id").asText()).isEqualTo("po-line");
+                    assertThat(near.path("reason").path("code").asText()).isEqualTo("REFUSED_BY_ALMA");
+                    assertThat(near.path("reason")
+                                    .path("parameters")
+                                    .path("day")
+                                    .asText())
+                            .isEqualTo("2024-08-01");
+                    assertThat(near.path("reason").path("sentence").asText())
+                            .startsWith("refused by Alma on 2024-08-01: ")
+                            .contains("PO lines");
+                });
+        assertThat(preview.path("reasons").path("PURGE: refused by Alma before").asInt())
+                .isPositive();
     }
 
     @Test
@@ -141,20 +174,31 @@ class ConsoleApiTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.path("errorsExist").asBoolean()).isTrue();
-        assertThat(body.path("errorList").path("error").get(0).path("errorMessage").asText()).contains(words);
+        assertThat(body.path("errorList")
+                        .path("error")
+                        .get(0)
+                        .path("errorMessage")
+                        .asText())
+                .contains(words);
     }
 
     private JsonNode send(String method, String path, String body) throws IOException {
         HttpResponse<String> response = raw(method, path, body);
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 202);
+        assertThat(response.statusCode())
+                .as(method + " " + path + ": " + response.body())
+                .isBetween(200, 202);
         return JSON.readTree(response.body());
     }
 
     private HttpResponse<String> raw(String method, String path, String body) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/almasim/v1" + path))
-                .header("Accept", "application/json").header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
                 .header("Authorization", "apikey " + ApiKeys.DEVELOPMENT_KEY)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build();
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {

@@ -29,7 +29,9 @@ class ConsoleRestartTest {
     void theDateTheSchedulesAndTheHistorySurviveARestart() throws IOException {
         String database = folder.resolve("library").toString();
         JsonNode historyBefore;
-        try (Simulator first = Simulator.create(Simulator.Config.defaults().withDatabase(database), ConsoleController::routes).start(0)) {
+        try (Simulator first = Simulator.create(
+                        Simulator.Config.defaults().withDatabase(database), ConsoleController::routes)
+                .start(0)) {
             first.load(PopulationService.demo());
             first.clock().set(LocalDate.of(2024, 7, 31));
             send(first, "POST", "/console/policies/flvc-annual/schedule", "{\"scheduled\":true}");
@@ -37,7 +39,9 @@ class ConsoleRestartTest {
             assertThat(moved.path("runs")).as("the scheduled purge ran").isNotEmpty();
             historyBefore = send(first, "GET", "/console/history", null);
         }
-        try (Simulator second = Simulator.create(Simulator.Config.defaults().withDatabase(database), ConsoleController::routes).start(0)) {
+        try (Simulator second = Simulator.create(
+                        Simulator.Config.defaults().withDatabase(database), ConsoleController::routes)
+                .start(0)) {
             JsonNode overview = send(second, "GET", "/console", null);
             assertThat(overview.path("today").asText()).isEqualTo("2024-08-01");
             JsonNode flvc = overview.path("policies").path(0);
@@ -49,14 +53,19 @@ class ConsoleRestartTest {
 
     private JsonNode send(Simulator simulator, String method, String path, String body) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/almasim/v1" + path))
-                .header("Accept", "application/json").header("Authorization", "apikey " + ApiKeys.DEVELOPMENT_KEY)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .header("Accept", "application/json")
+                .header("Authorization", "apikey " + ApiKeys.DEVELOPMENT_KEY)
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(200);
+            assertThat(response.statusCode())
+                    .as(method + " " + path + ": " + response.body())
+                    .isEqualTo(200);
             return JSON.readTree(response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

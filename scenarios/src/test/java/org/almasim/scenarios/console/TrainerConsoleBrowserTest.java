@@ -62,17 +62,35 @@ class TrainerConsoleBrowserTest {
         String driver = System.getenv().getOrDefault("ALMASIM_CHROMEDRIVER", "/usr/bin/chromedriver");
         boolean present = new File(chromium).canExecute() && new File(driver).canExecute();
         if (System.getenv("CI") == null) {
-            Assumptions.assumeTrue(present, "Chromium is not installed (apt-get install chromium chromium-driver; .ci/run does it)");
+            Assumptions.assumeTrue(
+                    present, "Chromium is not installed (apt-get install chromium chromium-driver; .ci/run does it)");
         }
-        assertThat(present).as("CI needs %s and %s: .ci/run installs them", chromium, driver).isTrue();
-        simulator = Simulator.create(Simulator.Config.defaults().withToday(LocalDate.of(2024, 8, 1)), ConsoleController::routes).start(0);
+        assertThat(present)
+                .as("CI needs %s and %s: .ci/run installs them", chromium, driver)
+                .isTrue();
+        simulator = Simulator.create(
+                        Simulator.Config.defaults().withToday(LocalDate.of(2024, 8, 1)), ConsoleController::routes)
+                .start(0);
         simulator.load(PopulationService.demo());
         ChromeOptions options = new ChromeOptions().setBinary(chromium);
         // Without the background-networking switches Chromium keeps dialling Google, which this closed network refuses.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1366,768", "--user-data-dir=" + Files.createTempDirectory("almasim-chromium"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(driver)).build(), options);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1366,768",
+                "--user-data-dir=" + Files.createTempDirectory("almasim-chromium"));
+        browser = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(new File(driver))
+                        .build(),
+                options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         Files.createDirectories(SCREENSHOTS);
         browser.get(simulator.baseUrl() + "/");
@@ -85,8 +103,10 @@ class TrainerConsoleBrowserTest {
      */
     private static void signIn() {
         wait.until(d -> d.findElement(By.id("key-panel")).isDisplayed());
-        assertThat(browser.findElement(By.id("key-input")).getAttribute("value")).isEqualTo(ApiKeys.DEVELOPMENT_KEY);
-        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-ready")).isNull();
+        assertThat(browser.findElement(By.id("key-input")).getAttribute("value"))
+                .isEqualTo(ApiKeys.DEVELOPMENT_KEY);
+        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-ready"))
+                .isNull();
         browser.findElement(By.id("key-submit")).click();
         wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
         browser.navigate().refresh();
@@ -107,8 +127,11 @@ class TrainerConsoleBrowserTest {
     @Test
     @Order(1)
     void pageShowsTheSimulatedDayAndEveryPatron() throws IOException {
-        assertThat(text("today")).isEqualTo(api("/almasim/v1/clock").path("today").asText());
-        assertThat(text("institution")).isEqualTo(api("/almasim/v1/settings").path("institution_name").asText()).isNotBlank();
+        assertThat(text("today"))
+                .isEqualTo(api("/almasim/v1/clock").path("today").asText());
+        assertThat(text("institution"))
+                .isEqualTo(api("/almasim/v1/settings").path("institution_name").asText())
+                .isNotBlank();
         int total = api("/almasim/v1/patrons/summary").path("total").asInt();
         assertThat(text("patron-count")).endsWith("of " + total + " patrons");
         screenshot("01-patrons");
@@ -119,12 +142,15 @@ class TrainerConsoleBrowserTest {
     void filteringForBlockersListsExactlyThePatronsTheSimulatorWouldRefuseToDelete() throws IOException {
         new Select(browser.findElement(By.id("filter-blockers"))).selectByValue("true");
         browser.findElement(By.id("filter-apply")).click();
-        List<String> expected = ids(api("/almasim/v1/patrons?has_blockers=true&limit=100").path("patron"));
+        List<String> expected =
+                ids(api("/almasim/v1/patrons?has_blockers=true&limit=100").path("patron"));
         assertThat(expected).isNotEmpty();
         wait.until(d -> text("patron-count").endsWith("of " + expected.size() + " patrons"));
         assertThat(listedIds()).containsExactlyElementsOf(expected);
         for (String id : expected) {
-            assertThat(api("/almasim/v1/users/" + id + "/blockers").path("deletion_blocked_by")).as(id).isNotEmpty();
+            assertThat(api("/almasim/v1/users/" + id + "/blockers").path("deletion_blocked_by"))
+                    .as(id)
+                    .isNotEmpty();
         }
         screenshot("02-filtered");
     }
@@ -149,7 +175,8 @@ class TrainerConsoleBrowserTest {
         new Select(browser.findElement(By.id("filter-blockers"))).selectByIndex(0);
         new Select(browser.findElement(By.id("filter-verdict"))).selectByValue("DELETED");
         browser.findElement(By.id("filter-apply")).click();
-        List<String> deletable = ids(api("/almasim/v1/patrons?purge_job_today=DELETED&limit=100").path("patron"));
+        List<String> deletable =
+                ids(api("/almasim/v1/patrons?purge_job_today=DELETED&limit=100").path("patron"));
         assertThat(deletable).isNotEmpty().doesNotContain("flvc-dummy-desk", "flvc-with-loan");
         wait.until(d -> text("patron-count").endsWith("of " + deletable.size() + " patrons"));
         assertThat(listedIds()).containsExactlyElementsOf(deletable);
@@ -157,11 +184,19 @@ class TrainerConsoleBrowserTest {
         browser.findElement(By.id("filter-q")).clear();
         browser.findElement(By.id("filter-q")).sendKeys("flvc-dummy-desk");
         browser.findElement(By.id("filter-apply")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("flvc-dummy-desk"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("flvc-dummy-desk")))
+                .click();
         wait.until(d -> text("patron-title").contains("flvc-dummy-desk"));
-        String expected = api("/almasim/v1/patrons/flvc-dummy-desk").path("purge_job_today").path("sentence").asText();
-        assertThat(text("patron-verdict")).isEqualTo(expected).contains("would not consider").doesNotContain("would delete");
-        assertThat(browser.findElement(By.id("patron-verdict")).getAttribute("class")).doesNotContain("deletable");
+        String expected = api("/almasim/v1/patrons/flvc-dummy-desk")
+                .path("purge_job_today")
+                .path("sentence")
+                .asText();
+        assertThat(text("patron-verdict"))
+                .isEqualTo(expected)
+                .contains("would not consider")
+                .doesNotContain("would delete");
+        assertThat(browser.findElement(By.id("patron-verdict")).getAttribute("class"))
+                .doesNotContain("deletable");
         screenshot("03b-protected-patron");
     }
 
@@ -184,13 +219,21 @@ class TrainerConsoleBrowserTest {
         browser.findElement(By.id("tab-policies")).click();
         browser.findElement(By.id("preview-flvc-annual")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("preview")));
-        wait.until(d -> !d.findElements(By.cssSelector("#preview-decisions tbody tr")).isEmpty());
+        wait.until(d ->
+                !d.findElements(By.cssSelector("#preview-decisions tbody tr")).isEmpty());
         List<List<String>> rows = cells("#preview-decisions tbody tr");
-        List<List<String>> purges = rows.stream().filter(row -> row.get(1).equals("PURGE")).toList();
-        assertThat(purges).anyMatch(row -> row.get(0).equals("flvc-expired-2022") && row.get(2).contains("before the cut-off"));
-        List<String> purgeCount = cells("#preview-counts tbody tr").stream().filter(row -> row.get(0).equals("purge")).findFirst().orElseThrow();
+        List<List<String>> purges =
+                rows.stream().filter(row -> row.get(1).equals("PURGE")).toList();
+        assertThat(purges)
+                .anyMatch(row ->
+                        row.get(0).equals("flvc-expired-2022") && row.get(2).contains("before the cut-off"));
+        List<String> purgeCount = cells("#preview-counts tbody tr").stream()
+                .filter(row -> row.get(0).equals("purge"))
+                .findFirst()
+                .orElseThrow();
         assertThat(purgeCount.get(1)).isEqualTo(String.valueOf(purges.size()));
-        assertThat(cells("#preview-near tbody tr")).as("a single loan is all that keeps this patron")
+        assertThat(cells("#preview-near tbody tr"))
+                .as("a single loan is all that keeps this patron")
                 .contains(List.of("flvc-with-loan", "the purge job will refuse it: 1 active loan"));
         assertInView("preview-title");
         screenshot("04-preview");
@@ -200,16 +243,24 @@ class TrainerConsoleBrowserTest {
     @Order(5)
     void runningThePolicyPurgesThroughTheJobAndReportsTheExceptions() throws IOException, InterruptedException {
         browser.findElement(By.id("run-flvc-annual")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(120)).until(d -> text("run-step").equals("Run done"));
+        new WebDriverWait(browser, Duration.ofSeconds(120))
+                .until(d -> text("run-step").equals("Run done"));
         assertInView("run");
-        assertThat(api("/almasim/v1/patrons?q=flvc-expired-2022").path("total_record_count").asInt())
-                .as("after the run: %s", browser.findElement(By.id("run")).getText()).isZero();
-        assertThat(browser.findElements(By.cssSelector("#run-exceptions li"))).extracting(WebElement::getText)
+        assertThat(api("/almasim/v1/patrons?q=flvc-expired-2022")
+                        .path("total_record_count")
+                        .asInt())
+                .as("after the run: %s", browser.findElement(By.id("run")).getText())
+                .isZero();
+        assertThat(browser.findElements(By.cssSelector("#run-exceptions li")))
+                .extracting(WebElement::getText)
                 .anyMatch(line -> line.startsWith("flvc-with-loan:"));
-        wait.until(d -> d.findElement(By.cssSelector("#job-table tbody")).getText().contains("Completed"));
+        wait.until(
+                d -> d.findElement(By.cssSelector("#job-table tbody")).getText().contains("Completed"));
         String instance = cells("#job-table tbody tr").get(0).get(0);
         browser.findElement(By.cssSelector("#job-table tbody tr button")).click();
-        int events = api("/almasim/v1/jobs/instances/" + instance + "/events").path("total_record_count").asInt();
+        int events = api("/almasim/v1/jobs/instances/" + instance + "/events")
+                .path("total_record_count")
+                .asInt();
         wait.until(d -> text("job-events-title").endsWith("(" + events + ")"));
         assertThat(browser.findElements(By.cssSelector("#job-events li"))).hasSize(Math.max(events, 1));
 
@@ -217,13 +268,19 @@ class TrainerConsoleBrowserTest {
         JsonNode report = JSON.readTree(get(reportLink).body());
         String purgedOnPage = figure("Purged");
         assertThat(report.path("purge").path("done").asText()).isEqualTo(purgedOnPage);
-        assertThat(report.path("purge").path("held_back").has("flvc-with-loan")).as("held back: the engine sees the loan").isTrue();
-        // One set of counts: the page, the report and the job's own counters agree, and purged = processed - exceptions.
+        assertThat(report.path("purge").path("held_back").has("flvc-with-loan"))
+                .as("held back: the engine sees the loan")
+                .isTrue();
+        // One set of counts: the page, the report and the job's own counters agree, and purged = processed -
+        // exceptions.
         String exceptionsOnPage = figure("Exceptions (refused by Alma)");
-        assertThat(exceptionsOnPage).isEqualTo(String.valueOf(report.path("purge").path("exceptions").size()));
+        assertThat(exceptionsOnPage)
+                .isEqualTo(
+                        String.valueOf(report.path("purge").path("exceptions").size()));
         List<String> job = cells("#job-table tbody tr").get(0);
         assertThat(job.get(5)).as("the job instance's records with exceptions").isEqualTo(exceptionsOnPage);
-        assertThat(Integer.parseInt(job.get(4)) - Integer.parseInt(job.get(5))).as("processed - exceptions")
+        assertThat(Integer.parseInt(job.get(4)) - Integer.parseInt(job.get(5)))
+                .as("processed - exceptions")
                 .isEqualTo(Integer.parseInt(purgedOnPage));
         screenshot("05-run");
     }
@@ -240,7 +297,8 @@ class TrainerConsoleBrowserTest {
         assertThat(text("scenario-narration")).contains("start:");
         browser.findElement(By.id("scenario-step")).click();
         wait.until(d -> text("scenario-state").contains("step 2 of"));
-        assertThat(text("today")).isEqualTo(api("/almasim/v1/clock").path("today").asText());
+        assertThat(text("today"))
+                .isEqualTo(api("/almasim/v1/clock").path("today").asText());
         screenshot("07-scenario");
     }
 
@@ -249,12 +307,18 @@ class TrainerConsoleBrowserTest {
     void chartsDrawTheHistoryTheConsoleKept() throws IOException {
         browser.findElement(By.id("tab-charts")).click();
         JsonNode history = api("/almasim/v1/console/history");
-        wait.until(d -> Long.valueOf(history.path("status").size()).equals(
-                ((JavascriptExecutor) d).executeScript("return Chart.getChart('chart-status')?.data.labels.length")));
+        wait.until(d -> Long.valueOf(history.path("status").size())
+                .equals(((JavascriptExecutor) d)
+                        .executeScript("return Chart.getChart('chart-status')?.data.labels.length")));
         for (String chart : List.of("chart-status", "chart-runs")) {
-            Object fractional = ((JavascriptExecutor) browser).executeScript("return Chart.getChart(arguments[0]).scales.y.ticks"
-                    + ".filter((tick) => !Number.isInteger(tick.value)).length", chart);
-            assertThat(((Number) fractional).intValue()).as("%s counts in whole numbers", chart).isZero();
+            Object fractional = ((JavascriptExecutor) browser)
+                    .executeScript(
+                            "return Chart.getChart(arguments[0]).scales.y.ticks"
+                                    + ".filter((tick) => !Number.isInteger(tick.value)).length",
+                            chart);
+            assertThat(((Number) fractional).intValue())
+                    .as("%s counts in whole numbers", chart)
+                    .isZero();
         }
         screenshot("08-charts");
     }
@@ -263,7 +327,8 @@ class TrainerConsoleBrowserTest {
     @Order(9)
     void tabsCanBeReachedWithTheKeyboard() {
         browser.findElement(By.id("tab-charts")).sendKeys(Keys.ARROW_LEFT);
-        assertThat(browser.findElement(By.id("tab-scenarios")).getAttribute("aria-selected")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("tab-scenarios")).getAttribute("aria-selected"))
+                .isEqualTo("true");
         assertThat(browser.findElement(By.id("panel-scenarios")).isDisplayed()).isTrue();
     }
 
@@ -274,27 +339,42 @@ class TrainerConsoleBrowserTest {
     /** The text of each cell of each row: a row's own text runs its cells together. */
     private static List<List<String>> cells(String rows) {
         return browser.findElements(By.cssSelector(rows)).stream()
-                .map(row -> row.findElements(By.cssSelector("th, td")).stream().map(cell -> cell.getText().strip()).toList()).toList();
+                .map(row -> row.findElements(By.cssSelector("th, td")).stream()
+                        .map(cell -> cell.getText().strip())
+                        .toList())
+                .toList();
     }
 
     private static List<String> listedIds() {
-        return browser.findElements(By.cssSelector("#patron-table tbody tr td:first-child")).stream().map(WebElement::getText).toList();
+        return browser.findElements(By.cssSelector("#patron-table tbody tr td:first-child")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     /** On a projector at 1366x768 the result of an action must be on screen without scrolling by hand. */
     private static void assertInView(String id) {
-        wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript("const r = document.getElementById(arguments[0])"
-                + ".getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight;", id));
+        wait.until(d -> (Boolean) ((JavascriptExecutor) d)
+                .executeScript(
+                        "const r = document.getElementById(arguments[0])"
+                                + ".getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight;",
+                        id));
     }
 
     /** The value beside a label in the run's figures. */
     private static String figure(String label) {
-        return browser.findElement(By.id("run-figures")).getText().lines().dropWhile(line -> !line.equals(label)).skip(1).findFirst()
+        return browser.findElement(By.id("run-figures"))
+                .getText()
+                .lines()
+                .dropWhile(line -> !line.equals(label))
+                .skip(1)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no figure " + label));
     }
 
     private static List<String> ids(JsonNode patrons) {
-        return StreamSupport.stream(patrons.spliterator(), false).map(p -> p.path("primary_id").asText()).toList();
+        return StreamSupport.stream(patrons.spliterator(), false)
+                .map(p -> p.path("primary_id").asText())
+                .toList();
     }
 
     private static JsonNode api(String path) throws IOException {
@@ -305,8 +385,11 @@ class TrainerConsoleBrowserTest {
 
     private static HttpResponse<String> get(String url) throws IOException {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json")
-                            .header("Authorization", "apikey " + ApiKeys.DEVELOPMENT_KEY).build(),
+            return HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Accept", "application/json")
+                            .header("Authorization", "apikey " + ApiKeys.DEVELOPMENT_KEY)
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

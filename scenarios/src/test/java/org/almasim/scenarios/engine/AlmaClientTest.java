@@ -38,7 +38,9 @@ class AlmaClientTest {
             sim.load(SyntheticPopulation.chunk(3, 0, 250, TODAY));
             AlmaClient alma = new AlmaClient(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
             Set<String> seen = new HashSet<>();
-            alma.users(null).forEachRemaining(u -> assertThat(seen.add(u.path("primary_id").asText())).isTrue());
+            alma.users(null)
+                    .forEachRemaining(u ->
+                            assertThat(seen.add(u.path("primary_id").asText())).isTrue());
             assertThat(seen).hasSize(250);
             int undergrads = 0;
             for (var it = alma.users("user_group~UNDERGRAD"); it.hasNext(); it.next()) {
@@ -69,26 +71,30 @@ class AlmaClientTest {
     void almasRefusalsBecomeExceptionsWithAlmasCode() {
         try (Simulator sim = simulator(Simulator.Config.defaults())) {
             AlmaClient alma = new AlmaClient(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
-            assertThatThrownBy(() -> alma.getUser("nobody"))
-                    .isInstanceOfSatisfying(AlmaApiException.class, e -> {
-                        assertThat(e.code()).isEqualTo("401861");
-                        assertThat(e.status()).isEqualTo(400);
-                    });
+            assertThatThrownBy(() -> alma.getUser("nobody")).isInstanceOfSatisfying(AlmaApiException.class, e -> {
+                assertThat(e.code()).isEqualTo("401861");
+                assertThat(e.status()).isEqualTo(400);
+            });
             AlmaClient wrongKey = new AlmaClient(sim.baseUrl(), "nope");
             assertThatThrownBy(() -> wrongKey.get("/almaws/v1/users", Map.of()))
-                    .isInstanceOfSatisfying(AlmaApiException.class, e -> assertThat(e.code()).isEqualTo("UNAUTHORIZED"));
+                    .isInstanceOfSatisfying(
+                            AlmaApiException.class, e -> assertThat(e.code()).isEqualTo("UNAUTHORIZED"));
         }
     }
 
     @Test
     void throttledRequestsAreRetriedUntilTheyGoThrough() {
-        try (Simulator sim = simulator(Simulator.Config.defaults().withPerSecondThreshold(5).withApiKeys(List.of("k")))) {
+        try (Simulator sim =
+                simulator(Simulator.Config.defaults().withPerSecondThreshold(5).withApiKeys(List.of("k")))) {
             sim.load(PopulationService.demo());
             AlmaClient alma = new AlmaClient(sim.baseUrl(), "k", 8, Duration.ofMillis(100));
             for (int i = 0; i < 20; i++) {
-                assertThat(alma.getUser("current-student").path("primary_id").asText()).isEqualTo("current-student");
+                assertThat(alma.getUser("current-student").path("primary_id").asText())
+                        .isEqualTo("current-student");
             }
-            assertThat(alma.retries()).as("20 calls against 5 a second were throttled and retried").isPositive();
+            assertThat(alma.retries())
+                    .as("20 calls against 5 a second were throttled and retried")
+                    .isPositive();
         }
     }
 
@@ -104,26 +110,33 @@ class AlmaClientTest {
             exchange.close();
         });
         stub.createContext("/almaws/v1/broken", exchange -> {
-            byte[] body = "{\"errorsExist\":true,\"errorList\":{\"error\":[{\"errorCode\":\"402119\",\"errorMessage\":\"General error.\"}]}}"
-                    .getBytes(StandardCharsets.UTF_8);
+            byte[] body =
+                    "{\"errorsExist\":true,\"errorList\":{\"error\":[{\"errorCode\":\"402119\",\"errorMessage\":\"General error.\"}]}}"
+                            .getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(500, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
         stub.start();
         try {
-            AlmaClient alma = new AlmaClient("http://127.0.0.1:" + stub.getAddress().getPort(), "k", 3, Duration.ofMillis(10));
+            AlmaClient alma =
+                    new AlmaClient("http://127.0.0.1:" + stub.getAddress().getPort(), "k", 3, Duration.ofMillis(10));
             JsonNode answer = alma.get("/almaws/v1/flaky", Map.of());
             assertThat(answer.path("ok").asBoolean()).isTrue();
             assertThat(alma.retries()).isEqualTo(2);
-            assertThat(alma.calls()).as("every request the server received, retries included").isEqualTo(calls.get()).isEqualTo(3);
+            assertThat(alma.calls())
+                    .as("every request the server received, retries included")
+                    .isEqualTo(calls.get())
+                    .isEqualTo(3);
             assertThatThrownBy(() -> alma.get("/almaws/v1/broken", Map.of()))
                     .isInstanceOfSatisfying(AlmaApiException.class, e -> {
                         assertThat(e.status()).isEqualTo(500);
                         assertThat(e.code()).isEqualTo("402119");
                     });
             assertThat(alma.retries()).isEqualTo(5);
-            assertThat(alma.calls()).as("three to the flaky path, then the broken one tried four times").isEqualTo(7);
+            assertThat(alma.calls())
+                    .as("three to the flaky path, then the broken one tried four times")
+                    .isEqualTo(7);
         } finally {
             stub.stop(0);
         }

@@ -28,7 +28,8 @@ class CandidateSetsTest {
             safety: {max_share: 0.9}
             """;
     private static final Policy EVERYONE = policy("", "");
-    private static final Policy ON_SETS = policy(", candidates_set: Expired a week", ", candidates_set: Expired three years");
+    private static final Policy ON_SETS =
+            policy(", candidates_set: Expired a week", ", candidates_set: Expired three years");
 
     private DemoAlma demo;
 
@@ -56,7 +57,8 @@ class CandidateSetsTest {
     }
 
     private static Map<String, Decision.Action> acted(PreviewReport report) {
-        return report.decisions().stream().filter(d -> d.action() != Decision.Action.KEEP)
+        return report.decisions().stream()
+                .filter(d -> d.action() != Decision.Action.KEEP)
                 .collect(Collectors.toMap(Decision::primaryId, Decision::action));
     }
 
@@ -69,16 +71,25 @@ class CandidateSetsTest {
         assertThat(acted(everyone)).isNotEmpty();
         assertThat(acted(onSets)).isEqualTo(acted(everyone));
         assertThat(onSets.decisions()).hasSizeLessThan(everyone.decisions().size());
-        assertThat(onSets.patrons()).as("the safety share is of the whole population").isEqualTo(2_000);
-        assertThat(onSets.counts()).isEqualTo(everyone.counts().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                e -> e.getKey() == Decision.Action.KEEP ? onSets.counts().get(Decision.Action.KEEP) : e.getValue())));
+        assertThat(onSets.patrons())
+                .as("the safety share is of the whole population")
+                .isEqualTo(2_000);
+        assertThat(onSets.counts())
+                .isEqualTo(everyone.counts().entrySet().stream()
+                        .collect(Collectors.toMap(
+                                Map.Entry::getKey,
+                                e -> e.getKey() == Decision.Action.KEEP
+                                        ? onSets.counts().get(Decision.Action.KEEP)
+                                        : e.getValue())));
     }
 
     @Test
     void aMissingCandidateSetIsAnErrorNotAnEmptySelection() {
         logicalSet("Expired a week", "expiry_date on_or_before today-7d and status = ACTIVE");
         // Refused before anything is read, with the policy's line and the sets the institution has.
-        assertThatThrownBy(() -> Preview.of(ON_SETS, demo.alma, DemoAlma.FLVC_2024, 0)).isInstanceOf(PolicyException.class)
-                .hasMessageContaining("Expired three years: no such set of users in this institution; it has Expired a week.");
+        assertThatThrownBy(() -> Preview.of(ON_SETS, demo.alma, DemoAlma.FLVC_2024, 0))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining(
+                        "Expired three years: no such set of users in this institution; it has Expired a week.");
     }
 }

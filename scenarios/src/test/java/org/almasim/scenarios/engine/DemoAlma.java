@@ -50,9 +50,14 @@ final class DemoAlma implements AutoCloseable {
     /** Loads a population document (YAML) through the control plane, as any client would. */
     void loadPopulation(String yaml) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/almasim/v1/population"))
-                    .header("Content-Type", "application/yaml").header("Authorization", "apikey " + ApiKeys.DEVELOPMENT_KEY)
-                    .POST(HttpRequest.BodyPublishers.ofString(yaml)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/almasim/v1/population"))
+                                    .header("Content-Type", "application/yaml")
+                                    .header("Authorization", "apikey " + ApiKeys.DEVELOPMENT_KEY)
+                                    .POST(HttpRequest.BodyPublishers.ofString(yaml))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("population refused: " + response.body());
             }
@@ -75,7 +80,10 @@ final class DemoAlma implements AutoCloseable {
         ObjectNode parameter = body.putArray("parameter").addObject();
         parameter.putObject("name").put("value", "set_id");
         parameter.put("value", setId);
-        String link = alma.post("/almaws/v1/conf/jobs/" + jobId, Map.of("op", "run"), body).path("additional_info").path("link").asText();
+        String link = alma.post("/almaws/v1/conf/jobs/" + jobId, Map.of("op", "run"), body)
+                .path("additional_info")
+                .path("link")
+                .asText();
         return link.substring(link.indexOf("/almaws"));
     }
 

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import org.almasim.engine.evaluation.Decision;
+import org.almasim.engine.evaluation.Reason;
+import org.almasim.engine.evaluation.ReasonCode;
 import org.almasim.engine.execution.PolicyRun;
 import org.almasim.engine.execution.ProgressListener;
 import org.almasim.engine.execution.RunReport;
@@ -14,8 +16,6 @@ import org.almasim.engine.policy.PolicyReader;
 import org.almasim.engine.preview.Preview;
 import org.almasim.engine.preview.PreviewReport;
 import org.junit.jupiter.api.AfterEach;
-import org.almasim.engine.evaluation.Reason;
-import org.almasim.engine.evaluation.ReasonCode;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,26 +42,36 @@ class EarlierRefusalsTest {
         Decision before = decision(Preview.of(flvc, demo.alma, DemoAlma.FLVC_2024, 30), "flvc-expired-2022");
         assertThat(before.action()).isEqualTo(Decision.Action.PURGE);
         assertThat(before.reasons()).extracting(Reason::code).doesNotContain(ReasonCode.REFUSED_BY_ALMA);
-        RunReport first = new PolicyRun(demo.alma, PolicyRun.Jobs.ALMASIM, ProgressListener.NONE).run(flvc, DemoAlma.FLVC_2024,
-                PolicyRun.Mode.JOB);
+        RunReport first = new PolicyRun(demo.alma, PolicyRun.Jobs.ALMASIM, ProgressListener.NONE)
+                .run(flvc, DemoAlma.FLVC_2024, PolicyRun.Mode.JOB);
         assertThat(first.purge().exceptions()).containsKey("flvc-expired-2022");
-        assertThat(first.differences()).anyMatch(d -> d.startsWith("flvc-expired-2022: refused by Alma, which the engine did not foresee"));
+        assertThat(first.differences())
+                .anyMatch(d -> d.startsWith("flvc-expired-2022: refused by Alma, which the engine did not foresee"));
 
         // FLVC purges on its scheduled days only: the next preview of that day (a rerun) is the one to look at.
         PreviewReport next = Preview.of(flvc, demo.alma, DemoAlma.FLVC_2024, 30);
-        Reason expected = Reason.of(ReasonCode.REFUSED_BY_ALMA, "day", DemoAlma.FLVC_2024, "alma_reason", "User has PO lines assigned (POL-7).");
-        assertThat(expected.sentence()).isEqualTo("refused by Alma on " + DemoAlma.FLVC_2024 + ": User has PO lines assigned (POL-7).");
+        Reason expected = Reason.of(
+                ReasonCode.REFUSED_BY_ALMA,
+                "day",
+                DemoAlma.FLVC_2024,
+                "alma_reason",
+                "User has PO lines assigned (POL-7).");
+        assertThat(expected.sentence())
+                .isEqualTo("refused by Alma on " + DemoAlma.FLVC_2024 + ": User has PO lines assigned (POL-7).");
         assertThat(next.refusedBefore()).containsEntry("flvc-expired-2022", expected);
         assertThat(decision(next, "flvc-expired-2022").reasons()).contains(expected);
         assertThat(next.nearMisses()).contains(new PreviewReport.NearMiss("flvc-expired-2022", expected));
 
-        RunReport again = new PolicyRun(demo.alma, PolicyRun.Jobs.ALMASIM, ProgressListener.NONE).run(flvc, DemoAlma.FLVC_2024,
-                PolicyRun.Mode.JOB);
+        RunReport again = new PolicyRun(demo.alma, PolicyRun.Jobs.ALMASIM, ProgressListener.NONE)
+                .run(flvc, DemoAlma.FLVC_2024, PolicyRun.Mode.JOB);
         assertThat(again.planned()).containsEntry("expected_exceptions", 1);
         assertThat(again.differences()).noneMatch(d -> d.startsWith("flvc-expired-2022"));
     }
 
     private static Decision decision(PreviewReport report, String id) {
-        return report.decisions().stream().filter(d -> d.primaryId().equals(id)).findFirst().orElseThrow();
+        return report.decisions().stream()
+                .filter(d -> d.primaryId().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -26,8 +26,10 @@ class EnginePutPropertyTest {
 
     @Test
     void aPutByTheEngineLeavesEveryOtherFieldAsItWas() {
-        PropertyRunner.check("a PUT of the user as GET gave it, with only the purge date changed, changes only the purge date",
-                (random, i) -> RandomUsers.user(random, i, TODAY), this::onlyPurgeDateChanges,
+        PropertyRunner.check(
+                "a PUT of the user as GET gave it, with only the purge date changed, changes only the purge date",
+                (random, i) -> RandomUsers.user(random, i, TODAY),
+                this::onlyPurgeDateChanges,
                 user -> RandomUsers.shrink(user));
     }
 
@@ -47,7 +49,9 @@ class EnginePutPropertyTest {
             before.remove("purge_date");
             return after.equals(before) ? Optional.empty() : Optional.of("before " + before + "\n    after  " + after);
         } finally {
-            alma.delete("/almaws/v1/users/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8), Map.of());
+            alma.delete(
+                    "/almaws/v1/users/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8),
+                    Map.of());
         }
     }
 }

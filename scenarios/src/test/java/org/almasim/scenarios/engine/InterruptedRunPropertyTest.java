@@ -47,8 +47,7 @@ class InterruptedRunPropertyTest {
     }
 
     /** A population, the step after which the first run is cut off, and the path the runs take. */
-    record Case(long seed, int size, long interruptAfter, PolicyRun.Mode mode) {
-    }
+    record Case(long seed, int size, long interruptAfter, PolicyRun.Mode mode) {}
 
     /** Progress that cuts the run off, as a killed process would, after a number of steps. */
     private static final class Interruption implements ProgressListener {
@@ -78,11 +77,18 @@ class InterruptedRunPropertyTest {
 
     @Test
     void aRerunAfterAnInterruptionAtAnyPointEndsLikeAnUninterruptedRun() {
-        PropertyRunner.check("a run interrupted at any point and run again ends in the state of an uninterrupted run", CASES,
-                (random, i) -> new Case(random.nextLong(), 20 + random.nextInt(40), random.nextInt(120),
+        PropertyRunner.check(
+                "a run interrupted at any point and run again ends in the state of an uninterrupted run",
+                CASES,
+                (random, i) -> new Case(
+                        random.nextLong(),
+                        20 + random.nextInt(40),
+                        random.nextInt(120),
                         random.nextBoolean() ? PolicyRun.Mode.JOB : PolicyRun.Mode.PER_USER),
                 this::sameEnd,
-                c -> c.interruptAfter() <= 0 ? List.of() : List.of(new Case(c.seed(), c.size(), c.interruptAfter() / 2, c.mode())));
+                c -> c.interruptAfter() <= 0
+                        ? List.of()
+                        : List.of(new Case(c.seed(), c.size(), c.interruptAfter() / 2, c.mode())));
         assertThat(CASES).isPositive();
     }
 
@@ -93,14 +99,17 @@ class InterruptedRunPropertyTest {
 
         load(c);
         try {
-            new PolicyRun(alma, PolicyRun.Jobs.ALMASIM, new Interruption(c.interruptAfter())).run(POLICY, TODAY, c.mode());
+            new PolicyRun(alma, PolicyRun.Jobs.ALMASIM, new Interruption(c.interruptAfter()))
+                    .run(POLICY, TODAY, c.mode());
         } catch (IllegalStateException interrupted) {
             // Cut off part-way: what matters is what the next run makes of it.
         }
         new PolicyRun(alma, PolicyRun.Jobs.ALMASIM, ProgressListener.NONE).run(POLICY, TODAY, c.mode());
         List<JsonNode> actual = users();
-        return actual.equals(expected) ? Optional.empty()
-                : Optional.of(expected.size() + " users after an uninterrupted run, " + actual.size() + " after the interrupted one and its rerun");
+        return actual.equals(expected)
+                ? Optional.empty()
+                : Optional.of(expected.size() + " users after an uninterrupted run, " + actual.size()
+                        + " after the interrupted one and its rerun");
     }
 
     private void load(Case c) {

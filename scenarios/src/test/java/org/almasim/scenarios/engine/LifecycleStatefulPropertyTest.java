@@ -49,8 +49,8 @@ class LifecycleStatefulPropertyTest {
 
     private final DemoAlma demo = DemoAlma.empty();
     private final AlmaClient alma = demo.alma;
-    private final LibraryEvents events = new LibraryEvents(alma, new ScenarioReader.Loaded(null, "stateful test", Optional.empty()),
-            line -> { });
+    private final LibraryEvents events =
+            new LibraryEvents(alma, new ScenarioReader.Loaded(null, "stateful test", Optional.empty()), line -> {});
 
     @AfterAll
     void stop() {
@@ -62,7 +62,9 @@ class LifecycleStatefulPropertyTest {
         @Override
         public String toString() {
             return switch (kind) {
-                case "add" -> "add p" + patron + (flag ? " EXTERNAL" : " INTERNAL") + " expiry " + (number == Integer.MIN_VALUE ? "none" : number + "d");
+                case "add" ->
+                    "add p" + patron + (flag ? " EXTERNAL" : " INTERNAL") + " expiry "
+                            + (number == Integer.MIN_VALUE ? "none" : number + "d");
                 case "advance" -> "advance " + number + "d";
                 case "run" -> "run" + (flag ? " per user" : " by job");
                 default -> kind + " p" + patron + (number != 0 ? " " + number : "");
@@ -79,13 +81,17 @@ class LifecycleStatefulPropertyTest {
     }
 
     private static Policy policy(boolean byExpiry, String olderThan) {
-        return PolicyReader.read(("""
+        return PolicyReader.read(
+                ("""
                 name: generated lifecycle %s
                 fixups: {copy_expiry_to_empty_purge_date: true}
                 inactive: {expired_days: 7}
                 purge: {by: %s, older_than: %s, waive_threshold: 2.00}
                 safety: {allow_everyone: true, allow_nobody: true}
-                """).formatted(olderThan, byExpiry ? "expiry_date" : "purge_date", olderThan).getBytes(StandardCharsets.UTF_8), "generated.yaml");
+                """)
+                        .formatted(olderThan, byExpiry ? "expiry_date" : "purge_date", olderThan)
+                        .getBytes(StandardCharsets.UTF_8),
+                "generated.yaml");
     }
 
     private static Step step(SplittableRandom random) {
@@ -127,7 +133,8 @@ class LifecycleStatefulPropertyTest {
 
     @Test
     void purgesAndInactiveMarkingKeepTheirPromisesWhateverHappensBetweenRuns() {
-        PropertyRunner.check("a patron with a loan, a balance above the threshold or any other blocker, or with no dates, or "
+        PropertyRunner.check(
+                "a patron with a loan, a balance above the threshold or any other blocker, or with no dates, or "
                         + "inside the retention window, is never purged or wrongly marked inactive; purged patrons were eligible; "
                         + "a tighter policy never purges more; a second run changes nothing; untouched fields stay unchanged",
                 SEQUENCES,
@@ -169,7 +176,11 @@ class LifecycleStatefulPropertyTest {
 
     private static JsonNode population() {
         ObjectNode population = JSON.createObjectNode();
-        ITEMS.forEach(barcode -> population.withArray("items").addObject().put("barcode", barcode).put("title", "Book " + barcode));
+        ITEMS.forEach(barcode -> population
+                .withArray("items")
+                .addObject()
+                .put("barcode", barcode)
+                .put("title", "Book " + barcode));
         return population;
     }
 
@@ -184,6 +195,7 @@ class LifecycleStatefulPropertyTest {
         private LocalDate today = START;
         /** Runs of one job (at most) started on the simulated day, against Alma's five an hour. */
         private int jobRunsToday;
+
         private int added;
 
         World(boolean byExpiry) {
@@ -258,7 +270,10 @@ class LifecycleStatefulPropertyTest {
                     }
                 }
                 case "return" -> {
-                    List<String> borrowed = onLoan.entrySet().stream().filter(e -> e.getValue().equals(id)).map(Map.Entry::getKey).toList();
+                    List<String> borrowed = onLoan.entrySet().stream()
+                            .filter(e -> e.getValue().equals(id))
+                            .map(Map.Entry::getKey)
+                            .toList();
                     borrowed.forEach(barcode -> {
                         events.giveBack(new Scenario.Return(id, barcode));
                         onLoan.remove(barcode);
@@ -266,19 +281,29 @@ class LifecycleStatefulPropertyTest {
                 }
                 case "fine" -> events.fine(new Scenario.Fine(id, BigDecimal.valueOf(step.number()), null));
                 case "pay" -> {
-                    if (alma.get(AlmaClient.userPath(id) + "/fees", Map.of("status", "ACTIVE")).path("total_record_count").asInt() > 0) {
+                    if (alma.get(AlmaClient.userPath(id) + "/fees", Map.of("status", "ACTIVE"))
+                                    .path("total_record_count")
+                                    .asInt()
+                            > 0) {
                         events.pay(new Scenario.Payment(id, null));
                     }
                 }
                 case "waive" -> events.waive(new Scenario.Payment(id, null));
                 case "block" -> {
                     ObjectNode blockers = JSON.createObjectNode();
-                    blockers.putArray("blocker").addObject().put("kind", "PO_LINE").put("detail", "POL-" + id);
+                    blockers.putArray("blocker")
+                            .addObject()
+                            .put("kind", "PO_LINE")
+                            .put("detail", "POL-" + id);
                     alma.put("/almasim/v1/users/" + id + "/blockers", Map.of(), blockers);
                     blocked.add(id);
                 }
-                case "sis" -> events.sisLoad(new Scenario.SisLoad(null,
-                        List.of(JSON.createObjectNode().put("primary_id", id).put("expiry_date", today.plusDays(step.number()) + "Z"))));
+                case "sis" ->
+                    events.sisLoad(new Scenario.SisLoad(
+                            null,
+                            List.of(JSON.createObjectNode()
+                                    .put("primary_id", id)
+                                    .put("expiry_date", today.plusDays(step.number()) + "Z"))));
                 case "reinstate" -> {
                     makeRoomForJobs(1);
                     new Reinstatement(alma, PolicyRun.Jobs.ALMASIM).reinstate(loose, List.of(id), today);
@@ -297,7 +322,8 @@ class LifecycleStatefulPropertyTest {
             Set<String> loosePurges = purges(loose);
             Set<String> tightPurges = purges(tight);
             if (!loosePurges.containsAll(tightPurges)) {
-                return Optional.of("the tighter policy (P2Y) would purge " + tightPurges + ", the looser (P1Y) only " + loosePurges);
+                return Optional.of("the tighter policy (P2Y) would purge " + tightPurges + ", the looser (P1Y) only "
+                        + loosePurges);
             }
             new PolicyRun(alma, PolicyRun.Jobs.ALMASIM, ProgressListener.NONE).run(loose, today, mode);
             Map<String, ObjectNode> after = snapshot();
@@ -314,7 +340,8 @@ class LifecycleStatefulPropertyTest {
             new PolicyRun(alma, PolicyRun.Jobs.ALMASIM, ProgressListener.NONE).run(loose, today, mode);
             JsonNode again = libraryDigest();
             if (!digest.equals(again)) {
-                return Optional.of("a second run right after the first changed the library: " + digest + " became " + again);
+                return Optional.of(
+                        "a second run right after the first changed the library: " + digest + " became " + again);
             }
             patrons.removeIf(id -> !after.containsKey(id));
             return Optional.empty();
@@ -331,8 +358,10 @@ class LifecycleStatefulPropertyTest {
         }
 
         private Set<String> purges(Policy policy) {
-            return Preview.of(policy, alma, today, 0).decisions().stream().filter(d -> d.action() == Action.PURGE)
-                    .map(d -> d.primaryId()).collect(Collectors.toSet());
+            return Preview.of(policy, alma, today, 0).decisions().stream()
+                    .filter(d -> d.action() == Action.PURGE)
+                    .map(d -> d.primaryId())
+                    .collect(Collectors.toSet());
         }
 
         /** Every user with its loans and balance as Alma counts them. */
@@ -350,7 +379,8 @@ class LifecycleStatefulPropertyTest {
                 return Optional.of(id + " was purged with an active loan");
             }
             if (new BigDecimal(was.path("fees").path("value").asText("0")).compareTo(THRESHOLD) > 0) {
-                return Optional.of(id + " was purged with a balance of " + was.path("fees").path("value").asText() + " above " + THRESHOLD);
+                return Optional.of(id + " was purged with a balance of "
+                        + was.path("fees").path("value").asText() + " above " + THRESHOLD);
             }
             if (blocked.contains(id)) {
                 return Optional.of(id + " was purged with a PO line assigned");
@@ -363,8 +393,8 @@ class LifecycleStatefulPropertyTest {
             Optional<LocalDate> decisive = byExpiry ? expiry : purge;
             LocalDate cutoff = today.minus(Period.ofYears(1));
             if (decisive.isEmpty() || !decisive.get().isBefore(cutoff)) {
-                return Optional.of(id + " was purged inside the retention window: " + (byExpiry ? "expiry" : "purge") + " date "
-                        + decisive.map(LocalDate::toString).orElse("none") + ", cut-off " + cutoff);
+                return Optional.of(id + " was purged inside the retention window: " + (byExpiry ? "expiry" : "purge")
+                        + " date " + decisive.map(LocalDate::toString).orElse("none") + ", cut-off " + cutoff);
             }
             return Optional.empty();
         }
@@ -373,7 +403,8 @@ class LifecycleStatefulPropertyTest {
             if (!was.path("status").equals(now.path("status"))) {
                 Optional<LocalDate> expiry = date(was, "expiry_date");
                 if (expiry.isEmpty() || expiry.get().isAfter(today.minusDays(7))) {
-                    return Optional.of(id + " was marked " + now.path("status").path("value").asText() + " with expiry date "
+                    return Optional.of(id + " was marked "
+                            + now.path("status").path("value").asText() + " with expiry date "
                             + expiry.map(LocalDate::toString).orElse("none") + ", inside the seven days");
                 }
             }
@@ -388,9 +419,10 @@ class LifecycleStatefulPropertyTest {
                 return Optional.of(id + " changed beyond status and purge date: " + was + " became " + now);
             }
             if (!was.path("purge_date").equals(now.path("purge_date"))
-                    && !(was.path("purge_date").isMissingNode() && now.path("purge_date").equals(was.path("expiry_date")))) {
-                return Optional.of(id + "'s purge date changed from " + was.path("purge_date") + " to " + now.path("purge_date")
-                        + " although only an empty one is filled");
+                    && !(was.path("purge_date").isMissingNode()
+                            && now.path("purge_date").equals(was.path("expiry_date")))) {
+                return Optional.of(id + "'s purge date changed from " + was.path("purge_date") + " to "
+                        + now.path("purge_date") + " although only an empty one is filled");
             }
             return Optional.empty();
         }

@@ -27,23 +27,31 @@ class NoticesAndReinstatementTest {
 
     @Test
     void flvcAnnouncesTwoWeeksBeforeTheDayBeforeAndAnAllClearAfter(@TempDir Path outbox) throws IOException {
-        assertThat(Notices.due(FLVC, LocalDate.of(2024, 7, 18))).singleElement()
+        assertThat(Notices.due(FLVC, LocalDate.of(2024, 7, 18)))
+                .singleElement()
                 .satisfies(n -> assertThat(n.message()).contains("two weeks"));
-        assertThat(Notices.due(FLVC, LocalDate.of(2024, 7, 31))).singleElement()
+        assertThat(Notices.due(FLVC, LocalDate.of(2024, 7, 31)))
+                .singleElement()
                 .satisfies(n -> assertThat(n.message()).contains("tomorrow"));
-        assertThat(Notices.due(FLVC, LocalDate.of(2024, 8, 1))).singleElement()
+        assertThat(Notices.due(FLVC, LocalDate.of(2024, 8, 1)))
+                .singleElement()
                 .satisfies(n -> assertThat(n.message()).contains("All clear"));
         assertThat(Notices.due(FLVC, LocalDate.of(2024, 7, 19))).isEmpty();
         assertThat(Notices.due(OPAL, LocalDate.of(2024, 8, 1))).isEmpty();
         List<Path> written = Notices.write(FLVC, Notices.due(FLVC, LocalDate.of(2023, 7, 18)), outbox);
-        assertThat(written).singleElement().satisfies(f -> assertThat(Files.readString(f))
-                .startsWith("To: ILS Coordinators listserv, Fulfillment listserv\nSubject: FLVC annual patron purge - run of 2023-08-01"));
+        assertThat(written)
+                .singleElement()
+                .satisfies(
+                        f -> assertThat(Files.readString(f))
+                                .startsWith(
+                                        "To: ILS Coordinators listserv, Fulfillment listserv\nSubject: FLVC annual patron purge - run of 2023-08-01"));
     }
 
     @Test
     void reinstatementMakesPatronsActiveWithANewExpiryAndTogglesExternalAccountsBack() {
         LocalDate today = LocalDate.of(2024, 8, 1);
-        try (Simulator sim = Simulator.create(Simulator.Config.defaults().withToday(today)).start(0)) {
+        try (Simulator sim =
+                Simulator.create(Simulator.Config.defaults().withToday(today)).start(0)) {
             sim.load(PopulationService.demo());
             AlmaClient alma = new AlmaClient(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
             ObjectNode external = alma.getUser("flvc-expired-2022");
@@ -54,7 +62,8 @@ class NoticesAndReinstatementTest {
             Map<String, String> outcome = new Reinstatement(alma, PolicyRun.Jobs.ALMASIM)
                     .reinstate(OPAL, List.of("flvc-expired-2022", "opal-expired-4y", "nobody"), today);
 
-            assertThat(outcome.get("flvc-expired-2022")).contains("toggled to INTERNAL for the edit and back to EXTERNAL");
+            assertThat(outcome.get("flvc-expired-2022"))
+                    .contains("toggled to INTERNAL for the edit and back to EXTERNAL");
             assertThat(outcome.get("nobody")).startsWith("not reinstated");
             ObjectNode after = alma.getUser("flvc-expired-2022");
             assertThat(after.path("status").path("value").asText()).isEqualTo("ACTIVE");
@@ -67,8 +76,16 @@ class NoticesAndReinstatementTest {
             List.of("status", "expiry_date", "status_date").forEach(expected::remove);
             assertThat(unchanged).as("every other field as it was").isEqualTo(expected);
 
-            assertThat(alma.getUser("opal-expired-4y").path("status").path("value").asText()).isEqualTo("ACTIVE");
-            assertThat(alma.getUser("opal-expired-4y").path("account_type").path("value").asText()).isEqualTo("INTERNAL");
+            assertThat(alma.getUser("opal-expired-4y")
+                            .path("status")
+                            .path("value")
+                            .asText())
+                    .isEqualTo("ACTIVE");
+            assertThat(alma.getUser("opal-expired-4y")
+                            .path("account_type")
+                            .path("value")
+                            .asText())
+                    .isEqualTo("INTERNAL");
         }
     }
 }

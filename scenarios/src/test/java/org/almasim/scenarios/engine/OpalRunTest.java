@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.evaluation.Reason;
+import org.almasim.engine.evaluation.ReasonCode;
 import org.almasim.engine.execution.PolicyRun;
 import org.almasim.engine.execution.ProgressListener;
 import org.almasim.engine.execution.Reinstatement;
@@ -21,8 +23,6 @@ import org.almasim.engine.policy.Policy;
 import org.almasim.engine.policy.PolicyReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.almasim.engine.evaluation.Reason;
-import org.almasim.engine.evaluation.ReasonCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -114,7 +114,8 @@ class OpalRunTest {
         assertThat(demo.exists("old-with-loan")).isTrue();
         assertThat(report.purge().exceptions()).isEmpty();
         assertThat(report.purge().heldBack()).containsOnlyKeys("old-with-loan");
-        assertThat(report.purge().heldBack().get("old-with-loan")).containsExactly(Reason.of(ReasonCode.ACTIVE_LOANS, "count", 1));
+        assertThat(report.purge().heldBack().get("old-with-loan"))
+                .containsExactly(Reason.of(ReasonCode.ACTIVE_LOANS, "count", 1));
         assertThat(report.purge().notDoneByReason()).containsExactly(entry("active loans", 1));
     }
 
@@ -137,12 +138,22 @@ class OpalRunTest {
         RunReport first = run(PolicyRun.Mode.JOB, ProgressListener.NONE);
         assertThat(first.purge().exceptions().get("expired-over-3-years")).contains("PO lines");
         RunReport again = run(PolicyRun.Mode.JOB, ProgressListener.NONE);
-        assertThat(again.purge().jobInstance()).as("nobody left to send: no second purge job").isNull();
-        assertThat(again.purge().exceptions()).as("nothing was sent to Alma, so Alma refused nothing").isEmpty();
-        assertThat(again.purge().heldBack().get("expired-over-3-years")).singleElement()
+        assertThat(again.purge().jobInstance())
+                .as("nobody left to send: no second purge job")
+                .isNull();
+        assertThat(again.purge().exceptions())
+                .as("nothing was sent to Alma, so Alma refused nothing")
+                .isEmpty();
+        assertThat(again.purge().heldBack().get("expired-over-3-years"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.code()).isEqualTo(ReasonCode.REFUSED_EARLIER_TODAY))
-                .satisfies(r -> assertThat(r.sentence()).startsWith("refused earlier today").contains("PO lines"));
-        assertThat(alma.get("/almaws/v1/conf/jobs/M26701/instances", Map.of()).path("total_record_count").asInt()).isEqualTo(1);
+                .satisfies(r -> assertThat(r.sentence())
+                        .startsWith("refused earlier today")
+                        .contains("PO lines"));
+        assertThat(alma.get("/almaws/v1/conf/jobs/M26701/instances", Map.of())
+                        .path("total_record_count")
+                        .asInt())
+                .isEqualTo(1);
         assertThat(demo.exists("expired-over-3-years")).isTrue();
     }
 
@@ -166,14 +177,16 @@ class OpalRunTest {
             }
 
             @Override
-            public void done(long count) {
-            }
+            public void done(long count) {}
         };
-        CompletableFuture<RunReport> rerun = CompletableFuture.supplyAsync(() -> run(monthlyPurge, PolicyRun.Mode.JOB, recording));
-        await().atMost(Duration.ofSeconds(30)).until(() -> stages.contains("waiting for an earlier run of job M26701 to finish"));
+        CompletableFuture<RunReport> rerun =
+                CompletableFuture.supplyAsync(() -> run(monthlyPurge, PolicyRun.Mode.JOB, recording));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> stages.contains("waiting for an earlier run of job M26701 to finish"));
         assertThat(rerun).isNotDone();
         alma.post("/almasim/v1/jobs/resume", Map.of(), null);
-        RunReport report = rerun.orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).join();
+        RunReport report =
+                rerun.orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).join();
         assertThat(report.purge().done()).isEqualTo(1);
         assertThat(demo.exists("expired-over-3-years")).isFalse();
         assertThat(demo.jobStatus(earlier)).isEqualTo("COMPLETED_SUCCESS");

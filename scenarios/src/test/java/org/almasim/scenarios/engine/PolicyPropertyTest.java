@@ -43,8 +43,10 @@ class PolicyPropertyTest {
     /** A generated population (seed and size) and a policy variant. */
     record Case(long seed, int size, boolean byExpiry, String waiveThreshold, PolicyRun.Mode mode) {
         Policy policy() {
-            String purge = byExpiry ? "  by: expiry_date\n  older_than: P2Y\n" : "  cutoff_rule: july_1_previous_year\n";
-            return PolicyReader.read(("""
+            String purge =
+                    byExpiry ? "  by: expiry_date\n  older_than: P2Y\n" : "  cutoff_rule: july_1_previous_year\n";
+            return PolicyReader.read(
+                    ("""
                     name: generated
                     fixups:
                       copy_expiry_to_empty_purge_date: true
@@ -59,14 +61,23 @@ class PolicyPropertyTest {
 
     @Test
     void theRunDeletesExactlyThePatronsThePreviewPredictedAndNeverOneWithAVisibleBlocker() {
-        PropertyRunner.check("a run purges exactly the patrons its preview predicted; every predicted exception survives", CASES,
-                this::generate, this::predictedEqualsDone,
-                c -> c.size() <= 1 ? List.of() : List.of(new Case(c.seed(), c.size() / 2, c.byExpiry(), c.waiveThreshold(), c.mode())));
+        PropertyRunner.check(
+                "a run purges exactly the patrons its preview predicted; every predicted exception survives",
+                CASES,
+                this::generate,
+                this::predictedEqualsDone,
+                c -> c.size() <= 1
+                        ? List.of()
+                        : List.of(new Case(c.seed(), c.size() / 2, c.byExpiry(), c.waiveThreshold(), c.mode())));
         assertThat(CASES).isPositive();
     }
 
     private Case generate(SplittableRandom random, int index) {
-        return new Case(random.nextLong(), 10 + random.nextInt(60), random.nextBoolean(), random.nextBoolean() ? "0" : "5",
+        return new Case(
+                random.nextLong(),
+                10 + random.nextInt(60),
+                random.nextBoolean(),
+                random.nextBoolean() ? "0" : "5",
                 random.nextBoolean() ? PolicyRun.Mode.JOB : PolicyRun.Mode.PER_USER);
     }
 
@@ -77,7 +88,8 @@ class PolicyPropertyTest {
         PreviewReport preview = Preview.of(policy, alma, TODAY, 0);
         Set<String> predictedPurged = ids(preview, Action.PURGE);
         Set<String> predictedBlocked = ids(preview, Action.PURGE_BLOCKED);
-        RunReport report = new PolicyRun(alma, PolicyRun.Jobs.ALMASIM, ProgressListener.NONE).run(policy, TODAY, c.mode());
+        RunReport report =
+                new PolicyRun(alma, PolicyRun.Jobs.ALMASIM, ProgressListener.NONE).run(policy, TODAY, c.mode());
         Set<String> gone = new HashSet<>();
         for (Decision d : preview.decisions()) {
             if (!demo.exists(d.primaryId())) {
@@ -88,7 +100,8 @@ class PolicyPropertyTest {
             return Optional.of("purged " + gone + " but the preview predicted " + predictedPurged);
         }
         if (!report.purge().heldBack().keySet().equals(predictedBlocked)) {
-            return Optional.of("held back " + report.purge().heldBack().keySet() + " but the preview predicted " + predictedBlocked);
+            return Optional.of("held back " + report.purge().heldBack().keySet() + " but the preview predicted "
+                    + predictedBlocked);
         }
         if (!report.differences().isEmpty()) {
             return Optional.of("differences: " + report.differences());
@@ -97,6 +110,9 @@ class PolicyPropertyTest {
     }
 
     private static Set<String> ids(PreviewReport preview, Action action) {
-        return preview.decisions().stream().filter(d -> d.action() == action).map(Decision::primaryId).collect(Collectors.toSet());
+        return preview.decisions().stream()
+                .filter(d -> d.action() == action)
+                .map(Decision::primaryId)
+                .collect(Collectors.toSet());
     }
 }

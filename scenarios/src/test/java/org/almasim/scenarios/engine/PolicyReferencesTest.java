@@ -54,19 +54,23 @@ class PolicyReferencesTest {
         String before = digest();
         for (String command : new String[] {"preview", "run", "diff"}) {
             String err = refused(command, policy);
-            assertThat(err).as(command).contains("line 19: Community patron: no such set of users in this institution; did you mean "
-                    + "Community patrons?");
+            assertThat(err)
+                    .as(command)
+                    .contains("line 19: Community patron: no such set of users in this institution; did you mean "
+                            + "Community patrons?");
         }
         assertThat(digest()).isEqualTo(before);
     }
 
     @Test
     void anUnknownUserGroupAndRecordTypeAreEachNamedWithTheirLines() throws IOException {
-        Path policy = policyWith("  older_than: P3Y                            # the guide: \"expired for over three years\"",
+        Path policy = policyWith(
+                "  older_than: P3Y                            # the guide: \"expired for over three years\"",
                 "  older_than: P3Y\n  user_groups: [STAF]\n  record_types: [PUBLC]");
         String before = digest();
         String err = refused("run", policy);
-        assertThat(err).contains("line 16: STAF: no such user group in this institution; did you mean STAFF?")
+        assertThat(err)
+                .contains("line 16: STAF: no such user group in this institution; did you mean STAFF?")
                 .contains("line 17: PUBLC: no such record type in this institution; did you mean PUBLIC?");
         assertThat(digest()).isEqualTo(before);
     }
@@ -82,24 +86,48 @@ class PolicyReferencesTest {
             } catch (PolicyException e) {
                 assertThat(e.getMessage()).contains("Community patrons: no such set of users");
             }
-            assertThat(bare.alma.get("/almasim/v1/state/digest", Map.of()).toString()).isEqualTo(before);
+            assertThat(bare.alma.get("/almasim/v1/state/digest", Map.of()).toString())
+                    .isEqualTo(before);
         }
     }
 
     private Path policyWith(String line, String replacement) throws IOException {
-        String shipped = new String(PolicyReader.class.getClassLoader().getResourceAsStream("policies/opal-lifecycle.yaml").readAllBytes());
+        String shipped = new String(PolicyReader.class
+                .getClassLoader()
+                .getResourceAsStream("policies/opal-lifecycle.yaml")
+                .readAllBytes());
         assertThat(shipped).contains(line);
         return Files.writeString(folder.resolve("opal-local.yaml"), shipped.replace(line, replacement));
     }
 
     private String refused(String command, Path policy) {
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new AlmasimCommand()).setErr(new PrintWriter(err, true)).setOut(new PrintWriter(new StringWriter()));
+        CommandLine cli = new CommandLine(new AlmasimCommand())
+                .setErr(new PrintWriter(err, true))
+                .setOut(new PrintWriter(new StringWriter()));
         String[] args = command.equals("diff")
-                ? new String[] {"policy", "diff", "--policy", "opal-lifecycle", "--against", policy.toString(), "--alma-url",
-                    demo.sim.baseUrl() + "/almaws/v1", "--api-key", ApiKeys.DEVELOPMENT_KEY}
-                : new String[] {"policy", command, "--policy", policy.toString(), "--alma-url", demo.sim.baseUrl(), "--api-key",
-                    ApiKeys.DEVELOPMENT_KEY};
+                ? new String[] {
+                    "policy",
+                    "diff",
+                    "--policy",
+                    "opal-lifecycle",
+                    "--against",
+                    policy.toString(),
+                    "--alma-url",
+                    demo.sim.baseUrl() + "/almaws/v1",
+                    "--api-key",
+                    ApiKeys.DEVELOPMENT_KEY
+                }
+                : new String[] {
+                    "policy",
+                    command,
+                    "--policy",
+                    policy.toString(),
+                    "--alma-url",
+                    demo.sim.baseUrl(),
+                    "--api-key",
+                    ApiKeys.DEVELOPMENT_KEY
+                };
         assertThat(cli.execute(args)).as("exit code of policy %s", command).isEqualTo(2);
         return err.toString();
     }

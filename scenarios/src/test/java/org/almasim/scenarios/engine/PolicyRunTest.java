@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.evaluation.Reason;
+import org.almasim.engine.evaluation.ReasonCode;
 import org.almasim.engine.execution.PolicyRun;
 import org.almasim.engine.execution.ProgressListener;
 import org.almasim.engine.execution.RunRefused;
@@ -17,15 +19,13 @@ import org.almasim.engine.policy.Policy;
 import org.almasim.engine.policy.PolicyReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.almasim.engine.evaluation.Reason;
-import org.almasim.engine.evaluation.ReasonCode;
 import org.junit.jupiter.api.Test;
 
 /** Policies carried out over HTTP against a simulator holding the demo patrons. */
 class PolicyRunTest {
     private static final LocalDate FLVC_2024 = DemoAlma.FLVC_2024;
-    private static final List<String> PURGED = List.of("flvc-expired-2022", "flvc-no-purge-date", "flvc-closed-fine", "opal-expired-4y",
-            "opal-community");
+    private static final List<String> PURGED =
+            List.of("flvc-expired-2022", "flvc-no-purge-date", "flvc-closed-fine", "opal-expired-4y", "opal-community");
 
     private DemoAlma demo;
     private AlmaClient alma;
@@ -57,11 +57,18 @@ class PolicyRunTest {
     void flvcRunThroughTheJobDoesWhatThePreviewPredicted() {
         RunReport report = run("flvc-annual", PolicyRun.Mode.JOB);
         assertThat(report.datesFixed()).isEqualTo(2);
-        assertThat(report.purge().processed()).as("patrons with a visible blocker are never sent").isEqualTo(5);
-        assertThat(report.purge().exceptions()).as("Alma refused none of the patrons it was sent").isEmpty();
+        assertThat(report.purge().processed())
+                .as("patrons with a visible blocker are never sent")
+                .isEqualTo(5);
+        assertThat(report.purge().exceptions())
+                .as("Alma refused none of the patrons it was sent")
+                .isEmpty();
         assertThat(report.purge().heldBack()).containsOnlyKeys("flvc-with-loan", "flvc-with-balance");
-        assertThat(report.purge().heldBack().get("flvc-with-balance")).extracting(Reason::code).containsExactly(ReasonCode.ACTIVE_BALANCE);
-        assertThat(Reason.join(report.purge().heldBack().get("flvc-with-balance"))).contains("75");
+        assertThat(report.purge().heldBack().get("flvc-with-balance"))
+                .extracting(Reason::code)
+                .containsExactly(ReasonCode.ACTIVE_BALANCE);
+        assertThat(Reason.join(report.purge().heldBack().get("flvc-with-balance")))
+                .contains("75");
         assertThat(report.purge().done()).isEqualTo(5);
         assertThat(report.differences()).isEmpty();
         assertThat(PURGED).noneMatch(this::exists);
@@ -74,7 +81,8 @@ class PolicyRunTest {
         RunReport report = run("flvc-annual", PolicyRun.Mode.PER_USER);
         assertThat(report.purge().exceptions()).isEmpty();
         assertThat(report.purge().heldBack()).containsOnlyKeys("flvc-with-loan", "flvc-with-balance");
-        assertThat(report.purge().heldBack().get("flvc-with-loan")).containsExactly(Reason.of(ReasonCode.ACTIVE_LOANS, "count", 1));
+        assertThat(report.purge().heldBack().get("flvc-with-loan"))
+                .containsExactly(Reason.of(ReasonCode.ACTIVE_LOANS, "count", 1));
         assertThat(report.differences()).isEmpty();
         assertThat(PURGED).noneMatch(this::exists);
     }
@@ -86,8 +94,11 @@ class PolicyRunTest {
         RunReport again = run("flvc-annual", PolicyRun.Mode.JOB);
         assertThat(again.datesFixed()).isZero();
         assertThat(again.purge().done()).isZero();
-        assertThat(again.purge().jobInstance()).as("nothing left to send to a job").isNull();
-        assertThat(alma.get("/almaws/v1/users", Map.of("limit", "100", "expand", "full"))).isEqualTo(users);
+        assertThat(again.purge().jobInstance())
+                .as("nothing left to send to a job")
+                .isNull();
+        assertThat(alma.get("/almaws/v1/users", Map.of("limit", "100", "expand", "full")))
+                .isEqualTo(users);
     }
 
     @Test
@@ -95,10 +106,17 @@ class PolicyRunTest {
         demo.itemizedSet("Community patrons", List.of());
         RunReport report = run("opal-lifecycle", PolicyRun.Mode.JOB);
         assertThat(report.inactive().jobInstance()).isNotNull();
-        assertThat(alma.getUser("opal-expired-last-week").path("status").path("value").asText()).isEqualTo("INACTIVE");
-        assertThat(alma.getUser("current-student").path("status").path("value").asText()).isEqualTo("ACTIVE");
+        assertThat(alma.getUser("opal-expired-last-week")
+                        .path("status")
+                        .path("value")
+                        .asText())
+                .isEqualTo("INACTIVE");
+        assertThat(alma.getUser("current-student").path("status").path("value").asText())
+                .isEqualTo("ACTIVE");
         assertThat(exists("opal-expired-4y")).isFalse();
-        assertThat(exists("opal-community")).as("not in the community set: nothing protects it").isFalse();
+        assertThat(exists("opal-community"))
+                .as("not in the community set: nothing protects it")
+                .isFalse();
         assertThat(report.differences()).isEmpty();
     }
 
@@ -112,8 +130,11 @@ class PolicyRunTest {
                   max_purges: 2
                 """.getBytes(StandardCharsets.UTF_8), "strict.yaml");
         JsonNode before = alma.get("/almasim/v1/state/digest", Map.of());
-        assertThatThrownBy(() -> run(strict, PolicyRun.Mode.JOB)).isInstanceOfSatisfying(RunRefused.class,
-                e -> assertThat(e.reasons()).anySatisfy(r -> assertThat(r).contains("more than max_purges 2")));
+        assertThatThrownBy(() -> run(strict, PolicyRun.Mode.JOB))
+                .isInstanceOfSatisfying(
+                        RunRefused.class,
+                        e -> assertThat(e.reasons())
+                                .anySatisfy(r -> assertThat(r).contains("more than max_purges 2")));
         assertThat(alma.get("/almasim/v1/state/digest", Map.of())).isEqualTo(before);
     }
 }

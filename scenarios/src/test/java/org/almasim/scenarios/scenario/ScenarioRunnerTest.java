@@ -56,13 +56,21 @@ class ScenarioRunnerTest {
                 timeline:
                   - return: {user: reader, barcode: "B-1"}
                 """).getBytes(StandardCharsets.UTF_8), "test.yaml");
-        try (Simulator simulator = Simulator.create(Simulator.Config.defaults().withToday(scenario.start())).start(0)) {
+        try (Simulator simulator = Simulator.create(Simulator.Config.defaults().withToday(scenario.start()))
+                .start(0)) {
             AlmaClient alma = new AlmaClient(simulator.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
-            ScenarioPlay play = new ScenarioPlay(new ScenarioReader.Loaded(scenario, "test.yaml", Optional.empty()), alma,
-                    new PrintStream(narration, true, StandardCharsets.UTF_8), run -> { });
+            ScenarioPlay play = new ScenarioPlay(
+                    new ScenarioReader.Loaded(scenario, "test.yaml", Optional.empty()),
+                    alma,
+                    new PrintStream(narration, true, StandardCharsets.UTF_8),
+                    run -> {});
             play.start();
-            assertThatThrownBy(play::step).isInstanceOf(ScenarioException.class).hasMessageContaining("has no loan of B-1");
-            assertThat(play.nextStep()).as("the failed step is still the next one").isZero();
+            assertThatThrownBy(play::step)
+                    .isInstanceOf(ScenarioException.class)
+                    .hasMessageContaining("has no loan of B-1");
+            assertThat(play.nextStep())
+                    .as("the failed step is still the next one")
+                    .isZero();
 
             ObjectNode desk = new ObjectMapper().createObjectNode();
             desk.putObject("circ_desk").put("value", "DEFAULT_CIRC_DESK");
@@ -82,9 +90,10 @@ class ScenarioRunnerTest {
                       - {count: 5}
                 """);
         assertThat(result.passed()).isFalse();
-        assertThat(result.failures()).containsExactly(
-                "2024-03-01 timeline[0] expect[0]: patron reader status: expected INACTIVE, actual ACTIVE",
-                "2024-03-01 timeline[0] expect[1]: patrons count: expected 5, actual 2");
+        assertThat(result.failures())
+                .containsExactly(
+                        "2024-03-01 timeline[0] expect[0]: patron reader status: expected INACTIVE, actual ACTIVE",
+                        "2024-03-01 timeline[0] expect[1]: patrons count: expected 5, actual 2");
         assertThat(narration()).contains("FAILED: a small library (2 of 2 expectations did not hold)");
     }
 
@@ -106,12 +115,19 @@ class ScenarioRunnerTest {
                   - return: {user: reader, barcode: "B-1"}
                 """);
         assertThat(result.failures()).isEmpty();
-        assertThat(narration()).contains("reader borrows B-1", "reader pays 1.50", "other's fines are waived",
-                "added to Community patrons: reader, other", "removed from Community patrons: other", "reader returns B-1");
+        assertThat(narration())
+                .contains(
+                        "reader borrows B-1",
+                        "reader pays 1.50",
+                        "other's fines are waived",
+                        "added to Community patrons: reader, other",
+                        "removed from Community patrons: other",
+                        "reader returns B-1");
     }
 
     @Test
-    void anSisLoadFromAFileCreatesAndUpdatesExternalUsersAndLeavesInternalOnes(@TempDir Path folder) throws IOException {
+    void anSisLoadFromAFileCreatesAndUpdatesExternalUsersAndLeavesInternalOnes(@TempDir Path folder)
+            throws IOException {
         Files.writeString(folder.resolve("sis.yaml"), """
                 users:
                   - {primary_id: newcomer, first_name: Nia, last_name: New, user_group: {value: UNDERGRAD}, expiry_date: 2027-05-31}
@@ -140,11 +156,14 @@ class ScenarioRunnerTest {
                   - run: {policy: nobody-knows}
                   - expect: [{patron: a, count: 1}]
                 """.getBytes(StandardCharsets.UTF_8), "x.yaml"))
-                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.problems()).containsExactly(
-                        "timeline[0]: one action a step, found [advance, run]",
-                        "timeline[1]: run: policy 'nobody-knows' is not one of the scenario's policies [flvc-annual]",
-                        "timeline[2]: expect[0]: an expectation is about one patron, a count, or the last run: give exactly one "
-                                + "of patron, count and last_run"));
+                .isInstanceOfSatisfying(
+                        ScenarioException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        "timeline[0]: one action a step, found [advance, run]",
+                                        "timeline[1]: run: policy 'nobody-knows' is not one of the scenario's policies [flvc-annual]",
+                                        "timeline[2]: expect[0]: an expectation is about one patron, a count, or the last run: give exactly one "
+                                                + "of patron, count and last_run"));
     }
 
     @Test
@@ -154,7 +173,10 @@ class ScenarioRunnerTest {
                 start: 2024-01-01
                 timline: []
                 """.getBytes(StandardCharsets.UTF_8), "x.yaml"))
-                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.problems().get(0)).startsWith("line 3: ")
-                        .contains("timline"));
+                .isInstanceOfSatisfying(
+                        ScenarioException.class,
+                        e -> assertThat(e.problems().get(0))
+                                .startsWith("line 3: ")
+                                .contains("timline"));
     }
 }

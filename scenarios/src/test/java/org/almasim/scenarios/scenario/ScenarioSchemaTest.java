@@ -36,7 +36,8 @@ class ScenarioSchemaTest {
     @Test
     void everyShippedScenarioFollowsTheSchema() throws IOException {
         for (String name : ScenarioReader.SHIPPED) {
-            try (InputStream in = ScenarioReader.class.getClassLoader().getResourceAsStream("scenarios/" + name + ".yaml")) {
+            try (InputStream in =
+                    ScenarioReader.class.getClassLoader().getResourceAsStream("scenarios/" + name + ".yaml")) {
                 assertThat(validate(in.readAllBytes())).as(name).isEmpty();
             }
         }
@@ -50,6 +51,8 @@ class ScenarioSchemaTest {
                 timeline:
                   - advnce_to: 2024-02-01
                 """.getBytes(StandardCharsets.UTF_8));
-        assertThat(problems).extracting(ValidationMessage::getMessage).anySatisfy(m -> assertThat(m).contains("advnce_to"));
+        assertThat(problems)
+                .extracting(ValidationMessage::getMessage)
+                .anySatisfy(m -> assertThat(m).contains("advnce_to"));
     }
 }

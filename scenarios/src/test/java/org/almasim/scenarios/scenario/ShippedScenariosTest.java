@@ -18,13 +18,19 @@ class ShippedScenariosTest {
 
     @TestFactory
     Stream<DynamicTest> everyShippedScenarioHoldsItsExpectations() {
-        return ScenarioReader.SHIPPED.stream().map(name -> DynamicTest.dynamicTest(name, () -> {
-            ByteArrayOutputStream narration = new ByteArrayOutputStream();
-            ScenarioRunner.Result result = new ScenarioRunner(new PrintStream(narration, true, StandardCharsets.UTF_8))
-                    .run(ScenarioReader.load(name));
-            assertThat(result.failures()).as(narration.toString(StandardCharsets.UTF_8)).isEmpty();
-            assertThat(result.expectations()).as("a scenario that checks nothing pins nothing").isPositive();
-        }));
+        return ScenarioReader.SHIPPED.stream()
+                .map(name -> DynamicTest.dynamicTest(name, () -> {
+                    ByteArrayOutputStream narration = new ByteArrayOutputStream();
+                    ScenarioRunner.Result result = new ScenarioRunner(
+                                    new PrintStream(narration, true, StandardCharsets.UTF_8))
+                            .run(ScenarioReader.load(name));
+                    assertThat(result.failures())
+                            .as(narration.toString(StandardCharsets.UTF_8))
+                            .isEmpty();
+                    assertThat(result.expectations())
+                            .as("a scenario that checks nothing pins nothing")
+                            .isPositive();
+                }));
     }
 
     @Test

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 class AuthorizationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String READ_ONLY = "l8xx-read-only";
-    private static final Map<String, String> PATH_VALUES = Map.of("{user_id}", "flvc-expired-2022", "{policy}", "flvc-annual",
-            "{scenario}", "edge-cases");
+    private static final Map<String, String> PATH_VALUES =
+            Map.of("{user_id}", "flvc-expired-2022", "{policy}", "flvc-annual", "{scenario}", "edge-cases");
 
     private static Simulator simulator;
     private static PlainHttp http;
@@ -48,7 +48,9 @@ class AuthorizationTest {
     void everyRouteButHealthRefusesNoKeyAWrongKeyAndTheKeyInAnotherCase() throws IOException {
         String before = digest();
         List<Simulator.Route> routes = simulator.routes();
-        assertThat(routes).as("routes of Alma's API, the control plane and the console").hasSizeGreaterThan(40);
+        assertThat(routes)
+                .as("routes of Alma's API, the control plane and the console")
+                .hasSizeGreaterThan(40);
         for (Simulator.Route route : routes) {
             if (route.path().equals("/almasim/v1/health")) {
                 continue;
@@ -66,10 +68,13 @@ class AuthorizationTest {
         String before = digest();
         for (Simulator.Route route : simulator.routes()) {
             HttpResponse<String> answer = http.send(route.method(), path(route), READ_ONLY, "{}", Map.of());
-            // POST /users/{id} is op=auth, which checks a password and changes nothing: Alma allows it with a read-only key.
-            boolean reads = route.method().equals("GET") || (route.method().equals("POST") && route.path().equals("/almaws/v1/users/{user_id}"));
+            // POST /users/{id} is op=auth, which checks a password and changes nothing: Alma allows it with a read-only
+            // key.
+            boolean reads = route.method().equals("GET")
+                    || (route.method().equals("POST") && route.path().equals("/almaws/v1/users/{user_id}"));
             if (reads) {
-                assertThat(errorCode(answer)).as("%s %s with a read-only key: %s", route.method(), route.path(), answer.body())
+                assertThat(errorCode(answer))
+                        .as("%s %s with a read-only key: %s", route.method(), route.path(), answer.body())
                         .isNotEqualTo("UNAUTHORIZED");
             } else {
                 assertUnauthorized(route, READ_ONLY, answer);
@@ -84,17 +89,27 @@ class AuthorizationTest {
         assertThat(health.statusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(health.body());
         assertThat(body.path("status").asText()).isEqualTo("UP");
-        assertThat(body.path("development_key_only").asBoolean()).as("a read-only key is configured too").isFalse();
+        assertThat(body.path("development_key_only").asBoolean())
+                .as("a read-only key is configured too")
+                .isFalse();
         assertThat(health.body()).doesNotContain(READ_ONLY).doesNotContain(ApiKeys.DEVELOPMENT_KEY);
     }
 
     @Test
     void anotherWebOriginCannotWriteEvenWithTheKeyInTheAddress() throws IOException {
         String before = digest();
-        HttpResponse<String> reset = http.send("POST", "/almasim/v1/reset?apikey=" + ApiKeys.DEVELOPMENT_KEY, null, null,
+        HttpResponse<String> reset = http.send(
+                "POST",
+                "/almasim/v1/reset?apikey=" + ApiKeys.DEVELOPMENT_KEY,
+                null,
+                null,
                 Map.of("Origin", "http://evil.example"));
         assertThat(errorCode(reset)).isEqualTo("UNAUTHORIZED");
-        HttpResponse<String> purge = http.send("POST", "/almasim/v1/console/policies/flvc-annual/runs", ApiKeys.DEVELOPMENT_KEY, "{}",
+        HttpResponse<String> purge = http.send(
+                "POST",
+                "/almasim/v1/console/policies/flvc-annual/runs",
+                ApiKeys.DEVELOPMENT_KEY,
+                "{}",
                 Map.of("Sec-Fetch-Site", "cross-site"));
         assertThat(errorCode(purge)).isEqualTo("UNAUTHORIZED");
         assertThat(digest()).isEqualTo(before);
@@ -104,7 +119,11 @@ class AuthorizationTest {
     void aWriteWhoseBodyIsNotTypedAsJsonOrXmlIsRefused() throws IOException {
         String before = digest();
         for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", "application/xml"}) {
-            HttpResponse<String> moved = http.send("POST", "/almasim/v1/clock/advance", ApiKeys.DEVELOPMENT_KEY, "{\"period\":\"P1Y\"}",
+            HttpResponse<String> moved = http.send(
+                    "POST",
+                    "/almasim/v1/clock/advance",
+                    ApiKeys.DEVELOPMENT_KEY,
+                    "{\"period\":\"P1Y\"}",
                     Map.of("Content-Type", type));
             assertThat(errorCode(moved)).as(type).isEqualTo("401676");
         }
@@ -113,9 +132,11 @@ class AuthorizationTest {
 
     @Test
     void aKeyIsComparedExactlyOnAKeptAliveConnection() throws IOException {
-        HttpResponse<String> right = http.send("GET", "/almaws/v1/users?limit=1", ApiKeys.DEVELOPMENT_KEY, null, Map.of());
+        HttpResponse<String> right =
+                http.send("GET", "/almaws/v1/users?limit=1", ApiKeys.DEVELOPMENT_KEY, null, Map.of());
         assertThat(right.statusCode()).isEqualTo(200);
-        HttpResponse<String> otherCase = http.send("GET", "/almaws/v1/users?limit=1", "L8XXALMASIMDEVELOPMENTKEY", null, Map.of());
+        HttpResponse<String> otherCase =
+                http.send("GET", "/almaws/v1/users?limit=1", "L8XXALMASIMDEVELOPMENTKEY", null, Map.of());
         assertThat(errorCode(otherCase)).isEqualTo("UNAUTHORIZED");
     }
 
@@ -132,9 +153,14 @@ class AuthorizationTest {
         }
     }
 
-    private static void assertUnauthorized(Simulator.Route route, String key, HttpResponse<String> answer) throws IOException {
-        assertThat(answer.statusCode()).as("%s %s with key %s: %s", route.method(), route.path(), key, answer.body()).isEqualTo(400);
-        assertThat(errorCode(answer)).as("%s %s with key %s", route.method(), route.path(), key).isEqualTo("UNAUTHORIZED");
+    private static void assertUnauthorized(Simulator.Route route, String key, HttpResponse<String> answer)
+            throws IOException {
+        assertThat(answer.statusCode())
+                .as("%s %s with key %s: %s", route.method(), route.path(), key, answer.body())
+                .isEqualTo(400);
+        assertThat(errorCode(answer))
+                .as("%s %s with key %s", route.method(), route.path(), key)
+                .isEqualTo("UNAUTHORIZED");
     }
 
     private static String path(Simulator.Route route) {
@@ -146,13 +172,18 @@ class AuthorizationTest {
     }
 
     private static String digest() throws IOException {
-        HttpResponse<String> answer = http.send("GET", "/almasim/v1/state/digest", ApiKeys.DEVELOPMENT_KEY, null, Map.of());
+        HttpResponse<String> answer =
+                http.send("GET", "/almasim/v1/state/digest", ApiKeys.DEVELOPMENT_KEY, null, Map.of());
         assertThat(answer.statusCode()).isEqualTo(200);
         return answer.body();
     }
 
     private static String errorCode(HttpResponse<String> answer) throws IOException {
-        return JSON.readTree(answer.body()).path("errorList").path("error").path(0).path("errorCode").asText();
+        return JSON.readTree(answer.body())
+                .path("errorList")
+                .path("error")
+                .path(0)
+                .path("errorCode")
+                .asText();
     }
-
 }

@@ -39,7 +39,8 @@ class ConsoleConcurrencyTest {
 
     @BeforeEach
     void start() {
-        simulator = Simulator.create(Simulator.Config.defaults(), ConsoleController::routes).start(0);
+        simulator = Simulator.create(Simulator.Config.defaults(), ConsoleController::routes)
+                .start(0);
         simulator.load(PopulationService.demo());
         // FLVC's 2024 purge is scheduled for 2024-08-01: moving on a day from the 31st runs it through the purge job.
         simulator.clock().set(LocalDate.of(2024, 7, 31));
@@ -54,10 +55,13 @@ class ConsoleConcurrencyTest {
 
     @Test
     void aClockMoveStuckOnPausedJobsStallsNoOtherRequest() throws Exception {
-        assertThat(http.send("POST", "/almasim/v1/console/policies/flvc-annual/schedule", "{\"scheduled\":true}").statusCode()).isEqualTo(200);
-        assertThat(http.send("POST", "/almasim/v1/jobs/pause", null).statusCode()).isEqualTo(200);
-        CompletableFuture<HttpResponse<String>> move = CompletableFuture.supplyAsync(() -> sendUnchecked("POST",
-                "/almasim/v1/console/clock/advance", "{\"by\":\"day\"}"));
+        assertThat(http.send("POST", "/almasim/v1/console/policies/flvc-annual/schedule", "{\"scheduled\":true}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(http.send("POST", "/almasim/v1/jobs/pause", null).statusCode())
+                .isEqualTo(200);
+        CompletableFuture<HttpResponse<String>> move = CompletableFuture.supplyAsync(
+                () -> sendUnchecked("POST", "/almasim/v1/console/clock/advance", "{\"by\":\"day\"}"));
         await().atMost(HANG).until(() -> unfinishedJobs() > 0);
 
         ExecutorService clients = Executors.newFixedThreadPool(64);
@@ -71,36 +75,46 @@ class ConsoleConcurrencyTest {
                 case 4 -> new String[] {"POST", "/almasim/v1/console/clock/advance", "{\"by\":\"year\"}"};
                 default -> new String[] {"GET", "/almasim/v1/patrons?limit=10", null};
             };
-            answers.add(clients.submit(() -> new Answer(request[0] + " " + request[1], sendUnchecked(request[0], request[1], request[2]))));
+            answers.add(clients.submit(() ->
+                    new Answer(request[0] + " " + request[1], sendUnchecked(request[0], request[1], request[2]))));
         }
         clients.shutdown();
-        assertThat(clients.awaitTermination(HANG.toSeconds() * 2, TimeUnit.SECONDS)).as("every request was answered").isTrue();
+        assertThat(clients.awaitTermination(HANG.toSeconds() * 2, TimeUnit.SECONDS))
+                .as("every request was answered")
+                .isTrue();
         for (Future<Answer> future : answers) {
             Answer answer = future.get();
             if (answer.request().startsWith("POST")) {
                 assertThat(answer.response().statusCode()).as(answer.request()).isEqualTo(400);
                 assertThat(answer.response().body()).as(answer.request()).contains("in progress");
             } else {
-                assertThat(answer.response().statusCode()).as(answer.request() + ": " + answer.response().body()).isEqualTo(200);
+                assertThat(answer.response().statusCode())
+                        .as(answer.request() + ": " + answer.response().body())
+                        .isEqualTo(200);
             }
         }
         assertThat(move).as("the clock move waits for the paused job").isNotDone();
-        JsonNode overview = JSON.readTree(http.send("GET", "/almasim/v1/console", null).body());
+        JsonNode overview =
+                JSON.readTree(http.send("GET", "/almasim/v1/console", null).body());
         assertThat(overview.path("busy").asBoolean()).isTrue();
         assertThat(overview.path("in_progress").asText()).contains("moving the clock");
 
-        assertThat(http.send("POST", "/almasim/v1/jobs/resume", null).statusCode()).isEqualTo(200);
+        assertThat(http.send("POST", "/almasim/v1/jobs/resume", null).statusCode())
+                .isEqualTo(200);
         HttpResponse<String> moved = move.get(HANG.toSeconds() * 2, TimeUnit.SECONDS);
         assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
         assertThat(JSON.readTree(moved.body()).path("today").asText()).isEqualTo("2024-08-01");
-        assertThat(JSON.readTree(http.send("GET", "/almasim/v1/console", null).body()).path("busy").asBoolean()).isFalse();
+        assertThat(JSON.readTree(http.send("GET", "/almasim/v1/console", null).body())
+                        .path("busy")
+                        .asBoolean())
+                .isFalse();
     }
 
-    private record Answer(String request, HttpResponse<String> response) {
-    }
+    private record Answer(String request, HttpResponse<String> response) {}
 
     private int unfinishedJobs() throws IOException {
-        JsonNode instances = JSON.readTree(http.send("GET", "/almasim/v1/jobs/instances?limit=100", null).body());
+        JsonNode instances = JSON.readTree(
+                http.send("GET", "/almasim/v1/jobs/instances?limit=100", null).body());
         int unfinished = 0;
         for (JsonNode instance : instances.path("job_instance")) {
             if (!instance.path("status").path("value").asText().startsWith("COMPLETED")) {
@@ -117,5 +131,4 @@ class ConsoleConcurrencyTest {
             throw new AssertionError(method + " " + path + " was not answered", e);
         }
     }
-
 }

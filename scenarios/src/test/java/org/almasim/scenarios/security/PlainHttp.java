@@ -22,7 +22,10 @@ import org.almasim.simulator.population.PopulationService;
 final class PlainHttp {
     private static final Duration HANG = Duration.ofSeconds(30);
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(HANG).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(HANG)
+            .build();
     private final String baseUrl;
 
     PlainHttp(String baseUrl) {
@@ -34,8 +37,12 @@ final class PlainHttp {
      * walk it; {@code apiKeys} as {@code --api-key} takes them.
      */
     static Simulator demoLibrary(List<String> apiKeys) {
-        Simulator simulator = Simulator.create(Simulator.Config.defaults().withToday(LocalDate.of(2024, 8, 1)).withApiKeys(apiKeys),
-                ConsoleController::routes).start(0);
+        Simulator simulator = Simulator.create(
+                        Simulator.Config.defaults()
+                                .withToday(LocalDate.of(2024, 8, 1))
+                                .withApiKeys(apiKeys),
+                        ConsoleController::routes)
+                .start(0);
         simulator.load(PopulationService.demo());
         return simulator;
     }
@@ -45,9 +52,14 @@ final class PlainHttp {
         return send(method, path, ApiKeys.DEVELOPMENT_KEY, body, Map.of());
     }
 
-    HttpResponse<String> send(String method, String path, String key, String body, Map<String, String> headers) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(HANG).header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    HttpResponse<String> send(String method, String path, String key, String body, Map<String, String> headers)
+            throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(HANG)
+                .header("Accept", "application/json")
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null && !headers.containsKey("Content-Type")) {
             request.header("Content-Type", "application/json");
         }

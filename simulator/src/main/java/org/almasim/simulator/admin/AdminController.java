@@ -8,18 +8,17 @@ import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.clock.SimulatedClock;
+import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.errors.AlmaError;
-import org.almasim.simulator.errors.AlmaRefusal;
 import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.http.AlmaFormats.BodyFormat;
 import org.almasim.simulator.http.AlmaHttp;
+import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.http.Params;
-import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.population.PopulationService;
-import org.almasim.simulator.users.DeletedUsers;
 import org.almasim.simulator.settings.InstitutionSettings;
+import org.almasim.simulator.users.DeletedUsers;
 import org.jooq.DSLContext;
 
 /** The control plane under {@code /almasim/v1}: what Alma's API cannot do (move the clock, reset, load a population). */
@@ -31,8 +30,14 @@ public final class AdminController {
     private final InstitutionSettings settings;
     private final boolean developmentKeyOnly;
 
-    public AdminController(SimulatedClock clock, Runnable reset, PopulationService population, DSLContext dsl, CodeTables codes,
-                           InstitutionSettings settings, boolean developmentKeyOnly) {
+    public AdminController(
+            SimulatedClock clock,
+            Runnable reset,
+            PopulationService population,
+            DSLContext dsl,
+            CodeTables codes,
+            InstitutionSettings settings,
+            boolean developmentKeyOnly) {
         this.developmentKeyOnly = developmentKeyOnly;
         this.clock = clock;
         this.reset = reset;
@@ -49,13 +54,13 @@ public final class AdminController {
     public void updateSettings(Context ctx) {
         JsonNode body = AlmaFormats.readTree(ctx.bodyAsBytes(), BodyFormat.JSON);
         if (!body.isObject()) {
-            throw AlmaError.PARAMETER_NOT_VALID.refusal("The body must be an object of settings, for example {\"research_enabled\":true}.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                    "The body must be an object of settings, for example {\"research_enabled\":true}.");
         }
         AlmaHttp.json(ctx, settings.update(AlmaFormats.JSON.convertValue(body, Map.class)));
     }
 
-    public record Today(@JsonProperty("today") String today) {
-    }
+    public record Today(@JsonProperty("today") String today) {}
 
     public void getClock(Context ctx) {
         AlmaHttp.json(ctx, today());
@@ -71,16 +76,19 @@ public final class AdminController {
         JsonNode body = AlmaFormats.readTree(ctx.bodyAsBytes(), BodyFormat.JSON);
         String text = body.path("period").asText(null);
         if (text == null) {
-            throw AlmaError.PARAMETER_NOT_VALID.refusal("The body must name a period, for example {\"period\":\"P7D\"}.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                    "The body must name a period, for example {\"period\":\"P7D\"}.");
         }
         try {
             Period period = Period.parse(text);
             if (period.isNegative()) {
-                throw AlmaError.PARAMETER_NOT_VALID.refusal("The clock only moves forward; use PUT /almasim/v1/clock to set any date.");
+                throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                        "The clock only moves forward; use PUT /almasim/v1/clock to set any date.");
             }
             clock.advance(period);
         } catch (DateTimeParseException e) {
-            throw AlmaError.PARAMETER_NOT_VALID.refusal("period must be an ISO-8601 period such as P7D, P1M or P3Y, got '" + text + "'.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                    "period must be an ISO-8601 period such as P7D, P1M or P3Y, got '" + text + "'.");
         }
         AlmaHttp.json(ctx, today());
     }
@@ -127,7 +135,8 @@ public final class AdminController {
 
     private static LocalDate date(String text) {
         if (text == null) {
-            throw AlmaError.PARAMETER_NOT_VALID.refusal("The body must name a date, for example {\"today\":\"2024-08-01\"}.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                    "The body must name a date, for example {\"today\":\"2024-08-01\"}.");
         }
         try {
             return LocalDate.parse(text.trim());

@@ -1,9 +1,9 @@
 package org.almasim.simulator.blockers;
 
-import org.almasim.simulator.deletion.BlockerKind;
 import static org.almasim.simulator.db.Tables.PATRON_BLOCKER;
 
 import java.util.List;
+import org.almasim.simulator.deletion.BlockerKind;
 import org.jooq.DSLContext;
 
 /** Blockers kept as data, in H2 through jOOQ only. */
@@ -15,11 +15,11 @@ public final class BlockerRepository {
     }
 
     /** A blocker kept on a user: its kind and an optional detail (a PO line number, a grant's name...). */
-    public record StoredBlocker(BlockerKind kind, String detail) {
-    }
+    public record StoredBlocker(BlockerKind kind, String detail) {}
 
     public List<StoredBlocker> of(long userKey) {
-        return db.select(PATRON_BLOCKER.KIND, PATRON_BLOCKER.DETAIL).from(PATRON_BLOCKER)
+        return db.select(PATRON_BLOCKER.KIND, PATRON_BLOCKER.DETAIL)
+                .from(PATRON_BLOCKER)
                 .where(PATRON_BLOCKER.USER_KEY.eq(userKey))
                 .orderBy(PATRON_BLOCKER.BLOCKER_ID)
                 .fetch(r -> new StoredBlocker(BlockerKind.valueOf(r.value1()), r.value2()));
@@ -32,8 +32,9 @@ public final class BlockerRepository {
 
     /** Adds each user's blockers: {@code blockers.get(i)} belong to {@code userKeys.get(i)}. */
     public void addAll(List<Long> userKeys, List<List<StoredBlocker>> blockers) {
-        var batch = db.batch(db.insertInto(PATRON_BLOCKER, PATRON_BLOCKER.USER_KEY, PATRON_BLOCKER.KIND, PATRON_BLOCKER.DETAIL)
-                .values((Long) null, null, null));
+        var batch = db.batch(
+                db.insertInto(PATRON_BLOCKER, PATRON_BLOCKER.USER_KEY, PATRON_BLOCKER.KIND, PATRON_BLOCKER.DETAIL)
+                        .values((Long) null, null, null));
         boolean any = false;
         for (int i = 0; i < userKeys.size(); i++) {
             for (StoredBlocker b : blockers.get(i)) {

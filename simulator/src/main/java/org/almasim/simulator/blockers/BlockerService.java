@@ -1,8 +1,5 @@
 package org.almasim.simulator.blockers;
 
-import org.almasim.simulator.deletion.BlockerKind;
-import org.almasim.simulator.deletion.DeletionBlockers;
-import org.almasim.simulator.deletion.DeletionBlocker;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.util.List;
@@ -10,8 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.almasim.simulator.blockers.BlockerRepository.StoredBlocker;
 import org.almasim.simulator.codes.CodeTables;
+import org.almasim.simulator.deletion.BlockerKind;
+import org.almasim.simulator.deletion.DeletionBlocker;
+import org.almasim.simulator.deletion.DeletionBlockers;
 import org.almasim.simulator.errors.AlmaError;
-import org.almasim.simulator.errors.AlmaRefusal;
 import org.almasim.simulator.http.TextLimits;
 import org.almasim.simulator.users.UserService;
 import org.jooq.DSLContext;
@@ -32,21 +31,24 @@ public final class BlockerService {
     }
 
     /** A blocker as the control plane reads and writes it. */
-    public record Blocker(@JsonProperty("kind") String kind, @JsonProperty("detail") String detail) {
-    }
+    public record Blocker(
+            @JsonProperty("kind") String kind,
+            @JsonProperty("detail") String detail) {}
 
-    public record Blockers(@JsonProperty("blocker") List<Blocker> blocker) {
-    }
+    public record Blockers(@JsonProperty("blocker") List<Blocker> blocker) {}
 
     /** The kept blockers, and every reason (loans and fees included) that {@code DELETE /users/{id}} would give now. */
-    public record View(@JsonProperty("primary_id") String primaryId, @JsonProperty("blocker") List<Blocker> blocker,
-                       @JsonProperty("deletion_blocked_by") List<DeletionBlocker> deletionBlockedBy) {
-    }
+    public record View(
+            @JsonProperty("primary_id") String primaryId,
+            @JsonProperty("blocker") List<Blocker> blocker,
+            @JsonProperty("deletion_blocked_by") List<DeletionBlocker> deletionBlockedBy) {}
 
     public View view(String userId) {
         long key = users.keyOf(dsl, userId, null);
-        List<Blocker> kept = new BlockerRepository(dsl).of(key).stream()
-                .map(b -> new Blocker(b.kind().name(), b.detail())).toList();
+        List<Blocker> kept = new BlockerRepository(dsl)
+                .of(key).stream()
+                        .map(b -> new Blocker(b.kind().name(), b.detail()))
+                        .toList();
         return new View(userId, kept, DeletionBlockers.of(dsl, key, BigDecimal.ZERO, codes.currency()));
     }
 
@@ -66,15 +68,17 @@ public final class BlockerService {
         if (blockers == null) {
             return List.of();
         }
-        return blockers.stream().map(b -> new StoredBlocker(kind(b.kind()), b.detail())).toList();
+        return blockers.stream()
+                .map(b -> new StoredBlocker(kind(b.kind()), b.detail()))
+                .toList();
     }
 
     public static BlockerKind kind(String name) {
         try {
             return BlockerKind.valueOf(name == null ? "" : name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw AlmaError.PARAMETER_NOT_VALID.refusal("kind must be one of " + java.util.Arrays.toString(BlockerKind.values())
-                    + ", got '" + name + "'.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                    "kind must be one of " + java.util.Arrays.toString(BlockerKind.values()) + ", got '" + name + "'.");
         }
     }
 }

@@ -18,11 +18,13 @@ import org.almasim.simulator.errors.AlmaRefusal;
 public final class SimulatedClock {
     /** The dates the clock accepts: Alma's own dates run from 1900 to 2099 in practice; this leaves room either side. */
     public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
     public static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
 
     /** Read on every rule, so reads take no lock; changes are made one at a time, each told to the listener in order. */
     private volatile LocalDate today;
-    private volatile Consumer<LocalDate> changed = date -> { };
+
+    private volatile Consumer<LocalDate> changed = date -> {};
 
     private SimulatedClock(LocalDate start) {
         this.today = checked(start);
@@ -48,7 +50,9 @@ public final class SimulatedClock {
 
     /** The simulated date with the real time of day (to the millisecond, as Alma), so one day's events keep their order. */
     public Instant now() {
-        return today().atTime(LocalTime.now(ZoneOffset.UTC)).toInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        return today().atTime(LocalTime.now(ZoneOffset.UTC))
+                .toInstant(ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.MILLIS);
     }
 
     public synchronized void set(LocalDate date) {
@@ -77,7 +81,7 @@ public final class SimulatedClock {
     }
 
     private static AlmaRefusal outOfRange(String what) {
-        return AlmaError.PARAMETER_NOT_VALID.refusal("The simulated date must stay between " + EARLIEST + " and " + LATEST
-                + "; " + what + " does not.");
+        return AlmaError.PARAMETER_NOT_VALID.refusal(
+                "The simulated date must stay between " + EARLIEST + " and " + LATEST + "; " + what + " does not.");
     }
 }

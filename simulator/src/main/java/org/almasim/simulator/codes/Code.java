@@ -1,12 +1,12 @@
 package org.almasim.simulator.codes;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.IOException;
 
 /**
@@ -43,7 +43,8 @@ public record Code(String value, String desc) {
                     }
                 });
                 if (unknown[0] != null) {
-                    throw MismatchedInputException.from(p, Code.class, "Unrecognized field \"" + unknown[0] + "\" in a code field");
+                    throw MismatchedInputException.from(
+                            p, Code.class, "Unrecognized field \"" + unknown[0] + "\" in a code field");
                 }
             } else if (!node.isNull()) {
                 throw MismatchedInputException.from(p, Code.class, "A code field must be an object with a value");
@@ -52,7 +53,8 @@ public record Code(String value, String desc) {
                 return null;
             }
             JsonNode desc = node.isObject() ? node.get("desc") : null;
-            return new Code(value.trim(), desc == null || desc.isNull() || desc.asText().isBlank() ? null : desc.asText());
+            return new Code(
+                    value.trim(), desc == null || desc.isNull() || desc.asText().isBlank() ? null : desc.asText());
         }
 
         @Override

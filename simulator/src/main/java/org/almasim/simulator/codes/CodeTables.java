@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.almasim.simulator.errors.AlmaError;
-import org.almasim.simulator.errors.AlmaRefusal;
 import org.jooq.DSLContext;
 
 /**
@@ -39,8 +38,9 @@ public final class CodeTables {
 
     public void reload() {
         Map<String, Map<String, String>> loaded = new HashMap<>();
-        dsl.selectFrom(CODE_ENTRY).forEach(row ->
-                loaded.computeIfAbsent(row.getCodeTable(), t -> new HashMap<>()).put(row.getCode(), row.getDescription()));
+        dsl.selectFrom(CODE_ENTRY)
+                .forEach(row -> loaded.computeIfAbsent(row.getCodeTable(), t -> new HashMap<>())
+                        .put(row.getCode(), row.getDescription()));
         tables = loaded;
     }
 
@@ -56,8 +56,10 @@ public final class CodeTables {
         }
         dsl.transaction(tx -> {
             tx.dsl().deleteFrom(CODE_ENTRY).execute();
-            snapshot.forEach((table, entries) -> entries.forEach((code, description) ->
-                    tx.dsl().insertInto(CODE_ENTRY).values(table, code, description).execute()));
+            snapshot.forEach((table, entries) -> entries.forEach((code, description) -> tx.dsl()
+                    .insertInto(CODE_ENTRY)
+                    .values(table, code, description)
+                    .execute()));
         });
         reload();
     }
@@ -74,13 +76,23 @@ public final class CodeTables {
         if (rows == null) {
             throw AlmaError.NO_CODE_TABLE.refusal(name);
         }
-        List<CodeTable.Row> sorted = rows.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> new CodeTable.Row(e.getKey(), e.getValue(), false, true)).toList();
-        Code subSystem = name.startsWith("User") ? new Code("USERS", "User Management")
-                : name.startsWith("Set") || name.startsWith("Job") ? new Code("ADMINISTRATION", "Administration")
-                : new Code("FULFILLMENT", "Fulfillment");
-        return new CodeTable(name, name, subSystem, false, new Code("en", "English"),
-                new CodeTable.Scope(Code.of(INSTITUTION_ID), Code.of("")), sorted);
+        List<CodeTable.Row> sorted = rows.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> new CodeTable.Row(e.getKey(), e.getValue(), false, true))
+                .toList();
+        Code subSystem = name.startsWith("User")
+                ? new Code("USERS", "User Management")
+                : name.startsWith("Set") || name.startsWith("Job")
+                        ? new Code("ADMINISTRATION", "Administration")
+                        : new Code("FULFILLMENT", "Fulfillment");
+        return new CodeTable(
+                name,
+                name,
+                subSystem,
+                false,
+                new Code("en", "English"),
+                new CodeTable.Scope(Code.of(INSTITUTION_ID), Code.of("")),
+                sorted);
     }
 
     public boolean contains(String table, String code) {
@@ -105,7 +117,10 @@ public final class CodeTables {
 
     /** The institution's currency: the single entry of the Currency table. */
     public String currency() {
-        return tables.getOrDefault(CURRENCY, Map.of("USD", "")).keySet().iterator().next();
+        return tables.getOrDefault(CURRENCY, Map.of("USD", ""))
+                .keySet()
+                .iterator()
+                .next();
     }
 
     /** Makes this code the table's only one inside the caller's transaction; call {@link #reload()} once it commits. */
@@ -119,7 +134,8 @@ public final class CodeTables {
         tx.mergeInto(CODE_ENTRY)
                 .using(tx.selectOne())
                 .on(CODE_ENTRY.CODE_TABLE.eq(table).and(CODE_ENTRY.CODE.eq(code)))
-                .whenMatchedThenUpdate().set(CODE_ENTRY.DESCRIPTION, description)
+                .whenMatchedThenUpdate()
+                .set(CODE_ENTRY.DESCRIPTION, description)
                 .whenNotMatchedThenInsert(CODE_ENTRY.CODE_TABLE, CODE_ENTRY.CODE, CODE_ENTRY.DESCRIPTION)
                 .values(table, code, description)
                 .execute();

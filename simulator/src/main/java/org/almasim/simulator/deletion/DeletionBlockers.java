@@ -20,47 +20,60 @@ import org.jooq.DSLContext;
  * for a batch of users at a time, with the same few queries either way.
  */
 public final class DeletionBlockers {
-    private DeletionBlockers() {
-    }
+    private DeletionBlockers() {}
 
     public static List<DeletionBlocker> of(DSLContext db, long userKey, BigDecimal waiveThreshold, String currency) {
         return of(db, List.of(userKey), waiveThreshold, currency, null).get(userKey);
     }
 
     /** The blockers of each user (an empty list for a deletable one); {@code ownInstance} is a job that holds them itself. */
-    public static Map<Long, List<DeletionBlocker>> of(DSLContext db, Collection<Long> userKeys, BigDecimal waiveThreshold, String currency,
-                                                      String ownInstance) {
+    public static Map<Long, List<DeletionBlocker>> of(
+            DSLContext db, Collection<Long> userKeys, BigDecimal waiveThreshold, String currency, String ownInstance) {
         Map<Long, List<DeletionBlocker>> blockers = new LinkedHashMap<>();
         userKeys.forEach(key -> blockers.put(key, new ArrayList<>()));
         if (userKeys.isEmpty()) {
             return blockers;
         }
         var users = BulkLookup.keys(userKeys);
-        db.select(JOB_LOCK.USER_KEY, JOB_LOCK.INSTANCE_ID).from(users.table()).join(JOB_LOCK).on(JOB_LOCK.USER_KEY.eq(users.value())).forEach(r -> {
-            if (!r.value2().equals(ownInstance)) {
-                blockers.get(r.value1()).add(new DeletionBlocker("JOB_LOCK", JobLocks.REASON));
-            }
-        });
+        db.select(JOB_LOCK.USER_KEY, JOB_LOCK.INSTANCE_ID)
+                .from(users.table())
+                .join(JOB_LOCK)
+                .on(JOB_LOCK.USER_KEY.eq(users.value()))
+                .forEach(r -> {
+                    if (!r.value2().equals(ownInstance)) {
+                        blockers.get(r.value1()).add(new DeletionBlocker("JOB_LOCK", JobLocks.REASON));
+                    }
+                });
         Map<Long, Integer> loans = PatronActivity.activeLoans(db, userKeys);
         Map<Long, BigDecimal> balances = PatronActivity.activeBalances(db, userKeys);
         for (long key : userKeys) {
             int count = loans.getOrDefault(key, 0);
             if (count > 0) {
-                blockers.get(key).add(new DeletionBlocker("ACTIVE_LOANS", "User has " + count + " active loan" + (count == 1 ? "" : "s") + "."));
+                blockers.get(key)
+                        .add(new DeletionBlocker(
+                                "ACTIVE_LOANS", "User has " + count + " active loan" + (count == 1 ? "" : "s") + "."));
             }
             BigDecimal balance = balances.getOrDefault(key, BigDecimal.ZERO.setScale(2));
             if (balance.compareTo(waiveThreshold) > 0) {
-                blockers.get(key).add(new DeletionBlocker("ACTIVE_BALANCE",
-                        "User has an active balance of " + balance.toPlainString() + " " + currency + "."));
+                blockers.get(key)
+                        .add(new DeletionBlocker(
+                                "ACTIVE_BALANCE",
+                                "User has an active balance of " + balance.toPlainString() + " " + currency + "."));
             }
         }
         boolean research = InstitutionSettings.researchEnabled(db);
-        db.select(PATRON_BLOCKER.USER_KEY, PATRON_BLOCKER.KIND, PATRON_BLOCKER.DETAIL).from(users.table())
-                .join(PATRON_BLOCKER).on(PATRON_BLOCKER.USER_KEY.eq(users.value())).orderBy(PATRON_BLOCKER.BLOCKER_ID).forEach(r -> {
+        db.select(PATRON_BLOCKER.USER_KEY, PATRON_BLOCKER.KIND, PATRON_BLOCKER.DETAIL)
+                .from(users.table())
+                .join(PATRON_BLOCKER)
+                .on(PATRON_BLOCKER.USER_KEY.eq(users.value()))
+                .orderBy(PATRON_BLOCKER.BLOCKER_ID)
+                .forEach(r -> {
                     BlockerKind kind = BlockerKind.valueOf(r.value2());
                     if (!kind.needsResearch() || research) {
                         String detail = r.value3() == null ? "" : " (" + r.value3() + ")";
-                        blockers.get(r.value1()).add(new DeletionBlocker(kind.name(), kind.reason().replaceAll("\\.$", "") + detail + "."));
+                        blockers.get(r.value1())
+                                .add(new DeletionBlocker(
+                                        kind.name(), kind.reason().replaceAll("\\.$", "") + detail + "."));
                     }
                 });
         return blockers;

@@ -3,7 +3,6 @@ package org.almasim.simulator.deletion;
 import static org.almasim.simulator.db.Tables.JOB_LOCK;
 
 import java.util.Optional;
-import org.almasim.simulator.errors.AlmaRefusal;
 import org.almasim.simulator.errors.AlmaError;
 import org.jooq.DSLContext;
 
@@ -11,11 +10,13 @@ import org.jooq.DSLContext;
 public final class JobLocks {
     public static final String REASON = "The user record is currently locked by a running job.";
 
-    private JobLocks() {
-    }
+    private JobLocks() {}
 
     public static Optional<String> heldBy(DSLContext db, long userKey) {
-        return db.select(JOB_LOCK.INSTANCE_ID).from(JOB_LOCK).where(JOB_LOCK.USER_KEY.eq(userKey)).fetchOptional(JOB_LOCK.INSTANCE_ID);
+        return db.select(JOB_LOCK.INSTANCE_ID)
+                .from(JOB_LOCK)
+                .where(JOB_LOCK.USER_KEY.eq(userKey))
+                .fetchOptional(JOB_LOCK.INSTANCE_ID);
     }
 
     /** Refuses a write to a user a job holds, with the given Alma error (whose one detail says which job holds it). */

@@ -18,17 +18,18 @@ public final class PatronActivity {
     /** Fee statuses that still count towards a balance; CLOSED fees (paid or waived) never do. */
     public static final List<String> OPEN_FEE_STATUSES = List.of("ACTIVE", "INDISPUTE", "EXPORTED");
 
-    private PatronActivity() {
-    }
+    private PatronActivity() {}
 
     /** A user's active loans as a column of a query on users: a subquery on the user's key. */
     public static Field<Integer> activeLoansOf(Field<Long> userKey) {
-        return DSL.field(DSL.selectCount().from(LOAN).where(LOAN.USER_KEY.eq(userKey).and(LOAN.LOAN_STATUS.eq("ACTIVE"))));
+        return DSL.field(
+                DSL.selectCount().from(LOAN).where(LOAN.USER_KEY.eq(userKey).and(LOAN.LOAN_STATUS.eq("ACTIVE"))));
     }
 
     /** A user's active balance (zero when nothing is open) as a column of a query on users. */
     public static Field<BigDecimal> activeBalanceOf(Field<Long> userKey) {
-        return DSL.field(DSL.select(DSL.coalesce(DSL.sum(FEE.BALANCE), BigDecimal.ZERO)).from(FEE)
+        return DSL.field(DSL.select(DSL.coalesce(DSL.sum(FEE.BALANCE), BigDecimal.ZERO))
+                .from(FEE)
                 .where(FEE.USER_KEY.eq(userKey).and(FEE.STATUS.in(OPEN_FEE_STATUSES))));
     }
 
@@ -37,7 +38,9 @@ public final class PatronActivity {
     }
 
     public static BigDecimal activeBalance(DSLContext db, long userKey) {
-        BigDecimal sum = db.select(DSL.sum(FEE.BALANCE)).from(FEE).where(FEE.USER_KEY.eq(userKey).and(FEE.STATUS.in(OPEN_FEE_STATUSES)))
+        BigDecimal sum = db.select(DSL.sum(FEE.BALANCE))
+                .from(FEE)
+                .where(FEE.USER_KEY.eq(userKey).and(FEE.STATUS.in(OPEN_FEE_STATUSES)))
                 .fetchOne(0, BigDecimal.class);
         return (sum == null ? BigDecimal.ZERO : sum).setScale(2);
     }
@@ -49,9 +52,13 @@ public final class PatronActivity {
             return loans;
         }
         var users = BulkLookup.keys(userKeys);
-        db.select(LOAN.USER_KEY, DSL.count()).from(users.table()).join(LOAN).on(LOAN.USER_KEY.eq(users.value()))
+        db.select(LOAN.USER_KEY, DSL.count())
+                .from(users.table())
+                .join(LOAN)
+                .on(LOAN.USER_KEY.eq(users.value()))
                 .where(LOAN.LOAN_STATUS.eq("ACTIVE"))
-                .groupBy(LOAN.USER_KEY).forEach(r -> loans.put(r.value1(), r.value2()));
+                .groupBy(LOAN.USER_KEY)
+                .forEach(r -> loans.put(r.value1(), r.value2()));
         return loans;
     }
 
@@ -62,9 +69,13 @@ public final class PatronActivity {
             return balances;
         }
         var users = BulkLookup.keys(userKeys);
-        db.select(FEE.USER_KEY, DSL.sum(FEE.BALANCE)).from(users.table()).join(FEE).on(FEE.USER_KEY.eq(users.value()))
+        db.select(FEE.USER_KEY, DSL.sum(FEE.BALANCE))
+                .from(users.table())
+                .join(FEE)
+                .on(FEE.USER_KEY.eq(users.value()))
                 .where(FEE.STATUS.in(OPEN_FEE_STATUSES))
-                .groupBy(FEE.USER_KEY).forEach(r -> balances.put(r.value1(), r.value2().setScale(2)));
+                .groupBy(FEE.USER_KEY)
+                .forEach(r -> balances.put(r.value1(), r.value2().setScale(2)));
         return balances;
     }
 }

@@ -12,14 +12,20 @@ public enum AlmaError {
     // Any route
     UNAUTHORIZED(400, "UNAUTHORIZED", "API-key not defined or not configured to allow this API."),
     OTHER_ORIGIN(400, "UNAUTHORIZED", "Requests from other web origins are not allowed%s"),
-    PER_SECOND_THRESHOLD(429, "PER_SECOND_THRESHOLD", "HTTP requests are more than allowed per second. See https://goo.gl/2x1c1M "),
-    DAILY_THRESHOLD(429, "DAILY_THRESHOLD",
+    PER_SECOND_THRESHOLD(
+            429, "PER_SECOND_THRESHOLD", "HTTP requests are more than allowed per second. See https://goo.gl/2x1c1M "),
+    DAILY_THRESHOLD(
+            429,
+            "DAILY_THRESHOLD",
             "Daily API Request Threshold has been reached. For details see: https://developers.exlibrisgroup.com/alma/apis/#threshold"),
     NO_API(404, "NOT_FOUND", "No API is defined for %s %s."),
     METHOD_NOT_ALLOWED(405, "METHOD_NOT_ALLOWED", "The method %s is not supported for %s."),
     GENERAL_ERROR(500, "402119", "General error."),
     NO_VALID_XML(400, "401676", "No valid XML was given. %s"),
-    UNTYPED_BODY(400, "401676", "The request body must be sent with Content-Type application/json or application/xml, matching the body%s"),
+    UNTYPED_BODY(
+            400,
+            "401676",
+            "The request body must be sent with Content-Type application/json or application/xml, matching the body%s"),
     PARAMETER_NOT_VALID(400, "401666", "Parameter is not valid. %s"),
     MANDATORY_FIELD_MISSING(400, "401664", "Mandatory field is missing: %s"),
     PARAMETER_VALUE_INVALID(400, "40166410", "Parameter value invalid: %s"),
@@ -35,8 +41,13 @@ public enum AlmaError {
     EXTERNAL_ID_FOR_INTERNAL(400, "401853", "External Id must be empty for internal user."),
     EXTERNAL_ID_MISSING(400, "401854", "External Id must be given for external user."),
     ACCOUNT_TYPE_ILLEGAL(400, "401857", "The given user account type is illegal (must be INTERNAL/EXTERNAL)."),
-    EXTERNAL_ID_CHANGED(400, "401858", "The external id in DB does not fit the given value in xml - external id cannot be updated."),
-    EXTERNAL_TO_INTERNAL(400, "401859",
+    EXTERNAL_ID_CHANGED(
+            400,
+            "401858",
+            "The external id in DB does not fit the given value in xml - external id cannot be updated."),
+    EXTERNAL_TO_INTERNAL(
+            400,
+            "401859",
             "Action currently not supported. An EXTERNAL user cannot be made INTERNAL through the Users API (the Update/Notify Users job can)."),
     TYPE_INVALID(400, "401864", "Given %s type (%s) is invalid."),
     USER_NOT_DELETED(400, "401850", "Failed to delete user with identifier %s of type %s. %s"),
@@ -66,7 +77,8 @@ public enum AlmaError {
     // Sets
     SEARCH_QUERY_INVALID(400, "60106", "Invalid query format: %s"),
     SET_ID_INVALID(400, "60107", "Invalid set ID: %s."),
-    SET_OPERATION_INVALID(400, "60111", "Invalid operation: op must be add_members, delete_members or replace_members."),
+    SET_OPERATION_INVALID(
+            400, "60111", "Invalid operation: op must be add_members, delete_members or replace_members."),
     SET_TYPE_MISMATCH(400, "60112", "Invalid set type: %s"),
     NO_MEMBERS(400, "60113", "Input set with no members."),
     NO_MEMBER_ID(400, "60114", "Input set with no member ID."),
@@ -92,7 +104,8 @@ public enum AlmaError {
     JOB_INSTANCE_ID_INVALID(400, "402218", "Invalid job instance id: %s."),
     OPERATION_MISSING(400, "402220", "Operation was not provided."),
     OPERATION_NOT_SUPPORTED(400, "402221", "Operation is not supported: %s."),
-    TOO_MANY_RUNNING_JOBS(400, "402222", "Execution threshold reached: at most %s jobs started through the API may run at once."),
+    TOO_MANY_RUNNING_JOBS(
+            400, "402222", "Execution threshold reached: at most %s jobs started through the API may run at once."),
     TOO_MANY_RUNS_AN_HOUR(400, "402223", "Execution threshold reached: at most %s runs of one job an hour."),
     MANDATORY_PARAMETER_MISSING(400, "402228", "Mandatory parameter is missing from input: %s"),
     MANDATORY_PARAMETER_EMPTY(400, "402229", "Mandatory parameter value is empty: %s"),

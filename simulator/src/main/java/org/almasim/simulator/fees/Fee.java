@@ -11,10 +11,38 @@ import org.almasim.simulator.codes.Code;
 
 /** A fine or fee, as in Alma's rest_fee schema. Only type, amount, owner, comment, title and barcode are read on create. */
 @JsonRootName("fee")
-@JsonIgnoreProperties(value = {"id", "status", "user_primary_id", "balance", "remaining_vat_amount", "original_vat_amount",
-        "creation_time", "status_time", "transaction", "link"}, allowGetters = true)
-@JsonPropertyOrder({"link", "id", "type", "status", "user_primary_id", "balance", "remaining_vat_amount", "original_amount",
-        "original_vat_amount", "creation_time", "status_time", "comment", "owner", "title", "barcode", "transaction"})
+@JsonIgnoreProperties(
+        value = {
+            "id",
+            "status",
+            "user_primary_id",
+            "balance",
+            "remaining_vat_amount",
+            "original_vat_amount",
+            "creation_time",
+            "status_time",
+            "transaction",
+            "link"
+        },
+        allowGetters = true)
+@JsonPropertyOrder({
+    "link",
+    "id",
+    "type",
+    "status",
+    "user_primary_id",
+    "balance",
+    "remaining_vat_amount",
+    "original_amount",
+    "original_vat_amount",
+    "creation_time",
+    "status_time",
+    "comment",
+    "owner",
+    "title",
+    "barcode",
+    "transaction"
+})
 public record Fee(
         @JsonProperty("link") String link,
         @JsonProperty("id") String id,
@@ -35,16 +63,25 @@ public record Fee(
 
     /** A value with the link to what it names: {@code {"value":"stu1","link":".../users/stu1"}}; the link is ignored on input. */
     @JsonPropertyOrder({"value", "link"})
-    public record Linked(@JsonProperty("value") String value, @JsonProperty("link") String link) {
-    }
+    public record Linked(
+            @JsonProperty("value") String value,
+            @JsonProperty("link") String link) {}
 
     public Fee {
         transaction = transaction == null ? List.of() : List.copyOf(transaction);
     }
 
     /** A payment, waiver, dispute or restore recorded on the fee. */
-    @JsonPropertyOrder({"type", "amount", "vat_amount", "reason", "comment", "external_transaction_id", "transaction_time",
-            "payment_method"})
+    @JsonPropertyOrder({
+        "type",
+        "amount",
+        "vat_amount",
+        "reason",
+        "comment",
+        "external_transaction_id",
+        "transaction_time",
+        "payment_method"
+    })
     public record Transaction(
             @JsonProperty("type") Code type,
             @JsonProperty("amount") BigDecimal amount,
@@ -58,6 +95,7 @@ public record Fee(
             @JsonProperty("payment_method") Code paymentMethod) {
         /** Who an API transaction is recorded as made by, and where, as a live Alma recorded an API payment. */
         static final String CREATED_BY_API = "Ex Libris";
+
         static final String RECEIVED_NOT_AT_DESK = "Not At Desk";
     }
 }

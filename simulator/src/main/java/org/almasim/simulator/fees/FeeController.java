@@ -14,31 +14,59 @@ public final class FeeController {
     }
 
     public void list(Context ctx) {
-        AlmaHttp.ok(ctx, fees.list(ctx.pathParam("user_id"), Params.text(ctx, "user_id_type"), Params.text(ctx, "status"),
-                UserController.linkBase(ctx)));
+        AlmaHttp.ok(
+                ctx,
+                fees.list(
+                        ctx.pathParam("user_id"),
+                        Params.text(ctx, "user_id_type"),
+                        Params.text(ctx, "status"),
+                        UserController.linkBase(ctx)));
     }
 
     public void create(Context ctx) {
-        AlmaHttp.ok(ctx, fees.create(ctx.pathParam("user_id"), AlmaHttp.body(ctx, Fee.class), UserController.linkBase(ctx)));
+        AlmaHttp.ok(
+                ctx,
+                fees.create(ctx.pathParam("user_id"), AlmaHttp.body(ctx, Fee.class), UserController.linkBase(ctx)));
     }
 
     public void get(Context ctx) {
-        AlmaHttp.ok(ctx, fees.get(ctx.pathParam("user_id"), Params.text(ctx, "user_id_type"), ctx.pathParam("fee_id"),
-                UserController.linkBase(ctx)));
+        AlmaHttp.ok(
+                ctx,
+                fees.get(
+                        ctx.pathParam("user_id"),
+                        Params.text(ctx, "user_id_type"),
+                        ctx.pathParam("fee_id"),
+                        UserController.linkBase(ctx)));
     }
 
     public void act(Context ctx) {
-        AlmaHttp.ok(ctx, fees.act(ctx.pathParam("user_id"), Params.text(ctx, "user_id_type"), ctx.pathParam("fee_id"), action(ctx),
-                UserController.linkBase(ctx)));
+        AlmaHttp.ok(
+                ctx,
+                fees.act(
+                        ctx.pathParam("user_id"),
+                        Params.text(ctx, "user_id_type"),
+                        ctx.pathParam("fee_id"),
+                        action(ctx),
+                        UserController.linkBase(ctx)));
     }
 
     public void payAll(Context ctx) {
-        AlmaHttp.ok(ctx, fees.payAll(ctx.pathParam("user_id"), Params.text(ctx, "user_id_type"), action(ctx),
-                UserController.linkBase(ctx)));
+        AlmaHttp.ok(
+                ctx,
+                fees.payAll(
+                        ctx.pathParam("user_id"),
+                        Params.text(ctx, "user_id_type"),
+                        action(ctx),
+                        UserController.linkBase(ctx)));
     }
 
     private static FeeService.Action action(Context ctx) {
-        return new FeeService.Action(Params.text(ctx, "op"), Params.text(ctx, "amount"), Params.text(ctx, "method"),
-                Params.text(ctx, "reason"), Params.text(ctx, "comment"), Params.text(ctx, "external_transaction_id"));
+        return new FeeService.Action(
+                Params.text(ctx, "op"),
+                Params.text(ctx, "amount"),
+                Params.text(ctx, "method"),
+                Params.text(ctx, "reason"),
+                Params.text(ctx, "comment"),
+                Params.text(ctx, "external_transaction_id"));
     }
 }

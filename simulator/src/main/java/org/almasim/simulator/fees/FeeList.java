@@ -13,5 +13,4 @@ public record FeeList(
         @JsonProperty("fee") List<Fee> fee,
         @JsonProperty("total_record_count") int totalRecordCount,
         @JsonProperty("total_sum") BigDecimal totalSum,
-        @JsonProperty("currency") String currency) {
-}
+        @JsonProperty("currency") String currency) {}

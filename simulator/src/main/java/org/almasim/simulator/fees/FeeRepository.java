@@ -23,13 +23,29 @@ final class FeeRepository {
         this.db = db;
     }
 
-    record StoredFee(String id, long userKey, String type, String status, BigDecimal balance, BigDecimal originalAmount,
-                     Instant creationTime, Instant statusTime, String comment, String owner, String title, String barcode) {
-    }
+    record StoredFee(
+            String id,
+            long userKey,
+            String type,
+            String status,
+            BigDecimal balance,
+            BigDecimal originalAmount,
+            Instant creationTime,
+            Instant statusTime,
+            String comment,
+            String owner,
+            String title,
+            String barcode) {}
 
-    record StoredTransaction(String feeId, String type, BigDecimal amount, String method, String reason, String comment,
-                             String externalTransactionId, Instant time) {
-    }
+    record StoredTransaction(
+            String feeId,
+            String type,
+            BigDecimal amount,
+            String method,
+            String reason,
+            String comment,
+            String externalTransactionId,
+            Instant time) {}
 
     void insert(StoredFee fee) {
         db.insertInto(FEE)
@@ -52,29 +68,56 @@ final class FeeRepository {
         if (fees.isEmpty()) {
             return;
         }
-        var insert = db.batch(db.insertInto(FEE, FEE.FEE_ID, FEE.USER_KEY, FEE.FEE_TYPE, FEE.STATUS, FEE.BALANCE, FEE.ORIGINAL_AMOUNT,
-                FEE.CREATION_TIME, FEE.STATUS_TIME, FEE.COMMENT, FEE.OWNER, FEE.TITLE, FEE.BARCODE)
+        var insert = db.batch(db.insertInto(
+                        FEE,
+                        FEE.FEE_ID,
+                        FEE.USER_KEY,
+                        FEE.FEE_TYPE,
+                        FEE.STATUS,
+                        FEE.BALANCE,
+                        FEE.ORIGINAL_AMOUNT,
+                        FEE.CREATION_TIME,
+                        FEE.STATUS_TIME,
+                        FEE.COMMENT,
+                        FEE.OWNER,
+                        FEE.TITLE,
+                        FEE.BARCODE)
                 .values((String) null, null, null, null, null, null, null, null, null, null, null, null));
         for (StoredFee f : fees) {
-            insert = insert.bind(f.id(), f.userKey(), f.type(), f.status(), f.balance(), f.originalAmount(), time(f.creationTime()),
-                    time(f.statusTime()), f.comment(), f.owner(), f.title(), f.barcode());
+            insert = insert.bind(
+                    f.id(),
+                    f.userKey(),
+                    f.type(),
+                    f.status(),
+                    f.balance(),
+                    f.originalAmount(),
+                    time(f.creationTime()),
+                    time(f.statusTime()),
+                    f.comment(),
+                    f.owner(),
+                    f.title(),
+                    f.barcode());
         }
         insert.execute();
     }
 
     Optional<StoredFee> find(long userKey, String feeId) {
-        return db.selectFrom(FEE).where(FEE.FEE_ID.eq(feeId).and(FEE.USER_KEY.eq(userKey)))
+        return db.selectFrom(FEE)
+                .where(FEE.FEE_ID.eq(feeId).and(FEE.USER_KEY.eq(userKey)))
                 .fetchOptional(FeeRepository::stored);
     }
 
     /** Locks the fee row until the transaction ends: two payments on one fee apply one after the other. */
     Optional<StoredFee> findForUpdate(long userKey, String feeId) {
-        return db.selectFrom(FEE).where(FEE.FEE_ID.eq(feeId).and(FEE.USER_KEY.eq(userKey))).forUpdate()
+        return db.selectFrom(FEE)
+                .where(FEE.FEE_ID.eq(feeId).and(FEE.USER_KEY.eq(userKey)))
+                .forUpdate()
                 .fetchOptional(FeeRepository::stored);
     }
 
     List<StoredFee> list(long userKey, Collection<String> statuses) {
-        return db.selectFrom(FEE).where(FEE.USER_KEY.eq(userKey).and(FEE.STATUS.in(statuses)))
+        return db.selectFrom(FEE)
+                .where(FEE.USER_KEY.eq(userKey).and(FEE.STATUS.in(statuses)))
                 .orderBy(FEE.CREATION_TIME, FEE.FEE_ID)
                 .fetch(FeeRepository::stored);
     }
@@ -102,20 +145,38 @@ final class FeeRepository {
     }
 
     Map<String, List<StoredTransaction>> transactions(Collection<String> feeIds) {
-        return db.selectFrom(FEE_TRANSACTION).where(FEE_TRANSACTION.FEE_ID.in(feeIds))
+        return db.selectFrom(FEE_TRANSACTION)
+                .where(FEE_TRANSACTION.FEE_ID.in(feeIds))
                 .orderBy(FEE_TRANSACTION.TRANSACTION_ID)
                 .fetchGroups(FEE_TRANSACTION.FEE_ID, FeeRepository::transaction);
     }
 
     private static StoredFee stored(FeeRecord r) {
-        return new StoredFee(r.getFeeId(), r.getUserKey(), r.getFeeType(), r.getStatus(), r.getBalance(), r.getOriginalAmount(),
-                r.getCreationTime().toInstant(), r.getStatusTime().toInstant(), r.getComment(), r.getOwner(), r.getTitle(),
+        return new StoredFee(
+                r.getFeeId(),
+                r.getUserKey(),
+                r.getFeeType(),
+                r.getStatus(),
+                r.getBalance(),
+                r.getOriginalAmount(),
+                r.getCreationTime().toInstant(),
+                r.getStatusTime().toInstant(),
+                r.getComment(),
+                r.getOwner(),
+                r.getTitle(),
                 r.getBarcode());
     }
 
     private static StoredTransaction transaction(FeeTransactionRecord r) {
-        return new StoredTransaction(r.getFeeId(), r.getTransactionType(), r.getAmount(), r.getPaymentMethod(), r.getReason(),
-                r.getComment(), r.getExternalTransactionId(), r.getTransactionTime().toInstant());
+        return new StoredTransaction(
+                r.getFeeId(),
+                r.getTransactionType(),
+                r.getAmount(),
+                r.getPaymentMethod(),
+                r.getReason(),
+                r.getComment(),
+                r.getExternalTransactionId(),
+                r.getTransactionTime().toInstant());
     }
 
     private static OffsetDateTime time(Instant instant) {

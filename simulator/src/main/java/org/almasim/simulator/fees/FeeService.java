@@ -10,19 +10,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.almasim.simulator.store.AlmaIds;
-import org.almasim.simulator.deletion.PatronActivity;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.codes.Code;
 import org.almasim.simulator.codes.CodeTables;
-import org.almasim.simulator.fees.FeeRepository.StoredFee;
-import org.almasim.simulator.fees.FeeRepository.StoredTransaction;
+import org.almasim.simulator.deletion.PatronActivity;
 import org.almasim.simulator.errors.AlmaError;
 import org.almasim.simulator.errors.AlmaRefusal;
+import org.almasim.simulator.fees.FeeRepository.StoredFee;
+import org.almasim.simulator.fees.FeeRepository.StoredTransaction;
 import org.almasim.simulator.http.Params;
 import org.almasim.simulator.http.TextLimits;
 import org.almasim.simulator.inventory.InventoryItem;
 import org.almasim.simulator.inventory.InventoryRepository;
+import org.almasim.simulator.store.AlmaIds;
 import org.almasim.simulator.users.UserService;
 import org.jooq.DSLContext;
 
@@ -47,13 +47,19 @@ public final class FeeService {
     }
 
     /** An action on one fee: {@code op=pay|waive|dispute|restore} with Alma's parameters. */
-    public record Action(String op, String amount, String method, String reason, String comment, String externalTransactionId) {
-    }
+    public record Action(
+            String op, String amount, String method, String reason, String comment, String externalTransactionId) {}
 
     /** A fee as a population document states it: an amount, what is left of it, and its status. */
-    public record FeeImport(String userId, String type, BigDecimal amount, BigDecimal balance, String status, String owner,
-                            String comment, LocalDate created) {
-    }
+    public record FeeImport(
+            String userId,
+            String type,
+            BigDecimal amount,
+            BigDecimal balance,
+            String status,
+            String owner,
+            String comment,
+            LocalDate created) {}
 
     /** Checks a fee of a population document before anything is written; answers what is wrong, if anything. */
     public Optional<String> problemWith(FeeImport fee) {
@@ -63,12 +69,16 @@ public final class FeeService {
         if (fee.owner() == null || !codes.contains(CodeTables.LIBRARIES, fee.owner())) {
             return Optional.of("owner must be a library code, got " + fee.owner());
         }
-        if (fee.amount() == null || fee.amount().signum() <= 0 || fee.amount().compareTo(Params.MAX_MONEY) > 0
+        if (fee.amount() == null
+                || fee.amount().signum() <= 0
+                || fee.amount().compareTo(Params.MAX_MONEY) > 0
                 || fee.amount().stripTrailingZeros().scale() > 2) {
             return Optional.of("amount must be greater than zero with at most two decimals");
         }
         BigDecimal balance = fee.balance() == null ? fee.amount() : fee.balance();
-        if (balance.signum() < 0 || balance.compareTo(fee.amount()) > 0 || balance.stripTrailingZeros().scale() > 2) {
+        if (balance.signum() < 0
+                || balance.compareTo(fee.amount()) > 0
+                || balance.stripTrailingZeros().scale() > 2) {
             return Optional.of("balance must be between 0 and the amount");
         }
         if (fee.status() != null && !STATUSES.contains(fee.status())) {
@@ -86,17 +96,32 @@ public final class FeeService {
             return;
         }
         {
-            var keys = users.keysByPrimaryId(tx, imports.stream().map(FeeImport::userId).toList());
+            var keys = users.keysByPrimaryId(
+                    tx, imports.stream().map(FeeImport::userId).toList());
             List<String> ids = AlmaIds.next(tx, imports.size());
             List<StoredFee> stored = new ArrayList<>(imports.size());
             for (int i = 0; i < imports.size(); i++) {
                 FeeImport f = imports.get(i);
                 BigDecimal amount = f.amount().setScale(2, RoundingMode.UNNECESSARY);
-                BigDecimal balance = (f.balance() == null ? f.amount() : f.balance()).setScale(2, RoundingMode.UNNECESSARY);
+                BigDecimal balance =
+                        (f.balance() == null ? f.amount() : f.balance()).setScale(2, RoundingMode.UNNECESSARY);
                 String status = balance.signum() == 0 ? "CLOSED" : f.status() == null ? "ACTIVE" : f.status();
-                Instant created = (f.created() == null ? clock.today() : f.created()).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
-                stored.add(new StoredFee(ids.get(i), keys.get(UserService.foldId(f.userId())), f.type(), status, balance, amount,
-                        created, created, f.comment(), f.owner(), null, null));
+                Instant created = (f.created() == null ? clock.today() : f.created())
+                        .atStartOfDay()
+                        .toInstant(java.time.ZoneOffset.UTC);
+                stored.add(new StoredFee(
+                        ids.get(i),
+                        keys.get(UserService.foldId(f.userId())),
+                        f.type(),
+                        status,
+                        balance,
+                        amount,
+                        created,
+                        created,
+                        f.comment(),
+                        f.owner(),
+                        null,
+                        null));
             }
             new FeeRepository(tx).insertAll(stored);
         }
@@ -105,7 +130,8 @@ public final class FeeService {
     public FeeList list(String userId, String idType, String status, String linkBase) {
         String wanted = status == null ? "ACTIVE" : status.toUpperCase(Locale.ROOT);
         if (!STATUSES.contains(wanted)) {
-            throw AlmaError.PARAMETER_NOT_VALID.refusal("status must be one of " + STATUSES + ", got '" + status + "'.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                    "status must be one of " + STATUSES + ", got '" + status + "'.");
         }
         long key = users.keyOf(dsl, userId, idType);
         FeeRepository fees = new FeeRepository(dsl);
@@ -143,17 +169,32 @@ public final class FeeService {
         return dsl.transactionResult(tx -> {
             long key = users.keyOf(tx.dsl(), userId, null);
             UserService.lock(tx.dsl(), key);
-            String barcode = incoming.barcode() == null ? null : incoming.barcode().value();
-            var item = barcode == null ? Optional.<InventoryItem>empty()
+            String barcode =
+                    incoming.barcode() == null ? null : incoming.barcode().value();
+            var item = barcode == null
+                    ? Optional.<InventoryItem>empty()
                     : new InventoryRepository(tx.dsl()).itemByBarcode(barcode);
             if (barcode != null && item.isEmpty()) {
                 throw AlmaError.FEE_BARCODE_INVALID.refusal(barcode);
             }
             // A fee for an item carries the item's title, as Alma's do, unless the fee names one of its own.
-            String title = incoming.title() != null ? incoming.title() : item.map(i -> i.title()).orElse(null);
+            String title = incoming.title() != null
+                    ? incoming.title()
+                    : item.map(i -> i.title()).orElse(null);
             Instant now = clock.now();
-            StoredFee fee = new StoredFee(AlmaIds.next(tx.dsl()), key, type.value(), "ACTIVE", amount, amount, now, now,
-                    incoming.comment(), owner.value(), title, barcode);
+            StoredFee fee = new StoredFee(
+                    AlmaIds.next(tx.dsl()),
+                    key,
+                    type.value(),
+                    "ACTIVE",
+                    amount,
+                    amount,
+                    now,
+                    now,
+                    incoming.comment(),
+                    owner.value(),
+                    title,
+                    barcode);
             FeeRepository fees = new FeeRepository(tx.dsl());
             fees.insert(fee);
             return render(fees, userId, linkBase, fee);
@@ -169,11 +210,31 @@ public final class FeeService {
             StoredFee fee = fees.findForUpdate(key, feeId).orElseThrow(() -> notFound(feeId));
             Instant now = clock.now();
             switch (op) {
-                case "pay" -> reduce(fees, fee, "PAYMENT", amountOf(action.amount(), fee.balance(), true), method(action), null, action, now);
-                case "waive" -> reduce(fees, fee, "WAIVE", amountOf(action.amount(), fee.balance(), false), null, reason(action), action, now);
+                case "pay" ->
+                    reduce(
+                            fees,
+                            fee,
+                            "PAYMENT",
+                            amountOf(action.amount(), fee.balance(), true),
+                            method(action),
+                            null,
+                            action,
+                            now);
+                case "waive" ->
+                    reduce(
+                            fees,
+                            fee,
+                            "WAIVE",
+                            amountOf(action.amount(), fee.balance(), false),
+                            null,
+                            reason(action),
+                            action,
+                            now);
                 case "dispute" -> move(fees, fee, "ACTIVE", "INDISPUTE", "DISPUTE", action, now);
                 case "restore" -> move(fees, fee, "INDISPUTE", "ACTIVE", "RESTORE", action, now);
-                default -> throw AlmaError.PARAMETER_NOT_VALID.refusal("op must be pay, waive, dispute or restore, got '" + action.op() + "'.");
+                default ->
+                    throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                            "op must be pay, waive, dispute or restore, got '" + action.op() + "'.");
             }
             return render(fees, userId, linkBase, fees.find(key, feeId).orElseThrow());
         });
@@ -192,8 +253,8 @@ public final class FeeService {
             String method = method(action);
             BigDecimal left = amountOf(action.amount(), balance, true);
             if (left.compareTo(balance) > 0) {
-                throw AlmaError.PARAMETER_NOT_VALID.refusal("amount " + left.toPlainString() + " is more than the active balance "
-                        + balance.toPlainString() + ".");
+                throw AlmaError.PARAMETER_NOT_VALID.refusal("amount " + left.toPlainString()
+                        + " is more than the active balance " + balance.toPlainString() + ".");
             }
             Instant now = clock.now();
             for (StoredFee fee : fees.list(key, PatronActivity.OPEN_FEE_STATUSES)) {
@@ -208,28 +269,45 @@ public final class FeeService {
         });
     }
 
-    private void reduce(FeeRepository fees, StoredFee fee, String type, BigDecimal amount, String method, String reason,
-                        Action action, Instant now) {
+    private void reduce(
+            FeeRepository fees,
+            StoredFee fee,
+            String type,
+            BigDecimal amount,
+            String method,
+            String reason,
+            Action action,
+            Instant now) {
         if (fee.status().equals("CLOSED")) {
-            throw AlmaError.PARAMETER_NOT_VALID.refusal("Fee " + fee.id() + " is closed; there is nothing left to " + action.op() + ".");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                    "Fee " + fee.id() + " is closed; there is nothing left to " + action.op() + ".");
         }
         if (amount.compareTo(fee.balance()) > 0) {
-            throw AlmaError.PARAMETER_NOT_VALID.refusal("amount " + amount.toPlainString() + " is more than the balance "
-                    + fee.balance().toPlainString() + " of fee " + fee.id() + ".");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("amount " + amount.toPlainString()
+                    + " is more than the balance " + fee.balance().toPlainString() + " of fee " + fee.id() + ".");
         }
         BigDecimal balance = fee.balance().subtract(amount);
         fees.change(fee.id(), balance, balance.signum() == 0 ? "CLOSED" : fee.status(), now);
-        fees.record(new StoredTransaction(fee.id(), type, amount, method, reason, action.comment(), action.externalTransactionId(), now));
+        fees.record(new StoredTransaction(
+                fee.id(), type, amount, method, reason, action.comment(), action.externalTransactionId(), now));
     }
 
-    private void move(FeeRepository fees, StoredFee fee, String from, String to, String type, Action action, Instant now) {
+    private void move(
+            FeeRepository fees, StoredFee fee, String from, String to, String type, Action action, Instant now) {
         if (!fee.status().equals(from)) {
             throw AlmaError.PARAMETER_NOT_VALID.refusal("Fee " + fee.id() + " is " + fee.status() + "; " + action.op()
                     + " applies to " + from + " fees only.");
         }
         fees.change(fee.id(), fee.balance(), to, now);
-        fees.record(new StoredTransaction(fee.id(), type, BigDecimal.ZERO.setScale(2), null, null, action.comment(),
-                action.externalTransactionId(), now));
+        fees.record(new StoredTransaction(
+                fee.id(),
+                type,
+                BigDecimal.ZERO.setScale(2),
+                null,
+                null,
+                action.comment(),
+                action.externalTransactionId(),
+                now));
     }
 
     /** {@code ALL}, or a positive amount with at most two decimals; waive without an amount waives the whole balance. */
@@ -249,22 +327,27 @@ public final class FeeService {
     private static String method(Action action) {
         String method = action.method() == null ? null : action.method().toUpperCase(Locale.ROOT);
         if (method == null || !METHODS.contains(method)) {
-            throw AlmaError.PARAMETER_NOT_VALID.refusal("method is mandatory for pay and must be one of " + METHODS + ".");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                    "method is mandatory for pay and must be one of " + METHODS + ".");
         }
         return method;
     }
 
     private String reason(Action action) {
         if (action.reason() == null || !codes.contains(CodeTables.WAIVE_REASONS, action.reason())) {
-            throw AlmaError.PARAMETER_NOT_VALID.refusal("reason is mandatory for waive and must be a FineFeeTransactionReason code.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                    "reason is mandatory for waive and must be a FineFeeTransactionReason code.");
         }
         return action.reason();
     }
 
     private static BigDecimal money(String name, BigDecimal value) {
-        if (value.signum() <= 0 || value.compareTo(Params.MAX_MONEY) > 0 || value.stripTrailingZeros().scale() > 2) {
-            throw AlmaError.PARAMETER_NOT_VALID.refusal(name + " must be greater than zero and at most " + Params.MAX_MONEY.toPlainString()
-                    + ", with at most two decimals, got " + value.toEngineeringString() + ".");
+        if (value.signum() <= 0
+                || value.compareTo(Params.MAX_MONEY) > 0
+                || value.stripTrailingZeros().scale() > 2) {
+            throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                    name + " must be greater than zero and at most " + Params.MAX_MONEY.toPlainString()
+                            + ", with at most two decimals, got " + value.toEngineeringString() + ".");
         }
         return value.setScale(2, RoundingMode.UNNECESSARY);
     }
@@ -281,7 +364,8 @@ public final class FeeService {
     }
 
     private FeeList render(FeeRepository fees, String userId, String linkBase, List<StoredFee> list) {
-        Map<String, List<StoredTransaction>> transactions = fees.transactions(list.stream().map(StoredFee::id).toList());
+        Map<String, List<StoredTransaction>> transactions =
+                fees.transactions(list.stream().map(StoredFee::id).toList());
         List<Fee> rendered = new ArrayList<>();
         BigDecimal sum = BigDecimal.ZERO;
         for (StoredFee fee : list) {
@@ -292,21 +376,47 @@ public final class FeeService {
     }
 
     private Fee render(FeeRepository fees, String userId, String linkBase, StoredFee fee) {
-        return render(userId, linkBase, fee, fees.transactions(List.of(fee.id())).getOrDefault(fee.id(), List.of()));
+        return render(
+                userId, linkBase, fee, fees.transactions(List.of(fee.id())).getOrDefault(fee.id(), List.of()));
     }
 
     private Fee render(String userId, String linkBase, StoredFee fee, List<StoredTransaction> transactions) {
-        Code receivedBy = new Code(Fee.Transaction.RECEIVED_NOT_AT_DESK, codes.code(CodeTables.LIBRARIES, fee.owner()).desc());
-        List<Fee.Transaction> rendered = transactions.stream().map(t -> new Fee.Transaction(
-                codes.code(CodeTables.TRANSACTION_TYPES, t.type()), plain(t.amount()), BigDecimal.ZERO,
-                codes.code(CodeTables.WAIVE_REASONS, t.reason()), t.comment(), Fee.Transaction.CREATED_BY_API, t.externalTransactionId(),
-                t.time(), receivedBy, codes.code(CodeTables.PAYMENT_METHODS, t.method()))).toList();
+        Code receivedBy = new Code(
+                Fee.Transaction.RECEIVED_NOT_AT_DESK,
+                codes.code(CodeTables.LIBRARIES, fee.owner()).desc());
+        List<Fee.Transaction> rendered = transactions.stream()
+                .map(t -> new Fee.Transaction(
+                        codes.code(CodeTables.TRANSACTION_TYPES, t.type()),
+                        plain(t.amount()),
+                        BigDecimal.ZERO,
+                        codes.code(CodeTables.WAIVE_REASONS, t.reason()),
+                        t.comment(),
+                        Fee.Transaction.CREATED_BY_API,
+                        t.externalTransactionId(),
+                        t.time(),
+                        receivedBy,
+                        codes.code(CodeTables.PAYMENT_METHODS, t.method())))
+                .toList();
         String link = UserService.userLink(linkBase, userId) + "/fees/" + fee.id();
-        return new Fee(link, fee.id(), codes.code(CodeTables.FEE_TYPES, fee.type()), codes.code(CodeTables.FEE_STATUSES, fee.status()),
-                new Fee.Linked(userId, UserService.userLink(linkBase, userId)), plain(fee.balance()), BigDecimal.ZERO,
-                plain(fee.originalAmount()), BigDecimal.ZERO, fee.creationTime(), fee.statusTime(), fee.comment(),
-                codes.code(CodeTables.LIBRARIES, fee.owner()), fee.title(),
-                fee.barcode() == null ? null : new Fee.Linked(fee.barcode(), InventoryItem.linkByBarcode(linkBase, fee.barcode())), rendered);
+        return new Fee(
+                link,
+                fee.id(),
+                codes.code(CodeTables.FEE_TYPES, fee.type()),
+                codes.code(CodeTables.FEE_STATUSES, fee.status()),
+                new Fee.Linked(userId, UserService.userLink(linkBase, userId)),
+                plain(fee.balance()),
+                BigDecimal.ZERO,
+                plain(fee.originalAmount()),
+                BigDecimal.ZERO,
+                fee.creationTime(),
+                fee.statusTime(),
+                fee.comment(),
+                codes.code(CodeTables.LIBRARIES, fee.owner()),
+                fee.title(),
+                fee.barcode() == null
+                        ? null
+                        : new Fee.Linked(fee.barcode(), InventoryItem.linkByBarcode(linkBase, fee.barcode())),
+                rendered);
     }
 
     /** Alma writes 750 and 2.5, not 750.00 and 2.50. */

@@ -13,8 +13,7 @@ import org.almasim.simulator.errors.AlmaError;
 
 /** Alma writes dates as {@code 2030-01-16Z} and accepts them with or without the zone letter. */
 public final class AlmaDates {
-    private AlmaDates() {
-    }
+    private AlmaDates() {}
 
     public static String format(LocalDate date) {
         return date + "Z";
@@ -29,7 +28,8 @@ public final class AlmaDates {
         try {
             return LocalDate.parse(trimmed);
         } catch (DateTimeParseException e) {
-            throw AlmaError.NO_VALID_XML.refusal("Not a valid date: '" + text + "' (expected YYYY-MM-DD or YYYY-MM-DDZ).");
+            throw AlmaError.NO_VALID_XML.refusal(
+                    "Not a valid date: '" + text + "' (expected YYYY-MM-DD or YYYY-MM-DDZ).");
         }
     }
 

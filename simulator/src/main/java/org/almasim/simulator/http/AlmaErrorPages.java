@@ -27,18 +27,21 @@ public final class AlmaErrorPages extends ErrorHandler {
     }
 
     @Override
-    protected void generateResponse(Request request, Response response, int status, String message, Throwable cause,
-                                    Callback callback) {
+    protected void generateResponse(
+            Request request, Response response, int status, String message, Throwable cause, Callback callback) {
         boolean json = wantsJson(request);
         Object envelope = envelope(status, message);
-        byte[] body = json ? AlmaFormats.toJson(envelope) : AlmaFormats.toXml(envelope).getBytes(StandardCharsets.UTF_8);
+        byte[] body = json
+                ? AlmaFormats.toJson(envelope)
+                : AlmaFormats.toXml(envelope).getBytes(StandardCharsets.UTF_8);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, json ? JSON_TYPE : XML_TYPE);
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 
     private static AlmaErrors.ErrorEnvelope envelope(int status, String reason) {
         String why = reason == null || reason.isBlank() ? HttpStatus.getMessage(status) : reason;
-        return AlmaErrors.envelope(String.valueOf(status), "The request was refused before it reached the API: " + why + ".");
+        return AlmaErrors.envelope(
+                String.valueOf(status), "The request was refused before it reached the API: " + why + ".");
     }
 
     private static boolean wantsJson(Request request) {

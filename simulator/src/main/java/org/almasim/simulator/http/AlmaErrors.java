@@ -17,21 +17,24 @@ import org.slf4j.LoggerFactory;
 public final class AlmaErrors {
     private static final Logger LOG = LoggerFactory.getLogger(AlmaErrors.class);
 
-    private AlmaErrors() {
-    }
+    private AlmaErrors() {}
 
     public static void register(JavalinConfig config) {
         config.routes.exception(AlmaRefusal.class, (e, ctx) -> render(ctx, e));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> {
             switch (e.getStatus()) {
-                case 413 -> render(ctx, AlmaError.NO_VALID_XML.refusal("The request body is larger than the allowed maximum."));
+                case 413 ->
+                    render(ctx, AlmaError.NO_VALID_XML.refusal("The request body is larger than the allowed maximum."));
                 case 404 -> render(ctx, AlmaError.NO_API.refusal(ctx.method(), ctx.path()));
                 case 405 -> render(ctx, AlmaError.METHOD_NOT_ALLOWED.refusal(ctx.method(), ctx.path()));
-                // Jetty's and Javalin's own answers, which no Alma error stands for: their status and words, in Alma's envelope.
-                default -> render(ctx, AlmaRefusal.relayed(e.getStatus(), String.valueOf(e.getStatus()), e.getMessage()));
+                // Jetty's and Javalin's own answers, which no Alma error stands for: their status and words, in Alma's
+                // envelope.
+                default ->
+                    render(ctx, AlmaRefusal.relayed(e.getStatus(), String.valueOf(e.getStatus()), e.getMessage()));
             }
         });
-        // A value the checks before the database let through and a column cannot hold: the write's transaction has rolled
+        // A value the checks before the database let through and a column cannot hold: the write's transaction has
+        // rolled
         // back, so the request is refused like any other and nothing changed.
         config.routes.exception(org.jooq.exception.DataException.class, (e, ctx) -> {
             LOG.warn("A value did not fit the database on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
@@ -48,14 +51,17 @@ public final class AlmaErrors {
     }
 
     public static ErrorEnvelope envelope(String code, String message) {
-        String trackingId = "E01-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36).toUpperCase();
+        String trackingId = "E01-"
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+                        .toUpperCase();
         return new ErrorEnvelope(true, new ErrorList(List.of(new Error(code, message, trackingId))));
     }
 
     @JsonRootName(value = "web_service_result", namespace = AlmaFormats.ERROR_NAMESPACE)
     @JsonPropertyOrder({"errorsExist", "errorList", "result"})
-    public record ErrorEnvelope(@JsonProperty("errorsExist") boolean errorsExist,
-                                @JsonProperty("errorList") ErrorList errorList) {
+    public record ErrorEnvelope(
+            @JsonProperty("errorsExist") boolean errorsExist,
+            @JsonProperty("errorList") ErrorList errorList) {
         /** Alma always sends {@code "result": null}; the XML form leaves it out. */
         @JsonProperty(value = "result")
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
@@ -64,12 +70,11 @@ public final class AlmaErrors {
         }
     }
 
-    public record ErrorList(@JsonProperty("error") List<Error> error) {
-    }
+    public record ErrorList(@JsonProperty("error") List<Error> error) {}
 
     @JsonPropertyOrder({"errorCode", "errorMessage", "trackingId"})
-    public record Error(@JsonProperty("errorCode") String errorCode,
-                        @JsonProperty("errorMessage") String errorMessage,
-                        @JsonProperty("trackingId") String trackingId) {
-    }
+    public record Error(
+            @JsonProperty("errorCode") String errorCode,
+            @JsonProperty("errorMessage") String errorMessage,
+            @JsonProperty("trackingId") String trackingId) {}
 }

@@ -6,16 +6,16 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -32,10 +32,12 @@ public final class AlmaFormats {
     public static final String ERROR_NAMESPACE = "http://com/exlibris/urm/general/xmlbeans";
 
     // Alma ignores the fields it does not know, and clients post back whole GET answers with fields of their own.
-    public static final ObjectMapper JSON = configure(JsonMapper.builder().disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+    public static final ObjectMapper JSON = configure(JsonMapper.builder()
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
     /** almasim's own control plane: its bodies are almasim's, so a misspelt key is an error, never an empty value. */
-    private static final ObjectMapper CONTROL_PLANE = configure(JsonMapper.builder().disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+    private static final ObjectMapper CONTROL_PLANE = configure(JsonMapper.builder()
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
     /**
      * YAML population documents (and JSON ones: YAML reads both), with Alma's field rules; stricter than the API, so
@@ -51,16 +53,15 @@ public final class AlmaFormats {
             // One repeated element (<member>) reads as a list of one.
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY));
 
-    private AlmaFormats() {
-    }
+    private AlmaFormats() {}
 
-    private static <M extends ObjectMapper, B extends com.fasterxml.jackson.databind.cfg.MapperBuilder<M, B>> M configure(B builder) {
+    private static <M extends ObjectMapper, B extends com.fasterxml.jackson.databind.cfg.MapperBuilder<M, B>>
+            M configure(B builder) {
         SimpleModule alma = new SimpleModule("alma");
         alma.addSerializer(LocalDate.class, new AlmaDates.Serializer());
         alma.addDeserializer(LocalDate.class, new AlmaDates.Deserializer());
         alma.addDeserializer(String.class, new BlankAsAbsent());
-        M mapper = builder
-                .addModule(new JavaTimeModule())
+        M mapper = builder.addModule(new JavaTimeModule())
                 .addModule(alma)
                 .serializationInclusion(JsonInclude.Include.NON_EMPTY)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -69,10 +70,11 @@ public final class AlmaFormats {
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(64)
-                .maxStringLength(1_000_000)
-                .build());
+        mapper.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(64)
+                        .maxStringLength(1_000_000)
+                        .build());
         return mapper;
     }
 
@@ -102,7 +104,9 @@ public final class AlmaFormats {
         if (body.length == 0) {
             throw AlmaError.NO_VALID_XML.refusal("The request body is empty.");
         }
-        return object(() -> format == BodyFormat.XML ? FROM_XML_TREE.treeToValue(AlmaXml.read(body), type) : JSON.readValue(body, type));
+        return object(() -> format == BodyFormat.XML
+                ? FROM_XML_TREE.treeToValue(AlmaXml.read(body), type)
+                : JSON.readValue(body, type));
     }
 
     /** Reads a JSON body of almasim's control plane, where a field almasim does not know is a mistake (401676). */
@@ -178,7 +182,10 @@ public final class AlmaFormats {
         return "The body is not an object of the expected shape.";
     }
 
-    public enum BodyFormat { JSON, XML }
+    public enum BodyFormat {
+        JSON,
+        XML
+    }
 
     /** Alma treats an empty string as an absent value; folding them here keeps POST-then-GET stable. */
     private static final class BlankAsAbsent extends JsonDeserializer<String> {

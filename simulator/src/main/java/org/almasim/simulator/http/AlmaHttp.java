@@ -13,8 +13,7 @@ public final class AlmaHttp {
     private static final String JSON_TYPE = "application/json;charset=utf-8";
     private static final String XML_TYPE = "application/xml;charset=utf-8";
 
-    private AlmaHttp() {
-    }
+    private AlmaHttp() {}
 
     public static BodyFormat responseFormat(Context ctx) {
         String format = ctx.queryParam("format");
@@ -34,7 +33,8 @@ public final class AlmaHttp {
         if (sent != null) {
             return sent;
         }
-        // Alma's API answers XML unless asked otherwise; the simulator's own control plane speaks JSON, errors included.
+        // Alma's API answers XML unless asked otherwise; the simulator's own control plane speaks JSON, errors
+        // included.
         return ctx.path().startsWith(CONTROL_PLANE) ? BodyFormat.JSON : BodyFormat.XML;
     }
 

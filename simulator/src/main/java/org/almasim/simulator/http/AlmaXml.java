@@ -48,8 +48,8 @@ final class AlmaXml {
             Map.entry("row", "rows"));
 
     /** Fields written as attributes of their element. */
-    private static final Set<String> ATTRIBUTES = Set.of(
-            "segment_type", "preferred", "preferred_sms", "link", "total_record_count", "total_sum", "currency");
+    private static final Set<String> ATTRIBUTES =
+            Set.of("segment_type", "preferred", "preferred_sms", "link", "total_record_count", "total_sum", "currency");
 
     /** The fields besides {@code value} that make an object "text with attributes" (a code, a linked count). */
     private static final Set<String> TEXT_ATTRIBUTES = Set.of("desc", "link", "name", "description");
@@ -57,8 +57,7 @@ final class AlmaXml {
     private static final XmlMapper TREE_READER = new XmlMapper();
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
 
-    private AlmaXml() {
-    }
+    private AlmaXml() {}
 
     static String write(String rootName, String namespace, JsonNode tree) {
         StringWriter out = new StringWriter(512);
@@ -151,7 +150,11 @@ final class AlmaXml {
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             int width = Character.charCount(c);
-            boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+            boolean allowed = c == 0x9
+                    || c == 0xA
+                    || c == 0xD
+                    || (c >= 0x20 && c <= 0xD7FF)
+                    || (c >= 0xE000 && c <= 0xFFFD)
                     || (c >= 0x10000 && c <= 0x10FFFF);
             if (!allowed && out == null) {
                 out = new StringBuilder(text.length()).append(text, 0, i);

@@ -1,6 +1,5 @@
 package org.almasim.simulator.http;
 
-import org.almasim.simulator.errors.AlmaError;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.almasim.simulator.clock.SimulatedClock;
+import org.almasim.simulator.errors.AlmaError;
 
 /**
  * The gate in front of every route but health: the API key (as {@code ?apikey=} or {@code Authorization: apikey ...}),
@@ -16,7 +16,8 @@ import org.almasim.simulator.clock.SimulatedClock;
  * {@code X-Exl-Api-Remaining} on every answer.
  */
 public final class ApiGate {
-    private static final Set<HandlerType> WRITES = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.DELETE, HandlerType.PATCH);
+    private static final Set<HandlerType> WRITES =
+            Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.DELETE, HandlerType.PATCH);
 
     private static final Pattern AUTHENTICATION = Pattern.compile("/almaws/v1/users/[^/]+");
     private final ApiKeys keys;
@@ -57,7 +58,9 @@ public final class ApiGate {
     /** {@code POST /almaws/v1/users/{id}?op=auth} checks a password and changes nothing: Alma allows it with a read-only key. */
     private static boolean isAuthentication(Context ctx) {
         String op = ctx.queryParam("op");
-        return ctx.method() == HandlerType.POST && AUTHENTICATION.matcher(ctx.path()).matches() && (op == null || op.equalsIgnoreCase("auth"));
+        return ctx.method() == HandlerType.POST
+                && AUTHENTICATION.matcher(ctx.path()).matches()
+                && (op == null || op.equalsIgnoreCase("auth"));
     }
 
     /**
@@ -69,11 +72,11 @@ public final class ApiGate {
         String origin = ctx.header("Origin");
         String site = ctx.header("Sec-Fetch-Site");
         // The simulator's own pages come from the address the browser used, or from its public URL behind a proxy.
-        boolean foreignOrigin = origin != null && !origin.equalsIgnoreCase(ctx.scheme() + "://" + ctx.host())
+        boolean foreignOrigin = origin != null
+                && !origin.equalsIgnoreCase(ctx.scheme() + "://" + ctx.host())
                 && !origin.equalsIgnoreCase(PublicAddress.of(ctx));
         if (foreignOrigin || "cross-site".equalsIgnoreCase(site)) {
-            throw AlmaError.OTHER_ORIGIN.refusal(
-                    (origin == null ? "." : " (" + origin + ")."));
+            throw AlmaError.OTHER_ORIGIN.refusal((origin == null ? "." : " (" + origin + ")."));
         }
     }
 
@@ -84,7 +87,9 @@ public final class ApiGate {
     private static void requireTypedBody(Context ctx) {
         byte[] body = ctx.bodyAsBytes();
         char first = firstCharacter(body);
-        if (first == 0 || (first == 'n' && new String(body, StandardCharsets.UTF_8).trim().equals("null"))) {
+        if (first == 0
+                || (first == 'n'
+                        && new String(body, StandardCharsets.UTF_8).trim().equals("null"))) {
             return;
         }
         String type = ctx.header("Content-Type");
@@ -94,8 +99,7 @@ public final class ApiGate {
         boolean yaml = lower.contains("yaml");
         boolean matches = (json && (first == '{' || first == '[')) || (xml && first == '<') || yaml;
         if (!matches) {
-            throw AlmaError.UNTYPED_BODY.refusal(
-                    (type == null ? "; none was given." : "; got '" + type + "'."));
+            throw AlmaError.UNTYPED_BODY.refusal((type == null ? "; none was given." : "; got '" + type + "'."));
         }
     }
 

@@ -12,7 +12,10 @@ import java.util.Optional;
 public final class ApiKeys {
     public static final String DEVELOPMENT_KEY = "l8xxalmasimdevelopmentkey";
 
-    public enum Access { READ_WRITE, READ_ONLY }
+    public enum Access {
+        READ_WRITE,
+        READ_ONLY
+    }
 
     private final Map<String, Access> keys;
 
@@ -53,7 +56,10 @@ public final class ApiKeys {
 
     /** A key that may write, for clients inside the simulator's own process (the trainer console's policy runs). */
     public Optional<String> readWriteKey() {
-        return keys.entrySet().stream().filter(e -> e.getValue() == Access.READ_WRITE).map(Map.Entry::getKey).findFirst();
+        return keys.entrySet().stream()
+                .filter(e -> e.getValue() == Access.READ_WRITE)
+                .map(Map.Entry::getKey)
+                .findFirst();
     }
 
     public List<String> describe() {

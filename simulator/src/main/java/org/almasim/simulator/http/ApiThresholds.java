@@ -1,10 +1,10 @@
 package org.almasim.simulator.http;
 
-import org.almasim.simulator.errors.AlmaError;
 import java.time.LocalDate;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import org.almasim.simulator.errors.AlmaError;
 
 /**
  * Alma's API limits: a daily budget per key (reported in {@code X-Exl-Api-Remaining}, renewed each simulated day)
@@ -27,7 +27,8 @@ public final class ApiThresholds {
     public long admit(String key, LocalDate today) {
         if (perSecond > 0) {
             long second = nanoTime.getAsLong() / 1_000_000_000L;
-            SecondWindow window = windows.compute(key, (k, w) -> w == null || w.second != second ? new SecondWindow(second) : w);
+            SecondWindow window =
+                    windows.compute(key, (k, w) -> w == null || w.second != second ? new SecondWindow(second) : w);
             if (window.count.incrementAndGet() > perSecond) {
                 throw AlmaError.PER_SECOND_THRESHOLD.refusal();
             }

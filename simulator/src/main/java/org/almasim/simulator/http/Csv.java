@@ -12,13 +12,15 @@ import java.util.List;
  */
 public final class Csv {
     /** Quotes a cell only when it must be (a comma, a quote, a line break), as the reports always have. */
-    private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+    private static final CsvMapper MAPPER = CsvMapper.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .build();
 
-    private Csv() {
-    }
+    private Csv() {}
 
     public static String rows(List<List<String>> rows) {
-        List<List<String>> safe = rows.stream().map(row -> row.stream().map(Csv::cell).toList()).toList();
+        List<List<String>> safe =
+                rows.stream().map(row -> row.stream().map(Csv::cell).toList()).toList();
         try {
             return MAPPER.writer().writeValueAsString(safe);
         } catch (JsonProcessingException e) {

@@ -12,11 +12,9 @@ import org.almasim.simulator.errors.AlmaError;
 
 /** Query parameters as Alma reads them: optional, with documented ranges, and an Alma error when one is off. */
 public final class Params {
-    private Params() {
-    }
+    private Params() {}
 
-    public record Page(int limit, int offset) {
-    }
+    public record Page(int limit, int offset) {}
 
     /** {@code limit} 0 to 100 (default 10) and {@code offset} from 0 (default 0). */
     /** Parameters every route accepts: the key and the answer's format. */
@@ -30,8 +28,8 @@ public final class Params {
         Set<String> known = Set.of(accepted);
         for (String name : ctx.queryParamMap().keySet()) {
             if (!known.contains(name) && !EVERY_ROUTE.contains(name)) {
-                throw AlmaError.PARAMETER_NOT_VALID.refusal("almasim does not implement the parameter " + name + " on this route (it takes "
-                        + String.join(", ", accepted) + ").");
+                throw AlmaError.PARAMETER_NOT_VALID.refusal("almasim does not implement the parameter " + name
+                        + " on this route (it takes " + String.join(", ", accepted) + ").");
             }
         }
     }
@@ -90,8 +88,9 @@ public final class Params {
     /** A money amount with at most two decimals, so no cent is ever lost or invented. */
     public static BigDecimal amount(String name, String value) {
         if (!isMoney(value)) {
-            throw AlmaError.PARAMETER_NOT_VALID.refusal(name + " must be an amount such as 12.50 (digits, at most two decimals, at most "
-                    + MAX_MONEY.toPlainString() + "), got '" + value + "'.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                    name + " must be an amount such as 12.50 (digits, at most two decimals, at most "
+                            + MAX_MONEY.toPlainString() + "), got '" + value + "'.");
         }
         BigDecimal amount = new BigDecimal(value.trim());
         if (amount.signum() <= 0) {

@@ -13,8 +13,7 @@ import org.almasim.simulator.errors.AlmaError;
 public final class TextLimits {
     public static final int DEFAULT = 255;
 
-    private TextLimits() {
-    }
+    private TextLimits() {}
 
     /** Checks every text value in the object, at any depth, against its field's limit. */
     public static void check(Object object, Map<String, Integer> longer) {
@@ -24,7 +23,8 @@ public final class TextLimits {
     /** Checks one value. */
     public static void check(String field, String value, int limit) {
         if (value != null && value.length() > limit) {
-            throw AlmaError.PARAMETER_NOT_VALID.refusal(field + " is longer than " + limit + " characters (" + value.length() + ").");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                    field + " is longer than " + limit + " characters (" + value.length() + ").");
         }
     }
 
@@ -38,8 +38,9 @@ public final class TextLimits {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 var child = it.next();
                 // A code's value is checked under the field's own name: user_group, not value.
-                String name = child.getKey().equals("value") && !field.isEmpty() ? field : field.isEmpty() ? child.getKey()
-                        : field + "." + child.getKey();
+                String name = child.getKey().equals("value") && !field.isEmpty()
+                        ? field
+                        : field.isEmpty() ? child.getKey() : field + "." + child.getKey();
                 walk(name, child.getValue(), longer);
             }
         }

@@ -1,6 +1,5 @@
 package org.almasim.simulator.inventory;
 
-import org.almasim.simulator.store.BulkLookup;
 import static org.almasim.simulator.db.Tables.BIB;
 import static org.almasim.simulator.db.Tables.HOLDING;
 import static org.almasim.simulator.db.Tables.ITEM;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.almasim.simulator.store.AlmaIds;
+import org.almasim.simulator.store.BulkLookup;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -44,10 +44,15 @@ public final class InventoryRepository {
 
     /** Locks the item row until the transaction ends, so one item cannot be lent twice at once. */
     public Optional<InventoryItem> lockItem(String pid) {
-        return db.select().from(ITEM).join(HOLDING).on(HOLDING.HOLDING_ID.eq(ITEM.HOLDING_ID))
-                .join(BIB).on(BIB.MMS_ID.eq(HOLDING.MMS_ID))
+        return db.select()
+                .from(ITEM)
+                .join(HOLDING)
+                .on(HOLDING.HOLDING_ID.eq(ITEM.HOLDING_ID))
+                .join(BIB)
+                .on(BIB.MMS_ID.eq(HOLDING.MMS_ID))
                 .where(ITEM.ITEM_PID.eq(pid))
-                .forUpdate().of(ITEM)
+                .forUpdate()
+                .of(ITEM)
                 .fetchOptional(InventoryRepository::item);
     }
 
@@ -59,8 +64,14 @@ public final class InventoryRepository {
         List<String> ids = AlmaIds.next(db, items.size());
         var bibs = db.batch(db.insertInto(BIB, BIB.MMS_ID, BIB.TITLE, BIB.AUTHOR, BIB.PUBLICATION_YEAR)
                 .values((String) null, null, null, null));
-        var holdings = db.batch(db.insertInto(HOLDING, HOLDING.HOLDING_ID, HOLDING.MMS_ID, HOLDING.LIBRARY, HOLDING.LOCATION,
-                HOLDING.CALL_NUMBER).values((String) null, null, null, null, null));
+        var holdings = db.batch(db.insertInto(
+                        HOLDING,
+                        HOLDING.HOLDING_ID,
+                        HOLDING.MMS_ID,
+                        HOLDING.LIBRARY,
+                        HOLDING.LOCATION,
+                        HOLDING.CALL_NUMBER)
+                .values((String) null, null, null, null, null));
         var rows = db.batch(db.insertInto(ITEM, ITEM.ITEM_PID, ITEM.HOLDING_ID, ITEM.BARCODE, ITEM.DESCRIPTION)
                 .values((String) null, null, null, null));
         List<InventoryItem> added = new ArrayList<>(items.size());
@@ -70,14 +81,24 @@ public final class InventoryRepository {
         for (int i = 0; i < items.size(); i++) {
             InventoryItem it = items.get(i);
             String id = ids.get(i);
-            InventoryItem item = new InventoryItem(it.itemPid() != null ? it.itemPid() : "23" + id,
-                    it.holdingId() != null ? it.holdingId() : "22" + id, it.mmsId() != null ? it.mmsId() : "99" + id, it.barcode(),
-                    it.title(), it.author(), it.publicationYear(), it.library(), it.location(), it.callNumber(), it.description());
+            InventoryItem item = new InventoryItem(
+                    it.itemPid() != null ? it.itemPid() : "23" + id,
+                    it.holdingId() != null ? it.holdingId() : "22" + id,
+                    it.mmsId() != null ? it.mmsId() : "99" + id,
+                    it.barcode(),
+                    it.title(),
+                    it.author(),
+                    it.publicationYear(),
+                    it.library(),
+                    it.location(),
+                    it.callNumber(),
+                    it.description());
             if (bibIds.add(item.mmsId())) {
                 bibs = bibs.bind(item.mmsId(), item.title(), item.author(), item.publicationYear());
             }
             if (holdingIds.add(item.holdingId())) {
-                holdings = holdings.bind(item.holdingId(), item.mmsId(), item.library(), item.location(), item.callNumber());
+                holdings = holdings.bind(
+                        item.holdingId(), item.mmsId(), item.library(), item.location(), item.callNumber());
             }
             rows = rows.bind(item.itemPid(), item.holdingId(), item.barcode(), item.description());
             added.add(item);
@@ -95,30 +116,49 @@ public final class InventoryRepository {
         Map<String, String> pids = new HashMap<>();
         for (List<String> chunk : BulkLookup.chunks(barcodes)) {
             var lookup = BulkLookup.of(chunk);
-            pids.putAll(db.select(ITEM.BARCODE, ITEM.ITEM_PID).from(lookup.table())
-                    .join(ITEM).on(ITEM.BARCODE.eq(lookup.value()))
+            pids.putAll(db.select(ITEM.BARCODE, ITEM.ITEM_PID)
+                    .from(lookup.table())
+                    .join(ITEM)
+                    .on(ITEM.BARCODE.eq(lookup.value()))
                     .fetchMap(ITEM.BARCODE, ITEM.ITEM_PID));
         }
         return pids;
     }
 
     public List<InventoryItem> itemsByPid(List<String> pids) {
-        return db.select().from(ITEM).join(HOLDING).on(HOLDING.HOLDING_ID.eq(ITEM.HOLDING_ID))
-                .join(BIB).on(BIB.MMS_ID.eq(HOLDING.MMS_ID))
+        return db.select()
+                .from(ITEM)
+                .join(HOLDING)
+                .on(HOLDING.HOLDING_ID.eq(ITEM.HOLDING_ID))
+                .join(BIB)
+                .on(BIB.MMS_ID.eq(HOLDING.MMS_ID))
                 .where(ITEM.ITEM_PID.in(pids))
                 .fetch(InventoryRepository::item);
     }
 
     private Optional<InventoryItem> one(Condition condition) {
-        return db.select().from(ITEM).join(HOLDING).on(HOLDING.HOLDING_ID.eq(ITEM.HOLDING_ID))
-                .join(BIB).on(BIB.MMS_ID.eq(HOLDING.MMS_ID))
+        return db.select()
+                .from(ITEM)
+                .join(HOLDING)
+                .on(HOLDING.HOLDING_ID.eq(ITEM.HOLDING_ID))
+                .join(BIB)
+                .on(BIB.MMS_ID.eq(HOLDING.MMS_ID))
                 .where(condition)
                 .fetchOptional(InventoryRepository::item);
     }
 
     private static InventoryItem item(Record r) {
-        return new InventoryItem(r.get(ITEM.ITEM_PID), r.get(ITEM.HOLDING_ID), r.get(BIB.MMS_ID), r.get(ITEM.BARCODE), r.get(BIB.TITLE),
-                r.get(BIB.AUTHOR), r.get(BIB.PUBLICATION_YEAR), r.get(HOLDING.LIBRARY), r.get(HOLDING.LOCATION),
-                r.get(HOLDING.CALL_NUMBER), r.get(ITEM.DESCRIPTION));
+        return new InventoryItem(
+                r.get(ITEM.ITEM_PID),
+                r.get(ITEM.HOLDING_ID),
+                r.get(BIB.MMS_ID),
+                r.get(ITEM.BARCODE),
+                r.get(BIB.TITLE),
+                r.get(BIB.AUTHOR),
+                r.get(BIB.PUBLICATION_YEAR),
+                r.get(HOLDING.LIBRARY),
+                r.get(HOLDING.LOCATION),
+                r.get(HOLDING.CALL_NUMBER),
+                r.get(ITEM.DESCRIPTION));
     }
 }

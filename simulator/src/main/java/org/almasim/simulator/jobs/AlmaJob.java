@@ -9,7 +9,8 @@ import org.almasim.simulator.codes.Code;
 
 /** A job as in Alma's rest_job schema. On {@code op=run} only {@code parameter} is read. */
 @JsonRootName("job")
-@JsonIgnoreProperties(value = {"link", "id", "name", "description", "type", "category", "content", "additional_info"},
+@JsonIgnoreProperties(
+        value = {"link", "id", "name", "description", "type", "category", "content", "additional_info"},
         allowGetters = true)
 @JsonPropertyOrder({"link", "id", "name", "description", "type", "category", "content", "parameter", "additional_info"})
 public record AlmaJob(
@@ -29,11 +30,13 @@ public record AlmaJob(
 
     /** {@code {"name":{"value":"set_id"},"value":"..."}}; XML {@code <parameter><name>set_id</name><value>...</value>}. */
     @JsonPropertyOrder({"name", "value"})
-    public record Parameter(@JsonProperty("name") Code name, @JsonProperty("value") String value) {
-    }
+    public record Parameter(
+            @JsonProperty("name") Code name,
+            @JsonProperty("value") String value) {}
 
     /** Where the new run can be followed: {@code {"value":"Job no. ... triggered","link":".../instances/ID"}}. */
     @JsonPropertyOrder({"value", "link"})
-    public record AdditionalInfo(@JsonProperty("value") String value, @JsonProperty("link") String link) {
-    }
+    public record AdditionalInfo(
+            @JsonProperty("value") String value,
+            @JsonProperty("link") String link) {}
 }

@@ -11,37 +11,55 @@ import org.almasim.simulator.jobs.JobDefinition.ParameterSpec;
  */
 final class JobCatalog {
     static final List<JobDefinition> JOBS = List.of(
-            new JobDefinition("M26700", "Users - Purge Records",
+            new JobDefinition(
+                    "M26700",
+                    "Users - Purge Records",
                     "Purge User Records: deletes users whose purge date is on or before today minus the grace days, unless something"
                             + " blocks their deletion.",
                     "USERS",
-                    List.of(new ParameterSpec("number_of_days_after_purge_date", false, "0", "Grace days after the purge date"),
+                    List.of(
+                            new ParameterSpec(
+                                    "number_of_days_after_purge_date", false, "0", "Grace days after the purge date"),
                             new ParameterSpec("user_group", false, null, "Only users of this user group"),
                             new ParameterSpec("record_type", false, null, "Only users of this record type"),
-                            new ParameterSpec("waive_threshold", false, "0", "Ignore active balances up to this amount"),
+                            new ParameterSpec(
+                                    "waive_threshold", false, "0", "Ignore active balances up to this amount"),
                             new ParameterSpec("job_name", false, null, "A name for this run")),
                     Kind.PURGE_BY_DATE),
-            new JobDefinition("M26701", "Users - Purge Users on a Set",
+            new JobDefinition(
+                    "M26701",
+                    "Users - Purge Users on a Set",
                     "Deletes the members of a set of users with the same deletion rules as Purge User Records.",
                     "USERS",
-                    List.of(new ParameterSpec("set_id", true, null, "The set of users to purge"),
-                            new ParameterSpec("waive_threshold", false, "0", "Ignore active balances up to this amount"),
+                    List.of(
+                            new ParameterSpec("set_id", true, null, "The set of users to purge"),
+                            new ParameterSpec(
+                                    "waive_threshold", false, "0", "Ignore active balances up to this amount"),
                             new ParameterSpec("job_name", false, null, "A name for this run")),
                     Kind.PURGE_SET),
-            new JobDefinition("M148", "Update/Notify Users",
+            new JobDefinition(
+                    "M148",
+                    "Update/Notify Users",
                     "Changes the users of a set: status, expiry and purge dates, user group, account type (EXTERNAL to INTERNAL"
                             + " too), and adds a block or a note.",
-                    "USERS", updateParameters(), Kind.UPDATE_USERS));
+                    "USERS",
+                    updateParameters(),
+                    Kind.UPDATE_USERS));
 
     private static List<ParameterSpec> updateParameters() {
         List<ParameterSpec> parameters = new java.util.ArrayList<>();
         parameters.add(new ParameterSpec("set_id", true, null, "The set of users to update"));
         for (String field : UpdateUsersAction.FIELDS) {
-            parameters.add(new ParameterSpec(UpdateUsersAction.PREFIX + field + "_Active", false, "false", "Change " + field));
-            parameters.add(new ParameterSpec(UpdateUsersAction.PREFIX + field + "_Value", false, null,
+            parameters.add(
+                    new ParameterSpec(UpdateUsersAction.PREFIX + field + "_Active", false, "false", "Change " + field));
+            parameters.add(new ParameterSpec(
+                    UpdateUsersAction.PREFIX + field + "_Value",
+                    false,
+                    null,
                     field.endsWith("Date") ? "The new date, in epoch milliseconds" : "The new value"));
         }
-        parameters.add(new ParameterSpec(UpdateUsersAction.PREFIX + "External_Id_Value", false, null, "External system, for EXTERNAL"));
+        parameters.add(new ParameterSpec(
+                UpdateUsersAction.PREFIX + "External_Id_Value", false, null, "External system, for EXTERNAL"));
         parameters.add(new ParameterSpec("ADD_Block_Active", false, "false", "Add a block"));
         parameters.add(new ParameterSpec("ADD_Block_Value", false, null, "The block description code"));
         parameters.add(new ParameterSpec("ADD_Note_Active", false, "false", "Add a note"));
@@ -50,8 +68,7 @@ final class JobCatalog {
         return List.copyOf(parameters);
     }
 
-    private JobCatalog() {
-    }
+    private JobCatalog() {}
 
     static Optional<JobDefinition> find(String id) {
         return JOBS.stream().filter(j -> j.id().equalsIgnoreCase(id)).findFirst();

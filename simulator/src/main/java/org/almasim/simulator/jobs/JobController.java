@@ -23,16 +23,32 @@ public final class JobController {
 
     public void run(Context ctx) {
         AlmaJob body = AlmaHttp.hasBody(ctx) ? AlmaHttp.body(ctx, AlmaJob.class) : null;
-        AlmaHttp.ok(ctx, jobs.run(ctx.pathParam("job_id"), Params.text(ctx, "op"), body, "exl_api", UserController.linkBase(ctx)));
+        AlmaHttp.ok(
+                ctx,
+                jobs.run(
+                        ctx.pathParam("job_id"),
+                        Params.text(ctx, "op"),
+                        body,
+                        "exl_api",
+                        UserController.linkBase(ctx)));
     }
 
     public void instances(Context ctx) {
-        AlmaHttp.ok(ctx, jobs.instances(ctx.pathParam("job_id"), Params.text(ctx, "status"), Params.text(ctx, "submit_date_from"),
-                Params.text(ctx, "submit_date_to"), Params.page(ctx), UserController.linkBase(ctx)));
+        AlmaHttp.ok(
+                ctx,
+                jobs.instances(
+                        ctx.pathParam("job_id"),
+                        Params.text(ctx, "status"),
+                        Params.text(ctx, "submit_date_from"),
+                        Params.text(ctx, "submit_date_to"),
+                        Params.page(ctx),
+                        UserController.linkBase(ctx)));
     }
 
     public void instance(Context ctx) {
-        AlmaHttp.ok(ctx, jobs.instance(ctx.pathParam("job_id"), ctx.pathParam("instance_id"), UserController.linkBase(ctx)));
+        AlmaHttp.ok(
+                ctx,
+                jobs.instance(ctx.pathParam("job_id"), ctx.pathParam("instance_id"), UserController.linkBase(ctx)));
     }
 
     public void events(Context ctx) {
@@ -41,7 +57,10 @@ public final class JobController {
 
     /** The control plane's list of every job's instances, newest first, for the console. */
     public void allInstances(Context ctx) {
-        AlmaHttp.json(ctx, jobs.instances("ALL", Params.text(ctx, "status"), null, null, Params.page(ctx), UserController.linkBase(ctx)));
+        AlmaHttp.json(
+                ctx,
+                jobs.instances(
+                        "ALL", Params.text(ctx, "status"), null, null, Params.page(ctx), UserController.linkBase(ctx)));
     }
 
     public void allEvents(Context ctx) {

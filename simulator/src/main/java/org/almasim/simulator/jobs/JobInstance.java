@@ -9,8 +9,21 @@ import org.almasim.simulator.codes.Code;
 
 /** A run of a job, as in Alma's rest_job_instance: status, progress, counters, alerts and times. */
 @JsonRootName("job_instance")
-@JsonPropertyOrder({"link", "id", "name", "submitted_by", "submit_time", "start_time", "end_time", "progress", "status",
-        "status_date", "alert", "counter", "job_info"})
+@JsonPropertyOrder({
+    "link",
+    "id",
+    "name",
+    "submitted_by",
+    "submit_time",
+    "start_time",
+    "end_time",
+    "progress",
+    "status",
+    "status_date",
+    "alert",
+    "counter",
+    "job_info"
+})
 public record JobInstance(
         @JsonProperty("link") String link,
         @JsonProperty("id") String id,
@@ -27,11 +40,15 @@ public record JobInstance(
         @JsonProperty("job_info") JobInfo jobInfo) {
 
     @JsonPropertyOrder({"type", "value"})
-    public record Counter(@JsonProperty("type") Code type, @JsonProperty("value") String value) {
-    }
+    public record Counter(
+            @JsonProperty("type") Code type,
+            @JsonProperty("value") String value) {}
 
     @JsonPropertyOrder({"link", "id", "name", "type", "category"})
-    public record JobInfo(@JsonProperty("link") String link, @JsonProperty("id") String id, @JsonProperty("name") String name,
-                          @JsonProperty("type") Code type, @JsonProperty("category") Code category) {
-    }
+    public record JobInfo(
+            @JsonProperty("link") String link,
+            @JsonProperty("id") String id,
+            @JsonProperty("name") String name,
+            @JsonProperty("type") Code type,
+            @JsonProperty("category") Code category) {}
 }

@@ -15,9 +15,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.almasim.simulator.store.BulkLookup;
 import org.almasim.simulator.db.tables.records.JobInstanceRecord;
 import org.almasim.simulator.http.Params.Page;
+import org.almasim.simulator.store.BulkLookup;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -32,31 +32,62 @@ final class JobRepository {
         this.db = db;
     }
 
-    record StoredInstance(String id, String jobId, String status, int progress, String submittedBy, Instant submitTime,
-                          Instant startTime, Instant endTime, String parameters, int processed, int withExceptions, String alert) {
-        StoredInstance with(String newStatus, int newProgress, Instant start, Instant end, int newProcessed, int newExceptions,
-                            String newAlert) {
-            return new StoredInstance(id, jobId, newStatus, newProgress, submittedBy, submitTime, start, end, parameters, newProcessed,
-                    newExceptions, newAlert);
+    record StoredInstance(
+            String id,
+            String jobId,
+            String status,
+            int progress,
+            String submittedBy,
+            Instant submitTime,
+            Instant startTime,
+            Instant endTime,
+            String parameters,
+            int processed,
+            int withExceptions,
+            String alert) {
+        StoredInstance with(
+                String newStatus,
+                int newProgress,
+                Instant start,
+                Instant end,
+                int newProcessed,
+                int newExceptions,
+                String newAlert) {
+            return new StoredInstance(
+                    id,
+                    jobId,
+                    newStatus,
+                    newProgress,
+                    submittedBy,
+                    submitTime,
+                    start,
+                    end,
+                    parameters,
+                    newProcessed,
+                    newExceptions,
+                    newAlert);
         }
     }
 
-    record StoredEvent(String userPrimaryId, String reasons) {
-    }
+    record StoredEvent(String userPrimaryId, String reasons) {}
 
-    record RecordedEvent(String type, String userPrimaryId, String reasons) {
-    }
+    record RecordedEvent(String type, String userPrimaryId, String reasons) {}
 
     void insert(StoredInstance instance) {
         db.insertInto(JOB_INSTANCE).set(record(instance)).execute();
     }
 
     void update(StoredInstance instance) {
-        db.update(JOB_INSTANCE).set(record(instance)).where(JOB_INSTANCE.INSTANCE_ID.eq(instance.id())).execute();
+        db.update(JOB_INSTANCE)
+                .set(record(instance))
+                .where(JOB_INSTANCE.INSTANCE_ID.eq(instance.id()))
+                .execute();
     }
 
     Optional<StoredInstance> find(String instanceId) {
-        return db.selectFrom(JOB_INSTANCE).where(JOB_INSTANCE.INSTANCE_ID.eq(instanceId)).fetchOptional(JobRepository::stored);
+        return db.selectFrom(JOB_INSTANCE)
+                .where(JOB_INSTANCE.INSTANCE_ID.eq(instanceId))
+                .fetchOptional(JobRepository::stored);
     }
 
     int count(Condition filter) {
@@ -64,8 +95,12 @@ final class JobRepository {
     }
 
     List<StoredInstance> list(Condition filter, Page page) {
-        return db.selectFrom(JOB_INSTANCE).where(filter).orderBy(JOB_INSTANCE.SUBMIT_TIME.desc(), JOB_INSTANCE.INSTANCE_ID.desc())
-                .limit(page.limit()).offset(page.offset()).fetch(JobRepository::stored);
+        return db.selectFrom(JOB_INSTANCE)
+                .where(filter)
+                .orderBy(JOB_INSTANCE.SUBMIT_TIME.desc(), JOB_INSTANCE.INSTANCE_ID.desc())
+                .limit(page.limit())
+                .offset(page.offset())
+                .fetch(JobRepository::stored);
     }
 
     static Condition filter(String jobId, String status, LocalDate from, LocalDate to) {
@@ -80,7 +115,8 @@ final class JobRepository {
             filter = filter.and(JOB_INSTANCE.SUBMIT_TIME.ge(from.atStartOfDay().atOffset(ZoneOffset.UTC)));
         }
         if (to != null) {
-            filter = filter.and(JOB_INSTANCE.SUBMIT_TIME.lt(to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC)));
+            filter = filter.and(
+                    JOB_INSTANCE.SUBMIT_TIME.lt(to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC)));
         }
         return filter;
     }
@@ -99,12 +135,17 @@ final class JobRepository {
 
     /** The users a purge by date deletes or reports, in key order (the condition is {@link PurgeParameters#candidates}). */
     List<Long> purgeCandidates(Condition candidates) {
-        return db.select(PATRON.USER_KEY).from(PATRON).where(candidates).orderBy(PATRON.USER_KEY).fetch(PATRON.USER_KEY);
+        return db.select(PATRON.USER_KEY)
+                .from(PATRON)
+                .where(candidates)
+                .orderBy(PATRON.USER_KEY)
+                .fetch(PATRON.USER_KEY);
     }
 
     /** Holds these users for the instance; answers the ones it got (another job may hold the rest). */
     Set<Long> hold(Collection<Long> keys, String instanceId) {
-        Set<Long> already = new HashSet<>(db.select(JOB_LOCK.USER_KEY).from(JOB_LOCK).fetch(JOB_LOCK.USER_KEY));
+        Set<Long> already =
+                new HashSet<>(db.select(JOB_LOCK.USER_KEY).from(JOB_LOCK).fetch(JOB_LOCK.USER_KEY));
         List<Long> free = new ArrayList<>();
         for (Long key : keys) {
             if (!already.contains(key)) {
@@ -113,7 +154,8 @@ final class JobRepository {
         }
         // A JDBC batch a chunk at a time: a job over a million users would otherwise hold every row's binds at once.
         for (List<Long> chunk : BulkLookup.chunks(free)) {
-            var batch = db.batch(db.insertInto(JOB_LOCK, JOB_LOCK.USER_KEY, JOB_LOCK.INSTANCE_ID).values((Long) null, null));
+            var batch = db.batch(db.insertInto(JOB_LOCK, JOB_LOCK.USER_KEY, JOB_LOCK.INSTANCE_ID)
+                    .values((Long) null, null));
             for (Long key : chunk) {
                 batch = batch.bind(key, instanceId);
             }
@@ -142,7 +184,12 @@ final class JobRepository {
     }
 
     void addEvents(String instanceId, String type, List<StoredEvent> events) {
-        var batch = db.batch(db.insertInto(JOB_EVENT, JOB_EVENT.INSTANCE_ID, JOB_EVENT.EVENT_TYPE, JOB_EVENT.USER_PRIMARY_ID, JOB_EVENT.REASONS)
+        var batch = db.batch(db.insertInto(
+                        JOB_EVENT,
+                        JOB_EVENT.INSTANCE_ID,
+                        JOB_EVENT.EVENT_TYPE,
+                        JOB_EVENT.USER_PRIMARY_ID,
+                        JOB_EVENT.REASONS)
                 .values((String) null, null, null, null));
         for (StoredEvent e : events) {
             batch = batch.bind(instanceId, type, e.userPrimaryId(), e.reasons());
@@ -157,9 +204,12 @@ final class JobRepository {
     }
 
     List<RecordedEvent> events(String instanceId, Page page) {
-        return db.select(JOB_EVENT.EVENT_TYPE, JOB_EVENT.USER_PRIMARY_ID, JOB_EVENT.REASONS).from(JOB_EVENT)
+        return db.select(JOB_EVENT.EVENT_TYPE, JOB_EVENT.USER_PRIMARY_ID, JOB_EVENT.REASONS)
+                .from(JOB_EVENT)
                 .where(JOB_EVENT.INSTANCE_ID.eq(instanceId))
-                .orderBy(JOB_EVENT.EVENT_ID).limit(page.limit()).offset(page.offset())
+                .orderBy(JOB_EVENT.EVENT_ID)
+                .limit(page.limit())
+                .offset(page.offset())
                 .fetch(r -> new RecordedEvent(r.value1(), r.value2(), r.value3()));
     }
 
@@ -181,9 +231,18 @@ final class JobRepository {
     }
 
     private static StoredInstance stored(JobInstanceRecord r) {
-        return new StoredInstance(r.getInstanceId(), r.getJobId(), r.getStatus(), r.getProgress(), r.getSubmittedBy(),
-                r.getSubmitTime().toInstant(), r.getStartTime() == null ? null : r.getStartTime().toInstant(),
-                r.getEndTime() == null ? null : r.getEndTime().toInstant(), r.getParameters(), r.getProcessed(), r.getWithExceptions(),
+        return new StoredInstance(
+                r.getInstanceId(),
+                r.getJobId(),
+                r.getStatus(),
+                r.getProgress(),
+                r.getSubmittedBy(),
+                r.getSubmitTime().toInstant(),
+                r.getStartTime() == null ? null : r.getStartTime().toInstant(),
+                r.getEndTime() == null ? null : r.getEndTime().toInstant(),
+                r.getParameters(),
+                r.getProcessed(),
+                r.getWithExceptions(),
                 r.getAlert());
     }
 

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.almasim.simulator.deletion.JobLocks;
 import org.almasim.simulator.clock.SimulatedClock;
+import org.almasim.simulator.deletion.JobLocks;
 import org.almasim.simulator.jobs.JobRepository.StoredEvent;
 import org.almasim.simulator.jobs.JobRepository.StoredInstance;
 import org.almasim.simulator.users.UserService;
@@ -28,8 +28,7 @@ final class JobRun implements Runnable {
     /** What a job does to one held user inside the batch's transaction: nothing to report, or the reasons it could not. */
     interface UserAction {
         /** Reads, once for the batch's users, what {@link #apply} will need for each. */
-        default void prepare(DSLContext tx, List<Long> userKeys) {
-        }
+        default void prepare(DSLContext tx, List<Long> userKeys) {}
 
         Optional<String> apply(DSLContext tx, long userKey);
     }
@@ -42,8 +41,14 @@ final class JobRun implements Runnable {
     private final JobGate gate;
     private StoredInstance instance;
 
-    JobRun(DSLContext dsl, SimulatedClock clock, Supplier<List<Long>> candidates, UserAction action, String eventType,
-           StoredInstance instance, JobGate gate) {
+    JobRun(
+            DSLContext dsl,
+            SimulatedClock clock,
+            Supplier<List<Long>> candidates,
+            UserAction action,
+            String eventType,
+            StoredInstance instance,
+            JobGate gate) {
         this.dsl = dsl;
         this.clock = clock;
         this.candidates = candidates;
@@ -92,17 +97,26 @@ final class JobRun implements Runnable {
         } catch (RuntimeException e) {
             LOG.warn("Job instance {} could not release its users", instance.id(), e);
         }
-        finish("COMPLETED_FAILED", instance.processed(), instance.withExceptions(), "The job failed: " + cause.getMessage());
+        finish(
+                "COMPLETED_FAILED",
+                instance.processed(),
+                instance.withExceptions(),
+                "The job failed: " + cause.getMessage());
     }
 
     /** Applies the action to the batch's users and answers how many it could not process. */
     private int apply(DSLContext tx, List<Long> batch, Set<Long> held, Map<Long, String> ids) {
         Set<Long> present = UserService.primaryIds(tx, batch).keySet();
-        action.prepare(tx, batch.stream().filter(key -> present.contains(key) && held.contains(key)).toList());
+        action.prepare(
+                tx,
+                batch.stream()
+                        .filter(key -> present.contains(key) && held.contains(key))
+                        .toList());
         List<StoredEvent> events = new ArrayList<>();
         for (Long key : batch) {
             String primaryId = ids.getOrDefault(key, "user " + key);
-            Optional<String> failure = !present.contains(key) ? Optional.of(GONE)
+            Optional<String> failure = !present.contains(key)
+                    ? Optional.of(GONE)
                     : held.contains(key) ? action.apply(tx, key) : Optional.of(JobLocks.REASON);
             failure.ifPresent(reasons -> events.add(new StoredEvent(primaryId, reasons)));
         }
@@ -111,14 +125,26 @@ final class JobRun implements Runnable {
     }
 
     private void advance(String status, int progress, int processed, int exceptions) {
-        instance = instance.with(status, progress, instance.startTime() == null ? clock.now() : instance.startTime(), null, processed,
-                exceptions, null);
+        instance = instance.with(
+                status,
+                progress,
+                instance.startTime() == null ? clock.now() : instance.startTime(),
+                null,
+                processed,
+                exceptions,
+                null);
         dsl.transaction(tx -> new JobRepository(tx.dsl()).update(instance));
     }
 
     private void finish(String status, int processed, int exceptions, String alert) {
-        instance = instance.with(status, 100, instance.startTime() == null ? clock.now() : instance.startTime(), clock.now(), processed,
-                exceptions, alert);
+        instance = instance.with(
+                status,
+                100,
+                instance.startTime() == null ? clock.now() : instance.startTime(),
+                clock.now(),
+                processed,
+                exceptions,
+                alert);
         dsl.transaction(tx -> new JobRepository(tx.dsl()).update(instance));
     }
 }

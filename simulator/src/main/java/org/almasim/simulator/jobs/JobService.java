@@ -16,19 +16,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.almasim.simulator.store.AlmaIds;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.codes.Code;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.errors.AlmaError;
-import org.almasim.simulator.errors.AlmaRefusal;
 import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.http.Csv;
-import org.almasim.simulator.http.Params.Page;
 import org.almasim.simulator.http.Params;
+import org.almasim.simulator.http.Params.Page;
 import org.almasim.simulator.jobs.JobRepository.StoredInstance;
 import org.almasim.simulator.sets.SetService;
 import org.almasim.simulator.settings.InstitutionSettings;
+import org.almasim.simulator.store.AlmaIds;
 import org.jooq.DSLContext;
 
 /**
@@ -37,11 +36,12 @@ import org.jooq.DSLContext;
  */
 public final class JobService implements AutoCloseable {
     /** The ids of the jobs almasim runs; an institution may give them its own ({@code job_ids} in the settings). */
-    public static final Set<String> ALMASIM_JOB_IDS = JobCatalog.JOBS.stream().map(JobDefinition::id)
-            .collect(Collectors.toUnmodifiableSet());
+    public static final Set<String> ALMASIM_JOB_IDS =
+            JobCatalog.JOBS.stream().map(JobDefinition::id).collect(Collectors.toUnmodifiableSet());
 
     /** Alma lets at most three jobs started through the API run at once, and five runs of one job an hour. */
     static final int MAX_RUNNING = 3;
+
     static final int MAX_RUNS_PER_HOUR = 5;
 
     private final DSLContext dsl;
@@ -58,8 +58,12 @@ public final class JobService implements AutoCloseable {
 
     private final org.almasim.simulator.users.UserService users;
 
-    public JobService(DSLContext dsl, CodeTables codes, SimulatedClock clock, SetService sets,
-                      org.almasim.simulator.users.UserService users) {
+    public JobService(
+            DSLContext dsl,
+            CodeTables codes,
+            SimulatedClock clock,
+            SetService sets,
+            org.almasim.simulator.users.UserService users) {
         this.dsl = dsl;
         this.codes = codes;
         this.clock = clock;
@@ -84,7 +88,11 @@ public final class JobService implements AutoCloseable {
         }
         List<JobDefinition> all = type == null || type.equalsIgnoreCase("MANUAL") ? JobCatalog.JOBS : List.of();
         Map<String, String> shownIds = InstitutionSettings.jobIds(dsl);
-        List<AlmaJob> page1 = all.stream().skip(page.offset()).limit(page.limit()).map(j -> render(j, linkBase, null, shownIds)).toList();
+        List<AlmaJob> page1 = all.stream()
+                .skip(page.offset())
+                .limit(page.limit())
+                .map(j -> render(j, linkBase, null, shownIds))
+                .toList();
         return new JobLists.Jobs(page1, all.size());
     }
 
@@ -103,7 +111,8 @@ public final class JobService implements AutoCloseable {
         }
         Map<String, String> parameters = parameters(job, body);
         UpdateUsersAction update = job.kind() == JobDefinition.Kind.UPDATE_USERS
-                ? UpdateUsersAction.from(parameters, codes, users, clock.today(), clock.now()) : null;
+                ? UpdateUsersAction.from(parameters, codes, users, clock.today(), clock.now())
+                : null;
         StoredInstance instance;
         synchronized (this) {
             instance = dsl.transactionResult(tx -> {
@@ -118,15 +127,32 @@ public final class JobService implements AutoCloseable {
                 if (instances.submittedSince(job.id(), now.minus(Duration.ofHours(1))) >= MAX_RUNS_PER_HOUR) {
                     throw AlmaError.TOO_MANY_RUNS_AN_HOUR.refusal(MAX_RUNS_PER_HOUR);
                 }
-                StoredInstance created = new StoredInstance(AlmaIds.next(tx.dsl()), job.id(), "QUEUED", 0, submittedBy, now, null, null,
-                        json(parameters), 0, 0, null);
+                StoredInstance created = new StoredInstance(
+                        AlmaIds.next(tx.dsl()),
+                        job.id(),
+                        "QUEUED",
+                        0,
+                        submittedBy,
+                        now,
+                        null,
+                        null,
+                        json(parameters),
+                        0,
+                        0,
+                        null);
                 instances.insert(created);
                 return created;
             });
             runs.removeIf(java.util.concurrent.Future::isDone);
-            JobRun.UserAction action = update != null ? update : new PurgeAction(
-                    PurgeParameters.of(parameters).waiveThreshold(), codes.currency(), instance.id(), clock.today());
-            runs.add(pool.submit(new JobRun(dsl, clock, () -> candidates(job, parameters), action, job.kind().event, instance, gate)));
+            JobRun.UserAction action = update != null
+                    ? update
+                    : new PurgeAction(
+                            PurgeParameters.of(parameters).waiveThreshold(),
+                            codes.currency(),
+                            instance.id(),
+                            clock.today());
+            runs.add(pool.submit(new JobRun(
+                    dsl, clock, () -> candidates(job, parameters), action, job.kind().event, instance, gate)));
         }
         return render(job, linkBase, instance, InstitutionSettings.jobIds(dsl));
     }
@@ -135,20 +161,26 @@ public final class JobService implements AutoCloseable {
         if (job.kind() != JobDefinition.Kind.PURGE_BY_DATE) {
             return sets.memberKeys(dsl, parameters.get("set_id"));
         }
-        return new JobRepository(dsl).purgeCandidates(PurgeParameters.of(parameters).candidates(clock.today()));
+        return new JobRepository(dsl)
+                .purgeCandidates(PurgeParameters.of(parameters).candidates(clock.today()));
     }
 
     /** A job's instances, newest first; the control plane's {@code ALL} lists every job's. */
-    public JobLists.Instances instances(String jobId, String status, String from, String to, Page page, String linkBase) {
+    public JobLists.Instances instances(
+            String jobId, String status, String from, String to, Page page, String linkBase) {
         String only = "ALL".equalsIgnoreCase(jobId) ? null : job(jobId).id();
         if (status != null && !codes.contains("JobStatuses", status.toUpperCase(Locale.ROOT))) {
             throw AlmaError.PARAMETER_VALUE_INVALID.refusal("status " + status + ".");
         }
-        var filter = JobRepository.filter(only, status == null ? null : status.toUpperCase(Locale.ROOT), date(from), date(to));
+        var filter = JobRepository.filter(
+                only, status == null ? null : status.toUpperCase(Locale.ROOT), date(from), date(to));
         JobRepository instances = new JobRepository(dsl);
         Map<String, String> shownIds = InstitutionSettings.jobIds(dsl);
-        List<JobInstance> page1 = page.limit() == 0 ? List.of()
-                : instances.list(filter, page).stream().map(i -> render(i, linkBase, shownIds)).toList();
+        List<JobInstance> page1 = page.limit() == 0
+                ? List.of()
+                : instances.list(filter, page).stream()
+                        .map(i -> render(i, linkBase, shownIds))
+                        .toList();
         return new JobLists.Instances(page1, instances.count(filter));
     }
 
@@ -159,10 +191,19 @@ public final class JobService implements AutoCloseable {
     public JobLists.Events events(String jobId, String instanceId, Page page) {
         StoredInstance instance = stored(jobId, instanceId);
         JobRepository instances = new JobRepository(dsl);
-        List<JobLists.Event> events = page.limit() == 0 ? List.of() : instances.events(instance.id(), page).stream()
-                .map(e -> new JobLists.Event(new Code(e.type().toUpperCase(Locale.ROOT).replace(' ', '_').replace("/", "_"), e.type()),
-                        Code.of(e.userPrimaryId()), e.reasons()))
-                .toList();
+        List<JobLists.Event> events = page.limit() == 0
+                ? List.of()
+                : instances.events(instance.id(), page).stream()
+                        .map(e -> new JobLists.Event(
+                                new Code(
+                                        e.type()
+                                                .toUpperCase(Locale.ROOT)
+                                                .replace(' ', '_')
+                                                .replace("/", "_"),
+                                        e.type()),
+                                Code.of(e.userPrimaryId()),
+                                e.reasons()))
+                        .toList();
         return new JobLists.Events(events, instances.eventCount(instance.id()));
     }
 
@@ -174,13 +215,19 @@ public final class JobService implements AutoCloseable {
         String done = job.kind().doneCounter.toLowerCase(Locale.ROOT).replace(' ', '_');
         StringBuilder csv = new StringBuilder(Csv.rows(List.of(
                 List.of("job", "instance", "status", "records_processed", "records_with_exceptions", done),
-                List.of(job.name(), instance.id(), instance.status(), String.valueOf(instance.processed()),
-                        String.valueOf(instance.withExceptions()), String.valueOf(instance.processed() - instance.withExceptions())))));
+                List.of(
+                        job.name(),
+                        instance.id(),
+                        instance.status(),
+                        String.valueOf(instance.processed()),
+                        String.valueOf(instance.withExceptions()),
+                        String.valueOf(instance.processed() - instance.withExceptions())))));
         csv.append('\n').append(Csv.rows(List.of(List.of("event", "primary_id", "reasons"))));
         int total = instances.eventCount(instance.id());
         for (int offset = 0; offset < total; offset += 100) {
             csv.append(Csv.rows(instances.events(instance.id(), new Page(100, offset)).stream()
-                    .map(event -> List.of(event.type(), event.userPrimaryId(), event.reasons())).toList()));
+                    .map(event -> List.of(event.type(), event.userPrimaryId(), event.reasons()))
+                    .toList()));
         }
         return csv.toString();
     }
@@ -237,8 +284,11 @@ public final class JobService implements AutoCloseable {
             }
         }
         if (!given.isEmpty()) {
-            throw AlmaError.MANDATORY_PARAMETER_MISSING.refusal("unknown parameter " + given.keySet() + "; " + job.name() + " takes "
-                    + job.parameters().stream().map(JobDefinition.ParameterSpec::name).toList() + ".");
+            throw AlmaError.MANDATORY_PARAMETER_MISSING.refusal(
+                    "unknown parameter " + given.keySet() + "; " + job.name() + " takes "
+                            + job.parameters().stream()
+                                    .map(JobDefinition.ParameterSpec::name)
+                                    .toList() + ".");
         }
         check(parameters);
         return parameters;
@@ -247,7 +297,8 @@ public final class JobService implements AutoCloseable {
     private void check(Map<String, String> parameters) {
         String grace = parameters.get("number_of_days_after_purge_date");
         if (grace != null && !grace.matches("\\d{1,5}")) {
-            throw AlmaError.PARAMETER_VALUE_INVALID.refusal("number_of_days_after_purge_date must be a whole number of days.");
+            throw AlmaError.PARAMETER_VALUE_INVALID.refusal(
+                    "number_of_days_after_purge_date must be a whole number of days.");
         }
         String threshold = parameters.get("waive_threshold");
         if (threshold != null && !Params.isMoney(threshold)) {
@@ -268,19 +319,24 @@ public final class JobService implements AutoCloseable {
         if (jobId == null || !jobId.matches("[A-Za-z]\\d+")) {
             throw AlmaError.JOB_ID_FORMAT_INVALID.refusal(jobId);
         }
-        String almasimId = InstitutionSettings.jobIds(dsl).entrySet().stream().filter(e -> e.getValue().equalsIgnoreCase(jobId))
-                .map(Map.Entry::getKey).findFirst().orElse(jobId);
+        String almasimId = InstitutionSettings.jobIds(dsl).entrySet().stream()
+                .filter(e -> e.getValue().equalsIgnoreCase(jobId))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(jobId);
         return JobCatalog.find(almasimId).orElseThrow(() -> AlmaError.JOB_ID_INVALID.refusal(jobId));
     }
 
     /** The job of a stored instance, which holds almasim's id. */
     private static JobDefinition catalogued(String almasimId) {
-        return JobCatalog.find(almasimId).orElseThrow(() -> new IllegalStateException("No job " + almasimId + " in the catalogue"));
+        return JobCatalog.find(almasimId)
+                .orElseThrow(() -> new IllegalStateException("No job " + almasimId + " in the catalogue"));
     }
 
     private StoredInstance stored(String jobId, String instanceId) {
         String almasimId = "ALL".equalsIgnoreCase(jobId) ? null : job(jobId).id();
-        return new JobRepository(dsl).find(instanceId)
+        return new JobRepository(dsl)
+                .find(instanceId)
                 .filter(i -> almasimId == null || i.jobId().equalsIgnoreCase(almasimId))
                 .orElseThrow(() -> AlmaError.JOB_INSTANCE_ID_INVALID.refusal(instanceId));
     }
@@ -301,11 +357,23 @@ public final class JobService implements AutoCloseable {
         String id = shownIds.getOrDefault(job.id(), job.id());
         String link = linkBase + "/almaws/v1/conf/jobs/" + id;
         List<AlmaJob.Parameter> parameters = job.parameters().stream()
-                .map(p -> new AlmaJob.Parameter(new Code(p.name(), p.description()), p.defaultValue())).toList();
-        AlmaJob.AdditionalInfo info = started == null ? null : new AlmaJob.AdditionalInfo(
-                "Job no. " + started.id() + " triggered on " + started.submitTime(), link + "/instances/" + started.id());
-        return new AlmaJob(link, id, job.name(), job.description(), new Code("MANUAL", "Manual"), new Code(job.category(), "Users"),
-                new Code("USER", "Users"), parameters, info);
+                .map(p -> new AlmaJob.Parameter(new Code(p.name(), p.description()), p.defaultValue()))
+                .toList();
+        AlmaJob.AdditionalInfo info = started == null
+                ? null
+                : new AlmaJob.AdditionalInfo(
+                        "Job no. " + started.id() + " triggered on " + started.submitTime(),
+                        link + "/instances/" + started.id());
+        return new AlmaJob(
+                link,
+                id,
+                job.name(),
+                job.description(),
+                new Code("MANUAL", "Manual"),
+                new Code(job.category(), "Users"),
+                new Code("USER", "Users"),
+                parameters,
+                info);
     }
 
     private JobInstance render(StoredInstance i, String linkBase, Map<String, String> shownIds) {
@@ -314,20 +382,36 @@ public final class JobService implements AutoCloseable {
         String jobLink = linkBase + "/almaws/v1/conf/jobs/" + id;
         String name = parameters(i).getOrDefault("job_name", job.name());
         List<JobInstance.Counter> counters = List.of(
-                new JobInstance.Counter(new Code("c.jobs.users.recordsProcessed", "Records processed"), String.valueOf(i.processed())),
-                new JobInstance.Counter(new Code("c.jobs.users.recordsWithExceptions", "Records with exceptions"),
+                new JobInstance.Counter(
+                        new Code("c.jobs.users.recordsProcessed", "Records processed"), String.valueOf(i.processed())),
+                new JobInstance.Counter(
+                        new Code("c.jobs.users.recordsWithExceptions", "Records with exceptions"),
                         String.valueOf(i.withExceptions())),
-                new JobInstance.Counter(new Code("c.jobs.users." + job.kind().name().toLowerCase(Locale.ROOT), job.kind().doneCounter),
+                new JobInstance.Counter(
+                        new Code("c.jobs.users." + job.kind().name().toLowerCase(Locale.ROOT), job.kind().doneCounter),
                         String.valueOf(i.processed() - i.withExceptions())));
         List<Code> alerts = i.alert() == null ? List.of() : List.of(new Code("ERROR", i.alert()));
-        return new JobInstance(jobLink + "/instances/" + i.id(), i.id(), name, Code.of(i.submittedBy()), i.submitTime(), i.startTime(),
-                i.endTime(), i.progress(), codes.code("JobStatuses", i.status()), clock.today(), alerts, counters,
-                new JobInstance.JobInfo(jobLink, id, job.name(), new Code("MANUAL", "Manual"), new Code(job.category(), "Users")));
+        return new JobInstance(
+                jobLink + "/instances/" + i.id(),
+                i.id(),
+                name,
+                Code.of(i.submittedBy()),
+                i.submitTime(),
+                i.startTime(),
+                i.endTime(),
+                i.progress(),
+                codes.code("JobStatuses", i.status()),
+                clock.today(),
+                alerts,
+                counters,
+                new JobInstance.JobInfo(
+                        jobLink, id, job.name(), new Code("MANUAL", "Manual"), new Code(job.category(), "Users")));
     }
 
     private static Map<String, String> parameters(StoredInstance instance) {
         try {
-            return AlmaFormats.JSON.readValue(instance.parameters(), new TypeReference<LinkedHashMap<String, String>>() { });
+            return AlmaFormats.JSON.readValue(
+                    instance.parameters(), new TypeReference<LinkedHashMap<String, String>>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored job parameters could not be read", e);
         }
@@ -340,5 +424,4 @@ public final class JobService implements AutoCloseable {
             throw new IllegalStateException(e);
         }
     }
-
 }

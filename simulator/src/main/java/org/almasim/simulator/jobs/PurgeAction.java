@@ -3,11 +3,11 @@ package org.almasim.simulator.jobs;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.almasim.simulator.settings.InstitutionSettings;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.almasim.simulator.deletion.DeletionBlocker;
 import org.almasim.simulator.deletion.DeletionBlockers;
+import org.almasim.simulator.settings.InstitutionSettings;
 import org.almasim.simulator.users.UserService;
 import org.jooq.DSLContext;
 

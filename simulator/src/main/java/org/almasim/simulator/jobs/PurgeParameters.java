@@ -15,17 +15,21 @@ import org.jooq.Condition;
  * and the balance it waives. The one definition of who its candidates are, used by the job itself and by every view
  * that says what the job would do.
  */
-public record PurgeParameters(@JsonProperty("number_of_days_after_purge_date") int graceDays,
-                              @JsonIgnore Optional<String> userGroup,
-                              @JsonIgnore Optional<String> recordType,
-                              @JsonProperty("waive_threshold") BigDecimal waiveThreshold) {
+public record PurgeParameters(
+        @JsonProperty("number_of_days_after_purge_date") int graceDays,
+        @JsonIgnore Optional<String> userGroup,
+        @JsonIgnore Optional<String> recordType,
+        @JsonProperty("waive_threshold") BigDecimal waiveThreshold) {
     /** The job run with no parameters, as a library's scheduled run usually is. */
-    public static final PurgeParameters DEFAULTS = new PurgeParameters(0, Optional.empty(), Optional.empty(), BigDecimal.ZERO);
+    public static final PurgeParameters DEFAULTS =
+            new PurgeParameters(0, Optional.empty(), Optional.empty(), BigDecimal.ZERO);
 
     /** From a run's checked parameters (names as Alma's job takes them). */
     static PurgeParameters of(Map<String, String> parameters) {
-        return new PurgeParameters(Integer.parseInt(parameters.getOrDefault("number_of_days_after_purge_date", "0")),
-                Optional.ofNullable(parameters.get("user_group")), Optional.ofNullable(parameters.get("record_type")),
+        return new PurgeParameters(
+                Integer.parseInt(parameters.getOrDefault("number_of_days_after_purge_date", "0")),
+                Optional.ofNullable(parameters.get("user_group")),
+                Optional.ofNullable(parameters.get("record_type")),
                 new BigDecimal(parameters.getOrDefault("waive_threshold", "0")));
     }
 

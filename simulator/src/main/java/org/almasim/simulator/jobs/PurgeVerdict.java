@@ -10,14 +10,21 @@ import java.util.stream.Collectors;
  * them (every blocker), or delete them (and what the Delete User Policy keeps). Reasons are data with codes; the
  * sentence is rendered here, once, from them.
  */
-public record PurgeVerdict(@JsonProperty("outcome") Outcome outcome, @JsonProperty("reasons") List<Reason> reasons,
-                           @JsonProperty("assumed") PurgeParameters assumed) {
-    public enum Outcome { NOT_A_CANDIDATE, REFUSED, DELETED }
+public record PurgeVerdict(
+        @JsonProperty("outcome") Outcome outcome,
+        @JsonProperty("reasons") List<Reason> reasons,
+        @JsonProperty("assumed") PurgeParameters assumed) {
+    public enum Outcome {
+        NOT_A_CANDIDATE,
+        REFUSED,
+        DELETED
+    }
 
     /** One reason, with a stable code, the values it names, and its sentence. */
-    public record Reason(@JsonProperty("code") String code, @JsonProperty("parameters") Map<String, String> parameters,
-                         @JsonProperty("sentence") String sentence) {
-    }
+    public record Reason(
+            @JsonProperty("code") String code,
+            @JsonProperty("parameters") Map<String, String> parameters,
+            @JsonProperty("sentence") String sentence) {}
 
     /** What a trainer reads: one sentence for the outcome, then each reason's. */
     @JsonProperty("sentence")

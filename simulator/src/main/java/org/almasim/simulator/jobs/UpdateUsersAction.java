@@ -34,8 +34,14 @@ final class UpdateUsersAction implements JobRun.UserAction {
     private final LocalDate today;
     private final Instant now;
 
-    private UpdateUsersAction(UserService users, Map<String, String> changes, String externalId, String block, String note,
-                              LocalDate today, Instant now) {
+    private UpdateUsersAction(
+            UserService users,
+            Map<String, String> changes,
+            String externalId,
+            String block,
+            String note,
+            LocalDate today,
+            Instant now) {
         this.users = users;
         this.changes = changes;
         this.externalId = externalId;
@@ -46,34 +52,37 @@ final class UpdateUsersAction implements JobRun.UserAction {
     }
 
     /** Reads the switched-on changes from the run's parameters; a change without a sensible value is refused before the run. */
-    static UpdateUsersAction from(Map<String, String> parameters, CodeTables codes, UserService users, LocalDate today, Instant now) {
+    static UpdateUsersAction from(
+            Map<String, String> parameters, CodeTables codes, UserService users, LocalDate today, Instant now) {
         Map<String, String> changes = new LinkedHashMap<>();
         for (String field : FIELDS) {
             if (on(parameters, PREFIX + field + "_Active")) {
                 String value = required(parameters, PREFIX + field + "_Value");
-                changes.put(field, switch (field) {
-                    case "Status" -> oneOf(value, "ACTIVE", "INACTIVE");
-                    case "Account_Type" -> oneOf(value, "INTERNAL", "EXTERNAL");
-                    case "User_Group" -> {
-                        if (!codes.contains(CodeTables.USER_GROUPS, value)) {
-                            throw invalid(PREFIX + "User_Group_Value " + value + " is not a user group");
-                        }
-                        yield value;
-                    }
-                    default -> epochDate(value).toString();
-                });
+                changes.put(
+                        field,
+                        switch (field) {
+                            case "Status" -> oneOf(value, "ACTIVE", "INACTIVE");
+                            case "Account_Type" -> oneOf(value, "INTERNAL", "EXTERNAL");
+                            case "User_Group" -> {
+                                if (!codes.contains(CodeTables.USER_GROUPS, value)) {
+                                    throw invalid(PREFIX + "User_Group_Value " + value + " is not a user group");
+                                }
+                                yield value;
+                            }
+                            default -> epochDate(value).toString();
+                        });
             }
         }
         String externalId = parameters.get(PREFIX + "External_Id_Value");
         if ("EXTERNAL".equals(changes.get("Account_Type")) && externalId == null) {
-            throw AlmaError.MANDATORY_PARAMETER_EMPTY.refusal("" + PREFIX
-                    + "External_Id_Value (making users EXTERNAL needs their external system).");
+            throw AlmaError.MANDATORY_PARAMETER_EMPTY.refusal(
+                    "" + PREFIX + "External_Id_Value (making users EXTERNAL needs their external system).");
         }
         String block = on(parameters, "ADD_Block_Active") ? required(parameters, "ADD_Block_Value") : null;
         String note = on(parameters, "ADD_Note_Active") ? required(parameters, "ADD_Note_Value") : null;
         if (changes.isEmpty() && block == null && note == null) {
-            throw AlmaError.MANDATORY_PARAMETER_MISSING.refusal("the run changes nothing (switch on at"
-                    + " least one " + PREFIX + "..._Active, ADD_Block_Active or ADD_Note_Active).");
+            throw AlmaError.MANDATORY_PARAMETER_MISSING.refusal("the run changes nothing (switch on at" + " least one "
+                    + PREFIX + "..._Active, ADD_Block_Active or ADD_Note_Active).");
         }
         return new UpdateUsersAction(users, changes, externalId, block, note, today, now);
     }
@@ -161,7 +170,9 @@ final class UpdateUsersAction implements JobRun.UserAction {
 
     private static LocalDate epochDate(String millis) {
         try {
-            return Instant.ofEpochMilli(Long.parseLong(millis.trim())).atOffset(ZoneOffset.UTC).toLocalDate();
+            return Instant.ofEpochMilli(Long.parseLong(millis.trim()))
+                    .atOffset(ZoneOffset.UTC)
+                    .toLocalDate();
         } catch (NumberFormatException e) {
             throw invalid("dates are epoch milliseconds, got " + millis);
         }

@@ -13,12 +13,58 @@ import org.almasim.simulator.codes.Code;
  * {@code circ_desk} and {@code library} are read, on PUT only {@code due_date}.
  */
 @JsonRootName("item_loan")
-@JsonIgnoreProperties(value = {"link", "loan_id", "user_id", "item_barcode", "loan_status", "loan_date", "return_date",
-        "process_status", "mms_id", "holding_id", "item_id", "title", "author", "description", "publication_year",
-        "location_code", "call_number", "loan_fine", "renewable", "last_renew_date", "item_policy", "last_renew_status"}, allowGetters = true)
-@JsonPropertyOrder({"link", "loan_id", "circ_desk", "library", "user_id", "item_barcode", "due_date", "loan_status", "loan_date",
-        "return_date", "process_status", "mms_id", "holding_id", "item_id", "title", "author", "description", "publication_year",
-        "location_code", "call_number", "loan_fine", "renewable", "last_renew_date", "last_renew_status"})
+@JsonIgnoreProperties(
+        value = {
+            "link",
+            "loan_id",
+            "user_id",
+            "item_barcode",
+            "loan_status",
+            "loan_date",
+            "return_date",
+            "process_status",
+            "mms_id",
+            "holding_id",
+            "item_id",
+            "title",
+            "author",
+            "description",
+            "publication_year",
+            "location_code",
+            "call_number",
+            "loan_fine",
+            "renewable",
+            "last_renew_date",
+            "item_policy",
+            "last_renew_status"
+        },
+        allowGetters = true)
+@JsonPropertyOrder({
+    "link",
+    "loan_id",
+    "circ_desk",
+    "library",
+    "user_id",
+    "item_barcode",
+    "due_date",
+    "loan_status",
+    "loan_date",
+    "return_date",
+    "process_status",
+    "mms_id",
+    "holding_id",
+    "item_id",
+    "title",
+    "author",
+    "description",
+    "publication_year",
+    "location_code",
+    "call_number",
+    "loan_fine",
+    "renewable",
+    "last_renew_date",
+    "last_renew_status"
+})
 public record Loan(
         @JsonProperty("link") String link,
         @JsonProperty("loan_id") String loanId,
@@ -48,13 +94,36 @@ public record Loan(
 
     /** The answer to a renewal: the loan with Alma's status of the renewal (responses/renew_loan_response.json). */
     Loan renewed() {
-        return new Loan(link, loanId, circDesk, library, userId, itemBarcode, dueDate, loanStatus, loanDate, returnDate, processStatus,
-                mmsId, holdingId, itemId, title, author, description, publicationYear, locationCode, callNumber, loanFine, renewable, lastRenewDate,
+        return new Loan(
+                link,
+                loanId,
+                circDesk,
+                library,
+                userId,
+                itemBarcode,
+                dueDate,
+                loanStatus,
+                loanDate,
+                returnDate,
+                processStatus,
+                mmsId,
+                holdingId,
+                itemId,
+                title,
+                author,
+                description,
+                publicationYear,
+                locationCode,
+                callNumber,
+                loanFine,
+                renewable,
+                lastRenewDate,
                 new Code("401193;", "Renewed Successfully"));
     }
 
     /** Alma names a location's description {@code name}, not {@code desc}. */
     @JsonPropertyOrder({"value", "name"})
-    public record Location(@JsonProperty("value") String value, @JsonProperty("name") String name) {
-    }
+    public record Location(
+            @JsonProperty("value") String value,
+            @JsonProperty("name") String name) {}
 }

@@ -17,13 +17,28 @@ public final class LoanController {
 
     public void create(Context ctx) {
         Loan request = AlmaHttp.hasBody(ctx) ? AlmaHttp.body(ctx, Loan.class) : null;
-        AlmaHttp.ok(ctx, loans.create(ctx.pathParam("user_id"), Params.text(ctx, "user_id_type"), Params.text(ctx, "item_barcode"),
-                Params.text(ctx, "item_pid"), request, UserController.linkBase(ctx)));
+        AlmaHttp.ok(
+                ctx,
+                loans.create(
+                        ctx.pathParam("user_id"),
+                        Params.text(ctx, "user_id_type"),
+                        Params.text(ctx, "item_barcode"),
+                        Params.text(ctx, "item_pid"),
+                        request,
+                        UserController.linkBase(ctx)));
     }
 
     public void list(Context ctx) {
-        AlmaHttp.ok(ctx, loans.list(ctx.pathParam("user_id"), Params.text(ctx, "user_id_type"), Params.text(ctx, "loan_status"),
-                Params.page(ctx), Params.text(ctx, "order_by"), Params.text(ctx, "direction"), UserController.linkBase(ctx)));
+        AlmaHttp.ok(
+                ctx,
+                loans.list(
+                        ctx.pathParam("user_id"),
+                        Params.text(ctx, "user_id_type"),
+                        Params.text(ctx, "loan_status"),
+                        Params.page(ctx),
+                        Params.text(ctx, "order_by"),
+                        Params.text(ctx, "direction"),
+                        UserController.linkBase(ctx)));
     }
 
     public void get(Context ctx) {
@@ -31,23 +46,49 @@ public final class LoanController {
     }
 
     public void renew(Context ctx) {
-        AlmaHttp.ok(ctx, loans.renew(ctx.pathParam("user_id"), Params.text(ctx, "user_id_type"), ctx.pathParam("loan_id"),
-                Params.text(ctx, "op"), UserController.linkBase(ctx)));
+        AlmaHttp.ok(
+                ctx,
+                loans.renew(
+                        ctx.pathParam("user_id"),
+                        Params.text(ctx, "user_id_type"),
+                        ctx.pathParam("loan_id"),
+                        Params.text(ctx, "op"),
+                        UserController.linkBase(ctx)));
     }
 
     public void changeDueDate(Context ctx) {
-        AlmaHttp.ok(ctx, loans.changeDueDate(ctx.pathParam("user_id"), ctx.pathParam("loan_id"), AlmaHttp.body(ctx, Loan.class),
-                UserController.linkBase(ctx)));
+        AlmaHttp.ok(
+                ctx,
+                loans.changeDueDate(
+                        ctx.pathParam("user_id"),
+                        ctx.pathParam("loan_id"),
+                        AlmaHttp.body(ctx, Loan.class),
+                        UserController.linkBase(ctx)));
     }
 
     public void scanIn(Context ctx) {
-        AlmaHttp.ok(ctx, loans.scanIn(ctx.pathParam("mms_id"), ctx.pathParam("holding_id"), ctx.pathParam("item_pid"),
-                Params.text(ctx, "op"), Params.text(ctx, "library"), Params.text(ctx, "circ_desk"), UserController.linkBase(ctx)).answer());
+        AlmaHttp.ok(
+                ctx,
+                loans.scanIn(
+                                ctx.pathParam("mms_id"),
+                                ctx.pathParam("holding_id"),
+                                ctx.pathParam("item_pid"),
+                                Params.text(ctx, "op"),
+                                Params.text(ctx, "library"),
+                                Params.text(ctx, "circ_desk"),
+                                UserController.linkBase(ctx))
+                        .answer());
     }
 
     public void item(Context ctx) {
-        AlmaHttp.ok(ctx, loans.item(ctx.pathParam("mms_id"), ctx.pathParam("holding_id"), ctx.pathParam("item_pid"),
-                UserController.linkBase(ctx)).answer());
+        AlmaHttp.ok(
+                ctx,
+                loans.item(
+                                ctx.pathParam("mms_id"),
+                                ctx.pathParam("holding_id"),
+                                ctx.pathParam("item_pid"),
+                                UserController.linkBase(ctx))
+                        .answer());
     }
 
     /** Alma answers an item asked for by barcode with a redirect to the item's URL; clients follow it. */
@@ -59,6 +100,8 @@ public final class LoanController {
 
     /** The query without item_barcode: the format and key a client sent still apply at the item's URL. */
     private static String stripBarcode(String query) {
-        return Arrays.stream(query.split("&")).filter(p -> !p.startsWith("item_barcode=")).collect(Collectors.joining("&"));
+        return Arrays.stream(query.split("&"))
+                .filter(p -> !p.startsWith("item_barcode="))
+                .collect(Collectors.joining("&"));
     }
 }

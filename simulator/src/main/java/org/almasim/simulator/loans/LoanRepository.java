@@ -1,6 +1,5 @@
 package org.almasim.simulator.loans;
 
-import org.almasim.simulator.store.BulkLookup;
 import static org.almasim.simulator.db.Tables.ITEM;
 import static org.almasim.simulator.db.Tables.LOAN;
 
@@ -14,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.almasim.simulator.db.tables.records.LoanRecord;
 import org.almasim.simulator.http.Params.Page;
+import org.almasim.simulator.store.BulkLookup;
 import org.jooq.DSLContext;
 import org.jooq.SortField;
 
@@ -25,9 +25,19 @@ final class LoanRepository {
         this.db = db;
     }
 
-    record StoredLoan(String loanId, long userKey, String itemPid, String status, String processStatus, String circDesk,
-                      String library, Instant loanDate, Instant dueDate, Instant returnDate, Instant lastRenewDate, int renewals) {
-    }
+    record StoredLoan(
+            String loanId,
+            long userKey,
+            String itemPid,
+            String status,
+            String processStatus,
+            String circDesk,
+            String library,
+            Instant loanDate,
+            Instant dueDate,
+            Instant returnDate,
+            Instant lastRenewDate,
+            int renewals) {}
 
     void insert(StoredLoan loan) {
         db.insertInto(LOAN)
@@ -47,12 +57,31 @@ final class LoanRepository {
         if (loans.isEmpty()) {
             return;
         }
-        var insert = db.batch(db.insertInto(LOAN, LOAN.LOAN_ID, LOAN.USER_KEY, LOAN.ITEM_PID, LOAN.LOAN_STATUS, LOAN.PROCESS_STATUS,
-                LOAN.CIRC_DESK, LOAN.LIBRARY, LOAN.LOAN_DATE, LOAN.DUE_DATE, LOAN.RETURN_DATE)
+        var insert = db.batch(db.insertInto(
+                        LOAN,
+                        LOAN.LOAN_ID,
+                        LOAN.USER_KEY,
+                        LOAN.ITEM_PID,
+                        LOAN.LOAN_STATUS,
+                        LOAN.PROCESS_STATUS,
+                        LOAN.CIRC_DESK,
+                        LOAN.LIBRARY,
+                        LOAN.LOAN_DATE,
+                        LOAN.DUE_DATE,
+                        LOAN.RETURN_DATE)
                 .values((String) null, null, null, null, null, null, null, null, null, null));
         for (StoredLoan l : loans) {
-            insert = insert.bind(l.loanId(), l.userKey(), l.itemPid(), l.status(), l.processStatus(), l.circDesk(), l.library(),
-                    time(l.loanDate()), time(l.dueDate()), l.returnDate() == null ? null : time(l.returnDate()));
+            insert = insert.bind(
+                    l.loanId(),
+                    l.userKey(),
+                    l.itemPid(),
+                    l.status(),
+                    l.processStatus(),
+                    l.circDesk(),
+                    l.library(),
+                    time(l.loanDate()),
+                    time(l.dueDate()),
+                    l.returnDate() == null ? null : time(l.returnDate()));
         }
         insert.execute();
     }
@@ -65,19 +94,25 @@ final class LoanRepository {
         Set<String> onLoan = new HashSet<>();
         for (List<String> chunk : BulkLookup.chunks(itemPids)) {
             var lookup = BulkLookup.of(chunk);
-            onLoan.addAll(db.select(LOAN.ITEM_PID).from(lookup.table())
-                    .join(LOAN).on(LOAN.ITEM_PID.eq(lookup.value()))
-                    .where(LOAN.LOAN_STATUS.eq("ACTIVE")).fetch(LOAN.ITEM_PID));
+            onLoan.addAll(db.select(LOAN.ITEM_PID)
+                    .from(lookup.table())
+                    .join(LOAN)
+                    .on(LOAN.ITEM_PID.eq(lookup.value()))
+                    .where(LOAN.LOAN_STATUS.eq("ACTIVE"))
+                    .fetch(LOAN.ITEM_PID));
         }
         return onLoan;
     }
 
     Optional<StoredLoan> find(long userKey, String loanId) {
-        return db.selectFrom(LOAN).where(LOAN.LOAN_ID.eq(loanId).and(LOAN.USER_KEY.eq(userKey))).fetchOptional(LoanRepository::stored);
+        return db.selectFrom(LOAN)
+                .where(LOAN.LOAN_ID.eq(loanId).and(LOAN.USER_KEY.eq(userKey)))
+                .fetchOptional(LoanRepository::stored);
     }
 
     Optional<StoredLoan> activeLoanOf(String itemPid) {
-        return db.selectFrom(LOAN).where(LOAN.ITEM_PID.eq(itemPid).and(LOAN.LOAN_STATUS.eq("ACTIVE")))
+        return db.selectFrom(LOAN)
+                .where(LOAN.ITEM_PID.eq(itemPid).and(LOAN.LOAN_STATUS.eq("ACTIVE")))
                 .fetchOptional(LoanRepository::stored);
     }
 
@@ -93,10 +128,14 @@ final class LoanRepository {
             case "barcode" -> descending ? ITEM.BARCODE.desc() : ITEM.BARCODE.asc();
             default -> descending ? LOAN.LOAN_ID.desc() : LOAN.LOAN_ID.asc();
         };
-        return db.select(LOAN.fields()).from(LOAN).join(ITEM).on(ITEM.ITEM_PID.eq(LOAN.ITEM_PID))
+        return db.select(LOAN.fields())
+                .from(LOAN)
+                .join(ITEM)
+                .on(ITEM.ITEM_PID.eq(LOAN.ITEM_PID))
                 .where(LOAN.USER_KEY.eq(userKey).and(LOAN.LOAN_STATUS.eq(status)))
                 .orderBy(order, LOAN.LOAN_ID.asc())
-                .limit(page.limit()).offset(page.offset())
+                .limit(page.limit())
+                .offset(page.offset())
                 .fetchInto(LOAN)
                 .map(LoanRepository::stored);
     }
@@ -130,10 +169,19 @@ final class LoanRepository {
     }
 
     private static StoredLoan stored(LoanRecord r) {
-        return new StoredLoan(r.getLoanId(), r.getUserKey(), r.getItemPid(), r.getLoanStatus(), r.getProcessStatus(), r.getCircDesk(),
-                r.getLibrary(), r.getLoanDate().toInstant(), r.getDueDate().toInstant(),
+        return new StoredLoan(
+                r.getLoanId(),
+                r.getUserKey(),
+                r.getItemPid(),
+                r.getLoanStatus(),
+                r.getProcessStatus(),
+                r.getCircDesk(),
+                r.getLibrary(),
+                r.getLoanDate().toInstant(),
+                r.getDueDate().toInstant(),
                 r.getReturnDate() == null ? null : r.getReturnDate().toInstant(),
-                r.getLastRenewDate() == null ? null : r.getLastRenewDate().toInstant(), r.getRenewals());
+                r.getLastRenewDate() == null ? null : r.getLastRenewDate().toInstant(),
+                r.getRenewals());
     }
 
     private static OffsetDateTime time(Instant instant) {

@@ -12,9 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.almasim.simulator.store.AlmaIds;
 import org.almasim.simulator.clock.SimulatedClock;
-import org.almasim.simulator.codes.Code;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.errors.AlmaError;
 import org.almasim.simulator.errors.AlmaRefusal;
@@ -22,6 +20,7 @@ import org.almasim.simulator.http.Params.Page;
 import org.almasim.simulator.inventory.InventoryItem;
 import org.almasim.simulator.inventory.InventoryRepository;
 import org.almasim.simulator.loans.LoanRepository.StoredLoan;
+import org.almasim.simulator.store.AlmaIds;
 import org.almasim.simulator.users.UserService;
 import org.jooq.DSLContext;
 
@@ -31,6 +30,7 @@ public final class LoanService {
     static final int LOAN_DAYS = 28;
     /** The loan policy's renewal limit: a sixth renewal is refused with 401822. */
     static final int MAX_RENEWALS = 5;
+
     private static final LocalTime DUE_TIME = LocalTime.of(23, 59);
 
     private final DSLContext dsl;
@@ -45,7 +45,8 @@ public final class LoanService {
         this.users = users;
     }
 
-    public Loan create(String userId, String idType, String itemBarcode, String itemPid, Loan request, String linkBase) {
+    public Loan create(
+            String userId, String idType, String itemBarcode, String itemPid, Loan request, String linkBase) {
         if (request == null || request.library() == null) {
             throw AlmaError.MANDATORY_FIELD_MISSING.refusal("library");
         }
@@ -53,8 +54,8 @@ public final class LoanService {
             throw AlmaError.MANDATORY_FIELD_MISSING.refusal("circ_desk");
         }
         if (!codes.contains(CodeTables.LIBRARIES, request.library().value())) {
-            throw AlmaError.NO_CIRCULATION_DESK.refusal("unknown library "
-                    + request.library().value() + ".");
+            throw AlmaError.NO_CIRCULATION_DESK.refusal(
+                    "unknown library " + request.library().value() + ".");
         }
         if (itemBarcode == null && itemPid == null) {
             throw AlmaError.NO_ITEM_PID.refusal();
@@ -63,24 +64,38 @@ public final class LoanService {
             long key = users.keyOf(tx.dsl(), userId, idType);
             UserService.lock(tx.dsl(), key);
             InventoryRepository inventory = new InventoryRepository(tx.dsl());
-            InventoryItem found = (itemPid != null ? inventory.itemByPid(itemPid) : inventory.itemByBarcode(itemBarcode))
-                    .orElseThrow(() -> notLoanable("No item has " + (itemPid != null ? "pid " + itemPid : "barcode " + itemBarcode) + "."));
+            InventoryItem found = (itemPid != null
+                            ? inventory.itemByPid(itemPid)
+                            : inventory.itemByBarcode(itemBarcode))
+                    .orElseThrow(() -> notLoanable(
+                            "No item has " + (itemPid != null ? "pid " + itemPid : "barcode " + itemBarcode) + "."));
             InventoryItem item = inventory.lockItem(found.itemPid()).orElseThrow();
             LoanRepository loans = new LoanRepository(tx.dsl());
             if (loans.activeLoanOf(item.itemPid()).isPresent()) {
                 throw notLoanable("Item " + item.barcode() + " is already on loan.");
             }
             Instant now = clock.now();
-            StoredLoan loan = new StoredLoan(AlmaIds.next(tx.dsl()), key, item.itemPid(), "ACTIVE", "NORMAL",
-                    request.circDesk().value(), request.library().value(), now, dueAfter(clock.today()), null, null, 0);
+            StoredLoan loan = new StoredLoan(
+                    AlmaIds.next(tx.dsl()),
+                    key,
+                    item.itemPid(),
+                    "ACTIVE",
+                    "NORMAL",
+                    request.circDesk().value(),
+                    request.library().value(),
+                    now,
+                    dueAfter(clock.today()),
+                    null,
+                    null,
+                    0);
             loans.insert(loan);
             return render(loan, item, userId, linkBase);
         });
     }
 
     /** A loan as a population document states it: dates in the past allowed, returned loans already complete. */
-    public record LoanImport(String userId, String barcode, LocalDate loanDate, LocalDate dueDate, LocalDate returned) {
-    }
+    public record LoanImport(
+            String userId, String barcode, LocalDate loanDate, LocalDate dueDate, LocalDate returned) {}
 
     /** Loads many loans inside the caller's transaction; the caller has checked that every user and barcode exists. */
     public void importAll(DSLContext tx, List<LoanImport> imports) {
@@ -88,8 +103,10 @@ public final class LoanService {
             return;
         }
         {
-            var keys = users.keysByPrimaryId(tx, imports.stream().map(LoanImport::userId).toList());
-            var pids = new InventoryRepository(tx).pidsByBarcode(imports.stream().map(LoanImport::barcode).toList());
+            var keys = users.keysByPrimaryId(
+                    tx, imports.stream().map(LoanImport::userId).toList());
+            var pids = new InventoryRepository(tx)
+                    .pidsByBarcode(imports.stream().map(LoanImport::barcode).toList());
             LoanRepository loans = new LoanRepository(tx);
             var busy = loans.onLoan(pids.values());
             List<String> ids = AlmaIds.next(tx, imports.size());
@@ -100,21 +117,35 @@ public final class LoanService {
                 LocalDate loanDate = l.loanDate() == null ? clock.today() : l.loanDate();
                 LocalDate due = l.dueDate() == null ? loanDate.plusDays(LOAN_DAYS) : l.dueDate();
                 if (l.returned() == null && !busy.add(pid)) {
-                    throw AlmaError.PARAMETER_NOT_VALID.refusal("Item " + l.barcode() + " is lent twice in the population.");
+                    throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                            "Item " + l.barcode() + " is lent twice in the population.");
                 }
-                stored.add(new StoredLoan(ids.get(i), keys.get(UserService.foldId(l.userId())), pid,
-                        l.returned() == null ? "ACTIVE" : "COMPLETE", "NORMAL", "DEFAULT_CIRC_DESK", "MAIN",
-                        loanDate.atStartOfDay().toInstant(ZoneOffset.UTC), due.atTime(DUE_TIME).toInstant(ZoneOffset.UTC),
-                        l.returned() == null ? null : l.returned().atStartOfDay().toInstant(ZoneOffset.UTC), null, 0));
+                stored.add(new StoredLoan(
+                        ids.get(i),
+                        keys.get(UserService.foldId(l.userId())),
+                        pid,
+                        l.returned() == null ? "ACTIVE" : "COMPLETE",
+                        "NORMAL",
+                        "DEFAULT_CIRC_DESK",
+                        "MAIN",
+                        loanDate.atStartOfDay().toInstant(ZoneOffset.UTC),
+                        due.atTime(DUE_TIME).toInstant(ZoneOffset.UTC),
+                        l.returned() == null
+                                ? null
+                                : l.returned().atStartOfDay().toInstant(ZoneOffset.UTC),
+                        null,
+                        0));
             }
             loans.insertAll(stored);
         }
     }
 
-    public LoanList list(String userId, String idType, String status, Page page, String orderBy, String direction, String linkBase) {
+    public LoanList list(
+            String userId, String idType, String status, Page page, String orderBy, String direction, String linkBase) {
         String wanted = status == null ? "ACTIVE" : status.toUpperCase(Locale.ROOT);
         if (!wanted.equals("ACTIVE") && !wanted.equals("COMPLETE")) {
-            throw AlmaError.PARAMETER_NOT_VALID.refusal("loan_status must be Active or Complete, got '" + status + "'.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                    "loan_status must be Active or Complete, got '" + status + "'.");
         }
         boolean descending = direction != null && direction.equalsIgnoreCase("DESC");
         if (direction != null && !descending && !direction.equalsIgnoreCase("ASC")) {
@@ -122,12 +153,15 @@ public final class LoanService {
         }
         long key = users.keyOf(dsl, userId, idType);
         LoanRepository loans = new LoanRepository(dsl);
-        List<StoredLoan> page1 = page.limit() == 0 ? List.of()
+        List<StoredLoan> page1 = page.limit() == 0
+                ? List.of()
                 : loans.list(key, wanted, page, orderBy == null ? "id" : orderBy.toLowerCase(Locale.ROOT), descending);
         Map<String, InventoryItem> items = new InventoryRepository(dsl)
                 .itemsByPid(page1.stream().map(StoredLoan::itemPid).toList()).stream()
-                .collect(Collectors.toMap(InventoryItem::itemPid, Function.identity()));
-        List<Loan> rendered = page1.stream().map(l -> render(l, items.get(l.itemPid()), userId, linkBase)).toList();
+                        .collect(Collectors.toMap(InventoryItem::itemPid, Function.identity()));
+        List<Loan> rendered = page1.stream()
+                .map(l -> render(l, items.get(l.itemPid()), userId, linkBase))
+                .toList();
         return new LoanList(rendered, loans.count(key, wanted));
     }
 
@@ -143,7 +177,8 @@ public final class LoanService {
     public Loan get(String userId, String loanId, String linkBase) {
         long key = users.keyOf(dsl, userId, null);
         StoredLoan loan = new LoanRepository(dsl).find(key, loanId).orElseThrow(() -> noLoan(loanId));
-        return render(loan, new InventoryRepository(dsl).itemByPid(loan.itemPid()).orElseThrow(), userId, linkBase);
+        return render(
+                loan, new InventoryRepository(dsl).itemByPid(loan.itemPid()).orElseThrow(), userId, linkBase);
     }
 
     public Loan renew(String userId, String idType, String loanId, String op, String linkBase) {
@@ -160,7 +195,9 @@ public final class LoanService {
             }
             // The loan policy's period again, from the due date or from today when the loan is overdue: a renewal
             // right after the loan was made moves the due date later, as a live Alma did.
-            Instant due = loan.dueDate().isAfter(clock.now()) ? loan.dueDate().plus(LOAN_DAYS, ChronoUnit.DAYS) : dueAfter(clock.today());
+            Instant due = loan.dueDate().isAfter(clock.now())
+                    ? loan.dueDate().plus(LOAN_DAYS, ChronoUnit.DAYS)
+                    : dueAfter(clock.today());
             loans.renew(loanId, due, clock.now());
             return reload(tx.dsl(), key, loanId, userId, linkBase).renewed();
         });
@@ -187,7 +224,14 @@ public final class LoanService {
     }
 
     /** Scanning an item in at a desk returns it: its active loan, if any, is completed. */
-    public ScanResult scanIn(String mmsId, String holdingId, String itemPid, String op, String library, String circDesk, String linkBase) {
+    public ScanResult scanIn(
+            String mmsId,
+            String holdingId,
+            String itemPid,
+            String op,
+            String library,
+            String circDesk,
+            String linkBase) {
         if (!"scan".equalsIgnoreCase(op)) {
             throw AlmaError.PARAMETER_NOT_VALID.refusal("op must be scan, got '" + op + "'.");
         }
@@ -199,25 +243,31 @@ public final class LoanService {
         }
         return dsl.transactionResult(tx -> {
             InventoryRepository inventory = new InventoryRepository(tx.dsl());
-            InventoryItem item = inventory.lockItem(itemPid)
+            InventoryItem item = inventory
+                    .lockItem(itemPid)
                     .filter(i -> i.holdingId().equals(holdingId) && i.mmsId().equals(mmsId))
-                    .orElseThrow(() -> noItem("No items found for mms_id " + mmsId + ", holding_id " + holdingId + " and item_pid " + itemPid + "."));
+                    .orElseThrow(() -> noItem("No items found for mms_id " + mmsId + ", holding_id " + holdingId
+                            + " and item_pid " + itemPid + "."));
             LoanRepository loans = new LoanRepository(tx.dsl());
             var active = loans.activeLoanOf(itemPid);
             active.ifPresent(loan -> {
                 UserService.lock(tx.dsl(), loan.userKey());
                 loans.complete(loan.loanId(), clock.now());
             });
-            String info = active.isPresent() ? "Item returned; loan " + active.get().loanId() + " completed." : "Item was not on loan.";
+            String info = active.isPresent()
+                    ? "Item returned; loan " + active.get().loanId() + " completed."
+                    : "Item was not on loan.";
             return ScanResult.of(item, false, codes, info, linkBase);
         });
     }
 
     /** {@code GET /bibs/{mms_id}/holdings/{holding_id}/items/{item_pid}}: the item, in place or on loan. */
     public ScanResult item(String mmsId, String holdingId, String itemPid, String linkBase) {
-        InventoryItem item = new InventoryRepository(dsl).itemByPid(itemPid)
+        InventoryItem item = new InventoryRepository(dsl)
+                .itemByPid(itemPid)
                 .filter(i -> i.holdingId().equals(holdingId) && i.mmsId().equals(mmsId))
-                .orElseThrow(() -> noItem("No items found for mms_id " + mmsId + ", holding_id " + holdingId + " and item_pid " + itemPid + "."));
+                .orElseThrow(() -> noItem("No items found for mms_id " + mmsId + ", holding_id " + holdingId
+                        + " and item_pid " + itemPid + "."));
         return ScanResult.of(item, new LoanRepository(dsl).activeLoanOf(itemPid).isPresent(), codes, null, linkBase);
     }
 
@@ -226,7 +276,8 @@ public final class LoanService {
         if (barcode == null) {
             throw AlmaError.MANDATORY_FIELD_MISSING.refusal("item_barcode");
         }
-        InventoryItem item = new InventoryRepository(dsl).itemByBarcode(barcode)
+        InventoryItem item = new InventoryRepository(dsl)
+                .itemByBarcode(barcode)
                 .orElseThrow(() -> noItem("No items found for barcode " + barcode + "."));
         return ScanResult.of(item, false, codes, null, linkBase).link();
     }
@@ -237,7 +288,8 @@ public final class LoanService {
 
     private Loan reload(DSLContext db, long key, String loanId, String userId, String linkBase) {
         StoredLoan loan = new LoanRepository(db).find(key, loanId).orElseThrow();
-        return render(loan, new InventoryRepository(db).itemByPid(loan.itemPid()).orElseThrow(), userId, linkBase);
+        return render(
+                loan, new InventoryRepository(db).itemByPid(loan.itemPid()).orElseThrow(), userId, linkBase);
     }
 
     private static Instant dueAfter(LocalDate today) {
@@ -245,12 +297,31 @@ public final class LoanService {
     }
 
     private Loan render(StoredLoan loan, InventoryItem item, String userId, String linkBase) {
-        return new Loan(UserService.userLink(linkBase, userId) + "/loans/" + loan.loanId(), loan.loanId(),
-                codes.code(CodeTables.CIRC_DESKS, loan.circDesk()), codes.code(CodeTables.LIBRARIES, loan.library()), userId,
-                item.barcode(), loan.dueDate(), loan.status(), loan.loanDate(), loan.returnDate(), loan.processStatus(), item.mmsId(),
-                item.holdingId(), item.itemPid(), item.title(), item.author(), item.description(), item.publicationYear(),
-                new Loan.Location(item.location(), item.location()), item.callNumber(), BigDecimal.ZERO,
-                loan.status().equals("ACTIVE") && loan.renewals() < MAX_RENEWALS, loan.lastRenewDate(), null);
+        return new Loan(
+                UserService.userLink(linkBase, userId) + "/loans/" + loan.loanId(),
+                loan.loanId(),
+                codes.code(CodeTables.CIRC_DESKS, loan.circDesk()),
+                codes.code(CodeTables.LIBRARIES, loan.library()),
+                userId,
+                item.barcode(),
+                loan.dueDate(),
+                loan.status(),
+                loan.loanDate(),
+                loan.returnDate(),
+                loan.processStatus(),
+                item.mmsId(),
+                item.holdingId(),
+                item.itemPid(),
+                item.title(),
+                item.author(),
+                item.description(),
+                item.publicationYear(),
+                new Loan.Location(item.location(), item.location()),
+                item.callNumber(),
+                BigDecimal.ZERO,
+                loan.status().equals("ACTIVE") && loan.renewals() < MAX_RENEWALS,
+                loan.lastRenewDate(),
+                null);
     }
 
     private static AlmaRefusal notLoanable(String detail) {
@@ -260,5 +331,4 @@ public final class LoanService {
     private static AlmaRefusal noLoan(String loanId) {
         return AlmaError.LOAN_NOT_FOUND.refusal(loanId);
     }
-
 }

@@ -24,33 +24,66 @@ public record ScanResult(
         @JsonProperty("item_data") ItemData itemData,
         @JsonProperty("additional_info") String additionalInfo) {
 
-    public record BibData(@JsonProperty("mms_id") String mmsId, @JsonProperty("title") String title,
-                          @JsonProperty("author") String author, @JsonProperty("date_of_publication") String dateOfPublication) {
-    }
+    public record BibData(
+            @JsonProperty("mms_id") String mmsId,
+            @JsonProperty("title") String title,
+            @JsonProperty("author") String author,
+            @JsonProperty("date_of_publication") String dateOfPublication) {}
 
-    public record HoldingData(@JsonProperty("holding_id") String holdingId, @JsonProperty("call_number") String callNumber) {
-    }
+    public record HoldingData(
+            @JsonProperty("holding_id") String holdingId,
+            @JsonProperty("call_number") String callNumber) {}
 
     @JsonPropertyOrder({"pid", "barcode", "base_status", "process_type", "library", "location", "description"})
-    public record ItemData(@JsonProperty("pid") String pid, @JsonProperty("barcode") String barcode,
-                           @JsonProperty("base_status") Code baseStatus, @JsonProperty("process_type") Code processType,
-                           @JsonProperty("library") Code library, @JsonProperty("location") Code location,
-                           @JsonProperty("description") String description) {
-    }
+    public record ItemData(
+            @JsonProperty("pid") String pid,
+            @JsonProperty("barcode") String barcode,
+            @JsonProperty("base_status") Code baseStatus,
+            @JsonProperty("process_type") Code processType,
+            @JsonProperty("library") Code library,
+            @JsonProperty("location") Code location,
+            @JsonProperty("description") String description) {}
 
     // The fields of Alma's rest_item that almasim holds no value for, answered empty as Alma answers an unset field
     // (responses/scanin_transit_response.json), so that clients reading them without a default keep working.
-    private static final List<String> EMPTY_BIB_TEXT = List.of("complete_edition", "isbn", "place_of_publication", "publisher_const");
+    private static final List<String> EMPTY_BIB_TEXT =
+            List.of("complete_edition", "isbn", "place_of_publication", "publisher_const");
     private static final List<String> EMPTY_HOLDING_TEXT = List.of("accession_number", "copy_id", "temp_call_number");
-    private static final List<String> EMPTY_HOLDING_CODES = List.of("call_number_type", "temp_call_number_type", "temp_library",
-            "temp_location", "temp_policy");
-    private static final List<String> EMPTY_ITEM_TEXT = List.of("alternative_call_number", "chronology_i", "chronology_j", "chronology_k",
-            "chronology_l", "chronology_m", "description", "enumeration_a", "enumeration_b", "enumeration_c", "enumeration_d",
-            "enumeration_e", "enumeration_f", "enumeration_g", "enumeration_h", "fulfillment_note", "internal_note_1", "internal_note_2",
-            "internal_note_3", "inventory_number", "pages", "pieces", "po_line", "public_note", "receiving_operator",
-            "statistics_note_1", "statistics_note_2", "statistics_note_3", "storage_location_id", "year_of_issue");
-    private static final List<String> EMPTY_ITEM_CODES = List.of("alternative_call_number_type", "physical_condition", "policy",
-            "provenance");
+    private static final List<String> EMPTY_HOLDING_CODES =
+            List.of("call_number_type", "temp_call_number_type", "temp_library", "temp_location", "temp_policy");
+    private static final List<String> EMPTY_ITEM_TEXT = List.of(
+            "alternative_call_number",
+            "chronology_i",
+            "chronology_j",
+            "chronology_k",
+            "chronology_l",
+            "chronology_m",
+            "description",
+            "enumeration_a",
+            "enumeration_b",
+            "enumeration_c",
+            "enumeration_d",
+            "enumeration_e",
+            "enumeration_f",
+            "enumeration_g",
+            "enumeration_h",
+            "fulfillment_note",
+            "internal_note_1",
+            "internal_note_2",
+            "internal_note_3",
+            "inventory_number",
+            "pages",
+            "pieces",
+            "po_line",
+            "public_note",
+            "receiving_operator",
+            "statistics_note_1",
+            "statistics_note_2",
+            "statistics_note_3",
+            "storage_location_id",
+            "year_of_issue");
+    private static final List<String> EMPTY_ITEM_CODES =
+            List.of("alternative_call_number_type", "physical_condition", "policy", "provenance");
 
     /** The answer as Alma writes it: every field of rest_item, empty where almasim holds nothing. */
     public AlmaDocument answer() {
@@ -61,7 +94,8 @@ public record ScanResult(
         bib.put("link", link.substring(0, link.indexOf("/holdings/")));
         ObjectNode holding = (ObjectNode) item.get("holding_data");
         EMPTY_HOLDING_TEXT.forEach(field -> holding.put(field, ""));
-        EMPTY_HOLDING_CODES.forEach(field -> holding.putObject(field).put("value", "").put("desc", ""));
+        EMPTY_HOLDING_CODES.forEach(
+                field -> holding.putObject(field).put("value", "").put("desc", ""));
         holding.put("in_temp_location", false);
         holding.put("link", link.substring(0, link.indexOf("/items/")));
         ObjectNode data = (ObjectNode) item.get("item_data");
@@ -77,13 +111,20 @@ public record ScanResult(
 
     /** The item as it is now: in place, or on loan (base status 0, process type LOAN). */
     static ScanResult of(InventoryItem item, boolean onLoan, CodeTables codes, String info, String linkBase) {
-        String link = linkBase + "/almaws/v1/bibs/" + item.mmsId() + "/holdings/" + item.holdingId() + "/items/" + item.itemPid();
-        return new ScanResult(link,
+        String link = linkBase + "/almaws/v1/bibs/" + item.mmsId() + "/holdings/" + item.holdingId() + "/items/"
+                + item.itemPid();
+        return new ScanResult(
+                link,
                 new BibData(item.mmsId(), item.title(), item.author(), item.publicationYear()),
                 new HoldingData(item.holdingId(), item.callNumber()),
-                new ItemData(item.itemPid(), item.barcode(), onLoan ? new Code("0", "Item not in place") : new Code("1", "Item in place"),
-                        onLoan ? new Code("LOAN", "Loan") : new Code("", ""), codes.code(CodeTables.LIBRARIES, item.library()),
-                        new Code(item.location(), item.location()), item.description()),
+                new ItemData(
+                        item.itemPid(),
+                        item.barcode(),
+                        onLoan ? new Code("0", "Item not in place") : new Code("1", "Item in place"),
+                        onLoan ? new Code("LOAN", "Loan") : new Code("", ""),
+                        codes.code(CodeTables.LIBRARIES, item.library()),
+                        new Code(item.location(), item.location()),
+                        item.description()),
                 info);
     }
 }

@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import org.almasim.simulator.errors.AlmaError;
-import org.almasim.simulator.errors.AlmaRefusal;
 import org.almasim.simulator.http.AlmaHttp;
 import org.almasim.simulator.http.Params;
 import org.almasim.simulator.jobs.PurgeParameters;
@@ -23,8 +22,13 @@ public final class PatronController {
     }
 
     public void list(Context ctx) {
-        PatronFilter filter = new PatronFilter(text(ctx, "q"), code(ctx, "status"), code(ctx, "user_group"), code(ctx, "account_type"),
-                text(ctx, "expired_since").map(PatronController::date), text(ctx, "has_blockers").map(PatronController::bool),
+        PatronFilter filter = new PatronFilter(
+                text(ctx, "q"),
+                code(ctx, "status"),
+                code(ctx, "user_group"),
+                code(ctx, "account_type"),
+                text(ctx, "expired_since").map(PatronController::date),
+                text(ctx, "has_blockers").map(PatronController::bool),
                 code(ctx, "purge_job_today").map(PatronController::outcome));
         AlmaHttp.json(ctx, directory.search(filter, Params.page(ctx)));
     }
@@ -35,22 +39,29 @@ public final class PatronController {
 
     /** One patron; the purge job's parameters may be given as the job takes them, else it is assumed run without any. */
     public void get(Context ctx) {
-        AlmaHttp.json(ctx, directory.detail(ctx.pathParam("user_id"), purgeParameters(ctx), UserController.linkBase(ctx)));
+        AlmaHttp.json(
+                ctx, directory.detail(ctx.pathParam("user_id"), purgeParameters(ctx), UserController.linkBase(ctx)));
     }
 
     private static PurgeParameters purgeParameters(Context ctx) {
-        int grace = text(ctx, "number_of_days_after_purge_date").map(days -> {
-            if (!days.matches("[0-9]{1,5}")) {
-                throw AlmaError.PARAMETER_NOT_VALID.refusal("number_of_days_after_purge_date must be a whole number of days, got '" + days + "'.");
-            }
-            return Integer.parseInt(days);
-        }).orElse(0);
-        BigDecimal waive = text(ctx, "waive_threshold").map(amount -> {
-            if (!Params.isMoney(amount)) {
-                throw AlmaError.PARAMETER_NOT_VALID.refusal("waive_threshold must be an amount such as 5.00, got '" + amount + "'.");
-            }
-            return new BigDecimal(amount);
-        }).orElse(BigDecimal.ZERO);
+        int grace = text(ctx, "number_of_days_after_purge_date")
+                .map(days -> {
+                    if (!days.matches("[0-9]{1,5}")) {
+                        throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                                "number_of_days_after_purge_date must be a whole number of days, got '" + days + "'.");
+                    }
+                    return Integer.parseInt(days);
+                })
+                .orElse(0);
+        BigDecimal waive = text(ctx, "waive_threshold")
+                .map(amount -> {
+                    if (!Params.isMoney(amount)) {
+                        throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                                "waive_threshold must be an amount such as 5.00, got '" + amount + "'.");
+                    }
+                    return new BigDecimal(amount);
+                })
+                .orElse(BigDecimal.ZERO);
         return new PurgeParameters(grace, code(ctx, "user_group"), code(ctx, "record_type"), waive);
     }
 
@@ -66,7 +77,8 @@ public final class PatronController {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw AlmaError.PARAMETER_NOT_VALID.refusal("expired_since must be a date (YYYY-MM-DD), got '" + text + "'.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                    "expired_since must be a date (YYYY-MM-DD), got '" + text + "'.");
         }
     }
 
@@ -74,7 +86,8 @@ public final class PatronController {
         try {
             return PurgeVerdict.Outcome.valueOf(text);
         } catch (IllegalArgumentException e) {
-            throw AlmaError.PARAMETER_NOT_VALID.refusal("purge_job_today must be one of DELETED, REFUSED or NOT_A_CANDIDATE, got '" + text + "'.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                    "purge_job_today must be one of DELETED, REFUSED or NOT_A_CANDIDATE, got '" + text + "'.");
         }
     }
 
@@ -82,7 +95,8 @@ public final class PatronController {
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "true", "yes" -> true;
             case "false", "no" -> false;
-            default -> throw AlmaError.PARAMETER_NOT_VALID.refusal("has_blockers must be true or false, got '" + text + "'.");
+            default ->
+                throw AlmaError.PARAMETER_NOT_VALID.refusal("has_blockers must be true or false, got '" + text + "'.");
         };
     }
 }

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.util.List;
 import java.util.Map;
 import org.almasim.simulator.blockers.BlockerService;
-import org.almasim.simulator.deletion.DeletionBlocker;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.codes.CodeTables;
+import org.almasim.simulator.deletion.DeletionBlocker;
 import org.almasim.simulator.fees.FeeList;
 import org.almasim.simulator.fees.FeeService;
 import org.almasim.simulator.http.Params.Page;
@@ -35,8 +35,15 @@ public final class PatronDirectory {
     private final BlockerService blockers;
     private final CodeTables codes;
 
-    public PatronDirectory(DSLContext dsl, SimulatedClock clock, UserService users, LoanService loans, FeeService fees, SetService sets,
-                           BlockerService blockers, CodeTables codes) {
+    public PatronDirectory(
+            DSLContext dsl,
+            SimulatedClock clock,
+            UserService users,
+            LoanService loans,
+            FeeService fees,
+            SetService sets,
+            BlockerService blockers,
+            CodeTables codes) {
         this.codes = codes;
         this.dsl = dsl;
         this.clock = clock;
@@ -47,22 +54,26 @@ public final class PatronDirectory {
         this.blockers = blockers;
     }
 
-    public record PatronPage(@JsonProperty("total_record_count") int total, @JsonProperty("patron") List<PatronRow> patrons) {
-    }
+    public record PatronPage(
+            @JsonProperty("total_record_count") int total,
+            @JsonProperty("patron") List<PatronRow> patrons) {}
 
-    public record Summary(@JsonProperty("today") String today, @JsonProperty("total") int total,
-                          @JsonProperty("by_status") Map<String, Integer> byStatus) {
-    }
+    public record Summary(
+            @JsonProperty("today") String today,
+            @JsonProperty("total") int total,
+            @JsonProperty("by_status") Map<String, Integer> byStatus) {}
 
     /**
      * A patron as the console shows them: Alma's user record, active loans and fees, set memberships, what would stop
      * a deletion, and what Purge User Records would do with them today ({@link PurgeVerdicts}, the job's own rules).
      */
-    public record PatronDetail(@JsonProperty("user") @JsonRawValue String user, @JsonProperty("loans") LoanList loans,
-                               @JsonProperty("fees") FeeList fees, @JsonProperty("sets") List<String> sets,
-                               @JsonProperty("deletion_blocked_by") List<DeletionBlocker> deletionBlockedBy,
-                               @JsonProperty("purge_job_today") PurgeVerdict purgeJobToday) {
-    }
+    public record PatronDetail(
+            @JsonProperty("user") @JsonRawValue String user,
+            @JsonProperty("loans") LoanList loans,
+            @JsonProperty("fees") FeeList fees,
+            @JsonProperty("sets") List<String> sets,
+            @JsonProperty("deletion_blocked_by") List<DeletionBlocker> deletionBlockedBy,
+            @JsonProperty("purge_job_today") PurgeVerdict purgeJobToday) {}
 
     public PatronPage search(PatronFilter filter, Page page) {
         var condition = PatronRepository.condition(filter, clock.today(), InstitutionSettings.researchEnabled(dsl));
@@ -72,7 +83,10 @@ public final class PatronDirectory {
 
     public Summary summary() {
         Map<String, Integer> byStatus = new PatronRepository(dsl).countsByStatus();
-        return new Summary(clock.today().toString(), byStatus.values().stream().mapToInt(Integer::intValue).sum(), byStatus);
+        return new Summary(
+                clock.today().toString(),
+                byStatus.values().stream().mapToInt(Integer::intValue).sum(),
+                byStatus);
     }
 
     public PatronDetail detail(String primaryId, PurgeParameters assumed, String linkBase) {
@@ -80,7 +94,12 @@ public final class PatronDirectory {
         long key = users.keyOf(dsl, primaryId, null);
         List<DeletionBlocker> blockedBy = blockers.view(primaryId).deletionBlockedBy();
         PurgeVerdict verdict = PurgeVerdicts.of(dsl, key, assumed, clock.today(), codes.currency());
-        return new PatronDetail(user, loans.list(primaryId, null, "ACTIVE", new Page(100, 0), null, null, linkBase),
-                fees.list(primaryId, null, "ACTIVE", linkBase), sets.setsOf(key), blockedBy, verdict);
+        return new PatronDetail(
+                user,
+                loans.list(primaryId, null, "ACTIVE", new Page(100, 0), null, null, linkBase),
+                fees.list(primaryId, null, "ACTIVE", linkBase),
+                sets.setsOf(key),
+                blockedBy,
+                verdict);
     }
 }

@@ -9,12 +9,23 @@ import org.almasim.simulator.jobs.PurgeVerdict;
  * or after a day (and before today), whether anything would stop Alma from deleting them, and what Purge User Records run
  * today without parameters would do to them (the same answer as the patron page's).
  */
-public record PatronFilter(Optional<String> words, Optional<String> status, Optional<String> userGroup, Optional<String> accountType,
-                           Optional<LocalDate> expiredSince, Optional<Boolean> hasBlockers,
-                           Optional<PurgeVerdict.Outcome> purgeJobToday) {
+public record PatronFilter(
+        Optional<String> words,
+        Optional<String> status,
+        Optional<String> userGroup,
+        Optional<String> accountType,
+        Optional<LocalDate> expiredSince,
+        Optional<Boolean> hasBlockers,
+        Optional<PurgeVerdict.Outcome> purgeJobToday) {
 
     public static PatronFilter none() {
-        return new PatronFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        return new PatronFilter(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
                 Optional.empty());
     }
 }

@@ -1,9 +1,9 @@
 package org.almasim.simulator.patrons;
 
 import static org.almasim.simulator.db.Tables.FEE;
+import static org.almasim.simulator.db.Tables.JOB_LOCK;
 import static org.almasim.simulator.db.Tables.LOAN;
 import static org.almasim.simulator.db.Tables.PATRON;
-import static org.almasim.simulator.db.Tables.JOB_LOCK;
 import static org.almasim.simulator.db.Tables.PATRON_BLOCKER;
 
 import java.math.BigDecimal;
@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.almasim.simulator.deletion.BlockerKind;
 import org.almasim.simulator.deletion.PatronActivity;
-import org.almasim.simulator.jobs.PurgeParameters;
 import org.almasim.simulator.http.Params.Page;
+import org.almasim.simulator.jobs.PurgeParameters;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -32,11 +32,30 @@ final class PatronRepository {
     }
 
     List<PatronRow> page(Condition filter, Page page) {
-        return db.select(PATRON.PRIMARY_ID, PATRON.FIRST_NAME, PATRON.LAST_NAME, PATRON.STATUS, PATRON.USER_GROUP, PATRON.ACCOUNT_TYPE,
-                        PATRON.EXPIRY_DATE, PATRON.PURGE_DATE)
-                .from(PATRON).where(filter).orderBy(PATRON.FEATURED.desc(), PATRON.PRIMARY_ID_NATURAL).limit(page.limit()).offset(page.offset())
-                .fetch(r -> new PatronRow(r.value1(), Stream.of(r.value2(), r.value3()).filter(s -> s != null && !s.isBlank())
-                        .collect(Collectors.joining(" ")), r.value4(), r.value5(), r.value6(), PatronRow.day(r.value7()), PatronRow.day(r.value8())));
+        return db.select(
+                        PATRON.PRIMARY_ID,
+                        PATRON.FIRST_NAME,
+                        PATRON.LAST_NAME,
+                        PATRON.STATUS,
+                        PATRON.USER_GROUP,
+                        PATRON.ACCOUNT_TYPE,
+                        PATRON.EXPIRY_DATE,
+                        PATRON.PURGE_DATE)
+                .from(PATRON)
+                .where(filter)
+                .orderBy(PATRON.FEATURED.desc(), PATRON.PRIMARY_ID_NATURAL)
+                .limit(page.limit())
+                .offset(page.offset())
+                .fetch(r -> new PatronRow(
+                        r.value1(),
+                        Stream.of(r.value2(), r.value3())
+                                .filter(s -> s != null && !s.isBlank())
+                                .collect(Collectors.joining(" ")),
+                        r.value4(),
+                        r.value5(),
+                        r.value6(),
+                        PatronRow.day(r.value7()),
+                        PatronRow.day(r.value8())));
     }
 
     int count(Condition filter) {
@@ -45,7 +64,10 @@ final class PatronRepository {
 
     Map<String, Integer> countsByStatus() {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        db.select(PATRON.STATUS, DSL.count()).from(PATRON).groupBy(PATRON.STATUS).orderBy(PATRON.STATUS)
+        db.select(PATRON.STATUS, DSL.count())
+                .from(PATRON)
+                .groupBy(PATRON.STATUS)
+                .orderBy(PATRON.STATUS)
                 .forEach(r -> counts.put(r.value1(), r.value2()));
         return counts;
     }
@@ -55,16 +77,25 @@ final class PatronRepository {
         if (filter.words().isPresent()) {
             for (String word : filter.words().get().toLowerCase(Locale.ROOT).split("\\s+")) {
                 String like = "%" + word.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-                condition = condition.and(PATRON.PRIMARY_ID_FOLD.like(like, '!')
+                condition = condition.and(PATRON.PRIMARY_ID_FOLD
+                        .like(like, '!')
                         .or(DSL.lower(PATRON.FIRST_NAME).like(like, '!'))
                         .or(DSL.lower(PATRON.LAST_NAME).like(like, '!')));
             }
         }
         condition = filter.status().map(PATRON.STATUS::eq).map(condition::and).orElse(condition);
-        condition = filter.userGroup().map(PATRON.USER_GROUP::eq).map(condition::and).orElse(condition);
-        condition = filter.accountType().map(PATRON.ACCOUNT_TYPE::eq).map(condition::and).orElse(condition);
+        condition = filter.userGroup()
+                .map(PATRON.USER_GROUP::eq)
+                .map(condition::and)
+                .orElse(condition);
+        condition = filter.accountType()
+                .map(PATRON.ACCOUNT_TYPE::eq)
+                .map(condition::and)
+                .orElse(condition);
         if (filter.expiredSince().isPresent()) {
-            condition = condition.and(PATRON.EXPIRY_DATE.ge(filter.expiredSince().get())).and(PATRON.EXPIRY_DATE.lt(today));
+            condition = condition
+                    .and(PATRON.EXPIRY_DATE.ge(filter.expiredSince().get()))
+                    .and(PATRON.EXPIRY_DATE.lt(today));
         }
         if (filter.hasBlockers().isPresent()) {
             Condition blocked = blocked(researchEnabled);
@@ -74,22 +105,33 @@ final class PatronRepository {
             // The job's own candidate condition, and what stops a deletion, as the patron page's verdict has them.
             Condition candidate = PurgeParameters.DEFAULTS.candidates(today);
             Condition blocked = blocked(researchEnabled);
-            condition = condition.and(switch (filter.purgeJobToday().get()) {
-                case NOT_A_CANDIDATE -> DSL.not(candidate).or(PATRON.PURGE_DATE.isNull());
-                case REFUSED -> candidate.and(blocked);
-                case DELETED -> candidate.and(DSL.not(blocked));
-            });
+            condition = condition.and(
+                    switch (filter.purgeJobToday().get()) {
+                        case NOT_A_CANDIDATE -> DSL.not(candidate).or(PATRON.PURGE_DATE.isNull());
+                        case REFUSED -> candidate.and(blocked);
+                        case DELETED -> candidate.and(DSL.not(blocked));
+                    });
         }
         return condition;
     }
 
     /** What stops a deletion: loans, a balance, blockers kept as data, a running job's hold ({@code DeletionBlockers}). */
     private static Condition blocked(boolean researchEnabled) {
-        List<String> kinds = Arrays.stream(BlockerKind.values()).filter(k -> researchEnabled || !k.needsResearch()).map(Enum::name).toList();
-        return DSL.exists(DSL.selectOne().from(LOAN).where(LOAN.USER_KEY.eq(PATRON.USER_KEY).and(LOAN.LOAN_STATUS.eq("ACTIVE"))))
-                .or(DSL.field(DSL.select(DSL.coalesce(DSL.sum(FEE.BALANCE), BigDecimal.ZERO)).from(FEE)
-                        .where(FEE.USER_KEY.eq(PATRON.USER_KEY).and(FEE.STATUS.in(PatronActivity.OPEN_FEE_STATUSES)))).gt(BigDecimal.ZERO))
-                .or(DSL.exists(DSL.selectOne().from(PATRON_BLOCKER)
+        List<String> kinds = Arrays.stream(BlockerKind.values())
+                .filter(k -> researchEnabled || !k.needsResearch())
+                .map(Enum::name)
+                .toList();
+        return DSL.exists(DSL.selectOne()
+                        .from(LOAN)
+                        .where(LOAN.USER_KEY.eq(PATRON.USER_KEY).and(LOAN.LOAN_STATUS.eq("ACTIVE"))))
+                .or(DSL.field(DSL.select(DSL.coalesce(DSL.sum(FEE.BALANCE), BigDecimal.ZERO))
+                                .from(FEE)
+                                .where(FEE.USER_KEY
+                                        .eq(PATRON.USER_KEY)
+                                        .and(FEE.STATUS.in(PatronActivity.OPEN_FEE_STATUSES))))
+                        .gt(BigDecimal.ZERO))
+                .or(DSL.exists(DSL.selectOne()
+                        .from(PATRON_BLOCKER)
                         .where(PATRON_BLOCKER.USER_KEY.eq(PATRON.USER_KEY).and(PATRON_BLOCKER.KIND.in(kinds)))))
                 .or(DSL.exists(DSL.selectOne().from(JOB_LOCK).where(JOB_LOCK.USER_KEY.eq(PATRON.USER_KEY))));
     }

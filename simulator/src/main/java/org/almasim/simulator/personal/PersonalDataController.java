@@ -31,7 +31,8 @@ public final class PersonalDataController {
         String id = ctx.pathParam("user_id");
         String idType = Params.text(ctx, "user_id_type");
         String linkBase = UserController.linkBase(ctx);
-        ObjectNode personal = ((ObjectNode) users.get(id, idType, Set.of(), "full", linkBase).tree()).deepCopy();
+        ObjectNode personal =
+                ((ObjectNode) users.get(id, idType, Set.of(), "full", linkBase).tree()).deepCopy();
         String primaryId = personal.path("primary_id").asText();
         personal.set("loans", AlmaFormats.JSON.valueToTree(loans.allOf(primaryId, linkBase)));
         personal.set("fees", AlmaFormats.JSON.valueToTree(fees.allOf(primaryId, linkBase)));

@@ -20,11 +20,11 @@ final class MergedYaml {
     /** Top-level keys starting with x- hold what a document shares through anchors (as docker-compose files do). */
     private static final Pattern EXTENSION_KEY = Pattern.compile("(?m)^x-[^:\\s]*\\s*:");
 
-    private MergedYaml() {
-    }
+    private MergedYaml() {}
 
     static boolean uses(String document) {
-        return MERGE_KEY.matcher(document).find() || EXTENSION_KEY.matcher(document).find();
+        return MERGE_KEY.matcher(document).find()
+                || EXTENSION_KEY.matcher(document).find();
     }
 
     /** The document as plain maps, lists and scalars, with every merge key applied and its x- keys left out. */
@@ -33,7 +33,9 @@ final class MergedYaml {
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(1000);
         DumperOptions unused = new DumperOptions();
-        Object loaded = new Yaml(new SafeConstructor(options), new Representer(unused), unused, options, new DatesAsText()).load(document);
+        Object loaded = new Yaml(
+                        new SafeConstructor(options), new Representer(unused), unused, options, new DatesAsText())
+                .load(document);
         if (loaded instanceof Map<?, ?> top) {
             top.keySet().removeIf(key -> String.valueOf(key).startsWith("x-"));
         }

@@ -42,50 +42,73 @@ public record Population(
 
     /** The patrons the trainer console lists first: those {@code featured} names, or else every user of the document. */
     public List<String> featuredIds() {
-        return featured != null ? featured : users.stream().map(User::primaryId).filter(Objects::nonNull).toList();
+        return featured != null
+                ? featured
+                : users.stream().map(User::primaryId).filter(Objects::nonNull).toList();
     }
 
-    public record CodeSpec(@JsonProperty("code") String code, @JsonProperty("description") String description) {
-    }
+    public record CodeSpec(
+            @JsonProperty("code") String code,
+            @JsonProperty("description") String description) {}
 
     /** An item with its bib and holding; their ids are new Alma-like ones unless given (items of one bib share its ids). */
-    public record ItemSpec(@JsonProperty("barcode") String barcode, @JsonProperty("title") String title,
-                           @JsonProperty("author") String author, @JsonProperty("publication_year") String publicationYear,
-                           @JsonProperty("library") String library, @JsonProperty("location") String location,
-                           @JsonProperty("call_number") String callNumber, @JsonProperty("description") String description,
-                           @JsonProperty("mms_id") String mmsId, @JsonProperty("holding_id") String holdingId,
-                           @JsonProperty("item_pid") String itemPid) {
-    }
+    public record ItemSpec(
+            @JsonProperty("barcode") String barcode,
+            @JsonProperty("title") String title,
+            @JsonProperty("author") String author,
+            @JsonProperty("publication_year") String publicationYear,
+            @JsonProperty("library") String library,
+            @JsonProperty("location") String location,
+            @JsonProperty("call_number") String callNumber,
+            @JsonProperty("description") String description,
+            @JsonProperty("mms_id") String mmsId,
+            @JsonProperty("holding_id") String holdingId,
+            @JsonProperty("item_pid") String itemPid) {}
 
     /** A set of users: itemized with {@code members} (primary ids) or logical with a {@code query}; a new id unless given. */
-    public record SetSpec(@JsonProperty("id") String id, @JsonProperty("name") String name, @JsonProperty("type") String type,
-                          @JsonProperty("description") String description, @JsonProperty("query") String query,
-                          @JsonProperty("members") List<String> members) {
-    }
+    public record SetSpec(
+            @JsonProperty("id") String id,
+            @JsonProperty("name") String name,
+            @JsonProperty("type") String type,
+            @JsonProperty("description") String description,
+            @JsonProperty("query") String query,
+            @JsonProperty("members") List<String> members) {}
 
     /** An active loan, or a complete one when {@code returned} is given. */
-    public record LoanSpec(@JsonProperty("user") String user, @JsonProperty("barcode") String barcode,
-                           @JsonProperty("loan_date") LocalDate loanDate, @JsonProperty("due_date") LocalDate dueDate,
-                           @JsonProperty("returned") LocalDate returned) {
-    }
+    public record LoanSpec(
+            @JsonProperty("user") String user,
+            @JsonProperty("barcode") String barcode,
+            @JsonProperty("loan_date") LocalDate loanDate,
+            @JsonProperty("due_date") LocalDate dueDate,
+            @JsonProperty("returned") LocalDate returned) {}
 
     /** A fee of {@code amount} of which {@code balance} is still owed (all of it when absent). */
-    public record FeeSpec(@JsonProperty("user") String user, @JsonProperty("type") String type,
-                          @JsonProperty("amount") BigDecimal amount, @JsonProperty("balance") BigDecimal balance,
-                          @JsonProperty("status") String status, @JsonProperty("owner") String owner,
-                          @JsonProperty("comment") String comment, @JsonProperty("created") LocalDate created) {
-    }
+    public record FeeSpec(
+            @JsonProperty("user") String user,
+            @JsonProperty("type") String type,
+            @JsonProperty("amount") BigDecimal amount,
+            @JsonProperty("balance") BigDecimal balance,
+            @JsonProperty("status") String status,
+            @JsonProperty("owner") String owner,
+            @JsonProperty("comment") String comment,
+            @JsonProperty("created") LocalDate created) {}
 
     /** Something else that stops the user's deletion (docs/population.md lists the kinds). */
-    public record BlockerSpec(@JsonProperty("user") String user, @JsonProperty("kind") String kind,
-                              @JsonProperty("detail") String detail) {
-    }
+    public record BlockerSpec(
+            @JsonProperty("user") String user,
+            @JsonProperty("kind") String kind,
+            @JsonProperty("detail") String detail) {}
 
     /** What a load added, as {@code POST /almasim/v1/population} answers it. */
-    public record Loaded(@JsonProperty("users") int users, @JsonProperty("items") int items, @JsonProperty("loans") int loans,
-                         @JsonProperty("fees") int fees, @JsonProperty("today") String today) {
+    public record Loaded(
+            @JsonProperty("users") int users,
+            @JsonProperty("items") int items,
+            @JsonProperty("loans") int loans,
+            @JsonProperty("fees") int fees,
+            @JsonProperty("today") String today) {
         public Loaded plus(Loaded other) {
-            return new Loaded(users + other.users, items + other.items, loans + other.loans, fees + other.fees, other.today);
+            return new Loaded(
+                    users + other.users, items + other.items, loans + other.loans, fees + other.fees, other.today);
         }
     }
 }

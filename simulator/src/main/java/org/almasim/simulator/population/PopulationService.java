@@ -18,15 +18,15 @@ import org.almasim.simulator.blockers.BlockerRepository;
 import org.almasim.simulator.blockers.BlockerService;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.codes.CodeTables;
-import org.almasim.simulator.fees.FeeService.FeeImport;
-import org.almasim.simulator.fees.FeeService;
 import org.almasim.simulator.errors.AlmaError;
 import org.almasim.simulator.errors.AlmaRefusal;
+import org.almasim.simulator.fees.FeeService;
+import org.almasim.simulator.fees.FeeService.FeeImport;
 import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.inventory.InventoryItem;
 import org.almasim.simulator.inventory.InventoryRepository;
-import org.almasim.simulator.loans.LoanService.LoanImport;
 import org.almasim.simulator.loans.LoanService;
+import org.almasim.simulator.loans.LoanService.LoanImport;
 import org.almasim.simulator.population.Population.Loaded;
 import org.almasim.simulator.sets.AlmaSet;
 import org.almasim.simulator.sets.SetService;
@@ -49,8 +49,15 @@ public final class PopulationService {
     private final SetService sets;
     private final InstitutionSettings settings;
 
-    public PopulationService(DSLContext dsl, CodeTables codes, SimulatedClock clock, UserService users, LoanService loans,
-                             FeeService fees, SetService sets, InstitutionSettings settings) {
+    public PopulationService(
+            DSLContext dsl,
+            CodeTables codes,
+            SimulatedClock clock,
+            UserService users,
+            LoanService loans,
+            FeeService fees,
+            SetService sets,
+            InstitutionSettings settings) {
         this.dsl = dsl;
         this.codes = codes;
         this.clock = clock;
@@ -77,7 +84,9 @@ public final class PopulationService {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             AlmaRefusal cause = almaCause(e);
-            throw invalid((cause != null ? cause.getMessage() : AlmaFormats.problem(e).replaceFirst("\\.$", "")) + where + ".");
+            throw invalid(
+                    (cause != null ? cause.getMessage() : AlmaFormats.problem(e).replaceFirst("\\.$", "")) + where
+                            + ".");
         } catch (IllegalArgumentException e) {
             // convertValue wraps what Jackson found wrong in the merged document.
             if (e.getCause() instanceof JacksonException jackson) {
@@ -86,7 +95,8 @@ public final class PopulationService {
             }
             throw invalid("the document could not be read.");
         } catch (org.yaml.snakeyaml.error.YAMLException e) {
-            throw invalid("the document is not well-formed YAML: " + e.getMessage().lines().findFirst().orElse("") + ".");
+            throw invalid("the document is not well-formed YAML: "
+                    + e.getMessage().lines().findFirst().orElse("") + ".");
         } catch (IOException e) {
             throw invalid(e.getMessage());
         }
@@ -112,23 +122,36 @@ public final class PopulationService {
             if (population.today() != null) {
                 clock.set(population.today());
             }
-            Map<String, Object> jobIds = population.jobIds().isEmpty() ? Map.of()
-                    : Map.of(InstitutionSettings.JOB_IDS, population.jobIds());
+            Map<String, Object> jobIds =
+                    population.jobIds().isEmpty() ? Map.of() : Map.of(InstitutionSettings.JOB_IDS, population.jobIds());
             settings.check(jobIds);
             addCodes(population);
             checkReferences(population);
             List<InventoryItem> items = population.items().stream()
-                    .map(i -> new InventoryItem(i.itemPid(), i.holdingId(), i.mmsId(), i.barcode(), i.title(), i.author(), i.publicationYear(),
-                            i.library() == null ? "MAIN" : i.library(), i.location() == null ? "STACKS" : i.location(),
-                            i.callNumber(), i.description()))
+                    .map(i -> new InventoryItem(
+                            i.itemPid(),
+                            i.holdingId(),
+                            i.mmsId(),
+                            i.barcode(),
+                            i.title(),
+                            i.author(),
+                            i.publicationYear(),
+                            i.library() == null ? "MAIN" : i.library(),
+                            i.location() == null ? "STACKS" : i.location(),
+                            i.callNumber(),
+                            i.description()))
                     .toList();
             // One transaction for the whole document: it loads entirely or not at all.
             int created = dsl.transactionResult(tx -> {
                 int count = users.createAll(tx.dsl(), population.users());
                 users.feature(tx.dsl(), population.featuredIds());
                 new InventoryRepository(tx.dsl()).addAll(items);
-                loans.importAll(tx.dsl(), population.loans().stream()
-                        .map(l -> new LoanImport(l.user(), l.barcode(), l.loanDate(), l.dueDate(), l.returned())).toList());
+                loans.importAll(
+                        tx.dsl(),
+                        population.loans().stream()
+                                .map(l ->
+                                        new LoanImport(l.user(), l.barcode(), l.loanDate(), l.dueDate(), l.returned()))
+                                .toList());
                 fees.importAll(tx.dsl(), feeImports(population));
                 addBlockers(tx.dsl(), population.blockers());
                 settings.write(tx.dsl(), jobIds);
@@ -137,7 +160,12 @@ public final class PopulationService {
                 }
                 return count;
             });
-            return new Loaded(created, items.size(), population.loans().size(), population.fees().size(), clock.today().toString());
+            return new Loaded(
+                    created,
+                    items.size(),
+                    population.loans().size(),
+                    population.fees().size(),
+                    clock.today().toString());
         } catch (RuntimeException e) {
             clock.set(previousToday);
             codes.restore(previousCodes);
@@ -149,7 +177,8 @@ public final class PopulationService {
     private static AlmaSet almaSet(Population.SetSpec spec) {
         ObjectNode set = AlmaFormats.JSON.createObjectNode();
         set.put("name", spec.name());
-        set.putObject("type").put("value", spec.type() == null ? (spec.query() != null ? "LOGICAL" : "ITEMIZED") : spec.type());
+        set.putObject("type")
+                .put("value", spec.type() == null ? (spec.query() != null ? "LOGICAL" : "ITEMIZED") : spec.type());
         set.putObject("content").put("value", "USER");
         if (spec.description() != null) {
             set.put("description", spec.description());
@@ -171,15 +200,24 @@ public final class PopulationService {
     private void addCodes(Population population) {
         dsl.transaction(tx -> {
             for (var group : population.userGroups()) {
-                CodeTables.upsert(tx.dsl(), CodeTables.USER_GROUPS, required(group.code(), "user_groups[].code"),
+                CodeTables.upsert(
+                        tx.dsl(),
+                        CodeTables.USER_GROUPS,
+                        required(group.code(), "user_groups[].code"),
                         group.description() == null ? group.code() : group.description());
             }
             for (var type : population.identifierTypes()) {
-                CodeTables.upsert(tx.dsl(), CodeTables.IDENTIFIER_TYPES, required(type.code(), "identifier_types[].code"),
+                CodeTables.upsert(
+                        tx.dsl(),
+                        CodeTables.IDENTIFIER_TYPES,
+                        required(type.code(), "identifier_types[].code"),
                         type.description() == null ? type.code() : type.description());
             }
             for (var library : population.libraries()) {
-                CodeTables.upsert(tx.dsl(), CodeTables.LIBRARIES, required(library.code(), "libraries[].code"),
+                CodeTables.upsert(
+                        tx.dsl(),
+                        CodeTables.LIBRARIES,
+                        required(library.code(), "libraries[].code"),
                         library.description() == null ? library.code() : library.description());
             }
         });
@@ -189,7 +227,11 @@ public final class PopulationService {
     /** Every loan and fee names a user and item that exist (in the document or already loaded), and items are new. */
     private void checkReferences(Population population) {
         Set<String> documentUsers = new HashSet<>();
-        population.users().stream().map(User::primaryId).filter(id -> id != null).map(UserService::foldId).forEach(documentUsers::add);
+        population.users().stream()
+                .map(User::primaryId)
+                .filter(id -> id != null)
+                .map(UserService::foldId)
+                .forEach(documentUsers::add);
         Set<String> documentBarcodes = new HashSet<>();
         Set<String> documentItemPids = new HashSet<>();
         InventoryRepository inventory = new InventoryRepository(dsl);
@@ -204,22 +246,34 @@ public final class PopulationService {
             if (!documentBarcodes.add(item.barcode())) {
                 throw invalid(at + ": barcode " + item.barcode() + " is used twice.");
             }
-            if (item.itemPid() != null && (!documentItemPids.add(item.itemPid()) || inventory.itemByPid(item.itemPid()).isPresent())) {
+            if (item.itemPid() != null
+                    && (!documentItemPids.add(item.itemPid())
+                            || inventory.itemByPid(item.itemPid()).isPresent())) {
                 throw invalid(at + ": item_pid " + item.itemPid() + " is used twice or already in the simulator.");
             }
-            if ((item.mmsId() != null && inventory.bibExists(item.mmsId())) || (item.holdingId() != null && inventory.holdingExists(item.holdingId()))) {
-                throw invalid(at + ": its mms_id or holding_id is already in the simulator; a document adds new bibs and holdings.");
+            if ((item.mmsId() != null && inventory.bibExists(item.mmsId()))
+                    || (item.holdingId() != null && inventory.holdingExists(item.holdingId()))) {
+                throw invalid(
+                        at
+                                + ": its mms_id or holding_id is already in the simulator; a document adds new bibs and holdings.");
             }
         }
         inventory.pidsByBarcode(documentBarcodes).keySet().stream().findFirst().ifPresent(barcode -> {
             throw invalid("items: barcode " + barcode + " is already in the simulator.");
         });
-        List<String> feeAndBlockerUsers = new ArrayList<>(population.fees().stream().map(Population.FeeSpec::user).toList());
+        List<String> feeAndBlockerUsers = new ArrayList<>(
+                population.fees().stream().map(Population.FeeSpec::user).toList());
         population.blockers().forEach(b -> feeAndBlockerUsers.add(b.user()));
-        Set<String> knownUsers = known(documentUsers, population.loans().stream().map(Population.LoanSpec::user).toList(),
+        Set<String> knownUsers = known(
+                documentUsers,
+                population.loans().stream().map(Population.LoanSpec::user).toList(),
                 feeAndBlockerUsers);
-        Set<String> existingBarcodes = new HashSet<>(inventory.pidsByBarcode(
-                population.loans().stream().map(Population.LoanSpec::barcode).filter(b -> b != null).toList()).keySet());
+        Set<String> existingBarcodes = new HashSet<>(inventory
+                .pidsByBarcode(population.loans().stream()
+                        .map(Population.LoanSpec::barcode)
+                        .filter(b -> b != null)
+                        .toList())
+                .keySet());
         for (int i = 0; i < population.loans().size(); i++) {
             var loan = population.loans().get(i);
             String at = "loans[" + i + "]";
@@ -257,10 +311,13 @@ public final class PopulationService {
         if (specs.isEmpty()) {
             return;
         }
-        var keys = users.keysByPrimaryId(tx, specs.stream().map(Population.BlockerSpec::user).toList());
-        List<Long> owners = specs.stream().map(b -> keys.get(UserService.foldId(b.user()))).toList();
+        var keys = users.keysByPrimaryId(
+                tx, specs.stream().map(Population.BlockerSpec::user).toList());
+        List<Long> owners =
+                specs.stream().map(b -> keys.get(UserService.foldId(b.user()))).toList();
         List<List<BlockerRepository.StoredBlocker>> blockers = specs.stream()
-                .map(b -> List.of(new BlockerRepository.StoredBlocker(BlockerService.kind(b.kind()), b.detail()))).toList();
+                .map(b -> List.of(new BlockerRepository.StoredBlocker(BlockerService.kind(b.kind()), b.detail())))
+                .toList();
         new BlockerRepository(tx).addAll(owners, blockers);
     }
 
@@ -288,8 +345,15 @@ public final class PopulationService {
 
     private static List<FeeImport> feeImports(Population population) {
         return population.fees().stream()
-                .map(f -> new FeeImport(f.user(), f.type(), f.amount(), f.balance(), f.status(), f.owner() == null ? "MAIN" : f.owner(),
-                        f.comment(), f.created()))
+                .map(f -> new FeeImport(
+                        f.user(),
+                        f.type(),
+                        f.amount(),
+                        f.balance(),
+                        f.status(),
+                        f.owner() == null ? "MAIN" : f.owner(),
+                        f.comment(),
+                        f.created()))
                 .toList();
     }
 

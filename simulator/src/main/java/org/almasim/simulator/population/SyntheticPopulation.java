@@ -27,30 +27,68 @@ public final class SyntheticPopulation {
     /** Where internal and ILL patrons are parked, as FLVC does. */
     public static final LocalDate FAR_FUTURE = LocalDate.of(2050, 1, 1);
 
-    private static final String[] FIRST = {"Ana", "Ben", "Chen", "Dana", "Eli", "Fatima", "Gus", "Hana", "Ivan", "Jo", "Kai", "Lena",
-        "Mateo", "Nia", "Omar", "Pia", "Quinn", "Rosa", "Sam", "Tariq", "Uma", "Vik", "Wen", "Xena", "Yusuf", "Zoe"};
-    private static final String[] LAST = {"Alvarez", "Brown", "Chowdhury", "Diaz", "Evans", "Fischer", "Garcia", "Haddad", "Ito",
-        "Johnson", "Kowalski", "Lee", "Martin", "Nguyen", "Okafor", "Patel", "Quispe", "Rossi", "Smith", "Tanaka", "Ueda", "Varga",
-        "Williams", "Xu", "Yilmaz", "Zhang"};
-    private static final String[] TITLES = {"Knowledge concepts", "The particle play", "Short history of Georgia", "Bananboken",
-        "Re-reading Harry Potter", "Creative design in wall hangings", "Patron privacy in practice", "Florida waterways"};
+    private static final String[] FIRST = {
+        "Ana", "Ben", "Chen", "Dana", "Eli", "Fatima", "Gus", "Hana", "Ivan", "Jo", "Kai", "Lena", "Mateo", "Nia",
+        "Omar", "Pia", "Quinn", "Rosa", "Sam", "Tariq", "Uma", "Vik", "Wen", "Xena", "Yusuf", "Zoe"
+    };
+    private static final String[] LAST = {
+        "Alvarez",
+        "Brown",
+        "Chowdhury",
+        "Diaz",
+        "Evans",
+        "Fischer",
+        "Garcia",
+        "Haddad",
+        "Ito",
+        "Johnson",
+        "Kowalski",
+        "Lee",
+        "Martin",
+        "Nguyen",
+        "Okafor",
+        "Patel",
+        "Quispe",
+        "Rossi",
+        "Smith",
+        "Tanaka",
+        "Ueda",
+        "Varga",
+        "Williams",
+        "Xu",
+        "Yilmaz",
+        "Zhang"
+    };
+    private static final String[] TITLES = {
+        "Knowledge concepts",
+        "The particle play",
+        "Short history of Georgia",
+        "Bananboken",
+        "Re-reading Harry Potter",
+        "Creative design in wall hangings",
+        "Patron privacy in practice",
+        "Florida waterways"
+    };
 
-    private SyntheticPopulation() {
-    }
+    private SyntheticPopulation() {}
 
     /** One patron with everything that hangs on it. */
-    public record Patron(User user, List<ItemSpec> items, List<LoanSpec> loans, List<FeeSpec> fees) {
-    }
+    public record Patron(User user, List<ItemSpec> items, List<LoanSpec> loans, List<FeeSpec> fees) {}
 
     /** The {@code index}-th patron of the population with this seed, relative to {@code today}. */
     public static Patron patron(long seed, int index, LocalDate today) {
         SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
         String id = String.format("S%08d", index);
-        String group = pick(random, new String[]{"UNDERGRAD", "GRAD", "FACULTY", "STAFF", "ALUMNI", "COMMUNITY", "ILL", "ILL_LENDER",
-            "INTERNAL"}, new int[]{50, 15, 8, 6, 6, 10, 2, 2, 1});
+        String group = pick(
+                random,
+                new String[] {
+                    "UNDERGRAD", "GRAD", "FACULTY", "STAFF", "ALUMNI", "COMMUNITY", "ILL", "ILL_LENDER", "INTERNAL"
+                },
+                new int[] {50, 15, 8, 6, 6, 10, 2, 2, 1});
         boolean parked = group.equals("ILL") || group.equals("ILL_LENDER") || group.equals("INTERNAL");
         boolean fromSis = !parked && !group.equals("COMMUNITY") && random.nextInt(100) < 80;
-        String recordType = group.equals("STAFF") || group.equals("FACULTY") && random.nextBoolean() ? "STAFF"
+        String recordType = group.equals("STAFF") || group.equals("FACULTY") && random.nextBoolean()
+                ? "STAFF"
                 : group.equals("ILL_LENDER") ? "CONTACT" : "PUBLIC";
 
         LocalDate expiry;
@@ -84,14 +122,63 @@ public final class SyntheticPopulation {
 
         String first = FIRST[random.nextInt(FIRST.length)];
         String last = LAST[random.nextInt(LAST.length)];
-        var email = new ContactInfo.Email(true, fromSis ? "External" : "Internal",
-                (first + "." + last + index + "@example.edu").toLowerCase(), null, List.of(Code.of("personal")));
-        var barcode = new UserIdentifier(fromSis ? "External" : "Internal", Code.of("BARCODE"), "B" + id, null, "ACTIVE");
-        User user = new User(null, Code.of(recordType), id, first, null, last, null, null, null, null, null, null, Code.of(group),
-                null, null, null, null, null, expiry, purge, Code.of(fromSis ? "EXTERNAL" : "INTERNAL"), fromSis ? "SIS" : null, null,
-                null, Code.of(status), null, null, null, null, null, new ContactInfo(List.of(), List.of(email), List.of()),
-                List.of(barcode), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null,
-                null, null, null, null, null, Map.of());
+        var email = new ContactInfo.Email(
+                true,
+                fromSis ? "External" : "Internal",
+                (first + "." + last + index + "@example.edu").toLowerCase(),
+                null,
+                List.of(Code.of("personal")));
+        var barcode =
+                new UserIdentifier(fromSis ? "External" : "Internal", Code.of("BARCODE"), "B" + id, null, "ACTIVE");
+        User user = new User(
+                null,
+                Code.of(recordType),
+                id,
+                first,
+                null,
+                last,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Code.of(group),
+                null,
+                null,
+                null,
+                null,
+                null,
+                expiry,
+                purge,
+                Code.of(fromSis ? "EXTERNAL" : "INTERNAL"),
+                fromSis ? "SIS" : null,
+                null,
+                null,
+                Code.of(status),
+                null,
+                null,
+                null,
+                null,
+                null,
+                new ContactInfo(List.of(), List.of(email), List.of()),
+                List.of(barcode),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Map.of());
 
         List<ItemSpec> items = new ArrayList<>();
         List<LoanSpec> loans = new ArrayList<>();
@@ -99,8 +186,18 @@ public final class SyntheticPopulation {
         int pastLoans = random.nextInt(100) < 10 ? 1 : 0;
         for (int k = 0; k < activeLoans + pastLoans; k++) {
             String itemBarcode = "I" + id + "-" + k;
-            items.add(new ItemSpec(itemBarcode, TITLES[random.nextInt(TITLES.length)], LAST[random.nextInt(LAST.length)], null,
-                    "MAIN", "STACKS", null, null, null, null, null));
+            items.add(new ItemSpec(
+                    itemBarcode,
+                    TITLES[random.nextInt(TITLES.length)],
+                    LAST[random.nextInt(LAST.length)],
+                    null,
+                    "MAIN",
+                    "STACKS",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null));
             LocalDate lent = today.minusDays(random.nextInt(120));
             LocalDate back = lent.plusDays(random.nextInt(28));
             LocalDate returned = k < activeLoans ? null : back.isAfter(today) ? today : back;
@@ -110,9 +207,17 @@ public final class SyntheticPopulation {
         if (random.nextInt(100) < 10) {
             BigDecimal amount = BigDecimal.valueOf(25 + random.nextInt(5000), 2);
             int kind = random.nextInt(10);
-            BigDecimal balance = kind < 6 ? amount : kind < 9 ? BigDecimal.ZERO : amount.divide(BigDecimal.valueOf(2), 2,
-                    java.math.RoundingMode.DOWN);
-            fees.add(new FeeSpec(id, kind < 6 ? "OVERDUEFINE" : "LOSTITEMREPLACEMENTFEE", amount, balance, null, "MAIN", null,
+            BigDecimal balance = kind < 6
+                    ? amount
+                    : kind < 9 ? BigDecimal.ZERO : amount.divide(BigDecimal.valueOf(2), 2, java.math.RoundingMode.DOWN);
+            fees.add(new FeeSpec(
+                    id,
+                    kind < 6 ? "OVERDUEFINE" : "LOSTITEMREPLACEMENTFEE",
+                    amount,
+                    balance,
+                    null,
+                    "MAIN",
+                    null,
                     today.minusDays(random.nextInt(400))));
         }
         return new Patron(user, items, loans, fees);
@@ -131,7 +236,9 @@ public final class SyntheticPopulation {
             loans.addAll(p.loans());
             fees.addAll(p.fees());
         }
-        return new Population(null, List.of(), List.of(), List.of(), items, users, loans, fees, List.of(), List.of(), List.of(), Map.of());
+        return new Population(
+                null, List.of(), List.of(), List.of(), items, users, loans, fees, List.of(), List.of(), List.of(),
+                Map.of());
     }
 
     /** The whole population of {@code size} patrons, cut into documents of {@code chunkSize} to bound memory. */

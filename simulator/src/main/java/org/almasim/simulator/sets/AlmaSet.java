@@ -10,10 +10,27 @@ import org.almasim.simulator.codes.Code;
 
 /** A set as in Alma's rest_set schema. Output-only fields are read and ignored on input. */
 @JsonRootName("set")
-@JsonIgnoreProperties(value = {"link", "id", "status_date", "created_by", "created_date", "number_of_members", "origin"},
+@JsonIgnoreProperties(
+        value = {"link", "id", "status_date", "created_by", "created_date", "number_of_members", "origin"},
         allowGetters = true)
-@JsonPropertyOrder({"link", "id", "name", "description", "type", "content", "private", "status", "status_date", "note",
-        "created_by", "created_date", "query", "number_of_members", "members", "origin"})
+@JsonPropertyOrder({
+    "link",
+    "id",
+    "name",
+    "description",
+    "type",
+    "content",
+    "private",
+    "status",
+    "status_date",
+    "note",
+    "created_by",
+    "created_date",
+    "query",
+    "number_of_members",
+    "members",
+    "origin"
+})
 public record AlmaSet(
         @JsonProperty("link") String link,
         @JsonProperty("id") String id,
@@ -34,19 +51,23 @@ public record AlmaSet(
 
     @JsonPropertyOrder({"value", "link"})
     /** Text, as Ex Libris' rest_set schema types it (the XSD's string), like a job's counters. */
-    public record MemberCount(@JsonProperty("value") String value, @JsonProperty("link") String link) {
-    }
+    public record MemberCount(
+            @JsonProperty("value") String value,
+            @JsonProperty("link") String link) {}
 
     /** Members as they travel inside a set: {@code "members":{"member":[{"id":"..."}]}}. */
     @JsonPropertyOrder({"member", "total_record_count"})
-    public record Members(@JsonProperty("member") List<Member> member, @JsonProperty("total_record_count") Integer totalRecordCount) {
+    public record Members(
+            @JsonProperty("member") List<Member> member,
+            @JsonProperty("total_record_count") Integer totalRecordCount) {
         public Members {
             member = member == null ? List.of() : List.copyOf(member);
         }
     }
 
     @JsonPropertyOrder({"link", "id", "description"})
-    public record Member(@JsonProperty("link") String link, @JsonProperty("id") String id,
-                         @JsonProperty("description") String description) {
-    }
+    public record Member(
+            @JsonProperty("link") String link,
+            @JsonProperty("id") String id,
+            @JsonProperty("description") String description) {}
 }

@@ -8,5 +8,6 @@ import java.util.List;
 /** {@code GET /conf/sets/{id}/members}: one page of members and their total. */
 @JsonRootName("members")
 @JsonPropertyOrder({"member", "total_record_count"})
-public record MemberList(@JsonProperty("member") List<AlmaSet.Member> member, @JsonProperty("total_record_count") int totalRecordCount) {
-}
+public record MemberList(
+        @JsonProperty("member") List<AlmaSet.Member> member,
+        @JsonProperty("total_record_count") int totalRecordCount) {}

@@ -15,15 +15,25 @@ public final class SetController {
     }
 
     public void list(Context ctx) {
-        AlmaHttp.ok(ctx, sets.list(Params.text(ctx, "content_type"), Params.text(ctx, "set_type"), Params.text(ctx, "q"),
-                Params.page(ctx), UserController.linkBase(ctx)));
+        AlmaHttp.ok(
+                ctx,
+                sets.list(
+                        Params.text(ctx, "content_type"),
+                        Params.text(ctx, "set_type"),
+                        Params.text(ctx, "q"),
+                        Params.page(ctx),
+                        UserController.linkBase(ctx)));
     }
 
     public void create(Context ctx) {
         // Alma's combine (set1, set2, combine) is not simulated: refused, never silently ignored.
         Params.refuseOthers(ctx, "from_logical_set");
-        AlmaHttp.ok(ctx, sets.create(AlmaHttp.body(ctx, AlmaSet.class), Optional.ofNullable(Params.text(ctx, "from_logical_set")),
-                UserController.linkBase(ctx)));
+        AlmaHttp.ok(
+                ctx,
+                sets.create(
+                        AlmaHttp.body(ctx, AlmaSet.class),
+                        Optional.ofNullable(Params.text(ctx, "from_logical_set")),
+                        UserController.linkBase(ctx)));
     }
 
     public void get(Context ctx) {
@@ -31,7 +41,9 @@ public final class SetController {
     }
 
     public void update(Context ctx) {
-        AlmaHttp.ok(ctx, sets.update(ctx.pathParam("set_id"), AlmaHttp.body(ctx, AlmaSet.class), UserController.linkBase(ctx)));
+        AlmaHttp.ok(
+                ctx,
+                sets.update(ctx.pathParam("set_id"), AlmaHttp.body(ctx, AlmaSet.class), UserController.linkBase(ctx)));
     }
 
     public void delete(Context ctx) {
@@ -46,7 +58,14 @@ public final class SetController {
     public void manageMembers(Context ctx) {
         AlmaSet body = AlmaHttp.hasBody(ctx) ? AlmaHttp.body(ctx, AlmaSet.class) : null;
         boolean failOnInvalid = !"false".equalsIgnoreCase(Params.text(ctx, "fail_on_invalid_id"));
-        AlmaHttp.ok(ctx, sets.manageMembers(ctx.pathParam("set_id"), Params.text(ctx, "op"), Params.text(ctx, "id_type"), failOnInvalid,
-                body, UserController.linkBase(ctx)));
+        AlmaHttp.ok(
+                ctx,
+                sets.manageMembers(
+                        ctx.pathParam("set_id"),
+                        Params.text(ctx, "op"),
+                        Params.text(ctx, "id_type"),
+                        failOnInvalid,
+                        body,
+                        UserController.linkBase(ctx)));
     }
 }

@@ -8,5 +8,6 @@ import java.util.List;
 /** {@code GET /conf/sets}: one page of sets and their total. */
 @JsonRootName("sets")
 @JsonPropertyOrder({"set", "total_record_count"})
-public record SetList(@JsonProperty("set") List<AlmaSet> set, @JsonProperty("total_record_count") int totalRecordCount) {
-}
+public record SetList(
+        @JsonProperty("set") List<AlmaSet> set,
+        @JsonProperty("total_record_count") int totalRecordCount) {}

@@ -11,31 +11,24 @@ import java.util.List;
  */
 public sealed interface SetQuery {
     /** Both sides hold. */
-    record And(SetQuery left, SetQuery right) implements SetQuery {
-    }
+    record And(SetQuery left, SetQuery right) implements SetQuery {}
 
     /** Either side holds. */
-    record Or(SetQuery left, SetQuery right) implements SetQuery {
-    }
+    record Or(SetQuery left, SetQuery right) implements SetQuery {}
 
-    record Not(SetQuery inner) implements SetQuery {
-    }
+    record Not(SetQuery inner) implements SetQuery {}
 
     /** {@code expiry_date before today-3y}: a date field compared with a date, absent dates never match. */
-    record DateComparison(String field, String operator, DateValue value) implements SetQuery {
-    }
+    record DateComparison(String field, String operator, DateValue value) implements SetQuery {}
 
     /** {@code purge_date is empty} or {@code is not empty}. */
-    record DatePresence(String field, boolean present) implements SetQuery {
-    }
+    record DatePresence(String field, boolean present) implements SetQuery {}
 
     /** {@code user_group in (UNDERGRAD, GRAD)}, {@code status = INACTIVE}, {@code account_type != EXTERNAL}. */
-    record CodeComparison(String field, boolean negated, List<String> values) implements SetQuery {
-    }
+    record CodeComparison(String field, boolean negated, List<String> values) implements SetQuery {}
 
     /** {@code active_balance > 0}, {@code active_loans = 0}. */
-    record NumberComparison(String field, String operator, BigDecimal value) implements SetQuery {
-    }
+    record NumberComparison(String field, String operator, BigDecimal value) implements SetQuery {}
 
     /** A fixed date, or today moved by a period. */
     record DateValue(LocalDate fixed, Period fromToday) {

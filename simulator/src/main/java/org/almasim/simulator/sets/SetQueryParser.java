@@ -35,17 +35,40 @@ final class SetQueryParser {
     static final Set<String> DATE_FIELDS = Set.of("expiry_date", "purge_date");
     static final Set<String> CODE_FIELDS = Set.of("user_group", "record_type", "account_type", "status");
     static final Set<String> NUMBER_FIELDS = Set.of("active_balance", "active_loans");
-    private static final Map<String, String> DATE_OPERATORS = Map.of("before", "<", "after", ">", "on", "=",
-            "on_or_before", "<=", "on_or_after", ">=", "<", "<", "<=", "<=", ">", ">", ">=", ">=", "=", "=");
+    private static final Map<String, String> DATE_OPERATORS = Map.of(
+            "before",
+            "<",
+            "after",
+            ">",
+            "on",
+            "=",
+            "on_or_before",
+            "<=",
+            "on_or_after",
+            ">=",
+            "<",
+            "<",
+            "<=",
+            "<=",
+            ">",
+            ">",
+            ">=",
+            ">=",
+            "=",
+            "=");
     /** The words of Alma's own form of a query for dates: EQUALS, BEFORE, AFTER, LESS_THAN, GREATER_THAN. */
-    private static final Map<String, String> ALMA_DATE_OPERATORS = Map.of("equals", "=", "less_than", "<", "greater_than", ">");
+    private static final Map<String, String> ALMA_DATE_OPERATORS =
+            Map.of("equals", "=", "less_than", "<", "greater_than", ">");
+
     private static final Set<String> NUMBER_OPERATORS = Set.of("=", "!=", "<", "<=", ">", ">=");
-    private static final Pattern TOKEN = Pattern.compile("\\s*(<=|>=|!=|=|<|>|\\(|\\)|,|\"[^\"]*\"|[A-Za-z0-9_.:+\\-]+)");
+    private static final Pattern TOKEN =
+            Pattern.compile("\\s*(<=|>=|!=|=|<|>|\\(|\\)|,|\"[^\"]*\"|[A-Za-z0-9_.:+\\-]+)");
     private static final Pattern RELATIVE = Pattern.compile("([+-])(\\d{1,5})([dwmy])");
     /** A plain decimal of at most twelve digits before the point: no exponents, no digits of other scripts. */
     private static final Pattern NUMBER = Pattern.compile("-?[0-9]{1,12}(\\.[0-9]{1,6})?");
     /** Bounds that keep a hostile query from costing the stack or the CPU: Alma's own queries stay far inside them. */
     static final int MAX_LENGTH = 4000;
+
     static final int MAX_DEPTH = 32;
     static final int MAX_TOKENS = 500;
     /** How far from today a relative date may reach, in years either way. */
@@ -70,7 +93,10 @@ final class SetQueryParser {
                 if (text.substring(at).isBlank()) {
                     break;
                 }
-                throw fail("unexpected character '" + text.charAt(at + (text.substring(at).length() - text.substring(at).stripLeading().length())) + "'");
+                throw fail("unexpected character '"
+                        + text.charAt(at
+                                + (text.substring(at).length()
+                                        - text.substring(at).stripLeading().length())) + "'");
             }
             tokens.add(m.group(1));
             if (tokens.size() > MAX_TOKENS) {
@@ -85,10 +111,14 @@ final class SetQueryParser {
             throw AlmaError.MANDATORY_PARAMETER_MISSING.refusal("a logical set needs a query.");
         }
         SetQueryParser parser = new SetQueryParser(text);
-        if (parser.peekIs("user") && parser.tokens.size() > 1 && parser.tokens.get(1).equalsIgnoreCase("where")) {
+        if (parser.peekIs("user")
+                && parser.tokens.size() > 1
+                && parser.tokens.get(1).equalsIgnoreCase("where")) {
             parser.next = 2;
             // Alma's own form names the content again: USER where USER ((user_group EQUALS "GRAD")).
-            if (parser.peekIs("user") && parser.tokens.size() > 3 && parser.tokens.get(3).equals("(")) {
+            if (parser.peekIs("user")
+                    && parser.tokens.size() > 3
+                    && parser.tokens.get(3).equals("(")) {
                 parser.next = 3;
             }
         }
@@ -169,7 +199,8 @@ final class SetQueryParser {
             }
             String operator = take("=, != or in").toLowerCase(Locale.ROOT);
             return switch (operator) {
-                case "=", "equals", "contain", "contains" -> new SetQuery.CodeComparison(field, false, List.of(value()));
+                case "=", "equals", "contain", "contains" ->
+                    new SetQuery.CodeComparison(field, false, List.of(value()));
                 case "!=", "not_equals", "not_contain" -> new SetQuery.CodeComparison(field, true, List.of(value()));
                 case "in" -> new SetQuery.CodeComparison(field, false, list());
                 default -> throw fail("'" + operator + "' does not compare codes (=, !=, in, not in)");
@@ -200,7 +231,8 @@ final class SetQueryParser {
             return new DateValue(null, rest.isEmpty() ? Period.ZERO : period(rest));
         }
         try {
-            return new DateValue(LocalDate.parse(token.endsWith("Z") ? token.substring(0, token.length() - 1) : token), null);
+            return new DateValue(
+                    LocalDate.parse(token.endsWith("Z") ? token.substring(0, token.length() - 1) : token), null);
         } catch (DateTimeParseException e) {
             throw fail("'" + token + "' is not a date (YYYY-MM-DD, today, today-3y)");
         }
@@ -208,7 +240,8 @@ final class SetQueryParser {
 
     private Period period(String signed) {
         Period period = unbounded(signed);
-        if (Math.abs(period.toTotalMonths()) > MAX_YEARS * 12L || Math.abs((long) period.getDays()) > MAX_YEARS * 366L) {
+        if (Math.abs(period.toTotalMonths()) > MAX_YEARS * 12L
+                || Math.abs((long) period.getDays()) > MAX_YEARS * 366L) {
             throw fail("'" + signed + "' reaches more than " + MAX_YEARS + " years from today");
         }
         return period;

@@ -11,8 +11,7 @@ import org.jooq.impl.DSL;
 
 /** A {@link SetQuery} as a jOOQ condition on the patron table, for one value of "today". */
 final class SetQuerySql {
-    private SetQuerySql() {
-    }
+    private SetQuerySql() {}
 
     static Condition condition(SetQuery query, LocalDate today) {
         // Java 17 has no pattern matching in switch: the sealed interface keeps this list complete.
@@ -26,7 +25,9 @@ final class SetQuerySql {
             return DSL.not(condition(not.inner(), today));
         }
         if (query instanceof SetQuery.DatePresence presence) {
-            return presence.present() ? date(presence.field()).isNotNull() : date(presence.field()).isNull();
+            return presence.present()
+                    ? date(presence.field()).isNotNull()
+                    : date(presence.field()).isNull();
         }
         if (query instanceof SetQuery.DateComparison c) {
             return compare(date(c.field()), c.operator(), c.value().on(today));
@@ -66,7 +67,8 @@ final class SetQuerySql {
     }
 
     private static Field<BigDecimal> number(String name) {
-        return name.equals("active_loans") ? PatronActivity.activeLoansOf(PATRON.USER_KEY).cast(BigDecimal.class)
+        return name.equals("active_loans")
+                ? PatronActivity.activeLoansOf(PATRON.USER_KEY).cast(BigDecimal.class)
                 : PatronActivity.activeBalanceOf(PATRON.USER_KEY);
     }
 }

@@ -31,15 +31,23 @@ final class SetRepository {
         this.db = db;
     }
 
-    record StoredSet(String id, String name, String description, String type, boolean isPrivate, String status,
-                     Instant statusDate, String note, Instant createdDate, String query) {
+    record StoredSet(
+            String id,
+            String name,
+            String description,
+            String type,
+            boolean isPrivate,
+            String status,
+            Instant statusDate,
+            String note,
+            Instant createdDate,
+            String query) {
         boolean logical() {
             return type.equals("LOGICAL");
         }
     }
 
-    record MemberRow(long userKey, String primaryId, String firstName, String lastName) {
-    }
+    record MemberRow(long userKey, String primaryId, String firstName, String lastName) {}
 
     static String fold(String name) {
         return name.trim().toLowerCase(Locale.ROOT);
@@ -74,12 +82,18 @@ final class SetRepository {
     }
 
     List<StoredSet> list(Condition filter, Page page) {
-        return db.selectFrom(USER_SET).where(filter).orderBy(USER_SET.NAME_FOLD, USER_SET.SET_ID)
-                .limit(page.limit()).offset(page.offset()).fetch(SetRepository::stored);
+        return db.selectFrom(USER_SET)
+                .where(filter)
+                .orderBy(USER_SET.NAME_FOLD, USER_SET.SET_ID)
+                .limit(page.limit())
+                .offset(page.offset())
+                .fetch(SetRepository::stored);
     }
 
     int memberCount(StoredSet set, Condition logical) {
-        return set.logical() ? db.fetchCount(PATRON, logical) : db.fetchCount(SET_MEMBER, SET_MEMBER.SET_ID.eq(set.id()));
+        return set.logical()
+                ? db.fetchCount(PATRON, logical)
+                : db.fetchCount(SET_MEMBER, SET_MEMBER.SET_ID.eq(set.id()));
     }
 
     /** One page of members in primary id order. */
@@ -92,17 +106,25 @@ final class SetRepository {
      * primary id index and look up each row instead of scanning the table (or an index on the query's columns).
      */
     List<MemberRow> allLogicalMembers(Condition logical) {
-        var rows = new ArrayList<>(db.select(PATRON.USER_KEY, PATRON.PRIMARY_ID, PATRON.FIRST_NAME, PATRON.LAST_NAME,
-                PATRON.PRIMARY_ID_FOLD).from(PATRON).where(logical).fetch());
+        var rows = new ArrayList<>(db.select(
+                        PATRON.USER_KEY, PATRON.PRIMARY_ID, PATRON.FIRST_NAME, PATRON.LAST_NAME, PATRON.PRIMARY_ID_FOLD)
+                .from(PATRON)
+                .where(logical)
+                .fetch());
         rows.sort(Comparator.comparing(r -> r.value5()));
-        return rows.stream().map(r -> new MemberRow(r.value1(), r.value2(), r.value3(), r.value4())).toList();
+        return rows.stream()
+                .map(r -> new MemberRow(r.value1(), r.value2(), r.value3(), r.value4()))
+                .toList();
     }
 
     private SelectSeekStep1<Record4<Long, String, String, String>, String> members(StoredSet set, Condition logical) {
-        var select = db.select(PATRON.USER_KEY, PATRON.PRIMARY_ID, PATRON.FIRST_NAME, PATRON.LAST_NAME).from(PATRON);
+        var select = db.select(PATRON.USER_KEY, PATRON.PRIMARY_ID, PATRON.FIRST_NAME, PATRON.LAST_NAME)
+                .from(PATRON);
         var filtered = set.logical()
                 ? select.where(logical)
-                : select.join(SET_MEMBER).on(SET_MEMBER.USER_KEY.eq(PATRON.USER_KEY)).where(SET_MEMBER.SET_ID.eq(set.id()));
+                : select.join(SET_MEMBER)
+                        .on(SET_MEMBER.USER_KEY.eq(PATRON.USER_KEY))
+                        .where(SET_MEMBER.SET_ID.eq(set.id()));
         return filtered.orderBy(PATRON.PRIMARY_ID_FOLD);
     }
 
@@ -115,16 +137,24 @@ final class SetRepository {
     }
 
     boolean holds(StoredSet set, Condition logical, long userKey) {
-        return set.logical() ? db.fetchExists(PATRON, PATRON.USER_KEY.eq(userKey).and(logical))
+        return set.logical()
+                ? db.fetchExists(PATRON, PATRON.USER_KEY.eq(userKey).and(logical))
                 : db.fetchExists(SET_MEMBER, SET_MEMBER.SET_ID.eq(set.id()).and(SET_MEMBER.USER_KEY.eq(userKey)));
     }
 
     /** The user keys of every member, for jobs that run on a set. */
     List<Long> memberKeys(StoredSet set, Condition logical) {
         return set.logical()
-                ? db.select(PATRON.USER_KEY).from(PATRON).where(logical).orderBy(PATRON.USER_KEY).fetch(PATRON.USER_KEY)
-                : db.select(SET_MEMBER.USER_KEY).from(SET_MEMBER).where(SET_MEMBER.SET_ID.eq(set.id())).orderBy(SET_MEMBER.USER_KEY)
-                .fetch(SET_MEMBER.USER_KEY);
+                ? db.select(PATRON.USER_KEY)
+                        .from(PATRON)
+                        .where(logical)
+                        .orderBy(PATRON.USER_KEY)
+                        .fetch(PATRON.USER_KEY)
+                : db.select(SET_MEMBER.USER_KEY)
+                        .from(SET_MEMBER)
+                        .where(SET_MEMBER.SET_ID.eq(set.id()))
+                        .orderBy(SET_MEMBER.USER_KEY)
+                        .fetch(SET_MEMBER.USER_KEY);
     }
 
     Set<Long> itemizedMembersAmong(String setId, Collection<Long> keys) {
@@ -132,18 +162,23 @@ final class SetRepository {
             return new HashSet<>();
         }
         var users = BulkLookup.keys(keys);
-        return new HashSet<>(db.select(SET_MEMBER.USER_KEY).from(users.table())
-                .join(SET_MEMBER).on(SET_MEMBER.USER_KEY.eq(users.value()).and(SET_MEMBER.SET_ID.eq(setId))).fetch(SET_MEMBER.USER_KEY));
+        return new HashSet<>(db.select(SET_MEMBER.USER_KEY)
+                .from(users.table())
+                .join(SET_MEMBER)
+                .on(SET_MEMBER.USER_KEY.eq(users.value()).and(SET_MEMBER.SET_ID.eq(setId)))
+                .fetch(SET_MEMBER.USER_KEY));
     }
 
     /** Makes the itemized set hold whom the logical condition selects now, in one statement however many they are. */
     void copyMembers(String setId, Condition logical) {
         db.insertInto(SET_MEMBER, SET_MEMBER.SET_ID, SET_MEMBER.USER_KEY)
-                .select(db.select(DSL.val(setId), PATRON.USER_KEY).from(PATRON).where(logical)).execute();
+                .select(db.select(DSL.val(setId), PATRON.USER_KEY).from(PATRON).where(logical))
+                .execute();
     }
 
     void addMembers(String setId, Collection<Long> keys) {
-        var batch = db.batch(db.insertInto(SET_MEMBER, SET_MEMBER.SET_ID, SET_MEMBER.USER_KEY).values((String) null, null));
+        var batch = db.batch(db.insertInto(SET_MEMBER, SET_MEMBER.SET_ID, SET_MEMBER.USER_KEY)
+                .values((String) null, null));
         for (long key : keys) {
             batch = batch.bind(setId, key);
         }
@@ -153,7 +188,9 @@ final class SetRepository {
     }
 
     void removeMembers(String setId, Collection<Long> keys) {
-        db.deleteFrom(SET_MEMBER).where(SET_MEMBER.SET_ID.eq(setId).and(SET_MEMBER.USER_KEY.in(keys))).execute();
+        db.deleteFrom(SET_MEMBER)
+                .where(SET_MEMBER.SET_ID.eq(setId).and(SET_MEMBER.USER_KEY.in(keys)))
+                .execute();
     }
 
     void removeAllMembers(String setId) {
@@ -190,7 +227,16 @@ final class SetRepository {
     }
 
     private static StoredSet stored(UserSetRecord r) {
-        return new StoredSet(r.getSetId(), r.getName(), r.getDescription(), r.getSetType(), r.getIsPrivate(), r.getStatus(),
-                r.getStatusDate().toInstant(), r.getNote(), r.getCreatedDate().toInstant(), r.getQuery());
+        return new StoredSet(
+                r.getSetId(),
+                r.getName(),
+                r.getDescription(),
+                r.getSetType(),
+                r.getIsPrivate(),
+                r.getStatus(),
+                r.getStatusDate().toInstant(),
+                r.getNote(),
+                r.getCreatedDate().toInstant(),
+                r.getQuery());
     }
 }

@@ -13,8 +13,6 @@ import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.almasim.simulator.store.AlmaIds;
-import org.almasim.simulator.store.KeptUntilWrite;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.codes.Code;
 import org.almasim.simulator.codes.CodeTables;
@@ -24,6 +22,8 @@ import org.almasim.simulator.http.Params.Page;
 import org.almasim.simulator.http.TextLimits;
 import org.almasim.simulator.sets.SetRepository.MemberRow;
 import org.almasim.simulator.sets.SetRepository.StoredSet;
+import org.almasim.simulator.store.AlmaIds;
+import org.almasim.simulator.store.KeptUntilWrite;
 import org.almasim.simulator.users.UserService;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -49,11 +49,11 @@ public final class SetService {
     /** Logical sets' members as their queries selected them on a simulated day. */
     private final KeptUntilWrite<SetOnDay, List<MemberRow>> evaluated;
 
-    private record SetOnDay(String setId, LocalDate day) {
-    }
+    private record SetOnDay(String setId, LocalDate day) {}
 
     /** {@code dataVersion} changes after every write (see {@code Database.version()}). */
-    public SetService(DSLContext dsl, CodeTables codes, SimulatedClock clock, UserService users, LongSupplier dataVersion) {
+    public SetService(
+            DSLContext dsl, CodeTables codes, SimulatedClock clock, UserService users, LongSupplier dataVersion) {
         this.dsl = dsl;
         this.codes = codes;
         this.clock = clock;
@@ -68,10 +68,14 @@ public final class SetService {
         if (contentType != null && !contentType.equalsIgnoreCase("USER")) {
             return new SetList(List.of(), 0);
         }
-        Condition filter = SetRepository.filter(setType == null ? null : setType.toUpperCase(Locale.ROOT), nameWords(q));
+        Condition filter =
+                SetRepository.filter(setType == null ? null : setType.toUpperCase(Locale.ROOT), nameWords(q));
         SetRepository sets = new SetRepository(dsl);
-        List<AlmaSet> page1 = page.limit() == 0 ? List.of()
-                : sets.list(filter, page).stream().map(s -> render(s, memberCount(sets, s), linkBase)).toList();
+        List<AlmaSet> page1 = page.limit() == 0
+                ? List.of()
+                : sets.list(filter, page).stream()
+                        .map(s -> render(s, memberCount(sets, s), linkBase))
+                        .toList();
         return new SetList(page1, sets.count(filter));
     }
 
@@ -97,8 +101,12 @@ public final class SetService {
      * Creates a set inside the caller's transaction: a population document's sets load with its users or not at all,
      * with the ids a team's own tests expect ({@code givenId}; otherwise a new Alma-like id).
      */
-    public AlmaSet createIn(DSLContext tx, AlmaSet incoming, Optional<String> givenId, Optional<String> fromLogicalSet,
-                            String linkBase) {
+    public AlmaSet createIn(
+            DSLContext tx,
+            AlmaSet incoming,
+            Optional<String> givenId,
+            Optional<String> fromLogicalSet,
+            String linkBase) {
         TextLimits.check(incoming, LONGER_TEXT);
         String name = required(incoming.name(), "name");
         String type = required(incoming.type(), "type").value().toUpperCase(Locale.ROOT);
@@ -117,16 +125,29 @@ public final class SetService {
         if (sets.nameTaken(name, "")) {
             throw nameExists();
         }
-        if (givenId.isPresent() && (givenId.get().isBlank() || givenId.get().length() > 32 || sets.find(givenId.get()).isPresent())) {
-            throw AlmaError.PARAMETER_NOT_VALID.refusal("A set id must be new and at most 32 characters: " + givenId.get() + ".");
+        if (givenId.isPresent()
+                && (givenId.get().isBlank()
+                        || givenId.get().length() > 32
+                        || sets.find(givenId.get()).isPresent())) {
+            throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                    "A set id must be new and at most 32 characters: " + givenId.get() + ".");
         }
         if (sets.count(DSL.noCondition()) >= MAX_SETS) {
             throw AlmaError.PARAMETER_NOT_VALID.refusal("The institution already has " + MAX_SETS
                     + " sets, as many as almasim keeps; delete sets it no longer needs first.");
         }
         Instant now = clock.now();
-        StoredSet set = new StoredSet(givenId.orElseGet(() -> AlmaIds.next(tx)), name, incoming.description(), type, privacy(incoming.isPrivate(), true),
-                status(incoming.status(), "ACTIVE"), now, incoming.note(), now, query);
+        StoredSet set = new StoredSet(
+                givenId.orElseGet(() -> AlmaIds.next(tx)),
+                name,
+                incoming.description(),
+                type,
+                privacy(incoming.isPrivate(), true),
+                status(incoming.status(), "ACTIVE"),
+                now,
+                incoming.note(),
+                now,
+                query);
         sets.insert(set);
         if (incoming.members() != null && !incoming.members().member().isEmpty()) {
             if (set.logical()) {
@@ -159,9 +180,17 @@ public final class SetService {
             }
             String query = existing.logical() ? checkedQuery(incoming.query()) : null;
             String status = status(incoming.status(), existing.status());
-            StoredSet updated = new StoredSet(id, name, incoming.description(), existing.type(),
-                    privacy(incoming.isPrivate(), existing.isPrivate()), status,
-                    status.equals(existing.status()) ? existing.statusDate() : clock.now(), incoming.note(), existing.createdDate(), query);
+            StoredSet updated = new StoredSet(
+                    id,
+                    name,
+                    incoming.description(),
+                    existing.type(),
+                    privacy(incoming.isPrivate(), existing.isPrivate()),
+                    status,
+                    status.equals(existing.status()) ? existing.statusDate() : clock.now(),
+                    incoming.note(),
+                    existing.createdDate(),
+                    query);
             sets.update(updated);
             return render(updated, sets.memberCount(updated, logicalCondition(updated)), linkBase);
         });
@@ -189,8 +218,12 @@ public final class SetService {
             total = sets.memberCount(set, DSL.noCondition());
         }
         List<AlmaSet.Member> members = rows.stream()
-                .map(m -> new AlmaSet.Member(UserService.userLink(linkBase, m.primaryId()), m.primaryId(),
-                        Stream.of(m.firstName(), m.lastName()).filter(s -> s != null).collect(Collectors.joining(" "))))
+                .map(m -> new AlmaSet.Member(
+                        UserService.userLink(linkBase, m.primaryId()),
+                        m.primaryId(),
+                        Stream.of(m.firstName(), m.lastName())
+                                .filter(s -> s != null)
+                                .collect(Collectors.joining(" "))))
                 .toList();
         return new MemberList(members, total);
     }
@@ -200,7 +233,9 @@ public final class SetService {
      * reading a set a page at a time would otherwise have the query run, and its members counted, for every page.
      */
     private List<MemberRow> logicalMembers(SetRepository sets, StoredSet set) {
-        return evaluated.get(new SetOnDay(set.id(), clock.today()), () -> List.copyOf(sets.allLogicalMembers(logicalCondition(set))));
+        return evaluated.get(
+                new SetOnDay(set.id(), clock.today()),
+                () -> List.copyOf(sets.allLogicalMembers(logicalCondition(set))));
     }
 
     private int memberCount(SetRepository sets, StoredSet set) {
@@ -217,11 +252,15 @@ public final class SetService {
     /** The names of the sets the user is in now: itemized sets holding them, logical sets whose query selects them today. */
     public List<String> setsOf(long userKey) {
         SetRepository sets = new SetRepository(dsl);
-        return sets.all().stream().filter(set -> sets.holds(set, logicalCondition(set), userKey)).map(StoredSet::name).toList();
+        return sets.all().stream()
+                .filter(set -> sets.holds(set, logicalCondition(set), userKey))
+                .map(StoredSet::name)
+                .toList();
     }
 
     /** {@code op=add_members|delete_members|replace_members}, at most 1000 members a call, with Alma's codes. */
-    public AlmaSet manageMembers(String id, String op, String idType, boolean failOnInvalid, AlmaSet body, String linkBase) {
+    public AlmaSet manageMembers(
+            String id, String op, String idType, boolean failOnInvalid, AlmaSet body, String linkBase) {
         String operation = op == null ? "" : op.toLowerCase(Locale.ROOT);
         if (!Set.of("add_members", "delete_members", "replace_members").contains(operation)) {
             throw AlmaError.SET_OPERATION_INVALID.refusal();
@@ -281,7 +320,8 @@ public final class SetService {
             var key = users.findKey(db, member.id(), idType);
             if (key.isEmpty()) {
                 if (failOnInvalid) {
-                    throw (idType == null ? AlmaError.MEMBER_NOT_VALID : AlmaError.MEMBER_IDENTIFIER_NOT_VALID).refusal(member.id());
+                    throw (idType == null ? AlmaError.MEMBER_NOT_VALID : AlmaError.MEMBER_IDENTIFIER_NOT_VALID)
+                            .refusal(member.id());
                 }
                 continue;
             }
@@ -293,17 +333,35 @@ public final class SetService {
     }
 
     private Condition logicalCondition(StoredSet set) {
-        return set.logical() ? SetQuerySql.condition(SetQueryParser.parse(set.query()), clock.today()) : DSL.noCondition();
+        return set.logical()
+                ? SetQuerySql.condition(SetQueryParser.parse(set.query()), clock.today())
+                : DSL.noCondition();
     }
 
     private AlmaSet render(StoredSet set, int count, String linkBase) {
         String link = linkBase + "/almaws/v1/conf/sets/" + set.id();
         // Alma's desc reads "where ..." once, whether or not the query names its content first ("USER where ...").
-        Code query = set.logical() ? new Code(set.query(), "where " + set.query().replaceFirst("(?i)^\\s*USER\\s+where\\s+(USER\\s+(?=\\())?", "")) : null;
-        return new AlmaSet(link, set.id(), set.name(), set.description(), codes.code("SetType", set.type()),
-                codes.code("SetContentType", "USER"), codes.code("SetPrivacy", Boolean.toString(set.isPrivate())),
-                codes.code("SetStatus", set.status()), set.statusDate(), set.note(), new Code("exl_api", "API, Ex Libris"),
-                set.createdDate(), query, new AlmaSet.MemberCount(String.valueOf(count), link + "/members"), null,
+        Code query = set.logical()
+                ? new Code(
+                        set.query(),
+                        "where " + set.query().replaceFirst("(?i)^\\s*USER\\s+where\\s+(USER\\s+(?=\\())?", ""))
+                : null;
+        return new AlmaSet(
+                link,
+                set.id(),
+                set.name(),
+                set.description(),
+                codes.code("SetType", set.type()),
+                codes.code("SetContentType", "USER"),
+                codes.code("SetPrivacy", Boolean.toString(set.isPrivate())),
+                codes.code("SetStatus", set.status()),
+                set.statusDate(),
+                set.note(),
+                new Code("exl_api", "API, Ex Libris"),
+                set.createdDate(),
+                query,
+                new AlmaSet.MemberCount(String.valueOf(count), link + "/members"),
+                null,
                 codes.code("SetOrigin", "UI"));
     }
 

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.errors.AlmaError;
-import org.almasim.simulator.errors.AlmaRefusal;
 import org.jooq.DSLContext;
 
 /**
@@ -26,12 +25,18 @@ public final class InstitutionSettings {
     public static final String INSTITUTION_NAME = "institution_name";
 
     /** The institution's Delete User Policy: what Alma keeps of a user it deletes. */
-    public enum DeleteUserPolicy { KEEP_FULLY_REPORTABLE, KEEP_STATISTICS, KEEP_STATISTICS_REMOVE_PRIMARY_ID, FULLY_REMOVE }
+    public enum DeleteUserPolicy {
+        KEEP_FULLY_REPORTABLE,
+        KEEP_STATISTICS,
+        KEEP_STATISTICS_REMOVE_PRIMARY_ID,
+        FULLY_REMOVE
+    }
 
     /** Not a row of its own: the currency is the single entry of Alma's Currency code table. */
     public static final String CURRENCY = "currency";
     /** The institution's own ids for almasim's jobs ({"M26701": "S5843217"}): a job answers by either. */
     public static final String JOB_IDS = "job_ids";
+
     private static final String JOB_ID_FORMAT = "[A-Za-z]\\d{1,20}";
 
     private final DSLContext dsl;
@@ -66,8 +71,10 @@ public final class InstitutionSettings {
     }
 
     private static Optional<String> value(DSLContext db, String name) {
-        return db.select(INSTITUTION_SETTING.SETTING_VALUE).from(INSTITUTION_SETTING)
-                .where(INSTITUTION_SETTING.SETTING_NAME.eq(name)).fetchOptional(INSTITUTION_SETTING.SETTING_VALUE);
+        return db.select(INSTITUTION_SETTING.SETTING_VALUE)
+                .from(INSTITUTION_SETTING)
+                .where(INSTITUTION_SETTING.SETTING_NAME.eq(name))
+                .fetchOptional(INSTITUTION_SETTING.SETTING_VALUE);
     }
 
     public Map<String, Object> all() {
@@ -99,23 +106,28 @@ public final class InstitutionSettings {
                 }
                 case DELETE_USER_POLICY -> {
                     if (!(change.getValue() instanceof String policy)
-                            || Arrays.stream(DeleteUserPolicy.values()).noneMatch(p -> p.name().equals(policy))) {
+                            || Arrays.stream(DeleteUserPolicy.values())
+                                    .noneMatch(p -> p.name().equals(policy))) {
                         throw AlmaError.PARAMETER_NOT_VALID.refusal(DELETE_USER_POLICY + " must be one of "
                                 + Arrays.toString(DeleteUserPolicy.values()) + ".");
                     }
                 }
                 case INSTITUTION_NAME -> {
                     if (!(change.getValue() instanceof String name) || name.isBlank() || name.length() > 255) {
-                        throw AlmaError.PARAMETER_NOT_VALID.refusal(INSTITUTION_NAME + " must be a name of 1 to 255 characters.");
+                        throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                                INSTITUTION_NAME + " must be a name of 1 to 255 characters.");
                     }
                 }
                 case CURRENCY -> {
                     if (!(change.getValue() instanceof String code) || !code.matches("[A-Z]{3}")) {
-                        throw AlmaError.PARAMETER_NOT_VALID.refusal(CURRENCY + " must be an ISO 4217 code such as USD or EUR.");
+                        throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                                CURRENCY + " must be an ISO 4217 code such as USD or EUR.");
                     }
                 }
                 case JOB_IDS -> checkJobIds(change.getValue());
-                default -> throw AlmaError.PARAMETER_NOT_VALID.refusal("Unknown setting '" + change.getKey() + "'. Settings: " + all().keySet() + ".");
+                default ->
+                    throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                            "Unknown setting '" + change.getKey() + "'. Settings: " + all().keySet() + ".");
             }
         }
     }
@@ -124,8 +136,13 @@ public final class InstitutionSettings {
     public void write(DSLContext tx, Map<String, Object> changes) {
         changes.forEach((name, value) -> {
             if (name.equals(JOB_IDS)) {
-                store(tx, name, ((Map<?, ?>) value).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                        .collect(Collectors.joining(",")));
+                store(
+                        tx,
+                        name,
+                        ((Map<?, ?>) value)
+                                .entrySet().stream()
+                                        .map(e -> e.getKey() + "=" + e.getValue())
+                                        .collect(Collectors.joining(",")));
             } else if (name.equals(CURRENCY)) {
                 CodeTables.replaceAll(tx, CodeTables.CURRENCY, value.toString(), value.toString());
             } else {
@@ -135,26 +152,35 @@ public final class InstitutionSettings {
     }
 
     private static void store(DSLContext tx, String name, String value) {
-        tx.mergeInto(INSTITUTION_SETTING).using(tx.selectOne()).on(INSTITUTION_SETTING.SETTING_NAME.eq(name))
-                .whenMatchedThenUpdate().set(INSTITUTION_SETTING.SETTING_VALUE, value)
+        tx.mergeInto(INSTITUTION_SETTING)
+                .using(tx.selectOne())
+                .on(INSTITUTION_SETTING.SETTING_NAME.eq(name))
+                .whenMatchedThenUpdate()
+                .set(INSTITUTION_SETTING.SETTING_VALUE, value)
                 .whenNotMatchedThenInsert(INSTITUTION_SETTING.SETTING_NAME, INSTITUTION_SETTING.SETTING_VALUE)
-                .values(name, value).execute();
+                .values(name, value)
+                .execute();
     }
 
     /** A map from almasim's job ids to new ids in Alma's form (a letter and digits), no two the same, none another job's. */
     private void checkJobIds(Object value) {
         if (!(value instanceof Map<?, ?> ids)) {
-            throw AlmaError.PARAMETER_NOT_VALID.refusal(JOB_IDS + " must map almasim's job ids " + almasimJobIds + " to the institution's.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                    JOB_IDS + " must map almasim's job ids " + almasimJobIds + " to the institution's.");
         }
         Set<String> taken = new HashSet<>();
         for (var id : ids.entrySet()) {
             if (!almasimJobIds.contains(String.valueOf(id.getKey()))) {
-                throw AlmaError.PARAMETER_NOT_VALID.refusal(JOB_IDS + ": no job " + id.getKey() + " (almasim's jobs are " + almasimJobIds + ").");
+                throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                        JOB_IDS + ": no job " + id.getKey() + " (almasim's jobs are " + almasimJobIds + ").");
             }
             String own = String.valueOf(id.getValue());
-            if (!own.matches(JOB_ID_FORMAT) || !taken.add(own.toUpperCase(Locale.ROOT))
-                    || (almasimJobIds.stream().anyMatch(own::equalsIgnoreCase) && !own.equalsIgnoreCase(String.valueOf(id.getKey())))) {
-                throw AlmaError.PARAMETER_NOT_VALID.refusal(JOB_IDS + ": " + own + " must be a letter and digits, and no other job's id.");
+            if (!own.matches(JOB_ID_FORMAT)
+                    || !taken.add(own.toUpperCase(Locale.ROOT))
+                    || (almasimJobIds.stream().anyMatch(own::equalsIgnoreCase)
+                            && !own.equalsIgnoreCase(String.valueOf(id.getKey())))) {
+                throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                        JOB_IDS + ": " + own + " must be a letter and digits, and no other job's id.");
             }
         }
     }

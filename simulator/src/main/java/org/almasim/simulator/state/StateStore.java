@@ -17,16 +17,21 @@ public final class StateStore {
     }
 
     public Optional<String> get(String name) {
-        return dsl.select(SIMULATOR_STATE.STATE_VALUE).from(SIMULATOR_STATE).where(SIMULATOR_STATE.STATE_NAME.eq(name))
+        return dsl.select(SIMULATOR_STATE.STATE_VALUE)
+                .from(SIMULATOR_STATE)
+                .where(SIMULATOR_STATE.STATE_NAME.eq(name))
                 .fetchOptional(SIMULATOR_STATE.STATE_VALUE);
     }
 
     public void put(String name, String value) {
-        dsl.transaction(tx -> tx.dsl().mergeInto(SIMULATOR_STATE)
+        dsl.transaction(tx -> tx.dsl()
+                .mergeInto(SIMULATOR_STATE)
                 .using(tx.dsl().selectOne())
                 .on(SIMULATOR_STATE.STATE_NAME.eq(name))
-                .whenMatchedThenUpdate().set(SIMULATOR_STATE.STATE_VALUE, value)
-                .whenNotMatchedThenInsert(SIMULATOR_STATE.STATE_NAME, SIMULATOR_STATE.STATE_VALUE).values(name, value)
+                .whenMatchedThenUpdate()
+                .set(SIMULATOR_STATE.STATE_VALUE, value)
+                .whenNotMatchedThenInsert(SIMULATOR_STATE.STATE_NAME, SIMULATOR_STATE.STATE_VALUE)
+                .values(name, value)
                 .execute());
     }
 }

@@ -10,8 +10,7 @@ import org.jooq.impl.DSL;
 public final class AlmaIds {
     private static final String INSTITUTION_SUFFIX = "0004871";
 
-    private AlmaIds() {
-    }
+    private AlmaIds() {}
 
     public static String next(DSLContext db) {
         return db.nextval(ALMA_ID_SEQ) + INSTITUTION_SUFFIX;
@@ -22,7 +21,8 @@ public final class AlmaIds {
         if (count == 0) {
             return List.of();
         }
-        return db.select(ALMA_ID_SEQ.nextval()).from(DSL.generateSeries(1, count))
+        return db.select(ALMA_ID_SEQ.nextval())
+                .from(DSL.generateSeries(1, count))
                 .fetch(r -> r.value1() + INSTITUTION_SUFFIX);
     }
 }

@@ -25,8 +25,7 @@ public final class BulkLookup {
      */
     public static final int MOST_PER_STATEMENT = 5_000;
 
-    private BulkLookup() {
-    }
+    private BulkLookup() {}
 
     /** The values in chunks of at most {@link #MOST_PER_STATEMENT}, distinct, in their first order. */
     public static <T> List<List<T>> chunks(Collection<T> values) {
@@ -38,8 +37,7 @@ public final class BulkLookup {
         return chunks;
     }
 
-    public record Values<T>(Table<Record1<T>> table, Field<T> value) {
-    }
+    public record Values<T>(Table<Record1<T>> table, Field<T> value) {}
 
     public static Values<String> of(Collection<String> values) {
         return of(values, SQLDataType.VARCHAR(255));
@@ -51,7 +49,8 @@ public final class BulkLookup {
     }
 
     private static <T> Values<T> of(Collection<T> values, DataType<T> type) {
-        List<Row1<T>> rows = new LinkedHashSet<>(values).stream().map(v -> DSL.row(DSL.val(v, type))).toList();
+        List<Row1<T>> rows = new LinkedHashSet<>(values)
+                .stream().map(v -> DSL.row(DSL.val(v, type))).toList();
         @SuppressWarnings("unchecked")
         Row1<T>[] array = rows.toArray(new Row1[0]);
         Table<Record1<T>> table = DSL.values(array).as("lookup", "v");

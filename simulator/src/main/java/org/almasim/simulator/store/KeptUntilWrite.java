@@ -11,8 +11,7 @@ import java.util.function.Supplier;
  * until anything changes. A few keys at a time; when more arrive, everything kept is dropped.
  */
 public final class KeptUntilWrite<K, V> {
-    private record Kept<V>(long version, V value) {
-    }
+    private record Kept<V>(long version, V value) {}
 
     private final LongSupplier dataVersion;
     private final int capacity;

@@ -19,8 +19,23 @@ public record ContactInfo(
         phone = User.listOrEmpty(phone);
     }
 
-    @JsonPropertyOrder({"preferred", "segment_type", "line1", "line2", "line3", "line4", "line5", "city", "state_province",
-            "postal_code", "country", "address_note", "start_date", "end_date", "address_type"})
+    @JsonPropertyOrder({
+        "preferred",
+        "segment_type",
+        "line1",
+        "line2",
+        "line3",
+        "line4",
+        "line5",
+        "city",
+        "state_province",
+        "postal_code",
+        "country",
+        "address_note",
+        "start_date",
+        "end_date",
+        "address_type"
+    })
     public record Address(
             @JsonProperty("preferred") Boolean preferred,
             @JsonProperty("segment_type") String segmentType,

@@ -8,5 +8,4 @@ import org.almasim.simulator.codes.Code;
 @JsonPropertyOrder({"code", "value"})
 public record LibraryNotice(
         @JsonProperty("code") Code code,
-        @JsonProperty("value") Boolean value) {
-}
+        @JsonProperty("value") Boolean value) {}

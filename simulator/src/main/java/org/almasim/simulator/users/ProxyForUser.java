@@ -8,5 +8,4 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 public record ProxyForUser(
         @JsonProperty("link") String link,
         @JsonProperty("primary_id") String primaryId,
-        @JsonProperty("full_name") String fullName) {
-}
+        @JsonProperty("full_name") String fullName) {}

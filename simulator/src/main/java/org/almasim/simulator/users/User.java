@@ -19,14 +19,58 @@ import org.almasim.simulator.codes.Code;
  * {@code full_name}, {@code requests}, {@code loans}, {@code fees} and {@code link} are output only: read and ignored on input.
  */
 @JsonRootName("user")
-@JsonIgnoreProperties(value = {"full_name", "requests", "loans", "fees", "link"}, allowGetters = true)
-@JsonPropertyOrder({"link", "record_type", "primary_id", "first_name", "middle_name", "last_name", "full_name", "pin_number",
-        "user_title", "job_category", "job_description", "gender", "user_group", "campus_code", "web_site_url", "cataloger_level",
-        "preferred_language", "birth_date", "expiry_date", "purge_date", "account_type", "external_id", "password",
-        "force_password_change", "status", "status_date", "last_patron_activity_date", "requests", "loans", "fees",
-        "contact_info", "user_identifier", "user_role", "user_block", "user_note", "user_statistic", "proxy_for_user",
-        "rs_library", "library_notice", "source_link_id", "source_institution_code", "linking_id", "pref_first_name",
-        "pref_middle_name", "pref_last_name", "pref_name_suffix", "is_researcher"})
+@JsonIgnoreProperties(
+        value = {"full_name", "requests", "loans", "fees", "link"},
+        allowGetters = true)
+@JsonPropertyOrder({
+    "link",
+    "record_type",
+    "primary_id",
+    "first_name",
+    "middle_name",
+    "last_name",
+    "full_name",
+    "pin_number",
+    "user_title",
+    "job_category",
+    "job_description",
+    "gender",
+    "user_group",
+    "campus_code",
+    "web_site_url",
+    "cataloger_level",
+    "preferred_language",
+    "birth_date",
+    "expiry_date",
+    "purge_date",
+    "account_type",
+    "external_id",
+    "password",
+    "force_password_change",
+    "status",
+    "status_date",
+    "last_patron_activity_date",
+    "requests",
+    "loans",
+    "fees",
+    "contact_info",
+    "user_identifier",
+    "user_role",
+    "user_block",
+    "user_note",
+    "user_statistic",
+    "proxy_for_user",
+    "rs_library",
+    "library_notice",
+    "source_link_id",
+    "source_institution_code",
+    "linking_id",
+    "pref_first_name",
+    "pref_middle_name",
+    "pref_last_name",
+    "pref_name_suffix",
+    "is_researcher"
+})
 public record User(
         @JsonProperty("link") String link,
         @JsonProperty("record_type") Code recordType,
@@ -75,7 +119,8 @@ public record User(
         @JsonProperty("pref_last_name") String prefLastName,
         @JsonProperty("pref_name_suffix") String prefNameSuffix,
         @JsonProperty("is_researcher") Boolean isResearcher,
-        // Fields of Alma's schema almasim does not model (researcher, ...): kept as given and answered back, as Alma does.
+        // Fields of Alma's schema almasim does not model (researcher, ...): kept as given and answered back, as Alma
+        // does.
         @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> otherFields) {
 
     public User {
@@ -87,9 +132,11 @@ public record User(
         proxyForUser = listOrEmpty(proxyForUser);
         rsLibrary = listOrEmpty(rsLibrary);
         libraryNotice = listOrEmpty(libraryNotice);
-        otherFields = otherFields == null ? Map.of() : otherFields.entrySet().stream()
-                .filter(e -> e.getValue() != null && !e.getValue().isNull())
-                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+        otherFields = otherFields == null
+                ? Map.of()
+                : otherFields.entrySet().stream()
+                        .filter(e -> e.getValue() != null && !e.getValue().isNull())
+                        .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     static <T> List<T> listOrEmpty(List<T> list) {
@@ -102,8 +149,5 @@ public record User(
 
     /** A number with a link, as {@code expand=loans,requests,fees} fills it: {@code {"value":2,"link":"..."}}. */
     @JsonPropertyOrder({"value", "link"})
-    public record LinkedCount(
-            BigDecimal value,
-            String link) {
-    }
+    public record LinkedCount(BigDecimal value, String link) {}
 }

@@ -6,8 +6,17 @@ import java.time.Instant;
 import org.almasim.simulator.codes.Code;
 
 /** A block on the user's account (for example a purge-related or overdue block). */
-@JsonPropertyOrder({"segment_type", "block_type", "block_description", "block_status", "block_note", "created_by", "created_date",
-        "expiry_date", "item_loan_id"})
+@JsonPropertyOrder({
+    "segment_type",
+    "block_type",
+    "block_description",
+    "block_status",
+    "block_note",
+    "created_by",
+    "created_date",
+    "expiry_date",
+    "item_loan_id"
+})
 public record UserBlock(
         @JsonProperty("segment_type") String segmentType,
         @JsonProperty("block_type") Code blockType,
@@ -17,5 +26,4 @@ public record UserBlock(
         @JsonProperty("created_by") String createdBy,
         @JsonProperty("created_date") Instant createdDate,
         @JsonProperty("expiry_date") Instant expiryDate,
-        @JsonProperty("item_loan_id") String itemLoanId) {
-}
+        @JsonProperty("item_loan_id") String itemLoanId) {}

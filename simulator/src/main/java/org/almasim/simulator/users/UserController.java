@@ -5,7 +5,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.almasim.simulator.errors.AlmaError;
-import org.almasim.simulator.errors.AlmaRefusal;
 import org.almasim.simulator.http.AlmaFormats.BodyFormat;
 import org.almasim.simulator.http.AlmaHttp;
 import org.almasim.simulator.http.Params;
@@ -15,6 +14,7 @@ import org.almasim.simulator.http.PublicAddress;
 public final class UserController {
     /** Where Alma's clients send a password to check: a header keeps it out of URLs and their logs. */
     public static final String PASSWORD_HEADER = "Exl-User-Pw";
+
     private final UserService users;
     private final UserListing listing;
 
@@ -27,11 +27,16 @@ public final class UserController {
         boolean full = "full".equalsIgnoreCase(Params.text(ctx, "expand"));
         if (full && AlmaHttp.responseFormat(ctx) == BodyFormat.JSON) {
             // Full pages are the stored documents: written as they are, as a plain GET is.
-            String json = listing.fullPage(Params.text(ctx, "q"), Params.text(ctx, "order_by"), Params.page(ctx), linkBase(ctx)).json();
+            String json = listing.fullPage(
+                            Params.text(ctx, "q"), Params.text(ctx, "order_by"), Params.page(ctx), linkBase(ctx))
+                    .json();
             ctx.contentType("application/json;charset=utf-8").result(json);
             return;
         }
-        AlmaHttp.ok(ctx, listing.list(Params.text(ctx, "q"), Params.text(ctx, "order_by"), Params.page(ctx), full, linkBase(ctx)));
+        AlmaHttp.ok(
+                ctx,
+                listing.list(
+                        Params.text(ctx, "q"), Params.text(ctx, "order_by"), Params.page(ctx), full, linkBase(ctx)));
     }
 
     public void get(Context ctx) {
@@ -44,7 +49,10 @@ public final class UserController {
             // The stored document is already the answer (with any counts appended): no parsing on the hottest paths.
             boolean plain = expand.isEmpty() || expand.equals(Set.of("none"));
             ctx.contentType("application/json;charset=utf-8")
-                    .result(plain ? users.document(id, idType) : users.documentWithCounts(id, idType, expand, linkBase(ctx)));
+                    .result(
+                            plain
+                                    ? users.document(id, idType)
+                                    : users.documentWithCounts(id, idType, expand, linkBase(ctx)));
             return;
         }
         AlmaHttp.ok(ctx, users.get(id, idType, expand, view, linkBase(ctx)));
@@ -56,7 +64,13 @@ public final class UserController {
 
     public void update(Context ctx) {
         User incoming = AlmaHttp.body(ctx, User.class);
-        AlmaHttp.ok(ctx, users.update(ctx.pathParam("user_id"), Params.text(ctx, "user_id_type"), incoming, Params.list(ctx, "override")));
+        AlmaHttp.ok(
+                ctx,
+                users.update(
+                        ctx.pathParam("user_id"),
+                        Params.text(ctx, "user_id_type"),
+                        incoming,
+                        Params.list(ctx, "override")));
     }
 
     public void delete(Context ctx) {
@@ -74,7 +88,8 @@ public final class UserController {
             throw AlmaError.PARAMETER_NOT_VALID.refusal("almasim supports op=auth on a user, not op=" + op + ".");
         }
         String header = ctx.header(PASSWORD_HEADER);
-        String password = header != null ? URLDecoder.decode(header, StandardCharsets.UTF_8) : Params.text(ctx, "password");
+        String password =
+                header != null ? URLDecoder.decode(header, StandardCharsets.UTF_8) : Params.text(ctx, "password");
         users.authenticate(ctx.pathParam("user_id"), Params.text(ctx, "user_id_type"), password);
         ctx.status(204);
     }

@@ -11,5 +11,4 @@ public record UserIdentifier(
         @JsonProperty("id_type") Code idType,
         @JsonProperty("value") String value,
         @JsonProperty("note") String note,
-        @JsonProperty("status") String status) {
-}
+        @JsonProperty("status") String status) {}

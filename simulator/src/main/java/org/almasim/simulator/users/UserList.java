@@ -8,5 +8,6 @@ import java.util.List;
 /** {@code GET /users}: one page of users and the total count; the {@code user} key is absent when the page is empty. */
 @JsonRootName("users")
 @JsonPropertyOrder({"user", "total_record_count"})
-public record UserList(@JsonProperty("user") List<com.fasterxml.jackson.databind.JsonNode> user, @JsonProperty("total_record_count") int totalRecordCount) {
-}
+public record UserList(
+        @JsonProperty("user") List<com.fasterxml.jackson.databind.JsonNode> user,
+        @JsonProperty("total_record_count") int totalRecordCount) {}

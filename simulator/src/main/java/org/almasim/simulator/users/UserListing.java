@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
-import org.almasim.simulator.store.KeptUntilWrite;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.http.Params.Page;
+import org.almasim.simulator.store.KeptUntilWrite;
 import org.jooq.DSLContext;
 
 /**
@@ -27,8 +27,7 @@ public final class UserListing {
     /** Every match of a search in its order, as user keys. */
     private final KeptUntilWrite<UserSearch, List<Long>> orderings;
 
-    private record Paged<T>(List<T> rows, int total) {
-    }
+    private record Paged<T>(List<T> rows, int total) {}
 
     /** {@code dataVersion} changes after every write (see {@code Database.version()}). */
     public UserListing(DSLContext dsl, CodeTables codes, LongSupplier dataVersion) {
@@ -40,40 +39,56 @@ public final class UserListing {
     public UserList list(String q, String orderBy, Page page, boolean full, String linkBase) {
         if (full) {
             FullPage documents = fullPage(q, orderBy, page, linkBase);
-            return new UserList(documents.documents().stream().map(doc -> (JsonNode) UserService.tree(doc)).toList(), documents.total());
+            return new UserList(
+                    documents.documents().stream()
+                            .map(doc -> (JsonNode) UserService.tree(doc))
+                            .toList(),
+                    documents.total());
         }
         UserSearch search = UserSearch.parse(q, orderBy);
-        Paged<UserRepository.BriefRow> rows = page(search, page, users -> users.search(search, page), UserRepository::briefByKeys);
-        return new UserList(rows.rows().stream().map(row -> brief(row, linkBase)).toList(), rows.total());
+        Paged<UserRepository.BriefRow> rows =
+                page(search, page, users -> users.search(search, page), UserRepository::briefByKeys);
+        return new UserList(
+                rows.rows().stream().map(row -> brief(row, linkBase)).toList(), rows.total());
     }
 
     /** A page of full users as JSON text, each the stored document with its link spliced in first. */
     public record FullPage(List<String> documents, int total) {
         /** Alma's list JSON, written from the documents without parsing them again. */
         public String json() {
-            StringBuilder out = new StringBuilder(documents.stream().mapToInt(String::length).sum() + 64).append('{');
+            StringBuilder out = new StringBuilder(
+                            documents.stream().mapToInt(String::length).sum() + 64)
+                    .append('{');
             if (!documents.isEmpty()) {
                 out.append("\"user\":[").append(String.join(",", documents)).append("],");
             }
-            return out.append("\"total_record_count\":").append(total).append('}').toString();
+            return out.append("\"total_record_count\":")
+                    .append(total)
+                    .append('}')
+                    .toString();
         }
     }
 
     public FullPage fullPage(String q, String orderBy, Page page, String linkBase) {
         UserSearch search = UserSearch.parse(q, orderBy);
-        Paged<UserRepository.Document> documents = page(search, page, users -> users.searchDocuments(search, page),
-                UserRepository::documentsByKeys);
-        return new FullPage(documents.rows().stream().map(doc -> withLink(doc, linkBase)).toList(), documents.total());
+        Paged<UserRepository.Document> documents =
+                page(search, page, users -> users.searchDocuments(search, page), UserRepository::documentsByKeys);
+        return new FullPage(
+                documents.rows().stream().map(doc -> withLink(doc, linkBase)).toList(), documents.total());
     }
 
-    private <T> Paged<T> page(UserSearch search, Page page, Function<UserRepository, List<T>> firstPage,
-                              BiFunction<UserRepository, List<Long>, List<T>> byKeys) {
+    private <T> Paged<T> page(
+            UserSearch search,
+            Page page,
+            Function<UserRepository, List<T>> firstPage,
+            BiFunction<UserRepository, List<Long>, List<T>> byKeys) {
         UserRepository users = new UserRepository(dsl);
         if (page.offset() == 0) {
             return new Paged<>(page.limit() == 0 ? List.of() : firstPage.apply(users), users.count(search));
         }
         List<Long> keys = orderings.get(search, () -> List.copyOf(users.orderedKeys(search)));
-        List<Long> onPage = keys.subList(Math.min(keys.size(), page.offset()), Math.min(keys.size(), page.offset() + page.limit()));
+        List<Long> onPage =
+                keys.subList(Math.min(keys.size(), page.offset()), Math.min(keys.size(), page.offset() + page.limit()));
         return new Paged<>(byKeys.apply(users, onPage), keys.size());
     }
 
@@ -93,8 +108,8 @@ public final class UserListing {
 
     /** The stored document with {@code "link"} as its first field: stored documents always open with a field. */
     private static String withLink(UserRepository.Document stored, String linkBase) {
-        char[] link = com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(UserService.userLink(linkBase,
-                stored.primaryId()));
+        char[] link = com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance()
+                .quoteAsString(UserService.userLink(linkBase, stored.primaryId()));
         return "{\"link\":\"" + new String(link) + "\"," + stored.json().substring(1);
     }
 }

@@ -6,7 +6,15 @@ import java.time.Instant;
 import org.almasim.simulator.codes.Code;
 
 /** A note on the user record. */
-@JsonPropertyOrder({"segment_type", "note_type", "note_text", "user_viewable", "popup_note", "created_by", "created_date"})
+@JsonPropertyOrder({
+    "segment_type",
+    "note_type",
+    "note_text",
+    "user_viewable",
+    "popup_note",
+    "created_by",
+    "created_date"
+})
 public record UserNote(
         @JsonProperty("segment_type") String segmentType,
         @JsonProperty("note_type") Code noteType,
@@ -14,5 +22,4 @@ public record UserNote(
         @JsonProperty("user_viewable") Boolean userViewable,
         @JsonProperty("popup_note") Boolean popupNote,
         @JsonProperty("created_by") String createdBy,
-        @JsonProperty("created_date") Instant createdDate) {
-}
+        @JsonProperty("created_date") Instant createdDate) {}

@@ -1,8 +1,8 @@
 package org.almasim.simulator.users;
 
+import static org.almasim.simulator.db.Sequences.PATRON_KEY_SEQ;
 import static org.almasim.simulator.db.Tables.DELETED_USER;
 import static org.almasim.simulator.db.Tables.PATRON;
-import static org.almasim.simulator.db.Sequences.PATRON_KEY_SEQ;
 import static org.almasim.simulator.db.Tables.PATRON_IDENTIFIER;
 
 import java.time.LocalDate;
@@ -17,9 +17,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.almasim.simulator.store.BulkLookup;
 import org.almasim.simulator.http.Params.Page;
 import org.almasim.simulator.settings.InstitutionSettings;
+import org.almasim.simulator.store.BulkLookup;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -44,14 +44,19 @@ final class UserRepository {
     Optional<Long> keyOf(String id, String idType) {
         String folded = fold(id);
         if (idType == null || idType.equalsIgnoreCase("all_unique") || idType.equalsIgnoreCase("primary_id")) {
-            Optional<Long> byPrimary = db.select(PATRON.USER_KEY).from(PATRON)
-                    .where(PATRON.PRIMARY_ID_FOLD.eq(folded)).fetchOptional(PATRON.USER_KEY);
+            Optional<Long> byPrimary = db.select(PATRON.USER_KEY)
+                    .from(PATRON)
+                    .where(PATRON.PRIMARY_ID_FOLD.eq(folded))
+                    .fetchOptional(PATRON.USER_KEY);
             if (byPrimary.isPresent() || (idType != null && idType.equalsIgnoreCase("primary_id"))) {
                 return byPrimary;
             }
         }
-        Condition type = idType == null || idType.equalsIgnoreCase("all_unique") ? DSL.noCondition() : PATRON_IDENTIFIER.ID_TYPE.eq(idType);
-        return db.select(PATRON_IDENTIFIER.USER_KEY).from(PATRON_IDENTIFIER)
+        Condition type = idType == null || idType.equalsIgnoreCase("all_unique")
+                ? DSL.noCondition()
+                : PATRON_IDENTIFIER.ID_TYPE.eq(idType);
+        return db.select(PATRON_IDENTIFIER.USER_KEY)
+                .from(PATRON_IDENTIFIER)
                 .where(PATRON_IDENTIFIER.VALUE_FOLD.eq(folded).and(type))
                 .fetchOptional(PATRON_IDENTIFIER.USER_KEY);
     }
@@ -61,10 +66,13 @@ final class UserRepository {
             return Map.of();
         }
         Map<String, Long> keys = new HashMap<>();
-        for (List<String> chunk : BulkLookup.chunks(primaryIds.stream().map(UserRepository::fold).toList())) {
+        for (List<String> chunk :
+                BulkLookup.chunks(primaryIds.stream().map(UserRepository::fold).toList())) {
             var lookup = BulkLookup.of(chunk);
-            keys.putAll(db.select(PATRON.PRIMARY_ID_FOLD, PATRON.USER_KEY).from(lookup.table())
-                    .join(PATRON).on(PATRON.PRIMARY_ID_FOLD.eq(lookup.value()))
+            keys.putAll(db.select(PATRON.PRIMARY_ID_FOLD, PATRON.USER_KEY)
+                    .from(lookup.table())
+                    .join(PATRON)
+                    .on(PATRON.PRIMARY_ID_FOLD.eq(lookup.value()))
                     .fetchMap(PATRON.PRIMARY_ID_FOLD, PATRON.USER_KEY));
         }
         return keys;
@@ -75,16 +83,23 @@ final class UserRepository {
         String folded = fold(id);
         boolean anyType = idType == null || idType.equalsIgnoreCase("all_unique");
         if (anyType || idType.equalsIgnoreCase("primary_id")) {
-            Optional<StoredUser> byPrimary = db.select(PATRON.USER_KEY, PATRON.PRIMARY_ID, PATRON.DOCUMENT, PATRON.PASSWORD).from(PATRON)
+            Optional<StoredUser> byPrimary = db.select(
+                            PATRON.USER_KEY, PATRON.PRIMARY_ID, PATRON.DOCUMENT, PATRON.PASSWORD)
+                    .from(PATRON)
                     .where(PATRON.PRIMARY_ID_FOLD.eq(folded))
                     .fetchOptional(r -> new StoredUser(r.value1(), r.value2(), r.value3(), r.value4()));
             if (byPrimary.isPresent() || !anyType) {
                 return byPrimary;
             }
         }
-        return db.select(PATRON.USER_KEY, PATRON.PRIMARY_ID, PATRON.DOCUMENT, PATRON.PASSWORD).from(PATRON_IDENTIFIER)
-                .join(PATRON).on(PATRON.USER_KEY.eq(PATRON_IDENTIFIER.USER_KEY))
-                .where(PATRON_IDENTIFIER.VALUE_FOLD.eq(folded).and(anyType ? DSL.noCondition() : PATRON_IDENTIFIER.ID_TYPE.eq(idType)))
+        return db.select(PATRON.USER_KEY, PATRON.PRIMARY_ID, PATRON.DOCUMENT, PATRON.PASSWORD)
+                .from(PATRON_IDENTIFIER)
+                .join(PATRON)
+                .on(PATRON.USER_KEY.eq(PATRON_IDENTIFIER.USER_KEY))
+                .where(PATRON_IDENTIFIER
+                        .VALUE_FOLD
+                        .eq(folded)
+                        .and(anyType ? DSL.noCondition() : PATRON_IDENTIFIER.ID_TYPE.eq(idType)))
                 .fetchOptional(r -> new StoredUser(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
@@ -95,7 +110,10 @@ final class UserRepository {
         Map<Long, String> ids = new HashMap<>();
         for (List<Long> chunk : BulkLookup.chunks(keys)) {
             var users = BulkLookup.keys(chunk);
-            ids.putAll(db.select(PATRON.USER_KEY, PATRON.PRIMARY_ID).from(users.table()).join(PATRON).on(PATRON.USER_KEY.eq(users.value()))
+            ids.putAll(db.select(PATRON.USER_KEY, PATRON.PRIMARY_ID)
+                    .from(users.table())
+                    .join(PATRON)
+                    .on(PATRON.USER_KEY.eq(users.value()))
                     .fetchMap(PATRON.USER_KEY, PATRON.PRIMARY_ID));
         }
         return ids;
@@ -103,7 +121,8 @@ final class UserRepository {
 
     /** Loads and row-locks the user until the transaction ends, so concurrent writers apply one after the other. */
     Optional<StoredUser> loadForUpdate(long key) {
-        return db.select(PATRON.USER_KEY, PATRON.PRIMARY_ID, PATRON.DOCUMENT, PATRON.PASSWORD).from(PATRON)
+        return db.select(PATRON.USER_KEY, PATRON.PRIMARY_ID, PATRON.DOCUMENT, PATRON.PASSWORD)
+                .from(PATRON)
                 .where(PATRON.USER_KEY.eq(key))
                 .forUpdate()
                 .fetchOptional(r -> new StoredUser(r.value1(), r.value2(), r.value3(), r.value4()));
@@ -114,7 +133,8 @@ final class UserRepository {
         if (keys.isEmpty()) {
             return Map.of();
         }
-        return db.select(PATRON.USER_KEY, PATRON.PRIMARY_ID, PATRON.DOCUMENT, PATRON.PASSWORD).from(PATRON)
+        return db.select(PATRON.USER_KEY, PATRON.PRIMARY_ID, PATRON.DOCUMENT, PATRON.PASSWORD)
+                .from(PATRON)
                 .where(PATRON.USER_KEY.in(keys))
                 .forUpdate()
                 .fetchMap(PATRON.USER_KEY, r -> new StoredUser(r.value1(), r.value2(), r.value3(), r.value4()));
@@ -128,12 +148,16 @@ final class UserRepository {
         List<String> taken = new ArrayList<>();
         for (List<String> chunk : BulkLookup.chunks(folded)) {
             var lookup = BulkLookup.of(chunk);
-            taken.addAll(db.select(PATRON.PRIMARY_ID_FOLD).from(lookup.table())
-                    .join(PATRON).on(PATRON.PRIMARY_ID_FOLD.eq(lookup.value()))
+            taken.addAll(db.select(PATRON.PRIMARY_ID_FOLD)
+                    .from(lookup.table())
+                    .join(PATRON)
+                    .on(PATRON.PRIMARY_ID_FOLD.eq(lookup.value()))
                     .where(PATRON.USER_KEY.ne(except))
                     .fetch(PATRON.PRIMARY_ID_FOLD));
-            taken.addAll(db.select(PATRON_IDENTIFIER.VALUE_FOLD).from(lookup.table())
-                    .join(PATRON_IDENTIFIER).on(PATRON_IDENTIFIER.VALUE_FOLD.eq(lookup.value()))
+            taken.addAll(db.select(PATRON_IDENTIFIER.VALUE_FOLD)
+                    .from(lookup.table())
+                    .join(PATRON_IDENTIFIER)
+                    .on(PATRON_IDENTIFIER.VALUE_FOLD.eq(lookup.value()))
                     .where(PATRON_IDENTIFIER.USER_KEY.ne(except))
                     .fetch(PATRON_IDENTIFIER.VALUE_FOLD));
         }
@@ -155,20 +179,74 @@ final class UserRepository {
         if (users.isEmpty()) {
             return;
         }
-        List<Long> keys = db.select(PATRON_KEY_SEQ.nextval()).from(DSL.generateSeries(1, users.size())).fetch(r -> r.value1());
-        var patrons = db.batch(db.insertInto(PATRON, PATRON.USER_KEY, PATRON.PRIMARY_ID, PATRON.PRIMARY_ID_FOLD, PATRON.PRIMARY_ID_NATURAL,
-                PATRON.RECORD_TYPE, PATRON.FIRST_NAME, PATRON.LAST_NAME, PATRON.USER_GROUP, PATRON.ACCOUNT_TYPE, PATRON.EXTERNAL_ID,
-                PATRON.STATUS, PATRON.EXPIRY_DATE, PATRON.PURGE_DATE, PATRON.EMAILS, PATRON.CREATED_DATE, PATRON.PASSWORD, PATRON.DOCUMENT)
-                .values((Long) null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
-        var identifiers = db.batch(db.insertInto(PATRON_IDENTIFIER, PATRON_IDENTIFIER.USER_KEY, PATRON_IDENTIFIER.ID_TYPE,
-                PATRON_IDENTIFIER.VALUE_FOLD).values((Long) null, null, null));
+        List<Long> keys = db.select(PATRON_KEY_SEQ.nextval())
+                .from(DSL.generateSeries(1, users.size()))
+                .fetch(r -> r.value1());
+        var patrons = db.batch(db.insertInto(
+                        PATRON,
+                        PATRON.USER_KEY,
+                        PATRON.PRIMARY_ID,
+                        PATRON.PRIMARY_ID_FOLD,
+                        PATRON.PRIMARY_ID_NATURAL,
+                        PATRON.RECORD_TYPE,
+                        PATRON.FIRST_NAME,
+                        PATRON.LAST_NAME,
+                        PATRON.USER_GROUP,
+                        PATRON.ACCOUNT_TYPE,
+                        PATRON.EXTERNAL_ID,
+                        PATRON.STATUS,
+                        PATRON.EXPIRY_DATE,
+                        PATRON.PURGE_DATE,
+                        PATRON.EMAILS,
+                        PATRON.CREATED_DATE,
+                        PATRON.PASSWORD,
+                        PATRON.DOCUMENT)
+                .values(
+                        (Long) null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
+        var identifiers = db.batch(db.insertInto(
+                        PATRON_IDENTIFIER,
+                        PATRON_IDENTIFIER.USER_KEY,
+                        PATRON_IDENTIFIER.ID_TYPE,
+                        PATRON_IDENTIFIER.VALUE_FOLD)
+                .values((Long) null, null, null));
         boolean anyIdentifier = false;
         for (int i = 0; i < users.size(); i++) {
             User u = users.get(i).user();
             long key = keys.get(i);
-            patrons = patrons.bind(key, u.primaryId(), fold(u.primaryId()), natural(u.primaryId()), code(u.recordType()), u.firstName(), u.lastName(),
-                    code(u.userGroup()), code(u.accountType()), u.externalId(), UserRules.statusOf(u), u.expiryDate(), u.purgeDate(),
-                    emails(u), created, users.get(i).password(), users.get(i).document());
+            patrons = patrons.bind(
+                    key,
+                    u.primaryId(),
+                    fold(u.primaryId()),
+                    natural(u.primaryId()),
+                    code(u.recordType()),
+                    u.firstName(),
+                    u.lastName(),
+                    code(u.userGroup()),
+                    code(u.accountType()),
+                    u.externalId(),
+                    UserRules.statusOf(u),
+                    u.expiryDate(),
+                    u.purgeDate(),
+                    emails(u),
+                    created,
+                    users.get(i).password(),
+                    users.get(i).document());
             for (UserIdentifier id : u.userIdentifier()) {
                 identifiers = identifiers.bind(key, id.idType().value(), fold(id.value()));
                 anyIdentifier = true;
@@ -180,14 +258,18 @@ final class UserRepository {
         }
     }
 
-    record NewUser(User user, String document, String password) {
-    }
+    record NewUser(User user, String document, String password) {}
 
     /** Rewrites the user's row, and its identifiers unless the caller knows they are the same. */
     void update(long key, User user, String document, String password, boolean sameIdentifiers) {
-        db.update(PATRON).set(columns(user, document, password)).where(PATRON.USER_KEY.eq(key)).execute();
+        db.update(PATRON)
+                .set(columns(user, document, password))
+                .where(PATRON.USER_KEY.eq(key))
+                .execute();
         if (!sameIdentifiers) {
-            db.deleteFrom(PATRON_IDENTIFIER).where(PATRON_IDENTIFIER.USER_KEY.eq(key)).execute();
+            db.deleteFrom(PATRON_IDENTIFIER)
+                    .where(PATRON_IDENTIFIER.USER_KEY.eq(key))
+                    .execute();
             insertIdentifiers(key, user);
         }
     }
@@ -200,13 +282,31 @@ final class UserRepository {
     void archive(long key, InstitutionSettings.DeleteUserPolicy policy, LocalDate today, String deletedBy) {
         boolean keepId = policy != InstitutionSettings.DeleteUserPolicy.KEEP_STATISTICS_REMOVE_PRIMARY_ID;
         boolean keepRecord = policy == InstitutionSettings.DeleteUserPolicy.KEEP_FULLY_REPORTABLE;
-        db.insertInto(DELETED_USER, DELETED_USER.PRIMARY_ID, DELETED_USER.USER_GROUP, DELETED_USER.RECORD_TYPE, DELETED_USER.EXPIRY_DATE,
-                        DELETED_USER.PURGE_DATE, DELETED_USER.STATUS, DELETED_USER.DELETED_ON, DELETED_USER.DELETED_BY, DELETED_USER.POLICY,
+        db.insertInto(
+                        DELETED_USER,
+                        DELETED_USER.PRIMARY_ID,
+                        DELETED_USER.USER_GROUP,
+                        DELETED_USER.RECORD_TYPE,
+                        DELETED_USER.EXPIRY_DATE,
+                        DELETED_USER.PURGE_DATE,
+                        DELETED_USER.STATUS,
+                        DELETED_USER.DELETED_ON,
+                        DELETED_USER.DELETED_BY,
+                        DELETED_USER.POLICY,
                         DELETED_USER.DOCUMENT)
-                .select(db.select(keepId ? PATRON.PRIMARY_ID : DSL.inline((String) null), PATRON.USER_GROUP, PATRON.RECORD_TYPE,
-                                PATRON.EXPIRY_DATE, PATRON.PURGE_DATE, DSL.inline("DELETED"), DSL.val(today), DSL.val(deletedBy),
-                                DSL.inline(policy.name()), keepRecord ? PATRON.DOCUMENT : DSL.inline((String) null))
-                        .from(PATRON).where(PATRON.USER_KEY.eq(key)))
+                .select(db.select(
+                                keepId ? PATRON.PRIMARY_ID : DSL.inline((String) null),
+                                PATRON.USER_GROUP,
+                                PATRON.RECORD_TYPE,
+                                PATRON.EXPIRY_DATE,
+                                PATRON.PURGE_DATE,
+                                DSL.inline("DELETED"),
+                                DSL.val(today),
+                                DSL.val(deletedBy),
+                                DSL.inline(policy.name()),
+                                keepRecord ? PATRON.DOCUMENT : DSL.inline((String) null))
+                        .from(PATRON)
+                        .where(PATRON.USER_KEY.eq(key)))
                 .execute();
     }
 
@@ -226,12 +326,12 @@ final class UserRepository {
     }
 
     /** A stored document with the primary id it belongs to. */
-    record Document(String primaryId, String json) {
-    }
+    record Document(String primaryId, String json) {}
 
     /** Full documents of one page of matches, in the same order as {@link #search}. */
     List<Document> searchDocuments(UserSearch search, Page page) {
-        return db.select(PATRON.PRIMARY_ID, PATRON.DOCUMENT).from(PATRON)
+        return db.select(PATRON.PRIMARY_ID, PATRON.DOCUMENT)
+                .from(PATRON)
                 .where(UserSearchSql.condition(search))
                 .orderBy(UserSearchSql.order(search.orderBy()))
                 .limit(page.limit())
@@ -241,7 +341,11 @@ final class UserRepository {
 
     /** The keys of every match, in the search's order. */
     List<Long> orderedKeys(UserSearch search) {
-        return db.select(PATRON.USER_KEY).from(PATRON).where(UserSearchSql.condition(search)).orderBy(UserSearchSql.order(search.orderBy())).fetch(PATRON.USER_KEY);
+        return db.select(PATRON.USER_KEY)
+                .from(PATRON)
+                .where(UserSearchSql.condition(search))
+                .orderBy(UserSearchSql.order(search.orderBy()))
+                .fetch(PATRON.USER_KEY);
     }
 
     /**
@@ -250,21 +354,30 @@ final class UserRepository {
      * connection's cache of parsed statements on every page.
      */
     List<BriefRow> briefByKeys(List<Long> keys) {
-        var rows = db.select(PATRON.USER_KEY, PATRON.PRIMARY_ID, PATRON.FIRST_NAME, PATRON.LAST_NAME, PATRON.USER_GROUP, PATRON.STATUS)
-                .from(PATRON).where(PATRON.USER_KEY.in(keys))
-                .fetchMap(PATRON.USER_KEY, r -> new BriefRow(r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+        var rows = db.select(
+                        PATRON.USER_KEY,
+                        PATRON.PRIMARY_ID,
+                        PATRON.FIRST_NAME,
+                        PATRON.LAST_NAME,
+                        PATRON.USER_GROUP,
+                        PATRON.STATUS)
+                .from(PATRON)
+                .where(PATRON.USER_KEY.in(keys))
+                .fetchMap(
+                        PATRON.USER_KEY, r -> new BriefRow(r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
         return keys.stream().filter(rows::containsKey).map(rows::get).toList();
     }
 
     /** Full documents of these users, in the order of the keys; users gone since are left out. */
     List<Document> documentsByKeys(List<Long> keys) {
-        var documents = db.select(PATRON.USER_KEY, PATRON.PRIMARY_ID, PATRON.DOCUMENT).from(PATRON).where(PATRON.USER_KEY.in(keys))
+        var documents = db.select(PATRON.USER_KEY, PATRON.PRIMARY_ID, PATRON.DOCUMENT)
+                .from(PATRON)
+                .where(PATRON.USER_KEY.in(keys))
                 .fetchMap(PATRON.USER_KEY, r -> new Document(r.value2(), r.value3()));
         return keys.stream().filter(documents::containsKey).map(documents::get).toList();
     }
 
-    record BriefRow(String primaryId, String firstName, String lastName, String userGroup, String status) {
-    }
+    record BriefRow(String primaryId, String firstName, String lastName, String userGroup, String status) {}
 
     private static BriefRow brief(Record5<String, String, String, String, String> r) {
         return new BriefRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5());
@@ -275,7 +388,8 @@ final class UserRepository {
         if (keys.isEmpty()) {
             return;
         }
-        var featured = db.batch(db.update(PATRON).set(PATRON.FEATURED, (Boolean) null).where(PATRON.USER_KEY.eq((Long) null)));
+        var featured =
+                db.batch(db.update(PATRON).set(PATRON.FEATURED, (Boolean) null).where(PATRON.USER_KEY.eq((Long) null)));
         for (long key : keys) {
             featured = featured.bind(true, key);
         }

@@ -23,6 +23,5 @@ public record UserRole(
     public record Parameter(
             @JsonProperty("type") Code type,
             @JsonProperty("scope") Code scope,
-            @JsonProperty("value") Code value) {
-    }
+            @JsonProperty("value") Code value) {}
 }

@@ -33,8 +33,17 @@ final class UserRules {
             Map.entry("cataloger_level", "cataloger_level"));
 
     /** Fields Alma lets run past 255 characters. */
-    private static final Map<String, Integer> LONGER_TEXT = Map.of("note_text", 4000, "block_note", 1000, "statistic_note", 1000,
-            "web_site_url", 1000, "job_description", 1000);
+    private static final Map<String, Integer> LONGER_TEXT = Map.of(
+            "note_text",
+            4000,
+            "block_note",
+            1000,
+            "statistic_note",
+            1000,
+            "web_site_url",
+            1000,
+            "job_description",
+            1000);
 
     private static final String INTERNAL = "INTERNAL";
     private static final String EXTERNAL = "EXTERNAL";
@@ -64,9 +73,11 @@ final class UserRules {
      * Fields a real Alma answers even when they hold nothing (responses/user_response.json): clients read
      * {@code data['password']} and {@code data['user_note']} without a default.
      */
-    private static final List<String> ANSWERED_EMPTY_TEXT = List.of("middle_name", "job_description", "web_site_url", "external_id",
-            "password", "force_password_change");
-    private static final List<String> ANSWERED_EMPTY_LISTS = List.of("user_block", "user_note", "user_statistic", "proxy_for_user");
+    private static final List<String> ANSWERED_EMPTY_TEXT = List.of(
+            "middle_name", "job_description", "web_site_url", "external_id", "password", "force_password_change");
+
+    private static final List<String> ANSWERED_EMPTY_LISTS =
+            List.of("user_block", "user_note", "user_statistic", "proxy_for_user");
     private static final List<String> ANSWERED_EMPTY_CODES = List.of("user_title", "job_category", "gender");
 
     /**
@@ -75,7 +86,11 @@ final class UserRules {
      */
     private static void everyCodeDescribed(JsonNode node) {
         if (node.isObject()) {
-            if (node.has("value") && !node.has("desc") && node.get("value").isValueNode() && !node.has("link") && node.size() == 1) {
+            if (node.has("value")
+                    && !node.has("desc")
+                    && node.get("value").isValueNode()
+                    && !node.has("link")
+                    && node.size() == 1) {
                 ((ObjectNode) node).put("desc", "");
             }
             node.forEach(UserRules::everyCodeDescribed);
@@ -102,7 +117,8 @@ final class UserRules {
         if (!codes.contains(CodeTables.RECORD_TYPES, user.recordType().value())) {
             throw invalid("record", user.recordType().value());
         }
-        if (user.userGroup() != null && !codes.contains(CodeTables.USER_GROUPS, user.userGroup().value())) {
+        if (user.userGroup() != null
+                && !codes.contains(CodeTables.USER_GROUPS, user.userGroup().value())) {
             throw AlmaError.USER_GROUP_NOT_LEGAL.refusal(user.userGroup().value());
         }
         String account = user.accountType().value();
@@ -115,7 +131,8 @@ final class UserRules {
         if (account.equals(EXTERNAL) && user.externalId() == null) {
             throw AlmaError.EXTERNAL_ID_MISSING.refusal();
         }
-        if (user.status() != null && !codes.contains(CodeTables.USER_STATUSES, user.status().value())) {
+        if (user.status() != null
+                && !codes.contains(CodeTables.USER_STATUSES, user.status().value())) {
             throw invalid("status", user.status().value());
         }
         for (UserIdentifier id : user.userIdentifier()) {
@@ -154,7 +171,8 @@ final class UserRules {
     User swapAll(User existing, User incoming, Set<String> override) {
         for (String name : override) {
             if (!PROTECTED_EXTERNAL_FIELDS.containsKey(name)) {
-                throw AlmaError.PARAMETER_NOT_VALID.refusal("override accepts " + PROTECTED_EXTERNAL_FIELDS.keySet() + ", not '" + name + "'.");
+                throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                        "override accepts " + PROTECTED_EXTERNAL_FIELDS.keySet() + ", not '" + name + "'.");
             }
         }
         ObjectNode stored = AlmaFormats.JSON.valueToTree(existing);
@@ -173,8 +191,7 @@ final class UserRules {
     }
 
     /** A user as stored: the record (for the searchable columns) and the document GET answers, fields in XSD order. */
-    record Canonical(User user, String document, ObjectNode tree) {
-    }
+    record Canonical(User user, String document, ObjectNode tree) {}
 
     /** The stored form: descriptions filled from the code tables, defaults applied, output-only fields dropped. */
     Canonical canonical(User user) {
@@ -220,14 +237,18 @@ final class UserRules {
         });
         node.path("contact_info").path("address").forEach(address -> {
             ObjectNode fields = (ObjectNode) address;
-            Stream.of("address_note", "state_province").filter(f -> !fields.has(f)).forEach(f -> fields.put(f, ""));
+            Stream.of("address_note", "state_province")
+                    .filter(f -> !fields.has(f))
+                    .forEach(f -> fields.put(f, ""));
             if (!fields.has("country")) {
                 fields.putObject("country").put("value", "").put("desc", "");
             }
         });
         everyCodeDescribed(node);
         ObjectNode ordered = AlmaFormats.JSON.createObjectNode();
-        for (String field : User.class.getAnnotation(com.fasterxml.jackson.annotation.JsonPropertyOrder.class).value()) {
+        for (String field : User.class
+                .getAnnotation(com.fasterxml.jackson.annotation.JsonPropertyOrder.class)
+                .value()) {
             if (node.has(field)) {
                 ordered.set(field, node.get(field));
             }
@@ -244,7 +265,9 @@ final class UserRules {
     }
 
     static Stream<String> allIds(User user) {
-        return Stream.concat(Stream.of(user.primaryId()), user.userIdentifier().stream().map(UserIdentifier::value))
+        return Stream.concat(
+                        Stream.of(user.primaryId()),
+                        user.userIdentifier().stream().map(UserIdentifier::value))
                 .map(UserRepository::fold);
     }
 

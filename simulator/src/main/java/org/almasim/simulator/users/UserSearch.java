@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.almasim.simulator.errors.AlmaError;
-import org.almasim.simulator.errors.AlmaRefusal;
 
 /**
  * Alma's brief search, {@code q=last_name~smith AND user_group~UNDERGRAD}: every term must match.
@@ -15,12 +14,23 @@ import org.almasim.simulator.errors.AlmaRefusal;
  * note_text match a part of the field. Alma's other searchable fields are refused (401666), never silently ignored.
  */
 public record UserSearch(List<Term> terms, String orderBy) {
-    public static final Set<String> FIELDS = Set.of("primary_id", "first_name", "last_name", "middle_name", "email", "user_group",
-            "identifiers", "job_category", "campus_code", "birth_date", "phone_number", "note_text", "all");
+    public static final Set<String> FIELDS = Set.of(
+            "primary_id",
+            "first_name",
+            "last_name",
+            "middle_name",
+            "email",
+            "user_group",
+            "identifiers",
+            "job_category",
+            "campus_code",
+            "birth_date",
+            "phone_number",
+            "note_text",
+            "all");
     public static final Set<String> ORDERS = Set.of("last_name", "first_name", "primary_id");
 
-    public record Term(String field, String value) {
-    }
+    public record Term(String field, String value) {}
 
     public static UserSearch parse(String q, String orderBy) {
         List<Term> terms = new ArrayList<>();
@@ -28,18 +38,21 @@ public record UserSearch(List<Term> terms, String orderBy) {
             for (String part : q.split("\\s+AND\\s+")) {
                 int tilde = part.indexOf('~');
                 if (tilde <= 0 || tilde == part.length() - 1) {
-                    throw AlmaError.PARAMETER_NOT_VALID.refusal("q must be field~value (for example last_name~Smith), got '" + part.trim() + "'.");
+                    throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                            "q must be field~value (for example last_name~Smith), got '" + part.trim() + "'.");
                 }
                 String field = part.substring(0, tilde).trim().toLowerCase(Locale.ROOT);
                 if (!FIELDS.contains(field)) {
-                    throw AlmaError.PARAMETER_NOT_VALID.refusal("almasim searches users by " + FIELDS + ", not by '" + field + "'.");
+                    throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                            "almasim searches users by " + FIELDS + ", not by '" + field + "'.");
                 }
                 terms.add(new Term(field, part.substring(tilde + 1).trim().toLowerCase(Locale.ROOT)));
             }
         }
         String order = orderBy == null ? "last_name" : orderBy.trim().toLowerCase(Locale.ROOT);
         if (!ORDERS.contains(order)) {
-            throw AlmaError.PARAMETER_NOT_VALID.refusal("order_by must be one of " + ORDERS + ", got '" + orderBy + "'.");
+            throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                    "order_by must be one of " + ORDERS + ", got '" + orderBy + "'.");
         }
         return new UserSearch(List.copyOf(terms), order);
     }

@@ -14,8 +14,7 @@ import org.jooq.impl.DSL;
 
 /** Alma's brief search of users ({@link UserSearch}) as jOOQ conditions and orderings on the patron table. */
 final class UserSearchSql {
-    private UserSearchSql() {
-    }
+    private UserSearchSql() {}
 
     static List<SortField<?>> order(String orderBy) {
         return switch (orderBy) {
@@ -28,22 +27,35 @@ final class UserSearchSql {
     static Condition condition(UserSearch search) {
         Condition all = DSL.noCondition();
         for (UserSearch.Term term : search.terms()) {
-            all = all.and(switch (term.field()) {
-                case "primary_id" -> whole(PATRON.PRIMARY_ID_FOLD, term.value());
-                case "user_group" -> whole(DSL.lower(PATRON.USER_GROUP), term.value());
-                case "first_name" -> words(DSL.lower(PATRON.FIRST_NAME), term.value());
-                case "last_name" -> words(DSL.lower(PATRON.LAST_NAME), term.value());
-                case "email" -> words(PATRON.EMAILS, term.value());
-                case "middle_name", "phone_number", "note_text" -> inDocument(term.field(), "\"[^\"]*", term.value(), "[^\"]*\"");
-                case "job_category", "campus_code" -> inDocument(term.field(), "\\{\"value\":\"", term.value(), "\"");
-                case "birth_date" -> inDocument(term.field(), "\"", term.value().replaceFirst("(?i)z$", ""), "Z?\"");
-                // Any of the user's ids: the primary id or an identifier of any type (barcode, university id...).
-                case "identifiers" -> whole(PATRON.PRIMARY_ID_FOLD, term.value()).orExists(DSL.selectOne().from(PATRON_IDENTIFIER)
-                        .where(PATRON_IDENTIFIER.USER_KEY.eq(PATRON.USER_KEY)).and(whole(PATRON_IDENTIFIER.VALUE_FOLD, term.value())));
-                default -> DSL.or(whole(PATRON.PRIMARY_ID_FOLD, term.value()), whole(DSL.lower(PATRON.USER_GROUP), term.value()),
-                        words(DSL.lower(PATRON.FIRST_NAME), term.value()), words(DSL.lower(PATRON.LAST_NAME), term.value()),
-                        words(PATRON.EMAILS, term.value()));
-            });
+            all = all.and(
+                    switch (term.field()) {
+                        case "primary_id" -> whole(PATRON.PRIMARY_ID_FOLD, term.value());
+                        case "user_group" -> whole(DSL.lower(PATRON.USER_GROUP), term.value());
+                        case "first_name" -> words(DSL.lower(PATRON.FIRST_NAME), term.value());
+                        case "last_name" -> words(DSL.lower(PATRON.LAST_NAME), term.value());
+                        case "email" -> words(PATRON.EMAILS, term.value());
+                        case "middle_name", "phone_number", "note_text" ->
+                            inDocument(term.field(), "\"[^\"]*", term.value(), "[^\"]*\"");
+                        case "job_category", "campus_code" ->
+                            inDocument(term.field(), "\\{\"value\":\"", term.value(), "\"");
+                        case "birth_date" ->
+                            inDocument(term.field(), "\"", term.value().replaceFirst("(?i)z$", ""), "Z?\"");
+                        // Any of the user's ids: the primary id or an identifier of any type (barcode, university
+                        // id...).
+                        case "identifiers" ->
+                            whole(PATRON.PRIMARY_ID_FOLD, term.value())
+                                    .orExists(DSL.selectOne()
+                                            .from(PATRON_IDENTIFIER)
+                                            .where(PATRON_IDENTIFIER.USER_KEY.eq(PATRON.USER_KEY))
+                                            .and(whole(PATRON_IDENTIFIER.VALUE_FOLD, term.value())));
+                        default ->
+                            DSL.or(
+                                    whole(PATRON.PRIMARY_ID_FOLD, term.value()),
+                                    whole(DSL.lower(PATRON.USER_GROUP), term.value()),
+                                    words(DSL.lower(PATRON.FIRST_NAME), term.value()),
+                                    words(DSL.lower(PATRON.LAST_NAME), term.value()),
+                                    words(PATRON.EMAILS, term.value()));
+                    });
         }
         return all;
     }
@@ -54,7 +66,8 @@ final class UserSearchSql {
      * A full scan of the documents, as a brief search over rarely searched fields may be.
      */
     private static Condition inDocument(String field, String before, String value, String after) {
-        String pattern = Arrays.stream(value.split("\\*", -1)).map(part -> part.isEmpty() ? "" : Pattern.quote(part))
+        String pattern = Arrays.stream(value.split("\\*", -1))
+                .map(part -> part.isEmpty() ? "" : Pattern.quote(part))
                 .collect(Collectors.joining("[^\"]*"));
         return PATRON.DOCUMENT.likeRegex("(?i)\"" + field + "\":" + before + pattern + after);
     }

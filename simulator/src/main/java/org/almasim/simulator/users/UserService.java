@@ -13,15 +13,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.almasim.simulator.clock.SimulatedClock;
+import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.deletion.DeletionBlocker;
 import org.almasim.simulator.deletion.DeletionBlockers;
 import org.almasim.simulator.deletion.JobLocks;
 import org.almasim.simulator.deletion.PatronActivity;
-import org.almasim.simulator.clock.SimulatedClock;
-import org.almasim.simulator.codes.CodeTables;
-import org.almasim.simulator.http.AlmaDocument;
 import org.almasim.simulator.errors.AlmaError;
 import org.almasim.simulator.errors.AlmaRefusal;
+import org.almasim.simulator.http.AlmaDocument;
 import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.settings.InstitutionSettings;
 import org.jooq.DSLContext;
@@ -46,7 +46,10 @@ public final class UserService {
 
     /** The stored document, which is exactly the JSON of a plain {@code GET /users/{id}}. */
     public String document(String id, String idType) {
-        return new UserRepository(dsl).find(id, idType).orElseThrow(() -> notFound(id, idType)).document();
+        return new UserRepository(dsl)
+                .find(id, idType)
+                .orElseThrow(() -> notFound(id, idType))
+                .document();
     }
 
     /**
@@ -59,7 +62,8 @@ public final class UserService {
             DSLContext db = DSL.using(connection, dsl.dialect(), dsl.settings());
             StoredUser stored = new UserRepository(db).find(id, idType).orElseThrow(() -> notFound(id, idType));
             String document = stored.document();
-            StringBuilder json = new StringBuilder(document.length() + 300).append(document, 0, document.lastIndexOf('}'));
+            StringBuilder json =
+                    new StringBuilder(document.length() + 300).append(document, 0, document.lastIndexOf('}'));
             String self = userLink(linkBase, stored.primaryId());
             if (expand.contains("loans")) {
                 appendCount(json, "loans", BigDecimal.valueOf(PatronActivity.activeLoans(db, stored.key())), self);
@@ -68,7 +72,11 @@ public final class UserService {
                 appendCount(json, "requests", BigDecimal.ZERO, self);
             }
             if (expand.contains("fees")) {
-                appendCount(json, "fees", PatronActivity.activeBalance(db, stored.key()).stripTrailingZeros(), self);
+                appendCount(
+                        json,
+                        "fees",
+                        PatronActivity.activeBalance(db, stored.key()).stripTrailingZeros(),
+                        self);
             }
             return json.append('}').toString();
         });
@@ -95,12 +103,14 @@ public final class UserService {
         rules.check(incoming);
         UserRules.Canonical canonical = rules.canonical(incoming);
         User user = canonical.user();
-        return writing(user, () -> dsl.transactionResult(tx -> {
-            UserRepository users = new UserRepository(tx.dsl());
-            ensureIdsFree(users, user, -1);
-            users.insert(user, canonical.document(), incoming.password(), clock.today());
-            return new AlmaDocument("user", canonical.tree());
-        }));
+        return writing(
+                user,
+                () -> dsl.transactionResult(tx -> {
+                    UserRepository users = new UserRepository(tx.dsl());
+                    ensureIdsFree(users, user, -1);
+                    users.insert(user, canonical.document(), incoming.password(), clock.today());
+                    return new AlmaDocument("user", canonical.tree());
+                }));
     }
 
     public AlmaDocument update(String id, String idType, User given, Set<String> override) {
@@ -118,8 +128,11 @@ public final class UserService {
             UserRules.Canonical canonical = rules.canonical(merged);
             User user = canonical.user();
             // Most PUTs (a date fixed, a status changed) keep every id: only ids the user did not have can be taken.
-            Set<String> had = UserRules.allIds(existing).map(UserRepository::fold).collect(Collectors.toSet());
-            List<String> added = UserRules.allIds(user).filter(i -> !had.contains(UserRepository.fold(i))).toList();
+            Set<String> had =
+                    UserRules.allIds(existing).map(UserRepository::fold).collect(Collectors.toSet());
+            List<String> added = UserRules.allIds(user)
+                    .filter(i -> !had.contains(UserRepository.fold(i)))
+                    .toList();
             List<String> taken = users.idsTaken(added, key);
             if (!taken.isEmpty()) {
                 throw alreadyExists(taken.get(0));
@@ -140,7 +153,9 @@ public final class UserService {
             users.loadForUpdate(key).orElseThrow(() -> notFound(id, idType));
             List<DeletionBlocker> blockers = DeletionBlockers.of(tx.dsl(), key, BigDecimal.ZERO, codes.currency());
             if (!blockers.isEmpty()) {
-                throw AlmaError.USER_NOT_DELETED.refusal(id, idType == null ? "all_unique" : idType,
+                throw AlmaError.USER_NOT_DELETED.refusal(
+                        id,
+                        idType == null ? "all_unique" : idType,
                         blockers.stream().map(DeletionBlocker::reason).collect(Collectors.joining(" ")));
             }
             deleteKey(tx.dsl(), key, clock.today(), "API");
@@ -153,11 +168,14 @@ public final class UserService {
      * rolls back whole.
      */
     public int createAll(DSLContext tx, List<User> incoming) {
-        List<UserRepository.NewUser> ready = incoming.parallelStream().map(given -> UserRules.withRecordType(given, UserRules.PUBLIC)).map(each -> {
-            rules.check(each);
-            UserRules.Canonical canonical = rules.canonical(each);
-            return new UserRepository.NewUser(canonical.user(), canonical.document(), each.password());
-        }).toList();
+        List<UserRepository.NewUser> ready = incoming.parallelStream()
+                .map(given -> UserRules.withRecordType(given, UserRules.PUBLIC))
+                .map(each -> {
+                    rules.check(each);
+                    UserRules.Canonical canonical = rules.canonical(each);
+                    return new UserRepository.NewUser(canonical.user(), canonical.document(), each.password());
+                })
+                .toList();
         Set<String> seen = new HashSet<>();
         for (UserRepository.NewUser user : ready) {
             UserRules.allIds(user.user()).forEach(id -> {
@@ -173,8 +191,12 @@ public final class UserService {
                 users.insertAll(batch, clock.today());
             } catch (org.jooq.exception.DataAccessException e) {
                 // Only now look for the culprit: the check costs more than the insert it guards.
-                List<String> ids = batch.stream().flatMap(n -> UserRules.allIds(n.user())).toList();
-                throw users.idsTaken(ids, -1).stream().findFirst().map(UserService::alreadyExists).orElseThrow(() -> e);
+                List<String> ids =
+                        batch.stream().flatMap(n -> UserRules.allIds(n.user())).toList();
+                throw users.idsTaken(ids, -1).stream()
+                        .findFirst()
+                        .map(UserService::alreadyExists)
+                        .orElseThrow(() -> e);
             }
         }
         return ready.size();
@@ -223,8 +245,12 @@ public final class UserService {
     }
 
     /** As {@link #deleteKey(DSLContext, long, java.time.LocalDate, String)}, with the policy already read (a job's batch). */
-    public static void deleteKey(DSLContext tx, long key, java.time.LocalDate today, String deletedBy,
-                                 InstitutionSettings.DeleteUserPolicy policy) {
+    public static void deleteKey(
+            DSLContext tx,
+            long key,
+            java.time.LocalDate today,
+            String deletedBy,
+            InstitutionSettings.DeleteUserPolicy policy) {
         UserRepository users = new UserRepository(tx);
         if (policy != InstitutionSettings.DeleteUserPolicy.FULLY_REMOVE) {
             users.archive(key, policy, today, deletedBy);
@@ -237,20 +263,27 @@ public final class UserService {
      * account-type moves are the job's to make (Update/Notify Users may turn EXTERNAL users INTERNAL).
      * Answers why the change was refused, if it was; a refused change writes nothing.
      */
-    public Optional<String> updateForJob(DSLContext tx, StoredUser stored, java.util.function.Consumer<ObjectNode> change) {
+    public Optional<String> updateForJob(
+            DSLContext tx, StoredUser stored, java.util.function.Consumer<ObjectNode> change) {
         UserRepository users = new UserRepository(tx);
         long key = stored.key();
         ObjectNode node = tree(stored.document());
         Set<List<String>> identifiersBefore = new HashSet<>();
-        node.path("user_identifier").forEach(i -> identifiersBefore.add(List.of(i.path("id_type").path("value").asText(),
-                UserRepository.fold(i.path("value").asText()))));
+        node.path("user_identifier")
+                .forEach(i -> identifiersBefore.add(List.of(
+                        i.path("id_type").path("value").asText(),
+                        UserRepository.fold(i.path("value").asText()))));
         change.accept(node);
         try {
             User changed = AlmaFormats.JSON.treeToValue(node, User.class);
             rules.check(changed);
             UserRules.Canonical canonical = rules.canonical(changed);
             // Jobs change fields such as status and dates: identifiers are rewritten only when they changed.
-            users.update(key, canonical.user(), canonical.document(), stored.password(),
+            users.update(
+                    key,
+                    canonical.user(),
+                    canonical.document(),
+                    stored.password(),
                     identifiersBefore.equals(identifiers(canonical.user())));
             return Optional.empty();
         } catch (AlmaRefusal e) {
@@ -287,10 +320,14 @@ public final class UserService {
 
     /** {@code op=auth}: whether the password is the user's own; a user without a password never authenticates. */
     public void authenticate(String id, String idType, String password) {
-        StoredUser stored = new UserRepository(dsl).find(id, idType)
+        StoredUser stored = new UserRepository(dsl)
+                .find(id, idType)
                 .orElseThrow(() -> AlmaError.AUTHENTICATED_USER_NOT_FOUND.refusal());
-        boolean same = password != null && stored.password() != null && MessageDigest.isEqual(
-                password.getBytes(StandardCharsets.UTF_8), stored.password().getBytes(StandardCharsets.UTF_8));
+        boolean same = password != null
+                && stored.password() != null
+                && MessageDigest.isEqual(
+                        password.getBytes(StandardCharsets.UTF_8),
+                        stored.password().getBytes(StandardCharsets.UTF_8));
         if (!same) {
             throw AlmaError.AUTHENTICATION_FAILED.refusal();
         }
@@ -309,7 +346,8 @@ public final class UserService {
 
     /** A user's identifiers as the identifier table holds them: type and folded value. */
     private static Set<List<String>> identifiers(User user) {
-        return user.userIdentifier().stream().map(i -> List.of(i.idType().value(), UserRepository.fold(i.value())))
+        return user.userIdentifier().stream()
+                .map(i -> List.of(i.idType().value(), UserRepository.fold(i.value())))
                 .collect(Collectors.toSet());
     }
 
@@ -342,11 +380,11 @@ public final class UserService {
     }
 
     /** Appends {@code ,"loans":{"value":2,"link":".../loans"}} (or requests, fees) to a document being written. */
-    private static void appendCount(StringBuilder json, String name, BigDecimal value, String self) throws JsonProcessingException {
+    private static void appendCount(StringBuilder json, String name, BigDecimal value, String self)
+            throws JsonProcessingException {
         ObjectNode count = AlmaFormats.JSON.createObjectNode();
         count.put("value", value);
         count.put("link", self + "/" + name);
         json.append(",\"").append(name).append("\":").append(AlmaFormats.JSON.writeValueAsString(count));
     }
-
 }

@@ -10,5 +10,4 @@ public record UserStatistic(
         @JsonProperty("segment_type") String segmentType,
         @JsonProperty("statistic_category") Code statisticCategory,
         @JsonProperty("category_type") Code categoryType,
-        @JsonProperty("statistic_note") String statisticNote) {
-}
+        @JsonProperty("statistic_note") String statisticNote) {}

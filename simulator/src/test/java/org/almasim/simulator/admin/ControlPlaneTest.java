@@ -11,28 +11,49 @@ import org.junit.jupiter.api.Test;
 
 class ControlPlaneTest extends SimulatorTest {
 
-
-
     private JsonNode clock(String method, String path, String body) {
-        return alma.send(method, "/almasim/v1/clock" + path, Map.of(), body, AlmaClient.JSON, AlmaClient.JSON).isOk().json();
+        return alma.send(method, "/almasim/v1/clock" + path, Map.of(), body, AlmaClient.JSON, AlmaClient.JSON)
+                .isOk()
+                .json();
     }
 
     @Test
     void clockCanBeReadSetAndAdvancedByAnyPeriod() {
         assertThat(clock("GET", "", null).path("today").asText()).isEqualTo("2024-08-01");
-        assertThat(clock("PUT", "", "{\"today\":\"2022-10-21\"}").path("today").asText()).isEqualTo("2022-10-21");
-        assertThat(clock("POST", "/advance", "{\"period\":\"P7D\"}").path("today").asText()).isEqualTo("2022-10-28");
-        assertThat(clock("POST", "/advance", "{\"period\":\"P1Y2M\"}").path("today").asText()).isEqualTo("2023-12-28");
+        assertThat(clock("PUT", "", "{\"today\":\"2022-10-21\"}").path("today").asText())
+                .isEqualTo("2022-10-21");
+        assertThat(clock("POST", "/advance", "{\"period\":\"P7D\"}")
+                        .path("today")
+                        .asText())
+                .isEqualTo("2022-10-28");
+        assertThat(clock("POST", "/advance", "{\"period\":\"P1Y2M\"}")
+                        .path("today")
+                        .asText())
+                .isEqualTo("2023-12-28");
     }
 
     @Test
     void badClockRequestsChangeNothing() {
-        alma.send("PUT", "/almasim/v1/clock", Map.of(), "{\"today\":\"2023-02-30\"}", AlmaClient.JSON, AlmaClient.JSON).hasAlmaError("401666");
-        alma.send("POST", "/almasim/v1/clock/advance", Map.of(), "{\"period\":\"7 days\"}", AlmaClient.JSON, AlmaClient.JSON)
+        alma.send("PUT", "/almasim/v1/clock", Map.of(), "{\"today\":\"2023-02-30\"}", AlmaClient.JSON, AlmaClient.JSON)
                 .hasAlmaError("401666");
-        alma.send("POST", "/almasim/v1/clock/advance", Map.of(), "{\"period\":\"-P1D\"}", AlmaClient.JSON, AlmaClient.JSON)
+        alma.send(
+                        "POST",
+                        "/almasim/v1/clock/advance",
+                        Map.of(),
+                        "{\"period\":\"7 days\"}",
+                        AlmaClient.JSON,
+                        AlmaClient.JSON)
                 .hasAlmaError("401666");
-        alma.send("POST", "/almasim/v1/clock/advance", Map.of(), "not json", AlmaClient.JSON, AlmaClient.JSON).hasAlmaError("401676");
+        alma.send(
+                        "POST",
+                        "/almasim/v1/clock/advance",
+                        Map.of(),
+                        "{\"period\":\"-P1D\"}",
+                        AlmaClient.JSON,
+                        AlmaClient.JSON)
+                .hasAlmaError("401666");
+        alma.send("POST", "/almasim/v1/clock/advance", Map.of(), "not json", AlmaClient.JSON, AlmaClient.JSON)
+                .hasAlmaError("401676");
         assertThat(clock("GET", "", null).path("today").asText()).isEqualTo("2024-08-01");
     }
 
@@ -43,7 +64,8 @@ class ControlPlaneTest extends SimulatorTest {
         JsonNode loan = alma.lend("p1", "B1");
         String path = "/almaws/v1/users/p1/loans/" + loan.path("loan_id").asText();
         clock("POST", "/advance", "{\"period\":\"P1Y\"}");
-        alma.send("PUT", path, Map.of(), "{\"due_date\":\"2025-01-01T00:00:00Z\"}", AlmaClient.JSON, AlmaClient.JSON).hasAlmaError("401681");
+        alma.send("PUT", path, Map.of(), "{\"due_date\":\"2025-01-01T00:00:00Z\"}", AlmaClient.JSON, AlmaClient.JSON)
+                .hasAlmaError("401681");
     }
 
     @Test
@@ -56,7 +78,8 @@ class ControlPlaneTest extends SimulatorTest {
     @Test
     void resetEmptiesEverything() {
         alma.createUser(user("p1"));
-        alma.send("POST", "/almasim/v1/reset", Map.of(), null, null, AlmaClient.JSON).isOk();
+        alma.send("POST", "/almasim/v1/reset", Map.of(), null, null, AlmaClient.JSON)
+                .isOk();
         alma.attemptToGetUser("p1").hasAlmaError("401861");
     }
 
@@ -93,12 +116,17 @@ class ControlPlaneTest extends SimulatorTest {
                     amount: 12.50
                     balance: 2.50
                 """;
-        JsonNode loaded = alma.send("POST", "/almasim/v1/population", Map.of(), yaml, "application/yaml", AlmaClient.JSON).isOk().json();
+        JsonNode loaded = alma.send(
+                        "POST", "/almasim/v1/population", Map.of(), yaml, "application/yaml", AlmaClient.JSON)
+                .isOk()
+                .json();
         assertThat(loaded.path("users").asInt()).isEqualTo(2);
         assertThat(loaded.path("loans").asInt()).isEqualTo(1);
         assertThat(loaded.path("today").asText()).isEqualTo("2023-08-01");
-        assertThat(alma.getUser("ill1").path("user_group").path("desc").asText()).isEqualTo("ILL Department (internal)");
-        JsonNode expanded = alma.getJson("/almaws/v1/users/stu1", Map.of("expand", "loans,fees")).json();
+        assertThat(alma.getUser("ill1").path("user_group").path("desc").asText())
+                .isEqualTo("ILL Department (internal)");
+        JsonNode expanded = alma.getJson("/almaws/v1/users/stu1", Map.of("expand", "loans,fees"))
+                .json();
         assertThat(expanded.path("loans").path("value").asInt()).isEqualTo(1);
         assertThat(expanded.path("fees").path("value").decimalValue()).isEqualByComparingTo("2.5");
     }
@@ -117,13 +145,17 @@ class ControlPlaneTest extends SimulatorTest {
                   - user: ok1
                     barcode: NO-SUCH-ITEM
                 """;
-        String message = alma.attemptToLoadPopulation(yaml).hasAlmaError("401666").errorMessage();
+        String message =
+                alma.attemptToLoadPopulation(yaml).hasAlmaError("401666").errorMessage();
         assertThat(message).contains("loans[0]").contains("NO-SUCH-ITEM");
         alma.attemptToGetUser("ok1").hasAlmaError("401861");
         alma.attemptToCreateUser(user("x", "NEW_GROUP", "2030-01-01Z")).hasAlmaError("401852");
         assertThat(clock("GET", "", null).path("today").asText()).isEqualTo("2024-08-01");
 
         String malformed = "users:\n  - primary_id: a\n    expiry_date: [oops\n";
-        assertThat(alma.attemptToLoadPopulation(malformed).hasAlmaError("401666").errorMessage()).contains("line");
+        assertThat(alma.attemptToLoadPopulation(malformed)
+                        .hasAlmaError("401666")
+                        .errorMessage())
+                .contains("line");
     }
 }

@@ -14,12 +14,16 @@ import org.junit.jupiter.api.Test;
 class CodeTablesApiTest extends SimulatorTest {
     @Test
     void aCodeTableListsEveryCodeWithItsDescription() {
-        JsonNode groups = alma.getJson("/almaws/v1/conf/code-tables/UserGroups", Map.of()).isOk().json();
+        JsonNode groups = alma.getJson("/almaws/v1/conf/code-tables/UserGroups", Map.of())
+                .isOk()
+                .json();
         assertThat(groups.path("name").asText()).isEqualTo("UserGroups");
         assertThat(groups.path("row")).isNotEmpty();
         JsonNode grad = null;
         for (JsonNode row : groups.path("row")) {
-            assertThat(row.has("code") && row.has("description") && row.has("default") && row.has("enabled")).as(row.toString()).isTrue();
+            assertThat(row.has("code") && row.has("description") && row.has("default") && row.has("enabled"))
+                    .as(row.toString())
+                    .isTrue();
             if (row.path("code").asText().equals("GRAD")) {
                 grad = row;
             }
@@ -32,16 +36,21 @@ class CodeTablesApiTest extends SimulatorTest {
     @Test
     void aGroupAddedByAPopulationIsInTheTable() {
         alma.loadPopulation("user_groups:\n  - code: ILL_DEPT\n    description: ILL Department\n");
-        JsonNode groups = alma.getJson("/almaws/v1/conf/code-tables/UserGroups", Map.of()).isOk().json();
+        JsonNode groups = alma.getJson("/almaws/v1/conf/code-tables/UserGroups", Map.of())
+                .isOk()
+                .json();
         assertThat(groups.path("row").findValuesAsText("code")).contains("ILL_DEPT");
     }
 
     @Test
     void xmlWrapsTheRows() {
-        AlmaResponse xml = alma.withKey(RunningSimulator.READ_ONLY_KEY).get("/almaws/v1/conf/code-tables/UserRecordTypes", Map.of(),
-                AlmaClient.XML);
+        AlmaResponse xml = alma.withKey(RunningSimulator.READ_ONLY_KEY)
+                .get("/almaws/v1/conf/code-tables/UserRecordTypes", Map.of(), AlmaClient.XML);
         assertThat(xml.status()).isEqualTo(200);
-        assertThat(xml.body()).contains("<code_table>").contains("<rows><row><code>").contains("<name>UserRecordTypes</name>");
+        assertThat(xml.body())
+                .contains("<code_table>")
+                .contains("<rows><row><code>")
+                .contains("<name>UserRecordTypes</name>");
     }
 
     @Test

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.almasim.simulator.support.AlmaClient;
 import org.almasim.simulator.support.SimulatorTest;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -42,36 +41,74 @@ class RecordedResponsesTest extends SimulatorTest {
         ObjectNode recorded = (ObjectNode) recorded("user_response.json");
         // Posted back whole, as clients do with a GET answer: its links, descriptions and nulls included.
         alma.createUser(recorded.toString());
-        assertSameShape("user_response.json", recorded, alma.getUser(recorded.path("primary_id").asText()));
+        assertSameShape(
+                "user_response.json",
+                recorded,
+                alma.getUser(recorded.path("primary_id").asText()));
     }
 
     @Test
     void theUserListAnswersEveryFieldARealListAnswers() {
-        assertSameShape("users_response.json", recorded("users_response.json"), alma.getJson("/almaws/v1/users", Map.of()).isOk().json());
+        assertSameShape(
+                "users_response.json",
+                recorded("users_response.json"),
+                alma.getJson("/almaws/v1/users", Map.of()).isOk().json());
     }
 
     @Test
     void feesAnswerEveryFieldRealFeesAnswer() {
-        JsonNode fee = alma.createFee("conformance", "{\"type\":{\"value\":\"LOSTITEMREPLACEMENTFEE\"},\"original_amount\":750,"
-                + "\"owner\":{\"value\":\"MAIN\"},\"comment\":\"lost\",\"barcode\":{\"value\":\"C-1\"}}");
+        JsonNode fee = alma.createFee(
+                "conformance",
+                "{\"type\":{\"value\":\"LOSTITEMREPLACEMENTFEE\"},\"original_amount\":750,"
+                        + "\"owner\":{\"value\":\"MAIN\"},\"comment\":\"lost\",\"barcode\":{\"value\":\"C-1\"}}");
         assertSameShape("fee_response.json", recorded("fee_response.json"), fee);
-        assertSameShape("zero_fees_response.json", recorded("zero_fees_response.json"),
+        assertSameShape(
+                "zero_fees_response.json",
+                recorded("zero_fees_response.json"),
                 alma.fees("conformance", Map.of("status", "CLOSED")));
-        alma.attemptFeeAction("conformance", fee.path("id").asText(), Map.of("op", "pay", "amount", "250", "method", "ONLINE", "external_transaction_id", "confirmation-1")).isOk();
-        assertSameShape("fees_after_partial_payment.json", recorded("fees_after_partial_payment.json"), alma.fees("conformance", Map.of()));
+        alma.attemptFeeAction(
+                        "conformance",
+                        fee.path("id").asText(),
+                        Map.of(
+                                "op",
+                                "pay",
+                                "amount",
+                                "250",
+                                "method",
+                                "ONLINE",
+                                "external_transaction_id",
+                                "confirmation-1"))
+                .isOk();
+        assertSameShape(
+                "fees_after_partial_payment.json",
+                recorded("fees_after_partial_payment.json"),
+                alma.fees("conformance", Map.of()));
         assertSameShape("fees_response.json", recorded("fees_response.json"), alma.fees("conformance", Map.of()));
     }
 
     @Test
     void loansAnswerEveryFieldRealLoansAnswer() {
-        assertSameShape("zero_loans_response.json", recorded("zero_loans_response.json"),
-                alma.getJson("/almaws/v1/users/conformance/loans", Map.of()).isOk().json());
+        assertSameShape(
+                "zero_loans_response.json",
+                recorded("zero_loans_response.json"),
+                alma.getJson("/almaws/v1/users/conformance/loans", Map.of())
+                        .isOk()
+                        .json());
         JsonNode loan = alma.lend("conformance", "C-1");
         assertSameShape("create_loan_response.json", recorded("create_loan_response.json"), loan);
-        assertSameShape("loans_response.json", recorded("loans_response.json"),
-                alma.getJson("/almaws/v1/users/conformance/loans", Map.of()).isOk().json());
-        JsonNode renewed = alma.postJson("/almaws/v1/users/conformance/loans/" + loan.path("loan_id").asText(), Map.of("op", "renew"), "")
-                .isOk().json();
+        assertSameShape(
+                "loans_response.json",
+                recorded("loans_response.json"),
+                alma.getJson("/almaws/v1/users/conformance/loans", Map.of())
+                        .isOk()
+                        .json());
+        JsonNode renewed = alma.postJson(
+                        "/almaws/v1/users/conformance/loans/"
+                                + loan.path("loan_id").asText(),
+                        Map.of("op", "renew"),
+                        "")
+                .isOk()
+                .json();
         assertSameShape("renew_loan_response.json", recorded("renew_loan_response.json"), renewed);
         assertThat(renewed.path("last_renew_status").path("desc").asText()).isEqualTo("Renewed Successfully");
     }
@@ -79,22 +116,34 @@ class RecordedResponsesTest extends SimulatorTest {
     @Test
     void anItemScannedInAnswersEveryFieldARealScanInAnswers() {
         JsonNode loan = alma.lend("conformance", "C-1");
-        String item = "/almaws/v1/bibs/" + loan.path("mms_id").asText() + "/holdings/" + loan.path("holding_id").asText() + "/items/"
+        String item = "/almaws/v1/bibs/" + loan.path("mms_id").asText() + "/holdings/"
+                + loan.path("holding_id").asText() + "/items/"
                 + loan.path("item_id").asText();
-        JsonNode scanned = alma.postJson(item, Map.of("op", "scan", "library", "MAIN", "circ_desk", "DEFAULT_CIRC_DESK"), null).isOk().json();
+        JsonNode scanned = alma.postJson(
+                        item, Map.of("op", "scan", "library", "MAIN", "circ_desk", "DEFAULT_CIRC_DESK"), null)
+                .isOk()
+                .json();
         // almasim keeps no dates on items (when they arrived, were created or changed) and no network numbers on bibs.
-        Set<String> notModelled = Set.of(".item_data.arrival_date", ".item_data.creation_date", ".item_data.modification_date",
+        Set<String> notModelled = Set.of(
+                ".item_data.arrival_date",
+                ".item_data.creation_date",
+                ".item_data.modification_date",
                 ".bib_data.network_number");
         assertSameShape("scanin_transit_response.json", recorded("scanin_transit_response.json"), scanned, notModelled);
         Set<String> andNoScan = new java.util.HashSet<>(notModelled);
         andNoScan.add(".additional_info");
-        assertSameShape("scanin_transit_response.json (GET)", recorded("scanin_transit_response.json"), alma.getJson(item, Map.of()).isOk().json(),
+        assertSameShape(
+                "scanin_transit_response.json (GET)",
+                recorded("scanin_transit_response.json"),
+                alma.getJson(item, Map.of()).isOk().json(),
                 andNoScan);
     }
 
     @Test
     void anErrorAnswersEveryFieldARealErrorAnswers() {
-        assertSameShape("error_response.json", recorded("error_response.json"),
+        assertSameShape(
+                "error_response.json",
+                recorded("error_response.json"),
                 alma.attemptToGetUser("nobody-at-all").hasAlmaError("401861").json());
     }
 
@@ -117,14 +166,16 @@ class RecordedResponsesTest extends SimulatorTest {
 
     /** Ex Libris' reference material (../shared/alma); a checkout without it skips the conformance tests and says so. */
     static Path reference() {
-        Optional<Path> found = Optional.ofNullable(System.getenv("ALMA_REFERENCE")).map(Path::of);
+        Optional<Path> found =
+                Optional.ofNullable(System.getenv("ALMA_REFERENCE")).map(Path::of);
         for (Path dir = Path.of("").toAbsolutePath(); found.isEmpty() && dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("shared/alma");
             if (Files.isDirectory(candidate.resolve("responses"))) {
                 found = Optional.of(candidate);
             }
         }
-        Assumptions.assumeTrue(found.isPresent(), "Ex Libris' reference material (../shared/alma) is not beside this checkout");
+        Assumptions.assumeTrue(
+                found.isPresent(), "Ex Libris' reference material (../shared/alma) is not beside this checkout");
         return found.get();
     }
 
@@ -137,7 +188,9 @@ class RecordedResponsesTest extends SimulatorTest {
         List<String> differences = new ArrayList<>();
         compare("", recorded, answered, differences);
         differences.removeIf(difference -> notModelled.contains(difference.substring(0, difference.indexOf(':'))));
-        assertThat(differences).as("%s against almasim's answer %s", name, answered).isEmpty();
+        assertThat(differences)
+                .as("%s against almasim's answer %s", name, answered)
+                .isEmpty();
     }
 
     /** The elements of an array laid over one another: each field with the first value that is not absent. */
@@ -188,7 +241,9 @@ class RecordedResponsesTest extends SimulatorTest {
             return;
         }
         if (recorded.isObject()) {
-            recorded.properties().forEach(f -> compare(path + "." + f.getKey(), f.getValue(), answered.get(f.getKey()), differences));
+            recorded.properties()
+                    .forEach(
+                            f -> compare(path + "." + f.getKey(), f.getValue(), answered.get(f.getKey()), differences));
         } else if (recorded.isArray() && !recorded.isEmpty()) {
             if (answered.isEmpty()) {
                 differences.add(path + ": empty, Alma answers elements");

@@ -33,33 +33,58 @@ class SchemaConformanceTest extends SimulatorTest {
 
     @Test
     void feesValidateAgainstRestFeeAndRestFees() {
-        JsonNode fee = alma.createFee("p1", "{\"type\":{\"value\":\"OVERDUEFINE\"},\"original_amount\":5,\"owner\":{\"value\":\"MAIN\"}}");
-        alma.attemptFeeAction("p1", fee.path("id").asText(), Map.of("op", "pay", "amount", "2", "method", "CASH")).isOk();
-        assertValid("fee", alma.getJson("/almaws/v1/users/p1/fees/" + fee.path("id").asText(), Map.of()).isOk().json());
+        JsonNode fee = alma.createFee(
+                "p1", "{\"type\":{\"value\":\"OVERDUEFINE\"},\"original_amount\":5,\"owner\":{\"value\":\"MAIN\"}}");
+        alma.attemptFeeAction("p1", fee.path("id").asText(), Map.of("op", "pay", "amount", "2", "method", "CASH"))
+                .isOk();
+        assertValid(
+                "fee",
+                alma.getJson("/almaws/v1/users/p1/fees/" + fee.path("id").asText(), Map.of())
+                        .isOk()
+                        .json());
         assertValid("fees", alma.fees("p1", Map.of()));
     }
 
     @Test
     void setsAndMembersValidateAgainstRestSetRestSetsAndRestMembers() {
-        JsonNode set = alma.postJson("/almaws/v1/conf/sets", Map.of(), "{\"name\":\"S\",\"type\":{\"value\":\"ITEMIZED\"},"
-                + "\"content\":{\"value\":\"USER\"},\"members\":{\"member\":[{\"id\":\"p1\"}]}}").isOk().json();
+        JsonNode set = alma.postJson(
+                        "/almaws/v1/conf/sets",
+                        Map.of(),
+                        "{\"name\":\"S\",\"type\":{\"value\":\"ITEMIZED\"},"
+                                + "\"content\":{\"value\":\"USER\"},\"members\":{\"member\":[{\"id\":\"p1\"}]}}")
+                .isOk()
+                .json();
         assertValid("set", set);
-        assertValid("sets", alma.getJson("/almaws/v1/conf/sets", Map.of()).isOk().json());
-        assertValid("members", alma.getJson("/almaws/v1/conf/sets/" + set.path("id").asText() + "/members", Map.of()).isOk().json());
+        assertValid(
+                "sets", alma.getJson("/almaws/v1/conf/sets", Map.of()).isOk().json());
+        assertValid(
+                "members",
+                alma.getJson("/almaws/v1/conf/sets/" + set.path("id").asText() + "/members", Map.of())
+                        .isOk()
+                        .json());
     }
 
     @Test
     void jobsAndTheirInstancesValidateAgainstRestJobAndRestJobInstance() {
-        assertValid("jobs", alma.getJson("/almaws/v1/conf/jobs", Map.of()).isOk().json());
-        assertValid("job", alma.getJson("/almaws/v1/conf/jobs/M26700", Map.of()).isOk().json());
+        assertValid(
+                "jobs", alma.getJson("/almaws/v1/conf/jobs", Map.of()).isOk().json());
+        assertValid(
+                "job",
+                alma.getJson("/almaws/v1/conf/jobs/M26700", Map.of()).isOk().json());
         JsonNode instance = alma.runJob("/almaws/v1/conf/jobs/M26700", Map.of());
         assertValid("job_instance", instance);
-        assertValid("job_instances", alma.getJson("/almaws/v1/conf/jobs/M26700/instances", Map.of()).isOk().json());
+        assertValid(
+                "job_instances",
+                alma.getJson("/almaws/v1/conf/jobs/M26700/instances", Map.of())
+                        .isOk()
+                        .json());
     }
 
     private static void assertValid(String object, JsonNode answer) {
         Set<ValidationMessage> problems = schema(object).validate(answer);
-        assertThat(problems).as("%s against Ex Libris' schema: %s", object, answer).isEmpty();
+        assertThat(problems)
+                .as("%s against Ex Libris' schema: %s", object, answer)
+                .isEmpty();
     }
 
     /**
@@ -69,14 +94,18 @@ class SchemaConformanceTest extends SimulatorTest {
     private static JsonSchema schema(String object) {
         ObjectNode all = JSON.createObjectNode();
         try (Stream<Path> files = Files.list(RecordedResponsesTest.reference().resolve("schemas"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json") && !f.getFileName().toString().contains("-")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")
+                            && !f.getFileName().toString().contains("-"))
+                    .sorted()
+                    .toList()) {
                 String text = Files.readString(file).replaceAll("\\./rest_[a-z_-]+\\.json#/", "#/");
                 JSON.readTree(text).properties().forEach(f -> all.set(f.getKey(), f.getValue()));
             }
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read Ex Libris' schemas", e);
         }
-        // Types and structure are checked, formats not: Alma answers dates as 2024-08-01Z (responses/user_response.json),
+        // Types and structure are checked, formats not: Alma answers dates as 2024-08-01Z
+        // (responses/user_response.json),
         // which the schemas' "format": "date" does not allow.
         all.findParents("format").forEach(parent -> ((ObjectNode) parent).remove("format"));
         all.put("$ref", "#/" + object);

@@ -43,19 +43,24 @@ class CrashRecoveryTest {
                     fees:
                       - {user: payer, type: OVERDUEFINE, amount: 5000.00}
                     """).isOk();
-            String feeId = alma.fees("payer", Map.of()).path("fee").path(0).path("id").asText();
+            String feeId =
+                    alma.fees("payer", Map.of()).path("fee").path(0).path("id").asText();
             // Writes keep coming until the kill: the last ones are acknowledged just before the process dies.
             AtomicBoolean killed = new AtomicBoolean();
             Thread killer = new Thread(() -> {
-                await().atMost(Duration.ofSeconds(60)).until(() -> alma.fees("payer", Map.of()).path("total_sum").decimalValue()
-                        .compareTo(new BigDecimal("4998.00")) <= 0);
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> alma.fees("payer", Map.of())
+                                        .path("total_sum")
+                                        .decimalValue()
+                                        .compareTo(new BigDecimal("4998.00"))
+                                <= 0);
                 killed.set(true);
                 first.kill();
             });
             killer.start();
             for (int i = 0; !killed.get() && i < 100_000; i++) {
-                AlmaResponse paid = attempt(() -> alma.attemptFeeAction("payer", feeId, Map.of("op", "pay", "amount", "0.01",
-                        "method", "CASH")));
+                AlmaResponse paid = attempt(() ->
+                        alma.attemptFeeAction("payer", feeId, Map.of("op", "pay", "amount", "0.01", "method", "CASH")));
                 if (paid == null) {
                     break;
                 }
@@ -78,14 +83,24 @@ class CrashRecoveryTest {
         try (SimulatorProcess second = SimulatorProcess.start(database, Optional.empty())) {
             AlmaClient alma = new AlmaClient(second.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
             BigDecimal balance = alma.fees("payer", Map.of()).path("total_sum").decimalValue();
-            BigDecimal acknowledged = new BigDecimal("5000.00").subtract(new BigDecimal("0.01").multiply(BigDecimal.valueOf(payments)));
-            // One payment may have been committed after its answer was lost to the kill; none acknowledged may be missing.
-            assertThat(balance).as("balance after %d acknowledged payments", payments)
-                    .isLessThanOrEqualTo(acknowledged).isGreaterThanOrEqualTo(acknowledged.subtract(new BigDecimal("0.01")));
+            BigDecimal acknowledged =
+                    new BigDecimal("5000.00").subtract(new BigDecimal("0.01").multiply(BigDecimal.valueOf(payments)));
+            // One payment may have been committed after its answer was lost to the kill; none acknowledged may be
+            // missing.
+            assertThat(balance)
+                    .as("balance after %d acknowledged payments", payments)
+                    .isLessThanOrEqualTo(acknowledged)
+                    .isGreaterThanOrEqualTo(acknowledged.subtract(new BigDecimal("0.01")));
             for (String id : createdUsers) {
-                assertThat(alma.attemptToGetUser(id).status()).as("acknowledged user " + id).isEqualTo(200);
+                assertThat(alma.attemptToGetUser(id).status())
+                        .as("acknowledged user " + id)
+                        .isEqualTo(200);
             }
-            assertThat(alma.getJson("/almasim/v1/clock", Map.of()).json().path("today").asText()).isEqualTo(DAY.toString());
+            assertThat(alma.getJson("/almasim/v1/clock", Map.of())
+                            .json()
+                            .path("today")
+                            .asText())
+                    .isEqualTo(DAY.toString());
         }
     }
 
@@ -105,18 +120,27 @@ class CrashRecoveryTest {
         try (SimulatorProcess second = SimulatorProcess.start(database, Optional.empty())) {
             AlmaClient alma = new AlmaClient(second.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
             assertThat(unfinished(alma)).as("no instance is left unfinished").isEmpty();
-            JsonNode instance = alma.getJson("/almasim/v1/jobs/instances", Map.of()).isOk().json().path("job_instance").path(0);
+            JsonNode instance = alma.getJson("/almasim/v1/jobs/instances", Map.of())
+                    .isOk()
+                    .json()
+                    .path("job_instance")
+                    .path(0);
             assertThat(instance.path("status").path("value").asText()).isEqualTo("COMPLETED_FAILED");
             assertThat(instance.toString()).contains("The simulator stopped while this job was running");
             alma.attemptToRunJob("/almaws/v1/conf/jobs/M26700", Map.of()).isOk();
             await().atMost(Duration.ofSeconds(30)).until(() -> unfinished(alma).isEmpty());
-            assertThat(alma.attemptToGetUser("expired-long-ago").status()).as("purged by the second run").isEqualTo(400);
+            assertThat(alma.attemptToGetUser("expired-long-ago").status())
+                    .as("purged by the second run")
+                    .isEqualTo(400);
         }
     }
 
     private static List<String> unfinished(AlmaClient alma) {
         List<String> ids = new ArrayList<>();
-        for (JsonNode instance : alma.getJson("/almasim/v1/jobs/instances", Map.of()).isOk().json().path("job_instance")) {
+        for (JsonNode instance : alma.getJson("/almasim/v1/jobs/instances", Map.of())
+                .isOk()
+                .json()
+                .path("job_instance")) {
             if (!instance.path("status").path("value").asText().startsWith("COMPLETED")) {
                 ids.add(instance.path("id").asText());
             }

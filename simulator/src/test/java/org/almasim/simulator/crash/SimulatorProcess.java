@@ -37,16 +37,21 @@ public final class SimulatorProcess implements AutoCloseable {
     }
 
     public static SimulatorProcess start(Path database, Optional<LocalDate> today) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), SimulatorProcess.class.getName(), database.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                SimulatorProcess.class.getName(),
+                database.toString()));
         today.ifPresent(day -> command.add(day.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         for (String line = out.readLine(); line != null; line = out.readLine()) {
             if (line.startsWith("PORT ")) {
                 int port = Integer.parseInt(line.substring(5).trim());
                 // Keep reading its output, so a full pipe never stalls the child.
-                Thread drain = new Thread(() -> out.lines().forEach(ignored -> { }), "simulator-process-output");
+                Thread drain = new Thread(() -> out.lines().forEach(ignored -> {}), "simulator-process-output");
                 drain.setDaemon(true);
                 drain.start();
                 return new SimulatorProcess(process, port);

@@ -30,14 +30,19 @@ class AlmaErrorCatalogueTest {
     @ParameterizedTest
     @EnumSource(AlmaError.class)
     void everyErrorRendersAsAlmasEnvelopeWithItsCodeAndDetails(AlmaError error) throws IOException {
-        Object[] details = IntStream.range(0, error.placeholders()).mapToObj(i -> "detail-" + i).toArray();
+        Object[] details = IntStream.range(0, error.placeholders())
+                .mapToObj(i -> "detail-" + i)
+                .toArray();
 
         AlmaRefusal refusal = error.refusal(details);
-        JsonNode json = AlmaFormats.JSON.readTree(AlmaFormats.toJson(AlmaErrors.envelope(refusal.code(), refusal.getMessage())));
+        JsonNode json = AlmaFormats.JSON.readTree(
+                AlmaFormats.toJson(AlmaErrors.envelope(refusal.code(), refusal.getMessage())));
         String xml = AlmaFormats.toXml(AlmaErrors.envelope(refusal.code(), refusal.getMessage()));
 
         assertThat(refusal.status()).as("HTTP status").isIn(ALMA_STATUSES);
-        assertThat(ALMA_CODE.matcher(error.code()).matches()).as("Alma's code %s", error.code()).isTrue();
+        assertThat(ALMA_CODE.matcher(error.code()).matches())
+                .as("Alma's code %s", error.code())
+                .isTrue();
         assertThat(json.path("errorsExist").asBoolean()).isTrue();
         JsonNode answered = json.path("errorList").path("error").path(0);
         assertThat(answered.path("errorCode").asText()).isEqualTo(error.code());
@@ -55,7 +60,9 @@ class AlmaErrorCatalogueTest {
 
     @Test
     void entriesThatShareACodeSayDifferentThings() {
-        List<String> templates = Stream.of(AlmaError.values()).map(e -> e.code() + " " + e.template()).toList();
+        List<String> templates = Stream.of(AlmaError.values())
+                .map(e -> e.code() + " " + e.template())
+                .toList();
 
         assertThat(templates).doesNotHaveDuplicates();
     }
@@ -67,7 +74,8 @@ class AlmaErrorCatalogueTest {
         Pattern literal = Pattern.compile("\"(40\\d{4,6}|60\\d{3})\"");
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(main)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java") && !f.startsWith(main.resolve("errors"))).toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java") && !f.startsWith(main.resolve("errors")))
+                    .toList()) {
                 Matcher matcher = literal.matcher(Files.readString(file));
                 while (matcher.find()) {
                     found.add(main.relativize(file) + ": " + matcher.group());

@@ -27,10 +27,55 @@ class AlmaFormatsTest {
 
     @Test
     void codeDescriptionIsAnAttributeInXmlAndAFieldInJson() {
-        User user = new User(null, new Code("PUBLIC", "Public"), "p1", null, null, null, null, null, null, null, null, null,
-                new Code("UNDERGRAD", "Undergraduate"), null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null);
+        User user = new User(
+                null,
+                new Code("PUBLIC", "Public"),
+                "p1",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new Code("UNDERGRAD", "Undergraduate"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         assertThat(AlmaFormats.toXml(user)).contains("<user_group desc=\"Undergraduate\">UNDERGRAD</user_group>");
         assertThat(new String(AlmaFormats.toJson(user), StandardCharsets.UTF_8))
                 .contains("\"user_group\":{\"value\":\"UNDERGRAD\",\"desc\":\"Undergraduate\"}");
@@ -43,7 +88,8 @@ class AlmaFormatsTest {
         assertThat(user.gender()).isNull();
         assertThat(user.expiryDate()).hasToString("2030-01-16");
         String xml = AlmaFormats.toXml(user);
-        assertThat(xml).contains("<user_identifiers><user_identifier segment_type=\"Internal\">")
+        assertThat(xml)
+                .contains("<user_identifiers><user_identifier segment_type=\"Internal\">")
                 .contains("<emails><email preferred=\"true\" segment_type=\"Internal\">")
                 .contains("<email_types><email_type>personal</email_type></email_types>")
                 .contains("<expiry_date>2030-01-16Z</expiry_date>");
@@ -53,25 +99,34 @@ class AlmaFormatsTest {
 
     @Test
     void aFieldAlmasimDoesNotModelIsKeptAndNullIsAbsent() {
-        User user = AlmaFormats.read(bytes("{\"primary_id\":\"x\",\"shoe_size\":44,\"researcher\":null}"), BodyFormat.JSON, User.class);
+        User user = AlmaFormats.read(
+                bytes("{\"primary_id\":\"x\",\"shoe_size\":44,\"researcher\":null}"), BodyFormat.JSON, User.class);
         assertThat(user.otherFields()).containsOnlyKeys("shoe_size");
     }
 
     @Test
     void aValueOfTheWrongTypeIsRefusedNamingTheFieldAndNoJavaClass() {
-        assertThatThrownBy(() -> AlmaFormats.read(bytes("{\"primary_id\":\"x\",\"user_identifier\":{\"a\":1}}"), BodyFormat.JSON, User.class))
-                .isInstanceOfSatisfying(AlmaRefusal.class, e -> assertThat(e.code()).isEqualTo("401676"))
-                .hasMessageContaining("user_identifier").hasMessageNotContaining("java").hasMessageNotContaining("org.almasim");
+        assertThatThrownBy(() -> AlmaFormats.read(
+                        bytes("{\"primary_id\":\"x\",\"user_identifier\":{\"a\":1}}"), BodyFormat.JSON, User.class))
+                .isInstanceOfSatisfying(
+                        AlmaRefusal.class, e -> assertThat(e.code()).isEqualTo("401676"))
+                .hasMessageContaining("user_identifier")
+                .hasMessageNotContaining("java")
+                .hasMessageNotContaining("org.almasim");
         assertThatThrownBy(() -> AlmaFormats.read(bytes("{\"primary_id\":[\"x\"]}"), BodyFormat.JSON, User.class))
-                .hasMessageContaining("primary_id").hasMessageNotContaining("java");
+                .hasMessageContaining("primary_id")
+                .hasMessageNotContaining("java");
         assertThatThrownBy(() -> AlmaFormats.read(bytes("{\"primary_id\":\"x\","), BodyFormat.JSON, User.class))
-                .hasMessageContaining("line 1").hasMessageNotContaining("Jackson");
+                .hasMessageContaining("line 1")
+                .hasMessageNotContaining("Jackson");
     }
 
     @Test
     void impossibleDateIsRefused() {
-        assertThatThrownBy(() -> AlmaFormats.read(bytes("{\"expiry_date\":\"2023-02-30Z\"}"), BodyFormat.JSON, User.class))
-                .isInstanceOfSatisfying(AlmaRefusal.class, e -> assertThat(e.code()).isEqualTo("401676"))
+        assertThatThrownBy(
+                        () -> AlmaFormats.read(bytes("{\"expiry_date\":\"2023-02-30Z\"}"), BodyFormat.JSON, User.class))
+                .isInstanceOfSatisfying(
+                        AlmaRefusal.class, e -> assertThat(e.code()).isEqualTo("401676"))
                 .hasMessageContaining("2023-02-30Z");
     }
 }

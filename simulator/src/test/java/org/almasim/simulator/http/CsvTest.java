@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class CsvTest {
     @Test
     void aCellASpreadsheetWouldRunAsAFormulaIsKeptAsText() {
-        String csv = Csv.rows(List.of(List.of("=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "plain, with a comma")));
+        String csv =
+                Csv.rows(List.of(List.of("=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "plain, with a comma")));
         assertThat(csv).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\",'+1,'-2,'@SUM(A1),\"plain, with a comma\"\n");
     }
 }

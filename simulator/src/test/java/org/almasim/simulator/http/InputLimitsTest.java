@@ -21,13 +21,15 @@ import org.junit.jupiter.api.Test;
  * database, and changes nothing.
  */
 class InputLimitsTest extends SimulatorTest {
-    private static final String FEE = "{\"type\":{\"value\":\"OTHER\"},\"original_amount\":12.50,\"owner\":{\"value\":\"MAIN\"}}";
+    private static final String FEE =
+            "{\"type\":{\"value\":\"OTHER\"},\"original_amount\":12.50,\"owner\":{\"value\":\"MAIN\"}}";
 
     @Test
     void aNameLongerThanAlmaAllowsIsRefusedAndNothingIsCreated() {
         String user = Fixtures.user("long-name").replace("\"Dana\"", "\"" + "D".repeat(256) + "\"");
         JsonNode before = digest();
-        assertThat(alma.attemptToCreateUser(user).hasAlmaError("401666").json().toString()).contains("first_name");
+        assertThat(alma.attemptToCreateUser(user).hasAlmaError("401666").json().toString())
+                .contains("first_name");
         assertThat(digest()).isEqualTo(before);
     }
 
@@ -52,23 +54,47 @@ class InputLimitsTest extends SimulatorTest {
 
     @Test
     void hostileSetQueriesAreRefusedByTheParser() {
-        for (String query : new String[] {"(".repeat(3000) + "status = ACTIVE" + ")".repeat(3000),
-                "not ".repeat(3000) + "status = ACTIVE", "expiry_date before today+99999999999y", "active_balance > 1e999999999",
-                "expiry_date before today-P999999999Y"}) {
-            String set = "{\"name\":\"Hostile\",\"type\":{\"value\":\"LOGICAL\"},\"content\":{\"value\":\"USER\"},\"query\":{\"value\":"
-                    + AlmaFormats.JSON.valueToTree(query) + "}}";
+        for (String query : new String[] {
+            "(".repeat(3000) + "status = ACTIVE" + ")".repeat(3000),
+            "not ".repeat(3000) + "status = ACTIVE",
+            "expiry_date before today+99999999999y",
+            "active_balance > 1e999999999",
+            "expiry_date before today-P999999999Y"
+        }) {
+            String set =
+                    "{\"name\":\"Hostile\",\"type\":{\"value\":\"LOGICAL\"},\"content\":{\"value\":\"USER\"},\"query\":{\"value\":"
+                            + AlmaFormats.JSON.valueToTree(query) + "}}";
             AlmaResponse answer = alma.postJson("/almaws/v1/conf/sets", Map.of(), set);
-            assertThat(answer.status()).as(query.substring(0, Math.min(40, query.length()))).isEqualTo(400);
-            assertThat(answer.json().path("errorList").path("error").path(0).path("errorCode").asText()).isIn("402270", "401666");
+            assertThat(answer.status())
+                    .as(query.substring(0, Math.min(40, query.length())))
+                    .isEqualTo(400);
+            assertThat(answer.json()
+                            .path("errorList")
+                            .path("error")
+                            .path(0)
+                            .path("errorCode")
+                            .asText())
+                    .isIn("402270", "401666");
         }
     }
 
     @Test
     void theClockStaysWithinItsDocumentedRange() {
-        alma.send("PUT", "/almasim/v1/clock", Map.of(), "{\"today\":\"+999999999-12-31\"}", AlmaClient.JSON, AlmaClient.JSON)
+        alma.send(
+                        "PUT",
+                        "/almasim/v1/clock",
+                        Map.of(),
+                        "{\"today\":\"+999999999-12-31\"}",
+                        AlmaClient.JSON,
+                        AlmaClient.JSON)
                 .hasAlmaError("401666");
-        alma.postJson("/almasim/v1/clock/advance", Map.of(), "{\"period\":\"P999999999Y\"}").hasAlmaError("401666");
-        assertThat(alma.getJson("/almasim/v1/clock", Map.of()).json().path("today").asText()).isEqualTo("2024-08-01");
+        alma.postJson("/almasim/v1/clock/advance", Map.of(), "{\"period\":\"P999999999Y\"}")
+                .hasAlmaError("401666");
+        assertThat(alma.getJson("/almasim/v1/clock", Map.of())
+                        .json()
+                        .path("today")
+                        .asText())
+                .isEqualTo("2024-08-01");
     }
 
     @Test
@@ -76,20 +102,26 @@ class InputLimitsTest extends SimulatorTest {
         alma.createUser(Fixtures.user("payer"));
         String feeId = alma.createFee("payer", FEE).path("id").asText();
         for (String amount : new String[] {"1e10000000", "１２", "1E1", "-1", "12.505"}) {
-            alma.attemptFeeAction("payer", feeId, Map.of("op", "pay", "amount", amount, "method", "CASH")).hasAlmaError("401666");
+            alma.attemptFeeAction("payer", feeId, Map.of("op", "pay", "amount", amount, "method", "CASH"))
+                    .hasAlmaError("401666");
         }
-        assertThat(alma.fees("payer", Map.of()).path("total_sum").decimalValue()).isEqualByComparingTo("12.50");
+        assertThat(alma.fees("payer", Map.of()).path("total_sum").decimalValue())
+                .isEqualByComparingTo("12.50");
     }
 
     @Test
     void whatJettyRefusesByItselfIsAnsweredInAlmasEnvelope() throws IOException {
         URI base = URI.create(sim.simulator.baseUrl());
-        String longUri = raw(base, "GET /almaws/v1/users?q=" + "x".repeat(20_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        String longUri =
+                raw(base, "GET /almaws/v1/users?q=" + "x".repeat(20_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
         assertThat(longUri).startsWith("HTTP/1.1 414").contains("<errorsExist>true</errorsExist>");
-        String bigHeaders = raw(base, "GET /almaws/v1/users HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "y".repeat(20_000) + "\r\n\r\n");
+        String bigHeaders = raw(
+                base, "GET /almaws/v1/users HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "y".repeat(20_000) + "\r\n\r\n");
         assertThat(bigHeaders).startsWith("HTTP/1.1 431").contains("<errorsExist>true</errorsExist>");
-        String nul = raw(base, "GET /almaws/v1/users/a%00b HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
-                + "Authorization: apikey " + ApiKeys.DEVELOPMENT_KEY + "\r\nConnection: close\r\n\r\n");
+        String nul = raw(
+                base,
+                "GET /almaws/v1/users/a%00b HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
+                        + "Authorization: apikey " + ApiKeys.DEVELOPMENT_KEY + "\r\nConnection: close\r\n\r\n");
         // Refused while the request line is read, before its Accept header: in Alma's default format, XML.
         assertThat(nul).startsWith("HTTP/1.1 400").contains("<errorsExist>true</errorsExist>");
     }
@@ -97,15 +129,21 @@ class InputLimitsTest extends SimulatorTest {
     @Test
     void linksInAnswersComeFromTheSimulatorsAddressNotFromTheHostHeader() throws IOException {
         alma.createUser(Fixtures.user("linked"));
-        String answer = raw(URI.create(sim.simulator.baseUrl()), "GET /almaws/v1/users?limit=10 HTTP/1.1\r\nHost: evil.example\r\n"
-                + "Accept: application/json\r\nAuthorization: apikey " + ApiKeys.DEVELOPMENT_KEY + "\r\nConnection: close\r\n\r\n");
-        assertThat(answer).startsWith("HTTP/1.1 200").contains(sim.simulator.baseUrl() + "/almaws/v1/users/linked")
+        String answer = raw(
+                URI.create(sim.simulator.baseUrl()),
+                "GET /almaws/v1/users?limit=10 HTTP/1.1\r\nHost: evil.example\r\n"
+                        + "Accept: application/json\r\nAuthorization: apikey " + ApiKeys.DEVELOPMENT_KEY
+                        + "\r\nConnection: close\r\n\r\n");
+        assertThat(answer)
+                .startsWith("HTTP/1.1 200")
+                .contains(sim.simulator.baseUrl() + "/almaws/v1/users/linked")
                 .doesNotContain("evil.example");
     }
 
     @Test
     void controlPlaneErrorsAreJsonUnlessXmlIsAskedFor() {
-        AlmaResponse refused = alma.send("PUT", "/almasim/v1/clock", Map.of(), "{\"today\":\"someday\"}", AlmaClient.JSON, null);
+        AlmaResponse refused =
+                alma.send("PUT", "/almasim/v1/clock", Map.of(), "{\"today\":\"someday\"}", AlmaClient.JSON, null);
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
     }

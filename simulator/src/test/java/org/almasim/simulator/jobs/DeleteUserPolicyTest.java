@@ -18,7 +18,12 @@ class DeleteUserPolicyTest extends SimulatorTest {
     }
 
     private AlmaResponse policy(String policy) {
-        return alma.send("PUT", "/almasim/v1/settings", Map.of(), "{\"delete_user_policy\":\"" + policy + "\"}", AlmaClient.JSON,
+        return alma.send(
+                "PUT",
+                "/almasim/v1/settings",
+                Map.of(),
+                "{\"delete_user_policy\":\"" + policy + "\"}",
+                AlmaClient.JSON,
                 AlmaClient.JSON);
     }
 
@@ -33,9 +38,17 @@ class DeleteUserPolicyTest extends SimulatorTest {
 
     @Test
     void fullyRemoveKeepsNothing() {
-        assertThat(alma.getJson("/almasim/v1/settings", Map.of()).json().path("delete_user_policy").asText()).isEqualTo("FULLY_REMOVE");
+        assertThat(alma.getJson("/almasim/v1/settings", Map.of())
+                        .json()
+                        .path("delete_user_policy")
+                        .asText())
+                .isEqualTo("FULLY_REMOVE");
         assertThat(deleteBothWays().path("total_record_count").asInt()).isZero();
-        assertThat(alma.getJson("/almasim/v1/deleted-users/statistics", Map.of()).json().path("total").asInt()).isZero();
+        assertThat(alma.getJson("/almasim/v1/deleted-users/statistics", Map.of())
+                        .json()
+                        .path("total")
+                        .asInt())
+                .isZero();
     }
 
     @Test
@@ -47,7 +60,12 @@ class DeleteUserPolicyTest extends SimulatorTest {
         assertThat(byApi.path("primary_id").asText()).isEqualTo("by-api");
         assertThat(byApi.path("deleted_by").asText()).isEqualTo("API");
         assertThat(byApi.path("record").path("status").path("value").asText()).isEqualTo("DELETED");
-        assertThat(byApi.path("record").path("contact_info").path("email").get(0).path("email_address").asText())
+        assertThat(byApi.path("record")
+                        .path("contact_info")
+                        .path("email")
+                        .get(0)
+                        .path("email_address")
+                        .asText())
                 .isEqualTo("by-api@example.edu");
         assertThat(kept.path("deleted_user").get(1).path("deleted_by").asText()).startsWith("job ");
         alma.createUser(user("by-api"));
@@ -59,7 +77,9 @@ class DeleteUserPolicyTest extends SimulatorTest {
         JsonNode kept = deleteBothWays();
         assertThat(kept.path("deleted_user").get(0).path("primary_id").asText()).isEqualTo("by-api");
         assertThat(kept.path("deleted_user").get(0).has("record")).isFalse();
-        JsonNode statistics = alma.getJson("/almasim/v1/deleted-users/statistics", Map.of()).isOk().json();
+        JsonNode statistics = alma.getJson("/almasim/v1/deleted-users/statistics", Map.of())
+                .isOk()
+                .json();
         assertThat(statistics.path("total").asInt()).isEqualTo(2);
         assertThat(statistics.path("by_user_group").path("GRAD").asInt()).isEqualTo(1);
         assertThat(statistics.path("by_record_type").path("PUBLIC").asInt()).isEqualTo(2);
@@ -78,6 +98,10 @@ class DeleteUserPolicyTest extends SimulatorTest {
     @Test
     void unknownPolicyChangesNothing() {
         policy("SHRED").hasAlmaError("401666");
-        assertThat(alma.getJson("/almasim/v1/settings", Map.of()).json().path("delete_user_policy").asText()).isEqualTo("FULLY_REMOVE");
+        assertThat(alma.getJson("/almasim/v1/settings", Map.of())
+                        .json()
+                        .path("delete_user_policy")
+                        .asText())
+                .isEqualTo("FULLY_REMOVE");
     }
 }

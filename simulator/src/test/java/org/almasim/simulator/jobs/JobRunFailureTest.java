@@ -32,9 +32,17 @@ class JobRunFailureTest {
     @Test
     void aRunThatFailsChoosingItsCandidatesEndsFailedWithWhy() {
         StoredInstance instance = submitted("1");
-        new JobRun(dsl, clock, () -> {
-            throw new IllegalStateException("too many candidates for one statement");
-        }, action(), PurgeAction.EVENT, instance, new JobGate()).run();
+        new JobRun(
+                        dsl,
+                        clock,
+                        () -> {
+                            throw new IllegalStateException("too many candidates for one statement");
+                        },
+                        action(),
+                        PurgeAction.EVENT,
+                        instance,
+                        new JobGate())
+                .run();
         StoredInstance ended = new JobRepository(dsl).find("1").orElseThrow();
         assertThat(ended.status()).isEqualTo("COMPLETED_FAILED");
         assertThat(ended.alert()).contains("too many candidates for one statement");
@@ -45,12 +53,20 @@ class JobRunFailureTest {
     void aRunThatFailsOnAUserEndsFailedAndReleasesItsUsers() {
         StoredInstance instance = submitted("2");
         List<Long> users = List.of(patron("first"), patron("second"));
-        new JobRun(dsl, clock, () -> users, new JobRun.UserAction() {
-            @Override
-            public Optional<String> apply(DSLContext tx, long userKey) {
-                throw new IllegalStateException("the action broke");
-            }
-        }, PurgeAction.EVENT, instance, new JobGate()).run();
+        new JobRun(
+                        dsl,
+                        clock,
+                        () -> users,
+                        new JobRun.UserAction() {
+                            @Override
+                            public Optional<String> apply(DSLContext tx, long userKey) {
+                                throw new IllegalStateException("the action broke");
+                            }
+                        },
+                        PurgeAction.EVENT,
+                        instance,
+                        new JobGate())
+                .run();
         StoredInstance ended = new JobRepository(dsl).find("2").orElseThrow();
         assertThat(ended.status()).isEqualTo("COMPLETED_FAILED");
         assertThat(ended.alert()).contains("the action broke");
@@ -58,16 +74,25 @@ class JobRunFailureTest {
     }
 
     private StoredInstance submitted(String id) {
-        StoredInstance instance = new StoredInstance(id, "M26700", "QUEUED", 0, "test", clock.now(), null, null, "{}", 0, 0, null);
+        StoredInstance instance =
+                new StoredInstance(id, "M26700", "QUEUED", 0, "test", clock.now(), null, null, "{}", 0, 0, null);
         dsl.transaction(tx -> new JobRepository(tx.dsl()).insert(instance));
         return instance;
     }
 
     private long patron(String primaryId) {
-        return dsl.insertInto(PATRON).set(PATRON.PRIMARY_ID, primaryId).set(PATRON.PRIMARY_ID_FOLD, primaryId).set(PATRON.PRIMARY_ID_NATURAL, primaryId)
-                .set(PATRON.RECORD_TYPE, "PUBLIC").set(PATRON.ACCOUNT_TYPE, "INTERNAL").set(PATRON.STATUS, "ACTIVE")
-                .set(PATRON.EMAILS, "").set(PATRON.CREATED_DATE, clock.today()).set(PATRON.DOCUMENT, "{}")
-                .returning(PATRON.USER_KEY).fetchOne(PATRON.USER_KEY);
+        return dsl.insertInto(PATRON)
+                .set(PATRON.PRIMARY_ID, primaryId)
+                .set(PATRON.PRIMARY_ID_FOLD, primaryId)
+                .set(PATRON.PRIMARY_ID_NATURAL, primaryId)
+                .set(PATRON.RECORD_TYPE, "PUBLIC")
+                .set(PATRON.ACCOUNT_TYPE, "INTERNAL")
+                .set(PATRON.STATUS, "ACTIVE")
+                .set(PATRON.EMAILS, "")
+                .set(PATRON.CREATED_DATE, clock.today())
+                .set(PATRON.DOCUMENT, "{}")
+                .returning(PATRON.USER_KEY)
+                .fetchOne(PATRON.USER_KEY);
     }
 
     private static JobRun.UserAction action() {

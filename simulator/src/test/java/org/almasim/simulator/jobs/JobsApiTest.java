@@ -71,20 +71,41 @@ class JobsApiTest extends SimulatorTest {
         assertThat(counter(done, "Users purged")).isEqualTo("2");
         assertThat(exists("expired")).isFalse();
         assertThat(exists("closed-fine")).as("closed fines never block").isFalse();
-        assertThat(List.of("small-fine", "loan-and-fine", "acquisitions", "no-dates", "expiry-only", "within-grace", "future"))
+        assertThat(List.of(
+                        "small-fine",
+                        "loan-and-fine",
+                        "acquisitions",
+                        "no-dates",
+                        "expiry-only",
+                        "within-grace",
+                        "future"))
                 .allMatch(this::exists);
 
-        JsonNode events = alma.getJson(done.path("link").asText().replaceAll(".*(/almaws)", "$1") + "/events", Map.of()).isOk().json();
+        JsonNode events = alma.getJson(done.path("link").asText().replaceAll(".*(/almaws)", "$1") + "/events", Map.of())
+                .isOk()
+                .json();
         assertThat(events.path("total_record_count").asInt()).isEqualTo(3);
         String loanAndFine = StreamSupport.stream(events.path("event").spliterator(), false)
-                .filter(e -> e.path("user").path("value").asText().equals("loan-and-fine")).findFirst().orElseThrow()
-                .path("description").asText();
+                .filter(e -> e.path("user").path("value").asText().equals("loan-and-fine"))
+                .findFirst()
+                .orElseThrow()
+                .path("description")
+                .asText();
         assertThat(loanAndFine).contains("1 active loan").contains("active balance of 75.00 USD");
-        assertThat(events.path("event").get(0).path("type").path("desc").asText()).isEqualTo("User Deletion Validation Failed");
+        assertThat(events.path("event").get(0).path("type").path("desc").asText())
+                .isEqualTo("User Deletion Validation Failed");
 
-        String csv = alma.send("GET", "/almasim/v1/jobs/instances/" + done.path("id").asText() + "/report", Map.of(), null, null, null)
-                .isOk().body();
-        assertThat(csv).contains("Users - Purge Records," + done.path("id").asText() + ",COMPLETED_WARNING,5,3,2")
+        String csv = alma.send(
+                        "GET",
+                        "/almasim/v1/jobs/instances/" + done.path("id").asText() + "/report",
+                        Map.of(),
+                        null,
+                        null,
+                        null)
+                .isOk()
+                .body();
+        assertThat(csv)
+                .contains("Users - Purge Records," + done.path("id").asText() + ",COMPLETED_WARNING,5,3,2")
                 .contains("User Deletion Validation Failed,acquisitions,User has PO lines assigned (POL-9).");
     }
 
@@ -105,13 +126,20 @@ class JobsApiTest extends SimulatorTest {
 
     @Test
     void purgeOnASetAppliesTheSameRulesToItsMembers() {
-        String set = alma.postJson("/almaws/v1/conf/sets", Map.of(),
-                "{\"name\":\"Leavers\",\"type\":{\"value\":\"LOGICAL\"},\"content\":{\"value\":\"USER\"},"
-                        + "\"query\":{\"value\":\"user_group in (UNDERGRAD, GRAD)\"}}").isOk().json().path("id").asText();
+        String set = alma.postJson(
+                        "/almaws/v1/conf/sets",
+                        Map.of(),
+                        "{\"name\":\"Leavers\",\"type\":{\"value\":\"LOGICAL\"},\"content\":{\"value\":\"USER\"},"
+                                + "\"query\":{\"value\":\"user_group in (UNDERGRAD, GRAD)\"}}")
+                .isOk()
+                .json()
+                .path("id")
+                .asText();
         JsonNode done = runToEnd(PURGE_SET, Map.of("set_id", set));
         assertThat(counter(done, "Records processed")).isEqualTo("7");
         assertThat(counter(done, "Records with exceptions")).isEqualTo("2");
-        assertThat(List.of("expired", "closed-fine", "no-dates", "expiry-only", "within-grace")).noneMatch(this::exists);
+        assertThat(List.of("expired", "closed-fine", "no-dates", "expiry-only", "within-grace"))
+                .noneMatch(this::exists);
         assertThat(exists("future")).isTrue();
     }
 
@@ -126,7 +154,11 @@ class JobsApiTest extends SimulatorTest {
         attemptRun(PURGE_SET, Map.of("set_id", "404")).hasAlmaError("60107");
         attemptRun(PURGE, Map.of("purge_everyone", "true")).hasAlmaError("402228");
         attemptRun(PURGE, Map.of("number_of_days_after_purge_date", "soon")).hasAlmaError("40166410");
-        assertThat(alma.getJson(PURGE + "/instances", Map.of()).json().path("total_record_count").asInt()).isZero();
+        assertThat(alma.getJson(PURGE + "/instances", Map.of())
+                        .json()
+                        .path("total_record_count")
+                        .asInt())
+                .isZero();
         assertThat(exists("expired")).isTrue();
     }
 
@@ -144,11 +176,23 @@ class JobsApiTest extends SimulatorTest {
     void aUserHeldByARunningJobRefusesApiWrites() {
         alma.postJson("/almasim/v1/jobs/pause", Map.of(), null).isOk();
         String path = alma.startJob(PURGE, Map.of());
-        await().atMost(Duration.ofSeconds(20)).until(() -> alma.attemptToUpdateUser("small-fine", user("small-fine"), Map.of()).status() == 400);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> alma.attemptToUpdateUser("small-fine", user("small-fine"), Map.of())
+                                .status()
+                        == 400);
         alma.attemptToUpdateUser("small-fine", user("small-fine"), Map.of()).hasAlmaError("401860");
-        alma.attemptFeeAction("small-fine", alma.fees("small-fine", Map.of()).path("fee").get(0).path("id").asText(),
-                Map.of("op", "pay", "amount", "ALL", "method", "CASH")).hasAlmaError("401652");
-        assertThat(alma.attemptToDeleteUser("no-dates").status()).as("a user the job does not hold").isEqualTo(204);
+        alma.attemptFeeAction(
+                        "small-fine",
+                        alma.fees("small-fine", Map.of())
+                                .path("fee")
+                                .get(0)
+                                .path("id")
+                                .asText(),
+                        Map.of("op", "pay", "amount", "ALL", "method", "CASH"))
+                .hasAlmaError("401652");
+        assertThat(alma.attemptToDeleteUser("no-dates").status())
+                .as("a user the job does not hold")
+                .isEqualTo(204);
         alma.postJson("/almasim/v1/jobs/resume", Map.of(), null).isOk();
         alma.awaitFinished(path);
         alma.updateUser("small-fine", user("small-fine"));
@@ -157,11 +201,20 @@ class JobsApiTest extends SimulatorTest {
     @Test
     void atMostThreeJobsStartedThroughTheApiRunAtOnce() {
         alma.postJson("/almasim/v1/jobs/pause", Map.of(), null).isOk();
-        String set = alma.postJson("/almaws/v1/conf/sets", Map.of(), "{\"name\":\"Nobody\",\"type\":{\"value\":\"ITEMIZED\"},"
-                + "\"content\":{\"value\":\"USER\"}}").isOk().json().path("id").asText();
+        String set = alma.postJson(
+                        "/almaws/v1/conf/sets",
+                        Map.of(),
+                        "{\"name\":\"Nobody\",\"type\":{\"value\":\"ITEMIZED\"}," + "\"content\":{\"value\":\"USER\"}}")
+                .isOk()
+                .json()
+                .path("id")
+                .asText();
         attemptRun(PURGE, Map.of("user_group", "ILL")).isOk();
         attemptRun(PURGE_SET, Map.of("set_id", set)).isOk();
-        attemptRun("/almaws/v1/conf/jobs/M148", Map.of("set_id", set, "ADD_Note_Active", "true", "ADD_Note_Value", "hello")).isOk();
+        attemptRun(
+                        "/almaws/v1/conf/jobs/M148",
+                        Map.of("set_id", set, "ADD_Note_Active", "true", "ADD_Note_Value", "hello"))
+                .isOk();
         attemptRun(PURGE, Map.of()).hasAlmaError("402222");
         alma.postJson("/almasim/v1/jobs/resume", Map.of(), null).isOk();
     }
@@ -172,23 +225,32 @@ class JobsApiTest extends SimulatorTest {
             runToEnd(PURGE, Map.of("user_group", "ILL"));
         }
         attemptRun(PURGE, Map.of("user_group", "ILL")).hasAlmaError("402223");
-        JsonNode instances = alma.getJson(PURGE + "/instances", Map.of("status", "COMPLETED_SUCCESS")).isOk().json();
+        JsonNode instances = alma.getJson(PURGE + "/instances", Map.of("status", "COMPLETED_SUCCESS"))
+                .isOk()
+                .json();
         assertThat(instances.path("total_record_count").asInt()).isEqualTo(5);
         alma.getJson(PURGE + "/instances", Map.of("status", "DONE")).hasAlmaError("40166410");
-        alma.getJson(PURGE + "/instances", Map.of("submit_date_from", "yesterday")).hasAlmaError("402217");
+        alma.getJson(PURGE + "/instances", Map.of("submit_date_from", "yesterday"))
+                .hasAlmaError("402217");
     }
 
     @Test
     void jobsAndInstancesSpeakXmlAndRunTakesAlmasXmlParameters() {
-        String jobs = alma.get("/almaws/v1/conf/jobs", Map.of(), AlmaClient.XML).isOk().body();
+        String jobs = alma.get("/almaws/v1/conf/jobs", Map.of(), AlmaClient.XML)
+                .isOk()
+                .body();
         assertThat(jobs).contains("<jobs total_record_count=\"3\">").contains("<name>Users - Purge Records</name>");
-        String xml = "<job><parameters><parameter><name>user_group</name><value>ILL</value></parameter></parameters></job>";
-        String started = alma.send("POST", PURGE, Map.of("op", "run"), xml, AlmaClient.XML, AlmaClient.XML).isOk().body();
+        String xml =
+                "<job><parameters><parameter><name>user_group</name><value>ILL</value></parameter></parameters></job>";
+        String started = alma.send("POST", PURGE, Map.of("op", "run"), xml, AlmaClient.XML, AlmaClient.XML)
+                .isOk()
+                .body();
         assertThat(started).contains("<additional_info link=\"");
         String id = started.replaceAll("(?s).*/instances/(\\d+)\".*", "$1");
         JsonNode done = alma.awaitFinished(PURGE + "/instances/" + id);
         assertThat(done.path("status").path("value").asText()).isEqualTo("COMPLETED_SUCCESS");
-        assertThat(alma.get(PURGE + "/instances/" + id, Map.of(), AlmaClient.XML).body())
+        assertThat(alma.get(PURGE + "/instances/" + id, Map.of(), AlmaClient.XML)
+                        .body())
                 .contains("<status desc=\"Completed Successfully\">COMPLETED_SUCCESS</status>")
                 .contains("<counters><counter>");
         alma.getJson("/almaws/v1/conf/jobs/M26701/instances/" + id, Map.of()).hasAlmaError("402218");

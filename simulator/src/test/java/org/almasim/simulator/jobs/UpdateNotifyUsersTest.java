@@ -1,6 +1,5 @@
 package org.almasim.simulator.jobs;
 
-import org.almasim.simulator.store.BulkLookup;
 import static org.almasim.simulator.support.Fixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -13,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.almasim.simulator.store.BulkLookup;
 import org.almasim.simulator.support.AlmaClient;
 import org.almasim.simulator.support.AlmaResponse;
 import org.almasim.simulator.support.SimulatorTest;
@@ -30,13 +30,21 @@ class UpdateNotifyUsersTest extends SimulatorTest {
         alma.createUser(user("expired-3d", "UNDERGRAD", "2024-07-29Z"));
         alma.createUser(user("current", "UNDERGRAD", "2026-05-31Z"));
         alma.createUser(user("ill-old", "ILL", "2020-01-01Z"));
-        alma.createUser(user("sis", "GRAD", "2024-07-01Z").replace("\"INTERNAL\"}", "\"EXTERNAL\"},\"external_id\":\"SIS\""));
+        alma.createUser(
+                user("sis", "GRAD", "2024-07-01Z").replace("\"INTERNAL\"}", "\"EXTERNAL\"},\"external_id\":\"SIS\""));
         expiredWeekSet = set("OPAL weekly", "expiry_date on_or_before today-7d and status = ACTIVE");
     }
 
     private String set(String name, String query) {
-        return alma.postJson("/almaws/v1/conf/sets", Map.of(), "{\"name\":\"" + name + "\",\"type\":{\"value\":\"LOGICAL\"},"
-                + "\"content\":{\"value\":\"USER\"},\"query\":{\"value\":\"" + query + "\"}}").isOk().json().path("id").asText();
+        return alma.postJson(
+                        "/almaws/v1/conf/sets",
+                        Map.of(),
+                        "{\"name\":\"" + name + "\",\"type\":{\"value\":\"LOGICAL\"},"
+                                + "\"content\":{\"value\":\"USER\"},\"query\":{\"value\":\"" + query + "\"}}")
+                .isOk()
+                .json()
+                .path("id")
+                .asText();
     }
 
     private AlmaResponse attemptRun(Map<String, String> parameters) {
@@ -58,12 +66,15 @@ class UpdateNotifyUsersTest extends SimulatorTest {
     @Test
     void aRunOverMoreUsersThanOneStatementHoldsTakesEveryOneOfThem() {
         int many = BulkLookup.MOST_PER_STATEMENT + 200;
-        sim.simulator.load(org.almasim.simulator.population.SyntheticPopulation.chunk(7, 0, many, sim.simulator.clock().today()));
+        sim.simulator.load(org.almasim.simulator.population.SyntheticPopulation.chunk(
+                7, 0, many, sim.simulator.clock().today()));
         String everyone = set("Everyone", "status = ACTIVE or status != ACTIVE");
         JsonNode done = runToEnd(M148, Map.of("set_id", everyone, "ADD_Note_Active", "true", "ADD_Note_Value", "Seen"));
         assertThat(done.path("status").path("value").asText()).isEqualTo("COMPLETED_SUCCESS");
         assertThat(Integer.parseInt(counter(done, "Records processed"))).isGreaterThan(BulkLookup.MOST_PER_STATEMENT);
-        assertThat(counter(done, "Records with exceptions")).as("every user held, none left to another job").isEqualTo("0");
+        assertThat(counter(done, "Records with exceptions"))
+                .as("every user held, none left to another job")
+                .isEqualTo("0");
     }
 
     @Test
@@ -81,12 +92,19 @@ class UpdateNotifyUsersTest extends SimulatorTest {
         JsonNode marked = alma.getUser("expired-2w");
         assertThat(marked.path("status").path("value").asText()).isEqualTo("INACTIVE");
         assertThat(marked.path("status_date").asText()).isEqualTo("2024-08-01Z");
-        assertThat(marked.path("user_note").get(0).path("note_text").asText()).isEqualTo("Expired: marked inactive by the weekly job");
+        assertThat(marked.path("user_note").get(0).path("note_text").asText())
+                .isEqualTo("Expired: marked inactive by the weekly job");
         assertThat(marked.path("user_role")).as("everything else stays").hasSize(1);
-        assertThat(alma.getUser("expired-3d").path("status").path("value").asText()).isEqualTo("ACTIVE");
-        assertThat(alma.getUser("current").path("status").path("value").asText()).isEqualTo("ACTIVE");
-        assertThat(alma.getJson("/almaws/v1/conf/sets/" + expiredWeekSet + "/members", Map.of()).json().path("total_record_count").asInt())
-                .as("the logical set empties once its members are inactive").isZero();
+        assertThat(alma.getUser("expired-3d").path("status").path("value").asText())
+                .isEqualTo("ACTIVE");
+        assertThat(alma.getUser("current").path("status").path("value").asText())
+                .isEqualTo("ACTIVE");
+        assertThat(alma.getJson("/almaws/v1/conf/sets/" + expiredWeekSet + "/members", Map.of())
+                        .json()
+                        .path("total_record_count")
+                        .asInt())
+                .as("the logical set empties once its members are inactive")
+                .isZero();
     }
 
     @Test
@@ -107,34 +125,53 @@ class UpdateNotifyUsersTest extends SimulatorTest {
         runToEnd(M148, parameters);
         JsonNode sis = alma.getUser("sis");
         assertThat(sis.path("account_type").path("value").asText()).isEqualTo("INTERNAL");
-        assertThat(sis.path("external_id").asText()).as("an INTERNAL user's external id is empty").isEmpty();
+        assertThat(sis.path("external_id").asText())
+                .as("an INTERNAL user's external id is empty")
+                .isEmpty();
         assertThat(sis.path("expiry_date").asText()).isEqualTo("2025-05-31Z");
         assertThat(sis.path("purge_date").asText()).isEqualTo("2050-01-01Z");
         assertThat(sis.path("user_group").path("desc").asText()).isEqualTo("Alumni");
-        assertThat(sis.path("user_block").get(0).path("block_description").path("value").asText()).isEqualTo("02");
+        assertThat(sis.path("user_block")
+                        .get(0)
+                        .path("block_description")
+                        .path("value")
+                        .asText())
+                .isEqualTo("02");
     }
 
     @Test
     void usersHeldByAnotherJobAreReportedAsExceptions() {
         String illSet = set("ILL and leavers", "user_group in (ILL, UNDERGRAD)");
         alma.postJson("/almasim/v1/jobs/pause", Map.of(), null).isOk();
-        alma.startJob("/almaws/v1/conf/jobs/M26700", Map.of("user_group", "ILL", "number_of_days_after_purge_date", "0"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> alma.getJson("/almasim/v1/users/ill-old/blockers", Map.of()).json()
-                .path("deletion_blocked_by").toString().contains("JOB_LOCK"));
+        alma.startJob(
+                "/almaws/v1/conf/jobs/M26700", Map.of("user_group", "ILL", "number_of_days_after_purge_date", "0"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> alma.getJson("/almasim/v1/users/ill-old/blockers", Map.of())
+                        .json()
+                        .path("deletion_blocked_by")
+                        .toString()
+                        .contains("JOB_LOCK"));
         // Submitted while runs are paused: it picks its users and holds the ones the purge does not hold.
-        String instancePath = alma.startJob(M148, Map.of("set_id", illSet, STATUS + "Active", "true", STATUS + "Value", "INACTIVE"));
+        String instancePath =
+                alma.startJob(M148, Map.of("set_id", illSet, STATUS + "Active", "true", STATUS + "Value", "INACTIVE"));
         // Resume only once M148 holds its own users, so it has chosen them while the purge still holds ill-old.
-        await().atMost(Duration.ofSeconds(20)).until(() -> alma.getJson("/almasim/v1/users/expired-2w/blockers", Map.of()).json()
-                .path("deletion_blocked_by").toString().contains("JOB_LOCK"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> alma.getJson("/almasim/v1/users/expired-2w/blockers", Map.of())
+                        .json()
+                        .path("deletion_blocked_by")
+                        .toString()
+                        .contains("JOB_LOCK"));
         alma.postJson("/almasim/v1/jobs/resume", Map.of(), null).isOk();
         JsonNode done = alma.awaitFinished(instancePath);
         assertThat(Integer.parseInt(counter(done, "Records processed"))).isEqualTo(4);
         String path = done.path("link").asText().replaceAll(".*(/almaws)", "$1") + "/events";
         JsonNode events = alma.getJson(path, Map.of()).isOk().json();
-        List<String> failed = StreamSupport.stream(events.path("event").spliterator(), false).map(e -> e.path("user").path("value").asText())
+        List<String> failed = StreamSupport.stream(events.path("event").spliterator(), false)
+                .map(e -> e.path("user").path("value").asText())
                 .toList();
         assertThat(failed).containsExactly("ill-old");
-        assertThat(events.path("event").get(0).path("type").path("desc").asText()).isEqualTo("User Update Failed");
+        assertThat(events.path("event").get(0).path("type").path("desc").asText())
+                .isEqualTo("User Update Failed");
         assertThat(done.path("status").path("value").asText()).isEqualTo("COMPLETED_WARNING");
     }
 
@@ -142,13 +179,31 @@ class UpdateNotifyUsersTest extends SimulatorTest {
     void parametersFollowAlmasPatternOrTheRunIsRefused() {
         attemptRun(Map.of("set_id", expiredWeekSet)).hasAlmaError("402228");
         attemptRun(Map.of("set_id", expiredWeekSet, STATUS + "Active", "true")).hasAlmaError("402229");
-        attemptRun(Map.of("set_id", expiredWeekSet, STATUS + "Active", "true", STATUS + "Value", "ASLEEP")).hasAlmaError("40166410");
-        attemptRun(Map.of("set_id", expiredWeekSet, "UPDATE_User_Information_Expiry_Date_Active", "true",
-                "UPDATE_User_Information_Expiry_Date_Value", "2024-01-01")).hasAlmaError("40166410");
-        attemptRun(Map.of("set_id", expiredWeekSet, "UPDATE_User_Information_Account_Type_Active", "true",
-                "UPDATE_User_Information_Account_Type_Value", "EXTERNAL")).hasAlmaError("402229");
-        attemptRun(Map.of(STATUS + "Active", "true", STATUS + "Value", "INACTIVE")).hasAlmaError("402228");
-        assertThat(alma.getJson(M148 + "/instances", Map.of()).json().path("total_record_count").asInt()).isZero();
+        attemptRun(Map.of("set_id", expiredWeekSet, STATUS + "Active", "true", STATUS + "Value", "ASLEEP"))
+                .hasAlmaError("40166410");
+        attemptRun(Map.of(
+                        "set_id",
+                        expiredWeekSet,
+                        "UPDATE_User_Information_Expiry_Date_Active",
+                        "true",
+                        "UPDATE_User_Information_Expiry_Date_Value",
+                        "2024-01-01"))
+                .hasAlmaError("40166410");
+        attemptRun(Map.of(
+                        "set_id",
+                        expiredWeekSet,
+                        "UPDATE_User_Information_Account_Type_Active",
+                        "true",
+                        "UPDATE_User_Information_Account_Type_Value",
+                        "EXTERNAL"))
+                .hasAlmaError("402229");
+        attemptRun(Map.of(STATUS + "Active", "true", STATUS + "Value", "INACTIVE"))
+                .hasAlmaError("402228");
+        assertThat(alma.getJson(M148 + "/instances", Map.of())
+                        .json()
+                        .path("total_record_count")
+                        .asInt())
+                .isZero();
     }
 
     @Test
@@ -161,10 +216,15 @@ class UpdateNotifyUsersTest extends SimulatorTest {
                 + "<parameter><name>UPDATE_User_Information_User_Group_Value</name><value>Null</value></parameter>"
                 + "<parameter><name>job_name</name><value>Weekly inactive - via API</value></parameter>"
                 + "</parameters></job>";
-        String started = alma.send("POST", M148, Map.of("op", "run"), xml, AlmaClient.XML, AlmaClient.XML).isOk().body();
+        String started = alma.send("POST", M148, Map.of("op", "run"), xml, AlmaClient.XML, AlmaClient.XML)
+                .isOk()
+                .body();
         String id = started.replaceAll("(?s).*/instances/(\\d+)\".*", "$1");
-        assertThat(alma.awaitFinished(M148 + "/instances/" + id).path("name").asText()).isEqualTo("Weekly inactive - via API");
-        assertThat(alma.getUser("expired-2w").path("status").path("value").asText()).isEqualTo("INACTIVE");
-        assertThat(alma.getUser("expired-2w").path("user_group").path("value").asText()).isEqualTo("UNDERGRAD");
+        assertThat(alma.awaitFinished(M148 + "/instances/" + id).path("name").asText())
+                .isEqualTo("Weekly inactive - via API");
+        assertThat(alma.getUser("expired-2w").path("status").path("value").asText())
+                .isEqualTo("INACTIVE");
+        assertThat(alma.getUser("expired-2w").path("user_group").path("value").asText())
+                .isEqualTo("UNDERGRAD");
     }
 }

@@ -20,9 +20,6 @@ import org.junit.jupiter.api.Test;
 class ConcurrencyTest extends SimulatorTest {
     private static final int CLIENTS = 16;
 
-
-
-
     /** Runs every task at the same moment (a start gate, not a sleep) and answers their results in order. */
     private static <T> List<T> allAtOnce(List<Callable<T>> tasks) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
@@ -63,7 +60,12 @@ class ConcurrencyTest extends SimulatorTest {
         JsonNode stored = alma.getUser("shared");
         String version = stored.path("first_name").asText();
         assertThat(stored.path("last_name").asText()).isEqualTo(version);
-        assertThat(stored.path("contact_info").path("email").get(0).path("email_address").asText()).isEqualTo(version + "@example.edu");
+        assertThat(stored.path("contact_info")
+                        .path("email")
+                        .get(0)
+                        .path("email_address")
+                        .asText())
+                .isEqualTo(version + "@example.edu");
         assertThat(stored.path("user_identifier").get(0).path("value").asText()).isEqualTo("B-" + version);
         assertThat(alma.getUser("B-" + version).path("primary_id").asText()).isEqualTo("shared");
         for (int v = 0; v < CLIENTS; v++) {
@@ -76,18 +78,24 @@ class ConcurrencyTest extends SimulatorTest {
     @Test
     void concurrentPaymentsNeverOverdrawAFee() throws Exception {
         alma.createUser(user("payer"));
-        String feeId = alma.createFee("payer", "{\"type\":{\"value\":\"OVERDUEFINE\"},\"original_amount\":10,\"owner\":{\"value\":\"MAIN\"}}")
-                .path("id").asText();
+        String feeId = alma.createFee(
+                        "payer",
+                        "{\"type\":{\"value\":\"OVERDUEFINE\"},\"original_amount\":10,\"owner\":{\"value\":\"MAIN\"}}")
+                .path("id")
+                .asText();
         List<Callable<AlmaResponse>> payments = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
-            payments.add(() -> alma.attemptFeeAction("payer", feeId, Map.of("op", "pay", "amount", "1.00", "method", "CASH")));
+            payments.add(() ->
+                    alma.attemptFeeAction("payer", feeId, Map.of("op", "pay", "amount", "1.00", "method", "CASH")));
         }
         List<AlmaResponse> answers = allAtOnce(payments);
         long accepted = answers.stream().filter(a -> a.status() == 200).count();
         answers.stream().filter(a -> a.status() != 200).forEach(a -> a.hasAlmaError("401666"));
         assertThat(accepted).isEqualTo(10);
 
-        JsonNode fee = alma.getJson("/almaws/v1/users/payer/fees/" + feeId, Map.of()).isOk().json();
+        JsonNode fee = alma.getJson("/almaws/v1/users/payer/fees/" + feeId, Map.of())
+                .isOk()
+                .json();
         assertThat(fee.path("balance").decimalValue()).isEqualByComparingTo(BigDecimal.ZERO);
         assertThat(fee.path("status").path("value").asText()).isEqualTo("CLOSED");
         BigDecimal paid = BigDecimal.ZERO;

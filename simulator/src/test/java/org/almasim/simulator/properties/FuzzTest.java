@@ -41,6 +41,7 @@ class FuzzTest {
     /** What an answer must never hold: Java's class names and exception words, which no Alma client can act on. */
     private static final java.util.regex.Pattern JAVA_WORDS = java.util.regex.Pattern.compile(
             "java\\.[a-z]+\\.|org\\.almasim\\.|com\\.fasterxml|org\\.jooq|[A-Za-z]+Exception\\b|\\bat [a-z]+\\.[a-z]+\\.");
+
     private static final List<String> REFUSED_ONLY = List.of("/almasim/v1/reset", "/almasim/v1/jobs/pause");
 
     private final RunningSimulator sim = RunningSimulator.start();
@@ -71,21 +72,44 @@ class FuzzTest {
         itemPaths.clear();
         barcodes.clear();
         sim.simulator.load(SyntheticPopulation.chunk(11, 0, PATRONS, RunningSimulator.TODAY));
-        IntStream.range(0, PATRONS).mapToObj(i -> SyntheticPopulation.patron(11, i, RunningSimulator.TODAY)).forEach(patron -> {
-            String id = patron.user().primaryId();
-            userIds.add(id);
-            patron.loans().forEach(loan -> barcodes.add(loan.barcode()));
-            alma.fees(id, Map.of()).path("fee").forEach(fee -> feeIds.add(fee.path("id").asText()));
-            alma.getJson("/almaws/v1/users/" + id + "/loans", Map.of()).isOk().json().path("item_loan").forEach(loan -> {
-                loanIds.add(loan.path("loan_id").asText());
-                itemPaths.add(loan.path("mms_id").asText() + "/holdings/" + loan.path("holding_id").asText() + "/items/"
-                        + loan.path("item_id").asText());
-            });
-        });
-        setIds.add(alma.postJson("/almaws/v1/conf/sets", Map.of(), "{\"name\":\"Fuzzed itemized\",\"type\":{\"value\":\"ITEMIZED\"},"
-                + "\"content\":{\"value\":\"USER\"}}").isOk().json().path("id").asText());
-        setIds.add(alma.postJson("/almaws/v1/conf/sets", Map.of(), "{\"name\":\"Fuzzed logical\",\"type\":{\"value\":\"LOGICAL\"},"
-                + "\"content\":{\"value\":\"USER\"},\"query\":{\"value\":\"expiry_date before today\"}}").isOk().json().path("id").asText());
+        IntStream.range(0, PATRONS)
+                .mapToObj(i -> SyntheticPopulation.patron(11, i, RunningSimulator.TODAY))
+                .forEach(patron -> {
+                    String id = patron.user().primaryId();
+                    userIds.add(id);
+                    patron.loans().forEach(loan -> barcodes.add(loan.barcode()));
+                    alma.fees(id, Map.of())
+                            .path("fee")
+                            .forEach(fee -> feeIds.add(fee.path("id").asText()));
+                    alma.getJson("/almaws/v1/users/" + id + "/loans", Map.of())
+                            .isOk()
+                            .json()
+                            .path("item_loan")
+                            .forEach(loan -> {
+                                loanIds.add(loan.path("loan_id").asText());
+                                itemPaths.add(loan.path("mms_id").asText() + "/holdings/"
+                                        + loan.path("holding_id").asText() + "/items/"
+                                        + loan.path("item_id").asText());
+                            });
+                });
+        setIds.add(alma.postJson(
+                        "/almaws/v1/conf/sets",
+                        Map.of(),
+                        "{\"name\":\"Fuzzed itemized\",\"type\":{\"value\":\"ITEMIZED\"},"
+                                + "\"content\":{\"value\":\"USER\"}}")
+                .isOk()
+                .json()
+                .path("id")
+                .asText());
+        setIds.add(alma.postJson(
+                        "/almaws/v1/conf/sets",
+                        Map.of(),
+                        "{\"name\":\"Fuzzed logical\",\"type\":{\"value\":\"LOGICAL\"},"
+                                + "\"content\":{\"value\":\"USER\"},\"query\":{\"value\":\"expiry_date before today\"}}")
+                .isOk()
+                .json()
+                .path("id")
+                .asText());
         assertThat(feeIds).isNotEmpty();
         assertThat(loanIds).isNotEmpty();
     }
@@ -111,15 +135,23 @@ class FuzzTest {
             Fuzzed request = request(route, random);
             AlmaResponse answer;
             try {
-                answer = alma.withKey(request.key()).send(request.method(), request.path(), request.query(), request.body(),
-                        request.contentType(), request.accept());
+                answer = alma.withKey(request.key())
+                        .send(
+                                request.method(),
+                                request.path(),
+                                request.query(),
+                                request.body(),
+                                request.contentType(),
+                                request.accept());
             } catch (AssertionError unanswered) {
-                failures.putIfAbsent(route.method() + " " + route.path() + " unanswered", "request " + i + ": " + request + "\n    "
-                        + unanswered.getCause());
+                failures.putIfAbsent(
+                        route.method() + " " + route.path() + " unanswered",
+                        "request " + i + ": " + request + "\n    " + unanswered.getCause());
                 continue;
             }
             statuses.merge(route.method() + " " + route.path() + " " + answer.status(), 1, Integer::sum);
-            String replay = "request " + i + ": " + request + "\n    answered " + answer.status() + ": " + abbreviated(answer.body());
+            String replay = "request " + i + ": " + request + "\n    answered " + answer.status() + ": "
+                    + abbreviated(answer.body());
             String kind = route.method() + " " + route.path() + " ";
             if (JAVA_WORDS.matcher(answer.body()).find()) {
                 failures.putIfAbsent(kind + "speaks Java, not Alma", replay);
@@ -142,13 +174,22 @@ class FuzzTest {
                 digest = digest();
             }
         }
-        System.out.println("fuzz: " + REQUESTS + " requests, seed " + SEED + "; answers by route and status: " + statuses);
-        assertThat(failures).as("seed " + SEED + " (replay: -Dalmasim.fuzz.seed=" + SEED + "), one example of each kind of failure:\n  "
-                + String.join("\n  ", failures.values())).isEmpty();
+        System.out.println(
+                "fuzz: " + REQUESTS + " requests, seed " + SEED + "; answers by route and status: " + statuses);
+        assertThat(failures)
+                .as("seed " + SEED + " (replay: -Dalmasim.fuzz.seed=" + SEED
+                        + "), one example of each kind of failure:\n  " + String.join("\n  ", failures.values()))
+                .isEmpty();
     }
 
-    record Fuzzed(String method, String path, Map<String, String> query, String body, String contentType, String accept,
-                  String key) {
+    record Fuzzed(
+            String method,
+            String path,
+            Map<String, String> query,
+            String body,
+            String contentType,
+            String accept,
+            String key) {
         @Override
         public String toString() {
             return method + " " + path + " " + query + " key=" + key + " accept=" + accept + " type=" + contentType
@@ -157,7 +198,9 @@ class FuzzTest {
     }
 
     private Fuzzed request(Simulator.Route route, SplittableRandom random) {
-        String key = random.nextInt(20) == 0 ? RunningSimulator.READ_ONLY_KEY : random.nextInt(20) == 0 ? null : ApiKeys.DEVELOPMENT_KEY;
+        String key = random.nextInt(20) == 0
+                ? RunningSimulator.READ_ONLY_KEY
+                : random.nextInt(20) == 0 ? null : ApiKeys.DEVELOPMENT_KEY;
         if (REFUSED_ONLY.contains(route.path())) {
             key = random.nextBoolean() ? RunningSimulator.READ_ONLY_KEY : "l8xx-wrong";
         }
@@ -167,9 +210,13 @@ class FuzzTest {
                 .replace("{fee_id}", pick(random, feeIds))
                 .replace("{loan_id}", pick(random, loanIds))
                 .replace("{set_id}", pick(random, setIds))
-                .replace("{job_id}", random.nextBoolean() ? "M26700" : random.nextBoolean() ? "M148" : encodedJunk(random))
+                .replace(
+                        "{job_id}",
+                        random.nextBoolean() ? "M26700" : random.nextBoolean() ? "M148" : encodedJunk(random))
                 .replace("{instance_id}", encodedJunk(random))
-                .replace("{mms_id}/holdings/{holding_id}/items/{item_pid}", random.nextInt(4) == 0 ? encodedJunk(random) : pick(random, itemPaths))
+                .replace(
+                        "{mms_id}/holdings/{holding_id}/items/{item_pid}",
+                        random.nextInt(4) == 0 ? encodedJunk(random) : pick(random, itemPaths))
                 .replaceAll("\\{[a-z_]+}", encodedJunk(random));
         Map<String, String> query = new LinkedHashMap<>();
         int parameters = random.nextInt(4);
@@ -190,21 +237,69 @@ class FuzzTest {
         return new Fuzzed(route.method(), path, query, body, contentType, accept, key);
     }
 
-    private static final List<String> QUERY_NAMES = List.of("limit", "offset", "q", "order_by", "expand", "view", "user_id_type", "op",
-            "amount", "method", "reason", "status", "type", "format", "item_barcode", "item_pid", "loan_status", "content_type",
-            "override", "library", "circ_desk", "user_id", "external_transaction_id", "comment", "id_type", "set_id", "name");
+    private static final List<String> QUERY_NAMES = List.of(
+            "limit",
+            "offset",
+            "q",
+            "order_by",
+            "expand",
+            "view",
+            "user_id_type",
+            "op",
+            "amount",
+            "method",
+            "reason",
+            "status",
+            "type",
+            "format",
+            "item_barcode",
+            "item_pid",
+            "loan_status",
+            "content_type",
+            "override",
+            "library",
+            "circ_desk",
+            "user_id",
+            "external_transaction_id",
+            "comment",
+            "id_type",
+            "set_id",
+            "name");
 
     private String value(String name, SplittableRandom random) {
         if (random.nextInt(3) == 0) {
             return junk(random);
         }
         return switch (name) {
-            case "limit", "offset" -> List.of("0", "10", "100", "101", "-1", "a\u0000b", "99999999999999999999", "１２").get(random.nextInt(8));
-            case "q" -> List.of("user_group~GRAD", "primary_id~" + pick(random, userIds), "identifiers~x", "all~" + junk(random),
-                    "expiry_date before today-3y", "nonsense").get(random.nextInt(6));
-            case "op" -> List.of("pay", "waive", "dispute", "restore", "renew", "scan", "run", "add_members", "delete_members",
-                    "replace_members", "auth").get(random.nextInt(11));
-            case "amount" -> List.of("1.00", "ALL", "1e10000000", "１２", "-5", "0.001", "NaN", "Infinity", "1E2", "0x10").get(random.nextInt(10));
+            case "limit", "offset" ->
+                List.of("0", "10", "100", "101", "-1", "a\u0000b", "99999999999999999999", "１２")
+                        .get(random.nextInt(8));
+            case "q" ->
+                List.of(
+                                "user_group~GRAD",
+                                "primary_id~" + pick(random, userIds),
+                                "identifiers~x",
+                                "all~" + junk(random),
+                                "expiry_date before today-3y",
+                                "nonsense")
+                        .get(random.nextInt(6));
+            case "op" ->
+                List.of(
+                                "pay",
+                                "waive",
+                                "dispute",
+                                "restore",
+                                "renew",
+                                "scan",
+                                "run",
+                                "add_members",
+                                "delete_members",
+                                "replace_members",
+                                "auth")
+                        .get(random.nextInt(11));
+            case "amount" ->
+                List.of("1.00", "ALL", "1e10000000", "１２", "-5", "0.001", "NaN", "Infinity", "1E2", "0x10")
+                        .get(random.nextInt(10));
             case "method" -> List.of("CASH", "CREDIT_CARD", "ONLINE", "BITCOIN").get(random.nextInt(4));
             case "item_barcode" -> barcodes.isEmpty() ? junk(random) : pick(random, barcodes);
             case "expand" -> List.of("loans,fees", "full", "requests", "fees").get(random.nextInt(4));
@@ -237,7 +332,8 @@ class FuzzTest {
     }
 
     private static String encodedJunk(SplittableRandom random) {
-        return java.net.URLEncoder.encode(junk(random), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return java.net.URLEncoder.encode(junk(random), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
     }
 
     private String jsonBody(SplittableRandom random) {
@@ -247,27 +343,42 @@ class FuzzTest {
             case 1:
                 return "[]";
             case 2:
-                return "{\"today\":\"" + List.of("+999999999-12-31", "2024-02-30", "1899-12-31", "2025-01-01").get(random.nextInt(4)) + "\"}";
+                return "{\"today\":\""
+                        + List.of("+999999999-12-31", "2024-02-30", "1899-12-31", "2025-01-01")
+                                .get(random.nextInt(4)) + "\"}";
             case 3:
-                return "{\"period\":\"" + List.of("P999999999Y", "P1D", "-P1D", "P1Y2M").get(random.nextInt(4)) + "\"}";
+                return "{\"period\":\""
+                        + List.of("P999999999Y", "P1D", "-P1D", "P1Y2M").get(random.nextInt(4)) + "\"}";
             case 4:
-                return "{\"name\":\"" + jsonEscaped(junk(random, 20)) + "\",\"type\":{\"value\":\"LOGICAL\"},\"content\":{\"value\":\"USER\"},"
-                        + "\"query\":{\"value\":\"" + jsonEscaped(junk(random, 20)) + "\"},\"description\":\"" + jsonEscaped(junk(random, 20)) + "\"}";
+                return "{\"name\":\"" + jsonEscaped(junk(random, 20))
+                        + "\",\"type\":{\"value\":\"LOGICAL\"},\"content\":{\"value\":\"USER\"},"
+                        + "\"query\":{\"value\":\"" + jsonEscaped(junk(random, 20)) + "\"},\"description\":\""
+                        + jsonEscaped(junk(random, 20)) + "\"}";
             case 5:
-                return "{\"type\":{\"value\":\"OTHER\"},\"original_amount\":" + List.of("1e400", "5", "-1", "\"１２\"", "1.005").get(random.nextInt(5))
-                        + ",\"comment\":\"" + jsonEscaped(junk(random, 20)) + "\",\"owner\":{\"value\":\"MAIN\"}}";
+                return "{\"type\":{\"value\":\"OTHER\"},\"original_amount\":"
+                        + List.of("1e400", "5", "-1", "\"１２\"", "1.005").get(random.nextInt(5)) + ",\"comment\":\""
+                        + jsonEscaped(junk(random, 20)) + "\",\"owner\":{\"value\":\"MAIN\"}}";
             case 6:
                 return "{\"member\":[{\"id\":\"" + jsonEscaped(junk(random, 20)) + "\"}]}";
             case 7:
-                return "{\"parameter\":[{\"name\":{\"value\":\"set_id\"},\"value\":\"" + jsonEscaped(junk(random, 20)) + "\"}]}";
+                return "{\"parameter\":[{\"name\":{\"value\":\"set_id\"},\"value\":\"" + jsonEscaped(junk(random, 20))
+                        + "\"}]}";
             case 8:
-                return "{\"deletion_blocked_by\":[{\"kind\":\"PO_LINE\",\"detail\":\"" + jsonEscaped(junk(random, 20)) + "\"}]}";
+                return "{\"deletion_blocked_by\":[{\"kind\":\"PO_LINE\",\"detail\":\"" + jsonEscaped(junk(random, 20))
+                        + "\"}]}";
             case 9:
                 return "{\"research_enabled\":\"" + jsonEscaped(junk(random, 20)) + "\"}";
             default:
                 ObjectNode user = RandomUsers.user(random, 100_000 + random.nextInt(1_000_000), RunningSimulator.TODAY);
-                String field = List.of("first_name", "last_name", "primary_id", "job_description", "user_title", "pin_number",
-                        "middle_name").get(random.nextInt(7));
+                String field = List.of(
+                                "first_name",
+                                "last_name",
+                                "primary_id",
+                                "job_description",
+                                "user_title",
+                                "pin_number",
+                                "middle_name")
+                        .get(random.nextInt(7));
                 switch (random.nextInt(4)) {
                     case 0 -> user.put(field, junk(random, 20));
                     case 1 -> user.putNull(field);
@@ -282,11 +393,15 @@ class FuzzTest {
         String value = junk(random, 20);
         String text = random.nextBoolean() ? value.replace("&", "&amp;").replace("<", "&lt;") : value;
         return switch (random.nextInt(3)) {
-            case 0 -> "<user><record_type>PUBLIC</record_type><primary_id>fz-" + random.nextInt(1_000_000) + "</primary_id><first_name>"
-                    + text + "</first_name><last_name>Fuzz</last_name><user_group>GRAD</user_group><account_type>INTERNAL</account_type>"
-                    + "<status>ACTIVE</status></user>";
+            case 0 ->
+                "<user><record_type>PUBLIC</record_type><primary_id>fz-" + random.nextInt(1_000_000)
+                        + "</primary_id><first_name>"
+                        + text
+                        + "</first_name><last_name>Fuzz</last_name><user_group>GRAD</user_group><account_type>INTERNAL</account_type>"
+                        + "<status>ACTIVE</status></user>";
             case 1 -> "<set><name>" + text + "</name><type>ITEMIZED</type><content>USER</content></set>";
-            default -> "<fee><type>OTHER</type><original_amount>" + text + "</original_amount><owner>MAIN</owner></fee>";
+            default ->
+                "<fee><type>OTHER</type><original_amount>" + text + "</original_amount><owner>MAIN</owner></fee>";
         };
     }
 
@@ -295,7 +410,9 @@ class FuzzTest {
     }
 
     private static String pick(SplittableRandom random, List<String> from) {
-        return from.isEmpty() || random.nextInt(10) == 0 ? "missing-" + random.nextInt(100) : from.get(random.nextInt(from.size()));
+        return from.isEmpty() || random.nextInt(10) == 0
+                ? "missing-" + random.nextInt(100)
+                : from.get(random.nextInt(from.size()));
     }
 
     /**
@@ -315,28 +432,35 @@ class FuzzTest {
 
     private static boolean isAlmaError(AlmaResponse answer, String accept) {
         if (accept.equals(AlmaClient.XML)) {
-            return answer.body().contains("<web_service_result") && answer.body().contains("<errorsExist>true</errorsExist>")
+            return answer.body().contains("<web_service_result")
+                    && answer.body().contains("<errorsExist>true</errorsExist>")
                     && answer.body().contains("<errorCode>");
         }
         try {
             JsonNode body = AlmaFormats.JSON.readTree(answer.body());
-            return body.path("errorsExist").asBoolean() && body.path("errorList").path("error").path(0).has("errorCode");
+            return body.path("errorsExist").asBoolean()
+                    && body.path("errorList").path("error").path(0).has("errorCode");
         } catch (java.io.IOException e) {
             return false;
         }
     }
 
     private void awaitJobs() {
-        org.awaitility.Awaitility.await().pollDelay(java.time.Duration.ZERO).pollInterval(java.time.Duration.ofMillis(5))
-                .atMost(java.time.Duration.ofSeconds(60)).until(() -> {
-            JsonNode instances = alma.getJson("/almasim/v1/jobs/instances", Map.of("limit", "100")).isOk().json();
-            for (JsonNode instance : instances.path("job_instance")) {
-                if (!instance.path("status").path("value").asText().startsWith("COMPLETED")) {
-                    return false;
-                }
-            }
-            return true;
-        });
+        org.awaitility.Awaitility.await()
+                .pollDelay(java.time.Duration.ZERO)
+                .pollInterval(java.time.Duration.ofMillis(5))
+                .atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> {
+                    JsonNode instances = alma.getJson("/almasim/v1/jobs/instances", Map.of("limit", "100"))
+                            .isOk()
+                            .json();
+                    for (JsonNode instance : instances.path("job_instance")) {
+                        if (!instance.path("status").path("value").asText().startsWith("COMPLETED")) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
     }
 
     private JsonNode digest() {
@@ -344,6 +468,8 @@ class FuzzTest {
     }
 
     private static String abbreviated(String text) {
-        return text == null ? "" : text.length() > 300 ? text.substring(0, 300) + "…(" + text.length() + " chars)" : text;
+        return text == null
+                ? ""
+                : text.length() > 300 ? text.substring(0, 300) + "…(" + text.length() + " chars)" : text;
     }
 }

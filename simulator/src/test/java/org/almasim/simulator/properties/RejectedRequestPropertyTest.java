@@ -33,8 +33,14 @@ class RejectedRequestPropertyTest {
     private List<String> lentBarcodes;
 
     /** A request that Alma must refuse, described for the failure report. */
-    record BadRequest(String what, String method, String path, Map<String, String> query, String body, String contentType,
-                      String key) {
+    record BadRequest(
+            String what,
+            String method,
+            String path,
+            Map<String, String> query,
+            String body,
+            String contentType,
+            String key) {
         @Override
         public String toString() {
             return what + ": " + method + " " + path + " " + query + (body == null ? "" : " body " + body);
@@ -45,18 +51,33 @@ class RejectedRequestPropertyTest {
     void population() {
         sim.simulator.load(SyntheticPopulation.chunk(7, 0, PATRONS, RunningSimulator.TODAY));
         var patrons = java.util.stream.IntStream.range(0, PATRONS)
-                .mapToObj(i -> SyntheticPopulation.patron(7, i, RunningSimulator.TODAY)).toList();
+                .mapToObj(i -> SyntheticPopulation.patron(7, i, RunningSimulator.TODAY))
+                .toList();
         ids = patrons.stream().map(p -> p.user().primaryId()).toList();
-        external = patrons.stream().filter(p -> p.user().accountType().value().equals("EXTERNAL")).map(p -> p.user().primaryId()).toList();
-        blocked = patrons.stream().filter(p -> p.loans().stream().anyMatch(l -> l.returned() == null)
-                || p.fees().stream().anyMatch(f -> f.balance().signum() > 0)).map(p -> p.user().primaryId()).toList();
-        lentBarcodes = patrons.stream().flatMap(p -> p.loans().stream()).filter(l -> l.returned() == null).map(l -> l.barcode()).toList();
-        openFees = patrons.stream().filter(p -> p.fees().stream().anyMatch(f -> f.balance().signum() > 0))
+        external = patrons.stream()
+                .filter(p -> p.user().accountType().value().equals("EXTERNAL"))
+                .map(p -> p.user().primaryId())
+                .toList();
+        blocked = patrons.stream()
+                .filter(p -> p.loans().stream().anyMatch(l -> l.returned() == null)
+                        || p.fees().stream().anyMatch(f -> f.balance().signum() > 0))
+                .map(p -> p.user().primaryId())
+                .toList();
+        lentBarcodes = patrons.stream()
+                .flatMap(p -> p.loans().stream())
+                .filter(l -> l.returned() == null)
+                .map(l -> l.barcode())
+                .toList();
+        openFees = patrons.stream()
+                .filter(p -> p.fees().stream().anyMatch(f -> f.balance().signum() > 0))
                 .map(p -> p.user().primaryId())
                 .map(id -> {
                     JsonNode fee = alma.fees(id, Map.of()).path("fee").get(0);
-                    return new String[]{id, fee.path("id").asText(), fee.path("balance").asText()};
-                }).toList();
+                    return new String[] {
+                        id, fee.path("id").asText(), fee.path("balance").asText()
+                    };
+                })
+                .toList();
         assertThat(external).isNotEmpty();
         assertThat(blocked).isNotEmpty();
         assertThat(openFees).isNotEmpty();
@@ -70,14 +91,17 @@ class RejectedRequestPropertyTest {
 
     @Test
     void aRefusedRequestLeavesTheDatabaseExactlyAsItWas() {
-        PropertyRunner.check("a request Alma refuses answers an Alma error and changes nothing",
-                this::badRequest, this::refusedWithoutChange, PropertyRunner.Shrinker.none());
+        PropertyRunner.check(
+                "a request Alma refuses answers an Alma error and changes nothing",
+                this::badRequest,
+                this::refusedWithoutChange,
+                PropertyRunner.Shrinker.none());
     }
 
     private Optional<String> refusedWithoutChange(BadRequest bad) {
         JsonNode before = digest();
-        AlmaResponse response = alma.withKey(bad.key()).send(bad.method(), bad.path(), bad.query(), bad.body(), bad.contentType(),
-                AlmaClient.JSON);
+        AlmaResponse response = alma.withKey(bad.key())
+                .send(bad.method(), bad.path(), bad.query(), bad.body(), bad.contentType(), AlmaClient.JSON);
         JsonNode after = digest();
         if (response.status() < 400 || response.status() >= 500) {
             return Optional.of("answered " + response.status() + ": " + response.body());
@@ -85,7 +109,9 @@ class RejectedRequestPropertyTest {
         if (!response.json().path("errorsExist").asBoolean()) {
             return Optional.of("answered without Alma's error envelope: " + response.body());
         }
-        return before.equals(after) ? Optional.empty() : Optional.of("the database changed: " + before + " -> " + after);
+        return before.equals(after)
+                ? Optional.empty()
+                : Optional.of("the database changed: " + before + " -> " + after);
     }
 
     private JsonNode digest() {
@@ -104,42 +130,116 @@ class RejectedRequestPropertyTest {
                 fresh.remove(field);
                 yield post("POST without " + field, fresh.toString(), dev);
             }
-            case 1 -> post("POST with an illegal user group", with(fresh, "user_group", code("ASTRONAUT")).toString(), dev);
-            case 2 -> post("POST of an existing primary id", fresh.put("primary_id", existing.toLowerCase()).toString(), dev);
-            case 3 -> post("POST with a value of the wrong type", fresh.put("expiry_date", 44).toString(), dev);
+            case 1 ->
+                post(
+                        "POST with an illegal user group",
+                        with(fresh, "user_group", code("ASTRONAUT")).toString(),
+                        dev);
+            case 2 ->
+                post(
+                        "POST of an existing primary id",
+                        fresh.put("primary_id", existing.toLowerCase()).toString(),
+                        dev);
+            case 3 ->
+                post(
+                        "POST with a value of the wrong type",
+                        fresh.put("expiry_date", 44).toString(),
+                        dev);
             case 4 -> {
                 String json = fresh.toString();
                 yield post("POST of truncated JSON", json.substring(0, 1 + random.nextInt(json.length() - 1)), dev);
             }
-            case 5 -> new BadRequest("POST of malformed XML", "POST", "/almaws/v1/users", Map.of(),
-                    "<user><primary_id>x</primary_id><last_name>unclosed</user>", AlmaClient.XML, dev);
+            case 5 ->
+                new BadRequest(
+                        "POST of malformed XML",
+                        "POST",
+                        "/almaws/v1/users",
+                        Map.of(),
+                        "<user><primary_id>x</primary_id><last_name>unclosed</user>",
+                        AlmaClient.XML,
+                        dev);
             case 6 -> {
                 String id = external.get(random.nextInt(external.size()));
                 JsonNode user = alma.getUser(id);
                 ObjectNode internal = ((ObjectNode) user.deepCopy()).put("first_name", "Changed");
                 internal.set("account_type", code("INTERNAL"));
                 internal.remove("external_id");
-                yield new BadRequest("PUT turning EXTERNAL into INTERNAL", "PUT", "/almaws/v1/users/" + id, Map.of(), internal.toString(),
-                        AlmaClient.JSON, dev);
+                yield new BadRequest(
+                        "PUT turning EXTERNAL into INTERNAL",
+                        "PUT",
+                        "/almaws/v1/users/" + id,
+                        Map.of(),
+                        internal.toString(),
+                        AlmaClient.JSON,
+                        dev);
             }
             case 7 -> {
                 JsonNode user = alma.getUser(existing);
-                ObjectNode changed = ((ObjectNode) user.deepCopy()).put("expiry_date", "2023-02-29Z").put("first_name", "Changed");
-                yield new BadRequest("PUT with an impossible date", "PUT", "/almaws/v1/users/" + existing, Map.of(), changed.toString(),
-                        AlmaClient.JSON, dev);
+                ObjectNode changed = ((ObjectNode) user.deepCopy())
+                        .put("expiry_date", "2023-02-29Z")
+                        .put("first_name", "Changed");
+                yield new BadRequest(
+                        "PUT with an impossible date",
+                        "PUT",
+                        "/almaws/v1/users/" + existing,
+                        Map.of(),
+                        changed.toString(),
+                        AlmaClient.JSON,
+                        dev);
             }
-            case 8 -> new BadRequest("DELETE of a user with a loan or balance", "DELETE",
-                    "/almaws/v1/users/" + blocked.get(random.nextInt(blocked.size())), Map.of(), null, null, dev);
-            case 9 -> new BadRequest("paying more than the balance", "POST", "/almaws/v1/users/" + fee[0] + "/fees/" + fee[1],
-                    Map.of("op", "pay", "amount", new java.math.BigDecimal(fee[2]).add(java.math.BigDecimal.ONE).toPlainString(),
-                            "method", "CASH"), null, null, dev);
-            case 10 -> new BadRequest("paying with an unknown method", "POST", "/almaws/v1/users/" + fee[0] + "/fees/" + fee[1],
-                    Map.of("op", "pay", "amount", "0.01", "method", "BITCOIN"), null, null, dev);
-            case 11 -> new BadRequest("lending an item already on loan", "POST", "/almaws/v1/users/" + existing + "/loans",
-                    Map.of("item_barcode", lentBarcodes.get(random.nextInt(lentBarcodes.size()))),
-                    "{\"circ_desk\":{\"value\":\"DEFAULT_CIRC_DESK\"},\"library\":{\"value\":\"MAIN\"}}", AlmaClient.JSON, dev);
-            case 12 -> new BadRequest("a fee with fractions of a cent", "POST", "/almaws/v1/users/" + existing + "/fees", Map.of(),
-                    "{\"type\":{\"value\":\"OTHER\"},\"original_amount\":1.005,\"owner\":{\"value\":\"MAIN\"}}", AlmaClient.JSON, dev);
+            case 8 ->
+                new BadRequest(
+                        "DELETE of a user with a loan or balance",
+                        "DELETE",
+                        "/almaws/v1/users/" + blocked.get(random.nextInt(blocked.size())),
+                        Map.of(),
+                        null,
+                        null,
+                        dev);
+            case 9 ->
+                new BadRequest(
+                        "paying more than the balance",
+                        "POST",
+                        "/almaws/v1/users/" + fee[0] + "/fees/" + fee[1],
+                        Map.of(
+                                "op",
+                                "pay",
+                                "amount",
+                                new java.math.BigDecimal(fee[2])
+                                        .add(java.math.BigDecimal.ONE)
+                                        .toPlainString(),
+                                "method",
+                                "CASH"),
+                        null,
+                        null,
+                        dev);
+            case 10 ->
+                new BadRequest(
+                        "paying with an unknown method",
+                        "POST",
+                        "/almaws/v1/users/" + fee[0] + "/fees/" + fee[1],
+                        Map.of("op", "pay", "amount", "0.01", "method", "BITCOIN"),
+                        null,
+                        null,
+                        dev);
+            case 11 ->
+                new BadRequest(
+                        "lending an item already on loan",
+                        "POST",
+                        "/almaws/v1/users/" + existing + "/loans",
+                        Map.of("item_barcode", lentBarcodes.get(random.nextInt(lentBarcodes.size()))),
+                        "{\"circ_desk\":{\"value\":\"DEFAULT_CIRC_DESK\"},\"library\":{\"value\":\"MAIN\"}}",
+                        AlmaClient.JSON,
+                        dev);
+            case 12 ->
+                new BadRequest(
+                        "a fee with fractions of a cent",
+                        "POST",
+                        "/almaws/v1/users/" + existing + "/fees",
+                        Map.of(),
+                        "{\"type\":{\"value\":\"OTHER\"},\"original_amount\":1.005,\"owner\":{\"value\":\"MAIN\"}}",
+                        AlmaClient.JSON,
+                        dev);
             default -> post("POST with a read-only key", fresh.toString(), RunningSimulator.READ_ONLY_KEY);
         };
     }

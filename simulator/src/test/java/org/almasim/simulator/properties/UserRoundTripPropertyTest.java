@@ -40,10 +40,13 @@ class UserRoundTripPropertyTest {
 
     @Test
     void aUserPostedInEitherFormatIsReadBackTheSameInBoth() {
-        PropertyRunner.check("a user POSTed in JSON or XML is answered, and read back in JSON and in XML, with every field it was given",
+        PropertyRunner.check(
+                "a user POSTed in JSON or XML is answered, and read back in JSON and in XML, with every field it was given",
                 (random, i) -> new Case(RandomUsers.user(random, i, RunningSimulator.TODAY), random.nextBoolean()),
                 this::roundTrip,
-                c -> RandomUsers.shrink(c.user()).stream().map(u -> new Case(u, c.postAsXml())).toList());
+                c -> RandomUsers.shrink(c.user()).stream()
+                        .map(u -> new Case(u, c.postAsXml()))
+                        .toList());
         assertThat(PropertyRunner.CASES).isGreaterThanOrEqualTo(200);
     }
 
@@ -52,7 +55,8 @@ class UserRoundTripPropertyTest {
         alma.attemptToDeleteUser(id);
         User sent = AlmaFormats.JSON.convertValue(c.user(), User.class);
         AlmaResponse posted = c.postAsXml()
-                ? alma.send("POST", "/almaws/v1/users", Map.of(), AlmaFormats.toXml(sent), AlmaClient.XML, AlmaClient.JSON)
+                ? alma.send(
+                        "POST", "/almaws/v1/users", Map.of(), AlmaFormats.toXml(sent), AlmaClient.XML, AlmaClient.JSON)
                 : alma.attemptToCreateUser(c.user().toString());
         if (posted.status() != 200) {
             return Optional.of("POST refused a valid user: " + posted.body());
@@ -61,9 +65,12 @@ class UserRoundTripPropertyTest {
         if (!asJson.equals(posted.json())) {
             return Optional.of("GET answered " + asJson + " after POST answered " + posted.body());
         }
-        String xml = alma.get("/almaws/v1/users/" + id, Map.of(), AlmaClient.XML).isOk().body();
+        String xml = alma.get("/almaws/v1/users/" + id, Map.of(), AlmaClient.XML)
+                .isOk()
+                .body();
         User fromXml = AlmaFormats.read(xml.getBytes(StandardCharsets.UTF_8), BodyFormat.XML, User.class);
-        User fromJson = AlmaFormats.read(asJson.toString().getBytes(StandardCharsets.UTF_8), BodyFormat.JSON, User.class);
+        User fromJson =
+                AlmaFormats.read(asJson.toString().getBytes(StandardCharsets.UTF_8), BodyFormat.JSON, User.class);
         if (!fromXml.equals(fromJson)) {
             return Optional.of("XML and JSON differ:\n    XML  " + xml + "\n    JSON " + asJson);
         }
@@ -78,7 +85,8 @@ class UserRoundTripPropertyTest {
                 if (field.getKey().equals("desc")) {
                     continue;
                 }
-                Optional<String> missing = missingFrom(field.getValue(), got.path(field.getKey()), path + "/" + field.getKey());
+                Optional<String> missing =
+                        missingFrom(field.getValue(), got.path(field.getKey()), path + "/" + field.getKey());
                 if (missing.isPresent()) {
                     return missing;
                 }

@@ -34,24 +34,35 @@ class SetsApiTest extends SimulatorTest {
     }
 
     private static String logical(String name, String query) {
-        return "{\"name\":\"" + name + "\",\"type\":{\"value\":\"LOGICAL\"},\"content\":{\"value\":\"USER\"},\"query\":{\"value\":\""
-                + query + "\"}}";
+        return "{\"name\":\"" + name
+                + "\",\"type\":{\"value\":\"LOGICAL\"},\"content\":{\"value\":\"USER\"},\"query\":{\"value\":\"" + query
+                + "\"}}";
     }
 
     private AlmaResponse members(String setId, String op, String... ids) {
-        String list = java.util.Arrays.stream(ids).map(id -> "{\"id\":\"" + id + "\"}").collect(Collectors.joining(","));
+        String list = java.util.Arrays.stream(ids)
+                .map(id -> "{\"id\":\"" + id + "\"}")
+                .collect(Collectors.joining(","));
         return alma.postJson(SETS + "/" + setId, Map.of("op", op), "{\"members\":{\"member\":[" + list + "]}}");
     }
 
     private java.util.List<String> memberIds(String setId) {
-        JsonNode page = alma.getJson(SETS + "/" + setId + "/members", Map.of("limit", "100")).isOk().json();
-        return StreamSupport.stream(page.path("member").spliterator(), false).map(m -> m.path("id").asText()).toList();
+        JsonNode page = alma.getJson(SETS + "/" + setId + "/members", Map.of("limit", "100"))
+                .isOk()
+                .json();
+        return StreamSupport.stream(page.path("member").spliterator(), false)
+                .map(m -> m.path("id").asText())
+                .toList();
     }
 
     @Test
     void anItemizedSetIsMadeFromALogicalSetsMembersAsOfToday() {
-        String expired = createSet(logical("Expired", "expiry_date before today")).path("id").asText();
-        JsonNode copy = alma.postJson(SETS, Map.of("from_logical_set", expired), itemized("Expired on 2024-08-01")).isOk().json();
+        String expired = createSet(logical("Expired", "expiry_date before today"))
+                .path("id")
+                .asText();
+        JsonNode copy = alma.postJson(SETS, Map.of("from_logical_set", expired), itemized("Expired on 2024-08-01"))
+                .isOk()
+                .json();
         assertThat(copy.path("number_of_members").path("value").asInt()).isEqualTo(3);
         assertThat(memberIds(copy.path("id").asText())).containsExactlyInAnyOrder("old", "recent", "community");
         // The copy keeps its members when the day moves on; the logical set follows the clock.
@@ -61,34 +72,55 @@ class SetsApiTest extends SimulatorTest {
         JsonNode prefixed = createSet(logical("Prefixed", "USER where expiry_date before today"));
         assertThat(prefixed.path("query").path("desc").asText()).isEqualTo("where expiry_date before today");
 
-        alma.postJson(SETS, Map.of("from_logical_set", "999"), itemized("Nothing")).hasAlmaError("60107");
-        alma.postJson(SETS, Map.of("from_logical_set", copy.path("id").asText()), itemized("Of an itemized")).hasAlmaError("60112");
-        alma.postJson(SETS, Map.of("combine", "AND", "set1", expired, "set2", expired), itemized("Combined")).hasAlmaError("401666");
-        assertThat(alma.getJson(SETS, Map.of("q", "name~Combined")).json().path("total_record_count").asInt()).isZero();
+        alma.postJson(SETS, Map.of("from_logical_set", "999"), itemized("Nothing"))
+                .hasAlmaError("60107");
+        alma.postJson(SETS, Map.of("from_logical_set", copy.path("id").asText()), itemized("Of an itemized"))
+                .hasAlmaError("60112");
+        alma.postJson(SETS, Map.of("combine", "AND", "set1", expired, "set2", expired), itemized("Combined"))
+                .hasAlmaError("401666");
+        assertThat(alma.getJson(SETS, Map.of("q", "name~Combined"))
+                        .json()
+                        .path("total_record_count")
+                        .asInt())
+                .isZero();
     }
 
     @Test
     void aLogicalSetTakesAlmasOwnFormOfAQuery() {
-        String almaForm = "USER where USER ((expiry_date BEFORE \\\"2024-01-01\\\") AND (user_group NOT_EQUALS \\\"COMMUNITY\\\"))";
+        String almaForm =
+                "USER where USER ((expiry_date BEFORE \\\"2024-01-01\\\") AND (user_group NOT_EQUALS \\\"COMMUNITY\\\"))";
         JsonNode set = createSet(logical("Alma form", almaForm));
         assertThat(memberIds(set.path("id").asText())).containsExactly("old");
-        assertThat(set.path("query").path("desc").asText()).isEqualTo("where ((expiry_date BEFORE \"2024-01-01\") AND (user_group NOT_EQUALS \"COMMUNITY\"))");
+        assertThat(set.path("query").path("desc").asText())
+                .isEqualTo("where ((expiry_date BEFORE \"2024-01-01\") AND (user_group NOT_EQUALS \"COMMUNITY\"))");
         String relative = "USER where USER ((expiry_date LESS_THAN \\\"today-3y\\\") OR (purge_date IS_EMPTY))";
-        assertThat(memberIds(createSet(logical("Alma relative", relative)).path("id").asText()))
-                .as("the fixtures have purge dates").containsExactly("community", "old");
+        assertThat(memberIds(
+                        createSet(logical("Alma relative", relative)).path("id").asText()))
+                .as("the fixtures have purge dates")
+                .containsExactly("community", "old");
     }
 
     @Test
     void anInstitutionHoldsABoundedNumberOfSets() {
         for (int i = 0; i < SetService.MAX_SETS; i++) {
-            alma.postJson("/almaws/v1/conf/sets", Map.of(), "{\"name\":\"Set " + i + "\",\"type\":{\"value\":\"ITEMIZED\"},"
-                    + "\"content\":{\"value\":\"USER\"}}").isOk();
+            alma.postJson(
+                            "/almaws/v1/conf/sets",
+                            Map.of(),
+                            "{\"name\":\"Set " + i + "\",\"type\":{\"value\":\"ITEMIZED\"},"
+                                    + "\"content\":{\"value\":\"USER\"}}")
+                    .isOk();
         }
-        JsonNode before = alma.getJson("/almasim/v1/state/digest", Map.of()).isOk().json();
-        AlmaResponse refused = alma.postJson("/almaws/v1/conf/sets", Map.of(), "{\"name\":\"One too many\",\"type\":{\"value\":"
-                + "\"ITEMIZED\"},\"content\":{\"value\":\"USER\"}}").hasAlmaError("401666");
+        JsonNode before =
+                alma.getJson("/almasim/v1/state/digest", Map.of()).isOk().json();
+        AlmaResponse refused = alma.postJson(
+                        "/almaws/v1/conf/sets",
+                        Map.of(),
+                        "{\"name\":\"One too many\",\"type\":{\"value\":"
+                                + "\"ITEMIZED\"},\"content\":{\"value\":\"USER\"}}")
+                .hasAlmaError("401666");
         assertThat(refused.body()).contains(String.valueOf(SetService.MAX_SETS));
-        assertThat(alma.getJson("/almasim/v1/state/digest", Map.of()).isOk().json()).isEqualTo(before);
+        assertThat(alma.getJson("/almasim/v1/state/digest", Map.of()).isOk().json())
+                .isEqualTo(before);
     }
 
     @Test
@@ -112,20 +144,31 @@ class SetsApiTest extends SimulatorTest {
         members(id, "add_members", "nobody").hasAlmaError("60116");
         members(id, "delete_members", "current").hasAlmaError("60117");
         members(id, "rename_members", "old").hasAlmaError("60111");
-        alma.postJson(SETS + "/" + id, Map.of("op", "add_members"), "{\"members\":{\"member\":[]}}").hasAlmaError("60113");
-        alma.postJson(SETS + "/" + id, Map.of("op", "add_members"), "{\"members\":{\"member\":[{\"description\":\"x\"}]}}")
+        alma.postJson(SETS + "/" + id, Map.of("op", "add_members"), "{\"members\":{\"member\":[]}}")
+                .hasAlmaError("60113");
+        alma.postJson(
+                        SETS + "/" + id,
+                        Map.of("op", "add_members"),
+                        "{\"members\":{\"member\":[{\"description\":\"x\"}]}}")
                 .hasAlmaError("60114");
-        String tooMany = IntStream.range(0, 1001).mapToObj(i -> "{\"id\":\"u" + i + "\"}").collect(Collectors.joining(","));
-        alma.postJson(SETS + "/" + id, Map.of("op", "add_members"), "{\"members\":{\"member\":[" + tooMany + "]}}").hasAlmaError("60118");
-        alma.postJson(SETS + "/404", Map.of("op", "add_members"), "{\"members\":{\"member\":[{\"id\":\"old\"}]}}").hasAlmaError("60107");
+        String tooMany = IntStream.range(0, 1001)
+                .mapToObj(i -> "{\"id\":\"u" + i + "\"}")
+                .collect(Collectors.joining(","));
+        alma.postJson(SETS + "/" + id, Map.of("op", "add_members"), "{\"members\":{\"member\":[" + tooMany + "]}}")
+                .hasAlmaError("60118");
+        alma.postJson(SETS + "/404", Map.of("op", "add_members"), "{\"members\":{\"member\":[{\"id\":\"old\"}]}}")
+                .hasAlmaError("60107");
         assertThat(memberIds(id)).containsExactly("old");
     }
 
     @Test
     void invalidIdsCanBeSkippedAndMembersReplacedOrDeleted() {
         String id = createSet(itemized("Mixed")).path("id").asText();
-        alma.postJson(SETS + "/" + id, Map.of("op", "add_members", "fail_on_invalid_id", "false"),
-                "{\"members\":{\"member\":[{\"id\":\"old\"},{\"id\":\"nobody\"}]}}").isOk();
+        alma.postJson(
+                        SETS + "/" + id,
+                        Map.of("op", "add_members", "fail_on_invalid_id", "false"),
+                        "{\"members\":{\"member\":[{\"id\":\"old\"},{\"id\":\"nobody\"}]}}")
+                .isOk();
         assertThat(memberIds(id)).containsExactly("old");
         members(id, "replace_members", "current", "recent").isOk();
         assertThat(memberIds(id)).containsExactly("current", "recent");
@@ -137,61 +180,108 @@ class SetsApiTest extends SimulatorTest {
     void logicalSetFollowsTheClock() {
         JsonNode set = createSet(logical("Expired 3 years", "expiry_date before today-3y and user_group != COMMUNITY"));
         String id = set.path("id").asText();
-        assertThat(set.path("query").path("value").asText()).isEqualTo("expiry_date before today-3y and user_group != COMMUNITY");
+        assertThat(set.path("query").path("value").asText())
+                .isEqualTo("expiry_date before today-3y and user_group != COMMUNITY");
         assertThat(memberIds(id)).containsExactly("old");
-        alma.send("PUT", "/almasim/v1/clock", Map.of(), "{\"today\":\"2027-08-01\"}", AlmaClient.JSON, AlmaClient.JSON).isOk();
+        alma.send("PUT", "/almasim/v1/clock", Map.of(), "{\"today\":\"2027-08-01\"}", AlmaClient.JSON, AlmaClient.JSON)
+                .isOk();
         assertThat(memberIds(id)).containsExactly("old", "recent");
         members(id, "add_members", "current").hasAlmaError("60112");
     }
 
     @Test
     void logicalSetReadPageByPageSeesEveryWriteBetweenReads() {
-        String id = createSet(logical("Owing or old", "active_balance > 0 or expiry_date before today-3y")).path("id").asText();
-        JsonNode firstPage = alma.getJson(SETS + "/" + id + "/members", Map.of("limit", "1")).isOk().json();
+        String id = createSet(logical("Owing or old", "active_balance > 0 or expiry_date before today-3y"))
+                .path("id")
+                .asText();
+        JsonNode firstPage = alma.getJson(SETS + "/" + id + "/members", Map.of("limit", "1"))
+                .isOk()
+                .json();
         assertThat(firstPage.path("total_record_count").asInt()).isEqualTo(2);
         assertThat(firstPage.path("member").path(0).path("id").asText()).isEqualTo("community");
-        assertThat(alma.getJson(SETS + "/" + id + "/members", Map.of("limit", "1", "offset", "1")).isOk().json()
-                .path("member").path(0).path("id").asText()).isEqualTo("old");
+        assertThat(alma.getJson(SETS + "/" + id + "/members", Map.of("limit", "1", "offset", "1"))
+                        .isOk()
+                        .json()
+                        .path("member")
+                        .path(0)
+                        .path("id")
+                        .asText())
+                .isEqualTo("old");
 
-        JsonNode fee = alma.createFee("current", "{\"type\":{\"value\":\"OVERDUEFINE\"},\"original_amount\":5,\"owner\":{\"value\":\"MAIN\"}}");
+        JsonNode fee = alma.createFee(
+                "current",
+                "{\"type\":{\"value\":\"OVERDUEFINE\"},\"original_amount\":5,\"owner\":{\"value\":\"MAIN\"}}");
         assertThat(memberIds(id)).containsExactly("community", "current", "old");
-        alma.attemptFeeAction("current", fee.path("id").asText(), Map.of("op", "waive", "reason", "OTHER")).isOk();
+        alma.attemptFeeAction("current", fee.path("id").asText(), Map.of("op", "waive", "reason", "OTHER"))
+                .isOk();
         assertThat(memberIds(id)).containsExactly("community", "old");
         JsonNode old = alma.getUser("old");
-        alma.updateUser("old", ((com.fasterxml.jackson.databind.node.ObjectNode) old).put("expiry_date", "2030-01-01Z").toString());
+        alma.updateUser(
+                "old",
+                ((com.fasterxml.jackson.databind.node.ObjectNode) old)
+                        .put("expiry_date", "2030-01-01Z")
+                        .toString());
         assertThat(memberIds(id)).containsExactly("community");
         assertThat(alma.attemptToDeleteUser("community").status()).isEqualTo(204);
         assertThat(memberIds(id)).isEmpty();
-        assertThat(alma.getJson(SETS + "/" + id, Map.of()).isOk().json().path("number_of_members").path("value").asInt()).isZero();
+        assertThat(alma.getJson(SETS + "/" + id, Map.of())
+                        .isOk()
+                        .json()
+                        .path("number_of_members")
+                        .path("value")
+                        .asInt())
+                .isZero();
     }
 
     @Test
     void logicalQueriesCombineDatesCodesAndActivity() {
-        alma.createFee("current", "{\"type\":{\"value\":\"OVERDUEFINE\"},\"original_amount\":5,\"owner\":{\"value\":\"MAIN\"}}");
-        String expiredWeek = createSet(logical("Inactive weekly", "expiry_date on_or_before today-7d and status = ACTIVE")).path("id").asText();
+        alma.createFee(
+                "current",
+                "{\"type\":{\"value\":\"OVERDUEFINE\"},\"original_amount\":5,\"owner\":{\"value\":\"MAIN\"}}");
+        String expiredWeek = createSet(
+                        logical("Inactive weekly", "expiry_date on_or_before today-7d and status = ACTIVE"))
+                .path("id")
+                .asText();
         assertThat(memberIds(expiredWeek)).containsExactly("community", "old", "recent");
-        String owing = createSet(logical("Owing", "USER where active_balance > 0")).path("id").asText();
+        String owing = createSet(logical("Owing", "USER where active_balance > 0"))
+                .path("id")
+                .asText();
         assertThat(memberIds(owing)).containsExactly("current");
-        String either = createSet(logical("Either", "(user_group in (ALUMNI, COMMUNITY) or active_loans > 0) and not purge_date is empty"))
-                .path("id").asText();
+        String either = createSet(logical(
+                        "Either",
+                        "(user_group in (ALUMNI, COMMUNITY) or active_loans > 0) and not purge_date is empty"))
+                .path("id")
+                .asText();
         assertThat(memberIds(either)).containsExactly("community", "old");
-        String fixed = createSet(logical("Before FLVC cut-off", "purge_date before 2023-07-01")).path("id").asText();
+        String fixed = createSet(logical("Before FLVC cut-off", "purge_date before 2023-07-01"))
+                .path("id")
+                .asText();
         assertThat(memberIds(fixed)).containsExactly("community", "old");
     }
 
     @Test
     void badQueriesAndMissingFieldsAreRefused() {
-        alma.postJson(SETS, Map.of(), logical("Bad", "expiry_date before yesterday")).hasAlmaError("402270");
+        alma.postJson(SETS, Map.of(), logical("Bad", "expiry_date before yesterday"))
+                .hasAlmaError("402270");
         alma.postJson(SETS, Map.of(), logical("Bad", "shoe_size > 3")).hasAlmaError("402270");
         alma.postJson(SETS, Map.of(), logical("Bad", "user_group in (A, B")).hasAlmaError("402270");
-        alma.postJson(SETS, Map.of(), "{\"name\":\"No query\",\"type\":{\"value\":\"LOGICAL\"},\"content\":{\"value\":\"USER\"}}")
+        alma.postJson(
+                        SETS,
+                        Map.of(),
+                        "{\"name\":\"No query\",\"type\":{\"value\":\"LOGICAL\"},\"content\":{\"value\":\"USER\"}}")
                 .hasAlmaError("402228");
-        alma.postJson(SETS, Map.of(), "{\"type\":{\"value\":\"ITEMIZED\"},\"content\":{\"value\":\"USER\"}}").hasAlmaError("402228");
-        alma.postJson(SETS, Map.of(), itemized("X").replace("ITEMIZED", "SMART")).hasAlmaError("402262");
+        alma.postJson(SETS, Map.of(), "{\"type\":{\"value\":\"ITEMIZED\"},\"content\":{\"value\":\"USER\"}}")
+                .hasAlmaError("402228");
+        alma.postJson(SETS, Map.of(), itemized("X").replace("ITEMIZED", "SMART"))
+                .hasAlmaError("402262");
         alma.postJson(SETS, Map.of(), itemized("X").replace("USER", "BIB_MMS")).hasAlmaError("402265");
         createSet(itemized("Taken"));
         alma.postJson(SETS, Map.of(), itemized("taken")).hasAlmaError("402263");
-        assertThat(alma.getJson(SETS, Map.of()).json().path("total_record_count").asInt()).isEqualTo(1);
+        assertThat(alma.getJson(SETS, Map.of())
+                        .json()
+                        .path("total_record_count")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     @Test
@@ -199,47 +289,96 @@ class SetsApiTest extends SimulatorTest {
         createSet(itemized("Community patrons"));
         createSet(logical("Expired patrons", "expiry_date before today"));
         createSet(itemized("Internal patrons"));
-        assertThat(alma.getJson(SETS, Map.of()).json().path("total_record_count").asInt()).isEqualTo(3);
-        assertThat(alma.getJson(SETS, Map.of("set_type", "LOGICAL")).json().path("set").get(0).path("name").asText())
+        assertThat(alma.getJson(SETS, Map.of())
+                        .json()
+                        .path("total_record_count")
+                        .asInt())
+                .isEqualTo(3);
+        assertThat(alma.getJson(SETS, Map.of("set_type", "LOGICAL"))
+                        .json()
+                        .path("set")
+                        .get(0)
+                        .path("name")
+                        .asText())
                 .isEqualTo("Expired patrons");
-        assertThat(alma.getJson(SETS, Map.of("q", "name~internal")).json().path("total_record_count").asInt()).isEqualTo(1);
-        assertThat(alma.getJson(SETS, Map.of("content_type", "BIB_MMS")).json().path("total_record_count").asInt()).isZero();
-        assertThat(alma.getJson(SETS, Map.of("limit", "2", "offset", "2")).json().path("set")).hasSize(1);
+        assertThat(alma.getJson(SETS, Map.of("q", "name~internal"))
+                        .json()
+                        .path("total_record_count")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(alma.getJson(SETS, Map.of("content_type", "BIB_MMS"))
+                        .json()
+                        .path("total_record_count")
+                        .asInt())
+                .isZero();
+        assertThat(alma.getJson(SETS, Map.of("limit", "2", "offset", "2"))
+                        .json()
+                        .path("set"))
+                .hasSize(1);
         alma.getJson(SETS, Map.of("set_type", "SMART")).hasAlmaError("40166410");
     }
 
     @Test
     void updateRenamesAndChangesTheQueryButNotTheType() {
-        String id = createSet(logical("Old name", "expiry_date before today")).path("id").asText();
-        JsonNode renamed = alma.send("PUT", SETS + "/" + id, Map.of(), logical("New name", "expiry_date before today-3y"), AlmaClient.JSON,
-                AlmaClient.JSON).isOk().json();
+        String id = createSet(logical("Old name", "expiry_date before today"))
+                .path("id")
+                .asText();
+        JsonNode renamed = alma.send(
+                        "PUT",
+                        SETS + "/" + id,
+                        Map.of(),
+                        logical("New name", "expiry_date before today-3y"),
+                        AlmaClient.JSON,
+                        AlmaClient.JSON)
+                .isOk()
+                .json();
         assertThat(renamed.path("name").asText()).isEqualTo("New name");
         assertThat(renamed.path("number_of_members").path("value").asInt()).isEqualTo(2);
-        alma.send("PUT", SETS + "/" + id, Map.of(), itemized("New name"), AlmaClient.JSON, AlmaClient.JSON).hasAlmaError("402261");
-        alma.send("PUT", SETS + "/404", Map.of(), itemized("X"), AlmaClient.JSON, AlmaClient.JSON).hasAlmaError("60107");
+        alma.send("PUT", SETS + "/" + id, Map.of(), itemized("New name"), AlmaClient.JSON, AlmaClient.JSON)
+                .hasAlmaError("402261");
+        alma.send("PUT", SETS + "/404", Map.of(), itemized("X"), AlmaClient.JSON, AlmaClient.JSON)
+                .hasAlmaError("60107");
     }
 
     @Test
     void deleteAnswers204AndTheSetIsGone() {
         String id = createSet(itemized("Temporary")).path("id").asText();
         members(id, "add_members", "old").isOk();
-        assertThat(alma.send("DELETE", SETS + "/" + id, Map.of(), null, null, AlmaClient.JSON).status()).isEqualTo(204);
+        assertThat(alma.send("DELETE", SETS + "/" + id, Map.of(), null, null, AlmaClient.JSON)
+                        .status())
+                .isEqualTo(204);
         alma.getJson(SETS + "/" + id, Map.of()).hasAlmaError("60107");
-        alma.send("DELETE", SETS + "/" + id, Map.of(), null, null, AlmaClient.JSON).hasAlmaError("402264");
+        alma.send("DELETE", SETS + "/" + id, Map.of(), null, null, AlmaClient.JSON)
+                .hasAlmaError("402264");
         alma.getUser("old");
     }
 
     @Test
     void setsSpeakXmlBothWays() {
-        String xml = "<set><name>From XML</name><type>ITEMIZED</type><content>USER</content><private>false</private></set>";
-        String created = alma.send("POST", SETS, Map.of(), xml, AlmaClient.XML, AlmaClient.XML).isOk().body();
-        assertThat(created).contains("<type desc=\"Itemized\">ITEMIZED</type>").contains("<private desc=\"No\">false</private>")
+        String xml =
+                "<set><name>From XML</name><type>ITEMIZED</type><content>USER</content><private>false</private></set>";
+        String created = alma.send("POST", SETS, Map.of(), xml, AlmaClient.XML, AlmaClient.XML)
+                .isOk()
+                .body();
+        assertThat(created)
+                .contains("<type desc=\"Itemized\">ITEMIZED</type>")
+                .contains("<private desc=\"No\">false</private>")
                 .contains("<number_of_members link=\"");
-        String id = alma.getJson(SETS, Map.of("q", "name~xml")).json().path("set").get(0).path("id").asText();
+        String id = alma.getJson(SETS, Map.of("q", "name~xml"))
+                .json()
+                .path("set")
+                .get(0)
+                .path("id")
+                .asText();
         String add = "<set><members><member><id>old</id></member></members></set>";
-        alma.send("POST", SETS + "/" + id, Map.of("op", "add_members"), add, AlmaClient.XML, AlmaClient.XML).isOk();
-        String members = alma.get(SETS + "/" + id + "/members", Map.of(), AlmaClient.XML).isOk().body();
-        assertThat(members).contains("<members total_record_count=\"1\"><member link=\"").contains("<id>old</id>");
+        alma.send("POST", SETS + "/" + id, Map.of("op", "add_members"), add, AlmaClient.XML, AlmaClient.XML)
+                .isOk();
+        String members = alma.get(SETS + "/" + id + "/members", Map.of(), AlmaClient.XML)
+                .isOk()
+                .body();
+        assertThat(members)
+                .contains("<members total_record_count=\"1\"><member link=\"")
+                .contains("<id>old</id>");
     }
 
     @Test

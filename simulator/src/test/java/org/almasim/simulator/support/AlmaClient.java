@@ -19,7 +19,8 @@ public final class AlmaClient {
     public static final String JSON = "application/json";
     public static final String XML = "application/xml";
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String baseUrl;
     private final String apiKey;
 
@@ -32,12 +33,16 @@ public final class AlmaClient {
         return new AlmaClient(baseUrl, key);
     }
 
-    public AlmaResponse send(String method, String path, Map<String, String> query, String body, String contentType, String accept) {
+    public AlmaResponse send(
+            String method, String path, Map<String, String> query, String body, String contentType, String accept) {
         String params = query.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path + (params.isEmpty() ? "" : "?" + params)))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(baseUrl + path + (params.isEmpty() ? "" : "?" + params)))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (apiKey != null) {
             request.header("Authorization", "apikey " + apiKey);
         }
@@ -61,8 +66,11 @@ public final class AlmaClient {
     /** {@code POST /users/{id}?op=auth} with the password in Alma's {@code Exl-User-Pw} header, URL-encoded. */
     public AlmaResponse authenticate(String userId, String password) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/almaws/v1/users/" + userId + "?op=auth"))
-                .POST(HttpRequest.BodyPublishers.noBody()).header("Authorization", "apikey " + apiKey)
-                .header("Exl-User-Pw", URLEncoder.encode(password, StandardCharsets.UTF_8)).header("Accept", JSON).build();
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", "apikey " + apiKey)
+                .header("Exl-User-Pw", URLEncoder.encode(password, StandardCharsets.UTF_8))
+                .header("Accept", JSON)
+                .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new AlmaResponse(response.statusCode(), response.body(), response.headers());
@@ -119,7 +127,9 @@ public final class AlmaClient {
     // Fees
 
     public JsonNode createFee(String userId, String json) {
-        return postJson("/almaws/v1/users/" + userId + "/fees", Map.of(), json).isOk().json();
+        return postJson("/almaws/v1/users/" + userId + "/fees", Map.of(), json)
+                .isOk()
+                .json();
     }
 
     public AlmaResponse attemptFeeAction(String userId, String feeId, Map<String, String> query) {
@@ -133,7 +143,9 @@ public final class AlmaClient {
     // Loans
 
     public AlmaResponse attemptToLend(String userId, String barcode) {
-        return postJson("/almaws/v1/users/" + userId + "/loans", Map.of("item_barcode", barcode),
+        return postJson(
+                "/almaws/v1/users/" + userId + "/loans",
+                Map.of("item_barcode", barcode),
                 "{\"circ_desk\":{\"value\":\"DEFAULT_CIRC_DESK\"},\"library\":{\"value\":\"MAIN\"}}");
     }
 
@@ -145,9 +157,11 @@ public final class AlmaClient {
 
     /** Alma's run body: {@code {"parameter":[{"name":{"value":"set_id"},"value":"..."}]}}. */
     public static String jobParameters(Map<String, String> parameters) {
-        return "{\"parameter\":[" + parameters.entrySet().stream()
-                .map(e -> "{\"name\":{\"value\":\"" + e.getKey() + "\"},\"value\":\"" + e.getValue() + "\"}")
-                .collect(Collectors.joining(",")) + "]}";
+        return "{\"parameter\":["
+                + parameters.entrySet().stream()
+                        .map(e -> "{\"name\":{\"value\":\"" + e.getKey() + "\"},\"value\":\"" + e.getValue() + "\"}")
+                        .collect(Collectors.joining(","))
+                + "]}";
     }
 
     public AlmaResponse attemptToRunJob(String jobPath, Map<String, String> parameters) {
@@ -156,14 +170,25 @@ public final class AlmaClient {
 
     /** Starts a run and answers the path of its instance. */
     public String startJob(String jobPath, Map<String, String> parameters) {
-        String link = attemptToRunJob(jobPath, parameters).isOk().json().path("additional_info").path("link").asText();
+        String link = attemptToRunJob(jobPath, parameters)
+                .isOk()
+                .json()
+                .path("additional_info")
+                .path("link")
+                .asText();
         return link.substring(link.indexOf("/almaws"));
     }
 
     /** Waits, with a deadline and never a sleep, until the instance has finished; answers it. */
     public JsonNode awaitFinished(String instancePath) {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
-                getJson(instancePath, Map.of()).json().path("status").path("value").asText().startsWith("COMPLETED"));
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> getJson(instancePath, Map.of())
+                        .json()
+                        .path("status")
+                        .path("value")
+                        .asText()
+                        .startsWith("COMPLETED"));
         return getJson(instancePath, Map.of()).isOk().json();
     }
 

@@ -42,20 +42,35 @@ public record AlmaResponse(int status, String body, HttpHeaders headers) {
     public AlmaResponse hasAlmaError(int httpStatus, String code) {
         assertThat(status).as("status of %s", body).isEqualTo(httpStatus);
         if (body.trim().startsWith("<")) {
-            assertThat(body).contains("<web_service_result xmlns=\"http://com/exlibris/urm/general/xmlbeans\">")
+            assertThat(body)
+                    .contains("<web_service_result xmlns=\"http://com/exlibris/urm/general/xmlbeans\">")
                     .contains("<errorsExist>true</errorsExist>")
                     .contains("<errorCode>" + code + "</errorCode>");
         } else {
             JsonNode json = json();
-            assertThat(json.path("errorsExist").asBoolean()).as("errorsExist in %s", body).isTrue();
-            assertThat(json.path("errorList").path("error").isArray()).as("error array in %s", body).isTrue();
-            assertThat(json.path("errorList").path("error").get(0).path("errorCode").asText()).as("code in %s", body).isEqualTo(code);
+            assertThat(json.path("errorsExist").asBoolean())
+                    .as("errorsExist in %s", body)
+                    .isTrue();
+            assertThat(json.path("errorList").path("error").isArray())
+                    .as("error array in %s", body)
+                    .isTrue();
+            assertThat(json.path("errorList")
+                            .path("error")
+                            .get(0)
+                            .path("errorCode")
+                            .asText())
+                    .as("code in %s", body)
+                    .isEqualTo(code);
             assertThat(json.has("result")).isTrue();
         }
         return this;
     }
 
     public String errorMessage() {
-        return json().path("errorList").path("error").get(0).path("errorMessage").asText();
+        return json().path("errorList")
+                .path("error")
+                .get(0)
+                .path("errorMessage")
+                .asText();
     }
 }

@@ -2,8 +2,7 @@ package org.almasim.simulator.support;
 
 /** Small, readable request bodies for tests. */
 public final class Fixtures {
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static String user(String primaryId) {
         return user(primaryId, "UNDERGRAD", "2030-01-16Z");

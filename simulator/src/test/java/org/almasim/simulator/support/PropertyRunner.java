@@ -15,16 +15,15 @@ public final class PropertyRunner {
     public static final int CASES = Integer.getInteger("almasim.property.cases", 200);
 
     /** Runs {@code cases} cases instead of the default (for properties whose cases are expensive). */
-    public static <T> void check(String invariant, int cases, Generator<T> generator, Property<T> property, Shrinker<T> shrinker) {
+    public static <T> void check(
+            String invariant, int cases, Generator<T> generator, Property<T> property, Shrinker<T> shrinker) {
         run(invariant, cases, generator, property, shrinker);
     }
 
-    private PropertyRunner() {
-    }
+    private PropertyRunner() {}
 
     /** A property answers what went wrong, or nothing when it holds for the case. */
-    public interface Property<T> extends Function<T, Optional<String>> {
-    }
+    public interface Property<T> extends Function<T, Optional<String>> {}
 
     /** Smaller variants of a case, most aggressive first; an empty list means it cannot shrink. */
     public interface Shrinker<T> extends Function<T, List<T>> {
@@ -41,16 +40,19 @@ public final class PropertyRunner {
         run(invariant, CASES, generator, property, shrinker);
     }
 
-    private static <T> void run(String invariant, int cases, Generator<T> generator, Property<T> property, Shrinker<T> shrinker) {
+    private static <T> void run(
+            String invariant, int cases, Generator<T> generator, Property<T> property, Shrinker<T> shrinker) {
         SplittableRandom random = new SplittableRandom(SEED);
         for (int i = 0; i < cases; i++) {
             T example = generator.generate(random.split(), i);
             Optional<String> failure = attempt(property, example);
             if (failure.isPresent()) {
                 Shrunk<T> shrunk = shrink(example, failure.get(), property, shrinker);
-                throw new AssertionError("Invariant broken: " + invariant + "\n  seed " + SEED + ", case " + i + " of " + cases
-                        + " (replay: -Dalmasim.property.seed=" + SEED + ")\n  shrunk in " + shrunk.steps + " steps to: " + shrunk.example
-                        + "\n  failure: " + shrunk.failure);
+                throw new AssertionError(
+                        "Invariant broken: " + invariant + "\n  seed " + SEED + ", case " + i + " of " + cases
+                                + " (replay: -Dalmasim.property.seed=" + SEED + ")\n  shrunk in " + shrunk.steps
+                                + " steps to: " + shrunk.example
+                                + "\n  failure: " + shrunk.failure);
             }
         }
     }
@@ -64,8 +66,7 @@ public final class PropertyRunner {
         }
     }
 
-    private record Shrunk<T>(T example, String failure, int steps) {
-    }
+    private record Shrunk<T>(T example, String failure, int steps) {}
 
     private static <T> Shrunk<T> shrink(T example, String failure, Property<T> property, Shrinker<T> shrinker) {
         T current = example;

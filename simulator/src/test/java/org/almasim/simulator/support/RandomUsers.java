@@ -16,18 +16,28 @@ import org.almasim.simulator.population.SyntheticPopulation;
  * (accents, CJK, apostrophes, XML metacharacters), and a shrinker that strips optional parts one at a time.
  */
 public final class RandomUsers {
-    private static final String[] AWKWARD = {"Zoë", "O'Brien", "王小明", "Smith & Sons", "<b>bold</b>", "Ångström", "José-María",
-        "\"quoted\"", "tab\tbetween", "Ünïcödé ✓"};
+    private static final String[] AWKWARD = {
+        "Zoë",
+        "O'Brien",
+        "王小明",
+        "Smith & Sons",
+        "<b>bold</b>",
+        "Ångström",
+        "José-María",
+        "\"quoted\"",
+        "tab\tbetween",
+        "Ünïcödé ✓"
+    };
     private static final List<String> MANDATORY = List.of("record_type", "primary_id", "account_type", "external_id");
 
-    private RandomUsers() {
-    }
+    private RandomUsers() {}
 
     public static ObjectNode user(SplittableRandom random, int index, LocalDate today) {
         var patron = SyntheticPopulation.patron(random.nextLong(), index, today);
         ObjectNode user = AlmaFormats.JSON.valueToTree(patron.user());
         user.put("primary_id", "prop-" + index + "-" + Long.toHexString(random.nextLong() & 0xffffff));
-        ((ObjectNode) user.path("user_identifier").get(0)).put("value", "BC-" + user.path("primary_id").asText());
+        ((ObjectNode) user.path("user_identifier").get(0))
+                .put("value", "BC-" + user.path("primary_id").asText());
         if (random.nextBoolean()) {
             user.put("middle_name", text(random));
         }

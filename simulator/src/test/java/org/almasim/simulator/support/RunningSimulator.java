@@ -19,7 +19,8 @@ public final class RunningSimulator implements AutoCloseable {
     }
 
     public static RunningSimulator start() {
-        return new RunningSimulator(Simulator.Config.defaults().withToday(TODAY)
+        return new RunningSimulator(Simulator.Config.defaults()
+                .withToday(TODAY)
                 .withApiKeys(List.of(ApiKeys.DEVELOPMENT_KEY, READ_ONLY_KEY + ":ro")));
     }
 

@@ -20,8 +20,7 @@ public abstract class SimulatorTest {
     }
 
     /** What every test of the class starts from, on top of an empty simulator. */
-    protected void given() {
-    }
+    protected void given() {}
 
     @AfterAll
     final void stopSimulator() {
