@@ -15,6 +15,7 @@ import org.almasim.simulator.codes.CodeTableController;
 import org.almasim.simulator.fees.FeeController;
 import org.almasim.simulator.http.ApiGate;
 import org.almasim.simulator.jobs.JobController;
+import org.almasim.simulator.links.AlmaLinks;
 import org.almasim.simulator.loans.LoanController;
 import org.almasim.simulator.patrons.PatronController;
 import org.almasim.simulator.personal.PersonalDataController;
@@ -45,7 +46,7 @@ final class Routes {
             PersonalDataController personalData,
             EndpointGroup extension) {
         config.routes.apiBuilder(() -> {
-            path("/almaws/v1", () -> {
+            path(AlmaLinks.API, () -> {
                 before("/*", gate::admitApi);
                 path("users", () -> {
                     get(users::list);

@@ -25,6 +25,7 @@ import org.almasim.simulator.Simulator;
 import org.almasim.simulator.errors.AlmaError;
 import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.http.Params;
+import org.almasim.simulator.store.Page;
 
 /**
  * HTTP for the console's control plane, {@code /almasim/v1/console/...} (JSON), and the one place its routes are
@@ -93,7 +94,7 @@ public final class ConsoleController {
                                 "action must be one of " + EnumSet.allOf(Decision.Action.class) + ", got '" + a + "'.");
                     }
                 });
-        Params.Page page = Params.page(ctx);
+        Page page = Params.page(ctx);
         json(ctx, console.decisions(action, page.offset(), page.limit()));
     }
 

@@ -3,7 +3,6 @@ package org.almasim.simulator.fees;
 import io.javalin.http.Context;
 import org.almasim.simulator.http.AlmaHttp;
 import org.almasim.simulator.http.Params;
-import org.almasim.simulator.users.UserController;
 
 /** HTTP for {@code /almaws/v1/users/{user_id}/fees}: parse, call {@link FeeService}, render. */
 public final class FeeController {
@@ -20,13 +19,11 @@ public final class FeeController {
                         ctx.pathParam("user_id"),
                         Params.text(ctx, "user_id_type"),
                         Params.text(ctx, "status"),
-                        UserController.linkBase(ctx)));
+                        AlmaHttp.links(ctx)));
     }
 
     public void create(Context ctx) {
-        AlmaHttp.ok(
-                ctx,
-                fees.create(ctx.pathParam("user_id"), AlmaHttp.body(ctx, Fee.class), UserController.linkBase(ctx)));
+        AlmaHttp.ok(ctx, fees.create(ctx.pathParam("user_id"), AlmaHttp.body(ctx, Fee.class), AlmaHttp.links(ctx)));
     }
 
     public void get(Context ctx) {
@@ -36,7 +33,7 @@ public final class FeeController {
                         ctx.pathParam("user_id"),
                         Params.text(ctx, "user_id_type"),
                         ctx.pathParam("fee_id"),
-                        UserController.linkBase(ctx)));
+                        AlmaHttp.links(ctx)));
     }
 
     public void act(Context ctx) {
@@ -47,17 +44,14 @@ public final class FeeController {
                         Params.text(ctx, "user_id_type"),
                         ctx.pathParam("fee_id"),
                         action(ctx),
-                        UserController.linkBase(ctx)));
+                        AlmaHttp.links(ctx)));
     }
 
     public void payAll(Context ctx) {
         AlmaHttp.ok(
                 ctx,
                 fees.payAll(
-                        ctx.pathParam("user_id"),
-                        Params.text(ctx, "user_id_type"),
-                        action(ctx),
-                        UserController.linkBase(ctx)));
+                        ctx.pathParam("user_id"), Params.text(ctx, "user_id_type"), action(ctx), AlmaHttp.links(ctx)));
     }
 
     private static FeeService.Action action(Context ctx) {

@@ -22,6 +22,7 @@ import org.almasim.simulator.http.Params;
 import org.almasim.simulator.http.TextLimits;
 import org.almasim.simulator.inventory.InventoryItem;
 import org.almasim.simulator.inventory.InventoryRepository;
+import org.almasim.simulator.links.AlmaLinks;
 import org.almasim.simulator.store.AlmaIds;
 import org.almasim.simulator.users.UserService;
 import org.jooq.DSLContext;
@@ -127,7 +128,7 @@ public final class FeeService {
         }
     }
 
-    public FeeList list(String userId, String idType, String status, String linkBase) {
+    public FeeList list(String userId, String idType, String status, AlmaLinks links) {
         String wanted = status == null ? "ACTIVE" : status.toUpperCase(Locale.ROOT);
         if (!STATUSES.contains(wanted)) {
             throw AlmaError.PARAMETER_NOT_VALID.refusal(
@@ -135,24 +136,24 @@ public final class FeeService {
         }
         long key = users.keyOf(dsl, userId, idType);
         FeeRepository fees = new FeeRepository(dsl);
-        return render(fees, userId, linkBase, fees.list(key, List.of(wanted)));
+        return render(fees, userId, links, fees.list(key, List.of(wanted)));
     }
 
     /** Every fee of the user, whatever its status (the user's personal data). */
-    public FeeList allOf(String userId, String linkBase) {
+    public FeeList allOf(String userId, AlmaLinks links) {
         long key = users.keyOf(dsl, userId, null);
         FeeRepository fees = new FeeRepository(dsl);
-        return render(fees, userId, linkBase, fees.list(key, List.copyOf(STATUSES)));
+        return render(fees, userId, links, fees.list(key, List.copyOf(STATUSES)));
     }
 
-    public Fee get(String userId, String idType, String feeId, String linkBase) {
+    public Fee get(String userId, String idType, String feeId, AlmaLinks links) {
         FeeRepository fees = new FeeRepository(dsl);
         long key = users.keyOf(dsl, userId, idType);
         StoredFee fee = fees.find(key, feeId).orElseThrow(() -> notFound(feeId));
-        return render(fees, userId, linkBase, fee);
+        return render(fees, userId, links, fee);
     }
 
-    public Fee create(String userId, Fee incoming, String linkBase) {
+    public Fee create(String userId, Fee incoming, AlmaLinks links) {
         TextLimits.check(incoming, Map.of("comment", 2000, "title", 1000));
         Code type = required(incoming.type(), AlmaError.FEE_TYPE_MISSING);
         if (!codes.contains(CodeTables.FEE_TYPES, type.value())) {
@@ -197,11 +198,11 @@ public final class FeeService {
                     barcode);
             FeeRepository fees = new FeeRepository(tx.dsl());
             fees.insert(fee);
-            return render(fees, userId, linkBase, fee);
+            return render(fees, userId, links, fee);
         });
     }
 
-    public Fee act(String userId, String idType, String feeId, Action action, String linkBase) {
+    public Fee act(String userId, String idType, String feeId, Action action, AlmaLinks links) {
         String op = action.op() == null ? "" : action.op().toLowerCase(Locale.ROOT);
         return dsl.transactionResult(tx -> {
             long key = users.keyOf(tx.dsl(), userId, idType);
@@ -236,12 +237,12 @@ public final class FeeService {
                     throw AlmaError.PARAMETER_NOT_VALID.refusal(
                             "op must be pay, waive, dispute or restore, got '" + action.op() + "'.");
             }
-            return render(fees, userId, linkBase, fees.find(key, feeId).orElseThrow());
+            return render(fees, userId, links, fees.find(key, feeId).orElseThrow());
         });
     }
 
     /** {@code POST /users/{id}/fees/all?op=pay}: pays open fees oldest first, up to the amount (or all of them). */
-    public FeeList payAll(String userId, String idType, Action action, String linkBase) {
+    public FeeList payAll(String userId, String idType, Action action, AlmaLinks links) {
         if (!"pay".equalsIgnoreCase(action.op())) {
             throw AlmaError.PARAMETER_NOT_VALID.refusal("op must be pay for all fees, got '" + action.op() + "'.");
         }
@@ -265,7 +266,7 @@ public final class FeeService {
                 reduce(fees, fee, "PAYMENT", part, method, null, action, now);
                 left = left.subtract(part);
             }
-            return render(fees, userId, linkBase, fees.list(key, PatronActivity.OPEN_FEE_STATUSES));
+            return render(fees, userId, links, fees.list(key, PatronActivity.OPEN_FEE_STATUSES));
         });
     }
 
@@ -363,24 +364,23 @@ public final class FeeService {
         return AlmaError.FEE_NOT_FOUND.refusal(feeId);
     }
 
-    private FeeList render(FeeRepository fees, String userId, String linkBase, List<StoredFee> list) {
+    private FeeList render(FeeRepository fees, String userId, AlmaLinks links, List<StoredFee> list) {
         Map<String, List<StoredTransaction>> transactions =
                 fees.transactions(list.stream().map(StoredFee::id).toList());
         List<Fee> rendered = new ArrayList<>();
         BigDecimal sum = BigDecimal.ZERO;
         for (StoredFee fee : list) {
-            rendered.add(render(userId, linkBase, fee, transactions.getOrDefault(fee.id(), List.of())));
+            rendered.add(render(userId, links, fee, transactions.getOrDefault(fee.id(), List.of())));
             sum = sum.add(fee.balance());
         }
         return new FeeList(rendered, rendered.size(), plain(sum), codes.currency());
     }
 
-    private Fee render(FeeRepository fees, String userId, String linkBase, StoredFee fee) {
-        return render(
-                userId, linkBase, fee, fees.transactions(List.of(fee.id())).getOrDefault(fee.id(), List.of()));
+    private Fee render(FeeRepository fees, String userId, AlmaLinks links, StoredFee fee) {
+        return render(userId, links, fee, fees.transactions(List.of(fee.id())).getOrDefault(fee.id(), List.of()));
     }
 
-    private Fee render(String userId, String linkBase, StoredFee fee, List<StoredTransaction> transactions) {
+    private Fee render(String userId, AlmaLinks links, StoredFee fee, List<StoredTransaction> transactions) {
         Code receivedBy = new Code(
                 Fee.Transaction.RECEIVED_NOT_AT_DESK,
                 codes.code(CodeTables.LIBRARIES, fee.owner()).desc());
@@ -397,13 +397,13 @@ public final class FeeService {
                         receivedBy,
                         codes.code(CodeTables.PAYMENT_METHODS, t.method())))
                 .toList();
-        String link = UserService.userLink(linkBase, userId) + "/fees/" + fee.id();
+        String link = links.fee(userId, fee.id());
         return new Fee(
                 link,
                 fee.id(),
                 codes.code(CodeTables.FEE_TYPES, fee.type()),
                 codes.code(CodeTables.FEE_STATUSES, fee.status()),
-                new Fee.Linked(userId, UserService.userLink(linkBase, userId)),
+                new Fee.Linked(userId, links.user(userId)),
                 plain(fee.balance()),
                 BigDecimal.ZERO,
                 plain(fee.originalAmount()),
@@ -413,9 +413,7 @@ public final class FeeService {
                 fee.comment(),
                 codes.code(CodeTables.LIBRARIES, fee.owner()),
                 fee.title(),
-                fee.barcode() == null
-                        ? null
-                        : new Fee.Linked(fee.barcode(), InventoryItem.linkByBarcode(linkBase, fee.barcode())),
+                fee.barcode() == null ? null : new Fee.Linked(fee.barcode(), links.itemByBarcode(fee.barcode())),
                 rendered);
     }
 

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.almasim.simulator.http.AlmaFormats.BodyFormat;
+import org.almasim.simulator.links.AlmaLinks;
 
 /**
  * Alma's request and response conventions for one exchange: which format the client wants back
@@ -77,6 +78,11 @@ public final class AlmaHttp {
     public static boolean hasBody(Context ctx) {
         String text = new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8).trim();
         return !text.isEmpty() && !text.equals("null") && !text.equals("{}");
+    }
+
+    /** The links of an answer to this request, on the address the client reached. */
+    public static AlmaLinks links(Context ctx) {
+        return new AlmaLinks(PublicAddress.of(ctx));
     }
 
     public static void render(Context ctx, int status, Object value) {

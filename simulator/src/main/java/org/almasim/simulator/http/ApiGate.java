@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.errors.AlmaError;
+import org.almasim.simulator.links.AlmaLinks;
 
 /**
  * The gate in front of every route but health: the API key (as {@code ?apikey=} or {@code Authorization: apikey ...}),
@@ -19,7 +20,7 @@ public final class ApiGate {
     private static final Set<HandlerType> WRITES =
             Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.DELETE, HandlerType.PATCH);
 
-    private static final Pattern AUTHENTICATION = Pattern.compile("/almaws/v1/users/[^/]+");
+    private static final Pattern AUTHENTICATION = Pattern.compile(AlmaLinks.API + "/users/[^/]+");
     private final ApiKeys keys;
     private final ApiThresholds thresholds;
     private final SimulatedClock clock;

@@ -9,12 +9,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.almasim.simulator.errors.AlmaError;
+import org.almasim.simulator.store.Page;
 
 /** Query parameters as Alma reads them: optional, with documented ranges, and an Alma error when one is off. */
 public final class Params {
     private Params() {}
-
-    public record Page(int limit, int offset) {}
 
     /** {@code limit} 0 to 100 (default 10) and {@code offset} from 0 (default 0). */
     /** Parameters every route accepts: the key and the answer's format. */

@@ -3,7 +3,6 @@ package org.almasim.simulator.jobs;
 import io.javalin.http.Context;
 import org.almasim.simulator.http.AlmaHttp;
 import org.almasim.simulator.http.Params;
-import org.almasim.simulator.users.UserController;
 
 /** HTTP for {@code /almaws/v1/conf/jobs} and the control plane's job report. */
 public final class JobController {
@@ -14,23 +13,17 @@ public final class JobController {
     }
 
     public void list(Context ctx) {
-        AlmaHttp.ok(ctx, jobs.list(Params.text(ctx, "type"), Params.page(ctx), UserController.linkBase(ctx)));
+        AlmaHttp.ok(ctx, jobs.list(Params.text(ctx, "type"), Params.page(ctx), AlmaHttp.links(ctx)));
     }
 
     public void get(Context ctx) {
-        AlmaHttp.ok(ctx, jobs.get(ctx.pathParam("job_id"), UserController.linkBase(ctx)));
+        AlmaHttp.ok(ctx, jobs.get(ctx.pathParam("job_id"), AlmaHttp.links(ctx)));
     }
 
     public void run(Context ctx) {
         AlmaJob body = AlmaHttp.hasBody(ctx) ? AlmaHttp.body(ctx, AlmaJob.class) : null;
         AlmaHttp.ok(
-                ctx,
-                jobs.run(
-                        ctx.pathParam("job_id"),
-                        Params.text(ctx, "op"),
-                        body,
-                        "exl_api",
-                        UserController.linkBase(ctx)));
+                ctx, jobs.run(ctx.pathParam("job_id"), Params.text(ctx, "op"), body, "exl_api", AlmaHttp.links(ctx)));
     }
 
     public void instances(Context ctx) {
@@ -42,13 +35,11 @@ public final class JobController {
                         Params.text(ctx, "submit_date_from"),
                         Params.text(ctx, "submit_date_to"),
                         Params.page(ctx),
-                        UserController.linkBase(ctx)));
+                        AlmaHttp.links(ctx)));
     }
 
     public void instance(Context ctx) {
-        AlmaHttp.ok(
-                ctx,
-                jobs.instance(ctx.pathParam("job_id"), ctx.pathParam("instance_id"), UserController.linkBase(ctx)));
+        AlmaHttp.ok(ctx, jobs.instance(ctx.pathParam("job_id"), ctx.pathParam("instance_id"), AlmaHttp.links(ctx)));
     }
 
     public void events(Context ctx) {
@@ -59,8 +50,7 @@ public final class JobController {
     public void allInstances(Context ctx) {
         AlmaHttp.json(
                 ctx,
-                jobs.instances(
-                        "ALL", Params.text(ctx, "status"), null, null, Params.page(ctx), UserController.linkBase(ctx)));
+                jobs.instances("ALL", Params.text(ctx, "status"), null, null, Params.page(ctx), AlmaHttp.links(ctx)));
     }
 
     public void allEvents(Context ctx) {

@@ -23,11 +23,12 @@ import org.almasim.simulator.errors.AlmaError;
 import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.http.Csv;
 import org.almasim.simulator.http.Params;
-import org.almasim.simulator.http.Params.Page;
 import org.almasim.simulator.jobs.JobRepository.StoredInstance;
+import org.almasim.simulator.links.AlmaLinks;
 import org.almasim.simulator.sets.SetService;
 import org.almasim.simulator.settings.InstitutionSettings;
 import org.almasim.simulator.store.AlmaIds;
+import org.almasim.simulator.store.Page;
 import org.jooq.DSLContext;
 
 /**
@@ -82,7 +83,7 @@ public final class JobService implements AutoCloseable {
         return dsl.transactionResult(tx -> new JobRepository(tx.dsl()).endUnfinished(clock.now(), STOPPED));
     }
 
-    public JobLists.Jobs list(String type, Page page, String linkBase) {
+    public JobLists.Jobs list(String type, Page page, AlmaLinks links) {
         if (type != null && !List.of("MANUAL", "SCHEDULED", "OTHER").contains(type.toUpperCase(Locale.ROOT))) {
             throw AlmaError.PARAMETER_VALUE_INVALID.refusal("type " + type + " is not MANUAL, SCHEDULED or OTHER.");
         }
@@ -91,17 +92,17 @@ public final class JobService implements AutoCloseable {
         List<AlmaJob> page1 = all.stream()
                 .skip(page.offset())
                 .limit(page.limit())
-                .map(j -> render(j, linkBase, null, shownIds))
+                .map(j -> render(j, links, null, shownIds))
                 .toList();
         return new JobLists.Jobs(page1, all.size());
     }
 
-    public AlmaJob get(String jobId, String linkBase) {
-        return render(job(jobId), linkBase, null, InstitutionSettings.jobIds(dsl));
+    public AlmaJob get(String jobId, AlmaLinks links) {
+        return render(job(jobId), links, null, InstitutionSettings.jobIds(dsl));
     }
 
     /** Starts a run; answers the job with {@code additional_info.link} to the new instance. */
-    public AlmaJob run(String jobId, String op, AlmaJob body, String submittedBy, String linkBase) {
+    public AlmaJob run(String jobId, String op, AlmaJob body, String submittedBy, AlmaLinks links) {
         JobDefinition job = job(jobId);
         if (op == null) {
             throw AlmaError.OPERATION_MISSING.refusal();
@@ -154,7 +155,7 @@ public final class JobService implements AutoCloseable {
             runs.add(pool.submit(new JobRun(
                     dsl, clock, () -> candidates(job, parameters), action, job.kind().event, instance, gate)));
         }
-        return render(job, linkBase, instance, InstitutionSettings.jobIds(dsl));
+        return render(job, links, instance, InstitutionSettings.jobIds(dsl));
     }
 
     private List<Long> candidates(JobDefinition job, Map<String, String> parameters) {
@@ -167,7 +168,7 @@ public final class JobService implements AutoCloseable {
 
     /** A job's instances, newest first; the control plane's {@code ALL} lists every job's. */
     public JobLists.Instances instances(
-            String jobId, String status, String from, String to, Page page, String linkBase) {
+            String jobId, String status, String from, String to, Page page, AlmaLinks links) {
         String only = "ALL".equalsIgnoreCase(jobId) ? null : job(jobId).id();
         if (status != null && !codes.contains("JobStatuses", status.toUpperCase(Locale.ROOT))) {
             throw AlmaError.PARAMETER_VALUE_INVALID.refusal("status " + status + ".");
@@ -179,13 +180,13 @@ public final class JobService implements AutoCloseable {
         List<JobInstance> page1 = page.limit() == 0
                 ? List.of()
                 : instances.list(filter, page).stream()
-                        .map(i -> render(i, linkBase, shownIds))
+                        .map(i -> render(i, links, shownIds))
                         .toList();
         return new JobLists.Instances(page1, instances.count(filter));
     }
 
-    public JobInstance instance(String jobId, String instanceId, String linkBase) {
-        return render(stored(jobId, instanceId), linkBase, InstitutionSettings.jobIds(dsl));
+    public JobInstance instance(String jobId, String instanceId, AlmaLinks links) {
+        return render(stored(jobId, instanceId), links, InstitutionSettings.jobIds(dsl));
     }
 
     public JobLists.Events events(String jobId, String instanceId, Page page) {
@@ -353,9 +354,9 @@ public final class JobService implements AutoCloseable {
     }
 
     /** {@code shownIds}: the institution's own ids for almasim's jobs (the settings' job_ids), read once per request. */
-    private AlmaJob render(JobDefinition job, String linkBase, StoredInstance started, Map<String, String> shownIds) {
+    private AlmaJob render(JobDefinition job, AlmaLinks links, StoredInstance started, Map<String, String> shownIds) {
         String id = shownIds.getOrDefault(job.id(), job.id());
-        String link = linkBase + "/almaws/v1/conf/jobs/" + id;
+        String link = links.job(id);
         List<AlmaJob.Parameter> parameters = job.parameters().stream()
                 .map(p -> new AlmaJob.Parameter(new Code(p.name(), p.description()), p.defaultValue()))
                 .toList();
@@ -363,7 +364,7 @@ public final class JobService implements AutoCloseable {
                 ? null
                 : new AlmaJob.AdditionalInfo(
                         "Job no. " + started.id() + " triggered on " + started.submitTime(),
-                        link + "/instances/" + started.id());
+                        links.jobInstance(id, started.id()));
         return new AlmaJob(
                 link,
                 id,
@@ -376,10 +377,9 @@ public final class JobService implements AutoCloseable {
                 info);
     }
 
-    private JobInstance render(StoredInstance i, String linkBase, Map<String, String> shownIds) {
+    private JobInstance render(StoredInstance i, AlmaLinks links, Map<String, String> shownIds) {
         JobDefinition job = catalogued(i.jobId());
         String id = shownIds.getOrDefault(job.id(), job.id());
-        String jobLink = linkBase + "/almaws/v1/conf/jobs/" + id;
         String name = parameters(i).getOrDefault("job_name", job.name());
         List<JobInstance.Counter> counters = List.of(
                 new JobInstance.Counter(
@@ -392,7 +392,7 @@ public final class JobService implements AutoCloseable {
                         String.valueOf(i.processed() - i.withExceptions())));
         List<Code> alerts = i.alert() == null ? List.of() : List.of(new Code("ERROR", i.alert()));
         return new JobInstance(
-                jobLink + "/instances/" + i.id(),
+                links.jobInstance(id, i.id()),
                 i.id(),
                 name,
                 Code.of(i.submittedBy()),
@@ -405,7 +405,11 @@ public final class JobService implements AutoCloseable {
                 alerts,
                 counters,
                 new JobInstance.JobInfo(
-                        jobLink, id, job.name(), new Code("MANUAL", "Manual"), new Code(job.category(), "Users")));
+                        links.job(id),
+                        id,
+                        job.name(),
+                        new Code("MANUAL", "Manual"),
+                        new Code(job.category(), "Users")));
     }
 
     private static Map<String, String> parameters(StoredInstance instance) {

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.almasim.simulator.http.AlmaHttp;
 import org.almasim.simulator.http.Params;
-import org.almasim.simulator.users.UserController;
 
 /** HTTP for loans under {@code /almaws/v1/users/{user_id}/loans} and for scan-in under {@code /almaws/v1/bibs}. */
 public final class LoanController {
@@ -25,7 +24,7 @@ public final class LoanController {
                         Params.text(ctx, "item_barcode"),
                         Params.text(ctx, "item_pid"),
                         request,
-                        UserController.linkBase(ctx)));
+                        AlmaHttp.links(ctx)));
     }
 
     public void list(Context ctx) {
@@ -38,11 +37,11 @@ public final class LoanController {
                         Params.page(ctx),
                         Params.text(ctx, "order_by"),
                         Params.text(ctx, "direction"),
-                        UserController.linkBase(ctx)));
+                        AlmaHttp.links(ctx)));
     }
 
     public void get(Context ctx) {
-        AlmaHttp.ok(ctx, loans.get(ctx.pathParam("user_id"), ctx.pathParam("loan_id"), UserController.linkBase(ctx)));
+        AlmaHttp.ok(ctx, loans.get(ctx.pathParam("user_id"), ctx.pathParam("loan_id"), AlmaHttp.links(ctx)));
     }
 
     public void renew(Context ctx) {
@@ -53,7 +52,7 @@ public final class LoanController {
                         Params.text(ctx, "user_id_type"),
                         ctx.pathParam("loan_id"),
                         Params.text(ctx, "op"),
-                        UserController.linkBase(ctx)));
+                        AlmaHttp.links(ctx)));
     }
 
     public void changeDueDate(Context ctx) {
@@ -63,7 +62,7 @@ public final class LoanController {
                         ctx.pathParam("user_id"),
                         ctx.pathParam("loan_id"),
                         AlmaHttp.body(ctx, Loan.class),
-                        UserController.linkBase(ctx)));
+                        AlmaHttp.links(ctx)));
     }
 
     public void scanIn(Context ctx) {
@@ -76,7 +75,7 @@ public final class LoanController {
                                 Params.text(ctx, "op"),
                                 Params.text(ctx, "library"),
                                 Params.text(ctx, "circ_desk"),
-                                UserController.linkBase(ctx))
+                                AlmaHttp.links(ctx))
                         .answer());
     }
 
@@ -87,13 +86,13 @@ public final class LoanController {
                                 ctx.pathParam("mms_id"),
                                 ctx.pathParam("holding_id"),
                                 ctx.pathParam("item_pid"),
-                                UserController.linkBase(ctx))
+                                AlmaHttp.links(ctx))
                         .answer());
     }
 
     /** Alma answers an item asked for by barcode with a redirect to the item's URL; clients follow it. */
     public void itemByBarcode(Context ctx) {
-        String location = loans.itemLocation(Params.text(ctx, "item_barcode"), UserController.linkBase(ctx));
+        String location = loans.itemLocation(Params.text(ctx, "item_barcode"), AlmaHttp.links(ctx));
         String query = ctx.queryString() == null ? "" : stripBarcode(ctx.queryString());
         ctx.redirect(query.isEmpty() ? location : location + "?" + query, io.javalin.http.HttpStatus.FOUND);
     }

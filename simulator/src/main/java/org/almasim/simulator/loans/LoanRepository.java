@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.almasim.simulator.db.tables.records.LoanRecord;
-import org.almasim.simulator.http.Params.Page;
 import org.almasim.simulator.store.BulkLookup;
+import org.almasim.simulator.store.Page;
 import org.jooq.DSLContext;
 import org.jooq.SortField;
 

@@ -16,11 +16,12 @@ import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.errors.AlmaError;
 import org.almasim.simulator.errors.AlmaRefusal;
-import org.almasim.simulator.http.Params.Page;
 import org.almasim.simulator.inventory.InventoryItem;
 import org.almasim.simulator.inventory.InventoryRepository;
+import org.almasim.simulator.links.AlmaLinks;
 import org.almasim.simulator.loans.LoanRepository.StoredLoan;
 import org.almasim.simulator.store.AlmaIds;
+import org.almasim.simulator.store.Page;
 import org.almasim.simulator.users.UserService;
 import org.jooq.DSLContext;
 
@@ -46,7 +47,7 @@ public final class LoanService {
     }
 
     public Loan create(
-            String userId, String idType, String itemBarcode, String itemPid, Loan request, String linkBase) {
+            String userId, String idType, String itemBarcode, String itemPid, Loan request, AlmaLinks links) {
         if (request == null || request.library() == null) {
             throw AlmaError.MANDATORY_FIELD_MISSING.refusal("library");
         }
@@ -89,7 +90,7 @@ public final class LoanService {
                     null,
                     0);
             loans.insert(loan);
-            return render(loan, item, userId, linkBase);
+            return render(loan, item, userId, links);
         });
     }
 
@@ -141,7 +142,7 @@ public final class LoanService {
     }
 
     public LoanList list(
-            String userId, String idType, String status, Page page, String orderBy, String direction, String linkBase) {
+            String userId, String idType, String status, Page page, String orderBy, String direction, AlmaLinks links) {
         String wanted = status == null ? "ACTIVE" : status.toUpperCase(Locale.ROOT);
         if (!wanted.equals("ACTIVE") && !wanted.equals("COMPLETE")) {
             throw AlmaError.PARAMETER_NOT_VALID.refusal(
@@ -160,28 +161,28 @@ public final class LoanService {
                 .itemsByPid(page1.stream().map(StoredLoan::itemPid).toList()).stream()
                         .collect(Collectors.toMap(InventoryItem::itemPid, Function.identity()));
         List<Loan> rendered = page1.stream()
-                .map(l -> render(l, items.get(l.itemPid()), userId, linkBase))
+                .map(l -> render(l, items.get(l.itemPid()), userId, links))
                 .toList();
         return new LoanList(rendered, loans.count(key, wanted));
     }
 
     /** Every loan of the user, active and returned, a hundred of each at most (the user's personal data). */
-    public LoanList allOf(String userId, String linkBase) {
-        LoanList active = list(userId, null, "ACTIVE", new Page(100, 0), null, null, linkBase);
-        LoanList complete = list(userId, null, "COMPLETE", new Page(100, 0), null, null, linkBase);
+    public LoanList allOf(String userId, AlmaLinks links) {
+        LoanList active = list(userId, null, "ACTIVE", new Page(100, 0), null, null, links);
+        LoanList complete = list(userId, null, "COMPLETE", new Page(100, 0), null, null, links);
         List<Loan> every = new ArrayList<>(active.itemLoan());
         every.addAll(complete.itemLoan());
         return new LoanList(every, active.totalRecordCount() + complete.totalRecordCount());
     }
 
-    public Loan get(String userId, String loanId, String linkBase) {
+    public Loan get(String userId, String loanId, AlmaLinks links) {
         long key = users.keyOf(dsl, userId, null);
         StoredLoan loan = new LoanRepository(dsl).find(key, loanId).orElseThrow(() -> noLoan(loanId));
         return render(
-                loan, new InventoryRepository(dsl).itemByPid(loan.itemPid()).orElseThrow(), userId, linkBase);
+                loan, new InventoryRepository(dsl).itemByPid(loan.itemPid()).orElseThrow(), userId, links);
     }
 
-    public Loan renew(String userId, String idType, String loanId, String op, String linkBase) {
+    public Loan renew(String userId, String idType, String loanId, String op, AlmaLinks links) {
         if (!"renew".equalsIgnoreCase(op)) {
             throw AlmaError.PARAMETER_NOT_VALID.refusal("op must be renew, got '" + op + "'.");
         }
@@ -199,11 +200,11 @@ public final class LoanService {
                     ? loan.dueDate().plus(LOAN_DAYS, ChronoUnit.DAYS)
                     : dueAfter(clock.today());
             loans.renew(loanId, due, clock.now());
-            return reload(tx.dsl(), key, loanId, userId, linkBase).renewed();
+            return reload(tx.dsl(), key, loanId, userId, links).renewed();
         });
     }
 
-    public Loan changeDueDate(String userId, String loanId, Loan body, String linkBase) {
+    public Loan changeDueDate(String userId, String loanId, Loan body, AlmaLinks links) {
         if (body == null || body.dueDate() == null) {
             throw AlmaError.DUE_DATE_MISSING.refusal();
         }
@@ -219,7 +220,7 @@ public final class LoanService {
                 throw noLoan(loanId);
             }
             loans.changeDueDate(loanId, body.dueDate(), loan.processStatus(), loan.lastRenewDate());
-            return reload(tx.dsl(), key, loanId, userId, linkBase);
+            return reload(tx.dsl(), key, loanId, userId, links);
         });
     }
 
@@ -231,7 +232,7 @@ public final class LoanService {
             String op,
             String library,
             String circDesk,
-            String linkBase) {
+            AlmaLinks links) {
         if (!"scan".equalsIgnoreCase(op)) {
             throw AlmaError.PARAMETER_NOT_VALID.refusal("op must be scan, got '" + op + "'.");
         }
@@ -257,48 +258,48 @@ public final class LoanService {
             String info = active.isPresent()
                     ? "Item returned; loan " + active.get().loanId() + " completed."
                     : "Item was not on loan.";
-            return ScanResult.of(item, false, codes, info, linkBase);
+            return ScanResult.of(item, false, codes, info, links);
         });
     }
 
     /** {@code GET /bibs/{mms_id}/holdings/{holding_id}/items/{item_pid}}: the item, in place or on loan. */
-    public ScanResult item(String mmsId, String holdingId, String itemPid, String linkBase) {
+    public ScanResult item(String mmsId, String holdingId, String itemPid, AlmaLinks links) {
         InventoryItem item = new InventoryRepository(dsl)
                 .itemByPid(itemPid)
                 .filter(i -> i.holdingId().equals(holdingId) && i.mmsId().equals(mmsId))
                 .orElseThrow(() -> noItem("No items found for mms_id " + mmsId + ", holding_id " + holdingId
                         + " and item_pid " + itemPid + "."));
-        return ScanResult.of(item, new LoanRepository(dsl).activeLoanOf(itemPid).isPresent(), codes, null, linkBase);
+        return ScanResult.of(item, new LoanRepository(dsl).activeLoanOf(itemPid).isPresent(), codes, null, links);
     }
 
     /** Where {@code GET /items?item_barcode=B} redirects: the item's own URL, as Alma answers. */
-    public String itemLocation(String barcode, String linkBase) {
+    public String itemLocation(String barcode, AlmaLinks links) {
         if (barcode == null) {
             throw AlmaError.MANDATORY_FIELD_MISSING.refusal("item_barcode");
         }
         InventoryItem item = new InventoryRepository(dsl)
                 .itemByBarcode(barcode)
                 .orElseThrow(() -> noItem("No items found for barcode " + barcode + "."));
-        return ScanResult.of(item, false, codes, null, linkBase).link();
+        return ScanResult.of(item, false, codes, null, links).link();
     }
 
     private static AlmaRefusal noItem(String message) {
         return AlmaError.ITEM_NOT_FOUND.refusal(message);
     }
 
-    private Loan reload(DSLContext db, long key, String loanId, String userId, String linkBase) {
+    private Loan reload(DSLContext db, long key, String loanId, String userId, AlmaLinks links) {
         StoredLoan loan = new LoanRepository(db).find(key, loanId).orElseThrow();
         return render(
-                loan, new InventoryRepository(db).itemByPid(loan.itemPid()).orElseThrow(), userId, linkBase);
+                loan, new InventoryRepository(db).itemByPid(loan.itemPid()).orElseThrow(), userId, links);
     }
 
     private static Instant dueAfter(LocalDate today) {
         return today.plusDays(LOAN_DAYS).atTime(DUE_TIME).toInstant(ZoneOffset.UTC);
     }
 
-    private Loan render(StoredLoan loan, InventoryItem item, String userId, String linkBase) {
+    private Loan render(StoredLoan loan, InventoryItem item, String userId, AlmaLinks links) {
         return new Loan(
-                UserService.userLink(linkBase, userId) + "/loans/" + loan.loanId(),
+                links.loan(userId, loan.loanId()),
                 loan.loanId(),
                 codes.code(CodeTables.CIRC_DESKS, loan.circDesk()),
                 codes.code(CodeTables.LIBRARIES, loan.library()),

@@ -10,6 +10,7 @@ import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.http.AlmaDocument;
 import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.inventory.InventoryItem;
+import org.almasim.simulator.links.AlmaLinks;
 
 /**
  * An item with its bib and holding, as Alma's rest_item: the answer to {@code GET .../items/{item_pid}} and to a
@@ -110,9 +111,8 @@ public record ScanResult(
     }
 
     /** The item as it is now: in place, or on loan (base status 0, process type LOAN). */
-    static ScanResult of(InventoryItem item, boolean onLoan, CodeTables codes, String info, String linkBase) {
-        String link = linkBase + "/almaws/v1/bibs/" + item.mmsId() + "/holdings/" + item.holdingId() + "/items/"
-                + item.itemPid();
+    static ScanResult of(InventoryItem item, boolean onLoan, CodeTables codes, String info, AlmaLinks links) {
+        String link = links.item(item.mmsId(), item.holdingId(), item.itemPid());
         return new ScanResult(
                 link,
                 new BibData(item.mmsId(), item.title(), item.author(), item.publicationYear()),

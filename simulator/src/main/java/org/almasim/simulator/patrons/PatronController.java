@@ -11,7 +11,6 @@ import org.almasim.simulator.http.AlmaHttp;
 import org.almasim.simulator.http.Params;
 import org.almasim.simulator.jobs.PurgeParameters;
 import org.almasim.simulator.jobs.PurgeVerdict;
-import org.almasim.simulator.users.UserController;
 
 /** HTTP for {@code /almasim/v1/patrons} (control plane, JSON), which the trainer console reads. */
 public final class PatronController {
@@ -39,8 +38,7 @@ public final class PatronController {
 
     /** One patron; the purge job's parameters may be given as the job takes them, else it is assumed run without any. */
     public void get(Context ctx) {
-        AlmaHttp.json(
-                ctx, directory.detail(ctx.pathParam("user_id"), purgeParameters(ctx), UserController.linkBase(ctx)));
+        AlmaHttp.json(ctx, directory.detail(ctx.pathParam("user_id"), purgeParameters(ctx), AlmaHttp.links(ctx)));
     }
 
     private static PurgeParameters purgeParameters(Context ctx) {

@@ -10,14 +10,15 @@ import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.deletion.DeletionBlocker;
 import org.almasim.simulator.fees.FeeList;
 import org.almasim.simulator.fees.FeeService;
-import org.almasim.simulator.http.Params.Page;
 import org.almasim.simulator.jobs.PurgeParameters;
 import org.almasim.simulator.jobs.PurgeVerdict;
 import org.almasim.simulator.jobs.PurgeVerdicts;
+import org.almasim.simulator.links.AlmaLinks;
 import org.almasim.simulator.loans.LoanList;
 import org.almasim.simulator.loans.LoanService;
 import org.almasim.simulator.sets.SetService;
 import org.almasim.simulator.settings.InstitutionSettings;
+import org.almasim.simulator.store.Page;
 import org.almasim.simulator.users.UserService;
 import org.jooq.DSLContext;
 
@@ -89,15 +90,15 @@ public final class PatronDirectory {
                 byStatus);
     }
 
-    public PatronDetail detail(String primaryId, PurgeParameters assumed, String linkBase) {
+    public PatronDetail detail(String primaryId, PurgeParameters assumed, AlmaLinks links) {
         String user = users.document(primaryId, null);
         long key = users.keyOf(dsl, primaryId, null);
         List<DeletionBlocker> blockedBy = blockers.view(primaryId).deletionBlockedBy();
         PurgeVerdict verdict = PurgeVerdicts.of(dsl, key, assumed, clock.today(), codes.currency());
         return new PatronDetail(
                 user,
-                loans.list(primaryId, null, "ACTIVE", new Page(100, 0), null, null, linkBase),
-                fees.list(primaryId, null, "ACTIVE", linkBase),
+                loans.list(primaryId, null, "ACTIVE", new Page(100, 0), null, null, links),
+                fees.list(primaryId, null, "ACTIVE", links),
                 sets.setsOf(key),
                 blockedBy,
                 verdict);

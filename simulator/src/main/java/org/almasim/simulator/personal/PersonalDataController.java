@@ -8,8 +8,8 @@ import org.almasim.simulator.http.AlmaDocument;
 import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.http.AlmaHttp;
 import org.almasim.simulator.http.Params;
+import org.almasim.simulator.links.AlmaLinks;
 import org.almasim.simulator.loans.LoanService;
-import org.almasim.simulator.users.UserController;
 import org.almasim.simulator.users.UserService;
 
 /**
@@ -30,12 +30,12 @@ public final class PersonalDataController {
     public void get(Context ctx) {
         String id = ctx.pathParam("user_id");
         String idType = Params.text(ctx, "user_id_type");
-        String linkBase = UserController.linkBase(ctx);
+        AlmaLinks links = AlmaHttp.links(ctx);
         ObjectNode personal =
-                ((ObjectNode) users.get(id, idType, Set.of(), "full", linkBase).tree()).deepCopy();
+                ((ObjectNode) users.get(id, idType, Set.of(), "full", links).tree()).deepCopy();
         String primaryId = personal.path("primary_id").asText();
-        personal.set("loans", AlmaFormats.JSON.valueToTree(loans.allOf(primaryId, linkBase)));
-        personal.set("fees", AlmaFormats.JSON.valueToTree(fees.allOf(primaryId, linkBase)));
+        personal.set("loans", AlmaFormats.JSON.valueToTree(loans.allOf(primaryId, links)));
+        personal.set("fees", AlmaFormats.JSON.valueToTree(fees.allOf(primaryId, links)));
         AlmaHttp.ok(ctx, new AlmaDocument("user_personal", personal));
     }
 }

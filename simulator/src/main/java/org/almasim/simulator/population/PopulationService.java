@@ -25,6 +25,7 @@ import org.almasim.simulator.fees.FeeService.FeeImport;
 import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.inventory.InventoryItem;
 import org.almasim.simulator.inventory.InventoryRepository;
+import org.almasim.simulator.links.AlmaLinks;
 import org.almasim.simulator.loans.LoanService;
 import org.almasim.simulator.loans.LoanService.LoanImport;
 import org.almasim.simulator.population.Population.Loaded;
@@ -156,7 +157,8 @@ public final class PopulationService {
                 addBlockers(tx.dsl(), population.blockers());
                 settings.write(tx.dsl(), jobIds);
                 for (Population.SetSpec set : population.sets()) {
-                    sets.createIn(tx.dsl(), almaSet(set), Optional.ofNullable(set.id()), Optional.empty(), "");
+                    sets.createIn(
+                            tx.dsl(), almaSet(set), Optional.ofNullable(set.id()), Optional.empty(), new AlmaLinks(""));
                 }
                 return count;
             });

@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import java.util.Optional;
 import org.almasim.simulator.http.AlmaHttp;
 import org.almasim.simulator.http.Params;
-import org.almasim.simulator.users.UserController;
 
 /** HTTP for {@code /almaws/v1/conf/sets}: parse, call {@link SetService}, render. */
 public final class SetController {
@@ -22,7 +21,7 @@ public final class SetController {
                         Params.text(ctx, "set_type"),
                         Params.text(ctx, "q"),
                         Params.page(ctx),
-                        UserController.linkBase(ctx)));
+                        AlmaHttp.links(ctx)));
     }
 
     public void create(Context ctx) {
@@ -33,17 +32,15 @@ public final class SetController {
                 sets.create(
                         AlmaHttp.body(ctx, AlmaSet.class),
                         Optional.ofNullable(Params.text(ctx, "from_logical_set")),
-                        UserController.linkBase(ctx)));
+                        AlmaHttp.links(ctx)));
     }
 
     public void get(Context ctx) {
-        AlmaHttp.ok(ctx, sets.get(ctx.pathParam("set_id"), UserController.linkBase(ctx)));
+        AlmaHttp.ok(ctx, sets.get(ctx.pathParam("set_id"), AlmaHttp.links(ctx)));
     }
 
     public void update(Context ctx) {
-        AlmaHttp.ok(
-                ctx,
-                sets.update(ctx.pathParam("set_id"), AlmaHttp.body(ctx, AlmaSet.class), UserController.linkBase(ctx)));
+        AlmaHttp.ok(ctx, sets.update(ctx.pathParam("set_id"), AlmaHttp.body(ctx, AlmaSet.class), AlmaHttp.links(ctx)));
     }
 
     public void delete(Context ctx) {
@@ -52,7 +49,7 @@ public final class SetController {
     }
 
     public void members(Context ctx) {
-        AlmaHttp.ok(ctx, sets.members(ctx.pathParam("set_id"), Params.page(ctx), UserController.linkBase(ctx)));
+        AlmaHttp.ok(ctx, sets.members(ctx.pathParam("set_id"), Params.page(ctx), AlmaHttp.links(ctx)));
     }
 
     public void manageMembers(Context ctx) {
@@ -66,6 +63,6 @@ public final class SetController {
                         Params.text(ctx, "id_type"),
                         failOnInvalid,
                         body,
-                        UserController.linkBase(ctx)));
+                        AlmaHttp.links(ctx)));
     }
 }

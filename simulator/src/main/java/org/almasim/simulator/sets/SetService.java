@@ -18,12 +18,13 @@ import org.almasim.simulator.codes.Code;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.errors.AlmaError;
 import org.almasim.simulator.errors.AlmaRefusal;
-import org.almasim.simulator.http.Params.Page;
 import org.almasim.simulator.http.TextLimits;
+import org.almasim.simulator.links.AlmaLinks;
 import org.almasim.simulator.sets.SetRepository.MemberRow;
 import org.almasim.simulator.sets.SetRepository.StoredSet;
 import org.almasim.simulator.store.AlmaIds;
 import org.almasim.simulator.store.KeptUntilWrite;
+import org.almasim.simulator.store.Page;
 import org.almasim.simulator.users.UserService;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -61,7 +62,7 @@ public final class SetService {
         this.evaluated = new KeptUntilWrite<>(dataVersion, 64);
     }
 
-    public SetList list(String contentType, String setType, String q, Page page, String linkBase) {
+    public SetList list(String contentType, String setType, String q, Page page, AlmaLinks links) {
         if (setType != null && !Set.of("ITEMIZED", "LOGICAL").contains(setType.toUpperCase(Locale.ROOT))) {
             throw AlmaError.PARAMETER_VALUE_INVALID.refusal("set_type must be ITEMIZED or LOGICAL.");
         }
@@ -74,27 +75,27 @@ public final class SetService {
         List<AlmaSet> page1 = page.limit() == 0
                 ? List.of()
                 : sets.list(filter, page).stream()
-                        .map(s -> render(s, memberCount(sets, s), linkBase))
+                        .map(s -> render(s, memberCount(sets, s), links))
                         .toList();
         return new SetList(page1, sets.count(filter));
     }
 
-    public AlmaSet get(String id, String linkBase) {
+    public AlmaSet get(String id, AlmaLinks links) {
         SetRepository sets = new SetRepository(dsl);
         StoredSet set = find(sets, id);
-        return render(set, memberCount(sets, set), linkBase);
+        return render(set, memberCount(sets, set), links);
     }
 
-    public AlmaSet create(AlmaSet incoming, String linkBase) {
-        return create(incoming, Optional.empty(), linkBase);
+    public AlmaSet create(AlmaSet incoming, AlmaLinks links) {
+        return create(incoming, Optional.empty(), links);
     }
 
     /**
      * Creates a set; with {@code fromLogicalSet} ({@code POST /conf/sets?from_logical_set=ID}), an itemized set that
      * holds the logical set's members as of today, as Alma's "save as itemized" does.
      */
-    public AlmaSet create(AlmaSet incoming, Optional<String> fromLogicalSet, String linkBase) {
-        return dsl.transactionResult(tx -> createIn(tx.dsl(), incoming, Optional.empty(), fromLogicalSet, linkBase));
+    public AlmaSet create(AlmaSet incoming, Optional<String> fromLogicalSet, AlmaLinks links) {
+        return dsl.transactionResult(tx -> createIn(tx.dsl(), incoming, Optional.empty(), fromLogicalSet, links));
     }
 
     /**
@@ -106,7 +107,7 @@ public final class SetService {
             AlmaSet incoming,
             Optional<String> givenId,
             Optional<String> fromLogicalSet,
-            String linkBase) {
+            AlmaLinks links) {
         TextLimits.check(incoming, LONGER_TEXT);
         String name = required(incoming.name(), "name");
         String type = required(incoming.type(), "type").value().toUpperCase(Locale.ROOT);
@@ -162,10 +163,10 @@ public final class SetService {
             }
             sets.copyMembers(set.id(), logicalCondition(source));
         }
-        return render(set, sets.memberCount(set, logicalCondition(set)), linkBase);
+        return render(set, sets.memberCount(set, logicalCondition(set)), links);
     }
 
-    public AlmaSet update(String id, AlmaSet incoming, String linkBase) {
+    public AlmaSet update(String id, AlmaSet incoming, AlmaLinks links) {
         TextLimits.check(incoming, LONGER_TEXT);
         String name = required(incoming.name(), "name");
         return dsl.transactionResult(tx -> {
@@ -192,7 +193,7 @@ public final class SetService {
                     existing.createdDate(),
                     query);
             sets.update(updated);
-            return render(updated, sets.memberCount(updated, logicalCondition(updated)), linkBase);
+            return render(updated, sets.memberCount(updated, logicalCondition(updated)), links);
         });
     }
 
@@ -204,7 +205,7 @@ public final class SetService {
         });
     }
 
-    public MemberList members(String id, Page page, String linkBase) {
+    public MemberList members(String id, Page page, AlmaLinks links) {
         SetRepository sets = new SetRepository(dsl);
         StoredSet set = find(sets, id);
         List<MemberRow> rows;
@@ -219,7 +220,7 @@ public final class SetService {
         }
         List<AlmaSet.Member> members = rows.stream()
                 .map(m -> new AlmaSet.Member(
-                        UserService.userLink(linkBase, m.primaryId()),
+                        links.user(m.primaryId()),
                         m.primaryId(),
                         Stream.of(m.firstName(), m.lastName())
                                 .filter(s -> s != null)
@@ -260,7 +261,7 @@ public final class SetService {
 
     /** {@code op=add_members|delete_members|replace_members}, at most 1000 members a call, with Alma's codes. */
     public AlmaSet manageMembers(
-            String id, String op, String idType, boolean failOnInvalid, AlmaSet body, String linkBase) {
+            String id, String op, String idType, boolean failOnInvalid, AlmaSet body, AlmaLinks links) {
         String operation = op == null ? "" : op.toLowerCase(Locale.ROOT);
         if (!Set.of("add_members", "delete_members", "replace_members").contains(operation)) {
             throw AlmaError.SET_OPERATION_INVALID.refusal();
@@ -302,7 +303,7 @@ public final class SetService {
                     sets.addMembers(id, keys);
                 }
             }
-            return render(set, sets.memberCount(set, DSL.noCondition()), linkBase);
+            return render(set, sets.memberCount(set, DSL.noCondition()), links);
         });
     }
 
@@ -338,8 +339,8 @@ public final class SetService {
                 : DSL.noCondition();
     }
 
-    private AlmaSet render(StoredSet set, int count, String linkBase) {
-        String link = linkBase + "/almaws/v1/conf/sets/" + set.id();
+    private AlmaSet render(StoredSet set, int count, AlmaLinks links) {
+        String link = links.set(set.id());
         // Alma's desc reads "where ..." once, whether or not the query names its content first ("USER where ...").
         Code query = set.logical()
                 ? new Code(
@@ -360,7 +361,7 @@ public final class SetService {
                 new Code("exl_api", "API, Ex Libris"),
                 set.createdDate(),
                 query,
-                new AlmaSet.MemberCount(String.valueOf(count), link + "/members"),
+                new AlmaSet.MemberCount(String.valueOf(count), links.setMembers(set.id())),
                 null,
                 codes.code("SetOrigin", "UI"));
     }

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.almasim.simulator.http.Params.Page;
+import org.almasim.simulator.store.Page;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 

@@ -8,7 +8,6 @@ import org.almasim.simulator.errors.AlmaError;
 import org.almasim.simulator.http.AlmaFormats.BodyFormat;
 import org.almasim.simulator.http.AlmaHttp;
 import org.almasim.simulator.http.Params;
-import org.almasim.simulator.http.PublicAddress;
 
 /** HTTP for {@code /almaws/v1/users}: parse, call {@link UserService} or {@link UserListing}, render. */
 public final class UserController {
@@ -28,7 +27,7 @@ public final class UserController {
         if (full && AlmaHttp.responseFormat(ctx) == BodyFormat.JSON) {
             // Full pages are the stored documents: written as they are, as a plain GET is.
             String json = listing.fullPage(
-                            Params.text(ctx, "q"), Params.text(ctx, "order_by"), Params.page(ctx), linkBase(ctx))
+                            Params.text(ctx, "q"), Params.text(ctx, "order_by"), Params.page(ctx), AlmaHttp.links(ctx))
                     .json();
             ctx.contentType("application/json;charset=utf-8").result(json);
             return;
@@ -36,7 +35,11 @@ public final class UserController {
         AlmaHttp.ok(
                 ctx,
                 listing.list(
-                        Params.text(ctx, "q"), Params.text(ctx, "order_by"), Params.page(ctx), full, linkBase(ctx)));
+                        Params.text(ctx, "q"),
+                        Params.text(ctx, "order_by"),
+                        Params.page(ctx),
+                        full,
+                        AlmaHttp.links(ctx)));
     }
 
     public void get(Context ctx) {
@@ -52,10 +55,10 @@ public final class UserController {
                     .result(
                             plain
                                     ? users.document(id, idType)
-                                    : users.documentWithCounts(id, idType, expand, linkBase(ctx)));
+                                    : users.documentWithCounts(id, idType, expand, AlmaHttp.links(ctx)));
             return;
         }
-        AlmaHttp.ok(ctx, users.get(id, idType, expand, view, linkBase(ctx)));
+        AlmaHttp.ok(ctx, users.get(id, idType, expand, view, AlmaHttp.links(ctx)));
     }
 
     public void create(Context ctx) {
@@ -92,9 +95,5 @@ public final class UserController {
                 header != null ? URLDecoder.decode(header, StandardCharsets.UTF_8) : Params.text(ctx, "password");
         users.authenticate(ctx.pathParam("user_id"), Params.text(ctx, "user_id_type"), password);
         ctx.status(204);
-    }
-
-    public static String linkBase(Context ctx) {
-        return PublicAddress.of(ctx);
     }
 }

@@ -8,8 +8,9 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.http.AlmaFormats;
-import org.almasim.simulator.http.Params.Page;
+import org.almasim.simulator.links.AlmaLinks;
 import org.almasim.simulator.store.KeptUntilWrite;
+import org.almasim.simulator.store.Page;
 import org.jooq.DSLContext;
 
 /**
@@ -36,9 +37,9 @@ public final class UserListing {
         this.orderings = new KeptUntilWrite<>(dataVersion, KEPT_ORDERINGS);
     }
 
-    public UserList list(String q, String orderBy, Page page, boolean full, String linkBase) {
+    public UserList list(String q, String orderBy, Page page, boolean full, AlmaLinks links) {
         if (full) {
-            FullPage documents = fullPage(q, orderBy, page, linkBase);
+            FullPage documents = fullPage(q, orderBy, page, links);
             return new UserList(
                     documents.documents().stream()
                             .map(doc -> (JsonNode) UserService.tree(doc))
@@ -48,8 +49,7 @@ public final class UserListing {
         UserSearch search = UserSearch.parse(q, orderBy);
         Paged<UserRepository.BriefRow> rows =
                 page(search, page, users -> users.search(search, page), UserRepository::briefByKeys);
-        return new UserList(
-                rows.rows().stream().map(row -> brief(row, linkBase)).toList(), rows.total());
+        return new UserList(rows.rows().stream().map(row -> brief(row, links)).toList(), rows.total());
     }
 
     /** A page of full users as JSON text, each the stored document with its link spliced in first. */
@@ -69,12 +69,12 @@ public final class UserListing {
         }
     }
 
-    public FullPage fullPage(String q, String orderBy, Page page, String linkBase) {
+    public FullPage fullPage(String q, String orderBy, Page page, AlmaLinks links) {
         UserSearch search = UserSearch.parse(q, orderBy);
         Paged<UserRepository.Document> documents =
                 page(search, page, users -> users.searchDocuments(search, page), UserRepository::documentsByKeys);
         return new FullPage(
-                documents.rows().stream().map(doc -> withLink(doc, linkBase)).toList(), documents.total());
+                documents.rows().stream().map(doc -> withLink(doc, links)).toList(), documents.total());
     }
 
     private <T> Paged<T> page(
@@ -92,9 +92,9 @@ public final class UserListing {
         return new Paged<>(byKeys.apply(users, onPage), keys.size());
     }
 
-    private JsonNode brief(UserRepository.BriefRow row, String linkBase) {
+    private JsonNode brief(UserRepository.BriefRow row, AlmaLinks links) {
         ObjectNode node = AlmaFormats.JSON.createObjectNode();
-        node.put("link", UserService.userLink(linkBase, row.primaryId()));
+        node.put("link", links.user(row.primaryId()));
         node.put("primary_id", row.primaryId());
         node.put("first_name", row.firstName());
         node.put("last_name", row.lastName());
@@ -107,9 +107,9 @@ public final class UserListing {
     }
 
     /** The stored document with {@code "link"} as its first field: stored documents always open with a field. */
-    private static String withLink(UserRepository.Document stored, String linkBase) {
+    private static String withLink(UserRepository.Document stored, AlmaLinks links) {
         char[] link = com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance()
-                .quoteAsString(UserService.userLink(linkBase, stored.primaryId()));
+                .quoteAsString(links.user(stored.primaryId()));
         return "{\"link\":\"" + new String(link) + "\"," + stored.json().substring(1);
     }
 }

@@ -3,7 +3,6 @@ package org.almasim.simulator.users;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Collection;
@@ -23,6 +22,7 @@ import org.almasim.simulator.errors.AlmaError;
 import org.almasim.simulator.errors.AlmaRefusal;
 import org.almasim.simulator.http.AlmaDocument;
 import org.almasim.simulator.http.AlmaFormats;
+import org.almasim.simulator.links.AlmaLinks;
 import org.almasim.simulator.settings.InstitutionSettings;
 import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
@@ -56,7 +56,7 @@ public final class UserService {
      * The stored document with the counts {@code expand} asks for (loans, requests, fees) appended, as JSON text: an
      * expanded GET, answered without parsing the document.
      */
-    public String documentWithCounts(String id, String idType, Set<String> expand, String linkBase) {
+    public String documentWithCounts(String id, String idType, Set<String> expand, AlmaLinks links) {
         // One connection for the user and its counts: they describe the same moment, and a pooled connection costs.
         return dsl.connectionResult(connection -> {
             DSLContext db = DSL.using(connection, dsl.dialect(), dsl.settings());
@@ -64,7 +64,7 @@ public final class UserService {
             String document = stored.document();
             StringBuilder json =
                     new StringBuilder(document.length() + 300).append(document, 0, document.lastIndexOf('}'));
-            String self = userLink(linkBase, stored.primaryId());
+            String self = links.user(stored.primaryId());
             if (expand.contains("loans")) {
                 appendCount(json, "loans", BigDecimal.valueOf(PatronActivity.activeLoans(db, stored.key())), self);
             }
@@ -83,8 +83,8 @@ public final class UserService {
     }
 
     /** A user with {@code expand=loans,requests,fees} counts and {@code view=brief} applied. */
-    public AlmaDocument get(String id, String idType, Set<String> expand, String view, String linkBase) {
-        ObjectNode node = tree(documentWithCounts(id, idType, expand, linkBase));
+    public AlmaDocument get(String id, String idType, Set<String> expand, String view, AlmaLinks links) {
+        ObjectNode node = tree(documentWithCounts(id, idType, expand, links));
         if ("brief".equalsIgnoreCase(view)) {
             // Alma's brief view: core information, emails, identifiers and statistics only.
             List.of("user_role", "user_block", "user_note", "proxy_for_user", "rs_library", "library_notice")
@@ -304,10 +304,6 @@ public final class UserService {
     /** Primary ids of users by key, for job reports. */
     public static Map<Long, String> primaryIds(DSLContext db, Collection<Long> keys) {
         return new UserRepository(db).primaryIds(keys);
-    }
-
-    public static String userLink(String linkBase, String primaryId) {
-        return linkBase + "/almaws/v1/users/" + URLEncoder.encode(primaryId, StandardCharsets.UTF_8);
     }
 
     static User parse(String document) {
