@@ -1,4 +1,2 @@
-/**
- * Scenario files and their runner (with the scenarios issue), and the {@code almasim} command line in {@code cli}.
- */
+/** The scenario library: scenario files (model and reader), the runner that plays them, and the policy calendar. */
 package org.almasim.scenarios;

@@ -3,16 +3,13 @@ package org.almasim.simulator;
 import io.javalin.Javalin;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.HandlerType;
-import io.javalin.http.staticfiles.Location;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.almasim.simulator.admin.AdminController;
 import org.almasim.simulator.blockers.BlockerController;
 import org.almasim.simulator.blockers.BlockerService;
@@ -100,11 +97,6 @@ public final class Simulator implements AutoCloseable {
 
     private static final String SIMULATED_DATE = "simulated_date";
 
-    /** The console's page runs only its own files and talks only to its own server; no other page may frame it. */
-    private static final String CONSOLE_CSP =
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                    + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-
     private final Database database;
     private final SimulatedClock clock;
     private final CodeTables codes;
@@ -117,7 +109,7 @@ public final class Simulator implements AutoCloseable {
     private final StateStore state;
     private final PublicAddress address = new PublicAddress();
 
-    private Simulator(Config config, Function<Simulator, EndpointGroup> extension) {
+    private Simulator(Config config, SimulatorExtension extension) {
         this.config = config;
         this.database = Database.open(config.database());
         this.state = new StateStore(database.dsl());
@@ -146,7 +138,7 @@ public final class Simulator implements AutoCloseable {
         AdminController admin =
                 new AdminController(clock, this::reset, population, dsl, codes, settings, keys.developmentKeyOnly());
         PatronDirectory patrons = new PatronDirectory(dsl, clock, users, loans, fees, sets, blockers, codes);
-        EndpointGroup extra = extension.apply(this);
+        EndpointGroup extra = extension.routes(this);
         this.app = Javalin.create(javalin -> {
             javalin.http.maxRequestSize = MAX_BODY_BYTES;
             javalin.startup.showJavalinBanner = false;
@@ -156,20 +148,7 @@ public final class Simulator implements AutoCloseable {
             javalin.jetty.modifyServer(server -> server.setErrorHandler(new AlmaErrorPages()));
             javalin.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new AlmaErrorPages()));
             address.register(javalin);
-            // The trainer console: plain files inside the jar, its chart library from a WebJar; no build step.
-            javalin.staticFiles.add(files -> {
-                files.hostedPath = "/";
-                files.directory = "/console";
-                files.location = Location.CLASSPATH;
-                files.headers = Map.of(
-                        "Content-Security-Policy",
-                        CONSOLE_CSP,
-                        "X-Content-Type-Options",
-                        "nosniff",
-                        "Referrer-Policy",
-                        "no-referrer");
-            });
-            javalin.staticFiles.enableWebjars();
+            extension.configure(javalin);
             AlmaErrors.register(javalin);
             Routes.register(
                     javalin,
@@ -189,14 +168,14 @@ public final class Simulator implements AutoCloseable {
     }
 
     public static Simulator create(Config config) {
-        return new Simulator(config, simulator -> () -> {});
+        return new Simulator(config, SimulatorExtension.NONE);
     }
 
     /**
-     * A simulator whose control plane also has the routes {@code extension} declares under {@code /almasim/v1}: how the
-     * scenarios module adds the console's policies and scenarios, which need the purge engine this module cannot see.
+     * A simulator with what {@code extension} adds: routes under {@code /almasim/v1} and anything else it serves. How the
+     * app adds the trainer console (its page, policies and scenarios), which needs the purge engine this module cannot see.
      */
-    public static Simulator create(Config config, Function<Simulator, EndpointGroup> extension) {
+    public static Simulator create(Config config, SimulatorExtension extension) {
         return new Simulator(config, extension);
     }
 

@@ -18,12 +18,12 @@ import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.population.PopulationService;
 
 /** A simulator on a free port on FLVC's 2024 run date, optionally holding the demo patrons, and the engine's client to it. */
-final class DemoAlma implements AutoCloseable {
-    static final LocalDate FLVC_2024 = LocalDate.of(2024, 8, 1);
+public final class DemoAlma implements AutoCloseable {
+    public static final LocalDate FLVC_2024 = LocalDate.of(2024, 8, 1);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final Simulator sim;
-    final AlmaClient alma;
+    public final Simulator sim;
+    public final AlmaClient alma;
 
     private DemoAlma(boolean demo) {
         sim = Simulator.create(Simulator.Config.defaults().withToday(FLVC_2024)).start(0);
@@ -33,11 +33,11 @@ final class DemoAlma implements AutoCloseable {
         alma = new AlmaClient(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
     }
 
-    static DemoAlma withDemoPatrons() {
+    public static DemoAlma withDemoPatrons() {
         return new DemoAlma(true);
     }
 
-    static DemoAlma empty() {
+    public static DemoAlma empty() {
         return new DemoAlma(false);
     }
 
@@ -70,7 +70,7 @@ final class DemoAlma implements AutoCloseable {
     }
 
     /** An itemized set of users with these primary ids; answers its id. */
-    String itemizedSet(String name, List<String> members) {
+    public String itemizedSet(String name, List<String> members) {
         return PolicyRun.itemizedSet(alma, name, members);
     }
 

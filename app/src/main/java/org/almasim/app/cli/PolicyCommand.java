@@ -1,0 +1,233 @@
+package org.almasim.app.cli;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.almasim.engine.clock.EngineToday;
+import org.almasim.engine.execution.PolicyRun;
+import org.almasim.engine.policy.Policy;
+import org.almasim.engine.policy.PolicyReader;
+import org.almasim.engine.preview.Preview;
+import org.almasim.engine.report.PreviewFormat;
+import org.almasim.engine.report.RunFormat;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code almasim policy ...}: purge policies against any Alma (a simulator or a real institution). */
+@Command(
+        name = "policy",
+        mixinStandardHelpOptions = true,
+        description = "Apply a purge policy to an Alma.",
+        subcommands = {
+            PolicyCommand.PreviewCommand.class,
+            PolicyCommand.RunCommand.class,
+            PolicyCommand.DiffCommand.class,
+            PolicyCommand.ReinstateCommand.class,
+            PolicyCommand.NoticesCommand.class
+        })
+final class PolicyCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(
+            name = "run",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Carry the policy out: fix dates, mark inactive and purge, then compare what Alma did with the preview.")
+    static final class RunCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        AlmaOptions options;
+
+        @Option(
+                names = "--mode",
+                defaultValue = "job",
+                description = "job (Alma's jobs on a set) or per-user. Default: ${DEFAULT-VALUE}.")
+        String mode;
+
+        @Option(
+                names = "--purge-job-id",
+                defaultValue = "M26701",
+                description = "The purge-on-a-set job's id. Default: ${DEFAULT-VALUE}.")
+        String purgeJob;
+
+        @Option(
+                names = "--update-job-id",
+                defaultValue = "M148",
+                description = "The Update/Notify Users job's id. Default: ${DEFAULT-VALUE}.")
+        String updateJob;
+
+        @Override
+        public Integer call() {
+            return options.handle(spec, () -> {
+                PolicyRun.Mode runMode =
+                        mode.equalsIgnoreCase("per-user") ? PolicyRun.Mode.PER_USER : PolicyRun.Mode.JOB;
+                var report = new PolicyRun(
+                                options.alma(), new PolicyRun.Jobs(purgeJob, updateJob), TerminalProgress.create())
+                        .run(options.policy(), options.today(), runMode);
+                return RunFormat.parse(options.format).render(report);
+            });
+        }
+    }
+
+    @Command(
+            name = "reinstate",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Reinstate patrons as the policy says: ACTIVE, a new expiry date, EXTERNAL accounts toggled for the edit.")
+    static final class ReinstateCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        AlmaOptions options;
+
+        @Option(
+                names = "--user",
+                required = true,
+                paramLabel = "PRIMARY_ID",
+                description = "A patron to reinstate. Repeatable.")
+        java.util.List<String> users;
+
+        @Option(
+                names = "--update-job-id",
+                defaultValue = "M148",
+                description = "The Update/Notify Users job's id. Default: ${DEFAULT-VALUE}.")
+        String updateJob;
+
+        @Override
+        public Integer call() {
+            return options.handle(spec, () -> {
+                var outcome = new org.almasim.engine.execution.Reinstatement(
+                                options.alma(), new PolicyRun.Jobs("M26701", updateJob))
+                        .reinstate(options.policy(), users, options.today());
+                StringBuilder out = new StringBuilder();
+                outcome.forEach(
+                        (id, what) -> out.append(id).append(": ").append(what).append('\n'));
+                return out.toString();
+            });
+        }
+    }
+
+    @Command(
+            name = "notices",
+            mixinStandardHelpOptions = true,
+            description = "Write the policy's announcements due on a day to an outbox folder (or print them).")
+    static final class NoticesCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(
+                names = "--policy",
+                required = true,
+                paramLabel = "NAME|FILE",
+                description = "flvc-annual, opal-lifecycle, or a policy file.")
+        String policy;
+
+        @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "The day. Default: today.")
+        LocalDate asOf;
+
+        @Option(
+                names = "--outbox",
+                paramLabel = "DIR",
+                description = "Write one file per notice here. Default: print them.")
+        java.nio.file.Path outbox;
+
+        @Override
+        public Integer call() {
+            return AlmaOptions.report(spec, "text", () -> {
+                Policy loaded = PolicyReader.load(policy);
+                LocalDate day = EngineToday.of(Optional.ofNullable(asOf));
+                var due = org.almasim.engine.execution.Notices.due(loaded, day);
+                if (due.isEmpty()) {
+                    return "No notice is due on " + day + ".\n";
+                }
+                StringBuilder out = new StringBuilder();
+                if (outbox != null) {
+                    try {
+                        org.almasim.engine.execution.Notices.write(loaded, due, outbox)
+                                .forEach(f -> out.append("wrote ").append(f).append('\n'));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                } else {
+                    due.forEach(n -> out.append(n.text(loaded.name())).append('\n'));
+                }
+                return out.toString();
+            });
+        }
+    }
+
+    @Command(
+            name = "diff",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Compare two policies (--policy and --against), or one policy on two days (--as-of and --against-as-of).")
+    static final class DiffCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        AlmaOptions options;
+
+        @Option(
+                names = "--against",
+                paramLabel = "NAME|FILE",
+                description = "The other policy. Default: the same policy.")
+        String against;
+
+        @Option(
+                names = "--against-as-of",
+                paramLabel = "YYYY-MM-DD",
+                description = "The other day. Default: the same day.")
+        LocalDate againstAsOf;
+
+        @Override
+        public Integer call() {
+            return options.handle(spec, () -> {
+                var a = Preview.of(options.policy(), options.alma(), options.today(), 0);
+                var other = against == null ? options.policy() : org.almasim.engine.policy.PolicyReader.load(against);
+                var b = Preview.of(other, options.alma(), againstAsOf == null ? options.today() : againstAsOf, 0);
+                var diff = org.almasim.engine.preview.PolicyDiff.of(a, b);
+                if (options.format.equalsIgnoreCase("json")) {
+                    return PreviewFormat.toJson(diff);
+                }
+                return diff.text();
+            });
+        }
+    }
+
+    @Command(
+            name = "preview",
+            mixinStandardHelpOptions = true,
+            description = "Show what the policy would do to every patron, and why, without changing anything.")
+    static final class PreviewCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        AlmaOptions options;
+
+        @Option(
+                names = "--near-days",
+                defaultValue = "30",
+                description = "Near misses: eligible within this many days. Default: ${DEFAULT-VALUE}.")
+        int nearDays;
+
+        @Override
+        public Integer call() {
+            return options.handle(
+                    spec,
+                    () -> PreviewFormat.parse(options.format)
+                            .render(Preview.of(options.policy(), options.alma(), options.today(), nearDays)));
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.almasim.app.cli;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.almasim.app.console.TrainerConsole;
+import org.almasim.simulator.Simulator;
+import org.almasim.simulator.population.Population.Loaded;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code almasim serve}: a mock Alma on a port until Ctrl-C. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve a mock Alma REST API until Ctrl-C.")
+final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    SimulatorOptions options;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        serve(options, "");
+        return 0;
+    }
+
+    /** Starts, loads, prints how to reach it, and blocks until the process is stopped. */
+    static void serve(SimulatorOptions options, String headline) throws InterruptedException {
+        // Load before listening, so no client ever sees a half-loaded population.
+        Simulator simulator = Simulator.create(options.config(), new TrainerConsole());
+        var loaded = options.loadInto(simulator);
+        simulator.start(options.port);
+        printWelcome(simulator, loaded.orElse(null), headline);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            simulator.close();
+            stopped.countDown();
+        }));
+        stopped.await();
+    }
+
+    static void printWelcome(Simulator simulator, Loaded loaded, String headline) {
+        String base = simulator.baseUrl();
+        String key = simulator.apiKeys().describe().get(0).replaceAll(" \\(.*", "");
+        StringBuilder out = new StringBuilder();
+        if (!headline.isEmpty()) {
+            out.append(headline).append("\n\n");
+        }
+        out.append("almasim is serving a mock Alma at ").append(base).append("/almaws/v1\n");
+        out.append("  listening on:    ")
+                .append(simulator.host())
+                .append(
+                        simulator.host().equals(Simulator.Config.LOOPBACK)
+                                ? " (this machine only; --host 0.0.0.0 lets other machines in)"
+                                : " (other machines can reach it)")
+                .append('\n');
+        out.append("  simulated today: ").append(simulator.clock().today()).append('\n');
+        simulator
+                .apiKeys()
+                .describe()
+                .forEach(k -> out.append("  API key:         ").append(k).append('\n'));
+        if (loaded != null) {
+            out.append("  population:      ")
+                    .append(loaded.users())
+                    .append(" users, ")
+                    .append(loaded.items())
+                    .append(" items, ")
+                    .append(loaded.loans())
+                    .append(" loans, ")
+                    .append(loaded.fees())
+                    .append(" fees\n");
+        }
+        out.append("  control plane:   ")
+                .append(base)
+                .append("/almasim/v1 (clock, reset, population; each needs a key but health)\n");
+        out.append("  trainer console: ").append(base).append("/ (open it in a browser; it asks for the API key)\n\n");
+        out.append("Try:\n  curl -H 'Authorization: apikey ")
+                .append(key)
+                .append("' -H 'Accept: application/json' '")
+                .append(base)
+                .append("/almaws/v1/users?limit=5'\n\n");
+        out.append("Press Ctrl-C to stop.\n");
+        System.out.print(out);
+        System.out.flush();
+    }
+}

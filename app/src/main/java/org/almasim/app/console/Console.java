@@ -1,0 +1,544 @@
+package org.almasim.app.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.almasim.app.console.ConsoleViews.DecisionPage;
+import org.almasim.app.console.ConsoleViews.History;
+import org.almasim.app.console.ConsoleViews.Outcome;
+import org.almasim.app.console.ConsoleViews.Overview;
+import org.almasim.app.console.ConsoleViews.PolicyChoice;
+import org.almasim.app.console.ConsoleViews.PreviewSummary;
+import org.almasim.app.console.ConsoleViews.Saved;
+import org.almasim.app.console.ConsoleViews.ScenarioState;
+import org.almasim.app.console.ConsoleViews.StatusPoint;
+import org.almasim.engine.alma.AlmaApiException;
+import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.evaluation.Decision;
+import org.almasim.engine.execution.PolicyRun;
+import org.almasim.engine.execution.RunReport;
+import org.almasim.engine.policy.Policy;
+import org.almasim.engine.policy.PolicyException;
+import org.almasim.engine.policy.PolicyReader;
+import org.almasim.engine.preview.Preview;
+import org.almasim.engine.preview.PreviewReport;
+import org.almasim.engine.report.RunFormat;
+import org.almasim.scenarios.scenario.PolicyCalendar;
+import org.almasim.scenarios.scenario.ScenarioException;
+import org.almasim.scenarios.scenario.ScenarioPlay;
+import org.almasim.scenarios.scenario.ScenarioReader;
+import org.almasim.simulator.Simulator;
+import org.almasim.simulator.errors.AlmaError;
+import org.almasim.simulator.errors.AlmaRefusal;
+
+/**
+ * The trainer console's side that needs the purge engine: shipped policies previewed and run, the clock moved with
+ * every scheduled stage firing on its day, shipped scenarios stepped through with their narration, and the history
+ * the charts draw. It reaches the simulator only through its REST API and control plane, as any client does.
+ * One console per simulator; one thing at a time changes the library, and a change in progress refuses the next one
+ * at once. No lock is held across a call to Alma: {@code lock} guards the console's own fields for the moment it takes
+ * to read or write them, so a long clock move or a run paused by the job gate never stalls an unrelated request.
+ */
+public final class Console implements AutoCloseable {
+    /** Decisions a preview sends the page at once; the rest are paged. */
+    static final int DECISIONS_PER_PAGE = 100;
+
+    private static final int NEAR_MISS_DAYS = 30;
+    private static final String FROM_CONSOLE = "run from the console";
+
+    public enum Step {
+        DAY,
+        WEEK,
+        MONTH,
+        YEAR
+    }
+
+    /** The shipped policies, read once: the page asks for them on every load. */
+    private static final Map<String, Policy> SHIPPED = PolicyReader.SHIPPED.stream()
+            .collect(Collectors.toMap(name -> name, PolicyReader::load, (a, b) -> a, LinkedHashMap::new));
+
+    private final Simulator simulator;
+    private final Object lock = new Object();
+    /** What is changing the library now (a clock move, a run, a scenario step), or null: one change at a time. */
+    private final AtomicReference<String> activity = new AtomicReference<>();
+    /** A preview reads every patron: one at a time, so a page reloaded many times cannot pile them up. */
+    private final AtomicBoolean previewing = new AtomicBoolean();
+
+    private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "almasim-console-run");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ByteArrayOutputStream narration = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(narration, true, StandardCharsets.UTF_8);
+    private final Map<String, ConsoleRun> runs = new LinkedHashMap<>();
+    private final List<StatusPoint> history = new ArrayList<>();
+    private AlmaClient alma;
+    private PolicyCalendar calendar;
+    private Optional<ScenarioPlay> play = Optional.empty();
+    private Optional<PreviewReport> lastPreview = Optional.empty();
+    private List<String> restoredSchedules = List.of();
+
+    public Console(Simulator simulator) {
+        this.simulator = simulator;
+        restore();
+    }
+
+    /** The schedules of shipped policies, the charts' history and the runs a previous process of this library left. */
+    private void restore() {
+        Saved.readFrom(simulator.state()).ifPresent(saved -> {
+            history.addAll(saved.status());
+            saved.runs().forEach(view -> runs.put(view.id(), ConsoleRun.restored(view)));
+            // The calendar is made when first needed, once the server listens: it reaches the library over HTTP.
+            restoredSchedules =
+                    saved.scheduled().stream().filter(SHIPPED::containsKey).toList();
+        });
+    }
+
+    /** Saves what {@link #restore} reads; called after every change the console makes. */
+    private void save() {
+        Saved saved;
+        synchronized (lock) {
+            List<String> scheduled = calendar == null
+                    ? List.of()
+                    : List.copyOf(calendar.policies().keySet());
+            saved = new Saved(
+                    scheduled,
+                    List.copyOf(history),
+                    runs.values().stream().map(ConsoleRun::view).toList());
+        }
+        saved.writeTo(simulator.state());
+    }
+
+    public Overview overview() {
+        PolicyCalendar calendar = calendar();
+        List<PolicyChoice> choices = new ArrayList<>();
+        for (var shipped : SHIPPED.entrySet()) {
+            String name = shipped.getKey();
+            Policy policy = shipped.getValue();
+            choices.add(new PolicyChoice(
+                    name,
+                    policy.name(),
+                    policy.description() == null ? "" : policy.description().strip(),
+                    calendar.policies().containsKey(name)));
+        }
+        Optional<ScenarioPlay> current;
+        synchronized (lock) {
+            current = play;
+        }
+        current.ifPresent(p -> p.calendar().policies().forEach((name, policy) -> {
+            if (choices.stream().noneMatch(c -> c.name().equals(name))) {
+                choices.add(new PolicyChoice(
+                        name,
+                        policy.name(),
+                        policy.description() == null ? "" : policy.description().strip(),
+                        true));
+            }
+        }));
+        return new Overview(
+                today(), choices, ScenarioReader.SHIPPED, scenarioState().orElse(null), busy(), activity.get());
+    }
+
+    /** Runs or stops running a policy on its schedule whenever the clock moves. */
+    public Overview schedule(String name, boolean scheduled) {
+        changing(scheduled ? "scheduling " + name : "unscheduling " + name, () -> {
+            if (scheduled) {
+                calendar().schedule(name, policy(name));
+            } else {
+                calendar().unschedule(name);
+            }
+            return null;
+        });
+        return overview();
+    }
+
+    public PreviewSummary preview(String name) {
+        Policy policy = policy(name);
+        if (!previewing.compareAndSet(false, true)) {
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("A preview is in progress; wait for it to finish.");
+        }
+        PreviewReport report;
+        try {
+            report = engine(() -> Preview.of(policy, alma(), today(), NEAR_MISS_DAYS));
+        } finally {
+            previewing.set(false);
+        }
+        synchronized (lock) {
+            lastPreview = Optional.of(report);
+        }
+        Map<String, Integer> reasons = new TreeMap<>();
+        report.decisions().stream()
+                .filter(d -> d.action() != Decision.Action.KEEP)
+                .forEach(d -> d.deciding().forEach(r -> reasons.merge(d.action() + ": " + r.label(), 1, Integer::sum)));
+        return new PreviewSummary(
+                report.policy(),
+                report.asOf(),
+                report.patrons(),
+                report.counts(),
+                report.safety(),
+                reasons,
+                report.nearMisses().stream().limit(DECISIONS_PER_PAGE).toList(),
+                decisions(Optional.empty(), 0, DECISIONS_PER_PAGE));
+    }
+
+    /** A page of the last preview's decisions, all or those of one action; KEEP decisions only when asked for. */
+    public DecisionPage decisions(Optional<Decision.Action> action, int offset, int limit) {
+        Optional<PreviewReport> last;
+        synchronized (lock) {
+            last = lastPreview;
+        }
+        PreviewReport report = last.orElseThrow(() -> AlmaError.PARAMETER_NOT_VALID.refusal("Preview a policy first."));
+        List<Decision> chosen = report.decisions().stream()
+                .filter(d -> action.map(a -> d.action() == a).orElse(d.action() != Decision.Action.KEEP))
+                .toList();
+        return new DecisionPage(
+                chosen.size(), chosen.stream().skip(offset).limit(limit).toList());
+    }
+
+    /** Starts the policy's stages (all when none are named) in the background; the page follows it with {@link #run}. */
+    public ConsoleRun.View startRun(String name, Set<Policy.Stage> stages, PolicyRun.Mode mode) {
+        Policy policy = policy(name);
+        Set<Policy.Stage> chosen = stages.isEmpty() ? EnumSet.allOf(Policy.Stage.class) : stages;
+        LocalDate today = today();
+        PolicyCalendar calendar = calendar();
+        begin("running " + name);
+        ConsoleRun run;
+        try {
+            synchronized (lock) {
+                run = new ConsoleRun(
+                        nextRunId(),
+                        name,
+                        today,
+                        chosen.stream()
+                                .filter(policy.present()::contains)
+                                .map(s -> s.name().toLowerCase(Locale.ROOT))
+                                .collect(Collectors.joining(", ")),
+                        FROM_CONSOLE);
+                runs.put(run.id(), run);
+            }
+            background.submit(() -> {
+                try {
+                    Optional<RunReport> report = calendar.run(name, policy, chosen, mode, FROM_CONSOLE, run);
+                    report.ifPresent(run::finish);
+                    run.narrated(drain());
+                    recordStatus();
+                } catch (RuntimeException e) {
+                    run.failed(e.getMessage());
+                } finally {
+                    save();
+                    activity.set(null);
+                }
+            });
+        } catch (RuntimeException e) {
+            activity.set(null);
+            throw e;
+        }
+        return run.view();
+    }
+
+    public ConsoleRun.View run(String id) {
+        return find(id).view();
+    }
+
+    public String report(String id, String format) {
+        RunReport report = find(id).report()
+                .orElseThrow(() -> AlmaError.PARAMETER_NOT_VALID.refusal("Run " + id + " has no report yet."));
+        try {
+            return RunFormat.parse(format).render(report);
+        } catch (IllegalArgumentException e) {
+            throw AlmaError.PARAMETER_NOT_VALID.refusal(e.getMessage());
+        }
+    }
+
+    /** Moves the clock on by a day, a week, a month or a year, running every scheduled stage on its day. */
+    public Outcome advance(Step step) {
+        return changing("moving the clock on by a " + step.name().toLowerCase(Locale.ROOT), () -> advanceNow(step));
+    }
+
+    private Outcome advanceNow(Step step) {
+        PolicyCalendar calendar = calendar();
+        LocalDate from = calendar.today();
+        LocalDate to = switch (step) {
+            case DAY -> from.plusDays(1);
+            case WEEK -> from.plusWeeks(1);
+            case MONTH -> from.plusMonths(1);
+            case YEAR -> from.plusYears(1);
+        };
+        int before = runCount();
+        engine(() -> {
+            calendar.advanceTo(to);
+            return null;
+        });
+        recordStatus();
+        return outcome(before, List.of());
+    }
+
+    /** Empties the library and starts a shipped scenario: its population, sets and policies, at its start date. */
+    public Outcome loadScenario(String name) {
+        if (!ScenarioReader.SHIPPED.contains(name)) {
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("No shipped scenario is called '" + name + "' ("
+                    + String.join(", ", ScenarioReader.SHIPPED) + ").");
+        }
+        return changing("loading the scenario " + name, () -> {
+            ScenarioPlay loaded = engine(() -> {
+                alma().post("/almasim/v1/reset", Map.of(), null);
+                ScenarioPlay started = new ScenarioPlay(ScenarioReader.load(name), alma(), out, listener);
+                narration.reset();
+                started.start();
+                return started;
+            });
+            synchronized (lock) {
+                play = Optional.of(loaded);
+                calendar = loaded.calendar();
+                runs.clear();
+                history.clear();
+                lastPreview = Optional.empty();
+            }
+            recordStatus();
+            return outcome(0, List.of());
+        });
+    }
+
+    /** Does the loaded scenario's next timeline step, with its narration and the expectations that did not hold. */
+    public Outcome step() {
+        return changing("stepping the scenario", () -> {
+            ScenarioPlay current;
+            synchronized (lock) {
+                current = play.orElseThrow(() -> AlmaError.PARAMETER_NOT_VALID.refusal("Load a scenario first."));
+            }
+            if (!current.hasNext()) {
+                throw AlmaError.PARAMETER_NOT_VALID.refusal("The scenario "
+                        + current.scenario().name() + " has no more steps; load it again to replay it.");
+            }
+            int before = runCount();
+            List<String> failures = engine(current::step);
+            if (!current.hasNext()) {
+                current.finish();
+            }
+            recordStatus();
+            return outcome(before, failures);
+        });
+    }
+
+    public History history() {
+        synchronized (lock) {
+            return new History(
+                    List.copyOf(history),
+                    runs.values().stream().map(ConsoleRun::view).toList());
+        }
+    }
+
+    @Override
+    public void close() {
+        background.shutdownNow();
+    }
+
+    /** Hears the calendar's runs: scheduled and scenario ones are recorded here; the console's own already are. */
+    private final PolicyCalendar.RunListener listener = new PolicyCalendar.RunListener() {
+        @Override
+        public void ran(PolicyCalendar.Ran ran) {
+            synchronized (lock) {
+                if (!ran.why().equals(FROM_CONSOLE)) {
+                    String id = nextRunId();
+                    runs.put(
+                            id,
+                            ConsoleRun.finished(id, ran.policy(), ran.day(), ran.stages(), ran.why(), ran.report()));
+                }
+            }
+        }
+
+        @Override
+        public void refused(String policy, LocalDate day, String stages, String why, String reasons) {
+            synchronized (lock) {
+                ConsoleRun run = why.equals(FROM_CONSOLE)
+                        ? runs.values().stream()
+                                .filter(ConsoleRun::running)
+                                .findFirst()
+                                .orElseThrow()
+                        : new ConsoleRun(nextRunId(), policy, day, stages, why);
+                run.refused(reasons);
+                runs.putIfAbsent(run.id(), run);
+            }
+        }
+    };
+
+    private List<String> drain() {
+        String text = narration.toString(StandardCharsets.UTF_8);
+        narration.reset();
+        return text.isEmpty() ? List.of() : Arrays.asList(text.split("\\R"));
+    }
+
+    private Outcome outcome(int runsBefore, List<String> failures) {
+        List<ConsoleRun.View> made;
+        synchronized (lock) {
+            made = runs.values().stream().skip(runsBefore).map(ConsoleRun::view).toList();
+        }
+        return new Outcome(today(), drain(), made, failures, scenarioState().orElse(null));
+    }
+
+    private int runCount() {
+        synchronized (lock) {
+            return runs.size();
+        }
+    }
+
+    private Optional<ScenarioState> scenarioState() {
+        Optional<ScenarioPlay> current;
+        synchronized (lock) {
+            current = play;
+        }
+        return current.map(p -> {
+            var timeline = p.scenario().timeline();
+            String say = p.hasNext() && timeline.get(p.nextStep()).say() != null
+                    ? timeline.get(p.nextStep()).say().strip()
+                    : null;
+            return new ScenarioState(
+                    p.scenario().name(),
+                    p.scenario().description() == null
+                            ? ""
+                            : p.scenario().description().strip(),
+                    p.nextStep(),
+                    timeline.size(),
+                    say,
+                    !p.hasNext());
+        });
+    }
+
+    private void recordStatus() {
+        JsonNode summary = alma().get("/almasim/v1/patrons/summary", Map.of());
+        Map<String, Integer> byStatus = new TreeMap<>();
+        summary.path("by_status")
+                .properties()
+                .forEach(e -> byStatus.put(e.getKey(), e.getValue().asInt()));
+        LocalDate day = LocalDate.parse(summary.path("today").asText());
+        synchronized (lock) {
+            if (!history.isEmpty() && history.get(history.size() - 1).day().equals(day)) {
+                history.remove(history.size() - 1);
+            }
+            history.add(new StatusPoint(day, byStatus));
+        }
+    }
+
+    private String nextRunId() {
+        return String.valueOf(runs.size() + 1);
+    }
+
+    private ConsoleRun find(String id) {
+        ConsoleRun run;
+        synchronized (lock) {
+            run = runs.get(id);
+        }
+        if (run == null) {
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("No run " + id + " in this console.");
+        }
+        return run;
+    }
+
+    private boolean busy() {
+        return activity.get() != null;
+    }
+
+    /**
+     * Claims the library for one change, or refuses at once with what is already changing it. The calendar then
+     * takes the library's date afresh (another client may have moved the clock), and only here: a reader that moved
+     * the calendar's day during a clock move could make it run a day twice.
+     */
+    private void begin(String what) {
+        String already = activity.compareAndExchange(null, what);
+        if (already != null) {
+            throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                    "A change is in progress (" + already + "); wait for it to finish.");
+        }
+        try {
+            calendar().follow(simulator.clock().today());
+        } catch (RuntimeException e) {
+            activity.set(null);
+            throw e;
+        }
+    }
+
+    private <T> T changing(String what, Supplier<T> work) {
+        begin(what);
+        try {
+            return work.get();
+        } finally {
+            save();
+            activity.set(null);
+        }
+    }
+
+    private Policy policy(String name) {
+        Optional<Policy> scheduled = calendar().policy(name);
+        if (scheduled.isPresent()) {
+            return scheduled.get();
+        }
+        return Optional.ofNullable(SHIPPED.get(name))
+                .orElseThrow(() -> AlmaError.PARAMETER_NOT_VALID.refusal(
+                        "No shipped policy is called '" + name + "' (" + String.join(", ", SHIPPED.keySet()) + ")."));
+    }
+
+    /** The library's today, taken afresh: another client may have moved the clock since the console last looked. */
+    private LocalDate today() {
+        return simulator.clock().today();
+    }
+
+    private PolicyCalendar calendar() {
+        PolicyCalendar current;
+        boolean created = false;
+        synchronized (lock) {
+            if (calendar == null) {
+                calendar = new PolicyCalendar(alma(), out, simulator.clock().today(), listener);
+                restoredSchedules.forEach(name -> calendar.schedule(name, SHIPPED.get(name)));
+                created = history.isEmpty();
+            }
+            current = calendar;
+        }
+        if (created) {
+            recordStatus();
+        }
+        return current;
+    }
+
+    private AlmaClient alma() {
+        synchronized (lock) {
+            if (alma == null) {
+                String key = simulator
+                        .apiKeys()
+                        .readWriteKey()
+                        .orElseThrow(() -> AlmaError.PARAMETER_NOT_VALID.refusal(
+                                "The console needs a read-write API key; this simulator has only read-only ones."));
+                alma = new AlmaClient(simulator.baseUrl(), key);
+            }
+            return alma;
+        }
+    }
+
+    /** The engine's refusals (a policy that does not read, an Alma error) as the console's own errors. */
+    private static <T> T engine(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (PolicyException | ScenarioException e) {
+            throw AlmaError.PARAMETER_NOT_VALID.refusal(e.getMessage());
+        } catch (AlmaApiException e) {
+            throw AlmaRefusal.relayed(400, e.code(), e.getMessage());
+        }
+    }
+}

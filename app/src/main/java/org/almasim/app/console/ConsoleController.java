@@ -1,0 +1,186 @@
+package org.almasim.app.console;
+
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.http.Context;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.almasim.engine.evaluation.Decision;
+import org.almasim.engine.execution.PolicyRun;
+import org.almasim.engine.policy.Policy;
+import org.almasim.simulator.Simulator;
+import org.almasim.simulator.errors.AlmaError;
+import org.almasim.simulator.http.AlmaFormats;
+import org.almasim.simulator.http.Params;
+import org.almasim.simulator.store.Page;
+
+/**
+ * HTTP for the console's control plane, {@code /almasim/v1/console/...} (JSON), and the one place its routes are
+ * declared. The simulator adds them to its own control plane: {@code Simulator.create(config, new TrainerConsole())}.
+ */
+public final class ConsoleController {
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .addModule(new Jdk8Module())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .build();
+
+    private final Console console;
+
+    ConsoleController(Console console) {
+        this.console = console;
+    }
+
+    /** The console's routes for a simulator, relative to {@code /almasim/v1}. */
+    public static EndpointGroup routes(Simulator simulator) {
+        ConsoleController console = new ConsoleController(new Console(simulator));
+        return () -> path("console", () -> {
+            get(console::overview);
+            post("clock/advance", console::advance);
+            path("policies/{policy}", () -> {
+                post("preview", console::preview);
+                get("preview/decisions", console::decisions);
+                post("schedule", console::schedule);
+                post("runs", console::startRun);
+            });
+            get("runs/{run_id}", console::run);
+            get("runs/{run_id}/report", console::report);
+            post("scenarios/{scenario}", console::loadScenario);
+            post("scenario/step", console::step);
+            get("history", console::history);
+        });
+    }
+
+    void overview(Context ctx) {
+        json(ctx, console.overview());
+    }
+
+    void advance(Context ctx) {
+        String by = body(ctx).path("by").asText("");
+        Console.Step step;
+        try {
+            step = Console.Step.valueOf(by.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("by must be day, week, month or year, got '" + by + "'.");
+        }
+        json(ctx, console.advance(step));
+    }
+
+    void preview(Context ctx) {
+        json(ctx, console.preview(ctx.pathParam("policy")));
+    }
+
+    void decisions(Context ctx) {
+        Optional<Decision.Action> action = Optional.ofNullable(Params.text(ctx, "action"))
+                .map(a -> {
+                    try {
+                        return Decision.Action.valueOf(a.toUpperCase(Locale.ROOT));
+                    } catch (IllegalArgumentException e) {
+                        throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                                "action must be one of " + EnumSet.allOf(Decision.Action.class) + ", got '" + a + "'.");
+                    }
+                });
+        Page page = Params.page(ctx);
+        json(ctx, console.decisions(action, page.offset(), page.limit()));
+    }
+
+    void schedule(Context ctx) {
+        JsonNode body = body(ctx);
+        if (!body.path("scheduled").isBoolean()) {
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("scheduled must be true or false.");
+        }
+        json(
+                ctx,
+                console.schedule(ctx.pathParam("policy"), body.path("scheduled").asBoolean()));
+    }
+
+    void startRun(Context ctx) {
+        JsonNode body = body(ctx);
+        Set<Policy.Stage> stages = EnumSet.noneOf(Policy.Stage.class);
+        for (JsonNode stage : body.path("stages")) {
+            try {
+                stages.add(Policy.Stage.valueOf(stage.asText().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                        "stages are fixups, inactive and purge, got '" + stage.asText() + "'.");
+            }
+        }
+        String mode = body.path("mode").asText("job");
+        if (!mode.equals("job") && !mode.equals("per_user")) {
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("mode must be job or per_user, got '" + mode + "'.");
+        }
+        ctx.status(202);
+        write(
+                ctx,
+                console.startRun(
+                        ctx.pathParam("policy"),
+                        stages,
+                        mode.equals("job") ? PolicyRun.Mode.JOB : PolicyRun.Mode.PER_USER));
+    }
+
+    void run(Context ctx) {
+        json(ctx, console.run(ctx.pathParam("run_id")));
+    }
+
+    void report(Context ctx) {
+        String format =
+                Optional.ofNullable(Params.text(ctx, "format")).orElse("json").toLowerCase(Locale.ROOT);
+        String body = console.report(ctx.pathParam("run_id"), format);
+        String type = switch (format) {
+            case "csv" -> "text/csv";
+            case "text" -> "text/plain";
+            default -> "application/json";
+        };
+        ctx.contentType(type + ";charset=utf-8")
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"run-" + ctx.pathParam("run_id") + "."
+                                + (format.equals("text") ? "txt" : format) + "\"")
+                .result(body);
+    }
+
+    void loadScenario(Context ctx) {
+        json(ctx, console.loadScenario(ctx.pathParam("scenario")));
+    }
+
+    void step(Context ctx) {
+        json(ctx, console.step());
+    }
+
+    void history(Context ctx) {
+        json(ctx, console.history());
+    }
+
+    private static JsonNode body(Context ctx) {
+        return ctx.bodyAsBytes().length == 0
+                ? JSON.createObjectNode()
+                : AlmaFormats.readTree(ctx.bodyAsBytes(), AlmaFormats.BodyFormat.JSON);
+    }
+
+    private static void json(Context ctx, Object value) {
+        ctx.status(200);
+        write(ctx, value);
+    }
+
+    private static void write(Context ctx, Object value) {
+        try {
+            ctx.contentType("application/json;charset=utf-8").result(JSON.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

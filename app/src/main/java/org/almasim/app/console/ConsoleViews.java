@@ -1,0 +1,103 @@
+package org.almasim.app.console;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.almasim.engine.evaluation.Decision;
+import org.almasim.engine.preview.PreviewReport;
+import org.almasim.simulator.state.StateStore;
+
+/** What the console's routes answer (JSON), and what it keeps in the simulator's database across a restart. */
+final class ConsoleViews {
+    private ConsoleViews() {}
+
+    record PolicyChoice(
+            @JsonProperty("name") String name,
+            @JsonProperty("title") String title,
+            @JsonProperty("description") String description,
+            @JsonProperty("scheduled") boolean scheduled) {}
+
+    record ScenarioState(
+            @JsonProperty("name") String name,
+            @JsonProperty("description") String description,
+            @JsonProperty("next_step") int nextStep,
+            @JsonProperty("steps") int steps,
+            @JsonProperty("next_say") String nextSay,
+            @JsonProperty("finished") boolean finished) {}
+
+    record Overview(
+            @JsonProperty("today") LocalDate today,
+            @JsonProperty("policies") List<PolicyChoice> policies,
+            @JsonProperty("scenarios") List<String> scenarios,
+            @JsonProperty("scenario") ScenarioState scenario,
+            @JsonProperty("busy") boolean busy,
+            @JsonProperty("in_progress") String inProgress) {}
+
+    record StatusPoint(
+            @JsonProperty("day") LocalDate day,
+            @JsonProperty("by_status") Map<String, Integer> byStatus) {}
+
+    /** What a change did: the narration it wrote, the runs it made, and where a scenario stands. */
+    record Outcome(
+            @JsonProperty("today") LocalDate today,
+            @JsonProperty("narration") List<String> narration,
+            @JsonProperty("runs") List<ConsoleRun.View> runs,
+            @JsonProperty("failures") List<String> failures,
+            @JsonProperty("scenario") ScenarioState scenario) {}
+
+    record PreviewSummary(
+            @JsonProperty("policy") String policy,
+            @JsonProperty("as_of") LocalDate asOf,
+            @JsonProperty("patrons") int patrons,
+            @JsonProperty("counts") Map<Decision.Action, Integer> counts,
+            @JsonProperty("safety") List<String> safety,
+            @JsonProperty("reasons") Map<String, Integer> reasons,
+            @JsonProperty("near_misses") List<PreviewReport.NearMiss> nearMisses,
+            @JsonProperty("decisions") DecisionPage decisions) {}
+
+    record DecisionPage(
+            @JsonProperty("total") int total,
+            @JsonProperty("decision") List<Decision> decision) {}
+
+    record History(
+            @JsonProperty("status") List<StatusPoint> status,
+            @JsonProperty("runs") List<ConsoleRun.View> runs) {}
+
+    /** What the console keeps in the simulator's database, so a restart on a file database resumes it. */
+    record Saved(
+            @JsonProperty("scheduled") List<String> scheduled,
+            @JsonProperty("status") List<StatusPoint> status,
+            @JsonProperty("runs") List<ConsoleRun.View> runs) {
+        private static final String NAME = "console";
+        private static final ObjectMapper STORED = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .build();
+
+        static Optional<Saved> readFrom(StateStore state) {
+            return state.get(NAME).map(json -> {
+                try {
+                    return STORED.readValue(json, Saved.class);
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException(
+                            "The console's saved state cannot be read: " + e.getOriginalMessage(), e);
+                }
+            });
+        }
+
+        void writeTo(StateStore state) {
+            try {
+                state.put(NAME, STORED.writeValueAsString(this));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("The console's state cannot be saved", e);
+            }
+        }
+    }
+}

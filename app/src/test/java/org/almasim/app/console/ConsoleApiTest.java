@@ -1,0 +1,227 @@
+package org.almasim.app.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import org.almasim.simulator.Simulator;
+import org.almasim.simulator.http.ApiKeys;
+import org.almasim.simulator.population.PopulationService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The console's control plane over HTTP, as the page uses it: policies, runs, the clock with schedules, scenarios. */
+class ConsoleApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private Simulator simulator;
+
+    @BeforeEach
+    void start() {
+        simulator = Simulator.create(
+                        Simulator.Config.defaults().withToday(LocalDate.of(2024, 7, 31)), new TrainerConsole())
+                .start(0);
+        simulator.load(PopulationService.demo());
+        simulator.clock().set(LocalDate.of(2024, 7, 31));
+    }
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+    }
+
+    @Test
+    void thePageIsServedWithItsConsoleWhileAPlainSimulatorServesNoPage() throws Exception {
+        HttpResponse<String> page = HTTP.send(
+                HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("console.js");
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .hasValue(TrainerConsole.CONTENT_SECURITY_POLICY);
+
+        try (Simulator plain = Simulator.create(Simulator.Config.defaults()).start(0)) {
+            HttpResponse<String> none = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(plain.baseUrl() + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(none.statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aScheduledPolicyRunsWhenTheClockPassesItsDateAndTheHistoryKeepsIt() throws IOException {
+        JsonNode overview = send("POST", "/console/policies/flvc-annual/schedule", "{\"scheduled\":true}");
+        assertThat(overview.path("policies").get(0).path("scheduled").asBoolean())
+                .isTrue();
+
+        JsonNode outcome = send("POST", "/console/clock/advance", "{\"by\":\"day\"}");
+
+        assertThat(outcome.path("today").asText()).isEqualTo("2024-08-01");
+        assertThat(outcome.path("runs")).hasSize(1);
+        JsonNode run = outcome.path("runs").get(0);
+        assertThat(run.path("why").asText()).isEqualTo("scheduled");
+        assertThat(run.path("purged").asInt()).as("the demo's five FLVC purges").isEqualTo(5);
+        // Grouped by what patrons have in common, not their own numbers: one label for every count of loans.
+        assertThat(run.path("exceptions_by_reason").path("active loans").asInt())
+                .as("%s", run)
+                .isPositive();
+        run.path("exceptions_by_reason")
+                .fieldNames()
+                .forEachRemaining(label -> assertThat(label).doesNotContainPattern("[0-9]"));
+        assertThat(outcome.path("narration").toString()).contains("FLVC annual patron purge");
+        JsonNode history = send("GET", "/console/history", null);
+        assertThat(history.path("runs")).hasSize(1);
+        JsonNode last = history.path("status").get(history.path("status").size() - 1);
+        assertThat(last.path("day").asText()).isEqualTo("2024-08-01");
+        assertThat(last.path("by_status").path("ACTIVE").asInt()
+                        + last.path("by_status").path("INACTIVE").asInt())
+                .isEqualTo(send("GET", "/patrons/summary", null).path("total").asInt());
+    }
+
+    @Test
+    void aRunFromTheConsoleIsFollowedToItsEndAndItsReportDownloads() throws IOException {
+        send("PUT", "/clock", "{\"today\":\"2024-08-01\"}");
+        JsonNode started = send("POST", "/console/policies/flvc-annual/runs", "{\"mode\":\"job\"}");
+        String id = started.path("id").asText();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> !send("GET", "/console/runs/" + id, null)
+                        .path("state")
+                        .asText()
+                        .equals("RUNNING"));
+        JsonNode run = send("GET", "/console/runs/" + id, null);
+        assertThat(run.path("state").asText()).isEqualTo("DONE");
+        assertThat(run.path("purged").asInt()).isEqualTo(5);
+        assertThat(run.path("exception").has("flvc-with-loan")).isTrue();
+
+        HttpResponse<String> csv = raw("GET", "/console/runs/" + id + "/report?format=csv", null);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.body()).contains("flvc-with-loan");
+        assertThat(raw("GET", "/console/runs/" + id + "/report?format=pdf", null)
+                        .statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void nothingElseChangesTheLibraryWhileARunIsInProgress() throws IOException {
+        send("PUT", "/clock", "{\"today\":\"2024-08-01\"}");
+        send("POST", "/jobs/pause", "");
+        String id = send("POST", "/console/policies/flvc-annual/runs", "{}")
+                .path("id")
+                .asText();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> send("GET", "/jobs/instances", null)
+                                .path("total_record_count")
+                                .asInt()
+                        > 0);
+
+        assertAlmaError(raw("POST", "/console/clock/advance", "{\"by\":\"day\"}"), "in progress");
+        assertAlmaError(raw("POST", "/console/policies/opal-lifecycle/runs", "{}"), "in progress");
+        assertThat(send("GET", "/clock", null).path("today").asText()).isEqualTo("2024-08-01");
+
+        send("POST", "/jobs/resume", "");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> send("GET", "/console/runs/" + id, null)
+                        .path("state")
+                        .asText()
+                        .equals("DONE"));
+    }
+
+    @Test
+    void aScenarioIsSteppedThroughWithItsNarration() throws IOException {
+        JsonNode loaded = send("POST", "/console/scenarios/flvc-2022-2024", "");
+        assertThat(loaded.path("scenario").path("next_step").asInt()).isZero();
+        int steps = loaded.path("scenario").path("steps").asInt();
+        assertThat(loaded.path("narration").toString()).contains("start:");
+
+        JsonNode step = send("POST", "/console/scenario/step", "");
+        assertThat(step.path("scenario").path("next_step").asInt()).isEqualTo(1);
+        assertThat(step.path("failures")).isEmpty();
+        for (int i = 1; i < steps; i++) {
+            step = send("POST", "/console/scenario/step", "");
+            assertThat(step.path("failures")).as("step %d", i).isEmpty();
+        }
+        assertThat(step.path("scenario").path("finished").asBoolean()).isTrue();
+        assertThat(send("GET", "/console/history", null).path("runs").size()).isPositive();
+        assertAlmaError(raw("POST", "/console/scenario/step", ""), "no more steps");
+
+        // The story ends on FLVC's 2024 run day: Alma refused the patron with a PO line, and the preview remembers it.
+        JsonNode preview = send("POST", "/console/policies/flvc-annual/preview", "");
+        assertThat(preview.path("near_misses"))
+                .as("%s", preview.path("near_misses"))
+                .anySatisfy(near -> {
+                    assertThat(near.path("primary_id").asText()).isEqualTo("po-line");
+                    assertThat(near.path("reason").path("code").asText()).isEqualTo("REFUSED_BY_ALMA");
+                    assertThat(near.path("reason")
+                                    .path("parameters")
+                                    .path("day")
+                                    .asText())
+                            .isEqualTo("2024-08-01");
+                    assertThat(near.path("reason").path("sentence").asText())
+                            .startsWith("refused by Alma on 2024-08-01: ")
+                            .contains("PO lines");
+                });
+        assertThat(preview.path("reasons").path("PURGE: refused by Alma before").asInt())
+                .isPositive();
+    }
+
+    @Test
+    void mistakesGetAlmasErrorAndChangeNothing() throws IOException {
+        assertAlmaError(raw("POST", "/console/policies/no-such-policy/preview", ""), "No shipped policy");
+        assertAlmaError(raw("POST", "/console/clock/advance", "{\"by\":\"fortnight\"}"), "day, week, month or year");
+        assertAlmaError(raw("POST", "/console/clock/advance", "{not json"), "");
+        assertAlmaError(raw("POST", "/console/scenario/step", ""), "Load a scenario first");
+        assertAlmaError(raw("POST", "/console/scenarios/no-such-scenario", ""), "No shipped scenario");
+        assertAlmaError(raw("POST", "/console/policies/flvc-annual/runs", "{\"stages\":[\"everything\"]}"), "stages");
+        assertAlmaError(raw("GET", "/console/runs/99", null), "No run 99");
+        assertThat(send("GET", "/clock", null).path("today").asText()).isEqualTo("2024-07-31");
+        assertThat(send("GET", "/patrons/summary", null).path("total").asInt()).isEqualTo(13);
+        assertThat(send("GET", "/console/history", null).path("runs")).isEmpty();
+    }
+
+    private static void assertAlmaError(HttpResponse<String> response, String words) throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("errorsExist").asBoolean()).isTrue();
+        assertThat(body.path("errorList")
+                        .path("error")
+                        .get(0)
+                        .path("errorMessage")
+                        .asText())
+                .contains(words);
+    }
+
+    private JsonNode send(String method, String path, String body) throws IOException {
+        HttpResponse<String> response = raw(method, path, body);
+        assertThat(response.statusCode())
+                .as(method + " " + path + ": " + response.body())
+                .isBetween(200, 202);
+        return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> raw(String method, String path, String body) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/almasim/v1" + path))
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .header("Authorization", "apikey " + ApiKeys.DEVELOPMENT_KEY)
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+}
