@@ -2,11 +2,6 @@ package org.almasim.simulator;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.DSLContext;
@@ -128,27 +123,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** H2 runs the script itself, from the classpath (the jar, or the build's classes). */
     private void runScript(String resource) {
-        for (String statement : statements(resource)) {
-            dsl.execute(statement);
+        if (Database.class.getClassLoader().getResource(resource) == null) {
+            throw new IllegalStateException("Missing resource " + resource);
         }
-    }
-
-    static List<String> statements(String resource) {
-        try (InputStream in = Database.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource " + resource);
-            }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            String withoutComments =
-                    text.lines().filter(line -> !line.trim().startsWith("--")).reduce("", (a, b) -> a + b + "\n");
-            return Arrays.stream(withoutComments.split(";"))
-                    .map(String::trim)
-                    .filter(s -> !s.isEmpty())
-                    .toList();
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read " + resource, e);
-        }
+        dsl.execute("RUNSCRIPT FROM 'classpath:" + resource + "'");
     }
 
     @Override

@@ -6,13 +6,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.execution.PolicyRun;
-import org.almasim.engine.execution.ProgressListener;
 import org.almasim.engine.execution.RunReport;
 import org.almasim.engine.policy.Policy;
 import org.almasim.engine.policy.PolicyReader;
 import org.almasim.engine.preview.Preview;
 import org.almasim.engine.preview.PreviewReport;
+import org.almasim.engine.progress.ProgressListener;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.population.SyntheticPopulation;
@@ -71,7 +72,7 @@ public final class PolicyBenchmark {
             }
             StageTimes stages = new StageTimes();
             started = System.nanoTime();
-            RunReport report = new PolicyRun(alma, PolicyRun.Jobs.ALMASIM, stages).run(POLICY, TODAY, mode);
+            RunReport report = new PolicyRun(alma, AlmaJobs.Ids.ALMASIM, stages).run(POLICY, TODAY, mode);
             double runSeconds = (System.nanoTime() - started) / 1e9;
             out.printf(
                     "  run by the %s path: %.1f s (%s): %,d dates fixed, %,d sent to purge, %,d purged, %,d exceptions, "

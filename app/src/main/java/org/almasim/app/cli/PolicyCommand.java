@@ -3,6 +3,7 @@ package org.almasim.app.cli;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.clock.EngineToday;
 import org.almasim.engine.execution.PolicyRun;
 import org.almasim.engine.policy.Policy;
@@ -55,13 +56,13 @@ final class PolicyCommand implements Runnable {
 
         @Option(
                 names = "--purge-job-id",
-                defaultValue = "M26701",
+                defaultValue = AlmaJobs.Ids.ALMASIM_PURGE_ON_SET,
                 description = "The purge-on-a-set job's id. Default: ${DEFAULT-VALUE}.")
         String purgeJob;
 
         @Option(
                 names = "--update-job-id",
-                defaultValue = "M148",
+                defaultValue = AlmaJobs.Ids.ALMASIM_UPDATE_USERS,
                 description = "The Update/Notify Users job's id. Default: ${DEFAULT-VALUE}.")
         String updateJob;
 
@@ -71,7 +72,7 @@ final class PolicyCommand implements Runnable {
                 PolicyRun.Mode runMode =
                         mode.equalsIgnoreCase("per-user") ? PolicyRun.Mode.PER_USER : PolicyRun.Mode.JOB;
                 var report = new PolicyRun(
-                                options.alma(), new PolicyRun.Jobs(purgeJob, updateJob), TerminalProgress.create())
+                                options.alma(), new AlmaJobs.Ids(purgeJob, updateJob), TerminalProgress.create())
                         .run(options.policy(), options.today(), runMode);
                 return RunFormat.parse(options.format).render(report);
             });
@@ -99,7 +100,7 @@ final class PolicyCommand implements Runnable {
 
         @Option(
                 names = "--update-job-id",
-                defaultValue = "M148",
+                defaultValue = AlmaJobs.Ids.ALMASIM_UPDATE_USERS,
                 description = "The Update/Notify Users job's id. Default: ${DEFAULT-VALUE}.")
         String updateJob;
 
@@ -107,7 +108,7 @@ final class PolicyCommand implements Runnable {
         public Integer call() {
             return options.handle(spec, () -> {
                 var outcome = new org.almasim.engine.execution.Reinstatement(
-                                options.alma(), new PolicyRun.Jobs("M26701", updateJob))
+                                options.alma(), new AlmaJobs.Ids(AlmaJobs.Ids.ALMASIM_PURGE_ON_SET, updateJob))
                         .reinstate(options.policy(), users, options.today());
                 StringBuilder out = new StringBuilder();
                 outcome.forEach(

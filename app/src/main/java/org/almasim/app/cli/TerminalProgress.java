@@ -1,7 +1,7 @@
 package org.almasim.app.cli;
 
 import me.tongfei.progressbar.ProgressBar;
-import org.almasim.engine.execution.ProgressListener;
+import org.almasim.engine.progress.ProgressListener;
 
 /** A progress bar on a terminal, one per stage; nothing when the output is not a terminal (pipes, CI, tests). */
 final class TerminalProgress implements ProgressListener {

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.almasim.engine.evaluation.Reason;
-import org.almasim.engine.execution.ProgressListener;
 import org.almasim.engine.execution.RunReport;
+import org.almasim.engine.progress.ProgressListener;
 
 /**
  * A policy run the console knows of: one a trainer started (followed live, stage by stage) or one the calendar made

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.almasim.simulator.Simulator;
+import org.almasim.simulator.support.PropertyRunner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * {@code -Dalmasim.fuzz.seed=S}; more with {@code -Dalmasim.console.fuzz.requests=N}.
  */
 class ConsoleFuzzTest {
-    private static final long SEED = Long.getLong("almasim.fuzz.seed", 20261127L);
+    private static final long SEED = PropertyRunner.seed("almasim.fuzz.seed");
     private static final int REQUESTS = Integer.getInteger("almasim.console.fuzz.requests", 2_000);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> JUNK = List.of(

@@ -38,8 +38,10 @@ import org.apache.hc.core5.util.Timeout;
 public final class AlmaClient {
     /** Alma's largest page. */
     public static final int PAGE = 100;
+    /** Where Alma's API lives on a host; every path the engine sends starts with it. */
+    public static final String API = "/almaws/v1";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = AlmaJson.MAPPER;
     /** Room for calls made several at a time ({@link InFlight}), even when a page fetch runs inside another such call. */
     private static final int CONNECTIONS = 4 * InFlight.DEFAULT;
 
@@ -96,7 +98,7 @@ public final class AlmaClient {
         while (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
         }
-        for (String prefix : List.of("/almaws/v1", "/almaws")) {
+        for (String prefix : List.of(API, "/almaws")) {
             if (base.endsWith(prefix)) {
                 return base.substring(0, base.length() - prefix.length());
             }
@@ -132,7 +134,19 @@ public final class AlmaClient {
 
     /** {@code /almaws/v1/users/{id}}, the id encoded for a path. */
     public static String userPath(String primaryId) {
-        return "/almaws/v1/users/" + encode(primaryId);
+        return API + "/users/" + encode(primaryId);
+    }
+
+    /**
+     * The path of a link Alma answered: links carry the address Alma saw, which need not be the one this client is
+     * configured with (a proxy, another host name), so calls go through this client's own base.
+     */
+    public static String pathOf(String link) {
+        int api = link.indexOf(API);
+        if (api < 0) {
+            throw new AlmaApiException(0, "LINK", "Alma answered a link outside its API: " + link);
+        }
+        return link.substring(api);
     }
 
     public ObjectNode getUser(String primaryId) {
@@ -158,8 +172,7 @@ public final class AlmaClient {
 
     /** The id of the set of users with this name (Alma's names are unique, compared without case), if there is one. */
     public Optional<String> setId(String name) {
-        for (JsonNode set : get(
-                        "/almaws/v1/conf/sets", Map.of("q", "name~" + name, "content_type", "USER", "limit", "100"))
+        for (JsonNode set : get(API + "/conf/sets", Map.of("q", "name~" + name, "content_type", "USER", "limit", "100"))
                 .path("set")) {
             if (set.path("name").asText().equalsIgnoreCase(name)) {
                 return Optional.of(set.path("id").asText());
@@ -170,7 +183,7 @@ public final class AlmaClient {
 
     /** Every user (full records), the pages fetched several at a time; in primary id order. */
     public List<ObjectNode> allUsers() {
-        return every("/almaws/v1/users", Map.of("expand", "full", "order_by", "primary_id"), "user").stream()
+        return every(API + "/users", Map.of("expand", "full", "order_by", "primary_id"), "user").stream()
                 .map(u -> (ObjectNode) u)
                 .toList();
     }
@@ -209,7 +222,7 @@ public final class AlmaClient {
         if (q != null) {
             query.put("q", q);
         }
-        return every("/almaws/v1/users", query, "user").stream()
+        return every(API + "/users", query, "user").stream()
                 .map(u -> (ObjectNode) u)
                 .iterator();
     }

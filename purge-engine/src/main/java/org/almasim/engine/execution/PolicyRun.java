@@ -1,20 +1,18 @@
 package org.almasim.engine.execution;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.alma.AlmaJobs;
+import org.almasim.engine.alma.AlmaSets;
 import org.almasim.engine.alma.InFlight;
 import org.almasim.engine.evaluation.Decision;
 import org.almasim.engine.evaluation.Decision.Action;
@@ -23,6 +21,7 @@ import org.almasim.engine.evaluation.ReasonCode;
 import org.almasim.engine.policy.Policy;
 import org.almasim.engine.preview.Preview;
 import org.almasim.engine.preview.PreviewReport;
+import org.almasim.engine.progress.ProgressListener;
 
 /**
  * Carries a policy out on an Alma: plan with the preview, refuse what the safety limits forbid, fix dates by GET and
@@ -30,31 +29,22 @@ import org.almasim.engine.preview.PreviewReport;
  * from the Alma's present state, so running again after an interruption finishes the work without doing anything twice.
  */
 public final class PolicyRun {
-    /** Which job ids to run: almasim's by default; a real institution's are its own. */
-    public record Jobs(String purgeOnSet, String updateUsers) {
-        public static final Jobs ALMASIM = new Jobs("M26701", "M148");
-    }
-
     public enum Mode {
         JOB,
         PER_USER
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration JOB_DEADLINE = Duration.ofMinutes(30);
-    /** The statuses of a job instance that has not ended yet; any other status is final. */
-    private static final Set<String> UNFINISHED = Set.of("QUEUED", "PENDING", "INITIALIZING", "RUNNING", "FINALIZING");
-
-    private static final long FIRST_POLL_MILLIS = 5;
-    private static final long LAST_POLL_MILLIS = 500;
-
     private final AlmaClient alma;
-    private final Jobs jobs;
+    private final AlmaJobs.Ids jobs;
+    private final AlmaJobs almaJobs;
+    private final AlmaSets sets;
     private final ProgressListener progress;
 
-    public PolicyRun(AlmaClient alma, Jobs jobs, ProgressListener progress) {
+    public PolicyRun(AlmaClient alma, AlmaJobs.Ids jobs, ProgressListener progress) {
         this.alma = alma;
         this.jobs = jobs;
+        this.almaJobs = new AlmaJobs(alma);
+        this.sets = new AlmaSets(alma);
         this.progress = progress;
     }
 
@@ -109,7 +99,7 @@ public final class PolicyRun {
     }
 
     private RunReport.StageResult markInactiveByJob(Policy policy, LocalDate today, List<String> ids) {
-        String set = itemizedSet(alma, "almasim " + policy.name() + " - inactive", ids);
+        String set = sets.itemized("almasim " + policy.name() + " - inactive", ids);
         return runJob(
                 jobs.updateUsers(),
                 Map.of(
@@ -136,7 +126,7 @@ public final class PolicyRun {
                 ids.stream().filter(id -> !refusedToday.containsKey(id)).toList();
         RunReport.StageResult sent = RunReport.StageResult.none();
         if (!send.isEmpty()) {
-            String set = itemizedSet(alma, "almasim " + policy.name() + " - purge", send);
+            String set = sets.itemized("almasim " + policy.name() + " - purge", send);
             Map<String, String> parameters = new LinkedHashMap<>();
             parameters.put("set_id", set);
             parameters.put("job_name", jobName);
@@ -156,20 +146,17 @@ public final class PolicyRun {
     /** The users finished runs of this job under this name refused today, with Alma's reason. */
     private Map<String, Reason> refusedToday(String jobId, String jobName, LocalDate today) {
         Map<String, Reason> refused = new LinkedHashMap<>();
-        Map<String, String> day = Map.of("submit_date_from", today.toString(), "submit_date_to", today.toString());
-        for (JsonNode instance : alma.every("/almaws/v1/conf/jobs/" + jobId + "/instances", day, "job_instance")) {
-            if (instance.path("name").asText().equals(jobName)
-                    && instance.path("status").path("value").asText().startsWith("COMPLETED")) {
-                String link = instance.path("link").asText();
-                alma.every(link.substring(link.indexOf("/almaws")) + "/events", Map.of(), "event")
+        for (JsonNode instance : almaJobs.instances(jobId, today, today)) {
+            if (instance.path("name").asText().equals(jobName) && AlmaJobs.completed(instance)) {
+                almaJobs.events(instance)
                         .forEach(e -> refused.put(
-                                e.path("user").path("value").asText(),
+                                e.primaryId(),
                                 Reason.of(
                                         ReasonCode.REFUSED_EARLIER_TODAY,
                                         "job_instance",
                                         instance.path("id").asText(),
                                         "alma_reason",
-                                        e.path("description").asText())));
+                                        e.description())));
             }
         }
         return refused;
@@ -221,174 +208,13 @@ public final class PolicyRun {
         return RunReport.StageResult.of(null, ids.size(), exceptions, Map.of());
     }
 
-    /**
-     * The stage's users in an itemized set of the policy's own, replaced wholesale (1000 a call), so a rerun reuses it.
-     */
-    public static String itemizedSet(AlmaClient alma, String name, List<String> ids) {
-        String id = alma.setId(name).orElse(null);
-        if (id == null) {
-            ObjectNode set =
-                    JSON.createObjectNode().put("name", name).put("description", "Managed by the almasim purge engine");
-            set.putObject("type").put("value", "ITEMIZED");
-            set.putObject("content").put("value", "USER");
-            try {
-                id = alma.post("/almaws/v1/conf/sets", Map.of(), set).path("id").asText();
-            } catch (AlmaApiException e) {
-                if (!e.outcomeUnknown()) {
-                    throw e;
-                }
-                // Names are unique in Alma: a lost answer is checked by looking the set up, not by creating it again.
-                id = alma.setId(name).orElseThrow(() -> e);
-            }
-        }
-        for (int from = 0; from < ids.size(); from += 1000) {
-            ObjectNode body = JSON.createObjectNode();
-            ArrayNode members = body.putObject("members").putArray("member");
-            ids.subList(from, Math.min(ids.size(), from + 1000))
-                    .forEach(m -> members.addObject().put("id", m));
-            alma.post("/almaws/v1/conf/sets/" + id, Map.of("op", from == 0 ? "replace_members" : "add_members"), body);
-        }
-        return id;
-    }
-
     /** Runs a job and follows its instance to the end, then collects its counters and every event. */
     private RunReport.StageResult runJob(String jobId, Map<String, String> parameters, int users) {
-        JsonNode instance = followJob(alma, jobId, parameters, progress);
-        String path = instance.path("link")
-                .asText()
-                .substring(instance.path("link").asText().indexOf("/almaws"));
+        JsonNode instance = almaJobs.run(jobId, parameters, progress);
         Map<String, String> exceptions = new LinkedHashMap<>();
-        alma.every(path + "/events", Map.of(), "event")
-                .forEach(e -> exceptions.put(
-                        e.path("user").path("value").asText(),
-                        e.path("description").asText()));
-        int processed = counter(instance, 0, users);
+        almaJobs.events(instance).forEach(e -> exceptions.put(e.primaryId(), e.description()));
+        int processed = AlmaJobs.counter(instance, 0, users);
         return RunReport.StageResult.of(instance.path("id").asText(), processed, exceptions, Map.of());
-    }
-
-    /** Starts a job with Alma's parameter body and polls its instance until it has finished; answers the instance. */
-    static JsonNode followJob(
-            AlmaClient alma, String jobId, Map<String, String> parameters, ProgressListener progress) {
-        awaitUnfinishedRuns(alma, jobId, progress);
-        ObjectNode body = JSON.createObjectNode();
-        ArrayNode list = body.putArray("parameter");
-        parameters.forEach((name, value) -> {
-            ObjectNode p = list.addObject();
-            p.putObject("name").put("value", name);
-            p.put("value", value);
-        });
-        String path = startJob(alma, jobId, body);
-        progress.stage("job " + jobId, 100);
-        long deadline = System.nanoTime() + JOB_DEADLINE.toNanos();
-        JsonNode instance = alma.get(path, Map.of());
-        int shown = 0;
-        long pause = FIRST_POLL_MILLIS;
-        while (UNFINISHED.contains(instance.path("status").path("value").asText())) {
-            if (System.nanoTime() > deadline) {
-                throw new AlmaApiException(
-                        0, "TIMEOUT", "Job instance " + path + " did not finish within " + JOB_DEADLINE);
-            }
-            pause = waitBeforePolling(pause);
-            instance = alma.get(path, Map.of());
-            int now = instance.path("progress").asInt();
-            progress.done(now - shown);
-            shown = now;
-        }
-        progress.done(100 - shown);
-        String status = instance.path("status").path("value").asText();
-        if (!status.startsWith("COMPLETED")) {
-            // FAILED, SYSTEM_ABORTED...: the run ended without a report to read; waiting longer would not change that.
-            throw new AlmaApiException(0, status, "Job instance " + path + " ended " + status + " without completing");
-        }
-        return instance;
-    }
-
-    /**
-     * Runs the job once: when the answer to {@code op=run} is lost, the job's instances say whether Alma started it, and
-     * only a run Alma did not start is asked for again, so a job never runs twice for one request.
-     */
-    private static String startJob(AlmaClient alma, String jobId, ObjectNode body) {
-        String jobPath = "/almaws/v1/conf/jobs/" + jobId;
-        List<String> before = instanceIds(alma, jobPath);
-        for (int attempt = 0; ; attempt++) {
-            try {
-                String link = alma.post(jobPath, Map.of("op", "run"), body)
-                        .path("additional_info")
-                        .path("link")
-                        .asText();
-                return link.substring(link.indexOf("/almaws"));
-            } catch (AlmaApiException e) {
-                if (!e.outcomeUnknown()) {
-                    throw e;
-                }
-                Optional<String> started = instanceIds(alma, jobPath).stream()
-                        .filter(id -> !before.contains(id))
-                        .findFirst();
-                if (started.isPresent()) {
-                    return jobPath + "/instances/" + started.get();
-                }
-                if (attempt >= 2) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    /** The job's most recent instances, newest first as Alma lists them. */
-    private static List<String> instanceIds(AlmaClient alma, String jobPath) {
-        List<String> ids = new ArrayList<>();
-        alma.get(jobPath + "/instances", Map.of("limit", "100"))
-                .path("job_instance")
-                .forEach(i -> ids.add(i.path("id").asText()));
-        return ids;
-    }
-
-    /**
-     * Waits for runs of the job that have not finished (an earlier, interrupted engine run may have left one going):
-     * Alma would refuse an overlapping run, and the rerun must see the state that run leaves.
-     */
-    private static void awaitUnfinishedRuns(AlmaClient alma, String jobId, ProgressListener progress) {
-        long deadline = System.nanoTime() + JOB_DEADLINE.toNanos();
-        for (boolean told = false; ; told = true) {
-            boolean running = false;
-            for (JsonNode instance : alma.get("/almaws/v1/conf/jobs/" + jobId + "/instances", Map.of("limit", "10"))
-                    .path("job_instance")) {
-                running |= UNFINISHED.contains(
-                        instance.path("status").path("value").asText());
-            }
-            if (!running) {
-                return;
-            }
-            if (!told) {
-                progress.stage("waiting for an earlier run of job " + jobId + " to finish", -1);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AlmaApiException(
-                        0, "TIMEOUT", "An earlier run of job " + jobId + " did not finish within " + JOB_DEADLINE);
-            }
-            waitBeforePolling(LAST_POLL_MILLIS);
-        }
-    }
-
-    private static int counter(JsonNode instance, int index, int fallback) {
-        JsonNode counters = instance.path("counter");
-        return counters.size() > index ? counters.get(index).path("value").asInt(fallback) : fallback;
-    }
-
-    /**
-     * Alma's jobs run in the background: the engine asks again a little later, as any Alma client must; soon at first
-     * (a job over a few users is done in milliseconds), then less and less often. Each pause is half as long again as
-     * the last rather than twice: a job is then seen finished at most half its running time late, not its whole
-     * running time, for a few more calls. Answers the next pause.
-     */
-    private static long waitBeforePolling(long millis) {
-        try {
-            Thread.sleep(millis);
-            return Math.min(LAST_POLL_MILLIS, millis + millis / 2 + 1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AlmaApiException(0, "INTERRUPTED", "Interrupted while following a job");
-        }
     }
 
     /**

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.alma.AlmaJobs;
+import org.almasim.engine.alma.AlmaSets;
 import org.almasim.engine.policy.Policy;
+import org.almasim.engine.progress.ProgressListener;
 
 /**
  * OPAL's reinstatement through the API: the patron becomes ACTIVE with a new expiry date. As in the guide, an EXTERNAL
@@ -19,9 +22,9 @@ import org.almasim.engine.policy.Policy;
  */
 public final class Reinstatement {
     private final AlmaClient alma;
-    private final PolicyRun.Jobs jobs;
+    private final AlmaJobs.Ids jobs;
 
-    public Reinstatement(AlmaClient alma, PolicyRun.Jobs jobs) {
+    public Reinstatement(AlmaClient alma, AlmaJobs.Ids jobs) {
         this.alma = alma;
         this.jobs = jobs;
     }
@@ -60,7 +63,7 @@ public final class Reinstatement {
     }
 
     private void toggleToInternalAndEdit(Policy policy, String id, LocalDate expiry) {
-        String set = PolicyRun.itemizedSet(alma, "almasim " + policy.name() + " - reinstate", List.of(id));
+        String set = new AlmaSets(alma).itemized("almasim " + policy.name() + " - reinstate", List.of(id));
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("set_id", set);
         parameters.put("UPDATE_User_Information_Account_Type_Active", "true");
@@ -71,7 +74,7 @@ public final class Reinstatement {
         parameters.put(
                 "UPDATE_User_Information_Expiry_Date_Value",
                 String.valueOf(expiry.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli()));
-        JsonNode finished = PolicyRun.followJob(alma, jobs.updateUsers(), parameters, ProgressListener.NONE);
+        JsonNode finished = new AlmaJobs(alma).run(jobs.updateUsers(), parameters, ProgressListener.NONE);
         if (!finished.path("status").path("value").asText().equals("COMPLETED_SUCCESS")) {
             throw new AlmaApiException(
                     0,

@@ -1,6 +1,5 @@
 package org.almasim.engine.policy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.alma.AlmaSets;
 
 /**
  * A policy's names checked against the Alma it is about to run on, before anything is read or written: every set it
@@ -75,7 +75,7 @@ public final class PolicyReferences {
             AlmaClient alma,
             Lazy<List<String>> all,
             List<String> problems) {
-        if (alma.setId(name).isEmpty()) {
+        if (new AlmaSets(alma).idOf(name).isEmpty()) {
             known(origin, pointer, name, "set of users", all, problems);
         }
     }
@@ -143,16 +143,12 @@ public final class PolicyReferences {
     }
 
     private static List<String> userSets(AlmaClient alma) {
-        List<String> names = new ArrayList<>();
-        for (JsonNode set : alma.every("/almaws/v1/conf/sets", Map.of("content_type", "USER"), "set")) {
-            names.add(set.path("name").asText());
-        }
-        return names;
+        return new AlmaSets(alma).userSetNames();
     }
 
     private static List<String> codes(AlmaClient alma, String table) {
         List<String> codes = new ArrayList<>();
-        alma.get("/almaws/v1/conf/code-tables/" + table, Map.of())
+        alma.get(AlmaClient.API + "/conf/code-tables/" + table, Map.of())
                 .path("row")
                 .forEach(row -> codes.add(row.path("code").asText()));
         return codes;

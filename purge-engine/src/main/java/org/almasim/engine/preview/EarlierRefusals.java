@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.evaluation.Reason;
 import org.almasim.engine.evaluation.ReasonCode;
 
@@ -14,8 +15,6 @@ import org.almasim.engine.evaluation.ReasonCode;
  * reports such a patron as Alma refused them, not as a plain purge.
  */
 public final class EarlierRefusals {
-    /** The purge-on-a-set job the engine runs (almasim's id; a real institution's is given to the run). */
-    public static final String PURGE_ON_SET = "M26701";
     /** How far back runs are read: a little more than a yearly purge's cycle. */
     static final int DAYS = 400;
 
@@ -31,20 +30,16 @@ public final class EarlierRefusals {
     /** The latest refusal of each patron in the finished runs of the job over the last {@value #DAYS} days. */
     public static Map<String, Refusal> read(AlmaClient alma, String purgeJobId, LocalDate today) {
         Map<String, Refusal> latest = new HashMap<>();
-        Map<String, String> window =
-                Map.of("submit_date_from", today.minusDays(DAYS).toString(), "submit_date_to", today.toString());
-        for (JsonNode instance :
-                alma.every("/almaws/v1/conf/jobs/" + purgeJobId + "/instances", window, "job_instance")) {
-            if (!instance.path("status").path("value").asText().startsWith("COMPLETED")) {
+        AlmaJobs jobs = new AlmaJobs(alma);
+        for (JsonNode instance : jobs.instances(purgeJobId, today.minusDays(DAYS), today)) {
+            if (!AlmaJobs.completed(instance)) {
                 continue;
             }
             LocalDate day =
                     LocalDate.parse(instance.path("submit_time").asText().substring(0, 10));
-            String link = instance.path("link").asText();
-            for (JsonNode event : alma.every(link.substring(link.indexOf("/almaws")) + "/events", Map.of(), "event")) {
-                String id = event.path("user").path("value").asText();
-                Refusal refusal = new Refusal(day, event.path("description").asText());
-                latest.merge(id, refusal, (a, b) -> a.day().isAfter(b.day()) ? a : b);
+            for (AlmaJobs.Event event : jobs.events(instance)) {
+                Refusal refusal = new Refusal(day, event.description());
+                latest.merge(event.primaryId(), refusal, (a, b) -> a.day().isAfter(b.day()) ? a : b);
             }
         }
         return latest;

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.alma.AlmaSets;
 import org.almasim.engine.evaluation.Patron;
 
 /** Turns Alma's user JSON (and expand=loans,fees counts) into the {@link Patron} the evaluation reads. */
@@ -49,12 +49,7 @@ final class PatronReader {
 
     /** The primary ids of the members of the set with this name; empty when there is no such set. */
     static Optional<Set<String>> setMembers(AlmaClient alma, String name) {
-        return alma.setId(name).map(id -> {
-            Set<String> members = new HashSet<>();
-            alma.every("/almaws/v1/conf/sets/" + id + "/members", Map.of(), "member")
-                    .forEach(m -> members.add(m.path("id").asText()));
-            return members;
-        });
+        return new AlmaSets(alma).membersOf(name);
     }
 
     /** The whole user (with its loan and balance counts when asked), or nothing when it has gone since its set was read. */

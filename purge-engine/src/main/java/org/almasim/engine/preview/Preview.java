@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.alma.InFlight;
 import org.almasim.engine.evaluation.Decision;
 import org.almasim.engine.evaluation.Decision.Action;
@@ -36,7 +37,7 @@ public final class Preview {
     private Preview() {}
 
     public static PreviewReport of(Policy policy, AlmaClient alma, LocalDate today, int nearDays) {
-        return of(policy, alma, today, nearDays, EarlierRefusals.PURGE_ON_SET);
+        return of(policy, alma, today, nearDays, AlmaJobs.Ids.ALMASIM.purgeOnSet());
     }
 
     /** As above, remembering the refusals of the institution's own purge-on-a-set job. */
@@ -54,7 +55,7 @@ public final class Preview {
         int population;
         if (candidateSets.isPresent()) {
             users = candidates(alma, candidateSets.get(), policy.purge() != null);
-            population = alma.get("/almaws/v1/users", Map.of("limit", "1"))
+            population = alma.get(AlmaClient.API + "/users", Map.of("limit", "1"))
                     .path("total_record_count")
                     .asInt();
         } else {

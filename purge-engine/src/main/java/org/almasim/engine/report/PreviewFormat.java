@@ -1,16 +1,12 @@
 package org.almasim.engine.report;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.almasim.engine.alma.AlmaJson;
 import org.almasim.engine.evaluation.Decision;
 import org.almasim.engine.evaluation.Reason;
 import org.almasim.engine.preview.PreviewReport;
@@ -21,13 +17,7 @@ public enum PreviewFormat {
     CSV,
     JSON;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .addModule(new Jdk8Module())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .serializationInclusion(JsonInclude.Include.NON_ABSENT)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
+    private static final ObjectWriter WRITER = AlmaJson.MAPPER.writerWithDefaultPrettyPrinter();
 
     public static PreviewFormat parse(String name) {
         return valueOf(name.trim().toUpperCase(Locale.ROOT));
@@ -112,7 +102,7 @@ public enum PreviewFormat {
     /** Any report of the engine as indented JSON. */
     public static String toJson(Object report) {
         try {
-            return MAPPER.writeValueAsString(report) + "\n";
+            return WRITER.writeValueAsString(report) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A preview could not be written as JSON", e);
         }

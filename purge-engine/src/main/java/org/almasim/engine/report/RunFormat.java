@@ -1,15 +1,13 @@
 package org.almasim.engine.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.almasim.engine.alma.AlmaJson;
 import org.almasim.engine.evaluation.Reason;
 import org.almasim.engine.execution.RunReport;
 
@@ -19,11 +17,7 @@ public enum RunFormat {
     CSV,
     JSON;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
+    private static final ObjectWriter WRITER = AlmaJson.MAPPER.writerWithDefaultPrettyPrinter();
 
     public static RunFormat parse(String name) {
         return valueOf(name.trim().toUpperCase(Locale.ROOT));
@@ -119,7 +113,7 @@ public enum RunFormat {
 
     private static String json(RunReport r) {
         try {
-            return MAPPER.writeValueAsString(r) + "\n";
+            return WRITER.writeValueAsString(r) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A run report could not be written as JSON", e);
         }

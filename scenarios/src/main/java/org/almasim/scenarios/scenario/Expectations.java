@@ -12,12 +12,13 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.alma.AlmaJson;
 import org.almasim.engine.execution.RunReport;
 import org.almasim.engine.policy.Policy;
 
 /** A scenario's expectations checked against the library (through the API) and the last runs' reports. */
 final class Expectations {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = AlmaJson.MAPPER;
 
     private final AlmaClient alma;
     private final PrintStream out;

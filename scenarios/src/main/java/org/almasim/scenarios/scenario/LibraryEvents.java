@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.almasim.engine.alma.AlmaClient;
-import org.almasim.engine.execution.PolicyRun;
+import org.almasim.engine.alma.AlmaJson;
+import org.almasim.engine.alma.AlmaSets;
 
 /** What happens in the library between policy runs, done through Alma's API as staff and the SIS would do it. */
 public final class LibraryEvents {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = AlmaJson.MAPPER;
 
     private final AlmaClient alma;
     private final ScenarioReader.Loaded loaded;
@@ -150,7 +151,7 @@ public final class LibraryEvents {
     }
 
     public void changeSet(Scenario.SetChange change, String op) {
-        String setId = alma.setId(change.set()).orElseGet(() -> PolicyRun.itemizedSet(alma, change.set(), List.of()));
+        String setId = alma.setId(change.set()).orElseGet(() -> new AlmaSets(alma).itemized(change.set(), List.of()));
         ObjectNode body = JSON.createObjectNode();
         var members = body.putObject("members").putArray("member");
         change.users().forEach(id -> members.addObject().put("id", id));

@@ -12,14 +12,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.alma.AlmaJobs;
+import org.almasim.engine.alma.AlmaJson;
 import org.almasim.engine.evaluation.Decision;
 import org.almasim.engine.evaluation.Reason;
 import org.almasim.engine.execution.Notices;
 import org.almasim.engine.execution.PolicyRun;
-import org.almasim.engine.execution.ProgressListener;
 import org.almasim.engine.execution.RunRefused;
 import org.almasim.engine.execution.RunReport;
 import org.almasim.engine.policy.Policy;
+import org.almasim.engine.progress.ProgressListener;
 
 /**
  * The policies a library runs on their schedules, and the simulated days they run on: moving the clock a day at a
@@ -30,7 +32,7 @@ public final class PolicyCalendar {
     /** How many patrons a narration names for one outcome of one run before it summarises the rest. */
     private static final int NAMED_PER_OUTCOME = 12;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = AlmaJson.MAPPER;
 
     /** A run the calendar made, scheduled or by hand, with the stages it did. */
     public record Ran(String policy, LocalDate day, String stages, String why, RunReport report) {}
@@ -142,7 +144,7 @@ public final class PolicyCalendar {
                         .map(s -> s.name().toLowerCase(Locale.ROOT))
                         .toList());
         try {
-            RunReport report = new PolicyRun(alma, PolicyRun.Jobs.ALMASIM, progress).run(policy, today, mode);
+            RunReport report = new PolicyRun(alma, AlmaJobs.Ids.ALMASIM, progress).run(policy, today, mode);
             policy.present()
                     .forEach(stage -> lastRuns.computeIfAbsent(name, k -> new LinkedHashMap<>())
                             .put(stage, report));

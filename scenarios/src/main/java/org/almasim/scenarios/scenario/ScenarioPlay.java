@@ -14,11 +14,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.alma.AlmaJobs;
+import org.almasim.engine.alma.AlmaJson;
+import org.almasim.engine.alma.AlmaSets;
 import org.almasim.engine.execution.PolicyRun;
-import org.almasim.engine.execution.ProgressListener;
 import org.almasim.engine.execution.Reinstatement;
 import org.almasim.engine.policy.Policy;
 import org.almasim.engine.policy.PolicyReader;
+import org.almasim.engine.progress.ProgressListener;
 
 /**
  * One playing of a scenario against a library reached through its REST API, a step at a time: {@link #start()} loads
@@ -26,7 +29,7 @@ import org.almasim.engine.policy.PolicyReader;
  * {@link #finish()} sums up. The runner plays it through; the trainer console steps through it.
  */
 public final class ScenarioPlay {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = AlmaJson.MAPPER;
 
     private final Scenario scenario;
     private final ScenarioReader.Loaded loaded;
@@ -163,7 +166,7 @@ public final class ScenarioPlay {
                 logical.putObject("query").put("value", set.query());
                 alma.post("/almaws/v1/conf/sets", Map.of(), logical);
             } else {
-                PolicyRun.itemizedSet(alma, set.name(), set.members());
+                new AlmaSets(alma).itemized(set.name(), set.members());
             }
         }
         calendar.say("start: " + loadedCounts.path("users").asInt() + " patrons, "
@@ -238,7 +241,7 @@ public final class ScenarioPlay {
         } else if (step.reinstate() != null) {
             Policy policy =
                     calendar.policy(policyName(step.reinstate().policy())).orElseThrow();
-            new Reinstatement(alma, PolicyRun.Jobs.ALMASIM)
+            new Reinstatement(alma, AlmaJobs.Ids.ALMASIM)
                     .reinstate(policy, step.reinstate().users(), calendar.today())
                     .forEach((id, outcome) -> calendar.say(id + " reinstated: " + outcome));
         } else if (step.addToSet() != null) {

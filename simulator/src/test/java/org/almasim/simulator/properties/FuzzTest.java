@@ -17,6 +17,7 @@ import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.population.SyntheticPopulation;
 import org.almasim.simulator.support.AlmaClient;
 import org.almasim.simulator.support.AlmaResponse;
+import org.almasim.simulator.support.PropertyRunner;
 import org.almasim.simulator.support.RandomUsers;
 import org.almasim.simulator.support.RunningSimulator;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FuzzTest {
-    private static final long SEED = Long.getLong("almasim.fuzz.seed", 20261127L);
+    private static final long SEED = PropertyRunner.seed("almasim.fuzz.seed");
     private static final int REQUESTS = Integer.getInteger("almasim.fuzz.requests", 20_000);
     private static final int PATRONS = 40;
     private static final int RESEED_EVERY = 500;

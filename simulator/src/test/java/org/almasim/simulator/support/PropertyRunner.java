@@ -1,5 +1,6 @@
 package org.almasim.simulator.support;
 
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -9,9 +10,10 @@ import java.util.function.Function;
  * Property tests on plain JUnit 5 with our own seeded generators (no jqwik, at its maintainers' request).
  * Runs {@code cases} generated cases; on the first failure it shrinks the case to a smaller one that still fails and
  * reports the invariant, the seed, the case number and the shrunk case. Replay with {@code -Dalmasim.property.seed=S}.
+ * Without it each run draws a new seed and prints it, so every CI run explores cases no earlier run tried.
  */
 public final class PropertyRunner {
-    public static final long SEED = Long.getLong("almasim.property.seed", 20241022L);
+    public static final long SEED = seed("almasim.property.seed");
     public static final int CASES = Integer.getInteger("almasim.property.cases", 200);
 
     /** Runs {@code cases} cases instead of the default (for properties whose cases are expensive). */
@@ -21,6 +23,20 @@ public final class PropertyRunner {
     }
 
     private PropertyRunner() {}
+
+    /**
+     * The seed named by the system property {@code name}, or a new one drawn for this run and printed with the line that
+     * replays it (a failure's message repeats it).
+     */
+    public static long seed(String name) {
+        Long given = Long.getLong(name);
+        if (given != null) {
+            return given;
+        }
+        long drawn = new SecureRandom().nextLong();
+        System.out.println("Seed drawn for this run: " + drawn + " (replay with -D" + name + "=" + drawn + ")");
+        return drawn;
+    }
 
     /** A property answers what went wrong, or nothing when it holds for the case. */
     public interface Property<T> extends Function<T, Optional<String>> {}

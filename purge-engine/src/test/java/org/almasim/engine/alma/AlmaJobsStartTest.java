@@ -1,4 +1,4 @@
-package org.almasim.engine.execution;
+package org.almasim.engine.alma;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,14 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.progress.ProgressListener;
 import org.junit.jupiter.api.Test;
 
 /**
  * A job whose {@code op=run} answer is lost on the way back: the engine finds the run Alma started among the job's
  * instances and follows it, instead of starting the job a second time.
  */
-class JobStartTest {
+class AlmaJobsStartTest {
     @Test
     void aRunWhoseAnswerWasLostIsFoundAndNotStartedTwice() throws IOException {
         AtomicInteger runs = new AtomicInteger();
@@ -47,7 +47,7 @@ class JobStartTest {
         try {
             AlmaClient client =
                     new AlmaClient("http://127.0.0.1:" + alma.getAddress().getPort(), "k", 3, Duration.ofMillis(1));
-            JsonNode instance = PolicyRun.followJob(client, "M26700", Map.of("set_id", "1"), ProgressListener.NONE);
+            JsonNode instance = new AlmaJobs(client).run("M26700", Map.of("set_id", "1"), ProgressListener.NONE);
             assertThat(instance.path("id").asText()).isEqualTo("7");
             assertThat(runs.get()).as("op=run sent once").isEqualTo(1);
         } finally {

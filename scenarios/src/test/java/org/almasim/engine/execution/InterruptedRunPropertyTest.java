@@ -1,4 +1,4 @@
-package org.almasim.scenarios.engine;
+package org.almasim.engine.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,11 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.almasim.engine.DemoAlma;
 import org.almasim.engine.alma.AlmaClient;
-import org.almasim.engine.execution.PolicyRun;
-import org.almasim.engine.execution.ProgressListener;
+import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.policy.Policy;
 import org.almasim.engine.policy.PolicyReader;
+import org.almasim.engine.progress.ProgressListener;
 import org.almasim.simulator.population.SyntheticPopulation;
 import org.almasim.simulator.support.PropertyRunner;
 import org.junit.jupiter.api.AfterAll;
@@ -94,17 +95,17 @@ class InterruptedRunPropertyTest {
 
     private Optional<String> sameEnd(Case c) {
         load(c);
-        new PolicyRun(alma, PolicyRun.Jobs.ALMASIM, ProgressListener.NONE).run(POLICY, TODAY, c.mode());
+        new PolicyRun(alma, AlmaJobs.Ids.ALMASIM, ProgressListener.NONE).run(POLICY, TODAY, c.mode());
         List<JsonNode> expected = users();
 
         load(c);
         try {
-            new PolicyRun(alma, PolicyRun.Jobs.ALMASIM, new Interruption(c.interruptAfter()))
+            new PolicyRun(alma, AlmaJobs.Ids.ALMASIM, new Interruption(c.interruptAfter()))
                     .run(POLICY, TODAY, c.mode());
         } catch (IllegalStateException interrupted) {
             // Cut off part-way: what matters is what the next run makes of it.
         }
-        new PolicyRun(alma, PolicyRun.Jobs.ALMASIM, ProgressListener.NONE).run(POLICY, TODAY, c.mode());
+        new PolicyRun(alma, AlmaJobs.Ids.ALMASIM, ProgressListener.NONE).run(POLICY, TODAY, c.mode());
         List<JsonNode> actual = users();
         return actual.equals(expected)
                 ? Optional.empty()

@@ -1,4 +1,4 @@
-package org.almasim.scenarios.engine;
+package org.almasim.engine.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,9 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.almasim.engine.alma.AlmaClient;
-import org.almasim.engine.execution.Notices;
-import org.almasim.engine.execution.PolicyRun;
-import org.almasim.engine.execution.Reinstatement;
+import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.policy.Policy;
 import org.almasim.engine.policy.PolicyReader;
 import org.almasim.simulator.Simulator;
@@ -59,7 +57,7 @@ class NoticesAndReinstatementTest {
             alma.putUser("flvc-expired-2022", external);
             ObjectNode before = alma.getUser("flvc-expired-2022");
 
-            Map<String, String> outcome = new Reinstatement(alma, PolicyRun.Jobs.ALMASIM)
+            Map<String, String> outcome = new Reinstatement(alma, AlmaJobs.Ids.ALMASIM)
                     .reinstate(OPAL, List.of("flvc-expired-2022", "opal-expired-4y", "nobody"), today);
 
             assertThat(outcome.get("flvc-expired-2022"))

@@ -1,4 +1,4 @@
-package org.almasim.scenarios.engine;
+package org.almasim.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.almasim.engine.alma.AlmaClient;
-import org.almasim.engine.execution.PolicyRun;
+import org.almasim.engine.alma.AlmaSets;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.population.PopulationService;
@@ -42,13 +42,13 @@ public final class DemoAlma implements AutoCloseable {
     }
 
     /** Empties the simulator and puts the clock back on the demo's day. */
-    void reset() {
+    public void reset() {
         sim.reset();
         sim.clock().set(FLVC_2024);
     }
 
     /** Loads a population document (YAML) through the control plane, as any client would. */
-    void loadPopulation(String yaml) {
+    public void loadPopulation(String yaml) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient()
                     .send(
@@ -71,11 +71,11 @@ public final class DemoAlma implements AutoCloseable {
 
     /** An itemized set of users with these primary ids; answers its id. */
     public String itemizedSet(String name, List<String> members) {
-        return PolicyRun.itemizedSet(alma, name, members);
+        return new AlmaSets(alma).itemized(name, members);
     }
 
     /** Starts Alma's job on a set and answers the instance's path, without waiting for it. */
-    String startJob(String jobId, String setId) {
+    public String startJob(String jobId, String setId) {
         ObjectNode body = JSON.createObjectNode();
         ObjectNode parameter = body.putArray("parameter").addObject();
         parameter.putObject("name").put("value", "set_id");
@@ -87,11 +87,11 @@ public final class DemoAlma implements AutoCloseable {
         return link.substring(link.indexOf("/almaws"));
     }
 
-    String jobStatus(String instancePath) {
+    public String jobStatus(String instancePath) {
         return alma.get(instancePath, Map.of()).path("status").path("value").asText();
     }
 
-    boolean exists(String primaryId) {
+    public boolean exists(String primaryId) {
         return alma.findUser(primaryId, Map.of()).isPresent();
     }
 

@@ -1,4 +1,4 @@
-package org.almasim.scenarios.engine;
+package org.almasim.engine.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,15 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.almasim.engine.DemoAlma;
 import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.evaluation.Reason;
 import org.almasim.engine.evaluation.ReasonCode;
-import org.almasim.engine.execution.PolicyRun;
-import org.almasim.engine.execution.ProgressListener;
-import org.almasim.engine.execution.RunRefused;
-import org.almasim.engine.execution.RunReport;
 import org.almasim.engine.policy.Policy;
 import org.almasim.engine.policy.PolicyReader;
+import org.almasim.engine.progress.ProgressListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +45,7 @@ class PolicyRunTest {
     }
 
     private RunReport run(Policy policy, PolicyRun.Mode mode) {
-        return new PolicyRun(alma, PolicyRun.Jobs.ALMASIM, ProgressListener.NONE).run(policy, FLVC_2024, mode);
+        return new PolicyRun(alma, AlmaJobs.Ids.ALMASIM, ProgressListener.NONE).run(policy, FLVC_2024, mode);
     }
 
     private boolean exists(String id) {

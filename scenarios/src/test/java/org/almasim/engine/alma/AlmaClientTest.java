@@ -1,4 +1,4 @@
-package org.almasim.scenarios.engine;
+package org.almasim.engine.alma;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.almasim.engine.alma.AlmaApiException;
-import org.almasim.engine.alma.AlmaClient;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.population.PopulationService;

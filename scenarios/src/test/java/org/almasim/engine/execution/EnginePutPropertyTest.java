@@ -1,9 +1,10 @@
-package org.almasim.scenarios.engine;
+package org.almasim.engine.execution;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import org.almasim.engine.DemoAlma;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.simulator.support.PropertyRunner;
 import org.almasim.simulator.support.RandomUsers;

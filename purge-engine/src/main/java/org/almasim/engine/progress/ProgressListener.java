@@ -1,4 +1,4 @@
-package org.almasim.engine.execution;
+package org.almasim.engine.progress;
 
 /** Where a run reports its progress (a terminal progress bar, or nothing). */
 public interface ProgressListener {

@@ -1,4 +1,4 @@
-package org.almasim.scenarios.engine;
+package org.almasim.engine.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
@@ -12,15 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.almasim.engine.DemoAlma;
 import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.evaluation.Reason;
 import org.almasim.engine.evaluation.ReasonCode;
-import org.almasim.engine.execution.PolicyRun;
-import org.almasim.engine.execution.ProgressListener;
-import org.almasim.engine.execution.Reinstatement;
-import org.almasim.engine.execution.RunReport;
 import org.almasim.engine.policy.Policy;
 import org.almasim.engine.policy.PolicyReader;
+import org.almasim.engine.progress.ProgressListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,7 +71,7 @@ class OpalRunTest {
     }
 
     private RunReport run(Policy policy, PolicyRun.Mode mode, ProgressListener progress) {
-        return new PolicyRun(alma, PolicyRun.Jobs.ALMASIM, progress).run(policy, DemoAlma.FLVC_2024, mode);
+        return new PolicyRun(alma, AlmaJobs.Ids.ALMASIM, progress).run(policy, DemoAlma.FLVC_2024, mode);
     }
 
     private String status(String id) {
@@ -123,7 +122,7 @@ class OpalRunTest {
     @EnumSource(PolicyRun.Mode.class)
     void reinstatedPatronIsNotMarkedInactiveAgain(PolicyRun.Mode mode) {
         run(mode, ProgressListener.NONE);
-        new Reinstatement(alma, PolicyRun.Jobs.ALMASIM).reinstate(OPAL, List.of("expired-7-days"), DemoAlma.FLVC_2024);
+        new Reinstatement(alma, AlmaJobs.Ids.ALMASIM).reinstate(OPAL, List.of("expired-7-days"), DemoAlma.FLVC_2024);
         RunReport again = run(mode, ProgressListener.NONE);
         assertThat(status("expired-7-days")).isEqualTo("ACTIVE");
         assertThat(alma.getUser("expired-7-days").path("expiry_date").asText()).isEqualTo("2025-08-01Z");

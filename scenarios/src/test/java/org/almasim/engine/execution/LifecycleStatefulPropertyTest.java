@@ -1,4 +1,4 @@
-package org.almasim.scenarios.engine;
+package org.almasim.engine.execution;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,14 +17,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
+import org.almasim.engine.DemoAlma;
 import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.evaluation.Decision.Action;
-import org.almasim.engine.execution.PolicyRun;
-import org.almasim.engine.execution.ProgressListener;
-import org.almasim.engine.execution.Reinstatement;
 import org.almasim.engine.policy.Policy;
 import org.almasim.engine.policy.PolicyReader;
 import org.almasim.engine.preview.Preview;
+import org.almasim.engine.progress.ProgressListener;
 import org.almasim.scenarios.scenario.LibraryEvents;
 import org.almasim.scenarios.scenario.Scenario;
 import org.almasim.scenarios.scenario.ScenarioReader;
@@ -306,7 +306,7 @@ class LifecycleStatefulPropertyTest {
                                     .put("expiry_date", today.plusDays(step.number()) + "Z"))));
                 case "reinstate" -> {
                     makeRoomForJobs(1);
-                    new Reinstatement(alma, PolicyRun.Jobs.ALMASIM).reinstate(loose, List.of(id), today);
+                    new Reinstatement(alma, AlmaJobs.Ids.ALMASIM).reinstate(loose, List.of(id), today);
                 }
                 default -> throw new IllegalArgumentException(step.kind());
             }
@@ -325,7 +325,7 @@ class LifecycleStatefulPropertyTest {
                 return Optional.of("the tighter policy (P2Y) would purge " + tightPurges + ", the looser (P1Y) only "
                         + loosePurges);
             }
-            new PolicyRun(alma, PolicyRun.Jobs.ALMASIM, ProgressListener.NONE).run(loose, today, mode);
+            new PolicyRun(alma, AlmaJobs.Ids.ALMASIM, ProgressListener.NONE).run(loose, today, mode);
             Map<String, ObjectNode> after = snapshot();
             for (var entry : before.entrySet()) {
                 String id = entry.getKey();
@@ -337,7 +337,7 @@ class LifecycleStatefulPropertyTest {
                 }
             }
             JsonNode digest = libraryDigest();
-            new PolicyRun(alma, PolicyRun.Jobs.ALMASIM, ProgressListener.NONE).run(loose, today, mode);
+            new PolicyRun(alma, AlmaJobs.Ids.ALMASIM, ProgressListener.NONE).run(loose, today, mode);
             JsonNode again = libraryDigest();
             if (!digest.equals(again)) {
                 return Optional.of(

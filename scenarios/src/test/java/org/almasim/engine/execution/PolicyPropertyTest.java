@@ -1,4 +1,4 @@
-package org.almasim.scenarios.engine;
+package org.almasim.engine.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,16 +10,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
+import org.almasim.engine.DemoAlma;
 import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.evaluation.Decision;
 import org.almasim.engine.evaluation.Decision.Action;
-import org.almasim.engine.execution.PolicyRun;
-import org.almasim.engine.execution.ProgressListener;
-import org.almasim.engine.execution.RunReport;
 import org.almasim.engine.policy.Policy;
 import org.almasim.engine.policy.PolicyReader;
 import org.almasim.engine.preview.Preview;
 import org.almasim.engine.preview.PreviewReport;
+import org.almasim.engine.progress.ProgressListener;
 import org.almasim.simulator.population.SyntheticPopulation;
 import org.almasim.simulator.support.PropertyRunner;
 import org.junit.jupiter.api.AfterAll;
@@ -89,7 +89,7 @@ class PolicyPropertyTest {
         Set<String> predictedPurged = ids(preview, Action.PURGE);
         Set<String> predictedBlocked = ids(preview, Action.PURGE_BLOCKED);
         RunReport report =
-                new PolicyRun(alma, PolicyRun.Jobs.ALMASIM, ProgressListener.NONE).run(policy, TODAY, c.mode());
+                new PolicyRun(alma, AlmaJobs.Ids.ALMASIM, ProgressListener.NONE).run(policy, TODAY, c.mode());
         Set<String> gone = new HashSet<>();
         for (Decision d : preview.decisions()) {
             if (!demo.exists(d.primaryId())) {

@@ -1,20 +1,20 @@
-package org.almasim.scenarios.engine;
+package org.almasim.engine.preview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import org.almasim.engine.DemoAlma;
+import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.evaluation.Decision;
 import org.almasim.engine.evaluation.Reason;
 import org.almasim.engine.evaluation.ReasonCode;
 import org.almasim.engine.execution.PolicyRun;
-import org.almasim.engine.execution.ProgressListener;
 import org.almasim.engine.execution.RunReport;
 import org.almasim.engine.policy.Policy;
 import org.almasim.engine.policy.PolicyReader;
-import org.almasim.engine.preview.Preview;
-import org.almasim.engine.preview.PreviewReport;
+import org.almasim.engine.progress.ProgressListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +42,7 @@ class EarlierRefusalsTest {
         Decision before = decision(Preview.of(flvc, demo.alma, DemoAlma.FLVC_2024, 30), "flvc-expired-2022");
         assertThat(before.action()).isEqualTo(Decision.Action.PURGE);
         assertThat(before.reasons()).extracting(Reason::code).doesNotContain(ReasonCode.REFUSED_BY_ALMA);
-        RunReport first = new PolicyRun(demo.alma, PolicyRun.Jobs.ALMASIM, ProgressListener.NONE)
+        RunReport first = new PolicyRun(demo.alma, AlmaJobs.Ids.ALMASIM, ProgressListener.NONE)
                 .run(flvc, DemoAlma.FLVC_2024, PolicyRun.Mode.JOB);
         assertThat(first.purge().exceptions()).containsKey("flvc-expired-2022");
         assertThat(first.differences())
@@ -62,7 +62,7 @@ class EarlierRefusalsTest {
         assertThat(decision(next, "flvc-expired-2022").reasons()).contains(expected);
         assertThat(next.nearMisses()).contains(new PreviewReport.NearMiss("flvc-expired-2022", expected));
 
-        RunReport again = new PolicyRun(demo.alma, PolicyRun.Jobs.ALMASIM, ProgressListener.NONE)
+        RunReport again = new PolicyRun(demo.alma, AlmaJobs.Ids.ALMASIM, ProgressListener.NONE)
                 .run(flvc, DemoAlma.FLVC_2024, PolicyRun.Mode.JOB);
         assertThat(again.planned()).containsEntry("expected_exceptions", 1);
         assertThat(again.differences()).noneMatch(d -> d.startsWith("flvc-expired-2022"));

@@ -1,4 +1,4 @@
-package org.almasim.scenarios.engine;
+package org.almasim.engine.preview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,12 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.almasim.engine.DemoAlma;
 import org.almasim.engine.evaluation.Decision;
 import org.almasim.engine.policy.Policy;
 import org.almasim.engine.policy.PolicyException;
 import org.almasim.engine.policy.PolicyReader;
-import org.almasim.engine.preview.Preview;
-import org.almasim.engine.preview.PreviewReport;
 import org.almasim.simulator.population.SyntheticPopulation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,0 +1,197 @@
+package org.almasim.engine.alma;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.almasim.engine.progress.ProgressListener;
+
+/**
+ * Alma's Jobs API as the engine uses it: which jobs to run, the body that starts one, following an instance to its end
+ * and reading its events. Every path and body of the Jobs API the engine sends is spelled here.
+ */
+public final class AlmaJobs {
+    /** Which job ids to run: almasim's by default; a real institution's are its own. */
+    public record Ids(String purgeOnSet, String updateUsers) {
+        /** almasim's Purge User Records on a set (a real institution's id differs). */
+        public static final String ALMASIM_PURGE_ON_SET = "M26701";
+        /** almasim's Update/Notify Users. */
+        public static final String ALMASIM_UPDATE_USERS = "M148";
+
+        public static final Ids ALMASIM = new Ids(ALMASIM_PURGE_ON_SET, ALMASIM_UPDATE_USERS);
+    }
+
+    /** One refusal in a job's report: the user and Alma's words. */
+    public record Event(String primaryId, String description) {}
+
+    private static final Duration JOB_DEADLINE = Duration.ofMinutes(30);
+    /** The statuses of a job instance that has not ended yet; any other status is final. */
+    private static final Set<String> UNFINISHED = Set.of("QUEUED", "PENDING", "INITIALIZING", "RUNNING", "FINALIZING");
+
+    private static final long FIRST_POLL_MILLIS = 5;
+    private static final long LAST_POLL_MILLIS = 500;
+
+    private final AlmaClient alma;
+
+    public AlmaJobs(AlmaClient alma) {
+        this.alma = alma;
+    }
+
+    /** The instances of a job submitted between two days (both included). */
+    public List<JsonNode> instances(String jobId, LocalDate from, LocalDate to) {
+        return alma.every(
+                jobPath(jobId) + "/instances",
+                Map.of("submit_date_from", from.toString(), "submit_date_to", to.toString()),
+                "job_instance");
+    }
+
+    /** The events (one per refused user) of a finished instance, as its report lists them. */
+    public List<Event> events(JsonNode instance) {
+        return alma.every(AlmaClient.pathOf(instance.path("link").asText()) + "/events", Map.of(), "event").stream()
+                .map(e -> new Event(
+                        e.path("user").path("value").asText(),
+                        e.path("description").asText()))
+                .toList();
+    }
+
+    public static boolean completed(JsonNode instance) {
+        return status(instance).startsWith("COMPLETED");
+    }
+
+    public static String status(JsonNode instance) {
+        return instance.path("status").path("value").asText();
+    }
+
+    /** A counter of a finished instance (0: records processed), or {@code fallback} when it has none. */
+    public static int counter(JsonNode instance, int index, int fallback) {
+        JsonNode counters = instance.path("counter");
+        return counters.size() > index ? counters.get(index).path("value").asInt(fallback) : fallback;
+    }
+
+    /** Starts a job with Alma's parameter body and polls its instance until it has finished; answers the instance. */
+    public JsonNode run(String jobId, Map<String, String> parameters, ProgressListener progress) {
+        awaitUnfinishedRuns(jobId, progress);
+        ObjectNode body = AlmaJson.MAPPER.createObjectNode();
+        ArrayNode list = body.putArray("parameter");
+        parameters.forEach((name, value) -> {
+            ObjectNode p = list.addObject();
+            p.putObject("name").put("value", name);
+            p.put("value", value);
+        });
+        String path = start(jobId, body);
+        progress.stage("job " + jobId, 100);
+        long deadline = System.nanoTime() + JOB_DEADLINE.toNanos();
+        JsonNode instance = alma.get(path, Map.of());
+        int shown = 0;
+        long pause = FIRST_POLL_MILLIS;
+        while (UNFINISHED.contains(status(instance))) {
+            if (System.nanoTime() > deadline) {
+                throw new AlmaApiException(
+                        0, "TIMEOUT", "Job instance " + path + " did not finish within " + JOB_DEADLINE);
+            }
+            pause = waitBeforePolling(pause);
+            instance = alma.get(path, Map.of());
+            int now = instance.path("progress").asInt();
+            progress.done(now - shown);
+            shown = now;
+        }
+        progress.done(100 - shown);
+        String status = status(instance);
+        if (!status.startsWith("COMPLETED")) {
+            // FAILED, SYSTEM_ABORTED...: the run ended without a report to read; waiting longer would not change that.
+            throw new AlmaApiException(0, status, "Job instance " + path + " ended " + status + " without completing");
+        }
+        return instance;
+    }
+
+    /**
+     * Runs the job once: when the answer to {@code op=run} is lost, the job's instances say whether Alma started it, and
+     * only a run Alma did not start is asked for again, so a job never runs twice for one request.
+     */
+    private String start(String jobId, ObjectNode body) {
+        String jobPath = jobPath(jobId);
+        List<String> before = instanceIds(jobPath);
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return AlmaClient.pathOf(alma.post(jobPath, Map.of("op", "run"), body)
+                        .path("additional_info")
+                        .path("link")
+                        .asText());
+            } catch (AlmaApiException e) {
+                if (!e.outcomeUnknown()) {
+                    throw e;
+                }
+                Optional<String> started = instanceIds(jobPath).stream()
+                        .filter(id -> !before.contains(id))
+                        .findFirst();
+                if (started.isPresent()) {
+                    return jobPath + "/instances/" + started.get();
+                }
+                if (attempt >= 2) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The job's most recent instances, newest first as Alma lists them. */
+    private List<String> instanceIds(String jobPath) {
+        List<String> ids = new ArrayList<>();
+        alma.get(jobPath + "/instances", Map.of("limit", "100"))
+                .path("job_instance")
+                .forEach(i -> ids.add(i.path("id").asText()));
+        return ids;
+    }
+
+    /**
+     * Waits for runs of the job that have not finished (an earlier, interrupted engine run may have left one going):
+     * Alma would refuse an overlapping run, and the rerun must see the state that run leaves.
+     */
+    private void awaitUnfinishedRuns(String jobId, ProgressListener progress) {
+        long deadline = System.nanoTime() + JOB_DEADLINE.toNanos();
+        for (boolean told = false; ; told = true) {
+            boolean running = false;
+            for (JsonNode instance : alma.get(jobPath(jobId) + "/instances", Map.of("limit", "10"))
+                    .path("job_instance")) {
+                running |= UNFINISHED.contains(status(instance));
+            }
+            if (!running) {
+                return;
+            }
+            if (!told) {
+                progress.stage("waiting for an earlier run of job " + jobId + " to finish", -1);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AlmaApiException(
+                        0, "TIMEOUT", "An earlier run of job " + jobId + " did not finish within " + JOB_DEADLINE);
+            }
+            waitBeforePolling(LAST_POLL_MILLIS);
+        }
+    }
+
+    private static String jobPath(String jobId) {
+        return AlmaClient.API + "/conf/jobs/" + jobId;
+    }
+
+    /**
+     * Alma's jobs run in the background: the engine asks again a little later, as any Alma client must; soon at first
+     * (a job over a few users is done in milliseconds), then less and less often. Each pause is half as long again as
+     * the last rather than twice: a job is then seen finished at most half its running time late, not its whole
+     * running time, for a few more calls. Answers the next pause.
+     */
+    private static long waitBeforePolling(long millis) {
+        try {
+            Thread.sleep(millis);
+            return Math.min(LAST_POLL_MILLIS, millis + millis / 2 + 1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AlmaApiException(0, "INTERRUPTED", "Interrupted while following a job");
+        }
+    }
+}
