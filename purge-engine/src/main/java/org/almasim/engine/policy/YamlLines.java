@@ -17,6 +17,11 @@ public final class YamlLines {
 
     /** The line of the field a mapping error is about (the parser's position can be past it), else the parser's. */
     public static String where(JsonProcessingException e, byte[] yaml) {
+        return where(e, of(yaml));
+    }
+
+    /** As above, with the lines of the file's fields already known. */
+    public static String where(JsonProcessingException e, Map<String, Integer> lines) {
         if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
                 && !mapping.getPath().isEmpty()) {
             StringBuilder pointer = new StringBuilder();
@@ -24,7 +29,7 @@ public final class YamlLines {
                 pointer.append('/')
                         .append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()));
             }
-            Integer line = of(yaml).get(pointer.toString());
+            Integer line = lines.get(pointer.toString());
             if (line != null) {
                 return "line " + line + ": ";
             }
@@ -38,6 +43,11 @@ public final class YamlLines {
      * out, so a file that is not a policy or a scenario at all (a password file, a key) is not echoed to a terminal.
      */
     public static String problem(JsonProcessingException e, byte[] yaml) {
+        return where(e, yaml) + what(e);
+    }
+
+    /** What a parse or mapping error says, long quoted values shortened (see {@link #problem}). */
+    public static String what(JsonProcessingException e) {
         String what = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
         Matcher quoted = QUOTED.matcher(what);
         StringBuilder shortened = new StringBuilder();
@@ -45,11 +55,46 @@ public final class YamlLines {
             quoted.appendReplacement(shortened, Matcher.quoteReplacement(quoted.group(1) + "..." + quoted.group(1)));
         }
         quoted.appendTail(shortened);
-        return where(e, yaml) + shortened.toString().lines().findFirst().orElse("");
+        return shortened.toString().lines().findFirst().orElse("");
     }
 
     private static final int QUOTED_AT_MOST = 30;
     private static final Pattern QUOTED = Pattern.compile("(['\"])([^'\"]{" + (QUOTED_AT_MOST + 1) + ",})\\1");
+
+    /**
+     * The line of the field at {@code pointer}; for an object or a list entry, which has no line of its own, the line of
+     * its first field; else the line of the nearest field above it. Nothing for the whole file.
+     */
+    public static Integer lineOf(Map<String, Integer> lines, String pointer) {
+        if (pointer.isEmpty()) {
+            return null;
+        }
+        Integer line = lines.get(pointer);
+        if (line == null) {
+            line = lines.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith(pointer + "/"))
+                    .map(Map.Entry::getValue)
+                    .min(Integer::compare)
+                    .orElse(null);
+        }
+        for (String at = pointer;
+                line == null && !at.isEmpty();
+                at = at.substring(0, Math.max(0, at.lastIndexOf('/')))) {
+            line = lines.get(at);
+        }
+        return line;
+    }
+
+    /** The lines of the fields under {@code pointer}, by their pointers relative to it (a policy inside a scenario). */
+    public static Map<String, Integer> under(Map<String, Integer> lines, String pointer) {
+        Map<String, Integer> inside = new HashMap<>();
+        lines.forEach((at, line) -> {
+            if (at.startsWith(pointer + "/")) {
+                inside.put(at.substring(pointer.length()), line);
+            }
+        });
+        return inside;
+    }
 
     /** The line of every field, by its JSON pointer (/purge/cutoffs/0/run). */
     public static Map<String, Integer> of(byte[] yaml) {

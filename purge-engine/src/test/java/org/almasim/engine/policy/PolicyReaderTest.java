@@ -72,7 +72,8 @@ class PolicyReaderTest {
 
     @Test
     void aPolicyWithNoStageIsRefused() {
-        assertThatThrownBy(() -> read("name: idle\n")).hasMessageContaining("at least one stage");
+        assertThatThrownBy(() -> read("name: idle\n"))
+                .hasMessageContaining("give at least one of fixups, inactive and purge");
         assertThatThrownBy(() -> PolicyReader.load("no-such-policy")).hasMessageContaining("no shipped policy");
     }
 

@@ -21,6 +21,7 @@ import org.almasim.engine.execution.PolicyRun;
 import org.almasim.engine.execution.Reinstatement;
 import org.almasim.engine.policy.Policy;
 import org.almasim.engine.policy.PolicyReader;
+import org.almasim.engine.policy.YamlLines;
 import org.almasim.engine.progress.ProgressListener;
 
 /**
@@ -87,7 +88,10 @@ public final class ScenarioPlay {
                     scenario.policyNames().get(i),
                     policy.isTextual()
                             ? PolicyReader.load(resolve(policy.asText()))
-                            : PolicyReader.read(yaml(policy), loaded.source() + " policies[" + i + "]"));
+                            : PolicyReader.read(
+                                    policy,
+                                    YamlLines.under(loaded.lines(), "/policies/" + i),
+                                    loaded.source() + " policies[" + i + "]"));
         }
         setUp();
     }
@@ -253,13 +257,5 @@ public final class ScenarioPlay {
 
     private String policyName(String named) {
         return named != null ? named : scenario.policyNames().get(0);
-    }
-
-    private static byte[] yaml(JsonNode policy) {
-        try {
-            return ScenarioReader.YAML.writeValueAsBytes(policy);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

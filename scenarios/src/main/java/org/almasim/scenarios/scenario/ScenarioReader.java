@@ -4,17 +4,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.almasim.engine.policy.FileSchema;
 import org.almasim.engine.policy.YamlLines;
 
 /** Reads scenario YAML, shipped by name or from a file, and checks it; every problem is reported with where it is. */
@@ -27,24 +31,37 @@ public final class ScenarioReader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             // Money stays exact: 5.00 in an inline policy's waive threshold must not become the double 5.0.
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // An amount keeps the scale it was written with (1.50 stays 1.50) when it passes through a tree.
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
-    private static final Set<String> STAGES = Set.of("fixups", "inactive", "purge");
-    private static final Set<String> MODES = Set.of("job", "per_user");
+    /** docs/scenario.schema.json. */
+    static final FileSchema SCHEMA = new FileSchema("scenario.schema.json");
 
     private ScenarioReader() {}
 
-    /** A scenario and where it came from: its file's folder, against which its SIS files and policy files resolve. */
-    public record Loaded(Scenario scenario, String source, Optional<Path> folder) {}
+    /**
+     * A scenario and where it came from: its file's folder, against which its SIS files and policy files resolve, and
+     * the lines of its fields, so a policy written out inside it reports its problems at the scenario's lines.
+     */
+    public record Loaded(Scenario scenario, String source, Optional<Path> folder, Map<String, Integer> lines) {
+        public Loaded(Scenario scenario, String source, Optional<Path> folder) {
+            this(scenario, source, folder, Map.of());
+        }
+    }
+
+    private record Parsed(Scenario scenario, Map<String, Integer> lines) {}
 
     /** A shipped scenario by name ({@code flvc-2022-2024}) or a file path. */
     public static Loaded load(String nameOrFile) {
         Path file = Path.of(nameOrFile);
         if (Files.isRegularFile(file)) {
             try {
+                Parsed parsed = parse(Files.readAllBytes(file), nameOrFile);
                 return new Loaded(
-                        read(Files.readAllBytes(file), nameOrFile),
+                        parsed.scenario(),
                         nameOrFile,
-                        Optional.ofNullable(file.toAbsolutePath().getParent()));
+                        Optional.ofNullable(file.toAbsolutePath().getParent()),
+                        parsed.lines());
             } catch (IOException e) {
                 throw new ScenarioException(nameOrFile, List.of("cannot be read: " + e.getMessage()));
             }
@@ -57,118 +74,118 @@ public final class ScenarioReader {
                         List.of("no such file and no shipped scenario of that name (shipped: "
                                 + String.join(", ", SHIPPED) + ")"));
             }
-            return new Loaded(read(in.readAllBytes(), resource), resource, Optional.empty());
+            Parsed parsed = parse(in.readAllBytes(), resource);
+            return new Loaded(parsed.scenario(), resource, Optional.empty(), parsed.lines());
         } catch (IOException e) {
             throw new ScenarioException(nameOrFile, List.of("cannot be read: " + e.getMessage()));
         }
     }
 
     public static Scenario read(byte[] yaml, String source) {
-        Scenario scenario;
+        return parse(yaml, source).scenario();
+    }
+
+    /** Every problem in one pass: the schema's (policies written out included), then what only the runner can check. */
+    private static Parsed parse(byte[] yaml, String source) {
+        JsonNode tree;
         try {
-            scenario = YAML.readValue(yaml, Scenario.class);
+            tree = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
             throw new ScenarioException(source, List.of(YamlLines.problem(e, yaml)));
         } catch (IOException e) {
             throw new ScenarioException(source, List.of(e.getMessage()));
         }
-        if (scenario == null) {
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
             throw new ScenarioException(source, List.of("the file is empty"));
         }
-        List<String> problems = check(scenario);
-        if (!problems.isEmpty()) {
-            throw new ScenarioException(source, problems);
+        Map<String, Integer> lines = YamlLines.of(yaml);
+        List<String> problems = new ArrayList<>(SCHEMA.problems(tree, lines));
+        JsonNode policies = tree.path("policies");
+        for (int i = 0; i < policies.size(); i++) {
+            if (policies.get(i).isObject()) {
+                problems.addAll(FileSchema.POLICY.problems(policies.get(i), lines, "/policies/" + i));
+            }
         }
-        return scenario;
+        Scenario scenario = null;
+        try {
+            scenario = YAML.treeToValue(tree, Scenario.class);
+        } catch (JsonProcessingException e) {
+            // A file the schema refused may not map at all; the schema's problems say why.
+            if (problems.isEmpty()) {
+                problems.add(YamlLines.where(e, lines) + YamlLines.what(e));
+            }
+        }
+        if (scenario != null) {
+            problems.addAll(check(scenario, lines));
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(source, inFileOrder(problems));
+        }
+        return new Parsed(scenario, lines);
     }
 
-    private static List<String> check(Scenario s) {
+    /** What the schema cannot say: date order, a clock that moves forward, one action a step, policies named. */
+    private static List<String> check(Scenario s, Map<String, Integer> lines) {
         List<String> problems = new ArrayList<>();
-        if (s.name() == null || s.name().isBlank()) {
-            problems.add("name: a scenario needs a name");
-        }
-        for (int i = 0; i < s.policies().size(); i++) {
-            JsonNode policy = s.policies().get(i);
-            if (!policy.isTextual()
-                    && !(policy.isObject() && policy.path("name").isTextual())) {
-                problems.add(
-                        "policies[" + i + "]: a shipped policy's name, a file, or a policy written out with its name");
-            }
-        }
-        if (s.start() == null) {
-            problems.add("start: a scenario needs a start date (YYYY-MM-DD)");
-        }
         for (int i = 0; i < s.cohorts().size(); i++) {
             Scenario.Cohort c = s.cohorts().get(i);
-            String at = "cohorts[" + i + "]: ";
-            if (c.prefix() == null || c.prefix().isBlank()) {
-                problems.add(at + "prefix is required (patron ids are the prefix and a number)");
-            }
-            if (c.count() < 1) {
-                problems.add(at + "count must be at least 1");
-            }
-            if (c.expiryFrom() == null || c.expiryTo() == null || c.expiryTo().isBefore(c.expiryFrom())) {
-                problems.add(at + "expiry_from and expiry_to are required, expiry_to not before expiry_from");
-            }
-            for (BigDecimal share : java.util.Arrays.asList(c.withFines(), c.withLoans())) {
-                if (share != null && (share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0)) {
-                    problems.add(
-                            at + "with_fines and with_loans are shares between 0 and 1, got " + share.toPlainString());
-                }
-            }
-            if (c.purgeDate() != null && !Set.of("same_as_expiry", "none").contains(c.purgeDate())) {
-                problems.add(at + "purge_date is same_as_expiry (default) or none, got " + c.purgeDate());
+            if (c.expiryTo().isBefore(c.expiryFrom())) {
+                problems.add(at(lines, "/cohorts/" + i + "/expiry_to") + "must not be before expiry_from");
             }
         }
         for (int i = 0; i < s.sets().size(); i++) {
             Scenario.NamedSet set = s.sets().get(i);
             if (set.query() != null && !set.members().isEmpty()) {
-                problems.add("sets[" + i + "]: a set is logical (query) or itemized (members), not both");
+                problems.add(at(lines, "/sets/" + i) + "a set is logical (query) or itemized (members), not both");
             }
         }
         for (int i = 0; i < s.timeline().size(); i++) {
             Scenario.Step step = s.timeline().get(i);
-            String at = "timeline[" + i + "]: ";
+            String pointer = "/timeline/" + i;
             List<String> actions = step.actions();
             if (actions.size() > 1) {
-                problems.add(at + "one action a step, found " + actions);
+                problems.add(at(lines, pointer) + "one action a step, found " + actions);
             }
             if (actions.isEmpty() && step.expect().isEmpty() && step.say() == null) {
-                problems.add(at + "an empty step: give it an action, a say, or expectations");
+                problems.add(at(lines, pointer) + "an empty step: give it an action, a say, or expectations");
             }
             if (step.run() != null) {
-                checkPolicy(s, step.run().policy(), at + "run: ", problems);
-                step.run().stages().stream()
-                        .filter(stage -> !STAGES.contains(stage))
-                        .forEach(stage -> problems.add(
-                                at + "run: unknown stage '" + stage + "' (stages: fixups, inactive, purge)"));
-                if (step.run().mode() != null && !MODES.contains(step.run().mode())) {
-                    problems.add(at + "run: mode is job or per_user, got "
-                            + step.run().mode());
-                }
+                checkPolicy(s, step.run().policy(), at(lines, pointer + "/run"), problems);
             }
             if (step.reinstate() != null) {
-                checkPolicy(s, step.reinstate().policy(), at + "reinstate: ", problems);
+                checkPolicy(s, step.reinstate().policy(), at(lines, pointer + "/reinstate"), problems);
             }
             if (step.advance() != null
                     && (step.advance().isNegative() || step.advance().isZero())) {
-                problems.add(at + "advance: the clock only moves forward, by a period such as P7D, P1M or P1Y");
+                problems.add(at(lines, pointer + "/advance")
+                        + "the clock only moves forward, by a period such as P7D, P1M or P1Y");
             }
             for (int j = 0; j < step.expect().size(); j++) {
                 Scenario.Expectation e = step.expect().get(j);
-                String where = at + "expect[" + j + "]: ";
-                int kinds = (e.patron() != null ? 1 : 0) + (e.count() != null ? 1 : 0) + (e.lastRun() != null ? 1 : 0);
-                if (kinds != 1) {
-                    problems.add(
-                            where + "an expectation is about one patron, a count, or the last run: give exactly one of "
-                                    + "patron, count and last_run");
-                }
                 if (e.lastRun() != null) {
-                    checkPolicy(s, e.lastRun().policy(), where + "last_run: ", problems);
+                    checkPolicy(s, e.lastRun().policy(), at(lines, pointer + "/expect/" + j + "/last_run"), problems);
                 }
             }
         }
         return problems;
+    }
+
+    private static final Pattern LINE = Pattern.compile("^line (\\d+): ");
+
+    /** Problems in the order of their lines, those of the whole file first. */
+    private static List<String> inFileOrder(List<String> problems) {
+        return problems.stream()
+                .sorted(Comparator.comparingInt(p -> {
+                    Matcher line = LINE.matcher(p);
+                    return line.find() ? Integer.parseInt(line.group(1)) : 0;
+                }))
+                .toList();
+    }
+
+    /** "line N: timeline/3/run: ", as the schema's problems are written. */
+    private static String at(Map<String, Integer> lines, String pointer) {
+        Integer line = YamlLines.lineOf(lines, pointer);
+        return (line == null ? "" : "line " + line + ": ") + pointer.substring(1) + ": ";
     }
 
     private static void checkPolicy(Scenario s, String policy, String at, List<String> problems) {

@@ -160,10 +160,29 @@ class ScenarioRunnerTest {
                         ScenarioException.class,
                         e -> assertThat(e.problems())
                                 .containsExactly(
-                                        "timeline[0]: one action a step, found [advance, run]",
-                                        "timeline[1]: run: policy 'nobody-knows' is not one of the scenario's policies [flvc-annual]",
-                                        "timeline[2]: expect[0]: an expectation is about one patron, a count, or the last run: give exactly one "
-                                                + "of patron, count and last_run"));
+                                        "line 5: timeline/0: one action a step, found [advance, run]",
+                                        "line 6: timeline/1/run: policy 'nobody-knows' is not one of the scenario's"
+                                                + " policies [flvc-annual]",
+                                        "line 7: timeline/2/expect/0: give exactly one of patron, count and last_run"));
+    }
+
+    @Test
+    void aPolicyWrittenOutInAScenarioIsCheckedAtTheScenariosOwnLines() {
+        assertThatThrownBy(() -> ScenarioReader.read("""
+                name: x
+                start: 2024-01-01
+                policies:
+                  - name: inline
+                    purge:
+                      by: birth_date
+                      older_than: P3Y
+                      grace_days: -1
+                """.getBytes(StandardCharsets.UTF_8), "x.yaml"))
+                .isInstanceOfSatisfying(
+                        ScenarioException.class,
+                        e -> assertThat(e.problems())
+                                .anySatisfy(p -> assertThat(p).startsWith("line 6: policies/0/purge/by: "))
+                                .anySatisfy(p -> assertThat(p).startsWith("line 8: policies/0/purge/grace_days: ")));
     }
 
     @Test
