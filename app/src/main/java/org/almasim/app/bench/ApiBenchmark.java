@@ -2,6 +2,7 @@ package org.almasim.app.bench;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +11,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.population.Population.Loaded;
@@ -84,7 +86,7 @@ public final class ApiBenchmark {
         }
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long deadline = System.nanoTime() + durationSeconds * 1_000_000_000L;
-        java.util.concurrent.atomic.AtomicInteger slot = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger slot = new AtomicInteger();
         List<Future<long[]>> futures = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             int clientNo = c;
@@ -134,7 +136,7 @@ public final class ApiBenchmark {
             Loaded loaded = simulator.load(SyntheticPopulation.chunks(SEED, load, TODAY, 10_000));
             double took = (System.nanoTime() - started) / 1e9;
             long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+                    .filter(p -> p.getType() == MemoryType.HEAP)
                     .mapToLong(p -> p.getPeakUsage().getUsed())
                     .sum();
             System.gc();

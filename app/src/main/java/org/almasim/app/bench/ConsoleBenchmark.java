@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.http.ApiKeys;
@@ -80,7 +81,7 @@ public final class ConsoleBenchmark {
     }
 
     /** The median of a few calls, after one untimed call that warms the query's plan. */
-    private static void timed(PrintStream out, String name, java.util.function.IntSupplier call) {
+    private static void timed(PrintStream out, String name, IntSupplier call) {
         int answer = call.getAsInt();
         long[] millis = new long[CALLS];
         for (int i = 0; i < CALLS; i++) {

@@ -1,6 +1,7 @@
 package org.almasim.app.cli;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -87,7 +88,7 @@ final class AlmaOptions {
         } catch (RunRefused e) {
             err.println(e.getMessage());
             return 3;
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             err.println("Cannot write: " + e.getCause().getMessage());
             return 1;
         } catch (AlmaApiException e) {

@@ -2,6 +2,9 @@ package org.almasim.app.cli;
 
 import java.util.concurrent.Callable;
 import org.almasim.app.bench.ApiBenchmark;
+import org.almasim.app.bench.ConsoleBenchmark;
+import org.almasim.app.bench.PolicyBenchmark;
+import org.almasim.app.bench.TimeTravelBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -59,15 +62,15 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (which.equals("timetravel")) {
-            new org.almasim.app.bench.TimeTravelBenchmark(patrons, years).run(System.out);
+            new TimeTravelBenchmark(patrons, years).run(System.out);
             return 0;
         }
         if (which.equals("console")) {
-            new org.almasim.app.bench.ConsoleBenchmark(patrons).run(System.out);
+            new ConsoleBenchmark(patrons).run(System.out);
             return 0;
         }
         if (which.equals("policy")) {
-            new org.almasim.app.bench.PolicyBenchmark(patrons).run(System.out);
+            new PolicyBenchmark(patrons).run(System.out);
             return 0;
         }
         if (!which.equals("api")) {

@@ -1,13 +1,20 @@
 package org.almasim.app.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.clock.EngineToday;
+import org.almasim.engine.execution.Notices;
 import org.almasim.engine.execution.PolicyRun;
+import org.almasim.engine.execution.Reinstatement;
 import org.almasim.engine.policy.Policy;
 import org.almasim.engine.policy.PolicyReader;
+import org.almasim.engine.preview.PolicyDiff;
 import org.almasim.engine.preview.Preview;
 import org.almasim.engine.report.PreviewFormat;
 import org.almasim.engine.report.RunFormat;
@@ -96,7 +103,7 @@ final class PolicyCommand implements Runnable {
                 required = true,
                 paramLabel = "PRIMARY_ID",
                 description = "A patron to reinstate. Repeatable.")
-        java.util.List<String> users;
+        List<String> users;
 
         @Option(
                 names = "--update-job-id",
@@ -107,7 +114,7 @@ final class PolicyCommand implements Runnable {
         @Override
         public Integer call() {
             return options.handle(spec, () -> {
-                var outcome = new org.almasim.engine.execution.Reinstatement(
+                var outcome = new Reinstatement(
                                 options.alma(), new AlmaJobs.Ids(AlmaJobs.Ids.ALMASIM_PURGE_ON_SET, updateJob))
                         .reinstate(options.policy(), users, options.today());
                 StringBuilder out = new StringBuilder();
@@ -140,24 +147,24 @@ final class PolicyCommand implements Runnable {
                 names = "--outbox",
                 paramLabel = "DIR",
                 description = "Write one file per notice here. Default: print them.")
-        java.nio.file.Path outbox;
+        Path outbox;
 
         @Override
         public Integer call() {
             return AlmaOptions.report(spec, "text", () -> {
                 Policy loaded = PolicyReader.load(policy);
                 LocalDate day = EngineToday.of(Optional.ofNullable(asOf));
-                var due = org.almasim.engine.execution.Notices.due(loaded, day);
+                var due = Notices.due(loaded, day);
                 if (due.isEmpty()) {
                     return "No notice is due on " + day + ".\n";
                 }
                 StringBuilder out = new StringBuilder();
                 if (outbox != null) {
                     try {
-                        org.almasim.engine.execution.Notices.write(loaded, due, outbox)
+                        Notices.write(loaded, due, outbox)
                                 .forEach(f -> out.append("wrote ").append(f).append('\n'));
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
                 } else {
                     due.forEach(n -> out.append(n.text(loaded.name())).append('\n'));
@@ -195,9 +202,9 @@ final class PolicyCommand implements Runnable {
         public Integer call() {
             return options.handle(spec, () -> {
                 var a = Preview.of(options.policy(), options.alma(), options.today(), 0);
-                var other = against == null ? options.policy() : org.almasim.engine.policy.PolicyReader.load(against);
+                var other = against == null ? options.policy() : PolicyReader.load(against);
                 var b = Preview.of(other, options.alma(), againstAsOf == null ? options.today() : againstAsOf, 0);
-                var diff = org.almasim.engine.preview.PolicyDiff.of(a, b);
+                var diff = PolicyDiff.of(a, b);
                 if (options.format.equalsIgnoreCase("json")) {
                     return PreviewFormat.toJson(diff);
                 }

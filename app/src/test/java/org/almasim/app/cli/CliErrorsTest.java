@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import org.almasim.simulator.Simulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,8 +42,7 @@ class CliErrorsTest {
         // H2 refuses a second process with DATABASE_ALREADY_OPEN (90020), wrapped by the pool; one process shares its
         // own database, so this is the error itself rather than a second process.
         var inUse = new RuntimeException(
-                "Failed to initialize pool",
-                new java.sql.SQLException("Database may be already in use", "90020", 90020));
+                "Failed to initialize pool", new SQLException("Database may be already in use", "90020", 90020));
         assertThat(CommandFailure.explain(inUse))
                 .contains("the database is in use by another process; stop it or choose another --db");
         assertThat(CommandFailure.explain(new IllegalStateException("something else")))

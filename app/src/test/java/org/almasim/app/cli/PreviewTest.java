@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.LocalDate;
@@ -96,7 +97,7 @@ class PreviewTest {
                 new ObjectMapper()
                         .createObjectNode()
                         .put("name", "Community patrons")
-                        .<com.fasterxml.jackson.databind.node.ObjectNode>set(
+                        .<ObjectNode>set(
                                 "type", new ObjectMapper().createObjectNode().put("value", "ITEMIZED"))
                         .set("content", new ObjectMapper().createObjectNode().put("value", "USER")));
         String setId = alma.get("/almaws/v1/conf/sets", Map.of("q", "name~community"))

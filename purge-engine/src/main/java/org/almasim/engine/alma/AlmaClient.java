@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.TimeValue;
@@ -244,7 +246,7 @@ public final class AlmaClient {
                                 retryAfter(r.getFirstHeader("Retry-After"))));
             } catch (IOException e) {
                 // A connection that was never made carried nothing: any request may be sent again.
-                boolean neverSent = e instanceof java.net.ConnectException;
+                boolean neverSent = e instanceof ConnectException;
                 String why = method + " " + baseUrl + path + " failed: "
                         + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
                 if (!repeatable && !neverSent) {
@@ -296,7 +298,7 @@ public final class AlmaClient {
      * Alma's Retry-After in seconds, the form a throttling answer carries; nothing when absent or in another form (an
      * HTTP date is not read: the engine reads no wall clock), and the client's own backoff applies.
      */
-    private static Optional<Duration> retryAfter(org.apache.hc.core5.http.Header header) {
+    private static Optional<Duration> retryAfter(Header header) {
         if (header == null || !header.getValue().strip().matches("[0-9]{1,6}")) {
             return Optional.empty();
         }

@@ -2,6 +2,8 @@ package org.almasim.engine.clock;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Optional;
 import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
@@ -23,10 +25,9 @@ public final class EngineToday {
             return asked.get();
         }
         try {
-            return LocalDate.parse(alma.get("/almasim/v1/clock", java.util.Map.of())
-                    .path("today")
-                    .asText());
-        } catch (AlmaApiException | java.time.format.DateTimeParseException e) {
+            return LocalDate.parse(
+                    alma.get("/almasim/v1/clock", Map.of()).path("today").asText());
+        } catch (AlmaApiException | DateTimeParseException e) {
             return LocalDate.now(ZoneOffset.UTC);
         }
     }

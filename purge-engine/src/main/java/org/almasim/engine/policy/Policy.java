@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +101,7 @@ public record Policy(
         if (fixups.any() || present().isEmpty()) {
             return Optional.empty();
         }
-        List<String> sets = new java.util.ArrayList<>();
+        List<String> sets = new ArrayList<>();
         if (inactive != null) {
             if (inactive.candidatesSet() == null) {
                 return Optional.empty();

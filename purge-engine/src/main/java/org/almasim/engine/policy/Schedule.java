@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** When a stage runs: every week on a day, every month on a day ({@code monthly: 1}), every year on a date ({@code yearly: "08-01"}), or on listed dates. */
@@ -39,7 +40,7 @@ public record Schedule(
     MonthDay yearlyDate() {
         try {
             return MonthDay.parse("--" + yearly.trim());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return null;
         }
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.Period;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class PolicyReaderTest {
@@ -40,7 +41,7 @@ class PolicyReaderTest {
 
     @Test
     void everyProblemIsReportedWithItsLine() {
-        PolicyException e = org.junit.jupiter.api.Assertions.assertThrows(PolicyException.class, () -> read("""
+        PolicyException e = Assertions.assertThrows(PolicyException.class, () -> read("""
                 name: two criteria
                 purge:
                   by: birth_date

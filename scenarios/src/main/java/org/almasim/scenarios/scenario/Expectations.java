@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.almasim.engine.alma.AlmaClient;
@@ -136,8 +138,8 @@ final class Expectations {
                 r -> r.purge().heldBack().size());
         if (expected.exceptionFor() != null) {
             // Everyone the run reports as not purged, with a reason: refused by Alma, or held back by the engine.
-            compareRun(wrong, purge, name, "exception_for", new java.util.TreeSet<>(expected.exceptionFor()), r -> {
-                var notPurged = new java.util.TreeSet<>(r.purge().exceptions().keySet());
+            compareRun(wrong, purge, name, "exception_for", new TreeSet<>(expected.exceptionFor()), r -> {
+                var notPurged = new TreeSet<>(r.purge().exceptions().keySet());
                 notPurged.addAll(r.purge().heldBack().keySet());
                 return notPurged;
             });
@@ -160,7 +162,7 @@ final class Expectations {
      */
     private void sameAsTheJob(RunReport.StageResult stage, List<String> wrong) {
         JsonNode instance = alma.get("/almaws/v1/conf/jobs/ALL/instances/" + stage.jobInstance(), Map.of());
-        Map<String, Integer> counters = new java.util.HashMap<>();
+        Map<String, Integer> counters = new HashMap<>();
         instance.path("counter")
                 .forEach(c -> counters.put(
                         c.path("type").path("value").asText(), c.path("value").asInt()));
@@ -192,7 +194,7 @@ final class Expectations {
             String policy,
             String what,
             Object expected,
-            java.util.function.Function<RunReport, Object> actual) {
+            Function<RunReport, Object> actual) {
         if (expected == null) {
             return;
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -70,7 +71,7 @@ public final class PolicyCalendar {
     }
 
     public Map<String, Policy> policies() {
-        return java.util.Collections.unmodifiableMap(policies);
+        return Collections.unmodifiableMap(policies);
     }
 
     public Optional<Policy> policy(String name) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -99,7 +100,7 @@ public record Scenario(
 
         /** The names of the actions this step has (a valid step has one at most). */
         public List<String> actions() {
-            Map<String, Object> all = new java.util.LinkedHashMap<>();
+            Map<String, Object> all = new LinkedHashMap<>();
             all.put("advance_to", advanceTo);
             all.put("advance", advance);
             all.put("run", run);

@@ -1,6 +1,8 @@
 package org.almasim.engine.execution;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
@@ -50,9 +52,7 @@ class EnginePutPropertyTest {
             before.remove("purge_date");
             return after.equals(before) ? Optional.empty() : Optional.of("before " + before + "\n    after  " + after);
         } finally {
-            alma.delete(
-                    "/almaws/v1/users/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8),
-                    Map.of());
+            alma.delete("/almaws/v1/users/" + URLEncoder.encode(id, StandardCharsets.UTF_8), Map.of());
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.almasim.engine.DemoAlma;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaJobs;
@@ -184,8 +185,7 @@ class OpalRunTest {
                 .until(() -> stages.contains("waiting for an earlier run of job M26701 to finish"));
         assertThat(rerun).isNotDone();
         alma.post("/almasim/v1/jobs/resume", Map.of(), null);
-        RunReport report =
-                rerun.orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).join();
+        RunReport report = rerun.orTimeout(60, TimeUnit.SECONDS).join();
         assertThat(report.purge().done()).isEqualTo(1);
         assertThat(demo.exists("expired-over-3-years")).isFalse();
         assertThat(demo.jobStatus(earlier)).isEqualTo("COMPLETED_SUCCESS");

@@ -2,6 +2,7 @@ package org.almasim.simulator.blockers;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,7 +79,7 @@ public final class BlockerService {
             return BlockerKind.valueOf(name == null ? "" : name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw AlmaError.PARAMETER_NOT_VALID.refusal(
-                    "kind must be one of " + java.util.Arrays.toString(BlockerKind.values()) + ", got '" + name + "'.");
+                    "kind must be one of " + Arrays.toString(BlockerKind.values()) + ", got '" + name + "'.");
         }
     }
 }

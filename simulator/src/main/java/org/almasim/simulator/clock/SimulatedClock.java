@@ -1,5 +1,6 @@
 package org.almasim.simulator.clock;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -65,7 +66,7 @@ public final class SimulatedClock {
         LocalDate next;
         try {
             next = today.plus(period);
-        } catch (ArithmeticException | java.time.DateTimeException e) {
+        } catch (ArithmeticException | DateTimeException e) {
             throw outOfRange(period.toString());
         }
         today = checked(next);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -109,7 +110,7 @@ public final class FeeService {
                 String status = balance.signum() == 0 ? "CLOSED" : f.status() == null ? "ACTIVE" : f.status();
                 Instant created = (f.created() == null ? clock.today() : f.created())
                         .atStartOfDay()
-                        .toInstant(java.time.ZoneOffset.UTC);
+                        .toInstant(ZoneOffset.UTC);
                 stored.add(new StoredFee(
                         ids.get(i),
                         keys.get(UserService.foldId(f.userId())),

@@ -1,5 +1,6 @@
 package org.almasim.simulator.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRootName;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.almasim.simulator.errors.AlmaError;
 import org.almasim.simulator.errors.AlmaRefusal;
+import org.jooq.exception.DataException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +38,7 @@ public final class AlmaErrors {
         // A value the checks before the database let through and a column cannot hold: the write's transaction has
         // rolled
         // back, so the request is refused like any other and nothing changed.
-        config.routes.exception(org.jooq.exception.DataException.class, (e, ctx) -> {
+        config.routes.exception(DataException.class, (e, ctx) -> {
             LOG.warn("A value did not fit the database on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
             render(ctx, AlmaError.PARAMETER_NOT_VALID.refusal("A value is too long or too large to be stored."));
         });
@@ -64,7 +66,7 @@ public final class AlmaErrors {
             @JsonProperty("errorList") ErrorList errorList) {
         /** Alma always sends {@code "result": null}; the XML form leaves it out. */
         @JsonProperty(value = "result")
-        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
+        @JsonInclude(JsonInclude.Include.ALWAYS)
         public Object result() {
             return null;
         }

@@ -15,9 +15,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.MapperBuilder;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -43,8 +45,8 @@ public final class AlmaFormats {
      * YAML population documents (and JSON ones: YAML reads both), with Alma's field rules; stricter than the API, so
      * that a misspelt key of a document (users:, loans:) is an error rather than an empty library.
      */
-    public static final ObjectMapper YAML = configure(com.fasterxml.jackson.dataformat.yaml.YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
+    public static final ObjectMapper YAML =
+            configure(YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
     // XML carries every scalar as text, so the tree read from XML may coerce "5" to a number and "true" to a boolean.
     // An empty element (<contact_info/>) reads as an absent value.
     private static final ObjectMapper FROM_XML_TREE = configure(JsonMapper.builder()
@@ -55,8 +57,7 @@ public final class AlmaFormats {
 
     private AlmaFormats() {}
 
-    private static <M extends ObjectMapper, B extends com.fasterxml.jackson.databind.cfg.MapperBuilder<M, B>>
-            M configure(B builder) {
+    private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> M configure(B builder) {
         SimpleModule alma = new SimpleModule("alma");
         alma.addSerializer(LocalDate.class, new AlmaDates.Serializer());
         alma.addDeserializer(LocalDate.class, new AlmaDates.Deserializer());

@@ -1,5 +1,6 @@
 package org.almasim.simulator.http;
 
+import io.javalin.config.JavalinConfig;
 import io.javalin.config.Key;
 import io.javalin.http.Context;
 
@@ -21,7 +22,7 @@ public final class PublicAddress {
     }
 
     /** Makes this address what {@link #of(Context)} answers inside every handler of the app. */
-    public void register(io.javalin.config.JavalinConfig config) {
+    public void register(JavalinConfig config) {
         config.appData(KEY, this);
     }
 

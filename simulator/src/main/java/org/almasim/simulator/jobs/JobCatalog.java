@@ -1,5 +1,6 @@
 package org.almasim.simulator.jobs;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.almasim.simulator.jobs.JobDefinition.Kind;
@@ -47,7 +48,7 @@ final class JobCatalog {
                     Kind.UPDATE_USERS));
 
     private static List<ParameterSpec> updateParameters() {
-        List<ParameterSpec> parameters = new java.util.ArrayList<>();
+        List<ParameterSpec> parameters = new ArrayList<>();
         parameters.add(new ParameterSpec("set_id", true, null, "The set of users to update"));
         for (String field : UpdateUsersAction.FIELDS) {
             parameters.add(

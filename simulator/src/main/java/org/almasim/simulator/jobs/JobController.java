@@ -1,6 +1,7 @@
 package org.almasim.simulator.jobs;
 
 import io.javalin.http.Context;
+import java.util.Map;
 import org.almasim.simulator.http.AlmaHttp;
 import org.almasim.simulator.http.Params;
 
@@ -58,11 +59,11 @@ public final class JobController {
     }
 
     public void pause(Context ctx) {
-        AlmaHttp.json(ctx, java.util.Map.of("paused", jobs.pause(true)));
+        AlmaHttp.json(ctx, Map.of("paused", jobs.pause(true)));
     }
 
     public void resume(Context ctx) {
-        AlmaHttp.json(ctx, java.util.Map.of("paused", jobs.pause(false)));
+        AlmaHttp.json(ctx, Map.of("paused", jobs.pause(false)));
     }
 
     public void report(Context ctx) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRootName;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.almasim.simulator.codes.Code;
 
@@ -34,7 +35,7 @@ public record JobInstance(
         @JsonProperty("end_time") Instant endTime,
         @JsonProperty("progress") int progress,
         @JsonProperty("status") Code status,
-        @JsonProperty("status_date") java.time.LocalDate statusDate,
+        @JsonProperty("status_date") LocalDate statusDate,
         @JsonProperty("alert") List<Code> alert,
         @JsonProperty("counter") List<Counter> counter,
         @JsonProperty("job_info") JobInfo jobInfo) {

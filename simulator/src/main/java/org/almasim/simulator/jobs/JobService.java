@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.almasim.simulator.clock.SimulatedClock;
@@ -29,6 +30,7 @@ import org.almasim.simulator.sets.SetService;
 import org.almasim.simulator.settings.InstitutionSettings;
 import org.almasim.simulator.store.AlmaIds;
 import org.almasim.simulator.store.Page;
+import org.almasim.simulator.users.UserService;
 import org.jooq.DSLContext;
 
 /**
@@ -54,17 +56,12 @@ public final class JobService implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+    private final List<Future<?>> runs = new ArrayList<>();
     private final JobGate gate = new JobGate();
 
-    private final org.almasim.simulator.users.UserService users;
+    private final UserService users;
 
-    public JobService(
-            DSLContext dsl,
-            CodeTables codes,
-            SimulatedClock clock,
-            SetService sets,
-            org.almasim.simulator.users.UserService users) {
+    public JobService(DSLContext dsl, CodeTables codes, SimulatedClock clock, SetService sets, UserService users) {
         this.dsl = dsl;
         this.codes = codes;
         this.clock = clock;
@@ -144,7 +141,7 @@ public final class JobService implements AutoCloseable {
                 instances.insert(created);
                 return created;
             });
-            runs.removeIf(java.util.concurrent.Future::isDone);
+            runs.removeIf(Future::isDone);
             JobRun.UserAction action = update != null
                     ? update
                     : new PurgeAction(

@@ -1,6 +1,7 @@
 package org.almasim.simulator.jobs;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,9 +19,9 @@ final class PurgeAction implements JobRun.UserAction {
     private final BigDecimal waiveThreshold;
     private final String currency;
     private final String instanceId;
-    private final java.time.LocalDate today;
+    private final LocalDate today;
 
-    PurgeAction(BigDecimal waiveThreshold, String currency, String instanceId, java.time.LocalDate today) {
+    PurgeAction(BigDecimal waiveThreshold, String currency, String instanceId, LocalDate today) {
         this.waiveThreshold = waiveThreshold;
         this.currency = currency;
         this.instanceId = instanceId;

@@ -1,6 +1,7 @@
 package org.almasim.simulator.loans;
 
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.almasim.simulator.http.AlmaHttp;
@@ -94,7 +95,7 @@ public final class LoanController {
     public void itemByBarcode(Context ctx) {
         String location = loans.itemLocation(Params.text(ctx, "item_barcode"), AlmaHttp.links(ctx));
         String query = ctx.queryString() == null ? "" : stripBarcode(ctx.queryString());
-        ctx.redirect(query.isEmpty() ? location : location + "?" + query, io.javalin.http.HttpStatus.FOUND);
+        ctx.redirect(query.isEmpty() ? location : location + "?" + query, HttpStatus.FOUND);
     }
 
     /** The query without item_barcode: the format and key a client sent still apply at the item's URL. */

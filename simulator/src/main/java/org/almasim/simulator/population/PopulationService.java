@@ -35,6 +35,7 @@ import org.almasim.simulator.settings.InstitutionSettings;
 import org.almasim.simulator.users.User;
 import org.almasim.simulator.users.UserService;
 import org.jooq.DSLContext;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Loads population documents through the same services the API uses, so a population obeys Alma's rules.
@@ -95,7 +96,7 @@ public final class PopulationService {
                 throw invalid(cause != null ? cause.getMessage() : AlmaFormats.problem(jackson));
             }
             throw invalid("the document could not be read.");
-        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+        } catch (YAMLException e) {
             throw invalid("the document is not well-formed YAML: "
                     + e.getMessage().lines().findFirst().orElse("") + ".");
         } catch (IOException e) {

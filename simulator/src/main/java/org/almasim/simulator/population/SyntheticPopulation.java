@@ -1,6 +1,7 @@
 package org.almasim.simulator.population;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -209,7 +210,7 @@ public final class SyntheticPopulation {
             int kind = random.nextInt(10);
             BigDecimal balance = kind < 6
                     ? amount
-                    : kind < 9 ? BigDecimal.ZERO : amount.divide(BigDecimal.valueOf(2), 2, java.math.RoundingMode.DOWN);
+                    : kind < 9 ? BigDecimal.ZERO : amount.divide(BigDecimal.valueOf(2), 2, RoundingMode.DOWN);
             fees.add(new FeeSpec(
                     id,
                     kind < 6 ? "OVERDUEFINE" : "LOSTITEMREPLACEMENTFEE",

@@ -3,13 +3,18 @@ package org.almasim.simulator.users;
 import static org.almasim.simulator.db.Tables.DELETED_USER;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.store.Page;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.impl.DSL;
 
 /** What the Delete User Policy kept of deleted users, for the control plane: counts and the kept records. */
 public final class DeletedUsers {
@@ -35,7 +40,7 @@ public final class DeletedUsers {
             @JsonProperty("deleted_on") LocalDate deletedOn,
             @JsonProperty("deleted_by") String deletedBy,
             @JsonProperty("policy") String policy,
-            @JsonProperty("record") com.fasterxml.jackson.databind.JsonNode record) {}
+            @JsonProperty("record") JsonNode record) {}
 
     public record KeptList(
             @JsonProperty("deleted_user") List<Kept> deletedUser,
@@ -69,7 +74,7 @@ public final class DeletedUsers {
 
     private <T> Map<String, Integer> countBy(Field<T> field) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        dsl.select(field, org.jooq.impl.DSL.count())
+        dsl.select(field, DSL.count())
                 .from(DELETED_USER)
                 .groupBy(field)
                 .orderBy(field)
@@ -78,16 +83,15 @@ public final class DeletedUsers {
         return counts;
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode record(String document) {
+    private static JsonNode record(String document) {
         if (document == null) {
             return null;
         }
         try {
-            com.fasterxml.jackson.databind.node.ObjectNode node = (com.fasterxml.jackson.databind.node.ObjectNode)
-                    org.almasim.simulator.http.AlmaFormats.JSON.readTree(document);
+            ObjectNode node = (ObjectNode) AlmaFormats.JSON.readTree(document);
             node.putObject("status").put("value", "DELETED").put("desc", "Deleted");
             return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("A kept user record could not be read", e);
         }
     }

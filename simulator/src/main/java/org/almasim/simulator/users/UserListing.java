@@ -1,5 +1,6 @@
 package org.almasim.simulator.users;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -108,8 +109,7 @@ public final class UserListing {
 
     /** The stored document with {@code "link"} as its first field: stored documents always open with a field. */
     private static String withLink(UserRepository.Document stored, AlmaLinks links) {
-        char[] link = com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance()
-                .quoteAsString(links.user(stored.primaryId()));
+        char[] link = JsonStringEncoder.getInstance().quoteAsString(links.user(stored.primaryId()));
         return "{\"link\":\"" + new String(link) + "\"," + stored.json().substring(1);
     }
 }

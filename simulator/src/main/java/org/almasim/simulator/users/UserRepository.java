@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.almasim.simulator.codes.Code;
 import org.almasim.simulator.settings.InstitutionSettings;
 import org.almasim.simulator.store.BulkLookup;
 import org.almasim.simulator.store.Page;
@@ -441,7 +442,7 @@ final class UserRepository {
         return values;
     }
 
-    private static String code(org.almasim.simulator.codes.Code code) {
+    private static String code(Code code) {
         return code == null ? null : code.value();
     }
 

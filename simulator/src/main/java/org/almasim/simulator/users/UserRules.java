@@ -1,5 +1,7 @@
 package org.almasim.simulator.users;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -246,9 +248,7 @@ final class UserRules {
         });
         everyCodeDescribed(node);
         ObjectNode ordered = AlmaFormats.JSON.createObjectNode();
-        for (String field : User.class
-                .getAnnotation(com.fasterxml.jackson.annotation.JsonPropertyOrder.class)
-                .value()) {
+        for (String field : User.class.getAnnotation(JsonPropertyOrder.class).value()) {
             if (node.has(field)) {
                 ordered.set(field, node.get(field));
             }
@@ -314,7 +314,7 @@ final class UserRules {
     private static User toUser(ObjectNode node) {
         try {
             return AlmaFormats.JSON.treeToValue(node, User.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("A user record could not be rebuilt from its own fields", e);
         }
     }

@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.codes.CodeTables;
@@ -25,6 +28,7 @@ import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.links.AlmaLinks;
 import org.almasim.simulator.settings.InstitutionSettings;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 
@@ -189,7 +193,7 @@ public final class UserService {
             List<UserRepository.NewUser> batch = ready.subList(from, Math.min(ready.size(), from + BATCH));
             try {
                 users.insertAll(batch, clock.today());
-            } catch (org.jooq.exception.DataAccessException e) {
+            } catch (DataAccessException e) {
                 // Only now look for the culprit: the check costs more than the insert it guards.
                 List<String> ids =
                         batch.stream().flatMap(n -> UserRules.allIds(n.user())).toList();
@@ -240,17 +244,13 @@ public final class UserService {
      * The one way users are deleted (by the API and by the purge jobs): keep what the institution's Delete User Policy
      * keeps, then remove the user. The caller has checked the deletion blockers.
      */
-    public static void deleteKey(DSLContext tx, long key, java.time.LocalDate today, String deletedBy) {
+    public static void deleteKey(DSLContext tx, long key, LocalDate today, String deletedBy) {
         deleteKey(tx, key, today, deletedBy, InstitutionSettings.deleteUserPolicy(tx));
     }
 
     /** As {@link #deleteKey(DSLContext, long, java.time.LocalDate, String)}, with the policy already read (a job's batch). */
     public static void deleteKey(
-            DSLContext tx,
-            long key,
-            java.time.LocalDate today,
-            String deletedBy,
-            InstitutionSettings.DeleteUserPolicy policy) {
+            DSLContext tx, long key, LocalDate today, String deletedBy, InstitutionSettings.DeleteUserPolicy policy) {
         UserRepository users = new UserRepository(tx);
         if (policy != InstitutionSettings.DeleteUserPolicy.FULLY_REMOVE) {
             users.archive(key, policy, today, deletedBy);
@@ -263,8 +263,7 @@ public final class UserService {
      * account-type moves are the job's to make (Update/Notify Users may turn EXTERNAL users INTERNAL).
      * Answers why the change was refused, if it was; a refused change writes nothing.
      */
-    public Optional<String> updateForJob(
-            DSLContext tx, StoredUser stored, java.util.function.Consumer<ObjectNode> change) {
+    public Optional<String> updateForJob(DSLContext tx, StoredUser stored, Consumer<ObjectNode> change) {
         UserRepository users = new UserRepository(tx);
         long key = stored.key();
         ObjectNode node = tree(stored.document());
@@ -359,7 +358,7 @@ public final class UserService {
     }
 
     /** Two clients creating the same id at once: the database's unique keys decide, and the loser gets Alma's 401851. */
-    private static <T> T writing(User user, java.util.function.Supplier<T> write) {
+    private static <T> T writing(User user, Supplier<T> write) {
         try {
             return write.get();
         } catch (IntegrityConstraintViolationException e) {

@@ -4,6 +4,7 @@ import static org.almasim.simulator.support.Fixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 import org.almasim.simulator.support.AlmaClient;
 import org.almasim.simulator.support.AlmaResponse;
@@ -94,7 +95,7 @@ class ClientCallsTest extends SimulatorTest {
                                 "\"first_name\":\"Dana\",\"middle_name\":\"Quincy Adams\","
                                         + "\"job_category\":{\"value\":\"Librarian\"},\"campus_code\":{\"value\":\"NORTH\"},\"birth_date\":\"1990-03-01Z\","
                                         + "\"user_note\":[{\"note_type\":{\"value\":\"OTHER\"},\"note_text\":\"Moved to the branch library\"}]"));
-        for (String q : java.util.List.of(
+        for (String q : List.of(
                 "middle_name~quincy",
                 "job_category~LIBRARIAN",
                 "campus_code~north",

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -130,7 +131,7 @@ class RecordedResponsesTest extends SimulatorTest {
                 ".item_data.modification_date",
                 ".bib_data.network_number");
         assertSameShape("scanin_transit_response.json", recorded("scanin_transit_response.json"), scanned, notModelled);
-        Set<String> andNoScan = new java.util.HashSet<>(notModelled);
+        Set<String> andNoScan = new HashSet<>(notModelled);
         andNoScan.add(".additional_info");
         assertSameShape(
                 "scanin_transit_response.json (GET)",

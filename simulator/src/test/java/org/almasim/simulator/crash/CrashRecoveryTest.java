@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.support.AlmaClient;
 import org.almasim.simulator.support.AlmaResponse;
@@ -149,7 +150,7 @@ class CrashRecoveryTest {
     }
 
     /** The answer, or null when the process died under the request. */
-    private static AlmaResponse attempt(java.util.function.Supplier<AlmaResponse> request) {
+    private static AlmaResponse attempt(Supplier<AlmaResponse> request) {
         try {
             return request.get();
         } catch (AssertionError connectionLost) {

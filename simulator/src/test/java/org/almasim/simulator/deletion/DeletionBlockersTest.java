@@ -9,6 +9,8 @@ import org.almasim.simulator.support.AlmaClient;
 import org.almasim.simulator.support.AlmaResponse;
 import org.almasim.simulator.support.SimulatorTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class DeletionBlockersTest extends SimulatorTest {
     private AlmaResponse setBlockers(String userId, String json) {
@@ -26,8 +28,8 @@ class DeletionBlockersTest extends SimulatorTest {
                 AlmaClient.JSON);
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.EnumSource(BlockerKind.class)
+    @ParameterizedTest
+    @EnumSource(BlockerKind.class)
     void everyKindOfBlockerStopsTheApiAndThePurgeJob(BlockerKind kind) {
         setResearch(true).isOk();
         alma.createUser(user("held", "UNDERGRAD", "2020-01-01Z"));

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.almasim.simulator.population.SyntheticPopulation;
 import org.almasim.simulator.store.BulkLookup;
 import org.almasim.simulator.support.AlmaClient;
 import org.almasim.simulator.support.AlmaResponse;
@@ -66,8 +67,8 @@ class UpdateNotifyUsersTest extends SimulatorTest {
     @Test
     void aRunOverMoreUsersThanOneStatementHoldsTakesEveryOneOfThem() {
         int many = BulkLookup.MOST_PER_STATEMENT + 200;
-        sim.simulator.load(org.almasim.simulator.population.SyntheticPopulation.chunk(
-                7, 0, many, sim.simulator.clock().today()));
+        sim.simulator.load(
+                SyntheticPopulation.chunk(7, 0, many, sim.simulator.clock().today()));
         String everyone = set("Everyone", "status = ACTIVE or status != ACTIVE");
         JsonNode done = runToEnd(M148, Map.of("set_id", everyone, "ADD_Note_Active", "true", "ADD_Note_Value", "Seen"));
         assertThat(done.path("status").path("value").asText()).isEqualTo("COMPLETED_SUCCESS");

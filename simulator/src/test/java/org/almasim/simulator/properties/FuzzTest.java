@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.http.AlmaFormats;
@@ -20,6 +25,7 @@ import org.almasim.simulator.support.AlmaResponse;
 import org.almasim.simulator.support.PropertyRunner;
 import org.almasim.simulator.support.RandomUsers;
 import org.almasim.simulator.support.RunningSimulator;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +46,7 @@ class FuzzTest {
     private static final int RESEED_EVERY = 500;
     /** Routes fuzzed only with refused keys: they empty the library or stop every job, which would end the run early. */
     /** What an answer must never hold: Java's class names and exception words, which no Alma client can act on. */
-    private static final java.util.regex.Pattern JAVA_WORDS = java.util.regex.Pattern.compile(
+    private static final Pattern JAVA_WORDS = Pattern.compile(
             "java\\.[a-z]+\\.|org\\.almasim\\.|com\\.fasterxml|org\\.jooq|[A-Za-z]+Exception\\b|\\bat [a-z]+\\.[a-z]+\\.");
 
     private static final List<String> REFUSED_ONLY = List.of("/almasim/v1/reset", "/almasim/v1/jobs/pause");
@@ -333,8 +339,7 @@ class FuzzTest {
     }
 
     private static String encodedJunk(SplittableRandom random) {
-        return java.net.URLEncoder.encode(junk(random), java.nio.charset.StandardCharsets.UTF_8)
-                .replace("+", "%20");
+        return URLEncoder.encode(junk(random), StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private String jsonBody(SplittableRandom random) {
@@ -441,16 +446,16 @@ class FuzzTest {
             JsonNode body = AlmaFormats.JSON.readTree(answer.body());
             return body.path("errorsExist").asBoolean()
                     && body.path("errorList").path("error").path(0).has("errorCode");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }
 
     private void awaitJobs() {
-        org.awaitility.Awaitility.await()
-                .pollDelay(java.time.Duration.ZERO)
-                .pollInterval(java.time.Duration.ofMillis(5))
-                .atMost(java.time.Duration.ofSeconds(60))
+        Awaitility.await()
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(5))
+                .atMost(Duration.ofSeconds(60))
                 .until(() -> {
                     JsonNode instances = alma.getJson("/almasim/v1/jobs/instances", Map.of("limit", "100"))
                             .isOk()

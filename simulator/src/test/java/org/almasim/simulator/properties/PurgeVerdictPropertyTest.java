@@ -2,10 +2,12 @@ package org.almasim.simulator.properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.almasim.simulator.population.SyntheticPopulation;
@@ -147,7 +149,7 @@ class PurgeVerdictPropertyTest {
     /** The patron list's purge_job_today filter lists a patron exactly when the page gives that outcome (no job parameters). */
     private Optional<String> listAgreesWithThePage(List<String> ids) {
         for (String outcome : List.of("DELETED", "REFUSED", "NOT_A_CANDIDATE")) {
-            java.util.Set<String> listed = new java.util.HashSet<>(
+            Set<String> listed = new HashSet<>(
                     alma.getJson("/almasim/v1/patrons", Map.of("purge_job_today", outcome, "limit", "100"))
                             .isOk()
                             .json()

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.almasim.simulator.http.AlmaFormats;
+import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.population.SyntheticPopulation;
 import org.almasim.simulator.support.AlmaClient;
 import org.almasim.simulator.support.AlmaResponse;
@@ -50,7 +53,7 @@ class RejectedRequestPropertyTest {
     @BeforeAll
     void population() {
         sim.simulator.load(SyntheticPopulation.chunk(7, 0, PATRONS, RunningSimulator.TODAY));
-        var patrons = java.util.stream.IntStream.range(0, PATRONS)
+        var patrons = IntStream.range(0, PATRONS)
                 .mapToObj(i -> SyntheticPopulation.patron(7, i, RunningSimulator.TODAY))
                 .toList();
         ids = patrons.stream().map(p -> p.user().primaryId()).toList();
@@ -119,7 +122,7 @@ class RejectedRequestPropertyTest {
     }
 
     private BadRequest badRequest(SplittableRandom random, int index) {
-        String dev = org.almasim.simulator.http.ApiKeys.DEVELOPMENT_KEY;
+        String dev = ApiKeys.DEVELOPMENT_KEY;
         ObjectNode fresh = RandomUsers.user(random, 10_000 + index, RunningSimulator.TODAY);
         String existing = ids.get(random.nextInt(ids.size()));
         String[] fee = openFees.get(random.nextInt(openFees.size()));
@@ -205,9 +208,7 @@ class RejectedRequestPropertyTest {
                                 "op",
                                 "pay",
                                 "amount",
-                                new java.math.BigDecimal(fee[2])
-                                        .add(java.math.BigDecimal.ONE)
-                                        .toPlainString(),
+                                new BigDecimal(fee[2]).add(BigDecimal.ONE).toPlainString(),
                                 "method",
                                 "CASH"),
                         null,

@@ -4,6 +4,10 @@ import static org.almasim.simulator.support.Fixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -40,13 +44,11 @@ class SetsApiTest extends SimulatorTest {
     }
 
     private AlmaResponse members(String setId, String op, String... ids) {
-        String list = java.util.Arrays.stream(ids)
-                .map(id -> "{\"id\":\"" + id + "\"}")
-                .collect(Collectors.joining(","));
+        String list = Arrays.stream(ids).map(id -> "{\"id\":\"" + id + "\"}").collect(Collectors.joining(","));
         return alma.postJson(SETS + "/" + setId, Map.of("op", op), "{\"members\":{\"member\":[" + list + "]}}");
     }
 
-    private java.util.List<String> memberIds(String setId) {
+    private List<String> memberIds(String setId) {
         JsonNode page = alma.getJson(SETS + "/" + setId + "/members", Map.of("limit", "100"))
                 .isOk()
                 .json();
@@ -66,7 +68,7 @@ class SetsApiTest extends SimulatorTest {
         assertThat(copy.path("number_of_members").path("value").asInt()).isEqualTo(3);
         assertThat(memberIds(copy.path("id").asText())).containsExactlyInAnyOrder("old", "recent", "community");
         // The copy keeps its members when the day moves on; the logical set follows the clock.
-        sim.simulator.clock().set(java.time.LocalDate.of(2026, 6, 1));
+        sim.simulator.clock().set(LocalDate.of(2026, 6, 1));
         assertThat(memberIds(copy.path("id").asText())).hasSize(3);
         assertThat(memberIds(expired)).hasSize(4);
         JsonNode prefixed = createSet(logical("Prefixed", "USER where expiry_date before today"));
@@ -217,10 +219,7 @@ class SetsApiTest extends SimulatorTest {
         assertThat(memberIds(id)).containsExactly("community", "old");
         JsonNode old = alma.getUser("old");
         alma.updateUser(
-                "old",
-                ((com.fasterxml.jackson.databind.node.ObjectNode) old)
-                        .put("expiry_date", "2030-01-01Z")
-                        .toString());
+                "old", ((ObjectNode) old).put("expiry_date", "2030-01-01Z").toString());
         assertThat(memberIds(id)).containsExactly("community");
         assertThat(alma.attemptToDeleteUser("community").status()).isEqualTo(204);
         assertThat(memberIds(id)).isEmpty();

@@ -8,8 +8,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 
 /**
  * A typed HTTP client for tests: {@code createUser(...)} fails the test unless Alma answers 200;
@@ -181,8 +183,8 @@ public final class AlmaClient {
 
     /** Waits, with a deadline and never a sleep, until the instance has finished; answers it. */
     public JsonNode awaitFinished(String instancePath) {
-        org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofSeconds(30))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
                 .until(() -> getJson(instancePath, Map.of())
                         .json()
                         .path("status")

@@ -4,7 +4,10 @@ import static org.almasim.simulator.support.Fixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.almasim.simulator.support.AlmaClient;
 import org.almasim.simulator.support.AlmaResponse;
 import org.almasim.simulator.support.SimulatorTest;
@@ -168,10 +171,7 @@ class UsersApiTest extends SimulatorTest {
                 .containsExactly("q2", "q3");
         JsonNode changed = alma.getUser("q3");
         alma.updateUser(
-                "q3",
-                ((com.fasterxml.jackson.databind.node.ObjectNode) changed)
-                        .put("expiry_date", "2031-02-02Z")
-                        .toString());
+                "q3", ((ObjectNode) changed).put("expiry_date", "2031-02-02Z").toString());
         assertThat(alma.getJson("/almaws/v1/users", second)
                         .isOk()
                         .json()
@@ -182,8 +182,8 @@ class UsersApiTest extends SimulatorTest {
                 .isEqualTo("2031-02-02Z");
     }
 
-    private static java.util.List<String> ids(JsonNode list) {
-        return java.util.stream.StreamSupport.stream(list.path("user").spliterator(), false)
+    private static List<String> ids(JsonNode list) {
+        return StreamSupport.stream(list.path("user").spliterator(), false)
                 .map(u -> u.path("primary_id").asText())
                 .toList();
     }
@@ -230,8 +230,7 @@ class UsersApiTest extends SimulatorTest {
                         .path("email_address")
                         .asText())
                 .isEqualTo("g1@example.edu");
-        com.fasterxml.jackson.databind.node.ObjectNode entry = (com.fasterxml.jackson.databind.node.ObjectNode)
-                full.path("user").get(0).deepCopy();
+        ObjectNode entry = (ObjectNode) full.path("user").get(0).deepCopy();
         assertThat(entry.remove("link").asText()).endsWith("/almaws/v1/users/g1");
         assertThat(entry).as("a full list entry is the user as GET answers it").isEqualTo(alma.getUser("g1"));
         assertThat(alma.get("/almaws/v1/users", Map.of("q", "primary_id~g1", "expand", "full"), AlmaClient.XML)
