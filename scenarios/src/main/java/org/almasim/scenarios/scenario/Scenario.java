@@ -9,6 +9,7 @@ import java.time.Period;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A scenario file (docs/scenarios.md): where the clock starts, the institution's settings, who is in the library, the
@@ -100,23 +101,125 @@ public record Scenario(
 
         /** The names of the actions this step has (a valid step has one at most). */
         public List<String> actions() {
-            Map<String, Object> all = new LinkedHashMap<>();
-            all.put("advance_to", advanceTo);
-            all.put("advance", advance);
-            all.put("run", run);
-            all.put("sis_load", sisLoad);
-            all.put("checkout", checkout);
-            all.put("return", giveBack);
-            all.put("fine", fine);
-            all.put("pay", pay);
-            all.put("waive", waive);
-            all.put("reinstate", reinstate);
-            all.put("add_to_set", addToSet);
-            all.put("remove_from_set", removeFromSet);
-            return all.entrySet().stream()
-                    .filter(e -> e.getValue() != null)
-                    .map(Map.Entry::getKey)
-                    .toList();
+            return List.copyOf(named().keySet());
+        }
+
+        /** What the step does, if anything: its one action. */
+        public Optional<Action> action() {
+            return named().values().stream().findFirst();
+        }
+
+        /** The step's actions by the names a scenario file gives them, in the file format's order. */
+        private Map<String, Action> named() {
+            Map<String, Action> all = new LinkedHashMap<>();
+            putIf(all, "advance_to", advanceTo == null ? null : new AdvanceTo(advanceTo));
+            putIf(all, "advance", advance == null ? null : new Advance(advance));
+            putIf(all, "run", run);
+            putIf(all, "sis_load", sisLoad);
+            putIf(all, "checkout", checkout);
+            putIf(all, "return", giveBack);
+            putIf(all, "fine", fine);
+            putIf(all, "pay", pay == null ? null : new Pay(pay));
+            putIf(all, "waive", waive == null ? null : new Waive(waive));
+            putIf(all, "reinstate", reinstate);
+            putIf(all, "add_to_set", addToSet == null ? null : new AddToSet(addToSet));
+            putIf(all, "remove_from_set", removeFromSet == null ? null : new RemoveFromSet(removeFromSet));
+            return all;
+        }
+
+        private static void putIf(Map<String, Action> all, String name, Action action) {
+            if (action != null) {
+                all.put(name, action);
+            }
+        }
+    }
+
+    /**
+     * What a timeline step does. Sealed, and performed through {@link Performer}, which has one method per action: a
+     * new action does not compile until every performer handles it.
+     */
+    public sealed interface Action
+            permits AdvanceTo,
+                    Advance,
+                    RunStage,
+                    SisLoad,
+                    Checkout,
+                    Return,
+                    Fine,
+                    Pay,
+                    Waive,
+                    Reinstate,
+                    AddToSet,
+                    RemoveFromSet {
+        void performWith(Performer performer);
+    }
+
+    /** Does each kind of action. */
+    public interface Performer {
+        void advanceTo(AdvanceTo action);
+
+        void advance(Advance action);
+
+        void run(RunStage action);
+
+        void sisLoad(SisLoad action);
+
+        void checkout(Checkout action);
+
+        void giveBack(Return action);
+
+        void fine(Fine action);
+
+        void pay(Pay action);
+
+        void waive(Waive action);
+
+        void reinstate(Reinstate action);
+
+        void addToSet(AddToSet action);
+
+        void removeFromSet(RemoveFromSet action);
+    }
+
+    public record AdvanceTo(LocalDate date) implements Action {
+        @Override
+        public void performWith(Performer performer) {
+            performer.advanceTo(this);
+        }
+    }
+
+    public record Advance(Period period) implements Action {
+        @Override
+        public void performWith(Performer performer) {
+            performer.advance(this);
+        }
+    }
+
+    public record Pay(Payment payment) implements Action {
+        @Override
+        public void performWith(Performer performer) {
+            performer.pay(this);
+        }
+    }
+
+    public record Waive(Payment payment) implements Action {
+        @Override
+        public void performWith(Performer performer) {
+            performer.waive(this);
+        }
+    }
+
+    public record AddToSet(SetChange change) implements Action {
+        @Override
+        public void performWith(Performer performer) {
+            performer.addToSet(this);
+        }
+    }
+
+    public record RemoveFromSet(SetChange change) implements Action {
+        @Override
+        public void performWith(Performer performer) {
+            performer.removeFromSet(this);
         }
     }
 
@@ -124,7 +227,13 @@ public record Scenario(
     public record RunStage(
             @JsonProperty("policy") String policy,
             @JsonProperty("stages") List<String> stages,
-            @JsonProperty("mode") String mode) {
+            @JsonProperty("mode") String mode)
+            implements Action {
+        @Override
+        public void performWith(Performer performer) {
+            performer.run(this);
+        }
+
         public RunStage {
             stages = stages == null ? List.of() : List.copyOf(stages);
         }
@@ -133,7 +242,12 @@ public record Scenario(
     /** A student information system load: users as POST /users takes them, or a file of them beside the scenario. */
     public record SisLoad(
             @JsonProperty("file") String file,
-            @JsonProperty("users") List<JsonNode> users) {
+            @JsonProperty("users") List<JsonNode> users) implements Action {
+        @Override
+        public void performWith(Performer performer) {
+            performer.sisLoad(this);
+        }
+
         public SisLoad {
             users = users == null ? List.of() : List.copyOf(users);
         }
@@ -141,16 +255,32 @@ public record Scenario(
 
     public record Checkout(
             @JsonProperty("user") String user,
-            @JsonProperty("barcode") String barcode) {}
+            @JsonProperty("barcode") String barcode) implements Action {
+        @Override
+        public void performWith(Performer performer) {
+            performer.checkout(this);
+        }
+    }
 
     public record Return(
             @JsonProperty("user") String user,
-            @JsonProperty("barcode") String barcode) {}
+            @JsonProperty("barcode") String barcode) implements Action {
+        @Override
+        public void performWith(Performer performer) {
+            performer.giveBack(this);
+        }
+    }
 
     public record Fine(
             @JsonProperty("user") String user,
             @JsonProperty("amount") BigDecimal amount,
-            @JsonProperty("type") String type) {}
+            @JsonProperty("type") String type)
+            implements Action {
+        @Override
+        public void performWith(Performer performer) {
+            performer.fine(this);
+        }
+    }
 
     /** A payment or a waiver: of {@code amount}, or of everything the patron owes. */
     public record Payment(
@@ -159,7 +289,12 @@ public record Scenario(
 
     public record Reinstate(
             @JsonProperty("policy") String policy,
-            @JsonProperty("users") List<String> users) {
+            @JsonProperty("users") List<String> users) implements Action {
+        @Override
+        public void performWith(Performer performer) {
+            performer.reinstate(this);
+        }
+
         public Reinstate {
             users = users == null ? List.of() : List.copyOf(users);
         }

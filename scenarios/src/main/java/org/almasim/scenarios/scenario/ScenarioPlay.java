@@ -213,45 +213,80 @@ public final class ScenarioPlay {
     }
 
     private void act(Scenario.Step step) {
-        if (step.advanceTo() != null) {
-            calendar.advanceTo(step.advanceTo());
-        } else if (step.advance() != null) {
-            calendar.advanceTo(calendar.today().plus(step.advance()));
-        } else if (step.run() != null) {
-            Set<Policy.Stage> stages = step.run().stages().isEmpty()
-                    ? EnumSet.allOf(Policy.Stage.class)
-                    : EnumSet.noneOf(Policy.Stage.class);
-            step.run().stages().forEach(s -> stages.add(Policy.Stage.valueOf(s.toUpperCase(Locale.ROOT))));
+        step.action().ifPresent(action -> action.performWith(new StepPerformer()));
+    }
+
+    /** Each kind of step, done: the clock through the calendar, staff's and the SIS's doings through the API. */
+    private final class StepPerformer implements Scenario.Performer {
+        @Override
+        public void advanceTo(Scenario.AdvanceTo action) {
+            calendar.advanceTo(action.date());
+        }
+
+        @Override
+        public void advance(Scenario.Advance action) {
+            calendar.advanceTo(calendar.today().plus(action.period()));
+        }
+
+        @Override
+        public void run(Scenario.RunStage run) {
+            Set<Policy.Stage> stages =
+                    run.stages().isEmpty() ? EnumSet.allOf(Policy.Stage.class) : EnumSet.noneOf(Policy.Stage.class);
+            run.stages().forEach(stage -> stages.add(Policy.Stage.valueOf(stage.toUpperCase(Locale.ROOT))));
             calendar.runStages(
-                    policyName(step.run().policy()),
+                    policyName(run.policy()),
                     stages,
-                    "job".equals(step.run().mode()) || step.run().mode() == null
-                            ? PolicyRun.Mode.JOB
-                            : PolicyRun.Mode.PER_USER,
+                    "job".equals(run.mode()) || run.mode() == null ? PolicyRun.Mode.JOB : PolicyRun.Mode.PER_USER,
                     "run by hand",
                     ProgressListener.NONE);
-        } else if (step.sisLoad() != null) {
-            events.sisLoad(step.sisLoad());
-        } else if (step.checkout() != null) {
-            events.checkout(step.checkout());
-        } else if (step.giveBack() != null) {
-            events.giveBack(step.giveBack());
-        } else if (step.fine() != null) {
-            events.fine(step.fine());
-        } else if (step.pay() != null) {
-            events.pay(step.pay());
-        } else if (step.waive() != null) {
-            events.waive(step.waive());
-        } else if (step.reinstate() != null) {
-            Policy policy =
-                    calendar.policy(policyName(step.reinstate().policy())).orElseThrow();
+        }
+
+        @Override
+        public void sisLoad(Scenario.SisLoad action) {
+            events.sisLoad(action);
+        }
+
+        @Override
+        public void checkout(Scenario.Checkout action) {
+            events.checkout(action);
+        }
+
+        @Override
+        public void giveBack(Scenario.Return action) {
+            events.giveBack(action);
+        }
+
+        @Override
+        public void fine(Scenario.Fine action) {
+            events.fine(action);
+        }
+
+        @Override
+        public void pay(Scenario.Pay action) {
+            events.pay(action.payment());
+        }
+
+        @Override
+        public void waive(Scenario.Waive action) {
+            events.waive(action.payment());
+        }
+
+        @Override
+        public void reinstate(Scenario.Reinstate action) {
+            Policy policy = calendar.policy(policyName(action.policy())).orElseThrow();
             new Reinstatement(alma, AlmaJobs.Ids.ALMASIM)
-                    .reinstate(policy, step.reinstate().users(), calendar.today())
+                    .reinstate(policy, action.users(), calendar.today())
                     .forEach((id, outcome) -> calendar.say(id + " reinstated: " + outcome));
-        } else if (step.addToSet() != null) {
-            events.changeSet(step.addToSet(), "add_members");
-        } else if (step.removeFromSet() != null) {
-            events.changeSet(step.removeFromSet(), "delete_members");
+        }
+
+        @Override
+        public void addToSet(Scenario.AddToSet action) {
+            events.changeSet(action.change(), "add_members");
+        }
+
+        @Override
+        public void removeFromSet(Scenario.RemoveFromSet action) {
+            events.changeSet(action.change(), "delete_members");
         }
     }
 
