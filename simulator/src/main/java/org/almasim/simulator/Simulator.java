@@ -3,8 +3,11 @@ package org.almasim.simulator;
 import io.javalin.Javalin;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.HandlerType;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
@@ -34,6 +37,7 @@ import org.almasim.simulator.personal.PersonalDataController;
 import org.almasim.simulator.population.Population;
 import org.almasim.simulator.population.Population.Loaded;
 import org.almasim.simulator.population.PopulationService;
+import org.almasim.simulator.population.SyntheticPopulation;
 import org.almasim.simulator.sets.SetController;
 import org.almasim.simulator.sets.SetService;
 import org.almasim.simulator.settings.InstitutionSettings;
@@ -251,6 +255,32 @@ public final class Simulator implements AutoCloseable {
             total = total.plus(population.load(chunks.next()));
         }
         return total;
+    }
+
+    /**
+     * Loads a population named as the command line and the JUnit extension name one: {@code demo}, {@code synthetic:N}
+     * (N patrons from {@code seed}, loaded in chunks so a million never sit in memory at once) or a population
+     * document's path. A name that is none of these, or a file that cannot be read, is an IllegalArgumentException.
+     */
+    public Loaded load(String named, long seed) {
+        if (named.equals("demo")) {
+            return load(PopulationService.demo());
+        }
+        if (named.startsWith("synthetic:")) {
+            int size;
+            try {
+                size = Integer.parseInt(named.substring("synthetic:".length()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("synthetic:N needs a number of patrons, got " + named);
+            }
+            return load(SyntheticPopulation.chunks(seed, size, clock.today(), 10_000));
+        }
+        try {
+            return load(PopulationService.parse(Files.readAllBytes(Path.of(named))));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the population file " + named + " ("
+                    + e.getClass().getSimpleName() + ")");
+        }
     }
 
     /** Lets running jobs finish, empties the database and restores the default code tables; the clock stays where it is. */

@@ -1,16 +1,11 @@
 package org.almasim.app.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.population.Population.Loaded;
-import org.almasim.simulator.population.PopulationService;
-import org.almasim.simulator.population.SyntheticPopulation;
 import picocli.CommandLine.Option;
 
 /** The options every command that starts a simulator shares. */
@@ -90,21 +85,10 @@ final class SimulatorOptions {
         if (population == null) {
             return Optional.empty();
         }
-        if (population.equals("demo")) {
-            return Optional.of(simulator.load(PopulationService.demo()));
-        }
-        if (population.startsWith("synthetic:")) {
-            int size = Integer.parseInt(population.substring("synthetic:".length()));
-            return Optional.of(simulator.load(
-                    SyntheticPopulation.chunks(seed, size, simulator.clock().today(), 10_000)));
-        }
-        byte[] document;
         try {
-            document = Files.readAllBytes(Path.of(population));
-        } catch (IOException e) {
-            throw new CommandFailure("cannot read the population file " + population + " ("
-                    + e.getClass().getSimpleName() + ")");
+            return Optional.of(simulator.load(population, seed));
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage());
         }
-        return Optional.of(simulator.load(PopulationService.parse(document)));
     }
 }

@@ -1,0 +1,56 @@
+package org.almasim.junit;
+
+import java.time.LocalDate;
+import org.almasim.simulator.Simulator;
+import org.almasim.simulator.http.ApiKeys;
+
+/** The handle a test gets: where the simulator answers, the key to send, and its control plane. */
+public final class Almasim {
+    private final Simulator simulator;
+    private final AlmasimTest settings;
+
+    Almasim(Simulator simulator, AlmasimTest settings) {
+        this.simulator = simulator;
+        this.settings = settings;
+    }
+
+    /** Where a client points as it would at {@code https://api-eu.hosted.exlibrisgroup.com}. */
+    public String baseUrl() {
+        return simulator.baseUrl();
+    }
+
+    /** A read-write API key ({@code Authorization: apikey KEY}). */
+    public String apiKey() {
+        return ApiKeys.DEVELOPMENT_KEY;
+    }
+
+    public LocalDate today() {
+        return simulator.clock().today();
+    }
+
+    /** Moves the simulated clock (any date; jobs and relative queries follow it). */
+    public void setToday(LocalDate date) {
+        simulator.clock().set(date);
+    }
+
+    /** Loads {@code demo}, {@code synthetic:N} or a population document's path on top of what the library holds. */
+    public void load(String population) {
+        simulator.load(population, settings.seed());
+    }
+
+    /** Empties the library and loads the annotation's population again, on the annotation's date. */
+    public void reset() {
+        simulator.reset();
+        if (!settings.today().isEmpty()) {
+            simulator.clock().set(LocalDate.parse(settings.today()));
+        }
+        if (!settings.population().isEmpty()) {
+            simulator.load(settings.population(), settings.seed());
+        }
+    }
+
+    /** The simulator itself, for what this handle does not offer. */
+    public Simulator simulator() {
+        return simulator;
+    }
+}

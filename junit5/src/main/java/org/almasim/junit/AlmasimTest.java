@@ -1,0 +1,37 @@
+package org.almasim.junit;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A running almasim for the annotated test class, as {@code @WireMockTest} gives a WireMock: started once on a free
+ * port before the class's first test, stopped after its last; an {@link Almasim} parameter gives its base URL, its API
+ * key and its control plane.
+ *
+ * <pre>{@code
+ * @AlmasimTest(population = "demo", today = "2024-08-01")
+ * class PurgeScriptTest {
+ *     @Test
+ *     void theScriptPurgesOnlyExpiredPatrons(Almasim alma) { ... alma.baseUrl() ... alma.apiKey() ... }
+ * }
+ * }</pre>
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(AlmasimExtension.class)
+public @interface AlmasimTest {
+    /** The simulated date (YYYY-MM-DD) the simulator starts on; empty for today's date. */
+    String today() default "";
+
+    /** {@code demo}, {@code synthetic:N}, a population document's path, or empty for an empty library. */
+    String population() default "";
+
+    /** The seed of a {@code synthetic:N} population. */
+    long seed() default 42L;
+
+    /** Empty the library and load the population again before every test, so tests cannot see each other's writes. */
+    boolean resetBetweenTests() default false;
+}
