@@ -1,12 +1,9 @@
 package org.almasim.app.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +38,7 @@ import org.almasim.engine.policy.PolicyReader;
 import org.almasim.engine.preview.Preview;
 import org.almasim.engine.preview.PreviewReport;
 import org.almasim.engine.report.RunFormat;
+import org.almasim.scenarios.scenario.Narration;
 import org.almasim.scenarios.scenario.PolicyCalendar;
 import org.almasim.scenarios.scenario.ScenarioException;
 import org.almasim.scenarios.scenario.ScenarioPlay;
@@ -87,8 +85,11 @@ public final class Console implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final ByteArrayOutputStream narration = new ByteArrayOutputStream();
-    private final PrintStream out = new PrintStream(narration, true, StandardCharsets.UTF_8);
+    /** The lines the story told since the console last answered, handed over by the scenario as it tells them. */
+    private final List<String> narration = Collections.synchronizedList(new ArrayList<>());
+
+    private final Narration out =
+            text -> narration.addAll(text.isEmpty() ? List.of("") : text.lines().toList());
     private final Map<String, ConsoleRun> runs = new LinkedHashMap<>();
     private final List<StatusPoint> history = new ArrayList<>();
     private AlmaClient alma;
@@ -301,7 +302,7 @@ public final class Console implements AutoCloseable {
             ScenarioPlay loaded = engine(() -> {
                 alma().post("/almasim/v1/reset", Map.of(), null);
                 ScenarioPlay started = new ScenarioPlay(ScenarioReader.load(name), alma(), out, listener);
-                narration.reset();
+                narration.clear();
                 started.start();
                 return started;
             });
@@ -381,9 +382,11 @@ public final class Console implements AutoCloseable {
     };
 
     private List<String> drain() {
-        String text = narration.toString(StandardCharsets.UTF_8);
-        narration.reset();
-        return text.isEmpty() ? List.of() : Arrays.asList(text.split("\\R"));
+        synchronized (narration) {
+            List<String> told = List.copyOf(narration);
+            narration.clear();
+            return told;
+        }
     }
 
     private Outcome outcome(int runsBefore, List<String> failures) {

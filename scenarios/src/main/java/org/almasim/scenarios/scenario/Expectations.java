@@ -3,7 +3,6 @@ package org.almasim.scenarios.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,14 +22,14 @@ final class Expectations {
     private static final ObjectMapper JSON = AlmaJson.MAPPER;
 
     private final AlmaClient alma;
-    private final PrintStream out;
+    private final Narration out;
     private final BiFunction<String, Policy.Stage, RunReport> lastRuns;
     private final Function<String, String> policyName;
 
     /** {@code lastRuns}: the last run of a policy (by the name a step gives, null for the first) that did a stage. */
     Expectations(
             AlmaClient alma,
-            PrintStream out,
+            Narration out,
             BiFunction<String, Policy.Stage, RunReport> lastRuns,
             Function<String, String> policyName) {
         this.alma = alma;
@@ -86,10 +85,10 @@ final class Expectations {
         }
         String subject = e.patron() != null ? "patron " + e.patron() : e.count() != null ? "patrons" : "last run";
         if (wrong.isEmpty()) {
-            out.println("  ok        " + subject + describe(e));
+            out.line("  ok        " + subject + describe(e));
         } else {
             wrong.forEach(w -> {
-                out.println("  FAILED    " + subject + " " + w);
+                out.line("  FAILED    " + subject + " " + w);
                 failures.add(where + ": " + subject + " " + w);
             });
         }

@@ -1,7 +1,6 @@
 package org.almasim.scenarios.scenario;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,7 +45,7 @@ public final class PolicyCalendar {
     }
 
     private final AlmaClient alma;
-    private final PrintStream out;
+    private final Narration out;
     private final RunListener listener;
     private final Map<String, Policy> policies = new LinkedHashMap<>();
     /** The last run of each stage of each policy: a weekly stage must not hide the numbers of the monthly one. */
@@ -55,7 +54,7 @@ public final class PolicyCalendar {
     private final Map<String, Set<String>> lastBlocked = new LinkedHashMap<>();
     private LocalDate today;
 
-    public PolicyCalendar(AlmaClient alma, PrintStream out, LocalDate today, RunListener listener) {
+    public PolicyCalendar(AlmaClient alma, Narration out, LocalDate today, RunListener listener) {
         this.alma = alma;
         this.out = out;
         this.today = today;
@@ -174,7 +173,7 @@ public final class PolicyCalendar {
     }
 
     public void say(String line) {
-        out.printf("%s  %s%n", today, line);
+        out.line(today + "  " + line);
     }
 
     private void announce(Notices.Due notice) {
@@ -206,17 +205,17 @@ public final class PolicyCalendar {
             }
         }
         if (byOutcome.isEmpty()) {
-            out.println("              nothing to do");
+            out.line("              nothing to do");
         }
         byOutcome.forEach((outcome, patrons) -> {
-            out.println("              " + outcome + ": " + patrons.size());
-            patrons.stream().limit(NAMED_PER_OUTCOME).forEach(p -> out.println("                " + p));
+            out.line("              " + outcome + ": " + patrons.size());
+            patrons.stream().limit(NAMED_PER_OUTCOME).forEach(p -> out.line("                " + p));
             if (patrons.size() > NAMED_PER_OUTCOME) {
-                out.println("                ... and " + (patrons.size() - NAMED_PER_OUTCOME) + " more");
+                out.line("                ... and " + (patrons.size() - NAMED_PER_OUTCOME) + " more");
             }
         });
         if (report.purge().jobInstance() != null) {
-            out.println("              purge job: " + report.purge().processed() + " processed, "
+            out.line("              purge job: " + report.purge().processed() + " processed, "
                     + report.purge().exceptions().size()
                     + " with exceptions, " + report.purge().done() + " purged"
                     + (report.purge().heldBack().isEmpty()
@@ -224,7 +223,7 @@ public final class PolicyCalendar {
                             : "; " + report.purge().heldBack().size() + " held back by the engine, not sent"));
         }
         if (!report.differences().isEmpty()) {
-            out.println("              " + report.differences().size()
+            out.line("              " + report.differences().size()
                     + " of Alma's answers differ from the preview (the refusals "
                     + "above: blockers only Alma can see, such as PO lines or research assets)");
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +34,7 @@ public final class ScenarioPlay {
     private final Scenario scenario;
     private final ScenarioReader.Loaded loaded;
     private final AlmaClient alma;
-    private final PrintStream out;
+    private final Narration out;
     private final PolicyCalendar calendar;
     private final LibraryEvents events;
     private final Expectations checks;
@@ -46,7 +45,7 @@ public final class ScenarioPlay {
 
     /** {@code out} hears the narration; {@code listener} hears of every policy run. */
     public ScenarioPlay(
-            ScenarioReader.Loaded loaded, AlmaClient alma, PrintStream out, PolicyCalendar.RunListener listener) {
+            ScenarioReader.Loaded loaded, AlmaClient alma, Narration out, PolicyCalendar.RunListener listener) {
         this.loaded = loaded;
         this.scenario = loaded.scenario();
         this.alma = alma;
@@ -78,9 +77,9 @@ public final class ScenarioPlay {
     }
 
     public void start() {
-        out.println("== " + scenario.name() + " ==");
+        out.line("== " + scenario.name() + " ==");
         if (scenario.description() != null) {
-            out.println(scenario.description().strip());
+            out.line(scenario.description().strip());
         }
         for (int i = 0; i < scenario.policies().size(); i++) {
             JsonNode policy = scenario.policies().get(i);
@@ -104,7 +103,7 @@ public final class ScenarioPlay {
         int i = next;
         Scenario.Step step = scenario.timeline().get(i);
         if (step.say() != null) {
-            out.println();
+            out.line("");
             calendar.say(step.say().strip());
         }
         act(step);
@@ -124,13 +123,13 @@ public final class ScenarioPlay {
     }
 
     public ScenarioRunner.Result finish() {
-        out.println();
-        out.println(
+        out.line("");
+        out.line(
                 failures.isEmpty()
                         ? "PASSED: " + scenario.name() + " (" + expectations + " expectations held)"
                         : "FAILED: " + scenario.name() + " (" + unmet + " of " + expectations
                                 + " expectations did not hold)");
-        failures.forEach(f -> out.println("  " + f));
+        failures.forEach(f -> out.line("  " + f));
         return new ScenarioRunner.Result(scenario.name(), expectations, List.copyOf(failures));
     }
 

@@ -36,7 +36,7 @@ public final class ScenarioRunner {
 
     /** Plays the scenario on a running simulator (the demo's, which stays up for exploration afterwards). */
     public Result run(ScenarioReader.Loaded loaded, AlmaClient alma) {
-        ScenarioPlay play = new ScenarioPlay(loaded, alma, out, run -> {});
+        ScenarioPlay play = new ScenarioPlay(loaded, alma, Narration.printedTo(out), run -> {});
         play.start();
         while (play.hasNext()) {
             play.step();

@@ -62,7 +62,7 @@ class ScenarioRunnerTest {
             ScenarioPlay play = new ScenarioPlay(
                     new ScenarioReader.Loaded(scenario, "test.yaml", Optional.empty()),
                     alma,
-                    new PrintStream(narration, true, StandardCharsets.UTF_8),
+                    Narration.printedTo(new PrintStream(narration, true, StandardCharsets.UTF_8)),
                     run -> {});
             play.start();
             assertThatThrownBy(play::step)
