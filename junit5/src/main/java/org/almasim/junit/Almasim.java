@@ -3,6 +3,7 @@ package org.almasim.junit;
 import java.time.LocalDate;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.http.ApiKeys;
+import org.almasim.simulator.journal.RequestJournal;
 
 /** The handle a test gets: where the simulator answers, the key to send, and its control plane. */
 public final class Almasim {
@@ -38,9 +39,18 @@ public final class Almasim {
         simulator.load(population, settings.seed());
     }
 
-    /** Empties the library and loads the annotation's population again, on the annotation's date. */
+    /**
+     * Every request Alma's API received, for verifying what the code under test sent: {@code
+     * journal().find(Optional.of("DELETE"), Optional.of("/almaws/v1/users/jdoe"))}, a path ending in {@code *} a prefix.
+     */
+    public RequestJournal journal() {
+        return simulator.journal();
+    }
+
+    /** Empties the library and the request journal and loads the annotation's population again, on its date. */
     public void reset() {
         simulator.reset();
+        simulator.journal().clear();
         if (!settings.today().isEmpty()) {
             simulator.clock().set(LocalDate.parse(settings.today()));
         }

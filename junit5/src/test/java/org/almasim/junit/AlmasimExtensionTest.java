@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.almasim.simulator.population.PopulationService;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -70,6 +71,9 @@ class AlmasimExtensionTest {
 
         assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
         assertThat(users(alma)).isEqualTo(DEMO_USERS + 1);
+        assertThat(alma.journal().find(Optional.of("POST"), Optional.of("/almaws/v1/users")))
+                .singleElement()
+                .satisfies(request -> assertThat(request.status()).isEqualTo(200));
         alma.setToday(LocalDate.of(2030, 1, 1));
     }
 

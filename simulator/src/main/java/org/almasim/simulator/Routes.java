@@ -15,6 +15,7 @@ import org.almasim.simulator.codes.CodeTableController;
 import org.almasim.simulator.fees.FeeController;
 import org.almasim.simulator.http.ApiGate;
 import org.almasim.simulator.jobs.JobController;
+import org.almasim.simulator.journal.JournalController;
 import org.almasim.simulator.links.AlmaLinks;
 import org.almasim.simulator.loans.LoanController;
 import org.almasim.simulator.patrons.PatronController;
@@ -44,6 +45,7 @@ final class Routes {
             PatronController patrons,
             CodeTableController codeTables,
             PersonalDataController personalData,
+            JournalController journal,
             EndpointGroup extension) {
         config.routes.apiBuilder(() -> {
             path(AlmaLinks.API, () -> {
@@ -126,6 +128,8 @@ final class Routes {
                 get("jobs/instances", jobs::allInstances);
                 get("jobs/instances/{instance_id}/events", jobs::allEvents);
                 get("jobs/instances/{instance_id}/report", jobs::report);
+                get("journal", journal::list);
+                delete("journal", journal::clear);
                 get("deleted-users", admin::deletedUsers);
                 get("deleted-users/statistics", admin::deletedUserStatistics);
                 post("jobs/pause", jobs::pause);

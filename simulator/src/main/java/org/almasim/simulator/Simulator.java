@@ -26,9 +26,12 @@ import org.almasim.simulator.http.AlmaErrors;
 import org.almasim.simulator.http.ApiGate;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.http.ApiThresholds;
+import org.almasim.simulator.http.JournalRecorder;
 import org.almasim.simulator.http.PublicAddress;
 import org.almasim.simulator.jobs.JobController;
 import org.almasim.simulator.jobs.JobService;
+import org.almasim.simulator.journal.JournalController;
+import org.almasim.simulator.journal.RequestJournal;
 import org.almasim.simulator.loans.LoanController;
 import org.almasim.simulator.loans.LoanService;
 import org.almasim.simulator.patrons.PatronController;
@@ -112,6 +115,7 @@ public final class Simulator implements AutoCloseable {
     private final Config config;
     private final StateStore state;
     private final PublicAddress address = new PublicAddress();
+    private final RequestJournal journal = new RequestJournal();
 
     private Simulator(Config config, SimulatorExtension extension) {
         this.config = config;
@@ -152,6 +156,7 @@ public final class Simulator implements AutoCloseable {
             javalin.jetty.modifyServer(server -> server.setErrorHandler(new AlmaErrorPages()));
             javalin.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new AlmaErrorPages()));
             address.register(javalin);
+            new JournalRecorder(journal, keys, clock).register(javalin);
             extension.configure(javalin);
             AlmaErrors.register(javalin);
             Routes.register(
@@ -167,6 +172,7 @@ public final class Simulator implements AutoCloseable {
                     new PatronController(patrons),
                     new CodeTableController(codes),
                     new PersonalDataController(users, loans, fees),
+                    new JournalController(journal),
                     extra);
         });
     }
@@ -234,6 +240,11 @@ public final class Simulator implements AutoCloseable {
     /** The simulator's own named values kept in its database (for extensions such as the trainer console). */
     public StateStore state() {
         return state;
+    }
+
+    /** The requests Alma's API received (also {@code GET /almasim/v1/journal}). */
+    public RequestJournal journal() {
+        return journal;
     }
 
     public SimulatedClock clock() {

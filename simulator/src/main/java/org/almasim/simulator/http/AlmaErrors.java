@@ -48,7 +48,11 @@ public final class AlmaErrors {
         });
     }
 
+    /** The request attribute holding the Alma error code an answer carried (the request journal reads it). */
+    public static final String ERROR_CODE = "almasim.error-code";
+
     public static void render(Context ctx, AlmaRefusal refusal) {
+        ctx.attribute(ERROR_CODE, refusal.code());
         AlmaHttp.render(ctx, refusal.status(), envelope(refusal.code(), refusal.getMessage()));
     }
 

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.almasim.simulator.clock.SimulatedClock;
@@ -44,7 +45,7 @@ public final class ApiGate {
         // connection while the client is still sending, and the client then sees a broken pipe instead of the answer.
         ctx.bodyAsBytes();
         refuseOtherOrigins(ctx);
-        String key = key(ctx);
+        String key = key(ctx).orElse(null);
         ApiKeys.Access access = keys.access(key).orElseThrow(() -> AlmaError.UNAUTHORIZED.refusal());
         boolean write = WRITES.contains(ctx.method()) && !isAuthentication(ctx);
         if (access == ApiKeys.Access.READ_ONLY && write) {
@@ -113,15 +114,16 @@ public final class ApiGate {
         return 0;
     }
 
-    private static String key(Context ctx) {
+    /** The API key a request gives, in the query ({@code apikey=}) or the Authorization header, as Alma reads it. */
+    static Optional<String> key(Context ctx) {
         String query = ctx.queryParam("apikey");
         if (query != null && !query.isBlank()) {
-            return query.trim();
+            return Optional.of(query.trim());
         }
         String header = ctx.header("Authorization");
         if (header != null && header.regionMatches(true, 0, "apikey ", 0, 7)) {
-            return header.substring(7).trim();
+            return Optional.of(header.substring(7).trim());
         }
-        return null;
+        return Optional.empty();
     }
 }

@@ -1,0 +1,51 @@
+package org.almasim.simulator.http;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.Optional;
+import org.almasim.simulator.clock.SimulatedClock;
+import org.almasim.simulator.journal.RequestJournal;
+import org.almasim.simulator.links.AlmaLinks;
+
+/** Puts every request to Alma's API, with the answer's status and Alma's error code, in the journal. */
+public final class JournalRecorder {
+    private final RequestJournal journal;
+    private final ApiKeys keys;
+    private final SimulatedClock clock;
+
+    public JournalRecorder(RequestJournal journal, ApiKeys keys, SimulatedClock clock) {
+        this.journal = journal;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    public void register(JavalinConfig config) {
+        // The request logger runs once the answer is written, refusals included, so the status is the one the client
+        // got.
+        config.requestLogger.http(this::record);
+    }
+
+    private void record(Context ctx, Float millis) {
+        if (!ctx.path().startsWith(AlmaLinks.API + "/")) {
+            return;
+        }
+        Optional<String> key = ApiGate.key(ctx);
+        String access = key.flatMap(keys::access)
+                .map(a -> a == ApiKeys.Access.READ_ONLY ? "read-only" : "read-write")
+                .orElse(key.isPresent() ? "unknown" : "none");
+        journal.add(new RequestJournal.Request(
+                // Real time beside simulated time: a tester lines the journal up with their own client's logs.
+                Instant.now(),
+                clock.now(),
+                ctx.method().name(),
+                ctx.path(),
+                ctx.queryParamMap(),
+                key,
+                access,
+                ctx.body(),
+                ctx.statusCode(),
+                Optional.ofNullable(ctx.attribute(AlmaErrors.ERROR_CODE)),
+                millis));
+    }
+}
