@@ -1,5 +1,6 @@
 package org.almasim.junit;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.http.ApiKeys;
@@ -51,12 +52,30 @@ public final class Almasim {
     public void reset() {
         simulator.reset();
         simulator.journal().clear();
+        prepare();
+    }
+
+    /** The annotation's starting point: its snapshot, then its date (which wins over the snapshot's), then its population. */
+    void prepare() {
+        if (!settings.snapshot().isEmpty()) {
+            simulator.importFrom(Path.of(settings.snapshot()));
+        }
         if (!settings.today().isEmpty()) {
             simulator.clock().set(LocalDate.parse(settings.today()));
         }
         if (!settings.population().isEmpty()) {
             simulator.load(settings.population(), settings.seed());
         }
+    }
+
+    /** Saves the whole library (and its simulated date) to a file, to start another test or a server from it. */
+    public void exportTo(Path file) {
+        simulator.exportTo(file);
+    }
+
+    /** Replaces the library with a snapshot saved by {@link #exportTo} or {@code GET /almasim/v1/snapshot}. */
+    public void importFrom(Path file) {
+        simulator.importFrom(file);
     }
 
     /** The simulator itself, for what this handle does not offer. */

@@ -28,9 +28,7 @@ public final class AlmasimExtension
         Almasim almasim = new Almasim(simulator, settings);
         // Stored closeable: JUnit stops the simulator when the class's context closes, even after a failure.
         context.getStore(NAMESPACE).put(Almasim.class, new Running(almasim));
-        if (!settings.population().isEmpty()) {
-            almasim.load(settings.population());
-        }
+        almasim.prepare();
     }
 
     @Override

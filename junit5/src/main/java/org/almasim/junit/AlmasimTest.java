@@ -26,6 +26,9 @@ public @interface AlmasimTest {
     /** The simulated date (YYYY-MM-DD) the simulator starts on; empty for today's date. */
     String today() default "";
 
+    /** A snapshot to start from (a file saved by {@code Almasim.exportTo} or {@code serve --export-on-exit}). */
+    String snapshot() default "";
+
     /** {@code demo}, {@code synthetic:N}, a population document's path, or empty for an empty library. */
     String population() default "";
 

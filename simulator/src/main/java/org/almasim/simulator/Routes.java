@@ -10,6 +10,7 @@ import static io.javalin.apibuilder.ApiBuilder.put;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.config.JavalinConfig;
 import org.almasim.simulator.admin.AdminController;
+import org.almasim.simulator.admin.SnapshotController;
 import org.almasim.simulator.blockers.BlockerController;
 import org.almasim.simulator.codes.CodeTableController;
 import org.almasim.simulator.fees.FeeController;
@@ -46,6 +47,7 @@ final class Routes {
             CodeTableController codeTables,
             PersonalDataController personalData,
             JournalController journal,
+            SnapshotController snapshot,
             EndpointGroup extension) {
         config.routes.apiBuilder(() -> {
             path(AlmaLinks.API, () -> {
@@ -128,6 +130,8 @@ final class Routes {
                 get("jobs/instances", jobs::allInstances);
                 get("jobs/instances/{instance_id}/events", jobs::allEvents);
                 get("jobs/instances/{instance_id}/report", jobs::report);
+                get("snapshot", snapshot::export);
+                put("snapshot", snapshot::replace);
                 get("journal", journal::list);
                 delete("journal", journal::clear);
                 get("deleted-users", admin::deletedUsers);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.almasim.simulator.admin.AdminController;
+import org.almasim.simulator.admin.SnapshotController;
 import org.almasim.simulator.blockers.BlockerController;
 import org.almasim.simulator.blockers.BlockerService;
 import org.almasim.simulator.clock.SimulatedClock;
@@ -173,6 +174,7 @@ public final class Simulator implements AutoCloseable {
                     new CodeTableController(codes),
                     new PersonalDataController(users, loans, fees),
                     new JournalController(journal),
+                    new SnapshotController(this::exportTo, this::importFrom, clock),
                     extra);
         });
     }
@@ -301,6 +303,27 @@ public final class Simulator implements AutoCloseable {
         codes.reload();
         thresholds.clear();
         state.put(SIMULATED_DATE, clock.today().toString());
+    }
+
+    /**
+     * Saves the whole library (users, loans, fees, items, sets, job history, settings, the simulated date and whatever
+     * extensions keep in the state store, such as the console's schedules) to {@code file}, once running jobs finish.
+     */
+    public void exportTo(Path file) {
+        jobs.awaitIdle();
+        database.exportTo(file);
+    }
+
+    /** Replaces the library with a snapshot {@link #exportTo} saved, the simulated date included. */
+    public void importFrom(Path file) {
+        jobs.awaitIdle();
+        try {
+            database.importFrom(file);
+        } finally {
+            codes.reload();
+            thresholds.clear();
+        }
+        state.get(SIMULATED_DATE).map(LocalDate::parse).ifPresent(clock::set);
     }
 
     @Override

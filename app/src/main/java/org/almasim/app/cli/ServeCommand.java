@@ -1,5 +1,7 @@
 package org.almasim.app.cli;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.almasim.app.console.TrainerConsole;
@@ -7,6 +9,7 @@ import org.almasim.simulator.Simulator;
 import org.almasim.simulator.population.Population.Loaded;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code almasim serve}: a mock Alma on a port until Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve a mock Alma REST API until Ctrl-C.")
@@ -14,21 +17,51 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     SimulatorOptions options;
 
+    @Option(
+            names = "--import",
+            paramLabel = "FILE",
+            description =
+                    "Start from a snapshot (GET /almasim/v1/snapshot, or --export-on-exit), then load any --population.")
+    Path importFrom;
+
+    @Option(
+            names = "--export-on-exit",
+            paramLabel = "FILE",
+            description = "Save the whole library to FILE when the server stops (Ctrl-C), to --import it later.")
+    Path exportOnExit;
+
     @Override
     public Integer call() throws InterruptedException {
-        serve(options, "");
+        serve(options, "", Optional.ofNullable(importFrom), Optional.ofNullable(exportOnExit));
         return 0;
     }
 
-    /** Starts, loads, prints how to reach it, and blocks until the process is stopped. */
     static void serve(SimulatorOptions options, String headline) throws InterruptedException {
+        serve(options, headline, Optional.empty(), Optional.empty());
+    }
+
+    /** Starts, loads, prints how to reach it, and blocks until the process is stopped. */
+    static void serve(SimulatorOptions options, String headline, Optional<Path> importFrom, Optional<Path> exportOnExit)
+            throws InterruptedException {
         // Load before listening, so no client ever sees a half-loaded population.
         Simulator simulator = Simulator.create(options.config(), new TrainerConsole());
+        importFrom.ifPresent(file -> {
+            try {
+                simulator.importFrom(file);
+            } catch (IllegalArgumentException e) {
+                simulator.close();
+                throw new CommandFailure(e.getMessage());
+            }
+        });
         var loaded = options.loadInto(simulator);
         simulator.start(options.port);
         printWelcome(simulator, loaded.orElse(null), headline);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            exportOnExit.ifPresent(file -> {
+                simulator.exportTo(file);
+                System.err.println("almasim: the library is saved in " + file + " (serve --import " + file + ")");
+            });
             simulator.close();
             stopped.countDown();
         }));
