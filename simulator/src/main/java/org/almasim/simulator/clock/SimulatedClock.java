@@ -56,6 +56,14 @@ public final class SimulatedClock {
                 .truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /**
+     * The real date and time, not the simulated one: only for records a person lines up with the world outside the
+     * simulation (the request journal beside a client's own logs). Every rule reads {@link #today} or {@link #now}.
+     */
+    public Instant realNow() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
     public synchronized void set(LocalDate date) {
         today = checked(date);
         changed.accept(today);

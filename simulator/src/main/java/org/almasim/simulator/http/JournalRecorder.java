@@ -2,7 +2,6 @@ package org.almasim.simulator.http;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import java.time.Instant;
 import java.util.Optional;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.journal.RequestJournal;
@@ -36,7 +35,7 @@ public final class JournalRecorder {
                 .orElse(key.isPresent() ? "unknown" : "none");
         journal.add(new RequestJournal.Request(
                 // Real time beside simulated time: a tester lines the journal up with their own client's logs.
-                Instant.now(),
+                clock.realNow(),
                 clock.now(),
                 ctx.method().name(),
                 ctx.path(),

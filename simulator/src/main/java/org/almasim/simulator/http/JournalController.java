@@ -1,10 +1,9 @@
-package org.almasim.simulator.journal;
+package org.almasim.simulator.http;
 
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.Optional;
-import org.almasim.simulator.http.AlmaHttp;
-import org.almasim.simulator.http.Params;
+import org.almasim.simulator.journal.RequestJournal;
 
 /** HTTP for {@code /almasim/v1/journal}: the requests Alma's API received, filtered, and forgetting them. */
 public final class JournalController {
