@@ -26,7 +26,6 @@ import org.almasim.app.console.ConsoleViews.PolicyChoice;
 import org.almasim.app.console.ConsoleViews.PreviewSummary;
 import org.almasim.app.console.ConsoleViews.Saved;
 import org.almasim.app.console.ConsoleViews.ScenarioState;
-import org.almasim.app.console.ConsoleViews.StatusPoint;
 import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.evaluation.Decision;
@@ -90,8 +89,8 @@ public final class Console implements AutoCloseable {
 
     private final Narration out =
             text -> narration.addAll(text.isEmpty() ? List.of("") : text.lines().toList());
-    private final Map<String, ConsoleRun> runs = new LinkedHashMap<>();
-    private final List<StatusPoint> history = new ArrayList<>();
+    private final ConsoleRuns runs = new ConsoleRuns();
+    private final StatusHistory history = new StatusHistory();
     private AlmaClient alma;
     private PolicyCalendar calendar;
     private Optional<ScenarioPlay> play = Optional.empty();
@@ -106,8 +105,8 @@ public final class Console implements AutoCloseable {
     /** The schedules of shipped policies, the charts' history and the runs a previous process of this library left. */
     private void restore() {
         Saved.readFrom(simulator.state()).ifPresent(saved -> {
-            history.addAll(saved.status());
-            saved.runs().forEach(view -> runs.put(view.id(), ConsoleRun.restored(view)));
+            history.restore(saved.status());
+            saved.runs().forEach(runs::restore);
             // The calendar is made when first needed, once the server listens: it reaches the library over HTTP.
             restoredSchedules =
                     saved.scheduled().stream().filter(SHIPPED::containsKey).toList();
@@ -121,10 +120,7 @@ public final class Console implements AutoCloseable {
             List<String> scheduled = calendar == null
                     ? List.of()
                     : List.copyOf(calendar.policies().keySet());
-            saved = new Saved(
-                    scheduled,
-                    List.copyOf(history),
-                    runs.values().stream().map(ConsoleRun::view).toList());
+            saved = new Saved(scheduled, history.points(), runs.views());
         }
         saved.writeTo(simulator.state());
     }
@@ -223,18 +219,11 @@ public final class Console implements AutoCloseable {
         begin("running " + name);
         ConsoleRun run;
         try {
-            synchronized (lock) {
-                run = new ConsoleRun(
-                        nextRunId(),
-                        name,
-                        today,
-                        chosen.stream()
-                                .filter(policy.present()::contains)
-                                .map(s -> s.name().toLowerCase(Locale.ROOT))
-                                .collect(Collectors.joining(", ")),
-                        FROM_CONSOLE);
-                runs.put(run.id(), run);
-            }
+            String stageNames = chosen.stream()
+                    .filter(policy.present()::contains)
+                    .map(s -> s.name().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.joining(", "));
+            run = runs.add(id -> new ConsoleRun(id, name, today, stageNames, FROM_CONSOLE));
             background.submit(() -> {
                 try {
                     Optional<RunReport> report = calendar.run(name, policy, chosen, mode, FROM_CONSOLE, run);
@@ -341,9 +330,7 @@ public final class Console implements AutoCloseable {
 
     public History history() {
         synchronized (lock) {
-            return new History(
-                    List.copyOf(history),
-                    runs.values().stream().map(ConsoleRun::view).toList());
+            return new History(history.points(), runs.views());
         }
     }
 
@@ -356,28 +343,17 @@ public final class Console implements AutoCloseable {
     private final PolicyCalendar.RunListener listener = new PolicyCalendar.RunListener() {
         @Override
         public void ran(PolicyCalendar.Ran ran) {
-            synchronized (lock) {
-                if (!ran.why().equals(FROM_CONSOLE)) {
-                    String id = nextRunId();
-                    runs.put(
-                            id,
-                            ConsoleRun.finished(id, ran.policy(), ran.day(), ran.stages(), ran.why(), ran.report()));
-                }
+            if (!ran.why().equals(FROM_CONSOLE)) {
+                runs.add(id -> ConsoleRun.finished(id, ran.policy(), ran.day(), ran.stages(), ran.why(), ran.report()));
             }
         }
 
         @Override
         public void refused(String policy, LocalDate day, String stages, String why, String reasons) {
-            synchronized (lock) {
-                ConsoleRun run = why.equals(FROM_CONSOLE)
-                        ? runs.values().stream()
-                                .filter(ConsoleRun::running)
-                                .findFirst()
-                                .orElseThrow()
-                        : new ConsoleRun(nextRunId(), policy, day, stages, why);
-                run.refused(reasons);
-                runs.putIfAbsent(run.id(), run);
-            }
+            ConsoleRun run = why.equals(FROM_CONSOLE)
+                    ? runs.running().orElseThrow()
+                    : runs.add(id -> new ConsoleRun(id, policy, day, stages, why));
+            run.refused(reasons);
         }
     };
 
@@ -390,17 +366,16 @@ public final class Console implements AutoCloseable {
     }
 
     private Outcome outcome(int runsBefore, List<String> failures) {
-        List<ConsoleRun.View> made;
-        synchronized (lock) {
-            made = runs.values().stream().skip(runsBefore).map(ConsoleRun::view).toList();
-        }
-        return new Outcome(today(), drain(), made, failures, scenarioState().orElse(null));
+        return new Outcome(
+                today(),
+                drain(),
+                runs.since(runsBefore),
+                failures,
+                scenarioState().orElse(null));
     }
 
     private int runCount() {
-        synchronized (lock) {
-            return runs.size();
-        }
+        return runs.count();
     }
 
     private Optional<ScenarioState> scenarioState() {
@@ -432,27 +407,11 @@ public final class Console implements AutoCloseable {
                 .properties()
                 .forEach(e -> byStatus.put(e.getKey(), e.getValue().asInt()));
         LocalDate day = LocalDate.parse(summary.path("today").asText());
-        synchronized (lock) {
-            if (!history.isEmpty() && history.get(history.size() - 1).day().equals(day)) {
-                history.remove(history.size() - 1);
-            }
-            history.add(new StatusPoint(day, byStatus));
-        }
-    }
-
-    private String nextRunId() {
-        return String.valueOf(runs.size() + 1);
+        history.record(day, byStatus);
     }
 
     private ConsoleRun find(String id) {
-        ConsoleRun run;
-        synchronized (lock) {
-            run = runs.get(id);
-        }
-        if (run == null) {
-            throw AlmaError.PARAMETER_NOT_VALID.refusal("No run " + id + " in this console.");
-        }
-        return run;
+        return runs.find(id);
     }
 
     private boolean busy() {
