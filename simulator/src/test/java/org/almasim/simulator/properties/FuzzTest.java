@@ -40,7 +40,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FuzzTest {
-    private static final long SEED = PropertyRunner.seed("almasim.fuzz.seed");
+    private static final long SEED = PropertyRunner.seed("almasim.fuzz.seed", 20261127L);
     private static final int REQUESTS = Integer.getInteger("almasim.fuzz.requests", 20_000);
     private static final int PATRONS = 40;
     private static final int RESEED_EVERY = 500;
