@@ -2,6 +2,7 @@ package org.almasim.engine.execution;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.alma.AlmaFees;
 import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.alma.AlmaSets;
 import org.almasim.engine.alma.InFlight;
@@ -33,6 +35,9 @@ public final class PolicyRun {
         JOB,
         PER_USER
     }
+
+    /** The FineFeeTransactionReason a per-user purge waives with (the purge job gives none). */
+    private static final String WAIVE_REASON = "OTHER";
 
     private final AlmaClient alma;
     private final AlmaJobs.Ids jobs;
@@ -65,7 +70,7 @@ public final class PolicyRun {
                 : mode == Mode.JOB ? markInactiveByJob(policy, today, inactive) : markInactiveByUser(inactive);
         RunReport.StageResult sent = purge.isEmpty()
                 ? RunReport.StageResult.none()
-                : mode == Mode.JOB ? purgeByJob(policy, today, purge) : purgeByUser(purge);
+                : mode == Mode.JOB ? purgeByJob(policy, today, purge) : purgeByUser(policy, purge);
         Map<String, List<Reason>> heldBack = new LinkedHashMap<>();
         plan.decisions().stream()
                 .filter(d -> d.action() == Action.PURGE_BLOCKED)
@@ -191,10 +196,21 @@ public final class PolicyRun {
         return exceptions;
     }
 
-    private RunReport.StageResult purgeByUser(List<String> ids) {
+    /**
+     * Deletes user by user. Alma's DELETE refuses any open balance, where its purge job waives balances up to the
+     * policy's threshold: so a balance within the threshold is waived first, as the job would, and the run deletes
+     * exactly whom the preview predicted in either mode.
+     */
+    private RunReport.StageResult purgeByUser(Policy policy, List<String> ids) {
         progress.stage("purging", ids.size());
+        BigDecimal threshold =
+                policy.purge() == null ? BigDecimal.ZERO : policy.purge().waiveThreshold();
+        AlmaFees fees = new AlmaFees(alma);
         List<String> failures = InFlight.map(ids, id -> {
             try {
+                if (threshold.signum() > 0) {
+                    fees.waiveIfWithin(id, threshold, WAIVE_REASON);
+                }
                 alma.delete(AlmaClient.userPath(id), Map.of());
                 return null;
             } catch (AlmaApiException e) {

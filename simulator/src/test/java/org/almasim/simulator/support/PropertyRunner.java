@@ -11,8 +11,7 @@ import java.util.function.Function;
  * Runs {@code cases} generated cases; on the first failure it shrinks the case to a smaller one that still fails and
  * reports the invariant, the seed, the case number and the shrunk case. Replay with {@code -Dalmasim.property.seed=S}.
  * {@code -Dalmasim.property.seed=random} draws a new seed and prints it, to explore cases no earlier run tried. The
- * default stays fixed, so CI is deterministic: the first drawn seeds found a real case (see docs/scenarios.md) that
- * fails until the engine's per-user purge waives what the purge job would waive.
+ * default stays fixed, so CI is deterministic; cases drawn seeds found are listed in docs/scenarios.md.
  */
 public final class PropertyRunner {
     public static final long SEED = seed("almasim.property.seed", 20241022L);
