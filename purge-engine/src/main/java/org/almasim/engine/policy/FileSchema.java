@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -72,8 +71,7 @@ public final class FileSchema {
                 .filter(m -> choice(m).isPresent())
                 .map(m -> m.getEvaluationPath().toString())
                 .toList();
-        record Located(int line, String text) {}
-        List<Located> found = new ArrayList<>();
+        List<String> found = new ArrayList<>();
         // An unmet anyOf is reported only through its branches' misses: they are gathered back into one choice.
         Set<String> anyOfs = new HashSet<>();
         for (ValidationMessage m : messages) {
@@ -86,13 +84,7 @@ public final class FileSchema {
                 Optional<String> choice = choice("anyOf", schemaAt(m, 2));
                 if (choice.isPresent()) {
                     if (anyOfs.add(anyOf.group(1) + " " + m.getInstanceLocation())) {
-                        String pointer = at + m.getInstanceLocation().toString();
-                        Integer line = YamlLines.lineOf(lines, pointer);
-                        found.add(new Located(
-                                line == null ? 0 : line,
-                                (line == null ? "" : "line " + line + ": ")
-                                        + (pointer.isEmpty() ? "" : pointer.substring(1) + ": ")
-                                        + choice.get()));
+                        found.add(YamlLines.problemAt(lines, at + m.getInstanceLocation(), choice.get()));
                     }
                     continue;
                 }
@@ -101,16 +93,10 @@ public final class FileSchema {
             if ("additionalProperties".equals(m.getType()) && m.getProperty() != null) {
                 pointer = pointer + "/" + m.getProperty();
             }
-            Integer line = YamlLines.lineOf(lines, pointer);
-            String where = pointer.isEmpty() || pointer.equals("/") ? "" : pointer.substring(1) + ": ";
-            found.add(new Located(
-                    line == null ? 0 : line, (line == null ? "" : "line " + line + ": ") + where + what(m)));
+            found.add(YamlLines.problemAt(lines, pointer, what(m)));
         }
-        return found.stream()
-                .sorted(Comparator.comparingInt(Located::line).thenComparing(Located::text))
-                .map(Located::text)
-                .distinct()
-                .toList();
+        // Sorted first so that problems on one line always come in the same order.
+        return YamlLines.inFileOrder(found.stream().sorted().toList());
     }
 
     private String what(ValidationMessage m) {

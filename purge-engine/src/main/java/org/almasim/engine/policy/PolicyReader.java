@@ -142,10 +142,7 @@ public final class PolicyReader {
         }
 
         private void problem(String pointer, String message) {
-            Integer line = YamlLines.lineOf(lines, pointer);
-            problems.add((line == null ? "" : "line " + line + ": ")
-                    + (pointer.isEmpty() ? "" : pointer.substring(1) + ": ")
-                    + message);
+            problems.add(YamlLines.problemAt(lines, pointer, message));
         }
     }
 }

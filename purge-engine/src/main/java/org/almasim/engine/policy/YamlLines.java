@@ -7,7 +7,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,6 +85,30 @@ public final class YamlLines {
             line = lines.get(at);
         }
         return line;
+    }
+
+    /**
+     * A problem as every file check writes one: {@code line N: where: what}, the line of {@code pointer} (nothing when
+     * it has none) and the pointer without its first slash (nothing for the whole file).
+     */
+    public static String problemAt(Map<String, Integer> lines, String pointer, String what) {
+        Integer line = lineOf(lines, pointer);
+        return (line == null ? "" : "line " + line + ": ")
+                + (pointer.isEmpty() || pointer.equals("/") ? "" : pointer.substring(1) + ": ")
+                + what;
+    }
+
+    private static final Pattern LINE = Pattern.compile("^line (\\d+): ");
+
+    /** Problems in the order of their lines (those of the whole file first), each once. */
+    public static List<String> inFileOrder(List<String> problems) {
+        return problems.stream()
+                .distinct()
+                .sorted(Comparator.comparingInt(problem -> {
+                    Matcher line = LINE.matcher(problem);
+                    return line.find() ? Integer.parseInt(line.group(1)) : 0;
+                }))
+                .toList();
     }
 
     /** The lines of the fields under {@code pointer}, by their pointers relative to it (a policy inside a scenario). */

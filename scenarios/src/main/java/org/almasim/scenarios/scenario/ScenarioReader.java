@@ -12,12 +12,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.almasim.engine.policy.FileSchema;
 import org.almasim.engine.policy.YamlLines;
 
@@ -119,7 +116,7 @@ public final class ScenarioReader {
             problems.addAll(check(scenario, lines));
         }
         if (!problems.isEmpty()) {
-            throw new ScenarioException(source, inFileOrder(problems));
+            throw new ScenarioException(source, YamlLines.inFileOrder(problems));
         }
         return new Parsed(scenario, lines);
     }
@@ -170,22 +167,9 @@ public final class ScenarioReader {
         return problems;
     }
 
-    private static final Pattern LINE = Pattern.compile("^line (\\d+): ");
-
-    /** Problems in the order of their lines, those of the whole file first. */
-    private static List<String> inFileOrder(List<String> problems) {
-        return problems.stream()
-                .sorted(Comparator.comparingInt(p -> {
-                    Matcher line = LINE.matcher(p);
-                    return line.find() ? Integer.parseInt(line.group(1)) : 0;
-                }))
-                .toList();
-    }
-
     /** "line N: timeline/3/run: ", as the schema's problems are written. */
     private static String at(Map<String, Integer> lines, String pointer) {
-        Integer line = YamlLines.lineOf(lines, pointer);
-        return (line == null ? "" : "line " + line + ": ") + pointer.substring(1) + ": ";
+        return YamlLines.problemAt(lines, pointer, "");
     }
 
     private static void checkPolicy(Scenario s, String policy, String at, List<String> problems) {
