@@ -6,12 +6,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
  * Many independent Alma calls with a few in flight at once: each call waits mostly on the network, so eight at a time
  * finish far sooner than one at a time, while {@link AlmaClient}'s backoff keeps them inside Alma's per-second limit.
  * Results come back in the order of the inputs.
+ *
+ * <p>When a call fails, the calls not yet started are dropped and those already sent are waited for before the failure
+ * is passed on: a caller that stops (or reruns) after a failure must never race calls still changing Alma behind it.
  */
 public final class InFlight {
     public static final int DEFAULT = 8;
@@ -27,8 +31,8 @@ public final class InFlight {
             thread.setDaemon(true);
             return thread;
         });
+        List<Future<R>> futures = new ArrayList<>(inputs.size());
         try {
-            List<Future<R>> futures = new ArrayList<>(inputs.size());
             for (T input : inputs) {
                 futures.add(pool.submit(() -> call.apply(input)));
             }
@@ -46,7 +50,24 @@ public final class InFlight {
             Thread.currentThread().interrupt();
             throw new AlmaApiException(0, "INTERRUPTED", "Interrupted while waiting for Alma");
         } finally {
-            pool.shutdownNow();
+            // Not shutdownNow: interrupting a call already sent would not unsend it, only hide when it lands.
+            futures.forEach(future -> future.cancel(false));
+            pool.shutdown();
+            awaitCallsInFlight(pool);
+        }
+    }
+
+    private static void awaitCallsInFlight(ExecutorService pool) {
+        boolean interrupted = false;
+        while (!pool.isTerminated()) {
+            try {
+                pool.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }
