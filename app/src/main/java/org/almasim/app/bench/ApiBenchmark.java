@@ -40,12 +40,7 @@ public final class ApiBenchmark {
     }
 
     public void run(PrintStream out) throws Exception {
-        out.printf(
-                "machine: %d cores, max heap %d MB, %s %s%n",
-                Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() / (1024 * 1024),
-                System.getProperty("java.vm.name"),
-                System.getProperty("java.version"));
+        out.println(Machine.line());
         getThroughput(out);
         if (load > 0) {
             bulkLoad(out);

@@ -27,13 +27,8 @@ public final class ConsoleBenchmark {
     }
 
     public void run(PrintStream out) {
-        out.printf(
-                "machine: %d cores, max heap %d MB; %,d synthetic patrons (seed %d), as of %s%n",
-                Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() / (1024 * 1024),
-                patrons,
-                SEED,
-                TODAY);
+        out.println(Machine.line());
+        out.printf("%,d synthetic patrons (seed %d), as of %s%n", patrons, SEED, TODAY);
         Map<String, Map<String, String>> filters = new LinkedHashMap<>();
         filters.put("first page, no filter", Map.of("limit", "25"));
         filters.put("page 400, no filter", Map.of("limit", "25", "offset", "10000"));

@@ -44,13 +44,8 @@ public final class PolicyBenchmark {
 
     /** Two rounds ({@link JvmRounds}), each path on a freshly loaded population. */
     public void run(PrintStream out) {
-        out.printf(
-                "machine: %d cores, max heap %d MB; %,d synthetic patrons (seed %d), as of %s%n",
-                Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() / (1024 * 1024),
-                patrons,
-                SEED,
-                TODAY);
+        out.println(Machine.line());
+        out.printf("%,d synthetic patrons (seed %d), as of %s%n", patrons, SEED, TODAY);
         JvmRounds.play(out, () -> {
             for (PolicyRun.Mode mode : PolicyRun.Mode.values()) {
                 measure(mode, out);

@@ -54,15 +54,10 @@ public final class TimeTravelBenchmark {
 
     /** Two rounds ({@link JvmRounds}), each on a freshly loaded population. */
     public void run(PrintStream out) {
+        out.println(Machine.line());
         out.printf(
-                "machine: %d cores, max heap %d MB; %,d synthetic patrons (seed %d) from %s, %d years of OPAL's weekly and "
-                        + "monthly stages%n",
-                Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() / (1024 * 1024),
-                patrons,
-                SEED,
-                START,
-                years);
+                "%,d synthetic patrons (seed %d) from %s, %d years of OPAL's weekly and monthly stages%n",
+                patrons, SEED, START, years);
         JvmRounds.play(out, () -> round(out));
     }
 

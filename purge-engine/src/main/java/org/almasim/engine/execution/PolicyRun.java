@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.almasim.engine.alma.AlmaApiException;
@@ -198,8 +199,11 @@ public final class PolicyRun {
 
     /**
      * Deletes user by user. Alma's DELETE refuses any open balance, where its purge job waives balances up to the
-     * policy's threshold: so a balance within the threshold is waived first, as the job would, and the run deletes
-     * exactly whom the preview predicted in either mode.
+     * policy's threshold: so when a DELETE is refused and the balance is within the threshold, the balance is waived,
+     * as the job would, and the DELETE sent again, and the run deletes exactly whom the preview predicted in either
+     * mode. Only a refused DELETE leads to a waiver, so a patron held by a blocker that Alma's users API does not show
+     * (a PO line, a request on the hold shelf) usually keeps the fee; when the balance was not what Alma refused, the
+     * waiver stands and the exception says so.
      */
     private RunReport.StageResult purgeByUser(Policy policy, List<String> ids) {
         progress.stage("purging", ids.size());
@@ -208,20 +212,29 @@ public final class PolicyRun {
         AlmaFees fees = new AlmaFees(alma);
         List<String> failures = InFlight.map(ids, id -> {
             try {
-                if (threshold.signum() > 0) {
-                    fees.waiveIfWithin(id, threshold, WAIVE_REASON);
+                Optional<String> refused = delete(id);
+                if (refused.isPresent() && threshold.signum() > 0 && fees.waiveIfWithin(id, threshold, WAIVE_REASON)) {
+                    return delete(id)
+                            .map(why -> "balance waived (within the waive threshold), deletion still refused: " + why)
+                            .orElse(null);
                 }
-                alma.delete(AlmaClient.userPath(id), Map.of());
-                return null;
-            } catch (AlmaApiException e) {
-                // Already gone (an earlier, interrupted run deleted it): the work is done, not failed.
-                return e.userNotFound() ? null : e.getMessage();
+                return refused.orElse(null);
             } finally {
                 progress.done(1);
             }
         });
         Map<String, String> exceptions = outcomes(ids, failures);
         return RunReport.StageResult.of(null, ids.size(), exceptions, Map.of());
+    }
+
+    /** Alma's refusal of the DELETE, if it refused; a user already gone (an earlier, interrupted run) counts as done. */
+    private Optional<String> delete(String id) {
+        try {
+            alma.delete(AlmaClient.userPath(id), Map.of());
+            return Optional.empty();
+        } catch (AlmaApiException e) {
+            return e.userNotFound() ? Optional.empty() : Optional.of(e.getMessage());
+        }
     }
 
     /** Runs a job and follows its instance to the end, then collects its counters and every event. */

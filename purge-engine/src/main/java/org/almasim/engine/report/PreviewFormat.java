@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.almasim.common.csv.SpreadsheetCsv;
 import org.almasim.engine.alma.AlmaJson;
 import org.almasim.engine.evaluation.Decision;
 import org.almasim.engine.evaluation.Reason;
@@ -92,7 +93,7 @@ public enum PreviewFormat {
                     d.reasons().stream().map(r -> r.code().name()).collect(Collectors.joining(" ")),
                     d.reasons().stream().map(Reason::sentence).collect(Collectors.joining("; "))));
         }
-        return Csv.rows(rows);
+        return SpreadsheetCsv.rows(rows);
     }
 
     private static String json(PreviewReport report) {

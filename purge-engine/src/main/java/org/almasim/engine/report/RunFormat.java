@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.almasim.common.csv.SpreadsheetCsv;
 import org.almasim.engine.alma.AlmaJson;
 import org.almasim.engine.evaluation.Reason;
 import org.almasim.engine.execution.RunReport;
@@ -100,7 +101,7 @@ public enum RunFormat {
         r.purge()
                 .heldBack()
                 .forEach((id, why) -> rows.add(List.of("purge, held back", id, codes(why), Reason.join(why))));
-        return Csv.rows(rows);
+        return SpreadsheetCsv.rows(rows);
     }
 
     private static void exceptions(List<List<String>> rows, String stage, Map<String, String> exceptions) {

@@ -331,7 +331,7 @@ class LifecycleStatefulPropertyTest {
                 String id = entry.getKey();
                 ObjectNode was = entry.getValue();
                 ObjectNode now = after.get(id);
-                Optional<String> broken = now == null ? purgedWrongly(id, was) : changedWrongly(id, was, now);
+                Optional<String> broken = now == null ? purgedWrongly(id, was) : changedWrongly(id, was, now, mode);
                 if (broken.isPresent()) {
                     return broken;
                 }
@@ -399,7 +399,7 @@ class LifecycleStatefulPropertyTest {
             return Optional.empty();
         }
 
-        private Optional<String> changedWrongly(String id, ObjectNode was, ObjectNode now) {
+        private Optional<String> changedWrongly(String id, ObjectNode was, ObjectNode now, PolicyRun.Mode mode) {
             if (!was.path("status").equals(now.path("status"))) {
                 Optional<LocalDate> expiry = date(was, "expiry_date");
                 if (expiry.isEmpty() || expiry.get().isAfter(today.minusDays(7))) {
@@ -414,6 +414,15 @@ class LifecycleStatefulPropertyTest {
             for (String touched : List.of("status", "status_date", "purge_date")) {
                 untouchedBefore.remove(touched);
                 untouchedAfter.remove(touched);
+            }
+            // Documented limit of the per-user path (docs/policies.md): a PO line is invisible to the users API, so
+            // a DELETE refused for it and for a balance within the threshold leads to a waiver that then stands.
+            if (mode == PolicyRun.Mode.PER_USER
+                    && blocked.contains(id)
+                    && new BigDecimal(was.path("fees").path("value").asText("0")).compareTo(THRESHOLD) <= 0
+                    && new BigDecimal(now.path("fees").path("value").asText("0")).signum() == 0) {
+                untouchedBefore.remove("fees");
+                untouchedAfter.remove("fees");
             }
             if (!untouchedBefore.equals(untouchedAfter)) {
                 return Optional.of(id + " changed beyond status and purge date: " + was + " became " + now);

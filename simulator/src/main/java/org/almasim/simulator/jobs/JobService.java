@@ -17,12 +17,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.almasim.common.csv.SpreadsheetCsv;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.codes.Code;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.errors.AlmaError;
 import org.almasim.simulator.http.AlmaFormats;
-import org.almasim.simulator.http.Csv;
 import org.almasim.simulator.http.Params;
 import org.almasim.simulator.jobs.JobRepository.StoredInstance;
 import org.almasim.simulator.links.AlmaLinks;
@@ -211,7 +211,7 @@ public final class JobService implements AutoCloseable {
         JobRepository instances = new JobRepository(dsl);
         JobDefinition job = catalogued(instance.jobId());
         String done = job.kind().doneCounter.toLowerCase(Locale.ROOT).replace(' ', '_');
-        StringBuilder csv = new StringBuilder(Csv.rows(List.of(
+        StringBuilder csv = new StringBuilder(SpreadsheetCsv.rows(List.of(
                 List.of("job", "instance", "status", "records_processed", "records_with_exceptions", done),
                 List.of(
                         job.name(),
@@ -220,10 +220,10 @@ public final class JobService implements AutoCloseable {
                         String.valueOf(instance.processed()),
                         String.valueOf(instance.withExceptions()),
                         String.valueOf(instance.processed() - instance.withExceptions())))));
-        csv.append('\n').append(Csv.rows(List.of(List.of("event", "primary_id", "reasons"))));
+        csv.append('\n').append(SpreadsheetCsv.rows(List.of(List.of("event", "primary_id", "reasons"))));
         int total = instances.eventCount(instance.id());
         for (int offset = 0; offset < total; offset += 100) {
-            csv.append(Csv.rows(instances.events(instance.id(), new Page(100, offset)).stream()
+            csv.append(SpreadsheetCsv.rows(instances.events(instance.id(), new Page(100, offset)).stream()
                     .map(event -> List.of(event.type(), event.userPrimaryId(), event.reasons()))
                     .toList()));
         }
