@@ -1,9 +1,7 @@
 package org.almasim.app.console;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,11 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.almasim.app.console.ConsoleViews.DecisionPage;
@@ -26,25 +21,19 @@ import org.almasim.app.console.ConsoleViews.PolicyChoice;
 import org.almasim.app.console.ConsoleViews.PreviewSummary;
 import org.almasim.app.console.ConsoleViews.Saved;
 import org.almasim.app.console.ConsoleViews.ScenarioState;
-import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.evaluation.Decision;
 import org.almasim.engine.execution.PolicyRun;
 import org.almasim.engine.execution.RunReport;
 import org.almasim.engine.policy.Policy;
-import org.almasim.engine.policy.PolicyException;
 import org.almasim.engine.policy.PolicyReader;
 import org.almasim.engine.preview.Preview;
-import org.almasim.engine.preview.PreviewReport;
 import org.almasim.engine.report.RunFormat;
-import org.almasim.scenarios.scenario.Narration;
 import org.almasim.scenarios.scenario.PolicyCalendar;
-import org.almasim.scenarios.scenario.ScenarioException;
 import org.almasim.scenarios.scenario.ScenarioPlay;
 import org.almasim.scenarios.scenario.ScenarioReader;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.errors.AlmaError;
-import org.almasim.simulator.errors.AlmaRefusal;
 
 /**
  * The trainer console's side that needs the purge engine: shipped policies previewed and run, the clock moved with
@@ -55,9 +44,6 @@ import org.almasim.simulator.errors.AlmaRefusal;
  * to read or write them, so a long clock move or a run paused by the job gate never stalls an unrelated request.
  */
 public final class Console implements AutoCloseable {
-    /** Decisions a preview sends the page at once; the rest are paged. */
-    static final int DECISIONS_PER_PAGE = 100;
-
     private static final int NEAR_MISS_DAYS = 30;
     private static final String FROM_CONSOLE = "run from the console";
 
@@ -65,7 +51,16 @@ public final class Console implements AutoCloseable {
         DAY,
         WEEK,
         MONTH,
-        YEAR
+        YEAR;
+
+        LocalDate after(LocalDate day) {
+            return switch (this) {
+                case DAY -> day.plusDays(1);
+                case WEEK -> day.plusWeeks(1);
+                case MONTH -> day.plusMonths(1);
+                case YEAR -> day.plusYears(1);
+            };
+        }
     }
 
     /** The shipped policies, read once: the page asks for them on every load. */
@@ -74,27 +69,20 @@ public final class Console implements AutoCloseable {
 
     private final Simulator simulator;
     private final Object lock = new Object();
-    /** What is changing the library now (a clock move, a run, a scenario step), or null: one change at a time. */
-    private final AtomicReference<String> activity = new AtomicReference<>();
-    /** A preview reads every patron: one at a time, so a page reloaded many times cannot pile them up. */
-    private final AtomicBoolean previewing = new AtomicBoolean();
+    private final OneChange change = new OneChange();
 
     private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "almasim-console-run");
         thread.setDaemon(true);
         return thread;
     });
-    /** The lines the story told since the console last answered, handed over by the scenario as it tells them. */
-    private final List<String> narration = Collections.synchronizedList(new ArrayList<>());
-
-    private final Narration out =
-            text -> narration.addAll(text.isEmpty() ? List.of("") : text.lines().toList());
+    private final ToldLines told = new ToldLines();
     private final ConsoleRuns runs = new ConsoleRuns();
     private final StatusHistory history = new StatusHistory();
+    private final ConsolePreviews previews = new ConsolePreviews();
     private AlmaClient alma;
     private PolicyCalendar calendar;
     private Optional<ScenarioPlay> play = Optional.empty();
-    private Optional<PreviewReport> lastPreview = Optional.empty();
     private List<String> restoredSchedules = List.of();
 
     public Console(Simulator simulator) {
@@ -131,11 +119,7 @@ public final class Console implements AutoCloseable {
         for (var shipped : SHIPPED.entrySet()) {
             String name = shipped.getKey();
             Policy policy = shipped.getValue();
-            choices.add(new PolicyChoice(
-                    name,
-                    policy.name(),
-                    policy.description() == null ? "" : policy.description().strip(),
-                    calendar.policies().containsKey(name)));
+            choices.add(PolicyChoice.of(name, policy, calendar.policies().containsKey(name)));
         }
         Optional<ScenarioPlay> current;
         synchronized (lock) {
@@ -143,15 +127,16 @@ public final class Console implements AutoCloseable {
         }
         current.ifPresent(p -> p.calendar().policies().forEach((name, policy) -> {
             if (choices.stream().noneMatch(c -> c.name().equals(name))) {
-                choices.add(new PolicyChoice(
-                        name,
-                        policy.name(),
-                        policy.description() == null ? "" : policy.description().strip(),
-                        true));
+                choices.add(PolicyChoice.of(name, policy, true));
             }
         }));
         return new Overview(
-                today(), choices, ScenarioReader.SHIPPED, scenarioState().orElse(null), busy(), activity.get());
+                today(),
+                choices,
+                ScenarioReader.SHIPPED,
+                scenarioState().orElse(null),
+                busy(),
+                change.current().orElse(null));
     }
 
     /** Runs or stops running a policy on its schedule whenever the clock moves. */
@@ -169,45 +154,12 @@ public final class Console implements AutoCloseable {
 
     public PreviewSummary preview(String name) {
         Policy policy = policy(name);
-        if (!previewing.compareAndSet(false, true)) {
-            throw AlmaError.PARAMETER_NOT_VALID.refusal("A preview is in progress; wait for it to finish.");
-        }
-        PreviewReport report;
-        try {
-            report = engine(() -> Preview.of(policy, alma(), today(), NEAR_MISS_DAYS));
-        } finally {
-            previewing.set(false);
-        }
-        synchronized (lock) {
-            lastPreview = Optional.of(report);
-        }
-        Map<String, Integer> reasons = new TreeMap<>();
-        report.decisions().stream()
-                .filter(d -> d.action() != Decision.Action.KEEP)
-                .forEach(d -> d.deciding().forEach(r -> reasons.merge(d.action() + ": " + r.label(), 1, Integer::sum)));
-        return new PreviewSummary(
-                report.policy(),
-                report.asOf(),
-                report.patrons(),
-                report.counts(),
-                report.safety(),
-                reasons,
-                report.nearMisses().stream().limit(DECISIONS_PER_PAGE).toList(),
-                decisions(Optional.empty(), 0, DECISIONS_PER_PAGE));
+        return previews.preview(
+                () -> EngineRefusals.relayed(() -> Preview.of(policy, alma(), today(), NEAR_MISS_DAYS)));
     }
 
-    /** A page of the last preview's decisions, all or those of one action; KEEP decisions only when asked for. */
     public DecisionPage decisions(Optional<Decision.Action> action, int offset, int limit) {
-        Optional<PreviewReport> last;
-        synchronized (lock) {
-            last = lastPreview;
-        }
-        PreviewReport report = last.orElseThrow(() -> AlmaError.PARAMETER_NOT_VALID.refusal("Preview a policy first."));
-        List<Decision> chosen = report.decisions().stream()
-                .filter(d -> action.map(a -> d.action() == a).orElse(d.action() != Decision.Action.KEEP))
-                .toList();
-        return new DecisionPage(
-                chosen.size(), chosen.stream().skip(offset).limit(limit).toList());
+        return previews.decisions(action, offset, limit);
     }
 
     /** Starts the policy's stages (all when none are named) in the background; the page follows it with {@link #run}. */
@@ -228,28 +180,29 @@ public final class Console implements AutoCloseable {
                 try {
                     Optional<RunReport> report = calendar.run(name, policy, chosen, mode, FROM_CONSOLE, run);
                     report.ifPresent(run::finish);
-                    run.narrated(drain());
+                    run.narrated(told.drain());
                     recordStatus();
                 } catch (RuntimeException e) {
                     run.failed(e.getMessage());
                 } finally {
                     save();
-                    activity.set(null);
+                    change.release();
                 }
             });
         } catch (RuntimeException e) {
-            activity.set(null);
+            change.release();
             throw e;
         }
         return run.view();
     }
 
     public ConsoleRun.View run(String id) {
-        return find(id).view();
+        return runs.find(id).view();
     }
 
     public String report(String id, String format) {
-        RunReport report = find(id).report()
+        RunReport report = runs.find(id)
+                .report()
                 .orElseThrow(() -> AlmaError.PARAMETER_NOT_VALID.refusal("Run " + id + " has no report yet."));
         try {
             return RunFormat.parse(format).render(report);
@@ -265,15 +218,9 @@ public final class Console implements AutoCloseable {
 
     private Outcome advanceNow(Step step) {
         PolicyCalendar calendar = calendar();
-        LocalDate from = calendar.today();
-        LocalDate to = switch (step) {
-            case DAY -> from.plusDays(1);
-            case WEEK -> from.plusWeeks(1);
-            case MONTH -> from.plusMonths(1);
-            case YEAR -> from.plusYears(1);
-        };
-        int before = runCount();
-        engine(() -> {
+        LocalDate to = step.after(calendar.today());
+        int before = runs.count();
+        EngineRefusals.relayed(() -> {
             calendar.advanceTo(to);
             return null;
         });
@@ -288,10 +235,10 @@ public final class Console implements AutoCloseable {
                     + String.join(", ", ScenarioReader.SHIPPED) + ").");
         }
         return changing("loading the scenario " + name, () -> {
-            ScenarioPlay loaded = engine(() -> {
+            ScenarioPlay loaded = EngineRefusals.relayed(() -> {
                 alma().post("/almasim/v1/reset", Map.of(), null);
-                ScenarioPlay started = new ScenarioPlay(ScenarioReader.load(name), alma(), out, listener);
-                narration.clear();
+                ScenarioPlay started = new ScenarioPlay(ScenarioReader.load(name), alma(), told, listener);
+                told.drain();
                 started.start();
                 return started;
             });
@@ -300,7 +247,7 @@ public final class Console implements AutoCloseable {
                 calendar = loaded.calendar();
                 runs.clear();
                 history.clear();
-                lastPreview = Optional.empty();
+                previews.forget();
             }
             recordStatus();
             return outcome(0, List.of());
@@ -318,8 +265,8 @@ public final class Console implements AutoCloseable {
                 throw AlmaError.PARAMETER_NOT_VALID.refusal("The scenario "
                         + current.scenario().name() + " has no more steps; load it again to replay it.");
             }
-            int before = runCount();
-            List<String> failures = engine(current::step);
+            int before = runs.count();
+            List<String> failures = EngineRefusals.relayed(current::step);
             if (!current.hasNext()) {
                 current.finish();
             }
@@ -357,25 +304,13 @@ public final class Console implements AutoCloseable {
         }
     };
 
-    private List<String> drain() {
-        synchronized (narration) {
-            List<String> told = List.copyOf(narration);
-            narration.clear();
-            return told;
-        }
-    }
-
     private Outcome outcome(int runsBefore, List<String> failures) {
         return new Outcome(
                 today(),
-                drain(),
+                told.drain(),
                 runs.since(runsBefore),
                 failures,
                 scenarioState().orElse(null));
-    }
-
-    private int runCount() {
-        return runs.count();
     }
 
     private Optional<ScenarioState> scenarioState() {
@@ -383,39 +318,15 @@ public final class Console implements AutoCloseable {
         synchronized (lock) {
             current = play;
         }
-        return current.map(p -> {
-            var timeline = p.scenario().timeline();
-            String say = p.hasNext() && timeline.get(p.nextStep()).say() != null
-                    ? timeline.get(p.nextStep()).say().strip()
-                    : null;
-            return new ScenarioState(
-                    p.scenario().name(),
-                    p.scenario().description() == null
-                            ? ""
-                            : p.scenario().description().strip(),
-                    p.nextStep(),
-                    timeline.size(),
-                    say,
-                    !p.hasNext());
-        });
+        return current.map(ScenarioState::of);
     }
 
     private void recordStatus() {
-        JsonNode summary = alma().get("/almasim/v1/patrons/summary", Map.of());
-        Map<String, Integer> byStatus = new TreeMap<>();
-        summary.path("by_status")
-                .properties()
-                .forEach(e -> byStatus.put(e.getKey(), e.getValue().asInt()));
-        LocalDate day = LocalDate.parse(summary.path("today").asText());
-        history.record(day, byStatus);
-    }
-
-    private ConsoleRun find(String id) {
-        return runs.find(id);
+        history.record(alma().get("/almasim/v1/patrons/summary", Map.of()));
     }
 
     private boolean busy() {
-        return activity.get() != null;
+        return change.current().isPresent();
     }
 
     /**
@@ -424,17 +335,7 @@ public final class Console implements AutoCloseable {
      * the calendar's day during a clock move could make it run a day twice.
      */
     private void begin(String what) {
-        String already = activity.compareAndExchange(null, what);
-        if (already != null) {
-            throw AlmaError.PARAMETER_NOT_VALID.refusal(
-                    "A change is in progress (" + already + "); wait for it to finish.");
-        }
-        try {
-            calendar().follow(simulator.clock().today());
-        } catch (RuntimeException e) {
-            activity.set(null);
-            throw e;
-        }
+        change.claim(what, () -> calendar().follow(simulator.clock().today()));
     }
 
     private <T> T changing(String what, Supplier<T> work) {
@@ -443,7 +344,7 @@ public final class Console implements AutoCloseable {
             return work.get();
         } finally {
             save();
-            activity.set(null);
+            change.release();
         }
     }
 
@@ -467,7 +368,7 @@ public final class Console implements AutoCloseable {
         boolean created = false;
         synchronized (lock) {
             if (calendar == null) {
-                calendar = new PolicyCalendar(alma(), out, simulator.clock().today(), listener);
+                calendar = new PolicyCalendar(alma(), told, simulator.clock().today(), listener);
                 restoredSchedules.forEach(name -> calendar.schedule(name, SHIPPED.get(name)));
                 created = history.isEmpty();
             }
@@ -490,17 +391,6 @@ public final class Console implements AutoCloseable {
                 alma = new AlmaClient(simulator.baseUrl(), key);
             }
             return alma;
-        }
-    }
-
-    /** The engine's refusals (a policy that does not read, an Alma error) as the console's own errors. */
-    private static <T> T engine(Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (PolicyException | ScenarioException e) {
-            throw AlmaError.PARAMETER_NOT_VALID.refusal(e.getMessage());
-        } catch (AlmaApiException e) {
-            throw AlmaRefusal.relayed(400, e.code(), e.getMessage());
         }
     }
 }

@@ -117,7 +117,7 @@ final class ConsoleRun implements ProgressListener {
         report.purge().heldBack().forEach((id, reasons) -> notPurged.put(id, Reason.join(reasons)));
         this.exceptionsByReason = report.purge().notDoneByReason();
         this.firstExceptions = notPurged.entrySet().stream()
-                .limit(Console.DECISIONS_PER_PAGE)
+                .limit(ConsolePreviews.DECISIONS_PER_PAGE)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
         this.state = State.DONE;
         this.step = "finished";

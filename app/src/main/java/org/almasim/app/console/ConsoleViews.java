@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.almasim.engine.evaluation.Decision;
+import org.almasim.engine.policy.Policy;
 import org.almasim.engine.preview.PreviewReport;
+import org.almasim.scenarios.scenario.ScenarioPlay;
 import org.almasim.simulator.state.StateStore;
 
 /** What the console's routes answer (JSON), and what it keeps in the simulator's database across a restart. */
@@ -22,7 +24,15 @@ final class ConsoleViews {
             @JsonProperty("name") String name,
             @JsonProperty("title") String title,
             @JsonProperty("description") String description,
-            @JsonProperty("scheduled") boolean scheduled) {}
+            @JsonProperty("scheduled") boolean scheduled) {
+        static PolicyChoice of(String name, Policy policy, boolean scheduled) {
+            return new PolicyChoice(
+                    name,
+                    policy.name(),
+                    policy.description() == null ? "" : policy.description().strip(),
+                    scheduled);
+        }
+    }
 
     record ScenarioState(
             @JsonProperty("name") String name,
@@ -30,7 +40,19 @@ final class ConsoleViews {
             @JsonProperty("next_step") int nextStep,
             @JsonProperty("steps") int steps,
             @JsonProperty("next_say") String nextSay,
-            @JsonProperty("finished") boolean finished) {}
+            @JsonProperty("finished") boolean finished) {
+        static ScenarioState of(ScenarioPlay play) {
+            var timeline = play.scenario().timeline();
+            String say = play.hasNext() && timeline.get(play.nextStep()).say() != null
+                    ? timeline.get(play.nextStep()).say().strip()
+                    : null;
+            String description = play.scenario().description() == null
+                    ? ""
+                    : play.scenario().description().strip();
+            return new ScenarioState(
+                    play.scenario().name(), description, play.nextStep(), timeline.size(), say, !play.hasNext());
+        }
+    }
 
     record Overview(
             @JsonProperty("today") LocalDate today,

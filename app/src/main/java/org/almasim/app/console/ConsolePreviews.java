@@ -1,0 +1,65 @@
+package org.almasim.app.console;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.almasim.app.console.ConsoleViews.DecisionPage;
+import org.almasim.app.console.ConsoleViews.PreviewSummary;
+import org.almasim.engine.evaluation.Decision;
+import org.almasim.engine.preview.PreviewReport;
+import org.almasim.simulator.errors.AlmaError;
+
+/** The console's previews: one at a time, the last one kept so the page can page through its decisions. */
+final class ConsolePreviews {
+    /** Decisions a preview sends the page at once; the rest are paged. */
+    static final int DECISIONS_PER_PAGE = 100;
+
+    /** A preview reads every patron: one at a time, so a page reloaded many times cannot pile them up. */
+    private final AtomicBoolean previewing = new AtomicBoolean();
+
+    private volatile Optional<PreviewReport> last = Optional.empty();
+
+    PreviewSummary preview(Supplier<PreviewReport> previewNow) {
+        if (!previewing.compareAndSet(false, true)) {
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("A preview is in progress; wait for it to finish.");
+        }
+        PreviewReport report;
+        try {
+            report = previewNow.get();
+        } finally {
+            previewing.set(false);
+        }
+        last = Optional.of(report);
+        Map<String, Integer> reasons = new TreeMap<>();
+        report.decisions().stream()
+                .filter(d -> d.action() != Decision.Action.KEEP)
+                .forEach(d -> d.deciding().forEach(r -> reasons.merge(d.action() + ": " + r.label(), 1, Integer::sum)));
+        return new PreviewSummary(
+                report.policy(),
+                report.asOf(),
+                report.patrons(),
+                report.counts(),
+                report.safety(),
+                reasons,
+                report.nearMisses().stream().limit(DECISIONS_PER_PAGE).toList(),
+                decisions(Optional.empty(), 0, DECISIONS_PER_PAGE));
+    }
+
+    /** A page of the last preview's decisions, all or those of one action; KEEP decisions only when asked for. */
+    DecisionPage decisions(Optional<Decision.Action> action, int offset, int limit) {
+        PreviewReport report = last.orElseThrow(() -> AlmaError.PARAMETER_NOT_VALID.refusal("Preview a policy first."));
+        List<Decision> chosen = report.decisions().stream()
+                .filter(d -> action.map(a -> d.action() == a).orElse(d.action() != Decision.Action.KEEP))
+                .toList();
+        return new DecisionPage(
+                chosen.size(), chosen.stream().skip(offset).limit(limit).toList());
+    }
+
+    /** A new library makes the last preview meaningless. */
+    void forget() {
+        last = Optional.empty();
+    }
+}
