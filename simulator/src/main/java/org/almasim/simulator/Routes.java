@@ -1,5 +1,6 @@
 package org.almasim.simulator;
 
+import static io.javalin.apibuilder.ApiBuilder.after;
 import static io.javalin.apibuilder.ApiBuilder.before;
 import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
@@ -15,6 +16,8 @@ import org.almasim.simulator.blockers.BlockerController;
 import org.almasim.simulator.codes.CodeTableController;
 import org.almasim.simulator.fees.FeeController;
 import org.almasim.simulator.http.ApiGate;
+import org.almasim.simulator.http.FaultController;
+import org.almasim.simulator.http.FaultGate;
 import org.almasim.simulator.http.JournalController;
 import org.almasim.simulator.jobs.JobController;
 import org.almasim.simulator.links.AlmaLinks;
@@ -47,11 +50,15 @@ final class Routes {
             CodeTableController codeTables,
             PersonalDataController personalData,
             JournalController journal,
+            FaultGate faultGate,
+            FaultController faults,
             SnapshotController snapshot,
             EndpointGroup extension) {
         config.routes.apiBuilder(() -> {
             path(AlmaLinks.API, () -> {
                 before("/*", gate::admitApi);
+                before("/*", faultGate::before);
+                after("/*", faultGate::after);
                 path("users", () -> {
                     get(users::list);
                     post(users::create);
@@ -134,6 +141,12 @@ final class Routes {
                 put("snapshot", snapshot::replace);
                 get("journal", journal::list);
                 delete("journal", journal::clear);
+                path("faults", () -> {
+                    get(faults::list);
+                    post(faults::add);
+                    delete(faults::clear);
+                    delete("{rule_id}", faults::remove);
+                });
                 get("deleted-users", admin::deletedUsers);
                 get("deleted-users/statistics", admin::deletedUserStatistics);
                 post("jobs/pause", jobs::pause);

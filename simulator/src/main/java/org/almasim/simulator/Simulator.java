@@ -20,6 +20,7 @@ import org.almasim.simulator.blockers.BlockerService;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.codes.CodeTableController;
 import org.almasim.simulator.codes.CodeTables;
+import org.almasim.simulator.faults.FaultInjector;
 import org.almasim.simulator.fees.FeeController;
 import org.almasim.simulator.fees.FeeService;
 import org.almasim.simulator.http.AlmaErrorPages;
@@ -27,6 +28,8 @@ import org.almasim.simulator.http.AlmaErrors;
 import org.almasim.simulator.http.ApiGate;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.http.ApiThresholds;
+import org.almasim.simulator.http.FaultController;
+import org.almasim.simulator.http.FaultGate;
 import org.almasim.simulator.http.JournalController;
 import org.almasim.simulator.http.JournalRecorder;
 import org.almasim.simulator.http.PublicAddress;
@@ -117,6 +120,7 @@ public final class Simulator implements AutoCloseable {
     private final StateStore state;
     private final PublicAddress address = new PublicAddress();
     private final RequestJournal journal = new RequestJournal();
+    private final FaultInjector faults = new FaultInjector(0);
 
     private Simulator(Config config, SimulatorExtension extension) {
         this.config = config;
@@ -174,6 +178,8 @@ public final class Simulator implements AutoCloseable {
                     new CodeTableController(codes),
                     new PersonalDataController(users, loans, fees),
                     new JournalController(journal),
+                    new FaultGate(faults),
+                    new FaultController(faults),
                     new SnapshotController(this::exportTo, this::importFrom, clock),
                     extra);
         });
@@ -247,6 +253,14 @@ public final class Simulator implements AutoCloseable {
     /** The requests Alma's API received (also {@code GET /almasim/v1/journal}). */
     public RequestJournal journal() {
         return journal;
+    }
+
+    /**
+     * The fault rules in force (also {@code /almasim/v1/faults}): kept across {@link #reset} and snapshots, as the API
+     * keys are, since they describe the harness rather than the library.
+     */
+    public FaultInjector faults() {
+        return faults;
     }
 
     public SimulatedClock clock() {

@@ -167,6 +167,11 @@ public final class AlmaClient {
         }
     }
 
+    /** Creates the user from Alma's user JSON; answers the user as Alma stored it. */
+    public ObjectNode createUser(ObjectNode user) {
+        return (ObjectNode) post(API + "/users", Map.of(), user);
+    }
+
     /** Swap-all PUT of the whole user as given; answers the user as Alma stored it. */
     public ObjectNode putUser(String primaryId, ObjectNode user) {
         return (ObjectNode) put(userPath(primaryId), Map.of(), user);

@@ -51,6 +51,11 @@ public final class AlmaJobs {
                 "job_instance");
     }
 
+    /** One job instance by its id, whatever its job. */
+    public JsonNode instance(String instanceId) {
+        return alma.get(jobPath("ALL") + "/instances/" + instanceId, Map.of());
+    }
+
     /** The events (one per refused user) of a finished instance, as its report lists them. */
     public List<Event> events(JsonNode instance) {
         return alma.every(AlmaClient.pathOf(instance.path("link").asText()) + "/events", Map.of(), "event").stream()

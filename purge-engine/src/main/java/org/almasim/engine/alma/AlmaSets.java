@@ -1,5 +1,6 @@
 package org.almasim.engine.alma;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashSet;
@@ -73,6 +74,20 @@ public final class AlmaSets {
             alma.post(SETS + "/" + id, Map.of("op", from == 0 ? "replace_members" : "add_members"), body);
         }
         return id;
+    }
+
+    /** Adds users to the set with this name (an itemized set is made when Alma has none), or removes them from it. */
+    public void changeMembers(String name, List<String> primaryIds, boolean add) {
+        String id = idOf(name).orElseGet(() -> itemized(name, List.of()));
+        ObjectNode body = AlmaJson.MAPPER.createObjectNode();
+        ArrayNode members = body.putObject("members").putArray("member");
+        primaryIds.forEach(m -> members.addObject().put("id", m));
+        alma.post(SETS + "/" + id, Map.of("op", add ? "add_members" : "delete_members"), body);
+    }
+
+    /** Creates a set from Alma's set JSON (a logical set carries its query); answers Alma's answer. */
+    public JsonNode create(JsonNode set) {
+        return alma.post(SETS, Map.of(), set);
     }
 
     private static final String SETS = AlmaClient.API + "/conf/sets";

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.alma.AlmaJson;
 import org.almasim.engine.execution.RunReport;
 import org.almasim.engine.policy.Policy;
@@ -160,7 +161,7 @@ final class Expectations {
      * purged = processed - exceptions, whatever shows them (narration, console, reports).
      */
     private void sameAsTheJob(RunReport.StageResult stage, List<String> wrong) {
-        JsonNode instance = alma.get("/almaws/v1/conf/jobs/ALL/instances/" + stage.jobInstance(), Map.of());
+        JsonNode instance = new AlmaJobs(alma).instance(stage.jobInstance());
         Map<String, Integer> counters = new HashMap<>();
         instance.path("counter")
                 .forEach(c -> counters.put(

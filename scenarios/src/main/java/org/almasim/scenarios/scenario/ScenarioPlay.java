@@ -167,7 +167,7 @@ public final class ScenarioPlay {
                 logical.putObject("type").put("value", "LOGICAL");
                 logical.putObject("content").put("value", "USER");
                 logical.putObject("query").put("value", set.query());
-                alma.post("/almaws/v1/conf/sets", Map.of(), logical);
+                new AlmaSets(alma).create(logical);
             } else {
                 new AlmaSets(alma).itemized(set.name(), set.members());
             }

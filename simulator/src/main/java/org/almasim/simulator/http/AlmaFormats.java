@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -63,6 +64,7 @@ public final class AlmaFormats {
         alma.addDeserializer(LocalDate.class, new AlmaDates.Deserializer());
         alma.addDeserializer(String.class, new BlankAsAbsent());
         M mapper = builder.addModule(new JavaTimeModule())
+                .addModule(new Jdk8Module())
                 .addModule(alma)
                 .serializationInclusion(JsonInclude.Include.NON_EMPTY)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -45,6 +45,7 @@ public final class JournalRecorder {
                 ctx.body(),
                 ctx.statusCode(),
                 Optional.ofNullable(ctx.attribute(AlmaErrors.ERROR_CODE)),
+                Optional.ofNullable(ctx.attribute(FaultGate.RULE)),
                 millis));
     }
 }

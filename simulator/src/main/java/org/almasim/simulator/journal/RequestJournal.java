@@ -31,6 +31,7 @@ public final class RequestJournal {
             @JsonProperty("body") String body,
             @JsonProperty("status") int status,
             @JsonProperty("error_code") String errorCode,
+            @JsonProperty("fault") String fault,
             @JsonProperty("millis") double millis) {}
 
     /** What a request looked like, before the journal numbers it. */
@@ -45,6 +46,7 @@ public final class RequestJournal {
             String body,
             int status,
             Optional<String> errorCode,
+            Optional<String> fault,
             double millis) {}
 
     private final Deque<Entry> entries = new ArrayDeque<>();
@@ -66,6 +68,7 @@ public final class RequestJournal {
                 r.body().length() > BODY_CHARS ? r.body().substring(0, BODY_CHARS) : r.body(),
                 r.status(),
                 r.errorCode().orElse(""),
+                r.fault().orElse(""),
                 r.millis()));
     }
 

@@ -1,0 +1,128 @@
+package org.almasim.simulator.faults;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * When to inject a fault: requests to Alma's API matching every condition given (method, path pattern, {@code op=},
+ * user), with a probability drawn from the simulator's seeded random numbers, at most {@code count} times. A path
+ * pattern is Alma's path with {@code *} for one segment and {@code **} for any rest, such as
+ * {@code /almaws/v1/users/*}. A field the rule does not know is refused (the
+ * control plane is almasim's own), so a misspelt condition never widens a rule to every request.
+ */
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+public record FaultRule(
+        @JsonProperty("fault") Fault fault,
+        @JsonProperty("method") Optional<String> method,
+        @JsonProperty("path") Optional<String> path,
+        @JsonProperty("op") Optional<String> op,
+        @JsonProperty("user") Optional<String> user,
+        @JsonProperty("probability") Optional<Double> probability,
+        @JsonProperty("count") Optional<Integer> count,
+        @JsonProperty("delay_ms") Optional<Integer> delayMillis) {
+
+    public FaultRule {
+        method = method == null ? Optional.empty() : method.map(m -> m.toUpperCase(Locale.ROOT));
+        path = path == null ? Optional.empty() : path;
+        op = op == null ? Optional.empty() : op;
+        user = user == null ? Optional.empty() : user;
+        probability = probability == null ? Optional.empty() : probability;
+        count = count == null ? Optional.empty() : count;
+        delayMillis = delayMillis == null ? Optional.empty() : delayMillis;
+    }
+
+    /** Every request, every time: narrow it with the {@code with...} methods. */
+    public static FaultRule of(Fault fault) {
+        return new FaultRule(
+                fault,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+    }
+
+    public FaultRule onMethod(String method) {
+        return new FaultRule(fault, Optional.of(method), path, op, user, probability, count, delayMillis);
+    }
+
+    public FaultRule onPath(String pattern) {
+        return new FaultRule(fault, method, Optional.of(pattern), op, user, probability, count, delayMillis);
+    }
+
+    public FaultRule onOp(String op) {
+        return new FaultRule(fault, method, path, Optional.of(op), user, probability, count, delayMillis);
+    }
+
+    public FaultRule onUser(String primaryId) {
+        return new FaultRule(fault, method, path, op, Optional.of(primaryId), probability, count, delayMillis);
+    }
+
+    public FaultRule withProbability(double probability) {
+        return new FaultRule(fault, method, path, op, user, Optional.of(probability), count, delayMillis);
+    }
+
+    public FaultRule times(int count) {
+        return new FaultRule(fault, method, path, op, user, probability, Optional.of(count), delayMillis);
+    }
+
+    public FaultRule delayedBy(int millis) {
+        return new FaultRule(fault, method, path, op, user, probability, count, Optional.of(millis));
+    }
+
+    /** What is wrong with the rule, or nothing: checked before a rule is accepted, so a bad rule changes nothing. */
+    public Optional<String> problem() {
+        if (fault == null) {
+            return Optional.of("fault is missing; one of " + java.util.Arrays.toString(Fault.values()));
+        }
+        if (method.isPresent() && !method.get().matches("GET|POST|PUT|DELETE")) {
+            return Optional.of("method must be GET, POST, PUT or DELETE, got '" + method.get() + "'");
+        }
+        if (path.isPresent() && !path.get().startsWith("/almaws/v1")) {
+            return Optional.of("path must be a pattern of Alma's API, starting /almaws/v1, got '" + path.get() + "'");
+        }
+        if (probability.isPresent() && !(probability.get() > 0 && probability.get() <= 1)) {
+            return Optional.of("probability must be above 0 and at most 1, got " + probability.get());
+        }
+        if (count.isPresent() && count.get() < 1) {
+            return Optional.of("count must be at least 1, got " + count.get());
+        }
+        if (fault == Fault.SLOW && (delayMillis.isEmpty() || delayMillis.get() < 1 || delayMillis.get() > 120_000)) {
+            return Optional.of("SLOW needs delay_ms between 1 and 120000");
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the request matches every condition the rule gives. */
+    boolean matches(String requestMethod, String requestPath, Optional<String> requestOp) {
+        return method.map(m -> m.equals(requestMethod)).orElse(true)
+                && path.map(p -> pattern(p).matcher(requestPath).matches()).orElse(true)
+                && op.map(o -> requestOp.map(o::equalsIgnoreCase).orElse(false)).orElse(true)
+                && user.map(u -> userOf(requestPath).map(u::equalsIgnoreCase).orElse(false))
+                        .orElse(true)
+                && (fault != Fault.DELETE_REFUSED
+                        || (requestMethod.equals("DELETE")
+                                && userOf(requestPath).isPresent()));
+    }
+
+    private static final Pattern USER_PATH = Pattern.compile("/almaws/v1/users/([^/]+)(/.*)?");
+
+    /** The user a path of the Users API is about, as the client spelled it (URL-decoded by the server). */
+    static Optional<String> userOf(String path) {
+        var m = USER_PATH.matcher(path);
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    private static Pattern pattern(String glob) {
+        StringBuilder regex = new StringBuilder();
+        for (String part : glob.split("(?=\\*)|(?<=\\*)")) {
+            regex.append(part.equals("*") ? "[^/]*" : Pattern.quote(part));
+        }
+        return Pattern.compile(regex.toString().replace("[^/]*[^/]*", ".*"));
+    }
+}
