@@ -3,6 +3,7 @@ package org.almasim.junit;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.almasim.simulator.Simulator;
+import org.almasim.simulator.faults.FaultInjector;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.journal.RequestJournal;
 
@@ -48,10 +49,19 @@ public final class Almasim {
         return simulator.journal();
     }
 
-    /** Empties the library and the request journal and loads the annotation's population again, on its date. */
+    /**
+     * The faults Alma's API meets: {@code faults().add(FaultRule.of(Fault.HTTP_503).onMethod("DELETE").times(2))}.
+     * Probabilities are drawn from seeded random numbers, so a test meets the same faults every run.
+     */
+    public FaultInjector faults() {
+        return simulator.faults();
+    }
+
+    /** Empties the library, the request journal and the fault rules and loads the annotation's population again. */
     public void reset() {
         simulator.reset();
         simulator.journal().clear();
+        simulator.faults().clear();
         prepare();
     }
 

@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.almasim.simulator.faults.Fault;
+import org.almasim.simulator.faults.FaultRule;
 import org.almasim.simulator.population.PopulationService;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -75,12 +77,16 @@ class AlmasimExtensionTest {
                 .singleElement()
                 .satisfies(request -> assertThat(request.status()).isEqualTo(200));
         alma.setToday(LocalDate.of(2030, 1, 1));
+        alma.faults().add(FaultRule.of(Fault.HTTP_503).onMethod("GET"));
+        assertThat(send(alma, "GET", "/almaws/v1/users?limit=1", alma.apiKey()).statusCode())
+                .isEqualTo(503);
     }
 
     @Test
     @Order(3)
     void isGoneInTheNextWhenTheClassAsksForAResetBetweenTests(Almasim alma) throws Exception {
         assertThat(alma.today()).as("the annotation's date again").isEqualTo(LocalDate.of(2024, 8, 1));
+        assertThat(alma.faults().rules()).as("the previous test's faults").isEmpty();
         assertThat(users(alma)).isEqualTo(DEMO_USERS);
         assertThat(send(alma, "GET", "/almaws/v1/users/written-by-a-test", alma.apiKey())
                         .body())

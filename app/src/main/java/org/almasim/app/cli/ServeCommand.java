@@ -1,11 +1,16 @@
 package org.almasim.app.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import org.almasim.app.console.TrainerConsole;
 import org.almasim.simulator.Simulator;
+import org.almasim.simulator.faults.FaultRule;
+import org.almasim.simulator.faults.FaultSpec;
 import org.almasim.simulator.population.Population.Loaded;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,18 +35,49 @@ final class ServeCommand implements Callable<Integer> {
             description = "Save the whole library to FILE when the server stops (Ctrl-C), to --import it later.")
     Path exportOnExit;
 
+    @Option(
+            names = "--fault",
+            paramLabel = "FAULT[:key=value,...]",
+            description = "Inject a fault into Alma's API (repeatable), such as "
+                    + "HTTP_503:method=DELETE,path=/almaws/v1/users/*,probability=0.2 or DROP_AFTER:op=run,count=1 "
+                    + "(docs/testing.md lists every fault).")
+    List<String> faults = List.of();
+
+    @Option(
+            names = "--fault-seed",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "The seed fault probabilities are drawn from: the same seed, the same faults. Default: 0.")
+    long faultSeed;
+
     @Override
     public Integer call() throws InterruptedException {
-        serve(options, "", Optional.ofNullable(importFrom), Optional.ofNullable(exportOnExit));
+        List<FaultRule> rules = new ArrayList<>();
+        for (String spec : faults) {
+            try {
+                rules.add(FaultSpec.parse(spec));
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure("--fault " + e.getMessage());
+            }
+        }
+        serve(options, "", Optional.ofNullable(importFrom), Optional.ofNullable(exportOnExit), simulator -> {
+            simulator.faults().reseed(faultSeed);
+            rules.forEach(simulator.faults()::add);
+        });
         return 0;
     }
 
     static void serve(SimulatorOptions options, String headline) throws InterruptedException {
-        serve(options, headline, Optional.empty(), Optional.empty());
+        serve(options, headline, Optional.empty(), Optional.empty(), simulator -> {});
     }
 
     /** Starts, loads, prints how to reach it, and blocks until the process is stopped. */
-    static void serve(SimulatorOptions options, String headline, Optional<Path> importFrom, Optional<Path> exportOnExit)
+    static void serve(
+            SimulatorOptions options,
+            String headline,
+            Optional<Path> importFrom,
+            Optional<Path> exportOnExit,
+            Consumer<Simulator> harness)
             throws InterruptedException {
         // Load before listening, so no client ever sees a half-loaded population.
         Simulator simulator = Simulator.create(options.config(), new TrainerConsole());
@@ -54,6 +90,7 @@ final class ServeCommand implements Callable<Integer> {
             }
         });
         var loaded = options.loadInto(simulator);
+        harness.accept(simulator);
         simulator.start(options.port);
         printWelcome(simulator, loaded.orElse(null), headline);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -88,6 +125,14 @@ final class ServeCommand implements Callable<Integer> {
                 .apiKeys()
                 .describe()
                 .forEach(k -> out.append("  API key:         ").append(k).append('\n'));
+        simulator
+                .faults()
+                .rules()
+                .forEach(r -> out.append("  fault:           ")
+                        .append(r.id())
+                        .append(' ')
+                        .append(FaultSpec.format(r.rule()))
+                        .append('\n'));
         if (loaded != null) {
             out.append("  population:      ")
                     .append(loaded.users())

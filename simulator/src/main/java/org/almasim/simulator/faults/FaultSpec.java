@@ -1,5 +1,7 @@
 package org.almasim.simulator.faults;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -35,6 +37,19 @@ public final class FaultSpec {
             throw new IllegalArgumentException("Fault '" + spec + "': " + problem.get());
         }
         return rule;
+    }
+
+    /** The rule as {@link #parse} reads it. */
+    public static String format(FaultRule rule) {
+        List<String> pairs = new ArrayList<>();
+        rule.method().ifPresent(v -> pairs.add("method=" + v));
+        rule.path().ifPresent(v -> pairs.add("path=" + v));
+        rule.op().ifPresent(v -> pairs.add("op=" + v));
+        rule.user().ifPresent(v -> pairs.add("user=" + v));
+        rule.probability().ifPresent(v -> pairs.add("probability=" + v));
+        rule.count().ifPresent(v -> pairs.add("count=" + v));
+        rule.delayMillis().ifPresent(v -> pairs.add("delay_ms=" + v));
+        return rule.fault() + (pairs.isEmpty() ? "" : ":" + String.join(",", pairs));
     }
 
     private static FaultRule with(FaultRule rule, String key, String value) {
