@@ -65,8 +65,12 @@ public final class AlmaJobs {
                 .toList();
     }
 
+    /** Alma's status of a run that ended without doing its work, although it starts as the finished ones do. */
+    static final String COMPLETED_FAILED = "COMPLETED_FAILED";
+
+    /** Whether the instance finished its work (with or without exceptions). */
     public static boolean completed(JsonNode instance) {
-        return status(instance).startsWith("COMPLETED");
+        return status(instance).startsWith("COMPLETED") && !status(instance).equals(COMPLETED_FAILED);
     }
 
     public static String status(JsonNode instance) {
@@ -108,9 +112,18 @@ public final class AlmaJobs {
         }
         progress.done(100 - shown);
         String status = status(instance);
-        if (!status.startsWith("COMPLETED")) {
-            // FAILED, SYSTEM_ABORTED...: the run ended without a report to read; waiting longer would not change that.
-            throw new AlmaApiException(0, status, "Job instance " + path + " ended " + status + " without completing");
+        if (!status.startsWith("COMPLETED") || status.equals(COMPLETED_FAILED)) {
+            // COMPLETED_FAILED, FAILED, SYSTEM_ABORTED...: the run ended without doing its work, and its counters say
+            // nothing of the patrons; reading them as a report would tell staff that nobody needed purging.
+            throw new AlmaApiException(
+                    0,
+                    status,
+                    "Job instance " + path + " ended " + status + " without completing its work"
+                            + instance.path("alert")
+                                    .path(0)
+                                    .path("desc")
+                                    .asText("")
+                                    .transform(a -> a.isEmpty() ? "" : ": " + a));
         }
         return instance;
     }

@@ -1,6 +1,7 @@
 package org.almasim.engine.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.almasim.engine.DemoAlma;
+import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.alma.AlmaJson;
@@ -192,6 +194,23 @@ class FaultedRunTest {
                 .allSatisfy((id, why) -> assertThat(why).contains("DAILY_THRESHOLD"));
         alma.delete("/almasim/v1/faults", Map.of());
         run(mode);
+        assertThat(users()).isEqualTo(expected);
+        deletedAtMostOnceEach();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = PolicyRun.Mode.class, names = "JOB")
+    void aPurgeJobThatFailsStopsTheRunAndTheRerunFinishesTheWork(PolicyRun.Mode mode) {
+        List<JsonNode> expected = unfaultedEnd(mode);
+        inject("{\"fault\":\"JOB_FAILED\",\"path\":\"/almaws/v1/conf/jobs/" + AlmaJobs.Ids.ALMASIM_PURGE_ON_SET
+                + "\",\"count\":1}");
+
+        assertThatThrownBy(() -> run(mode))
+                .isInstanceOf(AlmaApiException.class)
+                .hasMessageContaining("COMPLETED_FAILED");
+        assertThat(users()).as("a failed job deletes nobody").isNotEqualTo(expected);
+        run(mode);
+
         assertThat(users()).isEqualTo(expected);
         deletedAtMostOnceEach();
     }

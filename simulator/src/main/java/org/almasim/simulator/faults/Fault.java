@@ -25,10 +25,14 @@ public enum Fault {
     /** The answer comes {@code delay_ms} late (real time), otherwise unchanged. */
     SLOW,
     /** {@code DELETE /users/{id}} is refused with Alma's 401850; other requests are not affected. */
-    DELETE_REFUSED;
+    DELETE_REFUSED,
+    /** A job started ({@code POST /conf/jobs/{id}?op=run}) ends COMPLETED_FAILED once it holds its users, changing none. */
+    JOB_FAILED,
+    /** A job started stays RUNNING until the simulated time is {@code minutes} past its start, then runs as usual. */
+    JOB_STUCK;
 
-    /** Faults whose request is never carried out: a client may safely send it again. */
-    public boolean stopsTheRequest() {
-        return this != DROP_AFTER && this != SLOW;
+    /** Faults that apply to a job's run rather than to the request that starts it. */
+    public boolean isJobFault() {
+        return this == JOB_FAILED || this == JOB_STUCK;
     }
 }

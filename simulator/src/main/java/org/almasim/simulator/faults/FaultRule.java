@@ -22,7 +22,8 @@ public record FaultRule(
         @JsonProperty("user") Optional<String> user,
         @JsonProperty("probability") Optional<Double> probability,
         @JsonProperty("count") Optional<Integer> count,
-        @JsonProperty("delay_ms") Optional<Integer> delayMillis) {
+        @JsonProperty("delay_ms") Optional<Integer> delayMillis,
+        @JsonProperty("minutes") Optional<Integer> minutes) {
 
     public FaultRule {
         method = method == null ? Optional.empty() : method.map(m -> m.toUpperCase(Locale.ROOT));
@@ -32,6 +33,7 @@ public record FaultRule(
         probability = probability == null ? Optional.empty() : probability;
         count = count == null ? Optional.empty() : count;
         delayMillis = delayMillis == null ? Optional.empty() : delayMillis;
+        minutes = minutes == null ? Optional.empty() : minutes;
     }
 
     /** Every request, every time: narrow it with the {@code with...} methods. */
@@ -44,35 +46,41 @@ public record FaultRule(
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
+                Optional.empty(),
                 Optional.empty());
     }
 
     public FaultRule onMethod(String method) {
-        return new FaultRule(fault, Optional.of(method), path, op, user, probability, count, delayMillis);
+        return new FaultRule(fault, Optional.of(method), path, op, user, probability, count, delayMillis, minutes);
     }
 
     public FaultRule onPath(String pattern) {
-        return new FaultRule(fault, method, Optional.of(pattern), op, user, probability, count, delayMillis);
+        return new FaultRule(fault, method, Optional.of(pattern), op, user, probability, count, delayMillis, minutes);
     }
 
     public FaultRule onOp(String op) {
-        return new FaultRule(fault, method, path, Optional.of(op), user, probability, count, delayMillis);
+        return new FaultRule(fault, method, path, Optional.of(op), user, probability, count, delayMillis, minutes);
     }
 
     public FaultRule onUser(String primaryId) {
-        return new FaultRule(fault, method, path, op, Optional.of(primaryId), probability, count, delayMillis);
+        return new FaultRule(fault, method, path, op, Optional.of(primaryId), probability, count, delayMillis, minutes);
     }
 
     public FaultRule withProbability(double probability) {
-        return new FaultRule(fault, method, path, op, user, Optional.of(probability), count, delayMillis);
+        return new FaultRule(fault, method, path, op, user, Optional.of(probability), count, delayMillis, minutes);
     }
 
     public FaultRule times(int count) {
-        return new FaultRule(fault, method, path, op, user, probability, Optional.of(count), delayMillis);
+        return new FaultRule(fault, method, path, op, user, probability, Optional.of(count), delayMillis, minutes);
     }
 
     public FaultRule delayedBy(int millis) {
-        return new FaultRule(fault, method, path, op, user, probability, count, Optional.of(millis));
+        return new FaultRule(fault, method, path, op, user, probability, count, Optional.of(millis), minutes);
+    }
+
+    public FaultRule forMinutes(int simulatedMinutes) {
+        return new FaultRule(
+                fault, method, path, op, user, probability, count, delayMillis, Optional.of(simulatedMinutes));
     }
 
     /** What is wrong with the rule, or nothing: checked before a rule is accepted, so a bad rule changes nothing. */
@@ -95,6 +103,9 @@ public record FaultRule(
         if (fault == Fault.SLOW && (delayMillis.isEmpty() || delayMillis.get() < 1 || delayMillis.get() > 120_000)) {
             return Optional.of("SLOW needs delay_ms between 1 and 120000");
         }
+        if (fault == Fault.JOB_STUCK && (minutes.isEmpty() || minutes.get() < 1 || minutes.get() > 10_080)) {
+            return Optional.of("JOB_STUCK needs minutes between 1 and 10080 (a week)");
+        }
         return Optional.empty();
     }
 
@@ -109,6 +120,8 @@ public record FaultRule(
                         || (requestMethod.equals("DELETE")
                                 && userOf(requestPath).isPresent()));
     }
+
+    private static final Pattern JOB_PATH = Pattern.compile("/almaws/v1/conf/jobs/[^/]+");
 
     private static final Pattern USER_PATH = Pattern.compile("/almaws/v1/users/([^/]+)(/.*)?");
 

@@ -49,6 +49,7 @@ public final class FaultSpec {
         rule.probability().ifPresent(v -> pairs.add("probability=" + v));
         rule.count().ifPresent(v -> pairs.add("count=" + v));
         rule.delayMillis().ifPresent(v -> pairs.add("delay_ms=" + v));
+        rule.minutes().ifPresent(v -> pairs.add("minutes=" + v));
         return rule.fault() + (pairs.isEmpty() ? "" : ":" + String.join(",", pairs));
     }
 
@@ -62,9 +63,10 @@ public final class FaultSpec {
                 case "probability" -> rule.withProbability(Double.parseDouble(value));
                 case "count" -> rule.times(Integer.parseInt(value));
                 case "delay_ms" -> rule.delayedBy(Integer.parseInt(value));
+                case "minutes" -> rule.forMinutes(Integer.parseInt(value));
                 default ->
                     throw new IllegalArgumentException("Unknown key '" + key
-                            + "' in a fault; use method, path, op, user, probability, count or delay_ms");
+                            + "' in a fault; use method, path, op, user, probability, count, delay_ms or minutes");
             };
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + key + "' must be a number, got '" + value + "'");

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.almasim.simulator.errors.AlmaError;
 import org.almasim.simulator.faults.FaultInjector;
+import org.almasim.simulator.faults.FaultRule;
 import org.eclipse.jetty.ee10.servlet.ServletApiResponse;
 import org.eclipse.jetty.ee10.servlet.ServletContextResponse;
 
@@ -18,6 +19,8 @@ public final class FaultGate {
     public static final String RULE = "almasim.fault.rule";
 
     private static final String DROP_AFTER = "almasim.fault.dropAfter";
+
+    private static final String JOB_FAULT = "almasim.fault.job";
 
     private static final Map<Integer, String> GATEWAY_PAGES = Map.of(
             502, "Bad Gateway",
@@ -55,7 +58,13 @@ public final class FaultGate {
                         ctx.pathParamMap().getOrDefault("user_id", ""),
                         "primary_id",
                         "Fault " + injected.get().ruleId() + " injected by almasim.");
+            case JOB_FAILED, JOB_STUCK -> ctx.attribute(JOB_FAULT, rule);
         }
+    }
+
+    /** The job fault (JOB_FAILED, JOB_STUCK) drawn for this request to start a job, if any. */
+    public static Optional<FaultRule> jobFault(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(JOB_FAULT));
     }
 
     public void after(Context ctx) {

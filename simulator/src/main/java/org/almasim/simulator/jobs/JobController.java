@@ -3,6 +3,7 @@ package org.almasim.simulator.jobs;
 import io.javalin.http.Context;
 import java.util.Map;
 import org.almasim.simulator.http.AlmaHttp;
+import org.almasim.simulator.http.FaultGate;
 import org.almasim.simulator.http.Params;
 
 /** HTTP for {@code /almaws/v1/conf/jobs} and the control plane's job report. */
@@ -24,7 +25,14 @@ public final class JobController {
     public void run(Context ctx) {
         AlmaJob body = AlmaHttp.hasBody(ctx) ? AlmaHttp.body(ctx, AlmaJob.class) : null;
         AlmaHttp.ok(
-                ctx, jobs.run(ctx.pathParam("job_id"), Params.text(ctx, "op"), body, "exl_api", AlmaHttp.links(ctx)));
+                ctx,
+                jobs.run(
+                        ctx.pathParam("job_id"),
+                        Params.text(ctx, "op"),
+                        body,
+                        "exl_api",
+                        AlmaHttp.links(ctx),
+                        FaultGate.jobFault(ctx)));
     }
 
     public void instances(Context ctx) {

@@ -1,5 +1,6 @@
 package org.almasim.simulator.jobs;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.deletion.JobLocks;
+import org.almasim.simulator.faults.Fault;
+import org.almasim.simulator.faults.FaultRule;
+import org.almasim.simulator.faults.InjectedFault;
 import org.almasim.simulator.jobs.JobRepository.StoredEvent;
 import org.almasim.simulator.jobs.JobRepository.StoredInstance;
 import org.almasim.simulator.users.UserService;
@@ -39,6 +43,7 @@ final class JobRun implements Runnable {
     private final UserAction action;
     private final String eventType;
     private final JobGate gate;
+    private final Optional<FaultRule> fault;
     private StoredInstance instance;
 
     JobRun(
@@ -48,7 +53,8 @@ final class JobRun implements Runnable {
             UserAction action,
             String eventType,
             StoredInstance instance,
-            JobGate gate) {
+            JobGate gate,
+            Optional<FaultRule> fault) {
         this.dsl = dsl;
         this.clock = clock;
         this.candidates = candidates;
@@ -56,6 +62,7 @@ final class JobRun implements Runnable {
         this.eventType = eventType;
         this.instance = instance;
         this.gate = gate;
+        this.fault = fault;
     }
 
     @Override
@@ -68,6 +75,7 @@ final class JobRun implements Runnable {
             Set<Long> held = dsl.transactionResult(tx -> new JobRepository(tx.dsl()).hold(users, instance.id()));
             gate.passWhenOpen();
             advance("RUNNING", 0, 0, 0);
+            meetInjectedFault();
             int exceptions = 0;
             for (int from = 0; from < users.size(); from += BATCH) {
                 List<Long> batch = users.subList(from, Math.min(users.size(), from + BATCH));
@@ -86,12 +94,30 @@ final class JobRun implements Runnable {
         }
     }
 
+    /** A JOB_STUCK fault holds the run RUNNING for its simulated minutes; a JOB_FAILED fault fails it here. */
+    private void meetInjectedFault() throws InterruptedException {
+        if (fault.isEmpty()) {
+            return;
+        }
+        FaultRule rule = fault.get();
+        if (rule.fault() == Fault.JOB_STUCK) {
+            gate.passWhenPast(
+                    instance.submitTime().plus(Duration.ofMinutes(rule.minutes().orElse(0))), clock::now);
+        } else if (rule.fault() == Fault.JOB_FAILED) {
+            throw new InjectedFault(rule);
+        }
+    }
+
     /**
      * Ends a run that broke off, whatever broke it: an instance left RUNNING would keep every client polling it, and
      * this job from running again, for ever. The cause goes to the log, since nobody reads the task's future.
      */
     private void fail(Throwable cause) {
-        LOG.warn("Job instance {} failed", instance.id(), cause);
+        if (cause instanceof InjectedFault) {
+            LOG.info("Job instance {} failed: {}", instance.id(), cause.getMessage());
+        } else {
+            LOG.warn("Job instance {} failed", instance.id(), cause);
+        }
         try {
             dsl.transaction(tx -> new JobRepository(tx.dsl()).release(instance.id()));
         } catch (RuntimeException e) {

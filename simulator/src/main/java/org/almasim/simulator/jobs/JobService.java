@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +23,7 @@ import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.codes.Code;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.errors.AlmaError;
+import org.almasim.simulator.faults.FaultRule;
 import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.http.Params;
 import org.almasim.simulator.jobs.JobRepository.StoredInstance;
@@ -99,7 +101,9 @@ public final class JobService implements AutoCloseable {
     }
 
     /** Starts a run; answers the job with {@code additional_info.link} to the new instance. */
-    public AlmaJob run(String jobId, String op, AlmaJob body, String submittedBy, AlmaLinks links) {
+    /** Starts a run; {@code fault} is a job fault injected into it (JOB_FAILED, JOB_STUCK), if any. */
+    public AlmaJob run(
+            String jobId, String op, AlmaJob body, String submittedBy, AlmaLinks links, Optional<FaultRule> fault) {
         JobDefinition job = job(jobId);
         if (op == null) {
             throw AlmaError.OPERATION_MISSING.refusal();
@@ -150,7 +154,7 @@ public final class JobService implements AutoCloseable {
                             instance.id(),
                             clock.today());
             runs.add(pool.submit(new JobRun(
-                    dsl, clock, () -> candidates(job, parameters), action, job.kind().event, instance, gate)));
+                    dsl, clock, () -> candidates(job, parameters), action, job.kind().event, instance, gate, fault)));
         }
         return render(job, links, instance, InstitutionSettings.jobIds(dsl));
     }

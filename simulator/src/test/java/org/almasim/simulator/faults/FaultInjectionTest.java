@@ -157,4 +157,60 @@ class FaultInjectionTest {
         alma.send("DELETE", "/almasim/v1/faults/" + id, Map.of(), null, null, "application/json")
                 .hasAlmaError("401666");
     }
+
+    private static final String PURGE = "/almaws/v1/conf/jobs/M26700";
+
+    private void expiredPatron(String id) {
+        alma.loadPopulation(
+                "users:\n  - {primary_id: " + id + ", record_type: {value: PUBLIC}, account_type: {value: INTERNAL},"
+                        + " user_group: {value: UNDERGRAD}, purge_date: 2023-06-30}\n");
+    }
+
+    private String status(String instancePath) {
+        return alma.getJson(instancePath, Map.of())
+                .isOk()
+                .json()
+                .path("status")
+                .path("value")
+                .asText();
+    }
+
+    @Test
+    void aFailedJobEndsCompletedFailedAndDeletesNobody() {
+        expiredPatron("expired");
+        addRule("{\"fault\":\"JOB_FAILED\",\"path\":\"/almaws/v1/conf/jobs/M26700\",\"count\":1}");
+
+        JsonNode failed = alma.runJob(PURGE, Map.of());
+        JsonNode next = alma.runJob(PURGE, Map.of());
+
+        assertThat(failed.path("status").path("value").asText()).isEqualTo("COMPLETED_FAILED");
+        assertThat(next.path("status").path("value").asText()).isEqualTo("COMPLETED_SUCCESS");
+        alma.attemptToGetUser("expired").hasAlmaError("401861");
+    }
+
+    @Test
+    void aStuckJobStaysRunningUntilTheSimulatedTimeHasMovedOnItsMinutes() {
+        expiredPatron("waiting");
+        addRule("{\"fault\":\"JOB_STUCK\",\"minutes\":600,\"op\":\"run\"}");
+
+        String instance = alma.startJob(PURGE, Map.of());
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> status(instance).equals("RUNNING"));
+
+        assertThat(alma.attemptToGetUser("waiting").status())
+                .as("held, not yet deleted")
+                .isEqualTo(200);
+        alma.send(
+                        "PUT",
+                        "/almasim/v1/clock",
+                        Map.of(),
+                        "{\"today\":\"2024-08-02\"}",
+                        "application/json",
+                        "application/json")
+                .isOk();
+        JsonNode finished = alma.awaitFinished(instance);
+        assertThat(finished.path("status").path("value").asText()).isEqualTo("COMPLETED_SUCCESS");
+        alma.attemptToGetUser("waiting").hasAlmaError("401861");
+    }
 }

@@ -41,7 +41,8 @@ class JobRunFailureTest {
                         action(),
                         PurgeAction.EVENT,
                         instance,
-                        new JobGate())
+                        new JobGate(),
+                        Optional.empty())
                 .run();
         StoredInstance ended = new JobRepository(dsl).find("1").orElseThrow();
         assertThat(ended.status()).isEqualTo("COMPLETED_FAILED");
@@ -65,7 +66,8 @@ class JobRunFailureTest {
                         },
                         PurgeAction.EVENT,
                         instance,
-                        new JobGate())
+                        new JobGate(),
+                        Optional.empty())
                 .run();
         StoredInstance ended = new JobRepository(dsl).find("2").orElseThrow();
         assertThat(ended.status()).isEqualTo("COMPLETED_FAILED");
