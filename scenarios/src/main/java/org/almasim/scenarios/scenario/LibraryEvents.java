@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaFees;
 import org.almasim.engine.alma.AlmaLoans;
@@ -26,6 +27,7 @@ public final class LibraryEvents {
     private final AlmaLoans loans;
     private final AlmaFees fees;
     private final AlmaSets sets;
+    private boolean faultsSet;
     private final ScenarioReader.Loaded loaded;
     private final Consumer<String> say;
 
@@ -129,6 +131,28 @@ public final class LibraryEvents {
         say((op.equals("add_members") ? "added to " : "removed from ") + change.set() + ": "
                 + String.join(", ", change.users()));
     }
+
+    /** The faults Alma's API meets from now on, replacing earlier ones (almasim's control plane, not Alma's API). */
+    public void faults(List<JsonNode> rules) {
+        faultsSet = !rules.isEmpty();
+        alma.delete(FAULTS, Map.of());
+        rules.forEach(rule -> alma.post(FAULTS, Map.of(), rule));
+        say(
+                rules.isEmpty()
+                        ? "Alma answers normally again"
+                        : "Alma starts failing: "
+                                + rules.stream().map(JsonNode::toString).collect(Collectors.joining(", ")));
+    }
+
+    /** Clears the faults this scenario set, if it set any (faults given to {@code serve --fault} stay otherwise). */
+    public void endFaults() {
+        if (faultsSet) {
+            alma.delete(FAULTS, Map.of());
+            faultsSet = false;
+        }
+    }
+
+    private static final String FAULTS = "/almasim/v1/faults";
 
     private void say(String line) {
         say.accept(line);

@@ -93,6 +93,7 @@ public record Scenario(
             @JsonProperty("reinstate") Reinstate reinstate,
             @JsonProperty("add_to_set") SetChange addToSet,
             @JsonProperty("remove_from_set") SetChange removeFromSet,
+            @JsonProperty("faults") List<JsonNode> faults,
             @JsonProperty("expect") List<Expectation> expect) {
 
         public Step {
@@ -124,6 +125,7 @@ public record Scenario(
             putIf(all, "reinstate", reinstate);
             putIf(all, "add_to_set", addToSet == null ? null : new AddToSet(addToSet));
             putIf(all, "remove_from_set", removeFromSet == null ? null : new RemoveFromSet(removeFromSet));
+            putIf(all, "faults", faults == null ? null : new Faults(faults));
             return all;
         }
 
@@ -150,7 +152,8 @@ public record Scenario(
                     Waive,
                     Reinstate,
                     AddToSet,
-                    RemoveFromSet {
+                    RemoveFromSet,
+                    Faults {
         void performWith(Performer performer);
     }
 
@@ -179,6 +182,8 @@ public record Scenario(
         void addToSet(AddToSet action);
 
         void removeFromSet(RemoveFromSet action);
+
+        void faults(Faults action);
     }
 
     public record AdvanceTo(LocalDate date) implements Action {
@@ -220,6 +225,21 @@ public record Scenario(
         @Override
         public void performWith(Performer performer) {
             performer.removeFromSet(this);
+        }
+    }
+
+    /**
+     * The faults Alma's API meets from this step on, replacing any earlier ones (none: an empty list), each a rule as
+     * the control plane takes it ({@code POST /almasim/v1/faults}, docs/testing.md).
+     */
+    public record Faults(List<JsonNode> rules) implements Action {
+        public Faults {
+            rules = List.copyOf(rules);
+        }
+
+        @Override
+        public void performWith(Performer performer) {
+            performer.faults(this);
         }
     }
 

@@ -122,7 +122,13 @@ public final class ScenarioPlay {
         return stepFailures;
     }
 
+    /** The faults the scenario set end with it, so the next scenario or client meets a healthy Alma again. */
+    public void endFaults() {
+        events.endFaults();
+    }
+
     public ScenarioRunner.Result finish() {
+        endFaults();
         out.line("");
         out.line(
                 failures.isEmpty()
@@ -286,6 +292,11 @@ public final class ScenarioPlay {
         @Override
         public void removeFromSet(Scenario.RemoveFromSet action) {
             events.changeSet(action.change(), "delete_members");
+        }
+
+        @Override
+        public void faults(Scenario.Faults action) {
+            events.faults(action.rules());
         }
     }
 

@@ -37,10 +37,14 @@ public final class ScenarioRunner {
     /** Plays the scenario on a running simulator (the demo's, which stays up for exploration afterwards). */
     public Result run(ScenarioReader.Loaded loaded, AlmaClient alma) {
         ScenarioPlay play = new ScenarioPlay(loaded, alma, Narration.printedTo(out), run -> {});
-        play.start();
-        while (play.hasNext()) {
-            play.step();
+        try {
+            play.start();
+            while (play.hasNext()) {
+                play.step();
+            }
+            return play.finish();
+        } finally {
+            play.endFaults();
         }
-        return play.finish();
     }
 }

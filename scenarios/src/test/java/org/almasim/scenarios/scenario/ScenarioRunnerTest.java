@@ -198,4 +198,35 @@ class ScenarioRunnerTest {
                                 .startsWith("line 3: ")
                                 .contains("timline"));
     }
+
+    @Test
+    void aFaultsStepMakesAlmaFailFromThereOnAndTheScenarioEndsItsFaults() {
+        ScenarioRunner.Result result = play("""
+                name: Alma refuses one deletion
+                start: 2024-08-01
+                policies:
+                  - name: purge now
+                    purge: {by: purge_date, older_than: P0D}
+                    safety: {allow_everyone: true}
+                patron_defaults: {record_type: {value: PUBLIC}, account_type: {value: INTERNAL}, user_group: {value: GRAD},
+                                  purge_date: 2024-01-01}
+                population:
+                  users: [{primary_id: kept}, {primary_id: gone}]
+                timeline:
+                  - say: Alma refuses to delete one patron, whatever the engine sends.
+                    faults: [{fault: DELETE_REFUSED, user: kept}]
+                  - run: {mode: per_user}
+                    expect:
+                      - {patron: kept, exists: true}
+                      - {patron: gone, exists: false}
+                      - {last_run: {exceptions: 1, exception_for: [kept]}}
+                  - faults: []
+                  - run: {mode: per_user}
+                    expect:
+                      - {patron: kept, exists: false}
+                """);
+
+        assertThat(result.failures()).isEmpty();
+        assertThat(narration()).contains("Alma starts failing").contains("Alma answers normally again");
+    }
 }

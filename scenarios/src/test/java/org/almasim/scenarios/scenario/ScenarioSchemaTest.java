@@ -12,7 +12,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
+import org.almasim.simulator.faults.Fault;
 import org.junit.jupiter.api.Test;
 
 /** docs/scenario.schema.json, which editors use, accepts what the runner accepts and refuses a misspelt step. */
@@ -54,5 +58,21 @@ class ScenarioSchemaTest {
         assertThat(problems)
                 .extracting(ValidationMessage::getMessage)
                 .anySatisfy(m -> assertThat(m).contains("advnce_to"));
+    }
+
+    @Test
+    void theSchemaNamesEveryFaultTheSimulatorInjectsAndNoOther() {
+        JsonNode faults = SCHEMA.getSchemaNode()
+                .path("definitions")
+                .path("faultRule")
+                .path("properties")
+                .path("fault")
+                .path("enum");
+        List<String> named = new ArrayList<>();
+        faults.forEach(f -> named.add(f.asText()));
+
+        assertThat(named)
+                .containsExactlyInAnyOrderElementsOf(
+                        Arrays.stream(Fault.values()).map(Enum::name).toList());
     }
 }

@@ -2,6 +2,7 @@ package org.almasim.simulator.faults;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -86,7 +87,7 @@ public record FaultRule(
     /** What is wrong with the rule, or nothing: checked before a rule is accepted, so a bad rule changes nothing. */
     public Optional<String> problem() {
         if (fault == null) {
-            return Optional.of("fault is missing; one of " + java.util.Arrays.toString(Fault.values()));
+            return Optional.of("fault is missing; one of " + Arrays.toString(Fault.values()));
         }
         if (method.isPresent() && !method.get().matches("GET|POST|PUT|DELETE")) {
             return Optional.of("method must be GET, POST, PUT or DELETE, got '" + method.get() + "'");

@@ -1,6 +1,7 @@
 package org.almasim.simulator.faults;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,7 +21,7 @@ public final class FaultSpec {
             rule = FaultRule.of(Fault.valueOf(head[0].strip().toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
-                    "Unknown fault '" + head[0].strip() + "'; one of " + java.util.Arrays.toString(Fault.values()));
+                    "Unknown fault '" + head[0].strip() + "'; one of " + Arrays.toString(Fault.values()));
         }
         if (head.length == 2 && !head[1].isBlank()) {
             for (String pair : head[1].split(",")) {

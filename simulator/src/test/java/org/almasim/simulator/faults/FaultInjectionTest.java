@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.almasim.simulator.support.AlmaClient;
 import org.almasim.simulator.support.AlmaResponse;
 import org.almasim.simulator.support.RunningSimulator;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -194,8 +196,8 @@ class FaultInjectionTest {
         addRule("{\"fault\":\"JOB_STUCK\",\"minutes\":600,\"op\":\"run\"}");
 
         String instance = alma.startJob(PURGE, Map.of());
-        org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofSeconds(30))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
                 .until(() -> status(instance).equals("RUNNING"));
 
         assertThat(alma.attemptToGetUser("waiting").status())

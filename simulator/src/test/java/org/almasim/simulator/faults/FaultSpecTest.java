@@ -3,6 +3,7 @@ package org.almasim.simulator.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The one-line form of a fault rule, as {@code serve --fault} takes it. */
@@ -37,11 +38,11 @@ class FaultSpecTest {
         FaultRule oneSegment = FaultRule.of(Fault.HTTP_500).onPath("/almaws/v1/users/*");
         FaultRule anyRest = FaultRule.of(Fault.HTTP_500).onPath("/almaws/v1/users/**");
 
-        assertThat(oneSegment.matches("GET", "/almaws/v1/users/jdoe", java.util.Optional.empty()))
+        assertThat(oneSegment.matches("GET", "/almaws/v1/users/jdoe", Optional.empty()))
                 .isTrue();
-        assertThat(oneSegment.matches("GET", "/almaws/v1/users/jdoe/fees", java.util.Optional.empty()))
+        assertThat(oneSegment.matches("GET", "/almaws/v1/users/jdoe/fees", Optional.empty()))
                 .isFalse();
-        assertThat(anyRest.matches("GET", "/almaws/v1/users/jdoe/fees", java.util.Optional.empty()))
+        assertThat(anyRest.matches("GET", "/almaws/v1/users/jdoe/fees", Optional.empty()))
                 .isTrue();
     }
 }
