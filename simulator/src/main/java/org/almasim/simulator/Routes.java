@@ -22,6 +22,7 @@ import org.almasim.simulator.http.JournalController;
 import org.almasim.simulator.jobs.JobController;
 import org.almasim.simulator.links.AlmaLinks;
 import org.almasim.simulator.loans.LoanController;
+import org.almasim.simulator.openapi.OpenApiController;
 import org.almasim.simulator.patrons.PatronController;
 import org.almasim.simulator.personal.PersonalDataController;
 import org.almasim.simulator.sets.SetController;
@@ -52,6 +53,7 @@ final class Routes {
             JournalController journal,
             FaultGate faultGate,
             FaultController faults,
+            OpenApiController openApi,
             SnapshotController snapshot,
             EndpointGroup extension) {
         config.routes.apiBuilder(() -> {
@@ -139,6 +141,7 @@ final class Routes {
                 get("jobs/instances/{instance_id}/report", jobs::report);
                 get("snapshot", snapshot::export);
                 put("snapshot", snapshot::replace);
+                get("openapi.json", openApi::get);
                 get("journal", journal::list);
                 delete("journal", journal::clear);
                 path("faults", () -> {

@@ -38,6 +38,8 @@ import org.almasim.simulator.jobs.JobService;
 import org.almasim.simulator.journal.RequestJournal;
 import org.almasim.simulator.loans.LoanController;
 import org.almasim.simulator.loans.LoanService;
+import org.almasim.simulator.openapi.OpenApiController;
+import org.almasim.simulator.openapi.OpenApiDocument;
 import org.almasim.simulator.patrons.PatronController;
 import org.almasim.simulator.patrons.PatronDirectory;
 import org.almasim.simulator.personal.PersonalDataController;
@@ -180,6 +182,9 @@ public final class Simulator implements AutoCloseable {
                     new JournalController(journal),
                     new FaultGate(faults),
                     new FaultController(faults),
+                    new OpenApiController(() -> routes().stream()
+                            .map(r -> new OpenApiDocument.Operation(r.method(), r.path()))
+                            .toList()),
                     new SnapshotController(this::exportTo, this::importFrom, clock),
                     extra);
         });
