@@ -136,6 +136,7 @@ function selectTab(tab) {
   });
   if (tab.id === 'tab-charts') refreshCharts();
   if (tab.id === 'tab-policies') refreshJobs();
+  if (tab.id === 'tab-requests') attempt(refreshRequests);
 }
 
 function setUpTabs() {
@@ -431,6 +432,42 @@ function setUpScenarios() {
   }));
 }
 
+// ---- requests: the journal of Alma's API ----
+
+const REQUESTS_SHOWN = 100;
+
+async function refreshRequests() {
+  const query = new URLSearchParams({ last: REQUESTS_SHOWN });
+  if ($('requests-method').value) query.set('method', $('requests-method').value);
+  if ($('requests-path').value.trim()) query.set('path', $('requests-path').value.trim());
+  const journal = await call(`/journal?${query}`);
+  const requests = [...(journal.request ?? [])].reverse();
+  $('requests-count').textContent = journal.total_record_count > requests.length
+    ? `The newest ${requests.length} of ${journal.total_record_count} requests`
+    : `${journal.total_record_count} requests`;
+  document.querySelector('#requests-table tbody').replaceChildren(...requests.map((request) => {
+    const row = element('tr');
+    const target = request.path + (Object.keys(request.query ?? {}).length
+      ? `?${new URLSearchParams(Object.entries(request.query).flatMap(([k, vs]) => vs.map((v) => [k, v])))}` : '');
+    row.append(element('td', String(request.sequence)), element('td', request.simulated_at.replace('T', ' ').replace('Z', '')),
+      element('td', request.method), element('td', target), element('td', String(request.status)),
+      element('td', request.error_code || ''), element('td', request.fault || ''),
+      element('td', `${request.key_access}${request.key ? ` ${request.key}` : ''}`));
+    return row;
+  }));
+}
+
+function setUpRequests() {
+  $('requests-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    attempt(refreshRequests);
+  });
+  $('requests-forget').addEventListener('click', () => attempt(async () => {
+    await call('/journal', { method: 'DELETE' });
+    await refreshRequests();
+  }));
+}
+
 // ---- charts ----
 
 const COLOURS = ['#1b6ca8', '#d1495b', '#edae49', '#00798c', '#30638e', '#6a4c93'];
@@ -494,6 +531,7 @@ document.querySelectorAll('[data-advance]').forEach((button) => {
 setUpTabs();
 setUpPatrons();
 setUpScenarios();
+setUpRequests();
 setUpDownloads();
 setUpKeyForm();
 attempt(async () => {

@@ -286,6 +286,35 @@ class TrainerConsoleBrowserTest {
     }
 
     @Test
+    @Order(6)
+    void theRequestsTabShowsWhatTheRunSentToAlmaAndForgetsItOnRequest() throws IOException {
+        browser.findElement(By.id("tab-requests")).click();
+        int kept = api("/almasim/v1/journal?last=1").path("total_record_count").asInt();
+        wait.until(d -> !browser.findElements(By.cssSelector("#requests-table tbody tr"))
+                .isEmpty());
+
+        List<List<String>> rows = cells("#requests-table tbody tr");
+        assertThat(rows).hasSizeLessThanOrEqualTo(100);
+        assertThat(text("requests-count")).contains(String.valueOf(kept));
+        assertThat(rows)
+                .as("the run's start of the purge job, with Alma's answer")
+                .anyMatch(row -> row.get(2).equals("POST")
+                        && row.get(3).startsWith("/almaws/v1/conf/jobs/")
+                        && row.get(3).contains("op=run")
+                        && row.get(4).equals("200"));
+        assertThat(Integer.parseInt(rows.get(0).get(0)))
+                .as("newest first")
+                .isGreaterThan(Integer.parseInt(rows.get(rows.size() - 1).get(0)));
+        screenshot("06-requests");
+
+        browser.findElement(By.id("requests-forget")).click();
+        wait.until(d ->
+                browser.findElements(By.cssSelector("#requests-table tbody tr")).isEmpty());
+        assertThat(api("/almasim/v1/journal").path("total_record_count").asInt())
+                .isZero();
+    }
+
+    @Test
     @Order(7)
     void stepsOfAScenarioAreNarrated() throws IOException {
         browser.findElement(By.id("tab-scenarios")).sendKeys(Keys.ENTER);

@@ -72,4 +72,18 @@ class RequestJournalTest {
         assertThat(cleared.path("cleared").asInt()).isEqualTo(1);
         assertThat(journal(Map.of()).path("total_record_count").asInt()).isZero();
     }
+
+    @Test
+    void lastGivesTheNewestRequestsFoundWithTheCountOfAllFound() {
+        alma.attemptToGetUser("first");
+        alma.attemptToGetUser("second");
+        alma.attemptToGetUser("third");
+
+        JsonNode newest = journal(Map.of("last", "2"));
+
+        assertThat(newest.path("total_record_count").asInt()).isEqualTo(3);
+        assertThat(newest.path("request").findValuesAsText("path"))
+                .containsExactly("/almaws/v1/users/second", "/almaws/v1/users/third");
+        alma.getJson("/almasim/v1/journal", Map.of("last", "0")).hasAlmaError("401666");
+    }
 }
