@@ -11,10 +11,12 @@ import org.almasim.simulator.journal.RequestJournal;
 public final class Almasim {
     private final Simulator simulator;
     private final AlmasimTest settings;
+    private final LocalDate startedOn;
 
-    Almasim(Simulator simulator, AlmasimTest settings) {
+    Almasim(Simulator simulator, AlmasimTest settings, LocalDate startedOn) {
         this.simulator = simulator;
         this.settings = settings;
+        this.startedOn = startedOn;
     }
 
     /** Where a client points as it would at {@code https://api-eu.hosted.exlibrisgroup.com}. */
@@ -72,6 +74,9 @@ public final class Almasim {
         }
         if (!settings.today().isEmpty()) {
             simulator.clock().set(LocalDate.parse(settings.today()));
+        } else if (settings.snapshot().isEmpty()) {
+            // A shared simulator may come from another class on another date: back to where it started.
+            simulator.clock().set(startedOn);
         }
         if (!settings.population().isEmpty()) {
             simulator.load(settings.population(), settings.seed());

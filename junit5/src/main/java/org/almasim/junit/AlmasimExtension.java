@@ -20,15 +20,32 @@ public final class AlmasimExtension
     @Override
     public void beforeAll(ExtensionContext context) {
         AlmasimTest settings = settings(context);
+        if (settings.shared()) {
+            // The run's root store closes the shared simulator when the whole run ends, even after a failure.
+            Running shared = context.getRoot()
+                    .getStore(NAMESPACE)
+                    .getOrComputeIfAbsent(SHARED, key -> new Running(start(settings)), Running.class);
+            Almasim almasim = new Almasim(shared.simulator(), settings, shared.startedOn());
+            context.getStore(NAMESPACE).put(Almasim.class, almasim);
+            almasim.reset();
+            return;
+        }
+        Running running = new Running(start(settings));
+        Almasim almasim = new Almasim(running.simulator(), settings, running.startedOn());
+        // Stored closeable: JUnit stops the simulator when the class's context closes, even after a failure.
+        context.getStore(NAMESPACE).put(Running.class, running);
+        context.getStore(NAMESPACE).put(Almasim.class, almasim);
+        almasim.prepare();
+    }
+
+    private static final String SHARED = "shared simulator";
+
+    private static Simulator start(AlmasimTest settings) {
         Simulator.Config config = Simulator.Config.defaults();
         if (!settings.today().isEmpty()) {
             config = config.withToday(LocalDate.parse(settings.today()));
         }
-        Simulator simulator = Simulator.create(config).start(0);
-        Almasim almasim = new Almasim(simulator, settings);
-        // Stored closeable: JUnit stops the simulator when the class's context closes, even after a failure.
-        context.getStore(NAMESPACE).put(Almasim.class, new Running(almasim));
-        almasim.prepare();
+        return Simulator.create(config).start(0);
     }
 
     @Override
@@ -40,7 +57,8 @@ public final class AlmasimExtension
 
     @Override
     public void afterAll(ExtensionContext context) {
-        Running running = context.getStore(NAMESPACE).remove(Almasim.class, Running.class);
+        context.getStore(NAMESPACE).remove(Almasim.class);
+        Running running = context.getStore(NAMESPACE).remove(Running.class, Running.class);
         if (running != null) {
             running.close();
         }
@@ -57,11 +75,11 @@ public final class AlmasimExtension
     }
 
     private static Almasim almasim(ExtensionContext context) {
-        Running running = context.getStore(NAMESPACE).get(Almasim.class, Running.class);
-        if (running == null) {
+        Almasim almasim = context.getStore(NAMESPACE).get(Almasim.class, Almasim.class);
+        if (almasim == null) {
             throw new ParameterResolutionException("No almasim is running: annotate the test class with @AlmasimTest");
         }
-        return running.almasim();
+        return almasim;
     }
 
     private static AlmasimTest settings(ExtensionContext context) {
@@ -70,10 +88,16 @@ public final class AlmasimExtension
                 .orElseThrow(() -> new IllegalStateException("AlmasimExtension needs @AlmasimTest on the test class"));
     }
 
-    private record Running(Almasim almasim) implements ExtensionContext.Store.CloseableResource {
+    /** A started simulator and the date it started on, stopped when the store holding it closes. */
+    private record Running(Simulator simulator, LocalDate startedOn)
+            implements ExtensionContext.Store.CloseableResource {
+        Running(Simulator simulator) {
+            this(simulator, simulator.clock().today());
+        }
+
         @Override
         public void close() {
-            almasim.simulator().close();
+            simulator.close();
         }
     }
 }

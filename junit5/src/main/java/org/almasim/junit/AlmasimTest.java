@@ -37,4 +37,12 @@ public @interface AlmasimTest {
 
     /** Empty the library and load the population again before every test, so tests cannot see each other's writes. */
     boolean resetBetweenTests() default false;
+
+    /**
+     * Share one simulator with every other {@code shared} class of the test run, instead of starting one for this class:
+     * it starts before the first such class and stops when the run ends. Each class still begins from its own
+     * annotation (the library, journal and faults emptied, then its snapshot, date and population), so classes cannot
+     * see each other's writes; a class that names no date begins on the date the shared simulator started on.
+     */
+    boolean shared() default false;
 }
