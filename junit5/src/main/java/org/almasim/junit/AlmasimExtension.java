@@ -89,8 +89,7 @@ public final class AlmasimExtension
     }
 
     /** A started simulator and the date it started on, stopped when the store holding it closes. */
-    private record Running(Simulator simulator, LocalDate startedOn)
-            implements ExtensionContext.Store.CloseableResource {
+    private record Running(Simulator simulator, LocalDate startedOn) implements AutoCloseable {
         Running(Simulator simulator) {
             this(simulator, simulator.clock().today());
         }
