@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.almasim.app.bench.ApiBenchmark;
 import org.almasim.app.bench.ConsoleBenchmark;
 import org.almasim.app.bench.PolicyBenchmark;
+import org.almasim.app.bench.StartupBenchmark;
 import org.almasim.app.bench.TimeTravelBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,10 +15,11 @@ import picocli.CommandLine.Parameters;
 final class BenchCommand implements Callable<Integer> {
     @Parameters(
             index = "0",
-            paramLabel = "api|policy|timetravel|console",
-            description = "Which benchmark: api (GET throughput, bulk load), "
-                    + "policy (preview and run of a purge policy), timetravel (years of OPAL's weekly and monthly stages) or console "
-                    + "(the trainer console's patron list over --patrons).")
+            paramLabel = "api|policy|timetravel|console|startup",
+            description =
+                    "Which benchmark: api (GET throughput, bulk load), "
+                            + "policy (preview and run of a purge policy), timetravel (years of OPAL's weekly and monthly stages) or console "
+                            + "(the trainer console's patron list over --patrons) or startup (--runs in-JVM starts, as a test pays them).")
     String which;
 
     @Option(
@@ -59,8 +61,18 @@ final class BenchCommand implements Callable<Integer> {
             defaultValue = "5")
     int years;
 
+    @Option(
+            names = "--runs",
+            description = "Starts for the startup benchmark. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "11")
+    int runs;
+
     @Override
     public Integer call() throws Exception {
+        if (which.equals("startup")) {
+            new StartupBenchmark(Math.max(2, runs)).run(System.out);
+            return 0;
+        }
         if (which.equals("timetravel")) {
             new TimeTravelBenchmark(patrons, years).run(System.out);
             return 0;
@@ -74,7 +86,8 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         if (!which.equals("api")) {
-            System.err.println("Unknown benchmark '" + which + "'. Available: api, policy, timetravel, console");
+            System.err.println(
+                    "Unknown benchmark '" + which + "'. Available: api, policy, timetravel, console, startup");
             return 2;
         }
         new ApiBenchmark(users, clients, seconds, load, database).run(System.out);
