@@ -89,6 +89,11 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(String location) {
         Database db = new Database(jdbcUrl(location));
+        // H2 reuses a query's last result while the tables' change counter has not moved; but the counter moves when a
+        // row is changed, not when the change is committed, so a read made between the two (a client polling a job
+        // while the job writes its last status) was kept and answered for ever after: a job seen FINALIZING until
+        // the next write. Every query reads afresh.
+        db.dsl.execute("SET OPTIMIZE_REUSE_RESULTS 0");
         db.createSchemaIfMissing();
         return db;
     }
