@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  */
 final class JobRun implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(JobRun.class);
-    private static final int BATCH = 200;
+    /** Users per transaction: every statement of a batch is bounded by it, whatever the population. */
+    private static final int BATCH = 1_000;
+
     static final String GONE = "The user was deleted before the job reached it.";
 
     /** What a job does to one held user inside the batch's transaction: nothing to report, or the reasons it could not. */
@@ -35,6 +37,9 @@ final class JobRun implements Runnable {
         default void prepare(DSLContext tx, List<Long> userKeys) {}
 
         Optional<String> apply(DSLContext tx, long userKey);
+
+        /** Finishes the batch's work inside its transaction, after {@link #apply} has seen each user (a batch's deletes). */
+        default void finishBatch(DSLContext tx) {}
     }
 
     private final DSLContext dsl;
@@ -146,6 +151,7 @@ final class JobRun implements Runnable {
                     : held.contains(key) ? action.apply(tx, key) : Optional.of(JobLocks.REASON);
             failure.ifPresent(reasons -> events.add(new StoredEvent(primaryId, reasons)));
         }
+        action.finishBatch(tx);
         new JobRepository(tx).addEvents(instance.id(), eventType, events);
         return events.size();
     }

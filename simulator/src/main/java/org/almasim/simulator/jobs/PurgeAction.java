@@ -2,6 +2,7 @@ package org.almasim.simulator.jobs;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,8 @@ final class PurgeAction implements JobRun.UserAction {
 
     private Map<Long, List<DeletionBlocker>> blockers = Map.of();
     private InstitutionSettings.DeleteUserPolicy policy;
+    /** The batch's users nothing blocks, deleted together once the batch has been seen. */
+    private final List<Long> deletable = new ArrayList<>();
 
     @Override
     public void prepare(DSLContext tx, List<Long> userKeys) {
@@ -43,7 +46,13 @@ final class PurgeAction implements JobRun.UserAction {
         if (!found.isEmpty()) {
             return Optional.of(found.stream().map(DeletionBlocker::reason).collect(Collectors.joining(" ")));
         }
-        UserService.deleteKey(tx, userKey, today, "job " + instanceId, policy);
+        deletable.add(userKey);
         return Optional.empty();
+    }
+
+    @Override
+    public void finishBatch(DSLContext tx) {
+        UserService.deleteKeys(tx, deletable, today, "job " + instanceId, policy);
+        deletable.clear();
     }
 }

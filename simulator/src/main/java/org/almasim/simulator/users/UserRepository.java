@@ -275,12 +275,18 @@ final class UserRepository {
         }
     }
 
-    void delete(long key) {
-        db.deleteFrom(PATRON).where(PATRON.USER_KEY.eq(key)).execute();
+    /** Deletes the users (a bounded batch: the keys are an IN list, which H2 answers through the primary key). */
+    void delete(Collection<Long> keys) {
+        db.deleteFrom(PATRON).where(keyIn(keys)).execute();
     }
 
-    /** Keeps what the Delete User Policy keeps of a user about to be deleted, in one INSERT ... SELECT. */
-    void archive(long key, InstitutionSettings.DeleteUserPolicy policy, LocalDate today, String deletedBy) {
+    private static Condition keyIn(Collection<Long> keys) {
+        return keys.size() == 1 ? PATRON.USER_KEY.eq(keys.iterator().next()) : PATRON.USER_KEY.in(keys);
+    }
+
+    /** Keeps what the Delete User Policy keeps of users about to be deleted, in one INSERT ... SELECT. */
+    void archive(
+            Collection<Long> keys, InstitutionSettings.DeleteUserPolicy policy, LocalDate today, String deletedBy) {
         boolean keepId = policy != InstitutionSettings.DeleteUserPolicy.KEEP_STATISTICS_REMOVE_PRIMARY_ID;
         boolean keepRecord = policy == InstitutionSettings.DeleteUserPolicy.KEEP_FULLY_REPORTABLE;
         db.insertInto(
@@ -307,7 +313,7 @@ final class UserRepository {
                                 DSL.inline(policy.name()),
                                 keepRecord ? PATRON.DOCUMENT : DSL.inline((String) null))
                         .from(PATRON)
-                        .where(PATRON.USER_KEY.eq(key)))
+                        .where(keyIn(keys)))
                 .execute();
     }
 

@@ -245,17 +245,27 @@ public final class UserService {
      * keeps, then remove the user. The caller has checked the deletion blockers.
      */
     public static void deleteKey(DSLContext tx, long key, LocalDate today, String deletedBy) {
-        deleteKey(tx, key, today, deletedBy, InstitutionSettings.deleteUserPolicy(tx));
+        deleteKeys(tx, List.of(key), today, deletedBy, InstitutionSettings.deleteUserPolicy(tx));
     }
 
-    /** As {@link #deleteKey(DSLContext, long, java.time.LocalDate, String)}, with the policy already read (a job's batch). */
-    public static void deleteKey(
-            DSLContext tx, long key, LocalDate today, String deletedBy, InstitutionSettings.DeleteUserPolicy policy) {
+    /**
+     * Deletes a job's batch of users with two statements whatever its size (the batch bounds it): what the Delete
+     * User Policy keeps of them, then the users themselves.
+     */
+    public static void deleteKeys(
+            DSLContext tx,
+            Collection<Long> keys,
+            LocalDate today,
+            String deletedBy,
+            InstitutionSettings.DeleteUserPolicy policy) {
+        if (keys.isEmpty()) {
+            return;
+        }
         UserRepository users = new UserRepository(tx);
         if (policy != InstitutionSettings.DeleteUserPolicy.FULLY_REMOVE) {
-            users.archive(key, policy, today, deletedBy);
+            users.archive(keys, policy, today, deletedBy);
         }
-        users.delete(key);
+        users.delete(keys);
     }
 
     /**
