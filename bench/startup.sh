@@ -41,7 +41,11 @@ measure() {
 }
 
 health="http://localhost:$port/almasim/v1/health"
+cds="$here/app/target/almasim.jsa"
+[ -f "$cds" ] && [ ! "$jar" -nt "$cds" ] || java -XX:ArchiveClassesAtExit="$cds" -jar "$jar" bench startup --runs 2 >/dev/null 2>&1
 measure "almasim, empty library" "$health" java -jar "$jar" serve --port "$port"
 measure "almasim, demo library" "$health" java -jar "$jar" serve --port "$port" --population demo
+measure "almasim, empty, CDS (./almasim)" "$health" java -XX:SharedArchiveFile="$cds" -jar "$jar" serve --port "$port"
+measure "almasim, demo, CDS (./almasim)" "$health" java -XX:SharedArchiveFile="$cds" -jar "$jar" serve --port "$port" --population demo
 measure "WireMock $wiremock_version standalone" "http://localhost:$port/__admin/mappings" \
     java -jar "$wiremock" --port "$port" --disable-banner
