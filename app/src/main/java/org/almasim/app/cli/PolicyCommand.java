@@ -73,14 +73,20 @@ final class PolicyCommand implements Runnable {
                 description = "The Update/Notify Users job's id. Default: ${DEFAULT-VALUE}.")
         String updateJob;
 
+        @Option(
+                names = "--predict",
+                description = "Read every purge candidate's loans and balances first and compare Alma's refusals with"
+                        + " them, even where a candidate set's purge is left to Alma's job (more calls).")
+        boolean predict;
+
         @Override
         public Integer call() {
             return options.handle(spec, () -> {
                 PolicyRun.Mode runMode =
                         mode.equalsIgnoreCase("per-user") ? PolicyRun.Mode.PER_USER : PolicyRun.Mode.JOB;
-                var report = new PolicyRun(
-                                options.alma(), new AlmaJobs.Ids(purgeJob, updateJob), TerminalProgress.create())
-                        .run(options.policy(), options.today(), runMode);
+                PolicyRun run =
+                        new PolicyRun(options.alma(), new AlmaJobs.Ids(purgeJob, updateJob), TerminalProgress.create());
+                var report = (predict ? run.predicting() : run).run(options.policy(), options.today(), runMode);
                 return RunFormat.parse(options.format).render(report);
             });
         }

@@ -45,17 +45,38 @@ public final class PolicyRun {
     private final AlmaJobs almaJobs;
     private final AlmaSets sets;
     private final ProgressListener progress;
+    private final boolean alwaysPredict;
 
     public PolicyRun(AlmaClient alma, AlmaJobs.Ids jobs, ProgressListener progress) {
+        this(alma, jobs, progress, false);
+    }
+
+    private PolicyRun(AlmaClient alma, AlmaJobs.Ids jobs, ProgressListener progress, boolean alwaysPredict) {
         this.alma = alma;
         this.jobs = jobs;
         this.almaJobs = new AlmaJobs(alma);
         this.sets = new AlmaSets(alma);
         this.progress = progress;
+        this.alwaysPredict = alwaysPredict;
+    }
+
+    /** A run that reads every purge candidate's loans and balances first, even where Alma's job is left to decide. */
+    public PolicyRun predicting() {
+        return new PolicyRun(alma, jobs, progress, true);
+    }
+
+    /**
+     * Whether the run predicts who Alma will refuse by reading each purge candidate's loans and balances. A purge whose
+     * candidates are a logical set, run by Alma's job, is left to the job as OPAL runs it: the job refuses the blocked
+     * patrons itself (in almasim as in Alma), so reading them first only repeats, every month, what Alma will say.
+     */
+    private boolean predicts(Policy policy, Mode mode) {
+        return alwaysPredict || mode == Mode.PER_USER || policy.candidateSets().isEmpty();
     }
 
     public RunReport run(Policy policy, LocalDate today, Mode mode) {
-        PreviewReport plan = Preview.of(policy, alma, today, 0, jobs.purgeOnSet());
+        boolean predicted = predicts(policy, mode);
+        PreviewReport plan = Preview.of(policy, alma, today, 0, jobs.purgeOnSet(), predicted);
         if (!plan.safe()) {
             throw new RunRefused(plan.safety());
         }
@@ -85,7 +106,11 @@ public final class PolicyRun {
                 fixed,
                 inactiveResult,
                 purgeResult,
-                differences(inactiveResult, sent, plan.refusedBefore().keySet()),
+                predicted,
+                differences(
+                        inactiveResult,
+                        predicted ? sent : RunReport.StageResult.none(),
+                        plan.refusedBefore().keySet()),
                 plan.decisions());
     }
 

@@ -14,7 +14,9 @@ import org.almasim.engine.evaluation.Reason;
 
 /**
  * A policy run: what the preview planned beside what Alma did, and every difference between the exceptions the
- * engine predicted and the ones Alma reported. {@code decisions} holds the plan's decision for every patron, with its
+ * engine predicted and the ones Alma reported. {@code predicted} is false when the run left the purge candidates' loans
+ * and balances to Alma's job (a candidate set's purge, run by the job): Alma's exceptions are then reported, not
+ * compared with a prediction. {@code decisions} holds the plan's decision for every patron, with its
  * reasons, for callers that narrate a run; reports leave it out.
  */
 public record RunReport(
@@ -25,6 +27,7 @@ public record RunReport(
         @JsonProperty("dates_fixed") int datesFixed,
         @JsonProperty("inactive") StageResult inactive,
         @JsonProperty("purge") StageResult purge,
+        @JsonProperty("predicted") boolean predicted,
         @JsonProperty("differences") List<String> differences,
         @JsonIgnore List<Decision> decisions) {
 

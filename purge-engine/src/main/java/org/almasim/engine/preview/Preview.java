@@ -42,6 +42,15 @@ public final class Preview {
 
     /** As above, remembering the refusals of the institution's own purge-on-a-set job. */
     public static PreviewReport of(Policy policy, AlmaClient alma, LocalDate today, int nearDays, String purgeJobId) {
+        return of(policy, alma, today, nearDays, purgeJobId, true);
+    }
+
+    /**
+     * As above; {@code readActivity} false leaves the purge candidates' loans and balances unread, for a run that hands
+     * its candidates to Alma's purge job and lets the job refuse the blocked ones (a candidate set's monthly purge).
+     */
+    public static PreviewReport of(
+            Policy policy, AlmaClient alma, LocalDate today, int nearDays, String purgeJobId, boolean readActivity) {
         // Before anything is read for the plan: a name the institution does not know would otherwise protect nobody.
         PolicyReferences.check(policy, alma);
         Map<String, Set<String>> memberships = new HashMap<>();
@@ -54,7 +63,7 @@ public final class Preview {
         List<JsonNode> users;
         int population;
         if (candidateSets.isPresent()) {
-            users = candidates(alma, candidateSets.get(), policy.purge() != null);
+            users = candidates(alma, candidateSets.get(), readActivity && policy.purge() != null);
             population = alma.get(AlmaClient.API + "/users", Map.of("limit", "1"))
                     .path("total_record_count")
                     .asInt();
@@ -67,7 +76,7 @@ public final class Preview {
             Patron patron = PatronReader.patron(user, 0, BigDecimal.ZERO, sets);
             Decision decision = Evaluation.of(policy, patron, today);
             // Loans and balances can only change a purge candidate's outcome, so only candidates cost a call.
-            return decision.action() == Action.PURGE
+            return decision.action() == Action.PURGE && readActivity
                     ? Evaluation.of(policy, PatronReader.withActivity(alma, patron, user, sets), today)
                     : decision;
         });

@@ -45,7 +45,11 @@ public enum RunFormat {
         out.append("Dates fixed: ").append(r.datesFixed()).append('\n');
         stage(out, "Marked inactive", r.inactive());
         stage(out, "Purged", r.purge());
-        if (r.differences().isEmpty()) {
+        if (!r.predicted()) {
+            out.append("Not predicted: the purge candidates' loans and balances were left to Alma's job, which refused"
+                    + " the patrons above with its reasons (policy run --predict reads them first).\n");
+            r.differences().forEach(d -> out.append("  ").append(d).append('\n'));
+        } else if (r.differences().isEmpty()) {
             out.append("Alma did what the preview predicted.\n");
         } else {
             out.append("Differences from the preview:\n");

@@ -6,13 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.almasim.engine.DemoAlma;
+import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.evaluation.Decision;
+import org.almasim.engine.execution.PolicyRun;
+import org.almasim.engine.execution.RunReport;
 import org.almasim.engine.policy.Policy;
 import org.almasim.engine.policy.PolicyException;
 import org.almasim.engine.policy.PolicyReader;
+import org.almasim.engine.progress.ProgressListener;
 import org.almasim.simulator.population.SyntheticPopulation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +47,9 @@ class CandidateSetsTest {
 
     @BeforeEach
     void library() {
+        if (demo != null) {
+            demo.close();
+        }
         demo = DemoAlma.empty();
         demo.sim.load(SyntheticPopulation.chunk(7, 0, 2_000, DemoAlma.FLVC_2024));
     }
@@ -90,5 +102,56 @@ class CandidateSetsTest {
                 .isInstanceOf(PolicyException.class)
                 .hasMessageContaining(
                         "Expired three years: no such set of users in this institution; it has Expired a week.");
+    }
+
+    @Test
+    void aCandidateSetsPurgeByTheJobLeavesLoansAndBalancesToAlmaAndEndsAsAPredictedRun() {
+        logicalSet("Expired a week", "expiry_date on_or_before today-7d and status = ACTIVE");
+        logicalSet("Expired three years", "expiry_date before today-3y");
+        demo.sim.journal().clear();
+
+        RunReport leftToAlma = new PolicyRun(demo.alma, AlmaJobs.Ids.ALMASIM, ProgressListener.NONE)
+                .run(ON_SETS, DemoAlma.FLVC_2024, PolicyRun.Mode.JOB);
+        List<String> afterLeftToAlma = users();
+        long expandedReads = demo.sim.journal().find(Optional.of("GET"), Optional.of("/almaws/v1/users/*")).stream()
+                .filter(e -> e.query().getOrDefault("expand", List.of()).contains("loans,fees"))
+                .count();
+
+        library();
+        logicalSet("Expired a week", "expiry_date on_or_before today-7d and status = ACTIVE");
+        logicalSet("Expired three years", "expiry_date before today-3y");
+        RunReport predicted = new PolicyRun(demo.alma, AlmaJobs.Ids.ALMASIM, ProgressListener.NONE)
+                .predicting()
+                .run(ON_SETS, DemoAlma.FLVC_2024, PolicyRun.Mode.JOB);
+
+        assertThat(expandedReads)
+                .as("candidates read with their loans and fees")
+                .isZero();
+        assertThat(leftToAlma.predicted()).isFalse();
+        assertThat(leftToAlma.differences()).isEmpty();
+        assertThat(predicted.predicted()).isTrue();
+        assertThat(predicted.purge().heldBack())
+                .as("blocked patrons the engine saw")
+                .isNotEmpty();
+        assertThat(leftToAlma.purge().heldBack()).isEmpty();
+        assertThat(leftToAlma.purge().exceptions().keySet())
+                .as("Alma's job refuses exactly the patrons the predicting run held back or saw refused")
+                .isEqualTo(union(
+                        predicted.purge().heldBack().keySet(),
+                        predicted.purge().exceptions().keySet()));
+        assertThat(afterLeftToAlma).as("the same library either way").isEqualTo(users());
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** Every user as Alma answers it, without the address the links carry (each library has a port of its own). */
+    private List<String> users() {
+        List<String> users = new ArrayList<>();
+        demo.alma.users(null).forEachRemaining(u -> users.add(u.toString().replaceAll("http://[^/\"]+", "")));
+        return users;
     }
 }
