@@ -63,9 +63,14 @@ public final class Console implements AutoCloseable {
         }
     }
 
-    /** The shipped policies, read once: the page asks for them on every load. */
-    private static final Map<String, Policy> SHIPPED = PolicyReader.SHIPPED.stream()
-            .collect(Collectors.toMap(name -> name, PolicyReader::load, (a, b) -> a, LinkedHashMap::new));
+    /**
+     * The shipped policies, read once, when the console first needs them (a class of its own is initialised on first
+     * use): reading and checking them costs a serve's start a few hundred milliseconds it need not wait for.
+     */
+    private static final class Shipped {
+        static final Map<String, Policy> POLICIES = PolicyReader.SHIPPED.stream()
+                .collect(Collectors.toMap(name -> name, PolicyReader::load, (a, b) -> a, LinkedHashMap::new));
+    }
 
     private final Simulator simulator;
     private final Object lock = new Object();
@@ -96,8 +101,9 @@ public final class Console implements AutoCloseable {
             history.restore(saved.status());
             saved.runs().forEach(runs::restore);
             // The calendar is made when first needed, once the server listens: it reaches the library over HTTP.
-            restoredSchedules =
-                    saved.scheduled().stream().filter(SHIPPED::containsKey).toList();
+            restoredSchedules = saved.scheduled().stream()
+                    .filter(Shipped.POLICIES::containsKey)
+                    .toList();
         });
     }
 
@@ -116,7 +122,7 @@ public final class Console implements AutoCloseable {
     public Overview overview() {
         PolicyCalendar calendar = calendar();
         List<PolicyChoice> choices = new ArrayList<>();
-        for (var shipped : SHIPPED.entrySet()) {
+        for (var shipped : Shipped.POLICIES.entrySet()) {
             String name = shipped.getKey();
             Policy policy = shipped.getValue();
             choices.add(PolicyChoice.of(name, policy, calendar.policies().containsKey(name)));
@@ -353,9 +359,9 @@ public final class Console implements AutoCloseable {
         if (scheduled.isPresent()) {
             return scheduled.get();
         }
-        return Optional.ofNullable(SHIPPED.get(name))
-                .orElseThrow(() -> AlmaError.PARAMETER_NOT_VALID.refusal(
-                        "No shipped policy is called '" + name + "' (" + String.join(", ", SHIPPED.keySet()) + ")."));
+        return Optional.ofNullable(Shipped.POLICIES.get(name))
+                .orElseThrow(() -> AlmaError.PARAMETER_NOT_VALID.refusal("No shipped policy is called '" + name + "' ("
+                        + String.join(", ", Shipped.POLICIES.keySet()) + ")."));
     }
 
     /** The library's today, taken afresh: another client may have moved the clock since the console last looked. */
@@ -369,7 +375,7 @@ public final class Console implements AutoCloseable {
         synchronized (lock) {
             if (calendar == null) {
                 calendar = new PolicyCalendar(alma(), told, simulator.clock().today(), listener);
-                restoredSchedules.forEach(name -> calendar.schedule(name, SHIPPED.get(name)));
+                restoredSchedules.forEach(name -> calendar.schedule(name, Shipped.POLICIES.get(name)));
                 created = history.isEmpty();
             }
             current = calendar;
