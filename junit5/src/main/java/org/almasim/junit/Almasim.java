@@ -1,7 +1,20 @@
 package org.almasim.junit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Map;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.faults.FaultInjector;
 import org.almasim.simulator.http.ApiKeys;
@@ -50,6 +63,56 @@ public final class Almasim {
     public RequestJournal journal() {
         return simulator.journal();
     }
+
+    /** A blocker Alma keeps on a user that its users API does not show, such as {@code PO_LINE} with {@code POL-42}. */
+    public record Blocker(String kind, String detail) {}
+
+    /**
+     * Replaces the blockers kept on a user (a PO line, an invoice, a request on the hold shelf: the kinds in
+     * docs/api-coverage.md), as {@code PUT /almasim/v1/users/{id}/blockers} does; none clears them.
+     */
+    public void setBlockers(String primaryId, Blocker... blockers) {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode list = body.putArray("blocker");
+        for (Blocker blocker : blockers) {
+            list.addObject().put("kind", blocker.kind()).put("detail", blocker.detail());
+        }
+        controlPlane(
+                "PUT", "/almasim/v1/users/" + URLEncoder.encode(primaryId, StandardCharsets.UTF_8) + "/blockers", body);
+    }
+
+    /**
+     * Changes the institution's settings given ({@code delete_user_policy}, {@code research_enabled}, {@code currency},
+     * {@code institution_name}, {@code job_ids}), as {@code PUT /almasim/v1/settings} does; answers them all.
+     */
+    public JsonNode updateSettings(Map<String, ?> settings) {
+        return controlPlane("PUT", "/almasim/v1/settings", JSON.valueToTree(settings));
+    }
+
+    private JsonNode controlPlane(String method, String path, JsonNode body) {
+        try {
+            HttpResponse<String> answer = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                            .header("Authorization", "apikey " + apiKey())
+                            .header("Content-Type", "application/json")
+                            .header("Accept", "application/json")
+                            .method(method, HttpRequest.BodyPublishers.ofString(body.toString()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalArgumentException(method + " " + path + " was refused: " + answer.body());
+            }
+            return JSON.readTree(answer.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * The faults Alma's API meets: {@code faults().add(FaultRule.of(Fault.HTTP_503).onMethod("DELETE").times(2))}.

@@ -100,4 +100,25 @@ class AlmasimExtensionTest {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("UNAUTHORIZED");
     }
+
+    @Test
+    void theHandleKeepsBlockersAndSettingsAsAlmaWouldApplyThem(Almasim alma) throws Exception {
+        send(
+                alma,
+                "POST",
+                "/almaws/v1/users",
+                alma.apiKey(),
+                "{\"primary_id\":\"ordered-books\",\"account_type\":{\"value\":\"INTERNAL\"}}");
+        alma.setBlockers("ordered-books", new Almasim.Blocker("PO_LINE", "POL-42"));
+
+        HttpResponse<String> refused = send(alma, "DELETE", "/almaws/v1/users/ordered-books", alma.apiKey());
+
+        assertThat(refused.body()).contains("401850").contains("POL-42");
+        JsonNode settings = alma.updateSettings(java.util.Map.of("institution_name", "Test college"));
+        assertThat(settings.path("institution_name").asText()).isEqualTo("Test college");
+        alma.setBlockers("ordered-books");
+        assertThat(send(alma, "DELETE", "/almaws/v1/users/ordered-books", alma.apiKey())
+                        .statusCode())
+                .isEqualTo(204);
+    }
 }
