@@ -60,10 +60,25 @@ public final class Preview {
             }
         }
         Optional<List<String>> candidateSets = policy.candidateSets();
+        boolean purges = policy.purge() != null;
+        // Read once: the refusals of the institution's purge job, by patron (see EarlierRefusals).
+        Map<String, EarlierRefusals.Refusal> refusals =
+                purges ? EarlierRefusals.read(alma, purgeJobId, today) : Map.of();
         List<JsonNode> users;
+        Set<String> notRead = Set.of();
         int population;
         if (candidateSets.isPresent()) {
-            users = candidates(alma, candidateSets.get(), readActivity && policy.purge() != null);
+            Map<String, Set<String>> bySet = new HashMap<>();
+            Set<String> ids = new TreeSet<>();
+            for (String set : candidateSets.get()) {
+                bySet.put(set, members(alma, set));
+                ids.addAll(bySet.get(set));
+            }
+            if (!readActivity && purges) {
+                notRead = refusedPurgeCandidates(policy, bySet, refusals.keySet());
+                ids.removeAll(notRead);
+            }
+            users = read(alma, ids, readActivity && purges);
             population = alma.get(AlmaClient.API + "/users", Map.of("limit", "1"))
                     .path("total_record_count")
                     .asInt();
@@ -71,7 +86,7 @@ public final class Preview {
             users = new ArrayList<>(alma.allUsers());
             population = users.size();
         }
-        List<Decision> decisions = InFlight.map(users, user -> {
+        List<Decision> decisions = new ArrayList<>(InFlight.map(users, user -> {
             Set<String> sets = memberships.getOrDefault(user.path("primary_id").asText(), Set.of());
             Patron patron = PatronReader.patron(user, 0, BigDecimal.ZERO, sets);
             Decision decision = Evaluation.of(policy, patron, today);
@@ -79,10 +94,14 @@ public final class Preview {
             return decision.action() == Action.PURGE && readActivity
                     ? Evaluation.of(policy, PatronReader.withActivity(alma, patron, user, sets), today)
                     : decision;
-        });
+        }));
+        for (String id : notRead) {
+            if (!memberships.containsKey(id)) {
+                decisions.add(new Decision(id, Action.PURGE, List.of(), Optional.empty(), Optional.empty()));
+            }
+        }
         Map<String, Reason> refusedBefore = new TreeMap<>();
-        if (policy.purge() != null && decisions.stream().anyMatch(d -> d.action() == Action.PURGE)) {
-            Map<String, EarlierRefusals.Refusal> refusals = EarlierRefusals.read(alma, purgeJobId, today);
+        if (purges && decisions.stream().anyMatch(d -> d.action() == Action.PURGE)) {
             decisions = decisions.stream()
                     .map(d -> {
                         EarlierRefusals.Refusal refusal = refusals.get(d.primaryId());
@@ -111,23 +130,40 @@ public final class Preview {
     }
 
     /**
-     * The members of the policy's candidate sets (Alma logical sets, evaluated as they are read), each read whole: a
-     * weekly stage reads the few patrons it may act on instead of every user. A set that is not there is an error, never
-     * an empty selection. Loans and balances come with each user only when the policy purges: nothing else reads them.
+     * The members of the policy's candidate sets (Alma logical sets, evaluated as they are read): a weekly stage reads
+     * the few patrons it may act on instead of every user. A set that is not there is an error, never an empty
+     * selection.
      */
-    private static List<JsonNode> candidates(AlmaClient alma, List<String> sets, boolean withActivity) {
-        Set<String> ids = new TreeSet<>();
-        for (String set : sets) {
-            ids.addAll(PatronReader.setMembers(alma, set)
-                    .orElseThrow(() -> new AlmaApiException(
-                            0, "NO_SET", "The policy's candidate set '" + set + "' does not exist in this Alma")));
-        }
+    private static Set<String> members(AlmaClient alma, String set) {
+        return PatronReader.setMembers(alma, set)
+                .orElseThrow(() -> new AlmaApiException(
+                        0, "NO_SET", "The policy's candidate set '" + set + "' does not exist in this Alma"));
+    }
+
+    /** Each user whole, with loans and balances when asked; a user gone since its set was read is left out. */
+    private static List<JsonNode> read(AlmaClient alma, Set<String> ids, boolean withActivity) {
         List<JsonNode> users = new ArrayList<>();
         for (Optional<ObjectNode> user :
                 InFlight.map(new ArrayList<>(ids), id -> PatronReader.user(alma, id, withActivity))) {
             user.ifPresent(users::add);
         }
         return users;
+    }
+
+    /**
+     * Purge candidates Alma's job refused before and that are still in the purge's candidate set (and not in the
+     * inactive stage's): on the path left to Alma's job they are sent again without being read, as OPAL's monthly job
+     * meets them again. They met the policy's rules when they were first sent, Alma evaluates the set's query when it
+     * is read (a patron whose dates moved on leaves it), and the protected sets are applied to them as to anyone.
+     */
+    private static Set<String> refusedPurgeCandidates(
+            Policy policy, Map<String, Set<String>> membersBySet, Set<String> refused) {
+        Set<String> again = new TreeSet<>(membersBySet.get(policy.purge().candidatesSet()));
+        again.retainAll(refused);
+        if (policy.inactive() != null) {
+            again.removeAll(membersBySet.get(policy.inactive().candidatesSet()));
+        }
+        return again;
     }
 
     /** Every safety limit a run would break: too many purges, too large a share, or everyone or nobody. */

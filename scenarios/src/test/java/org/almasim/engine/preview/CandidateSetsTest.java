@@ -142,6 +142,32 @@ class CandidateSetsTest {
         assertThat(afterLeftToAlma).as("the same library either way").isEqualTo(users());
     }
 
+    @Test
+    void aPatronAlmasJobRefusedIsSentAgainNextMonthWithoutBeingRead() {
+        logicalSet("Expired three years", "expiry_date before today-3y");
+        Policy monthlyPurge = PolicyReader.read("""
+                name: OPAL monthly purge
+                purge: {by: expiry_date, older_than: P3Y, candidates_set: Expired three years}
+                safety: {max_share: 0.9}
+                """.getBytes(StandardCharsets.UTF_8), "purge.yaml");
+        PolicyRun run = new PolicyRun(demo.alma, AlmaJobs.Ids.ALMASIM, ProgressListener.NONE);
+        RunReport first = run.run(monthlyPurge, DemoAlma.FLVC_2024, PolicyRun.Mode.JOB);
+        Set<String> refused = first.purge().exceptions().keySet();
+        demo.sim.clock().set(DemoAlma.FLVC_2024.plusMonths(1));
+        demo.sim.journal().clear();
+
+        RunReport next = run.run(monthlyPurge, DemoAlma.FLVC_2024.plusMonths(1), PolicyRun.Mode.JOB);
+
+        assertThat(refused).as("patrons Alma's job refused the first month").isNotEmpty();
+        assertThat(demo.sim.journal().find(Optional.of("GET"), Optional.of("/almaws/v1/users/*")).stream()
+                        .map(e -> e.path().substring("/almaws/v1/users/".length())))
+                .as("none of them read again")
+                .doesNotContainAnyElementsOf(refused);
+        assertThat(next.purge().exceptions().keySet())
+                .as("Alma refuses them again, with its reasons")
+                .containsAll(refused);
+    }
+
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> all = new TreeSet<>(a);
         all.addAll(b);
