@@ -206,7 +206,12 @@ public final class JobService implements AutoCloseable {
                                 Code.of(e.userPrimaryId()),
                                 e.reasons()))
                         .toList();
-        return new JobLists.Events(events, instances.eventCount(instance.id()));
+        // A run that finished its work has one event for each record with exceptions, and they never change: counting
+        // them again for every page of a long report cost a scan per page. A failed or running one is counted.
+        boolean finishedItsWork =
+                Set.of("COMPLETED_SUCCESS", "COMPLETED_WARNING").contains(instance.status());
+        int total = finishedItsWork ? instance.withExceptions() : instances.eventCount(instance.id());
+        return new JobLists.Events(events, total);
     }
 
     /** The run's report as CSV: its counters, then one line per user it could not process. */
