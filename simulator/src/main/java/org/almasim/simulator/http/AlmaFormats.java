@@ -66,7 +66,8 @@ public final class AlmaFormats {
         M mapper = builder.addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())
                 .addModule(alma)
-                .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+                .defaultPropertyInclusion(
+                        JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_EMPTY))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
