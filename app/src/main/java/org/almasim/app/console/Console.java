@@ -47,22 +47,6 @@ public final class Console implements AutoCloseable {
     private static final int NEAR_MISS_DAYS = 30;
     private static final String FROM_CONSOLE = "run from the console";
 
-    public enum Step {
-        DAY,
-        WEEK,
-        MONTH,
-        YEAR;
-
-        LocalDate after(LocalDate day) {
-            return switch (this) {
-                case DAY -> day.plusDays(1);
-                case WEEK -> day.plusWeeks(1);
-                case MONTH -> day.plusMonths(1);
-                case YEAR -> day.plusYears(1);
-            };
-        }
-    }
-
     /**
      * The shipped policies, read once, when the console first needs them (a class of its own is initialised on first
      * use): reading and checking them costs a serve's start a few hundred milliseconds it need not wait for.
@@ -218,11 +202,11 @@ public final class Console implements AutoCloseable {
     }
 
     /** Moves the clock on by a day, a week, a month or a year, running every scheduled stage on its day. */
-    public Outcome advance(Step step) {
+    public Outcome advance(ClockStep step) {
         return changing("moving the clock on by a " + step.name().toLowerCase(Locale.ROOT), () -> advanceNow(step));
     }
 
-    private Outcome advanceNow(Step step) {
+    private Outcome advanceNow(ClockStep step) {
         PolicyCalendar calendar = calendar();
         LocalDate to = step.after(calendar.today());
         int before = runs.count();

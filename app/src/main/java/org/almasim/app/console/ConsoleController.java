@@ -71,9 +71,9 @@ public final class ConsoleController {
 
     void advance(Context ctx) {
         String by = body(ctx).path("by").asText("");
-        Console.Step step;
+        ClockStep step;
         try {
-            step = Console.Step.valueOf(by.toUpperCase(Locale.ROOT));
+            step = ClockStep.valueOf(by.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw AlmaError.PARAMETER_NOT_VALID.refusal("by must be day, week, month or year, got '" + by + "'.");
         }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.alma.AlmaJson;
 import org.almasim.engine.policy.Policy;
-import org.almasim.engine.policy.PolicyReader;
 import org.almasim.engine.progress.ProgressListener;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.journal.RequestJournal;
@@ -39,18 +37,7 @@ class FaultedRunTest {
     private static final LocalDate TODAY = DemoAlma.FLVC_2024;
     private static final long POPULATION_SEED = 20261128L;
     private static final int PATRONS = 80;
-    private static final Policy POLICY = PolicyReader.read("""
-            name: faulted
-            fixups:
-              copy_expiry_to_empty_purge_date: true
-            inactive:
-              expired_days: 7
-            purge:
-              cutoff_rule: july_1_previous_year
-            safety:
-              allow_everyone: true
-              allow_nobody: true
-            """.getBytes(StandardCharsets.UTF_8), "faulted.yaml");
+    private static final Policy POLICY = RunPolicies.EVERY_STAGE;
 
     private final DemoAlma demo = DemoAlma.empty();
     /** Retries come quickly here: the faults are the simulator's, not a real Alma's load. */

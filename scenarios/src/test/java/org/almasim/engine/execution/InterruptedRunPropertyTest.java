@@ -3,7 +3,6 @@ package org.almasim.engine.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,6 @@ import org.almasim.engine.DemoAlma;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.policy.Policy;
-import org.almasim.engine.policy.PolicyReader;
 import org.almasim.engine.progress.ProgressListener;
 import org.almasim.simulator.population.SyntheticPopulation;
 import org.almasim.simulator.support.PropertyRunner;
@@ -26,18 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 class InterruptedRunPropertyTest {
     private static final LocalDate TODAY = DemoAlma.FLVC_2024;
     private static final int CASES = Integer.getInteger("almasim.engine.cases", 12);
-    private static final Policy POLICY = PolicyReader.read("""
-            name: interrupted
-            fixups:
-              copy_expiry_to_empty_purge_date: true
-            inactive:
-              expired_days: 7
-            purge:
-              cutoff_rule: july_1_previous_year
-            safety:
-              allow_everyone: true
-              allow_nobody: true
-            """.getBytes(StandardCharsets.UTF_8), "interrupted.yaml");
+    private static final Policy POLICY = RunPolicies.EVERY_STAGE;
 
     private final DemoAlma demo = DemoAlma.empty();
     private final AlmaClient alma = demo.alma;
