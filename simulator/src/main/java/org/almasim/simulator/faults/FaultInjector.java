@@ -27,6 +27,8 @@ public final class FaultInjector {
     private final List<ActiveRule> rules = new ArrayList<>();
     private SplittableRandom random;
     private int nextId = 1;
+    /** Whether any rule is in force: read without the lock, so a simulator with no faults adds nothing to a request. */
+    private volatile boolean any;
 
     public FaultInjector(long seed) {
         this.seed = seed;
@@ -40,6 +42,7 @@ public final class FaultInjector {
         });
         ActiveRule active = new ActiveRule("F" + nextId++, rule, 0, rule.count());
         rules.add(active);
+        any = true;
         return active;
     }
 
@@ -49,12 +52,15 @@ public final class FaultInjector {
 
     /** Answers whether a rule with this id was removed. */
     public synchronized boolean remove(String id) {
-        return rules.removeIf(r -> r.id().equalsIgnoreCase(id));
+        boolean removed = rules.removeIf(r -> r.id().equalsIgnoreCase(id));
+        any = !rules.isEmpty();
+        return removed;
     }
 
     /** Removes every rule and starts the random numbers again from the seed, so the next run meets the same faults. */
     public synchronized void clear() {
         rules.clear();
+        any = false;
         nextId = 1;
         random = new SplittableRandom(seed);
     }
@@ -70,7 +76,11 @@ public final class FaultInjector {
     }
 
     /** The fault this request meets, if any; counts it against its rule. */
-    public synchronized Optional<Injected> draw(String method, String path, Optional<String> op) {
+    public Optional<Injected> draw(String method, String path, Optional<String> op) {
+        return any ? drawFromRules(method, path, op) : Optional.empty();
+    }
+
+    private synchronized Optional<Injected> drawFromRules(String method, String path, Optional<String> op) {
         for (int i = 0; i < rules.size(); i++) {
             ActiveRule active = rules.get(i);
             FaultRule rule = active.rule();
