@@ -99,8 +99,7 @@ final class AlmaXml {
 
     private static void writeContent(XMLStreamWriter xml, JsonNode node) throws XMLStreamException {
         if (isTextWithAttributes(node)) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                var field = it.next();
+            for (var field : node.properties()) {
                 if (!field.getKey().equals("value") && !field.getValue().isNull()) {
                     xml.writeAttribute(field.getKey(), carried(field.getValue().asText()));
                 }
@@ -112,8 +111,7 @@ final class AlmaXml {
             return;
         }
         List<Map.Entry<String, JsonNode>> children = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            var field = it.next();
+        for (var field : node.properties()) {
             if (ATTRIBUTES.contains(field.getKey()) && field.getValue().isValueNode()) {
                 if (!field.getValue().isNull()) {
                     xml.writeAttribute(field.getKey(), carried(field.getValue().asText()));
@@ -195,8 +193,7 @@ final class AlmaXml {
             return node;
         }
         ObjectNode result = JsonNodeFactory.instance.objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            var field = it.next();
+        for (var field : node.properties()) {
             String name = field.getKey();
             JsonNode value = field.getValue();
             String listName = listInside(name);

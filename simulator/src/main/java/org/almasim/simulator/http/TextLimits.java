@@ -1,7 +1,6 @@
 package org.almasim.simulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Map;
 import org.almasim.simulator.errors.AlmaError;
 
@@ -35,8 +34,7 @@ public final class TextLimits {
         } else if (node.isArray()) {
             node.forEach(item -> walk(field, item, longer));
         } else if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                var child = it.next();
+            for (var child : node.properties()) {
                 // A code's value is checked under the field's own name: user_group, not value.
                 String name = child.getKey().equals("value") && !field.isEmpty()
                         ? field

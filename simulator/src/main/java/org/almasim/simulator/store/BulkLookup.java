@@ -51,7 +51,7 @@ public final class BulkLookup {
     private static <T> Values<T> of(Collection<T> values, DataType<T> type) {
         List<Row1<T>> rows = new LinkedHashSet<>(values)
                 .stream().map(v -> DSL.row(DSL.val(v, type))).toList();
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         Row1<T>[] array = rows.toArray(new Row1[0]);
         Table<Record1<T>> table = DSL.values(array).as("lookup", "v");
         return new Values<>(table, DSL.field(DSL.name("lookup", "v"), type));

@@ -282,7 +282,7 @@ final class UserRules {
             }
             node.forEach(UserRules::dropDescriptions);
             List<String> empty = new ArrayList<>();
-            node.fields().forEachRemaining(f -> {
+            node.properties().forEach(f -> {
                 if (f.getValue().isObject() && f.getValue().isEmpty()) {
                     empty.add(f.getKey());
                 }
