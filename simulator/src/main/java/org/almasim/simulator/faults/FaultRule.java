@@ -37,7 +37,7 @@ public record FaultRule(
         minutes = minutes == null ? Optional.empty() : minutes;
     }
 
-    /** Every request, every time: narrow it with the {@code with...} methods. */
+    /** Every request, every time: narrow it with {@code onMethod}, {@code onPath}, {@code withProbability}, {@code times}... */
     public static FaultRule of(Fault fault) {
         return new FaultRule(
                 fault,
