@@ -221,6 +221,10 @@ public final class PolicyCalendar {
                     + (report.purge().heldBack().isEmpty()
                             ? ""
                             : "; " + report.purge().heldBack().size() + " held back by the engine, not sent"));
+            if (!report.predicted()) {
+                out.line("              left to Alma's job: loans and fees were not read first, so its refusals are"
+                        + " Alma's, not a prediction");
+            }
         }
         if (!report.differences().isEmpty()) {
             out.line("              " + report.differences().size()

@@ -229,4 +229,33 @@ class ScenarioRunnerTest {
         assertThat(result.failures()).isEmpty();
         assertThat(narration()).contains("Alma starts failing").contains("Alma answers normally again");
     }
+
+    @Test
+    void aCandidateSetsPurgeByTheJobIsNarratedAsAlmasDecisionNotAPrediction() {
+        ScenarioRunner.Result result = play("""
+                name: OPAL's monthly purge on its logical set
+                start: 2024-08-01
+                policies:
+                  - name: monthly purge
+                    purge: {by: expiry_date, older_than: P3Y, candidates_set: Expired three years}
+                    safety: {allow_everyone: true}
+                patron_defaults: {record_type: {value: PUBLIC}, account_type: {value: INTERNAL}, user_group: {value: GRAD},
+                                  expiry_date: 2020-01-01}
+                population:
+                  items: [{barcode: "B-1", title: A book}]
+                  users: [{primary_id: borrower}, {primary_id: leaver}]
+                  loans: [{user: borrower, barcode: "B-1", loan_date: 2024-07-01}]
+                sets:
+                  - {name: Expired three years, query: "expiry_date before today-3y"}
+                timeline:
+                  - run: {mode: job}
+                    expect:
+                      - {patron: leaver, exists: false}
+                      - {patron: borrower, exists: true}
+                      - {last_run: {held_back: 0, exception_for: [borrower], differences: 0}}
+                """);
+
+        assertThat(result.failures()).isEmpty();
+        assertThat(narration()).contains("left to Alma's job");
+    }
 }
