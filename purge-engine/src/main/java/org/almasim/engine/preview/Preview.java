@@ -61,9 +61,11 @@ public final class Preview {
         }
         Optional<List<String>> candidateSets = policy.candidateSets();
         boolean purges = policy.purge() != null;
-        // Read once: the refusals of the institution's purge job, by patron (see EarlierRefusals).
-        Map<String, EarlierRefusals.Refusal> refusals =
-                purges ? EarlierRefusals.read(alma, purgeJobId, today) : Map.of();
+        // A candidate set's purge left to Alma's job needs the job's earlier refusals before choosing whom to read;
+        // any other plan reads them only if it has a purge candidate (below), and nobody reads them twice.
+        boolean leftToAlma = candidateSets.isPresent() && !readActivity && purges;
+        Map<String, EarlierRefusals.Refusal> refusalsReadFirst =
+                leftToAlma ? EarlierRefusals.read(alma, purgeJobId, today) : Map.of();
         List<JsonNode> users;
         Set<String> notRead = Set.of();
         int population;
@@ -74,8 +76,8 @@ public final class Preview {
                 bySet.put(set, members(alma, set));
                 ids.addAll(bySet.get(set));
             }
-            if (!readActivity && purges) {
-                notRead = refusedPurgeCandidates(policy, bySet, refusals.keySet());
+            if (leftToAlma) {
+                notRead = refusedPurgeCandidates(policy, bySet, refusalsReadFirst.keySet());
                 ids.removeAll(notRead);
             }
             users = read(alma, ids, readActivity && purges);
@@ -102,6 +104,8 @@ public final class Preview {
         }
         Map<String, Reason> refusedBefore = new TreeMap<>();
         if (purges && decisions.stream().anyMatch(d -> d.action() == Action.PURGE)) {
+            Map<String, EarlierRefusals.Refusal> refusals =
+                    leftToAlma ? refusalsReadFirst : EarlierRefusals.read(alma, purgeJobId, today);
             decisions = decisions.stream()
                     .map(d -> {
                         EarlierRefusals.Refusal refusal = refusals.get(d.primaryId());
