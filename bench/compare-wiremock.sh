@@ -4,6 +4,7 @@
 # Maven wrapper. Usage: bench/compare-wiremock.sh [USERS] [SECONDS] [ROUNDS]   (Debian: apt-get install wrk)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$here/bench/lib.sh"
 users="${1:-100000}"
 seconds="${2:-10}"
 rounds="${3:-2}"
@@ -15,16 +16,10 @@ command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get insta
 wiremock="$HOME/.m2/repository/org/wiremock/wiremock-standalone/$wiremock_version/wiremock-standalone-$wiremock_version.jar"
 [ -f "$wiremock" ] || (cd "$here" && ./mvnw -B -q dependency:get -Dartifact="org.wiremock:wiremock-standalone:$wiremock_version")
 work=$(mktemp -d)
-ALMASIM_JAVA_OPTS="${ALMASIM_JAVA_OPTS:--Xmx2g}" "$here/almasim" serve --port "$almasim_port" \
-    --population "synthetic:$users" --today 2024-08-01 >"$work/almasim.log" 2>&1 &
-almasim=$!
 java -jar "$wiremock" --port "$wiremock_port" --disable-banner --no-request-journal >"$work/wiremock.log" 2>&1 &
 wiremock_pid=$!
-trap 'kill $almasim $wiremock_pid 2>/dev/null; wait $almasim $wiremock_pid 2>/dev/null || true; rm -rf "$work"' EXIT
-until curl -sf "http://localhost:$almasim_port/almasim/v1/health" >/dev/null; do
-    kill -0 "$almasim" 2>/dev/null || { echo "almasim did not start" >&2; tail -5 "$work/almasim.log" >&2; exit 1; }
-    sleep 0.5
-done
+trap 'kill ${ALMASIM_PID:-} $wiremock_pid 2>/dev/null; wait ${ALMASIM_PID:-} $wiremock_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+start_almasim "$almasim_port" "$work/almasim.log" --population "synthetic:$users" --today 2024-08-01
 until curl -sf "http://localhost:$wiremock_port/__admin/mappings" >/dev/null; do sleep 0.2; done
 
 user=S00000007

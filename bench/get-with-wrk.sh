@@ -3,18 +3,13 @@
 # starts the simulator with a synthetic population, warms up, measures, stops. Usage: bench/get-with-wrk.sh [USERS] [SECONDS]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$here/bench/lib.sh"
 users="${1:-100000}"
 seconds="${2:-20}"
 port=18099
 command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install wrk)" >&2; exit 2; }
-ALMASIM_JAVA_OPTS="${ALMASIM_JAVA_OPTS:--Xmx2g}" "$here/almasim" serve --port "$port" --population "synthetic:$users" \
-    --today 2024-08-01 >/dev/null 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
-until curl -sf "http://localhost:$port/almasim/v1/health" >/dev/null; do
-    kill -0 "$server" 2>/dev/null || { echo "the simulator did not start" >&2; exit 1; }
-    sleep 0.5
-done
+trap 'kill ${ALMASIM_PID:-} 2>/dev/null; wait ${ALMASIM_PID:-} 2>/dev/null || true' EXIT
+start_almasim "$port" /dev/null --population "synthetic:$users" --today 2024-08-01
 script=$(mktemp)
 cat > "$script" <<LUA
 math.randomseed(42)

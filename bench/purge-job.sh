@@ -4,20 +4,15 @@
 # Usage: bench/purge-job.sh [USERS]   (default 1000000; needs about 2 GB of heap and a few GB of disk under /tmp)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$here/bench/lib.sh"
 users="${1:-1000000}"
 port=18098
 db=$(mktemp -d)
 key=l8xxalmasimdevelopmentkey
 api="http://localhost:$port/almaws/v1"
 started=$(date +%s.%N)
-ALMASIM_JAVA_OPTS="${ALMASIM_JAVA_OPTS:--Xmx2g}" "$here/almasim" serve --port "$port" --db "$db" --population "synthetic:$users" \
-    --today 2024-08-01 >"$db/serve.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$db"' EXIT
-until curl -sf "http://localhost:$port/almasim/v1/health" >/dev/null; do
-    kill -0 "$server" 2>/dev/null || { echo "the simulator did not start:" >&2; tail -5 "$db/serve.log" >&2; exit 1; }
-    sleep 1
-done
+trap 'kill ${ALMASIM_PID:-} 2>/dev/null; wait ${ALMASIM_PID:-} 2>/dev/null || true; rm -rf "$db"' EXIT
+start_almasim "$port" "$db/serve.log" --db "$db" --population "synthetic:$users" --today 2024-08-01
 loaded=$(date +%s.%N)
 printf 'loaded %s synthetic patrons in %.1f s\n' "$users" "$(echo "$loaded - $started" | bc)"
 instance=$(curl -sf -X POST -H "Authorization: apikey $key" -H 'Accept: application/json' -H 'Content-Type: application/json' \

@@ -5,19 +5,14 @@
 # Usage: bench/update-users-job.sh [USERS]   (default 100000)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$here/bench/lib.sh"
 users="${1:-100000}"
 port=18103
 key=l8xxalmasimdevelopmentkey
 api="http://localhost:$port/almaws/v1"
 work=$(mktemp -d)
-ALMASIM_JAVA_OPTS="${ALMASIM_JAVA_OPTS:--Xmx2g}" "$here/almasim" serve --port "$port" --population "synthetic:$users" \
-    --today 2024-08-01 >"$work/serve.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
-until curl -sf "http://localhost:$port/almasim/v1/health" >/dev/null; do
-    kill -0 "$server" 2>/dev/null || { echo "the simulator did not start:" >&2; tail -5 "$work/serve.log" >&2; exit 1; }
-    sleep 0.5
-done
+trap 'kill ${ALMASIM_PID:-} 2>/dev/null; wait ${ALMASIM_PID:-} 2>/dev/null || true; rm -rf "$work"' EXIT
+start_almasim "$port" "$work/serve.log" --population "synthetic:$users" --today 2024-08-01
 call() { curl -sf -H "Authorization: apikey $key" -H 'Accept: application/json' -H 'Content-Type: application/json' "$@"; }
 
 started=$(date +%s.%N)
