@@ -10,23 +10,16 @@ import static io.javalin.apibuilder.ApiBuilder.put;
 
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.config.JavalinConfig;
-import org.almasim.simulator.admin.AdminController;
-import org.almasim.simulator.admin.SnapshotController;
-import org.almasim.simulator.blockers.BlockerController;
-import org.almasim.simulator.codes.CodeTableController;
-import org.almasim.simulator.fees.FeeController;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.function.Function;
 import org.almasim.simulator.http.ApiGate;
 import org.almasim.simulator.http.FaultController;
 import org.almasim.simulator.http.FaultGate;
 import org.almasim.simulator.http.JournalController;
-import org.almasim.simulator.jobs.JobController;
+import org.almasim.simulator.institutions.InstitutionController;
 import org.almasim.simulator.links.AlmaLinks;
-import org.almasim.simulator.loans.LoanController;
 import org.almasim.simulator.openapi.OpenApiController;
-import org.almasim.simulator.patrons.PatronController;
-import org.almasim.simulator.personal.PersonalDataController;
-import org.almasim.simulator.sets.SetController;
-import org.almasim.simulator.users.UserController;
 
 /**
  * The only place that spells the simulator's URLs: Alma's API under /almaws/v1, the control plane under /almasim/v1 (with
@@ -40,81 +33,74 @@ final class Routes {
     static void register(
             JavalinConfig config,
             ApiGate gate,
-            UserController users,
-            FeeController fees,
-            LoanController loans,
-            SetController sets,
-            JobController jobs,
-            BlockerController blockers,
-            AdminController admin,
-            PatronController patrons,
-            CodeTableController codeTables,
-            PersonalDataController personalData,
+            Function<Context, Institution.Handlers> institutionOf,
+            InstitutionController institutions,
             JournalController journal,
             FaultGate faultGate,
             FaultController faults,
             OpenApiController openApi,
-            SnapshotController snapshot,
             EndpointGroup extension) {
+        Dispatch at = new Dispatch(institutionOf);
         config.routes.apiBuilder(() -> {
             path(AlmaLinks.API, () -> {
                 before("/*", gate::admitApi);
                 before("/*", faultGate::before);
                 after("/*", faultGate::after);
                 path("users", () -> {
-                    get(users::list);
-                    post(users::create);
+                    get(at.to(h -> h.users()::list));
+                    post(at.to(h -> h.users()::create));
                     path("{user_id}", () -> {
-                        get(users::get);
-                        put(users::update);
-                        delete(users::delete);
-                        post(users::act);
-                        get("personal-data", personalData::get);
+                        get(at.to(h -> h.users()::get));
+                        put(at.to(h -> h.users()::update));
+                        delete(at.to(h -> h.users()::delete));
+                        post(at.to(h -> h.users()::act));
+                        get("personal-data", at.to(h -> h.personalData()::get));
                         path("fees", () -> {
-                            get(fees::list);
-                            post(fees::create);
-                            path("all", () -> post(fees::payAll));
+                            get(at.to(h -> h.fees()::list));
+                            post(at.to(h -> h.fees()::create));
+                            path("all", () -> post(at.to(h -> h.fees()::payAll)));
                             path("{fee_id}", () -> {
-                                get(fees::get);
-                                post(fees::act);
+                                get(at.to(h -> h.fees()::get));
+                                post(at.to(h -> h.fees()::act));
                             });
                         });
                         path("loans", () -> {
-                            get(loans::list);
-                            post(loans::create);
+                            get(at.to(h -> h.loans()::list));
+                            post(at.to(h -> h.loans()::create));
                             path("{loan_id}", () -> {
-                                get(loans::get);
-                                post(loans::renew);
-                                put(loans::changeDueDate);
+                                get(at.to(h -> h.loans()::get));
+                                post(at.to(h -> h.loans()::renew));
+                                put(at.to(h -> h.loans()::changeDueDate));
                             });
                         });
                     });
                 });
                 path("bibs/{mms_id}/holdings/{holding_id}/items/{item_pid}", () -> {
-                    get(loans::item);
-                    post(loans::scanIn);
+                    get(at.to(h -> h.loans()::item));
+                    post(at.to(h -> h.loans()::scanIn));
                 });
-                get("items", loans::itemByBarcode);
+                get("items", at.to(h -> h.loans()::itemByBarcode));
                 path("conf/sets", () -> {
-                    get(sets::list);
-                    post(sets::create);
+                    get(at.to(h -> h.sets()::list));
+                    post(at.to(h -> h.sets()::create));
                     path("{set_id}", () -> {
-                        get(sets::get);
-                        put(sets::update);
-                        delete(sets::delete);
-                        post(sets::manageMembers);
-                        get("members", sets::members);
+                        get(at.to(h -> h.sets()::get));
+                        put(at.to(h -> h.sets()::update));
+                        delete(at.to(h -> h.sets()::delete));
+                        post(at.to(h -> h.sets()::manageMembers));
+                        get("members", at.to(h -> h.sets()::members));
                     });
                 });
-                get("conf/code-tables/{code_table_name}", codeTables::get);
+                get("conf/general", at.to(h -> h.general()::get));
+                get("conf/code-tables/{code_table_name}", at.to(h -> h.codeTables()::get));
                 path("conf/jobs", () -> {
-                    get(jobs::list);
+                    get(at.to(h -> h.jobs()::list));
                     path("{job_id}", () -> {
-                        get(jobs::get);
-                        post(jobs::run);
-                        get("instances", jobs::instances);
-                        get("instances/{instance_id}", jobs::instance);
-                        get("instances/{instance_id}/events", jobs::events);
+                        get(at.to(h -> h.jobs()::get));
+                        post(at.to(h -> h.jobs()::run));
+                        get("instances", at.to(h -> h.jobs()::instances));
+                        get("instances/{instance_id}", at.to(h -> h.jobs()::instance));
+                        get("instances/{instance_id}/events", at.to(h -> h.jobs()::events));
                     });
                 });
             });
@@ -125,23 +111,25 @@ final class Routes {
                         gate.admitControlPlane(ctx);
                     }
                 });
-                get("health", admin::health);
-                post("reset", admin::reset);
-                post("population", admin::loadPopulation);
-                get("state/digest", admin::digest);
-                get("settings", admin::getSettings);
-                put("settings", admin::updateSettings);
-                get("users/{user_id}/blockers", blockers::get);
-                put("users/{user_id}/blockers", blockers::replace);
-                get("patrons", patrons::list);
-                get("patrons/summary", patrons::summary);
-                get("patrons/{user_id}", patrons::get);
-                get("jobs/instances", jobs::allInstances);
-                get("jobs/instances/{instance_id}/events", jobs::allEvents);
-                get("jobs/instances/{instance_id}/report", jobs::report);
-                get("snapshot", snapshot::export);
-                put("snapshot", snapshot::replace);
+                get("health", at.to(h -> h.admin()::health));
+                post("reset", at.to(h -> h.admin()::reset));
+                post("population", at.to(h -> h.admin()::loadPopulation));
+                get("state/digest", at.to(h -> h.admin()::digest));
+                get("settings", at.to(h -> h.admin()::getSettings));
+                put("settings", at.to(h -> h.admin()::updateSettings));
+                get("users/{user_id}/blockers", at.to(h -> h.blockers()::get));
+                put("users/{user_id}/blockers", at.to(h -> h.blockers()::replace));
+                get("patrons", at.to(h -> h.patrons()::list));
+                get("patrons/summary", at.to(h -> h.patrons()::summary));
+                get("patrons/{user_id}", at.to(h -> h.patrons()::get));
+                get("jobs/instances", at.to(h -> h.jobs()::allInstances));
+                get("jobs/instances/{instance_id}/events", at.to(h -> h.jobs()::allEvents));
+                get("jobs/instances/{instance_id}/report", at.to(h -> h.jobs()::report));
+                get("snapshot", at.to(h -> h.snapshot()::export));
+                put("snapshot", at.to(h -> h.snapshot()::replace));
                 get("openapi.json", openApi::get);
+                get("institutions", institutions::list);
+                post("institutions", institutions::add);
                 get("journal", journal::list);
                 delete("journal", journal::clear);
                 path("faults", () -> {
@@ -150,17 +138,24 @@ final class Routes {
                     delete(faults::clear);
                     delete("{rule_id}", faults::remove);
                 });
-                get("deleted-users", admin::deletedUsers);
-                get("deleted-users/statistics", admin::deletedUserStatistics);
-                post("jobs/pause", jobs::pause);
-                post("jobs/resume", jobs::resume);
+                get("deleted-users", at.to(h -> h.admin()::deletedUsers));
+                get("deleted-users/statistics", at.to(h -> h.admin()::deletedUserStatistics));
+                post("jobs/pause", at.to(h -> h.jobs()::pause));
+                post("jobs/resume", at.to(h -> h.jobs()::resume));
                 path("clock", () -> {
-                    get(admin::getClock);
-                    put(admin::setClock);
-                    post("advance", admin::advanceClock);
+                    get(at.to(h -> h.admin()::getClock));
+                    put(at.to(h -> h.admin()::setClock));
+                    post("advance", at.to(h -> h.admin()::advanceClock));
                 });
                 extension.addEndpoints();
             });
         });
+    }
+
+    /** Hands a request to the handler of the institution its key opened. */
+    private record Dispatch(Function<Context, Institution.Handlers> institutionOf) {
+        Handler to(Function<Institution.Handlers, Handler> handler) {
+            return ctx -> handler.apply(institutionOf.apply(ctx)).handle(ctx);
+        }
     }
 }

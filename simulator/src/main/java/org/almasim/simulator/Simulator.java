@@ -3,57 +3,32 @@ package org.almasim.simulator;
 import io.javalin.Javalin;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.HandlerType;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.almasim.simulator.admin.AdminController;
-import org.almasim.simulator.admin.SnapshotController;
-import org.almasim.simulator.blockers.BlockerController;
-import org.almasim.simulator.blockers.BlockerService;
 import org.almasim.simulator.clock.SimulatedClock;
-import org.almasim.simulator.codes.CodeTableController;
-import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.faults.FaultInjector;
-import org.almasim.simulator.fees.FeeController;
-import org.almasim.simulator.fees.FeeService;
 import org.almasim.simulator.http.AlmaErrorPages;
 import org.almasim.simulator.http.AlmaErrors;
 import org.almasim.simulator.http.ApiGate;
 import org.almasim.simulator.http.ApiKeys;
-import org.almasim.simulator.http.ApiThresholds;
 import org.almasim.simulator.http.FaultController;
 import org.almasim.simulator.http.FaultGate;
 import org.almasim.simulator.http.JournalController;
 import org.almasim.simulator.http.JournalRecorder;
 import org.almasim.simulator.http.PublicAddress;
-import org.almasim.simulator.jobs.JobController;
-import org.almasim.simulator.jobs.JobService;
+import org.almasim.simulator.institutions.InstitutionController;
 import org.almasim.simulator.journal.RequestJournal;
-import org.almasim.simulator.loans.LoanController;
-import org.almasim.simulator.loans.LoanService;
 import org.almasim.simulator.openapi.OpenApiController;
 import org.almasim.simulator.openapi.OpenApiDocument;
-import org.almasim.simulator.patrons.PatronController;
-import org.almasim.simulator.patrons.PatronDirectory;
-import org.almasim.simulator.personal.PersonalDataController;
 import org.almasim.simulator.population.Population;
 import org.almasim.simulator.population.Population.Loaded;
-import org.almasim.simulator.population.PopulationService;
-import org.almasim.simulator.population.SyntheticPopulation;
-import org.almasim.simulator.sets.SetController;
-import org.almasim.simulator.sets.SetService;
-import org.almasim.simulator.settings.InstitutionSettings;
 import org.almasim.simulator.state.StateStore;
-import org.almasim.simulator.users.UserController;
-import org.almasim.simulator.users.UserListing;
-import org.almasim.simulator.users.UserService;
 
 /**
  * A mock Alma: the database, the simulated clock, the services and an unstarted Javalin app wired together.
@@ -108,51 +83,34 @@ public final class Simulator implements AutoCloseable {
         }
     }
 
-    private static final String SIMULATED_DATE = "simulated_date";
-
-    private final Database database;
     private final SimulatedClock clock;
-    private final CodeTables codes;
-    private final ApiKeys keys;
-    private final ApiThresholds thresholds;
-    private final PopulationService population;
-    private final JobService jobs;
     private final Javalin app;
     private final Config config;
-    private final StateStore state;
+    private final Institution home;
+    private final Institutions institutions;
     private final PublicAddress address = new PublicAddress();
     private final RequestJournal journal = new RequestJournal();
     private final FaultInjector faults = new FaultInjector(0);
 
     private Simulator(Config config, SimulatorExtension extension) {
         this.config = config;
-        this.database = Database.open(config.database());
-        this.state = new StateStore(database.dsl());
+        Database homeDatabase = Database.open(config.database());
+        StateStore homeState = new StateStore(homeDatabase.dsl());
         // A file database resumes on the day it was left on, unless the command names another.
         this.clock = config.today()
-                .or(() -> state.get(SIMULATED_DATE).map(LocalDate::parse))
+                .or(() -> Institution.rememberedDate(homeState))
                 .map(SimulatedClock::startingAt)
                 .orElseGet(SimulatedClock::startingToday);
-        clock.onChange(date -> state.put(SIMULATED_DATE, date.toString()));
-        state.put(SIMULATED_DATE, clock.today().toString());
-        this.codes = new CodeTables(database.dsl());
-        this.keys = ApiKeys.parse(config.apiKeys());
-        this.thresholds = new ApiThresholds(config.dailyThreshold(), config.perSecondThreshold(), System::nanoTime);
-        var dsl = database.dsl();
-        UserService users = new UserService(dsl, codes, clock);
-        UserListing listing = new UserListing(dsl, codes, database::version);
-        FeeService fees = new FeeService(dsl, codes, clock, users);
-        LoanService loans = new LoanService(dsl, codes, clock, users);
-        SetService sets = new SetService(dsl, codes, clock, users, database::version);
-        BlockerService blockers = new BlockerService(dsl, users, codes);
-        this.jobs = new JobService(dsl, codes, clock, sets, users);
-        jobs.recoverAfterStop();
-        InstitutionSettings settings = new InstitutionSettings(dsl, codes, JobService.ALMASIM_JOB_IDS);
-        this.population = new PopulationService(dsl, codes, clock, users, loans, fees, sets, settings);
-        ApiGate gate = new ApiGate(keys, thresholds, clock);
-        AdminController admin =
-                new AdminController(clock, this::reset, population, dsl, codes, settings, keys.developmentKeyOnly());
-        PatronDirectory patrons = new PatronDirectory(dsl, clock, users, loans, fees, sets, blockers, codes);
+        this.home = new Institution(
+                new Institution.Spec(Institution.DEFAULT_CODE, Institution.DEFAULT_NAME, config.apiKeys()),
+                homeDatabase,
+                homeState,
+                clock,
+                config);
+        this.institutions = new Institutions(home, clock, config);
+        clock.onChange(institutions::rememberDate);
+        institutions.reopenRemembered();
+        ApiGate gate = new ApiGate(institutions::ownerOf, clock);
         EndpointGroup extra = extension.routes(this);
         this.app = Javalin.create(javalin -> {
             javalin.http.maxRequestSize = MAX_BODY_BYTES;
@@ -163,29 +121,20 @@ public final class Simulator implements AutoCloseable {
             javalin.jetty.modifyServer(server -> server.setErrorHandler(new AlmaErrorPages()));
             javalin.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new AlmaErrorPages()));
             address.register(javalin);
-            new JournalRecorder(journal, keys, clock).register(javalin);
+            new JournalRecorder(journal, institutions::ownerOf, clock).register(javalin);
             extension.configure(javalin);
             AlmaErrors.register(javalin);
             Routes.register(
                     javalin,
                     gate,
-                    new UserController(users, listing),
-                    new FeeController(fees),
-                    new LoanController(loans),
-                    new SetController(sets),
-                    new JobController(jobs),
-                    new BlockerController(blockers),
-                    admin,
-                    new PatronController(patrons),
-                    new CodeTableController(codes),
-                    new PersonalDataController(users, loans, fees),
+                    ctx -> Institution.of(ctx, home).handlers(),
+                    new InstitutionController(institutions),
                     new JournalController(journal),
                     new FaultGate(faults),
                     new FaultController(faults),
                     new OpenApiController(() -> routes().stream()
                             .map(r -> new OpenApiDocument.Operation(r.method(), r.path()))
                             .toList()),
-                    new SnapshotController(this::exportTo, this::importFrom, clock),
                     extra);
         });
     }
@@ -250,9 +199,9 @@ public final class Simulator implements AutoCloseable {
         }
     }
 
-    /** The simulator's own named values kept in its database (for extensions such as the trainer console). */
+    /** The default institution's named values kept in its database (for extensions such as the trainer console). */
     public StateStore state() {
-        return state;
+        return home.state();
     }
 
     /** The requests Alma's API received (also {@code GET /almasim/v1/journal}). */
@@ -272,83 +221,70 @@ public final class Simulator implements AutoCloseable {
         return clock;
     }
 
+    /** The default institution's API keys. */
     public ApiKeys apiKeys() {
-        return keys;
+        return home.apiKeys();
     }
 
-    /** Loads a population document (or a chunked synthetic one) as {@code POST /almasim/v1/population} does. */
+    /** The institution every simulator has ({@link Institution#DEFAULT_CODE}): what a single-library client reaches. */
+    public Institution defaultInstitution() {
+        return home;
+    }
+
+    /** Every institution, the default one first, then in the order they were added. */
+    public List<Institution> institutions() {
+        return institutions.all();
+    }
+
+    public Optional<Institution> institution(String code) {
+        return institutions.byCode(code);
+    }
+
+    /**
+     * Adds a member institution with its own empty library and keys (also {@code POST /almasim/v1/institutions}). On a
+     * file database it gets a file of its own beside the default one, and it is reopened when the simulator restarts.
+     * A code or a key already in use is an IllegalArgumentException.
+     */
+    public Institution addInstitution(Institution.Spec spec) {
+        return institutions.add(spec);
+    }
+
+    /** Loads a population document into the default institution, as {@code POST /almasim/v1/population} does. */
     public Loaded load(Population document) {
-        return population.load(document);
+        return home.load(document);
     }
 
     public Loaded load(Iterator<Population> chunks) {
-        Loaded total = new Loaded(0, 0, 0, 0, clock.today().toString());
-        while (chunks.hasNext()) {
-            total = total.plus(population.load(chunks.next()));
-        }
-        return total;
+        return home.load(chunks);
     }
 
-    /**
-     * Loads a population named as the command line and the JUnit extension name one: {@code demo}, {@code synthetic:N}
-     * (N patrons from {@code seed}, loaded in chunks so a million never sit in memory at once) or a population
-     * document's path. A name that is none of these, or a file that cannot be read, is an IllegalArgumentException.
-     */
+    /** Loads a named population ({@link Institution#load(String, long)}) into the default institution. */
     public Loaded load(String named, long seed) {
-        if (named.equals("demo")) {
-            return load(PopulationService.demo());
-        }
-        if (named.startsWith("synthetic:")) {
-            int size;
-            try {
-                size = Integer.parseInt(named.substring("synthetic:".length()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("synthetic:N needs a number of patrons, got " + named);
-            }
-            return load(SyntheticPopulation.chunks(seed, size, clock.today(), 10_000));
-        }
-        try {
-            return load(PopulationService.parse(Files.readAllBytes(Path.of(named))));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the population file " + named + " ("
-                    + e.getClass().getSimpleName() + ")");
-        }
+        return home.load(named, seed);
     }
 
-    /** Lets running jobs finish, empties the database and restores the default code tables; the clock stays where it is. */
+    /** Lets running jobs finish and empties every institution's library; the clock stays where it is. */
     public void reset() {
-        jobs.awaitIdle();
-        database.reset();
-        codes.reload();
-        thresholds.clear();
-        state.put(SIMULATED_DATE, clock.today().toString());
+        institutions.all().forEach(Institution::reset);
     }
 
     /**
-     * Saves the whole library (users, loans, fees, items, sets, job history, settings, the simulated date and whatever
-     * extensions keep in the state store, such as the console's schedules) to {@code file}, once running jobs finish.
+     * Saves the default institution's whole library (users, loans, fees, items, sets, job history, settings, the
+     * simulated date and whatever extensions keep in the state store, such as the console's schedules) to
+     * {@code file}, once running jobs finish.
      */
     public void exportTo(Path file) {
-        jobs.awaitIdle();
-        database.exportTo(file);
+        home.exportTo(file);
     }
 
-    /** Replaces the library with a snapshot {@link #exportTo} saved, the simulated date included. */
+    /** Replaces the default institution's library with a snapshot {@link #exportTo} saved, the simulated date included. */
     public void importFrom(Path file) {
-        jobs.awaitIdle();
-        try {
-            database.importFrom(file);
-        } finally {
-            codes.reload();
-            thresholds.clear();
-        }
-        state.get(SIMULATED_DATE).map(LocalDate::parse).ifPresent(clock::set);
+        home.importFrom(file);
     }
 
     @Override
     public void close() {
         app.stop();
-        jobs.close();
-        database.close();
+        institutions.close();
     }
 }

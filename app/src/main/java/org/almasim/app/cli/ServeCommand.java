@@ -133,6 +133,13 @@ final class ServeCommand implements Callable<Integer> {
                         .append(' ')
                         .append(FaultSpec.format(r.rule()))
                         .append('\n'));
+        simulator.institutions().stream()
+                .filter(member -> member != simulator.defaultInstitution())
+                .forEach(member -> out.append("  institution:     ")
+                        .append(member.code())
+                        .append(", API key ")
+                        .append(String.join(", ", member.apiKeys().describe()))
+                        .append('\n'));
         if (loaded != null) {
             out.append("  population:      ")
                     .append(loaded.users())

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.almasim.simulator.Institution;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.population.Population.Loaded;
 import picocli.CommandLine.Option;
@@ -69,6 +70,20 @@ final class SimulatorOptions {
             defaultValue = "0")
     int perSecond;
 
+    @Option(
+            names = "--institution",
+            paramLabel = "CODE[=POPULATION]",
+            description =
+                    "Another member institution, with its own library and keys, such as 01FALSC_FSU=synthetic:5000."
+                            + " Repeatable. Its key is l8xx and its code in small letters unless --institution-key names one.")
+    List<String> institutions = new ArrayList<>();
+
+    @Option(
+            names = "--institution-key",
+            paramLabel = "CODE=KEY[:ro]",
+            description = "An API key of a member institution; add :ro for a read-only key. Repeatable.")
+    List<String> institutionKeys = new ArrayList<>();
+
     Simulator.Config config() {
         return new Simulator.Config(
                 database,
@@ -80,15 +95,37 @@ final class SimulatorOptions {
                 Optional.ofNullable(publicUrl));
     }
 
-    /** Loads the chosen population; synthetic ones go in chunks so a million patrons never sit in memory at once. */
+    /**
+     * Adds the member institutions and loads each population asked for; synthetic ones go in chunks so a million
+     * patrons never sit in memory at once. Answers what the default institution loaded.
+     */
     Optional<Loaded> loadInto(Simulator simulator) {
-        if (population == null) {
-            return Optional.empty();
-        }
         try {
-            return Optional.of(simulator.load(population, seed));
+            for (String named : institutions) {
+                String code = named.contains("=") ? named.substring(0, named.indexOf('=')) : named;
+                // A file database reopens the institutions it had; naming one again only loads its population.
+                Institution member = simulator
+                        .institution(code)
+                        .orElseGet(() -> simulator.addInstitution(new Institution.Spec(code, code, keysOf(code))));
+                if (named.contains("=")) {
+                    member.load(named.substring(named.indexOf('=') + 1), seed);
+                }
+            }
+            return population == null ? Optional.empty() : Optional.of(simulator.load(population, seed));
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage());
         }
+    }
+
+    private List<String> keysOf(String code) {
+        for (String spec : institutionKeys) {
+            if (!spec.contains("=")) {
+                throw new CommandFailure("--institution-key takes CODE=KEY[:ro], got " + spec);
+            }
+        }
+        return institutionKeys.stream()
+                .filter(spec -> spec.startsWith(code + "="))
+                .map(spec -> spec.substring(code.length() + 1))
+                .toList();
     }
 }

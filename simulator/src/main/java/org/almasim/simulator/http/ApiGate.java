@@ -22,20 +22,41 @@ public final class ApiGate {
             Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.DELETE, HandlerType.PATCH);
 
     private static final Pattern AUTHENTICATION = Pattern.compile(AlmaLinks.API + "/users/[^/]+");
-    private final ApiKeys keys;
-    private final ApiThresholds thresholds;
+    /** Whom a key belongs to: an institution, with its keys and its own thresholds, as in Alma. */
+    public interface KeyOwner {
+        String code();
+
+        Optional<ApiKeys.Access> access(String key);
+
+        ApiThresholds thresholds();
+    }
+
+    /** Finds the owner of a key among all the simulator holds. */
+    @FunctionalInterface
+    public interface KeyOwners {
+        Optional<KeyOwner> owner(String key);
+    }
+
+    private static final String OWNER = "almasim.key-owner";
+
+    private final KeyOwners owners;
     private final SimulatedClock clock;
 
-    public ApiGate(ApiKeys keys, ApiThresholds thresholds, SimulatedClock clock) {
-        this.keys = keys;
-        this.thresholds = thresholds;
+    public ApiGate(KeyOwners owners, SimulatedClock clock) {
+        this.owners = owners;
         this.clock = clock;
     }
 
-    /** Alma's API: everything the control plane checks, then the per-second and daily thresholds. */
+    /** The owner of the key a request was admitted with; empty only on the one open route, health. */
+    public static Optional<KeyOwner> owner(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(OWNER));
+    }
+
+    /** Alma's API: everything the control plane checks, then the per-second and daily thresholds of the key's owner. */
     public void admitApi(Context ctx) {
         String key = admitControlPlane(ctx);
-        long remaining = thresholds.admit(key, clock.today());
+        KeyOwner owner = owner(ctx).orElseThrow();
+        long remaining = owner.thresholds().admit(key, clock.today());
         ctx.header("X-Exl-Api-Remaining", Long.toString(remaining));
     }
 
@@ -45,8 +66,9 @@ public final class ApiGate {
         // connection while the client is still sending, and the client then sees a broken pipe instead of the answer.
         ctx.bodyAsBytes();
         refuseOtherOrigins(ctx);
-        String key = key(ctx).orElse(null);
-        ApiKeys.Access access = keys.access(key).orElseThrow(() -> AlmaError.UNAUTHORIZED.refusal());
+        String key = key(ctx).orElseThrow(() -> AlmaError.UNAUTHORIZED.refusal());
+        KeyOwner owner = owners.owner(key).orElseThrow(() -> AlmaError.UNAUTHORIZED.refusal());
+        ApiKeys.Access access = owner.access(key).orElseThrow(() -> AlmaError.UNAUTHORIZED.refusal());
         boolean write = WRITES.contains(ctx.method()) && !isAuthentication(ctx);
         if (access == ApiKeys.Access.READ_ONLY && write) {
             throw AlmaError.UNAUTHORIZED.refusal();
@@ -54,6 +76,7 @@ public final class ApiGate {
         if (write) {
             requireTypedBody(ctx);
         }
+        ctx.attribute(OWNER, owner);
         return key;
     }
 

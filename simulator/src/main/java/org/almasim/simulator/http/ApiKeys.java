@@ -1,9 +1,11 @@
 package org.almasim.simulator.http;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The API keys the simulator accepts, each read-write or read-only, as in Alma's developer network.
@@ -20,7 +22,7 @@ public final class ApiKeys {
     private final Map<String, Access> keys;
 
     private ApiKeys(Map<String, Access> keys) {
-        this.keys = Map.copyOf(keys);
+        this.keys = Collections.unmodifiableMap(new LinkedHashMap<>(keys));
     }
 
     public static ApiKeys parse(List<String> specs) {
@@ -60,6 +62,11 @@ public final class ApiKeys {
                 .filter(e -> e.getValue() == Access.READ_WRITE)
                 .map(Map.Entry::getKey)
                 .findFirst();
+    }
+
+    /** Every key, read-write and read-only. */
+    public Set<String> all() {
+        return keys.keySet();
     }
 
     public List<String> describe() {

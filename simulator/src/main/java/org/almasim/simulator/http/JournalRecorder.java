@@ -10,12 +10,12 @@ import org.almasim.simulator.links.AlmaLinks;
 /** Puts every request to Alma's API, with the answer's status and Alma's error code, in the journal. */
 public final class JournalRecorder {
     private final RequestJournal journal;
-    private final ApiKeys keys;
+    private final ApiGate.KeyOwners owners;
     private final SimulatedClock clock;
 
-    public JournalRecorder(RequestJournal journal, ApiKeys keys, SimulatedClock clock) {
+    public JournalRecorder(RequestJournal journal, ApiGate.KeyOwners owners, SimulatedClock clock) {
         this.journal = journal;
-        this.keys = keys;
+        this.owners = owners;
         this.clock = clock;
     }
 
@@ -30,7 +30,8 @@ public final class JournalRecorder {
             return;
         }
         Optional<String> key = ApiGate.key(ctx);
-        String access = key.flatMap(keys::access)
+        Optional<ApiGate.KeyOwner> owner = key.flatMap(owners::owner);
+        String access = owner.flatMap(o -> o.access(key.get()))
                 .map(a -> a == ApiKeys.Access.READ_ONLY ? "read-only" : "read-write")
                 .orElse(key.isPresent() ? "unknown" : "none");
         journal.add(new RequestJournal.Request(
@@ -42,6 +43,7 @@ public final class JournalRecorder {
                 ctx.queryParamMap(),
                 key,
                 access,
+                owner.map(ApiGate.KeyOwner::code),
                 ctx.body(),
                 ctx.statusCode(),
                 Optional.ofNullable(ctx.attribute(AlmaErrors.ERROR_CODE)),

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Every request a client sent to Alma's API, oldest first, as WireMock keeps its request journal: so a test or a trainer
@@ -28,6 +29,7 @@ public final class RequestJournal {
             @JsonProperty("query") Map<String, List<String>> query,
             @JsonProperty("key") String key,
             @JsonProperty("key_access") String keyAccess,
+            @JsonProperty("institution") String institution,
             @JsonProperty("body") String body,
             @JsonProperty("status") int status,
             @JsonProperty("error_code") String errorCode,
@@ -43,6 +45,7 @@ public final class RequestJournal {
             Map<String, List<String>> query,
             Optional<String> key,
             String keyAccess,
+            Optional<String> institution,
             String body,
             int status,
             Optional<String> errorCode,
@@ -65,6 +68,7 @@ public final class RequestJournal {
                 Map.copyOf(r.query()),
                 r.key().map(RequestJournal::masked).orElse(""),
                 r.keyAccess(),
+                r.institution().orElse(""),
                 r.body().length() > BODY_CHARS ? r.body().substring(0, BODY_CHARS) : r.body(),
                 r.status(),
                 r.errorCode().orElse(""),
@@ -89,6 +93,21 @@ public final class RequestJournal {
         int cleared = entries.size();
         entries.clear();
         return cleared;
+    }
+
+    /**
+     * What one institution's key may see of the journal: its own institution's requests and those no institution
+     * admitted (no key, a wrong key), never another institution's, whose bodies hold that institution's data.
+     */
+    public static boolean visibleTo(Entry entry, String institution) {
+        return entry.institution().isEmpty() || entry.institution().equals(institution);
+    }
+
+    /** Forgets the requests {@code which} picks; answers how many there were. */
+    public synchronized int clear(Predicate<Entry> which) {
+        int before = entries.size();
+        entries.removeIf(which);
+        return before - entries.size();
     }
 
     /** Enough of a key to tell two apart in a journal, never enough to use it. */

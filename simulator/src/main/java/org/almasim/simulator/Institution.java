@@ -1,0 +1,285 @@
+package org.almasim.simulator;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.almasim.simulator.admin.AdminController;
+import org.almasim.simulator.admin.SnapshotController;
+import org.almasim.simulator.blockers.BlockerController;
+import org.almasim.simulator.blockers.BlockerService;
+import org.almasim.simulator.clock.SimulatedClock;
+import org.almasim.simulator.codes.CodeTableController;
+import org.almasim.simulator.codes.CodeTables;
+import org.almasim.simulator.fees.FeeController;
+import org.almasim.simulator.fees.FeeService;
+import org.almasim.simulator.http.ApiGate;
+import org.almasim.simulator.http.ApiKeys;
+import org.almasim.simulator.http.ApiThresholds;
+import org.almasim.simulator.institutions.GeneralController;
+import org.almasim.simulator.jobs.JobController;
+import org.almasim.simulator.jobs.JobService;
+import org.almasim.simulator.loans.LoanController;
+import org.almasim.simulator.loans.LoanService;
+import org.almasim.simulator.patrons.PatronController;
+import org.almasim.simulator.patrons.PatronDirectory;
+import org.almasim.simulator.personal.PersonalDataController;
+import org.almasim.simulator.population.Population;
+import org.almasim.simulator.population.Population.Loaded;
+import org.almasim.simulator.population.PopulationService;
+import org.almasim.simulator.population.SyntheticPopulation;
+import org.almasim.simulator.sets.SetController;
+import org.almasim.simulator.sets.SetService;
+import org.almasim.simulator.settings.InstitutionSettings;
+import org.almasim.simulator.state.StateStore;
+import org.almasim.simulator.users.UserController;
+import org.almasim.simulator.users.UserListing;
+import org.almasim.simulator.users.UserService;
+
+/**
+ * One member institution of the simulated consortium, as Alma keeps one: its own database (users, loans, fees, items,
+ * sets, job history, settings, code tables), API keys, API thresholds and jobs. The simulated date is the consortium's,
+ * shared by every institution. A request reaches the institution its API key belongs to ({@link ApiGate}), and no
+ * other.
+ */
+public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
+    /** The code of the institution every simulator has; Alma's codes are a region prefix, an underscore and a name. */
+    public static final String DEFAULT_CODE = "01ALMASIM_INST";
+
+    public static final String DEFAULT_NAME = "almasim";
+
+    private static final Pattern CODE = Pattern.compile("[0-9A-Z][0-9A-Z_]{2,39}");
+    private static final String SIMULATED_DATE = "simulated_date";
+
+    /**
+     * What makes an institution: its code (such as {@code 01FALSC_FSU}), its name, and its API keys ({@code KEY} or
+     * {@code KEY:ro}). With no key given, the default institution opens with {@link ApiKeys#DEVELOPMENT_KEY} and any
+     * other with {@link #developmentKey(String)}.
+     */
+    public record Spec(
+            @JsonProperty("code") String code,
+            @JsonProperty("name") String name,
+            @JsonProperty("api_keys") List<String> apiKeys) {
+        public Spec {
+            if (code == null || !CODE.matcher(code).matches()) {
+                throw new IllegalArgumentException("An institution code is 3 to 40 capital letters, digits and"
+                        + " underscores, such as 01FALSC_FSU; got '" + code + "'");
+            }
+            name = name == null || name.isBlank() ? code : name.trim();
+            apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
+        }
+
+        /** A member institution without keys of its own opens with its development key. */
+        Spec withKeysOrDevelopmentKey() {
+            return apiKeys.isEmpty() ? new Spec(code, name, List.of(developmentKey(code))) : this;
+        }
+
+        public static Spec of(String code) {
+            return new Spec(code, code, List.of());
+        }
+    }
+
+    /** The public read-write key an institution gets when none is given: {@code l8xx} and its code in small letters. */
+    public static String developmentKey(String code) {
+        return "l8xx" + code.toLowerCase(Locale.ROOT).replace("_", "");
+    }
+
+    /** The per-institution handlers the routes dispatch to, once the gate has found the caller's institution. */
+    record Handlers(
+            UserController users,
+            FeeController fees,
+            LoanController loans,
+            SetController sets,
+            JobController jobs,
+            BlockerController blockers,
+            AdminController admin,
+            PatronController patrons,
+            CodeTableController codeTables,
+            PersonalDataController personalData,
+            SnapshotController snapshot,
+            GeneralController general) {}
+
+    private final String code;
+    private final String name;
+    private final Database database;
+    private final StateStore state;
+    private final SimulatedClock clock;
+    private final CodeTables codes;
+    private final ApiKeys keys;
+    private final ApiThresholds thresholds;
+    private final PopulationService population;
+    private final JobService jobs;
+    private final Handlers handlers;
+    private volatile Runnable afterReset = () -> {};
+
+    /**
+     * Wires an institution over an open database. The clock is the consortium's: {@code state} is where this
+     * institution keeps the date it was left on, which the simulator reads before it builds the clock.
+     */
+    Institution(Spec spec, Database database, StateStore state, SimulatedClock clock, Simulator.Config config) {
+        this.code = spec.code();
+        this.name = spec.name();
+        this.database = database;
+        this.state = state;
+        this.clock = clock;
+        state.put(SIMULATED_DATE, clock.today().toString());
+        this.codes = new CodeTables(database.dsl());
+        this.keys = ApiKeys.parse(spec.apiKeys());
+        this.thresholds = new ApiThresholds(config.dailyThreshold(), config.perSecondThreshold(), System::nanoTime);
+        var dsl = database.dsl();
+        UserService users = new UserService(dsl, codes, clock);
+        UserListing listing = new UserListing(dsl, codes, database::version);
+        FeeService fees = new FeeService(dsl, codes, clock, users);
+        LoanService loans = new LoanService(dsl, codes, clock, users);
+        SetService sets = new SetService(dsl, codes, clock, users, database::version);
+        BlockerService blockers = new BlockerService(dsl, users, codes);
+        this.jobs = new JobService(dsl, codes, clock, sets, users);
+        jobs.recoverAfterStop();
+        InstitutionSettings settings = new InstitutionSettings(dsl, codes, JobService.ALMASIM_JOB_IDS);
+        this.population = new PopulationService(dsl, codes, clock, users, loans, fees, sets, settings);
+        PatronDirectory patrons = new PatronDirectory(dsl, clock, users, loans, fees, sets, blockers, codes);
+        this.handlers = new Handlers(
+                new UserController(users, listing),
+                new FeeController(fees),
+                new LoanController(loans),
+                new SetController(sets),
+                new JobController(jobs),
+                new BlockerController(blockers),
+                new AdminController(clock, this::reset, population, dsl, codes, settings, keys.developmentKeyOnly()),
+                new PatronController(patrons),
+                new CodeTableController(codes),
+                new PersonalDataController(users, loans, fees),
+                new SnapshotController(this::exportTo, this::importFrom, clock),
+                new GeneralController(code, name));
+    }
+
+    /** The institution a request reached: the one its key belongs to (the default one for health, which needs none). */
+    static Institution of(Context ctx, Institution fallback) {
+        return ApiGate.owner(ctx).map(Institution.class::cast).orElse(fallback);
+    }
+
+    Handlers handlers() {
+        return handlers;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Optional<ApiKeys.Access> access(String key) {
+        return keys.access(key);
+    }
+
+    @Override
+    public ApiThresholds thresholds() {
+        return thresholds;
+    }
+
+    public ApiKeys apiKeys() {
+        return keys;
+    }
+
+    /** The institution's own named values kept in its database (for extensions such as the trainer console). */
+    public StateStore state() {
+        return state;
+    }
+
+    /** Remembers the consortium's date, so a restart on a file database resumes the same day. */
+    void rememberDate(LocalDate today) {
+        state.put(SIMULATED_DATE, today.toString());
+    }
+
+    static Optional<LocalDate> rememberedDate(StateStore state) {
+        return state.get(SIMULATED_DATE).map(LocalDate::parse);
+    }
+
+    /** Loads a population document (or a chunked synthetic one) as {@code POST /almasim/v1/population} does. */
+    public Loaded load(Population document) {
+        return population.load(document);
+    }
+
+    public Loaded load(Iterator<Population> chunks) {
+        Loaded total = new Loaded(0, 0, 0, 0, clock.today().toString());
+        while (chunks.hasNext()) {
+            total = total.plus(population.load(chunks.next()));
+        }
+        return total;
+    }
+
+    /**
+     * Loads a population named as the command line and the JUnit extension name one: {@code demo}, {@code synthetic:N}
+     * (N patrons from {@code seed}, loaded in chunks so a million never sit in memory at once) or a population
+     * document's path. A name that is none of these, or a file that cannot be read, is an IllegalArgumentException.
+     */
+    public Loaded load(String named, long seed) {
+        if (named.equals("demo")) {
+            return load(PopulationService.demo());
+        }
+        if (named.startsWith("synthetic:")) {
+            int size;
+            try {
+                size = Integer.parseInt(named.substring("synthetic:".length()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("synthetic:N needs a number of patrons, got " + named);
+            }
+            return load(SyntheticPopulation.chunks(seed, size, clock.today(), 10_000));
+        }
+        try {
+            return load(PopulationService.parse(Files.readAllBytes(Path.of(named))));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the population file " + named + " ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** Lets running jobs finish, empties the database and restores the default code tables; the clock stays. */
+    public void reset() {
+        jobs.awaitIdle();
+        database.reset();
+        codes.reload();
+        thresholds.clear();
+        rememberDate(clock.today());
+        afterReset.run();
+    }
+
+    /** Run after each reset, which empties the state too: the simulator writes back what it keeps there. */
+    void afterReset(Runnable action) {
+        this.afterReset = action;
+    }
+
+    /** Saves the institution's whole library, once running jobs finish (see {@link Simulator#exportTo}). */
+    public void exportTo(Path file) {
+        jobs.awaitIdle();
+        database.exportTo(file);
+    }
+
+    /** Replaces the institution's library with a snapshot {@link #exportTo} saved; the clock moves to its date. */
+    public void importFrom(Path file) {
+        jobs.awaitIdle();
+        try {
+            database.importFrom(file);
+        } finally {
+            codes.reload();
+            thresholds.clear();
+        }
+        rememberedDate(state).ifPresent(clock::set);
+    }
+
+    @Override
+    public void close() {
+        jobs.close();
+        database.close();
+    }
+}
