@@ -2,16 +2,23 @@ package org.almasim.app.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.clock.EngineToday;
+import org.almasim.engine.consortium.Consortium;
+import org.almasim.engine.consortium.ConsortiumReader;
+import org.almasim.engine.consortium.ConsortiumReport;
 import org.almasim.engine.execution.RunRefused;
 import org.almasim.engine.policy.Policy;
 import org.almasim.engine.policy.PolicyException;
 import org.almasim.engine.policy.PolicyReader;
+import org.almasim.engine.report.ConsortiumFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -26,17 +33,22 @@ final class AlmaOptions {
 
     @Option(
             names = "--alma-url",
-            required = true,
             paramLabel = "URL",
-            description = "The Alma, e.g. http://localhost:8080.")
+            description = "The Alma, e.g. http://localhost:8080 (or --consortium).")
     String almaUrl;
 
     @Option(
             names = "--api-key",
-            required = true,
             paramLabel = "KEY",
-            description = "An API key for the users, sets and jobs APIs.")
+            description = "An API key for the users, sets and jobs APIs (or --consortium).")
     String apiKey;
+
+    @Option(
+            names = "--consortium",
+            paramLabel = "FILE",
+            description = "Work member by member through a consortium file's institutions, each with its own Alma, key"
+                    + " and exceptions (docs/consortium.md), in place of --alma-url and --api-key.")
+    Path consortium;
 
     @Option(
             names = "--as-of",
@@ -54,6 +66,9 @@ final class AlmaOptions {
     }
 
     AlmaClient alma() {
+        if (almaUrl == null || apiKey == null) {
+            throw new PolicyException("the command", List.of("give --alma-url and --api-key, or --consortium FILE"));
+        }
         if (alma == null) {
             alma = new AlmaClient(almaUrl, apiKey);
         }
@@ -61,7 +76,38 @@ final class AlmaOptions {
     }
 
     LocalDate today() {
-        return EngineToday.of(Optional.ofNullable(asOf), alma());
+        return today(alma());
+    }
+
+    /** The day to decide for on this Alma: --as-of, else the simulator's date, else today. */
+    LocalDate today(AlmaClient on) {
+        return EngineToday.of(Optional.ofNullable(asOf), on);
+    }
+
+    Optional<Consortium> consortium() {
+        return Optional.ofNullable(consortium).map(ConsortiumReader::load);
+    }
+
+    /**
+     * Works through the consortium's members and prints the report: 0 when every member finished, 1 when any stopped
+     * (each stopped member is named on the error stream too, so a scheduled job's log shows it).
+     */
+    int handleConsortium(
+            CommandLine.Model.CommandSpec spec, Supplier<ConsortiumReport> work, Function<Object, String> memberText) {
+        ConsortiumReport[] done = new ConsortiumReport[1];
+        int printed = report(spec, format, () -> {
+            done[0] = work.get();
+            return ConsortiumFormat.parse(format).render(done[0], memberText);
+        });
+        if (printed != 0) {
+            return printed;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        done[0].stopped()
+                .forEach(m -> err.println(
+                        "Member " + m.code() + " stopped: " + m.failure().orElse("")));
+        err.flush();
+        return done[0].stopped().isEmpty() ? 0 : 1;
     }
 
     int handle(CommandLine.Model.CommandSpec spec, Supplier<String> command) {

@@ -7,15 +7,22 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.clock.EngineToday;
+import org.almasim.engine.consortium.Consortium;
+import org.almasim.engine.consortium.ConsortiumReport;
+import org.almasim.engine.consortium.ConsortiumRun;
 import org.almasim.engine.execution.Notices;
 import org.almasim.engine.execution.PolicyRun;
 import org.almasim.engine.execution.Reinstatement;
+import org.almasim.engine.execution.RunReport;
 import org.almasim.engine.policy.Policy;
 import org.almasim.engine.policy.PolicyReader;
 import org.almasim.engine.preview.PolicyDiff;
 import org.almasim.engine.preview.Preview;
+import org.almasim.engine.preview.PreviewReport;
+import org.almasim.engine.progress.ProgressListener;
 import org.almasim.engine.report.PreviewFormat;
 import org.almasim.engine.report.RunFormat;
 import picocli.CommandLine;
@@ -79,14 +86,34 @@ final class PolicyCommand implements Runnable {
                         + " them, even where a candidate set's purge is left to Alma's job (more calls).")
         boolean predict;
 
+        private PolicyRun runner(AlmaClient alma, AlmaJobs.Ids jobs, ProgressListener progress) {
+            PolicyRun run = new PolicyRun(alma, jobs, progress);
+            return predict ? run.predicting() : run;
+        }
+
         @Override
         public Integer call() {
+            PolicyRun.Mode runMode = mode.equalsIgnoreCase("per-user") ? PolicyRun.Mode.PER_USER : PolicyRun.Mode.JOB;
+            AlmaJobs.Ids jobs = new AlmaJobs.Ids(purgeJob, updateJob);
+            if (options.consortium != null) {
+                Consortium consortium = options.consortium().orElseThrow();
+                // Members run side by side: one progress bar each would garble the terminal, so none is drawn.
+                return options.handleConsortium(
+                        spec,
+                        () -> ConsortiumReport.ofRuns(
+                                consortium,
+                                options.policy().name(),
+                                ConsortiumRun.withProcessEnvironment()
+                                        .forEachMember(
+                                                consortium,
+                                                options.policy(),
+                                                (member, alma, policy) -> runner(alma, jobs, ProgressListener.NONE)
+                                                        .run(policy, options.today(alma), runMode))),
+                        report -> RunFormat.TEXT.render((RunReport) report));
+            }
             return options.handle(spec, () -> {
-                PolicyRun.Mode runMode =
-                        mode.equalsIgnoreCase("per-user") ? PolicyRun.Mode.PER_USER : PolicyRun.Mode.JOB;
-                PolicyRun run =
-                        new PolicyRun(options.alma(), new AlmaJobs.Ids(purgeJob, updateJob), TerminalProgress.create());
-                var report = (predict ? run.predicting() : run).run(options.policy(), options.today(), runMode);
+                var report = runner(options.alma(), jobs, TerminalProgress.create())
+                        .run(options.policy(), options.today(), runMode);
                 return RunFormat.parse(options.format).render(report);
             });
         }
@@ -206,16 +233,41 @@ final class PolicyCommand implements Runnable {
 
         @Override
         public Integer call() {
+            if (options.consortium != null) {
+                Consortium consortium = options.consortium().orElseThrow();
+                return options.handleConsortium(
+                        spec,
+                        () -> ConsortiumReport.ofDiffs(
+                                consortium,
+                                options.policy().name(),
+                                ConsortiumRun.withProcessEnvironment()
+                                        .forEachMember(
+                                                consortium,
+                                                options.policy(),
+                                                (member, alma, policy) -> diff(
+                                                        policy,
+                                                        against == null
+                                                                ? policy
+                                                                : consortium.policyFor(
+                                                                        member, PolicyReader.load(against)),
+                                                        alma,
+                                                        options.today(alma)))),
+                        report -> ((PolicyDiff) report).text());
+            }
             return options.handle(spec, () -> {
-                var a = Preview.of(options.policy(), options.alma(), options.today(), 0);
                 var other = against == null ? options.policy() : PolicyReader.load(against);
-                var b = Preview.of(other, options.alma(), againstAsOf == null ? options.today() : againstAsOf, 0);
-                var diff = PolicyDiff.of(a, b);
+                var diff = diff(options.policy(), other, options.alma(), options.today());
                 if (options.format.equalsIgnoreCase("json")) {
                     return PreviewFormat.toJson(diff);
                 }
                 return diff.text();
             });
+        }
+
+        private PolicyDiff diff(Policy policy, Policy other, AlmaClient alma, LocalDate today) {
+            var a = Preview.of(policy, alma, today, 0);
+            var b = Preview.of(other, alma, againstAsOf == null ? today : againstAsOf, 0);
+            return PolicyDiff.of(a, b);
         }
     }
 
@@ -238,6 +290,21 @@ final class PolicyCommand implements Runnable {
 
         @Override
         public Integer call() {
+            if (options.consortium != null) {
+                Consortium consortium = options.consortium().orElseThrow();
+                return options.handleConsortium(
+                        spec,
+                        () -> ConsortiumReport.ofPreviews(
+                                consortium,
+                                options.policy().name(),
+                                ConsortiumRun.withProcessEnvironment()
+                                        .forEachMember(
+                                                consortium,
+                                                options.policy(),
+                                                (member, alma, policy) ->
+                                                        Preview.of(policy, alma, options.today(alma), nearDays))),
+                        report -> PreviewFormat.TEXT.render((PreviewReport) report));
+            }
             return options.handle(
                     spec,
                     () -> PreviewFormat.parse(options.format)

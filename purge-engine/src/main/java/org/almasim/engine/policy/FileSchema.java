@@ -38,6 +38,9 @@ public final class FileSchema {
     /** docs/policy.schema.json. */
     public static final FileSchema POLICY = new FileSchema("policy.schema.json");
 
+    /** docs/consortium.schema.json. */
+    public static final FileSchema CONSORTIUM = new FileSchema("consortium.schema.json");
+
     private static final Pattern ANY_OF_BRANCH = Pattern.compile("(.*)/anyOf/\\d+/required");
 
     private final JsonNode raw;

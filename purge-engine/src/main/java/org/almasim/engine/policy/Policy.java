@@ -151,6 +151,22 @@ public record Policy(
                 origin);
     }
 
+    /** The same policy with a consortium member's own fix-ups, protections and notices' recipients. */
+    public Policy forMember(FixUps memberFixups, Protection memberProtect, List<Notice> memberNotices) {
+        return new Policy(
+                name,
+                description,
+                schedule,
+                memberFixups,
+                memberProtect,
+                inactive,
+                purge,
+                reinstate,
+                memberNotices,
+                safety,
+                origin);
+    }
+
     /** The same policy, remembering where it was read from. */
     Policy readFrom(Origin from) {
         return new Policy(
