@@ -3,14 +3,23 @@ package org.almasim.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.almasim.app.console.TrainerConsole;
 import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.consortium.Consortium;
+import org.almasim.engine.consortium.ConsortiumReport;
+import org.almasim.engine.consortium.ConsortiumRun;
 import org.almasim.engine.policy.PolicyReader;
+import org.almasim.engine.preview.Preview;
+import org.almasim.engine.report.ConsortiumFormat;
 import org.almasim.scenarios.scenario.ScenarioReader;
+import org.almasim.scenarios.scenario.ScenarioRunner;
+import org.almasim.simulator.Institution;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.http.ApiKeys;
 import picocli.CommandLine.Command;
@@ -18,15 +27,20 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code almasim demo}: the FLVC and OPAL stories told end to end, each on a simulator of its own (their policies would
- * act on each other's patrons in one library), then both left running with their final state for exploration.
+ * act on each other's patrons in one library), then FLVC's purge as the consortium runs it in four member institutions;
+ * all three left running with their final state for exploration.
  */
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
-        description = "Play the FLVC 2022-2024 and OPAL four-year scenarios with narration, then leave both simulators "
-                + "running (FLVC's on --port, OPAL's on the next port) until Ctrl-C.")
+        description = "Play the FLVC 2022-2024 and OPAL four-year scenarios with narration, then FLVC's purge in four"
+                + " member colleges with the consortium's report, and leave the three simulators running (FLVC's on"
+                + " --port, OPAL's on the next port, the consortium's on the one after) until Ctrl-C.")
 final class DemoCommand implements Callable<Integer> {
     static final List<String> STORIES = List.of("flvc-2022-2024", "opal-four-years");
+    /** Told after the two libraries' stories: the FLVC purge as the consortium runs it, member by member. */
+    static final String CONSORTIUM_STORY = "flvc-consortium";
+
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     @Option(
@@ -70,14 +84,19 @@ final class DemoCommand implements Callable<Integer> {
                 running.add(simulator);
             }
         }
+        Simulator consortium =
+                Simulator.create(Simulator.Config.defaults()).start(noServe || port == 0 ? 0 : port + STORIES.size());
+        held &= tellTheConsortium(consortium);
         if (noServe) {
+            consortium.close();
             return held ? 0 : 1;
         }
-        System.out.println("Both libraries are still running, as the stories left them:");
+        running.add(consortium);
+        System.out.println("Both libraries and the consortium are still running, as the stories left them:");
         for (int i = 0; i < running.size(); i++) {
             System.out.printf(
                     "  %-16s %s/almaws/v1 (simulated today %s); trainer console: %s/%n",
-                    STORIES.get(i),
+                    i < STORIES.size() ? STORIES.get(i) : CONSORTIUM_STORY,
                     running.get(i).baseUrl(),
                     running.get(i).clock().today(),
                     running.get(i).baseUrl());
@@ -87,9 +106,10 @@ final class DemoCommand implements Callable<Integer> {
                 Try:
                   curl -H 'Authorization: apikey %1$s' -H 'Accept: application/json' '%2$s/almaws/v1/users/no-dates'
                   ./almasim policy preview --policy flvc-annual --alma-url %2$s --api-key %1$s --as-of 2024-08-01
+                  curl -H 'Authorization: apikey l8xx01falscucf' '%3$s/almaws/v1/conf/general'   (a member's key: its institution)
 
                 Press Ctrl-C to stop.
-                """, ApiKeys.DEVELOPMENT_KEY, running.get(0).baseUrl());
+                """, ApiKeys.DEVELOPMENT_KEY, running.get(0).baseUrl(), consortium.baseUrl());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             running.forEach(Simulator::close);
@@ -97,6 +117,43 @@ final class DemoCommand implements Callable<Integer> {
         }));
         stopped.await();
         return 0;
+    }
+
+    /**
+     * FLVC's purge in four member colleges of one simulator, each an institution with its own key, narrated member by
+     * member; then the engine's consortium preview of the next year, one line per member and the consortium's totals, as
+     * {@code policy preview --consortium} prints it. Answers whether every expectation held and every member finished.
+     */
+    private static boolean tellTheConsortium(Simulator simulator) {
+        ScenarioReader.Loaded story = ScenarioReader.load(CONSORTIUM_STORY);
+        simulator.clock().set(story.scenario().start());
+        AlmaClient alma = new AlmaClient(simulator.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
+        boolean held = new ScenarioRunner(System.out).run(story, alma).passed();
+        // The consortium file the story stands for: each college's own exceptions, its key in a variable of its own.
+        List<Consortium.Member> members = story.scenario().members().stream()
+                .map(member -> member.asConsortiumMember(simulator.baseUrl(), member.code() + "_KEY"))
+                .toList();
+        Consortium flvc = new Consortium("FLVC", 2, null, members, null);
+        Map<String, String> keys = new HashMap<>();
+        members.forEach(m -> keys.put(m.apiKeyEnv(), Institution.developmentKey(m.code())));
+        var policy = PolicyReader.load("flvc-annual");
+        var report = ConsortiumReport.ofPreviews(
+                flvc,
+                policy.name(),
+                new ConsortiumRun(name -> Optional.ofNullable(keys.get(name)), AlmaClient::new)
+                        .forEachMember(
+                                flvc,
+                                policy,
+                                (member, memberAlma, memberPolicy) -> Preview.of(
+                                        memberPolicy,
+                                        memberAlma,
+                                        simulator.clock().today(),
+                                        30)));
+        System.out.println();
+        System.out.println("The consortium's preview as the story leaves it (./almasim policy preview --consortium FILE"
+                + " --format csv prints the same; docs/consortium.md):");
+        System.out.print(ConsortiumFormat.CSV.render(report, r -> ""));
+        return held && report.stopped().isEmpty();
     }
 
     /**

@@ -67,6 +67,11 @@ public final class AlmaClient {
         this.http = httpClient();
     }
 
+    /** A client of the same Alma holding another key: another institution of a consortium on the same API host. */
+    public AlmaClient withKey(String key) {
+        return new AlmaClient(baseUrl, key, maxRetries, firstBackoff);
+    }
+
     /**
      * Apache's blocking client: the calling thread writes the request and reads the answer itself, where the JDK's
      * client hands each call between threads, which five years of time travel paid for in about a fifth of its time

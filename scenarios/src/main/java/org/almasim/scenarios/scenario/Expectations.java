@@ -84,7 +84,8 @@ final class Expectations {
         } else {
             checkLastRun(e.lastRun(), wrong);
         }
-        String subject = e.patron() != null ? "patron " + e.patron() : e.count() != null ? "patrons" : "last run";
+        String subject = (e.member() == null ? "" : e.member() + ": ")
+                + (e.patron() != null ? "patron " + e.patron() : e.count() != null ? "patrons" : "last run");
         if (wrong.isEmpty()) {
             out.line("  ok        " + subject + describe(e));
         } else {

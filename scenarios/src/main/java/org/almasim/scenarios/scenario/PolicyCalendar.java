@@ -53,12 +53,19 @@ public final class PolicyCalendar {
 
     private final Map<String, Set<String>> lastBlocked = new LinkedHashMap<>();
     private LocalDate today;
+    private final String label;
 
     public PolicyCalendar(AlmaClient alma, Narration out, LocalDate today, RunListener listener) {
+        this(alma, out, today, listener, "");
+    }
+
+    /** {@code library} names a consortium's member in the narration (empty for a library of its own). */
+    public PolicyCalendar(AlmaClient alma, Narration out, LocalDate today, RunListener listener, String library) {
         this.alma = alma;
         this.out = out;
         this.today = today;
         this.listener = listener;
+        this.label = library.isEmpty() ? "" : library + ": ";
     }
 
     public void schedule(String name, Policy policy) {
@@ -173,7 +180,7 @@ public final class PolicyCalendar {
     }
 
     public void say(String line) {
-        out.line(today + "  " + line);
+        out.line(today + "  " + label + line);
     }
 
     private void announce(Notices.Due notice) {

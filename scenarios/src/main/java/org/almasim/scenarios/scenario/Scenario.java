@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.almasim.engine.consortium.Consortium;
 
 /**
  * A scenario file (docs/scenarios.md): where the clock starts, the institution's settings, who is in the library, the
@@ -25,9 +26,11 @@ public record Scenario(
         @JsonProperty("population") ObjectNode population,
         @JsonProperty("cohorts") List<Cohort> cohorts,
         @JsonProperty("sets") List<NamedSet> sets,
+        @JsonProperty("members") List<Member> members,
         @JsonProperty("timeline") List<Step> timeline) {
 
     public Scenario {
+        members = members == null ? List.of() : List.copyOf(members);
         settings = settings == null ? Map.of() : Map.copyOf(settings);
         policies = policies == null ? List.of() : List.copyOf(policies);
         cohorts = cohorts == null ? List.of() : List.copyOf(cohorts);
@@ -43,6 +46,48 @@ public record Scenario(
         return policies.stream()
                 .map(p -> p.isTextual() ? p.asText() : p.path("name").asText())
                 .toList();
+    }
+
+    /**
+     * A member of a consortium scenario: an institution of its own holding the scenario's population, cohorts and sets,
+     * then its own; its settings over the scenario's; the scenario's policies with its exceptions (docs/consortium.md).
+     */
+    public record Member(
+            @JsonProperty("code") String code,
+            @JsonProperty("name") String name,
+            @JsonProperty("settings") Map<String, Object> settings,
+            @JsonProperty("population") ObjectNode population,
+            @JsonProperty("cohorts") List<Cohort> cohorts,
+            @JsonProperty("sets") List<NamedSet> sets,
+            @JsonProperty("protect_sets") List<String> protectSets,
+            @JsonProperty("protect_user_groups") List<String> protectUserGroups,
+            @JsonProperty("ill_group_descriptions") List<String> illGroupDescriptions,
+            @JsonProperty("coordinators") List<String> coordinators) {
+        public Member {
+            name = name == null || name.isBlank() ? code : name;
+            settings = settings == null ? Map.of() : Map.copyOf(settings);
+            cohorts = cohorts == null ? List.of() : List.copyOf(cohorts);
+            sets = sets == null ? List.of() : List.copyOf(sets);
+        }
+
+        /** The member as the engine's consortium runs know it: its exceptions to the shared policy. */
+        public Consortium.Member asConsortiumMember() {
+            return asConsortiumMember(null, null);
+        }
+
+        /** The same, reached at {@code almaUrl} with the key in the environment variable {@code apiKeyEnv}. */
+        public Consortium.Member asConsortiumMember(String almaUrl, String apiKeyEnv) {
+            return new Consortium.Member(
+                    code,
+                    name,
+                    almaUrl,
+                    apiKeyEnv,
+                    null,
+                    protectSets,
+                    protectUserGroups,
+                    illGroupDescriptions,
+                    coordinators);
+        }
     }
 
     /**
@@ -94,6 +139,7 @@ public record Scenario(
             @JsonProperty("add_to_set") SetChange addToSet,
             @JsonProperty("remove_from_set") SetChange removeFromSet,
             @JsonProperty("faults") List<JsonNode> faults,
+            @JsonProperty("member") String member,
             @JsonProperty("expect") List<Expectation> expect) {
 
         public Step {
@@ -334,6 +380,7 @@ public record Scenario(
      * or about the last run of a policy ({@code last_run}).
      */
     public record Expectation(
+            @JsonProperty("member") String member,
             @JsonProperty("patron") String patron,
             @JsonProperty("exists") Boolean exists,
             @JsonProperty("status") String status,

@@ -6,16 +6,21 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.alma.AlmaJson;
 import org.almasim.engine.alma.AlmaSets;
+import org.almasim.engine.consortium.Consortium;
 import org.almasim.engine.execution.PolicyRun;
 import org.almasim.engine.execution.Reinstatement;
 import org.almasim.engine.policy.Policy;
@@ -35,13 +40,25 @@ public final class ScenarioPlay {
     private final ScenarioReader.Loaded loaded;
     private final AlmaClient alma;
     private final Narration out;
-    private final PolicyCalendar calendar;
-    private final LibraryEvents events;
-    private final Expectations checks;
+    private final PolicyCalendar.RunListener listener;
+    /** The library the scenario plays in, or each member's of a consortium scenario, in the file's order. */
+    private final List<Library> libraries = new ArrayList<>();
+
     private final List<String> failures = new ArrayList<>();
     private int expectations;
     private int unmet;
     private int next;
+
+    /**
+     * One library of the play: its client, its calendar of policies, its events and its checks. {@code member} is
+     * absent for a scenario of one library.
+     */
+    private record Library(
+            Optional<Scenario.Member> member,
+            AlmaClient alma,
+            PolicyCalendar calendar,
+            LibraryEvents events,
+            Expectations checks) {}
 
     /** {@code out} hears the narration; {@code listener} hears of every policy run. */
     public ScenarioPlay(
@@ -50,21 +67,39 @@ public final class ScenarioPlay {
         this.scenario = loaded.scenario();
         this.alma = alma;
         this.out = out;
-        this.calendar = new PolicyCalendar(alma, out, scenario.start(), listener);
-        this.events = new LibraryEvents(alma, loaded, calendar::say);
-        this.checks = new Expectations(
-                alma,
+        this.listener = listener;
+        if (scenario.members().isEmpty()) {
+            libraries.add(library(Optional.empty(), alma));
+        }
+    }
+
+    private Library library(Optional<Scenario.Member> member, AlmaClient client) {
+        PolicyCalendar calendar = new PolicyCalendar(
+                client,
                 out,
-                (policy, stage) -> calendar.lastRun(policyName(policy), stage).orElse(null),
-                this::policyName);
+                scenario.start(),
+                listener,
+                member.map(Scenario.Member::code).orElse(""));
+        return new Library(
+                member,
+                client,
+                calendar,
+                new LibraryEvents(client, loaded, calendar::say),
+                new Expectations(
+                        client,
+                        out,
+                        (policy, stage) ->
+                                calendar.lastRun(policyName(policy), stage).orElse(null),
+                        this::policyName));
     }
 
     public Scenario scenario() {
         return scenario;
     }
 
+    /** The calendar of the scenario's library (of its first member, in a consortium scenario). */
     public PolicyCalendar calendar() {
-        return calendar;
+        return libraries.get(0).calendar();
     }
 
     /** The index of the next timeline step, or the timeline's length once every step is done. */
@@ -81,18 +116,52 @@ public final class ScenarioPlay {
         if (scenario.description() != null) {
             out.line(scenario.description().strip());
         }
+        scenario.members().forEach(member -> libraries.add(library(Optional.of(member), memberAlma(member))));
+        Consortium consortium = new Consortium(
+                scenario.name(),
+                null,
+                null,
+                scenario.members().stream()
+                        .map(Scenario.Member::asConsortiumMember)
+                        .toList(),
+                null);
         for (int i = 0; i < scenario.policies().size(); i++) {
-            JsonNode policy = scenario.policies().get(i);
-            calendar.schedule(
-                    scenario.policyNames().get(i),
-                    policy.isTextual()
-                            ? PolicyReader.load(resolve(policy.asText()))
-                            : PolicyReader.read(
-                                    policy,
-                                    YamlLines.under(loaded.lines(), "/policies/" + i),
-                                    loaded.source() + " policies[" + i + "]"));
+            JsonNode written = scenario.policies().get(i);
+            Policy policy = written.isTextual()
+                    ? PolicyReader.load(resolve(written.asText()))
+                    : PolicyReader.read(
+                            written,
+                            YamlLines.under(loaded.lines(), "/policies/" + i),
+                            loaded.source() + " policies[" + i + "]");
+            for (Library library : libraries) {
+                library.calendar()
+                        .schedule(
+                                scenario.policyNames().get(i),
+                                library.member()
+                                        .map(m -> consortium.policyFor(m.asConsortiumMember(), policy))
+                                        .orElse(policy));
+            }
         }
-        setUp();
+        libraries.forEach(this::setUp);
+    }
+
+    /**
+     * A member's institution, made through the control plane with its development key ({@code l8xx} and its code),
+     * or emptied when a replay finds it there already; answers a client holding its key.
+     */
+    private AlmaClient memberAlma(Scenario.Member member) {
+        String key = "l8xx" + member.code().toLowerCase(Locale.ROOT).replace("_", "");
+        ObjectNode institution =
+                JSON.createObjectNode().put("code", member.code()).put("name", member.name());
+        institution.putArray("api_keys").add(key);
+        AlmaClient client = alma.withKey(key);
+        try {
+            alma.post("/almasim/v1/institutions", Map.of(), institution);
+        } catch (AlmaApiException e) {
+            // Played before on this simulator: the member is there, and begins again empty.
+            client.post("/almasim/v1/reset", Map.of(), null);
+        }
+        return client;
     }
 
     /** Does the next timeline step and checks its expectations; answers the expectations of it that did not hold. */
@@ -104,7 +173,7 @@ public final class ScenarioPlay {
         Scenario.Step step = scenario.timeline().get(i);
         if (step.say() != null) {
             out.line("");
-            calendar.say(step.say().strip());
+            out.line(calendar().today() + "  " + step.say().strip());
         }
         act(step);
         // Only a step whose actions all went through counts as done: one Alma refused can be tried again.
@@ -112,9 +181,10 @@ public final class ScenarioPlay {
         List<String> stepFailures = new ArrayList<>();
         for (int j = 0; j < step.expect().size(); j++) {
             expectations++;
-            List<String> wrong = checks.check(
-                    calendar.today() + " timeline[" + i + "] expect[" + j + "]",
-                    step.expect().get(j));
+            Scenario.Expectation expectation = step.expect().get(j);
+            Library library = library(expectation.member());
+            List<String> wrong = library.checks()
+                    .check(library.calendar().today() + " timeline[" + i + "] expect[" + j + "]", expectation);
             unmet += wrong.isEmpty() ? 0 : 1;
             stepFailures.addAll(wrong);
         }
@@ -124,7 +194,7 @@ public final class ScenarioPlay {
 
     /** The faults the scenario set end with it, so the next scenario or client meets a healthy Alma again. */
     public void endFaults() {
-        events.endFaults();
+        libraries.get(0).events().endFaults();
     }
 
     public ScenarioRunner.Result finish() {
@@ -148,14 +218,35 @@ public final class ScenarioPlay {
                 .orElse(name);
     }
 
-    private void setUp() {
+    /** Loads a library: the scenario's settings, population, cohorts and sets, then a member's own. */
+    private void setUp(Library library) {
+        AlmaClient alma = library.alma();
+        PolicyCalendar calendar = library.calendar();
+        Optional<Scenario.Member> member = library.member();
+        Map<String, Object> settings = new LinkedHashMap<>(scenario.settings());
+        member.ifPresent(m -> settings.putAll(m.settings()));
+        List<Scenario.Cohort> cohorts = new ArrayList<>(scenario.cohorts());
+        member.ifPresent(m -> cohorts.addAll(m.cohorts()));
+        List<Scenario.NamedSet> sets = new ArrayList<>(scenario.sets());
+        member.ifPresent(m -> sets.addAll(m.sets()));
         calendar.startOn(scenario.start());
-        if (!scenario.settings().isEmpty()) {
-            alma.put("/almasim/v1/settings", Map.of(), JSON.valueToTree(scenario.settings()));
+        if (!settings.isEmpty()) {
+            alma.put("/almasim/v1/settings", Map.of(), JSON.valueToTree(settings));
         }
         ObjectNode population = scenario.population() == null
                 ? JSON.createObjectNode()
                 : scenario.population().deepCopy();
+        member.map(Scenario.Member::population)
+                .ifPresent(own -> own.properties().forEach(field -> {
+                    // A member's users, items, loans... come after the scenario's, in the same lists.
+                    if (field.getValue().isArray()
+                            && population.path(field.getKey()).isArray()) {
+                        ((ArrayNode) population.get(field.getKey()))
+                                .addAll((ArrayNode) field.getValue().deepCopy());
+                    } else {
+                        population.set(field.getKey(), field.getValue().deepCopy());
+                    }
+                }));
         population.put("today", scenario.start().toString());
         withDefaults(population);
         if (!population.has("featured")) {
@@ -165,9 +256,9 @@ public final class ScenarioPlay {
                     .path("users")
                     .forEach(user -> featured.add(user.path("primary_id").asText()));
         }
-        scenario.cohorts().forEach(cohort -> Cohorts.addTo(population, cohort, scenario.start()));
+        cohorts.forEach(cohort -> Cohorts.addTo(population, cohort, scenario.start()));
         JsonNode loadedCounts = alma.post("/almasim/v1/population", Map.of(), population);
-        for (Scenario.NamedSet set : scenario.sets()) {
+        for (Scenario.NamedSet set : sets) {
             if (set.query() != null) {
                 ObjectNode logical = JSON.createObjectNode().put("name", set.name());
                 logical.putObject("type").put("value", "LOGICAL");
@@ -181,10 +272,10 @@ public final class ScenarioPlay {
         calendar.say("start: " + loadedCounts.path("users").asInt() + " patrons, "
                 + loadedCounts.path("loans").asInt() + " loans, "
                 + loadedCounts.path("fees").asInt() + " fees"
-                + (scenario.sets().isEmpty()
+                + (sets.isEmpty()
                         ? ""
                         : ", sets "
-                                + scenario.sets().stream()
+                                + sets.stream()
                                         .map(s -> s.name()
                                                 + (s.query() != null
                                                         ? " (logical)"
@@ -218,19 +309,62 @@ public final class ScenarioPlay {
     }
 
     private void act(Scenario.Step step) {
-        step.action().ifPresent(action -> action.performWith(new StepPerformer()));
+        List<Library> in = step.member() == null ? libraries : List.of(library(step.member()));
+        step.action().ifPresent(action -> action.performWith(new StepPerformer(in)));
     }
 
-    /** Each kind of step, done: the clock through the calendar, staff's and the SIS's doings through the API. */
+    /** The library of this member; the only library when none is named (the reader makes sure one is when needed). */
+    private Library library(String member) {
+        return libraries.stream()
+                .filter(l -> member == null
+                        || l.member().map(m -> m.code().equals(member)).orElse(false))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /**
+     * The consortium's clock moves a day at a time, every member's calendar running what falls due on it before the
+     * next day begins; one library's moves straight to the day.
+     */
+    private void advanceEveryLibraryTo(LocalDate target) {
+        if (libraries.size() == 1) {
+            libraries.get(0).calendar().advanceTo(target);
+            return;
+        }
+        LocalDate day = calendar().today();
+        while (day.isBefore(target)) {
+            day = day.plusDays(1);
+            for (Library library : libraries) {
+                library.calendar().advanceTo(day);
+            }
+        }
+    }
+
+    /**
+     * Each kind of step, done: the clock through the calendars, staff's and the SIS's doings through the API of the
+     * library {@code in} names (every member, for a run by hand that names none).
+     */
     private final class StepPerformer implements Scenario.Performer {
+        private final List<Library> in;
+        private final Library library;
+        private final PolicyCalendar calendar;
+        private final LibraryEvents events;
+
+        StepPerformer(List<Library> in) {
+            this.in = in;
+            this.library = in.get(0);
+            this.calendar = library.calendar();
+            this.events = library.events();
+        }
+
         @Override
         public void advanceTo(Scenario.AdvanceTo action) {
-            calendar.advanceTo(action.date());
+            advanceEveryLibraryTo(action.date());
         }
 
         @Override
         public void advance(Scenario.Advance action) {
-            calendar.advanceTo(calendar.today().plus(action.period()));
+            advanceEveryLibraryTo(calendar().today().plus(action.period()));
         }
 
         @Override
@@ -238,12 +372,17 @@ public final class ScenarioPlay {
             Set<Policy.Stage> stages =
                     run.stages().isEmpty() ? EnumSet.allOf(Policy.Stage.class) : EnumSet.noneOf(Policy.Stage.class);
             run.stages().forEach(stage -> stages.add(Policy.Stage.valueOf(stage.toUpperCase(Locale.ROOT))));
-            calendar.runStages(
-                    policyName(run.policy()),
-                    stages,
-                    "job".equals(run.mode()) || run.mode() == null ? PolicyRun.Mode.JOB : PolicyRun.Mode.PER_USER,
-                    "run by hand",
-                    ProgressListener.NONE);
+            for (Library each : in) {
+                each.calendar()
+                        .runStages(
+                                policyName(run.policy()),
+                                stages,
+                                "job".equals(run.mode()) || run.mode() == null
+                                        ? PolicyRun.Mode.JOB
+                                        : PolicyRun.Mode.PER_USER,
+                                "run by hand",
+                                ProgressListener.NONE);
+            }
         }
 
         @Override
@@ -279,7 +418,7 @@ public final class ScenarioPlay {
         @Override
         public void reinstate(Scenario.Reinstate action) {
             Policy policy = calendar.policy(policyName(action.policy())).orElseThrow();
-            new Reinstatement(alma, AlmaJobs.Ids.ALMASIM)
+            new Reinstatement(library.alma(), AlmaJobs.Ids.ALMASIM)
                     .reinstate(policy, action.users(), calendar.today())
                     .forEach((id, outcome) -> calendar.say(id + " reinstated: " + outcome));
         }

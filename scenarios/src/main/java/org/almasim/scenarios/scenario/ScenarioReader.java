@@ -21,7 +21,8 @@ import org.almasim.engine.policy.YamlLines;
 /** Reads scenario YAML, shipped by name or from a file, and checks it; every problem is reported with where it is. */
 public final class ScenarioReader {
     /** The scenarios shipped in {@code src/main/resources/scenarios}, in the order the demo and the docs tell them. */
-    public static final List<String> SHIPPED = List.of("flvc-2022-2024", "opal-four-years", "edge-cases");
+    public static final List<String> SHIPPED =
+            List.of("flvc-2022-2024", "opal-four-years", "edge-cases", "flvc-consortium", "opal-consortium");
 
     static final ObjectMapper YAML = YAMLMapper.builder()
             .addModule(new JavaTimeModule())
@@ -136,6 +137,7 @@ public final class ScenarioReader {
                 problems.add(at(lines, "/sets/" + i) + "a set is logical (query) or itemized (members), not both");
             }
         }
+        checkMembers(s, lines, problems);
         for (int i = 0; i < s.timeline().size(); i++) {
             Scenario.Step step = s.timeline().get(i);
             String pointer = "/timeline/" + i;
@@ -165,6 +167,52 @@ public final class ScenarioReader {
             }
         }
         return problems;
+    }
+
+    /**
+     * A consortium's members each once; a step's or an expectation's member one of them, and named wherever the
+     * consortium's libraries differ (what is checked, and what one library's staff or SIS does). The clock, faults and
+     * a run by hand with no member concern every member.
+     */
+    private static void checkMembers(Scenario s, Map<String, Integer> lines, List<String> problems) {
+        List<String> codes = s.members().stream().map(Scenario.Member::code).toList();
+        for (int i = 0; i < codes.size(); i++) {
+            if (codes.indexOf(codes.get(i)) != i) {
+                problems.add(at(lines, "/members/" + i + "/code") + codes.get(i) + " is listed twice");
+            }
+        }
+        for (int i = 0; i < s.timeline().size(); i++) {
+            Scenario.Step step = s.timeline().get(i);
+            String pointer = "/timeline/" + i;
+            boolean everyMember = step.advanceTo() != null
+                    || step.advance() != null
+                    || step.faults() != null
+                    || step.run() != null
+                    || step.actions().isEmpty();
+            memberNamed(
+                    codes, step.member(), !everyMember, at(lines, pointer + "/member"), at(lines, pointer), problems);
+            for (int j = 0; j < step.expect().size(); j++) {
+                String expectation = pointer + "/expect/" + j;
+                memberNamed(
+                        codes,
+                        step.expect().get(j).member(),
+                        true,
+                        at(lines, expectation + "/member"),
+                        at(lines, expectation),
+                        problems);
+            }
+        }
+    }
+
+    private static void memberNamed(
+            List<String> codes, String member, boolean needed, String atMember, String at, List<String> problems) {
+        if (member != null && codes.isEmpty()) {
+            problems.add(atMember + "the scenario has no members");
+        } else if (member != null && !codes.contains(member)) {
+            problems.add(atMember + "'" + member + "' is not one of the scenario's members " + codes);
+        } else if (member == null && needed && !codes.isEmpty()) {
+            problems.add(at + "name the member it concerns, one of " + codes);
+        }
     }
 
     /** "line N: timeline/3/run: ", as the schema's problems are written. */

@@ -167,6 +167,34 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void aConsortiumScenarioNamesTheMemberOfEveryCheckAndOfEveryLibrarysOwnDoing() {
+        assertThatThrownBy(() -> ScenarioReader.read("""
+                name: x
+                start: 2024-01-01
+                policies: [flvc-annual]
+                members:
+                  - {code: 01TEST_ONE}
+                  - {code: 01TEST_ONE}
+                timeline:
+                  - advance: P1D
+                    expect: [{patron: a, exists: true}]
+                  - {member: 01TEST_TWO, pay: {user: a}}
+                  - return: {user: a, barcode: B-1}
+                """.getBytes(StandardCharsets.UTF_8), "x.yaml"))
+                .isInstanceOfSatisfying(
+                        ScenarioException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        "line 6: members/1/code: 01TEST_ONE is listed twice",
+                                        "line 9: timeline/0/expect/0: name the member it concerns, one of [01TEST_ONE,"
+                                                + " 01TEST_ONE]",
+                                        "line 10: timeline/1/member: '01TEST_TWO' is not one of the scenario's members"
+                                                + " [01TEST_ONE, 01TEST_ONE]",
+                                        "line 11: timeline/2: name the member it concerns, one of [01TEST_ONE,"
+                                                + " 01TEST_ONE]"));
+    }
+
+    @Test
     void aPolicyWrittenOutInAScenarioIsCheckedAtTheScenariosOwnLines() {
         assertThatThrownBy(() -> ScenarioReader.read("""
                 name: x
