@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
+import org.almasim.simulator.Institution;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.faults.FaultInjector;
 import org.almasim.simulator.http.ApiKeys;
@@ -49,6 +50,22 @@ public final class Almasim {
     /** Moves the simulated clock (any date; jobs and relative queries follow it). */
     public void setToday(LocalDate date) {
         simulator.clock().set(date);
+    }
+
+    /** A member institution of the annotation's {@code institutions}: where it answers and the key that opens it. */
+    public record Member(String code, String baseUrl, String apiKey) {}
+
+    /**
+     * A member institution the annotation names: its own library, reached with its own key (a call with it never sees
+     * the default library, nor the default key this one).
+     */
+    public Member institution(String code) {
+        Institution member = simulator
+                .institution(code)
+                .orElseThrow(() -> new IllegalArgumentException("No institution " + code + "; @AlmasimTest names "
+                        + String.join(", ", settings.institutions())));
+        return new Member(
+                member.code(), baseUrl(), member.apiKeys().readWriteKey().orElseThrow());
     }
 
     /** Loads {@code demo}, {@code synthetic:N} or a population document's path on top of what the library holds. */
@@ -143,6 +160,15 @@ public final class Almasim {
         }
         if (!settings.population().isEmpty()) {
             simulator.load(settings.population(), settings.seed());
+        }
+        for (String named : settings.institutions()) {
+            String code = named.contains("=") ? named.substring(0, named.indexOf('=')) : named;
+            // A shared simulator keeps the institutions another class added; reset emptied them.
+            Institution member =
+                    simulator.institution(code).orElseGet(() -> simulator.addInstitution(Institution.Spec.of(code)));
+            if (named.contains("=")) {
+                member.load(named.substring(named.indexOf('=') + 1), settings.seed());
+            }
         }
     }
 

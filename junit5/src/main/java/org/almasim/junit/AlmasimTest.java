@@ -32,6 +32,13 @@ public @interface AlmasimTest {
     /** {@code demo}, {@code synthetic:N}, a population document's path, or empty for an empty library. */
     String population() default "";
 
+    /**
+     * Member institutions beside the default one, each {@code CODE} or {@code CODE=POPULATION} (such as {@code
+     * 01FALSC_FSU=demo}): each has its own library and its own key ({@link Almasim#institution(String)}), as a
+     * consortium's members do in Alma (docs/consortium.md).
+     */
+    String[] institutions() default {};
+
     /** The seed of a {@code synthetic:N} population. */
     long seed() default 42L;
 
