@@ -46,7 +46,10 @@ async function call(path, options = {}) {
 /** The library's name in the header, so a room following two libraries knows which one is on screen. */
 async function showInstitution() {
   const settings = await call('/settings');
-  $('institution').textContent = settings.institution_name ?? '';
+  const general = await (await send('/almaws/v1/conf/general')).json();
+  const code = general.institution?.value ?? '';
+  $('institution').textContent = `${settings.institution_name ?? ''} (${code})`;
+  $('institution').dataset.code = code;
   document.title = `${settings.institution_name} · almasim trainer console`;
 }
 
@@ -137,6 +140,7 @@ function selectTab(tab) {
   if (tab.id === 'tab-charts') refreshCharts();
   if (tab.id === 'tab-policies') refreshJobs();
   if (tab.id === 'tab-requests') attempt(refreshRequests);
+  if (tab.id === 'tab-consortium') attempt(refreshConsortium);
 }
 
 function setUpTabs() {
@@ -466,6 +470,45 @@ function setUpRequests() {
     await call('/journal', { method: 'DELETE' });
     await refreshRequests();
   }));
+}
+
+// ---- consortium: every institution at a glance, and switching between them ----
+
+async function refreshConsortium() {
+  const overview = await call('/institutions/overview');
+  const current = $('institution').dataset.code;
+  document.querySelector('#consortium-table tbody').replaceChildren(...overview.institution.map((member) => {
+    const row = element('tr');
+    const last = member.last_job_run;
+    const use = element('button', member.code === current ? 'in use' : 'Use this institution', { type: 'button' });
+    use.disabled = member.code === current;
+    use.addEventListener('click', () => attempt(() => switchInstitution(member)));
+    row.append(
+      element('td', member.code),
+      element('td', member.name),
+      element('td', String(member.patrons_by_status.ACTIVE ?? 0)),
+      element('td', String(member.patrons_by_status.INACTIVE ?? 0)),
+      element('td', String(member.patrons)),
+      element('td', String(member.job_runs)),
+      element('td', last ? `${last.job_info?.name ?? ''} ${last.status?.value ?? ''} ${last.start_time ?? ''}` : '—'),
+      element('td', '', {}));
+    row.lastChild.append(use);
+    return row;
+  }));
+}
+
+/** Works in another institution: with its public development key at once, else with the key the trainer gives. */
+async function switchInstitution(member) {
+  if (member.development_key) {
+    sessionStorage.setItem(KEY_STORE, member.development_key);
+  } else {
+    askForKey(`Give an API key of ${member.code} (${member.name}).`);
+    await new Promise((resolve) => { keyGiven = resolve; });
+  }
+  await showInstitution();
+  await loadOverview();
+  await loadPatrons();
+  await refreshConsortium();
 }
 
 // ---- charts ----

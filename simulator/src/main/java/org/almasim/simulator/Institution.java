@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.almasim.simulator.admin.AdminController;
 import org.almasim.simulator.admin.SnapshotController;
@@ -24,6 +25,7 @@ import org.almasim.simulator.http.ApiGate;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.http.ApiThresholds;
 import org.almasim.simulator.institutions.GeneralController;
+import org.almasim.simulator.institutions.InstitutionController;
 import org.almasim.simulator.jobs.JobController;
 import org.almasim.simulator.jobs.JobService;
 import org.almasim.simulator.loans.LoanController;
@@ -117,6 +119,7 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
     private final PopulationService population;
     private final JobService jobs;
     private final Handlers handlers;
+    private final PatronDirectory patrons;
     private volatile Runnable afterReset = () -> {};
 
     /**
@@ -144,7 +147,7 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
         jobs.recoverAfterStop();
         InstitutionSettings settings = new InstitutionSettings(dsl, codes, JobService.ALMASIM_JOB_IDS);
         this.population = new PopulationService(dsl, codes, clock, users, loans, fees, sets, settings);
-        PatronDirectory patrons = new PatronDirectory(dsl, clock, users, loans, fees, sets, blockers, codes);
+        this.patrons = new PatronDirectory(dsl, clock, users, loans, fees, sets, blockers, codes);
         this.handlers = new Handlers(
                 new UserController(users, listing),
                 new FeeController(fees),
@@ -158,6 +161,22 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
                 new PersonalDataController(users, loans, fees),
                 new SnapshotController(this::exportTo, this::importFrom, clock),
                 new GeneralController(code, name));
+    }
+
+    /** Counts for the consortium's overview ({@code GET /almasim/v1/institutions/overview}). */
+    InstitutionController.Overview overview(boolean isDefault) {
+        PatronDirectory.Summary summary = patrons.summary();
+        JobService.Runs runs = jobs.runs();
+        boolean developmentKeyOnly = keys.all().equals(Set.of(developmentKey(code))) || keys.developmentKeyOnly();
+        return new InstitutionController.Overview(
+                code,
+                name,
+                isDefault,
+                summary.total(),
+                summary.byStatus(),
+                runs.count(),
+                runs.newest(),
+                developmentKeyOnly ? keys.readWriteKey() : Optional.empty());
     }
 
     /** The institution a request reached: the one its key belongs to (the default one for health, which needs none). */

@@ -82,6 +82,11 @@ final class Institutions implements InstitutionController.Registry, AutoCloseabl
     }
 
     @Override
+    public List<InstitutionController.Overview> overview() {
+        return all().stream().map(i -> i.overview(i == home)).toList();
+    }
+
+    @Override
     public InstitutionController.Added add(InstitutionController.Request request) {
         Institution institution = add(new Institution.Spec(request.code(), request.name(), request.apiKeys()));
         return new InstitutionController.Added(

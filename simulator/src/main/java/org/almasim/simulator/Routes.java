@@ -129,6 +129,7 @@ final class Routes {
                 put("snapshot", at.to(h -> h.snapshot()::replace));
                 get("openapi.json", openApi::get);
                 get("institutions", institutions::list);
+                get("institutions/overview", institutions::overview);
                 post("institutions", institutions::add);
                 get("journal", journal::list);
                 delete("journal", journal::clear);

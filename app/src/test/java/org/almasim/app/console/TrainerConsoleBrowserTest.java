@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.StreamSupport;
+import org.almasim.simulator.Institution;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.population.PopulationService;
@@ -31,6 +32,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -130,7 +132,8 @@ class TrainerConsoleBrowserTest {
         assertThat(text("today"))
                 .isEqualTo(api("/almasim/v1/clock").path("today").asText());
         assertThat(text("institution"))
-                .isEqualTo(api("/almasim/v1/settings").path("institution_name").asText())
+                .isEqualTo(api("/almasim/v1/settings").path("institution_name").asText() + " ("
+                        + Institution.DEFAULT_CODE + ")")
                 .isNotBlank();
         int total = api("/almasim/v1/patrons/summary").path("total").asInt();
         assertThat(text("patron-count")).endsWith("of " + total + " patrons");
@@ -322,7 +325,7 @@ class TrainerConsoleBrowserTest {
         new Select(browser.findElement(By.id("scenario-name"))).selectByValue("flvc-2022-2024");
         browser.findElement(By.id("scenario-load")).click();
         wait.until(d -> text("scenario-state").contains("step 1 of"));
-        wait.until(d -> text("institution").equals("FLVC member library"));
+        wait.until(d -> text("institution").equals("FLVC member library (" + Institution.DEFAULT_CODE + ")"));
         assertThat(text("scenario-narration")).contains("start:");
         browser.findElement(By.id("scenario-step")).click();
         wait.until(d -> text("scenario-state").contains("step 2 of"));
@@ -359,6 +362,36 @@ class TrainerConsoleBrowserTest {
         assertThat(browser.findElement(By.id("tab-scenarios")).getAttribute("aria-selected"))
                 .isEqualTo("true");
         assertThat(browser.findElement(By.id("panel-scenarios")).isDisplayed()).isTrue();
+    }
+
+    @Test
+    @Order(10)
+    void theConsortiumTabCountsEveryMemberAndSwitchesToOne() throws IOException {
+        simulator.addInstitution(Institution.Spec.of("01TEST_MEMBER")).load("synthetic:7", 1);
+        browser.findElement(By.id("tab-consortium")).click();
+        wait.until(d -> browser.findElements(By.cssSelector("#consortium-table tbody tr"))
+                        .size()
+                == 2);
+
+        List<List<String>> rows = cells("#consortium-table tbody tr");
+        assertThat(rows.get(0).get(0)).isEqualTo(Institution.DEFAULT_CODE);
+        assertThat(rows.get(0).get(4))
+                .isEqualTo(String.valueOf(
+                        api("/almasim/v1/patrons/summary").path("total").asInt()));
+        assertThat(rows.get(1)).startsWith("01TEST_MEMBER", "01TEST_MEMBER");
+        assertThat(rows.get(1).get(4)).isEqualTo("7");
+        screenshot("10-consortium");
+
+        browser.findElements(By.cssSelector("#consortium-table tbody tr"))
+                .get(1)
+                .findElement(By.tagName("button"))
+                .click();
+        wait.until(d -> text("institution").endsWith("(01TEST_MEMBER)"));
+        // The table is drawn again once the switch is done: a row read while it is replaced is read again.
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> cells("#consortium-table tbody tr").get(1).get(7).equals("in use"));
+        assertThat(cells("#consortium-table tbody tr").get(0).get(7)).isEqualTo("Use this institution");
+        screenshot("11-consortium-member");
     }
 
     private static String text(String id) {

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.almasim.simulator.errors.AlmaError;
 import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.http.AlmaFormats.BodyFormat;
 import org.almasim.simulator.http.AlmaHttp;
+import org.almasim.simulator.jobs.JobInstance;
 import org.almasim.simulator.population.Population.Loaded;
 
 /**
@@ -33,9 +35,25 @@ public final class InstitutionController {
             @JsonProperty("api_keys") List<String> apiKeys,
             @JsonProperty("loaded") Optional<Loaded> loaded) {}
 
+    /**
+     * One institution at a glance, for the consortium's overview: counts only, never a patron. {@code development_key}
+     * is given only when the institution's one key is its public development key, so a console can switch to it.
+     */
+    public record Overview(
+            @JsonProperty("code") String code,
+            @JsonProperty("name") String name,
+            @JsonProperty("default") boolean isDefault,
+            @JsonProperty("patrons") int patrons,
+            @JsonProperty("patrons_by_status") Map<String, Integer> patronsByStatus,
+            @JsonProperty("job_runs") int jobRuns,
+            @JsonProperty("last_job_run") Optional<JobInstance> lastJobRun,
+            @JsonProperty("development_key") Optional<String> developmentKey) {}
+
     /** The simulator's institutions, as this controller needs them. */
     public interface Registry {
         List<Listed> list();
+
+        List<Overview> overview();
 
         /** Adds an institution; an IllegalArgumentException says why one cannot be (its code or a key in use). */
         Added add(Request request);
@@ -49,6 +67,11 @@ public final class InstitutionController {
 
     public void list(Context ctx) {
         AlmaHttp.json(ctx, registry.list());
+    }
+
+    /** {@code GET /almasim/v1/institutions/overview}: patrons by status and job runs, member by member. */
+    public void overview(Context ctx) {
+        AlmaHttp.json(ctx, Map.of("institution", registry.overview()));
     }
 
     public void add(Context ctx) {

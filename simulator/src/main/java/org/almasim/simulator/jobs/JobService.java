@@ -168,6 +168,14 @@ public final class JobService implements AutoCloseable {
     }
 
     /** A job's instances, newest first; the control plane's {@code ALL} lists every job's. */
+    /** How many job instances the institution has run, and the newest, for the consortium's overview. */
+    public record Runs(int count, Optional<JobInstance> newest) {}
+
+    public Runs runs() {
+        JobLists.Instances newest = instances("ALL", null, null, null, new Page(1, 0), new AlmaLinks(""));
+        return new Runs(newest.totalRecordCount(), newest.jobInstance().stream().findFirst());
+    }
+
     public JobLists.Instances instances(
             String jobId, String status, String from, String to, Page page, AlmaLinks links) {
         String only = "ALL".equalsIgnoreCase(jobId) ? null : job(jobId).id();

@@ -150,6 +150,38 @@ class InstitutionIsolationTest {
     }
 
     @Test
+    void theOverviewCountsEachInstitutionsPatronsAndRunsAndNamesNoPatron() {
+        home.postJson("/almasim/v1/institutions", Map.of(), "{\"code\":\"01TEST_THIRD\"}")
+                .isOk();
+        JsonNode overview = other.getJson("/almasim/v1/institutions/overview", Map.of())
+                .isOk()
+                .json()
+                .path("institution");
+
+        assertThat(overview.findValuesAsText("code")).containsExactly(Institution.DEFAULT_CODE, OTHER, "01TEST_THIRD");
+        for (int i = 0; i < 2; i++) {
+            AlmaClient client = i == 0 ? home : other;
+            int patrons = client.getJson("/almaws/v1/users", Map.of("limit", "0"))
+                    .isOk()
+                    .json()
+                    .path("total_record_count")
+                    .asInt();
+            assertThat(overview.get(i).path("patrons").asInt()).isEqualTo(patrons);
+            assertThat(overview.get(i).path("job_runs").asInt())
+                    .as("the purge run of the set-up")
+                    .isEqualTo(1);
+        }
+        assertThat(overview.get(2).path("patrons").asInt()).isZero();
+        assertThat(overview.get(2).path("development_key").asText())
+                .as("a member with only its public development key: the console may switch to it")
+                .isEqualTo("l8xx01testthird");
+        assertThat(overview.get(1).has("development_key"))
+                .as("a key of its own is never shown")
+                .isFalse();
+        assertThat(overview.toString()).doesNotContain("own-home").doesNotContain("own-other");
+    }
+
+    @Test
     void anInstitutionWithoutKeysOpensWithItsDevelopmentKey() {
         home.postJson("/almasim/v1/institutions", Map.of(), "{\"code\":\"01TEST_THIRD\"}")
                 .isOk();
