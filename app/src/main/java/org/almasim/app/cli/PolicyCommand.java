@@ -11,6 +11,7 @@ import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.clock.EngineToday;
 import org.almasim.engine.consortium.Consortium;
+import org.almasim.engine.consortium.ConsortiumReader;
 import org.almasim.engine.consortium.ConsortiumReport;
 import org.almasim.engine.consortium.ConsortiumRun;
 import org.almasim.engine.execution.Notices;
@@ -182,28 +183,51 @@ final class PolicyCommand implements Runnable {
                 description = "Write one file per notice here. Default: print them.")
         Path outbox;
 
+        @Option(
+                names = "--consortium",
+                paramLabel = "FILE",
+                description = "Each member's notices, to the consortium's lists and the member's coordinators"
+                        + " (in a folder per member of the outbox).")
+        Path consortium;
+
         @Override
         public Integer call() {
             return AlmaOptions.report(spec, "text", () -> {
-                Policy loaded = PolicyReader.load(policy);
+                Policy shared = PolicyReader.load(policy);
                 LocalDate day = EngineToday.of(Optional.ofNullable(asOf));
-                var due = Notices.due(loaded, day);
-                if (due.isEmpty()) {
-                    return "No notice is due on " + day + ".\n";
+                if (consortium == null) {
+                    return notices(shared, day, outbox);
                 }
+                Consortium members = ConsortiumReader.load(consortium);
                 StringBuilder out = new StringBuilder();
-                if (outbox != null) {
-                    try {
-                        Notices.write(loaded, due, outbox)
-                                .forEach(f -> out.append("wrote ").append(f).append('\n'));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                } else {
-                    due.forEach(n -> out.append(n.text(loaded.name())).append('\n'));
+                for (Consortium.Member member : members.members()) {
+                    out.append("== ").append(member.code()).append(" ==\n");
+                    out.append(notices(
+                            members.policyFor(member, shared),
+                            day,
+                            outbox == null ? null : outbox.resolve(member.code())));
                 }
                 return out.toString();
             });
+        }
+
+        private static String notices(Policy loaded, LocalDate day, Path outbox) {
+            var due = Notices.due(loaded, day);
+            if (due.isEmpty()) {
+                return "No notice is due on " + day + ".\n";
+            }
+            StringBuilder out = new StringBuilder();
+            if (outbox != null) {
+                try {
+                    Notices.write(loaded, due, outbox)
+                            .forEach(f -> out.append("wrote ").append(f).append('\n'));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            } else {
+                due.forEach(n -> out.append(n.text(loaded.name())).append('\n'));
+            }
+            return out.toString();
         }
     }
 
