@@ -137,7 +137,7 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
         this.keys = ApiKeys.parse(spec.apiKeys());
         this.thresholds = new ApiThresholds(config.dailyThreshold(), config.perSecondThreshold(), System::nanoTime);
         var dsl = database.dsl();
-        UserService users = new UserService(dsl, codes, clock);
+        UserService users = new UserService(dsl, codes, clock, database::version);
         UserListing listing = new UserListing(dsl, codes, database::version);
         FeeService fees = new FeeService(dsl, codes, clock, users);
         LoanService loans = new LoanService(dsl, codes, clock, users);

@@ -2,14 +2,12 @@ package org.almasim.scenarios.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +17,6 @@ import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.alma.AlmaJson;
-import org.almasim.engine.alma.AlmaSets;
 import org.almasim.engine.consortium.Consortium;
 import org.almasim.engine.execution.PolicyRun;
 import org.almasim.engine.execution.Reinstatement;
@@ -218,94 +215,8 @@ public final class ScenarioPlay {
                 .orElse(name);
     }
 
-    /** Loads a library: the scenario's settings, population, cohorts and sets, then a member's own. */
     private void setUp(Library library) {
-        AlmaClient alma = library.alma();
-        PolicyCalendar calendar = library.calendar();
-        Optional<Scenario.Member> member = library.member();
-        Map<String, Object> settings = new LinkedHashMap<>(scenario.settings());
-        member.ifPresent(m -> settings.putAll(m.settings()));
-        List<Scenario.Cohort> cohorts = new ArrayList<>(scenario.cohorts());
-        member.ifPresent(m -> cohorts.addAll(m.cohorts()));
-        List<Scenario.NamedSet> sets = new ArrayList<>(scenario.sets());
-        member.ifPresent(m -> sets.addAll(m.sets()));
-        calendar.startOn(scenario.start());
-        if (!settings.isEmpty()) {
-            alma.put("/almasim/v1/settings", Map.of(), JSON.valueToTree(settings));
-        }
-        ObjectNode population = scenario.population() == null
-                ? JSON.createObjectNode()
-                : scenario.population().deepCopy();
-        member.map(Scenario.Member::population)
-                .ifPresent(own -> own.properties().forEach(field -> {
-                    // A member's users, items, loans... come after the scenario's, in the same lists.
-                    if (field.getValue().isArray()
-                            && population.path(field.getKey()).isArray()) {
-                        ((ArrayNode) population.get(field.getKey()))
-                                .addAll((ArrayNode) field.getValue().deepCopy());
-                    } else {
-                        population.set(field.getKey(), field.getValue().deepCopy());
-                    }
-                }));
-        population.put("today", scenario.start().toString());
-        withDefaults(population);
-        if (!population.has("featured")) {
-            // The patrons the story names one by one are the ones a trainer shows first; a cohort's come after them.
-            ArrayNode featured = population.putArray("featured");
-            population
-                    .path("users")
-                    .forEach(user -> featured.add(user.path("primary_id").asText()));
-        }
-        cohorts.forEach(cohort -> Cohorts.addTo(population, cohort, scenario.start()));
-        JsonNode loadedCounts = alma.post("/almasim/v1/population", Map.of(), population);
-        for (Scenario.NamedSet set : sets) {
-            if (set.query() != null) {
-                ObjectNode logical = JSON.createObjectNode().put("name", set.name());
-                logical.putObject("type").put("value", "LOGICAL");
-                logical.putObject("content").put("value", "USER");
-                logical.putObject("query").put("value", set.query());
-                new AlmaSets(alma).create(logical);
-            } else {
-                new AlmaSets(alma).itemized(set.name(), set.members());
-            }
-        }
-        calendar.say("start: " + loadedCounts.path("users").asInt() + " patrons, "
-                + loadedCounts.path("loans").asInt() + " loans, "
-                + loadedCounts.path("fees").asInt() + " fees"
-                + (sets.isEmpty()
-                        ? ""
-                        : ", sets "
-                                + sets.stream()
-                                        .map(s -> s.name()
-                                                + (s.query() != null
-                                                        ? " (logical)"
-                                                        : " (" + s.members().size() + ")"))
-                                        .toList())
-                + "; policies: "
-                + String.join(
-                        ", ",
-                        calendar.policies().values().stream().map(Policy::name).toList()));
-    }
-
-    /** Fills each user's missing fields from {@code patron_defaults}; a field given as null is left out. */
-    private void withDefaults(ObjectNode population) {
-        for (JsonNode user : population.path("users")) {
-            ObjectNode patron = (ObjectNode) user;
-            if (scenario.patronDefaults() != null) {
-                scenario.patronDefaults().properties().forEach(field -> {
-                    if (!patron.has(field.getKey())) {
-                        patron.set(field.getKey(), field.getValue().deepCopy());
-                    }
-                });
-            }
-            List<String> unset = new ArrayList<>();
-            patron.properties().forEach(field -> {
-                if (field.getValue().isNull()) {
-                    unset.add(field.getKey());
-                }
-            });
-            patron.remove(unset);
-        }
+        new LibrarySetUp(scenario, library.member()).load(library.alma(), library.calendar());
     }
 
     private void act(Scenario.Step step) {

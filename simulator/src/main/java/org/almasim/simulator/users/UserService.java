@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.almasim.simulator.clock.SimulatedClock;
@@ -27,6 +28,7 @@ import org.almasim.simulator.http.AlmaDocument;
 import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.links.AlmaLinks;
 import org.almasim.simulator.settings.InstitutionSettings;
+import org.almasim.simulator.store.KeptUntilWrite;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.jooq.exception.IntegrityConstraintViolationException;
@@ -36,24 +38,36 @@ import org.jooq.impl.DSL;
 public final class UserService {
     private static final int BATCH = 1000;
 
+    /** About 10 MB of documents at most; past that, all are dropped and read again. */
+    private static final int KEPT_DOCUMENTS = 10_000;
+
     private final DSLContext dsl;
     private final CodeTables codes;
     private final SimulatedClock clock;
     private final UserRules rules;
+    private final KeptUntilWrite<String, String> documents;
 
-    public UserService(DSLContext dsl, CodeTables codes, SimulatedClock clock) {
+    /** {@code dataVersion} moves after every committed write ({@code Database.version()}). */
+    public UserService(DSLContext dsl, CodeTables codes, SimulatedClock clock, LongSupplier dataVersion) {
         this.dsl = dsl;
         this.codes = codes;
         this.clock = clock;
         this.rules = new UserRules(codes);
+        this.documents = new KeptUntilWrite<>(dataVersion, KEPT_DOCUMENTS);
     }
 
-    /** The stored document, which is exactly the JSON of a plain {@code GET /users/{id}}. */
+    /**
+     * The stored document, which is exactly the JSON of a plain {@code GET /users/{id}}. Kept until the next write to
+     * the database: a client reading the same patrons over and over (a poller, a load test, a preview after a preview)
+     * is answered without a query, and any write makes every kept document be read again.
+     */
     public String document(String id, String idType) {
-        return new UserRepository(dsl)
-                .find(id, idType)
-                .orElseThrow(() -> notFound(id, idType))
-                .document();
+        return documents.get(
+                (idType == null ? "all_unique" : idType) + "\u0000" + id,
+                () -> new UserRepository(dsl)
+                        .find(id, idType)
+                        .orElseThrow(() -> notFound(id, idType))
+                        .document());
     }
 
     /**

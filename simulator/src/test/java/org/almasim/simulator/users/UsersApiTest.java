@@ -26,6 +26,30 @@ class UsersApiTest extends SimulatorTest {
     }
 
     @Test
+    void aUserReadOverAndOverIsNeverAnsweredAsItWasBeforeAWrite() {
+        alma.createUser(user("dd1"));
+        for (int i = 0; i < 20; i++) {
+            // Read twice (the second from what the simulator keeps), change it, and read it again at once.
+            alma.getUser("dd1");
+            JsonNode read = alma.getUser("DD1");
+            alma.updateUser(
+                    "dd1",
+                    ((ObjectNode) read.deepCopy()).put("first_name", "Dana" + i).toString());
+            assertThat(alma.getUser("dd1").path("first_name").asText()).isEqualTo("Dana" + i);
+            assertThat(alma.getUser("B-dd1").path("first_name").asText()).isEqualTo("Dana" + i);
+            alma.postJson(
+                            "/almaws/v1/users/dd1/fees",
+                            Map.of(),
+                            "{\"type\":{\"value\":\"OVERDUEFINE\"},\"original_amount\":1,\"owner\":{\"value\":\"MAIN\"}}")
+                    .isOk();
+        }
+        alma.postJson("/almaws/v1/users/dd1/fees/all", Map.of("op", "pay", "amount", "ALL", "method", "CASH"), null)
+                .isOk();
+        alma.attemptToDeleteUser("dd1");
+        alma.attemptToGetUser("dd1").hasAlmaError("401861");
+    }
+
+    @Test
     void userIsFoundByAnyIdentifierAndPrimaryIdIgnoresCase() {
         alma.createUser(user("dd1"));
         assertThat(alma.getUser("B-dd1").path("primary_id").asText()).isEqualTo("dd1");
