@@ -14,6 +14,7 @@ import org.almasim.engine.clock.EngineToday;
 import org.almasim.engine.consortium.Consortium;
 import org.almasim.engine.consortium.ConsortiumReader;
 import org.almasim.engine.consortium.ConsortiumReport;
+import org.almasim.engine.consortium.ConsortiumRun;
 import org.almasim.engine.execution.RunRefused;
 import org.almasim.engine.policy.Policy;
 import org.almasim.engine.policy.PolicyException;
@@ -84,19 +85,41 @@ final class AlmaOptions {
         return EngineToday.of(Optional.ofNullable(asOf), on);
     }
 
-    Optional<Consortium> consortium() {
-        return Optional.ofNullable(consortium).map(ConsortiumReader::load);
+    int handle(CommandLine.Model.CommandSpec spec, Supplier<String> command) {
+        return report(spec, format, command);
+    }
+
+    private Consortium loadedConsortium;
+
+    /** The consortium file, read once. */
+    Consortium consortium() {
+        if (loadedConsortium == null) {
+            loadedConsortium = ConsortiumReader.load(consortium);
+        }
+        return loadedConsortium;
+    }
+
+    /** How one kind of member report makes the consortium's ({@code ConsortiumReport::ofRuns}, ...). */
+    interface ReportOf<R> {
+        ConsortiumReport of(Consortium consortium, String policy, List<ConsortiumRun.MemberOutcome<R>> outcomes);
     }
 
     /**
-     * Works through the consortium's members and prints the report: 0 when every member finished, 1 when any stopped
-     * (each stopped member is named on the error stream too, so a scheduled job's log shows it).
+     * Does {@code work} for every member of the consortium file with its own policy, and prints the consortium's
+     * report ({@code memberText} renders a member's own report as text): 0 when every member finished, 1 when any
+     * stopped (each stopped member is named on the error stream too, so a scheduled job's log shows it).
      */
-    int handleConsortium(
-            CommandLine.Model.CommandSpec spec, Supplier<ConsortiumReport> work, Function<Object, String> memberText) {
+    <R> int eachMember(
+            CommandLine.Model.CommandSpec spec,
+            ReportOf<R> reportOf,
+            ConsortiumRun.Work<R> work,
+            Function<Object, String> memberText) {
         ConsortiumReport[] done = new ConsortiumReport[1];
         int printed = report(spec, format, () -> {
-            done[0] = work.get();
+            Policy shared = policy();
+            List<ConsortiumRun.MemberOutcome<R>> outcomes =
+                    ConsortiumRun.withProcessEnvironment().forEachMember(consortium(), shared, work);
+            done[0] = reportOf.of(consortium(), shared.name(), outcomes);
             return ConsortiumFormat.parse(format).render(done[0], memberText);
         });
         if (printed != 0) {
@@ -108,10 +131,6 @@ final class AlmaOptions {
                         "Member " + m.code() + " stopped: " + m.failure().orElse("")));
         err.flush();
         return done[0].stopped().isEmpty() ? 0 : 1;
-    }
-
-    int handle(CommandLine.Model.CommandSpec spec, Supplier<String> command) {
-        return report(spec, format, command);
     }
 
     /**

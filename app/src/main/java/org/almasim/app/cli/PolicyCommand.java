@@ -13,7 +13,6 @@ import org.almasim.engine.clock.EngineToday;
 import org.almasim.engine.consortium.Consortium;
 import org.almasim.engine.consortium.ConsortiumReader;
 import org.almasim.engine.consortium.ConsortiumReport;
-import org.almasim.engine.consortium.ConsortiumRun;
 import org.almasim.engine.execution.Notices;
 import org.almasim.engine.execution.PolicyRun;
 import org.almasim.engine.execution.Reinstatement;
@@ -97,19 +96,12 @@ final class PolicyCommand implements Runnable {
             PolicyRun.Mode runMode = mode.equalsIgnoreCase("per-user") ? PolicyRun.Mode.PER_USER : PolicyRun.Mode.JOB;
             AlmaJobs.Ids jobs = new AlmaJobs.Ids(purgeJob, updateJob);
             if (options.consortium != null) {
-                Consortium consortium = options.consortium().orElseThrow();
                 // Members run side by side: one progress bar each would garble the terminal, so none is drawn.
-                return options.handleConsortium(
+                return options.eachMember(
                         spec,
-                        () -> ConsortiumReport.ofRuns(
-                                consortium,
-                                options.policy().name(),
-                                ConsortiumRun.withProcessEnvironment()
-                                        .forEachMember(
-                                                consortium,
-                                                options.policy(),
-                                                (member, alma, policy) -> runner(alma, jobs, ProgressListener.NONE)
-                                                        .run(policy, options.today(alma), runMode))),
+                        ConsortiumReport::ofRuns,
+                        (member, alma, policy) ->
+                                runner(alma, jobs, ProgressListener.NONE).run(policy, options.today(alma), runMode),
                         report -> RunFormat.TEXT.render((RunReport) report));
             }
             return options.handle(spec, () -> {
@@ -258,24 +250,16 @@ final class PolicyCommand implements Runnable {
         @Override
         public Integer call() {
             if (options.consortium != null) {
-                Consortium consortium = options.consortium().orElseThrow();
-                return options.handleConsortium(
+                return options.eachMember(
                         spec,
-                        () -> ConsortiumReport.ofDiffs(
-                                consortium,
-                                options.policy().name(),
-                                ConsortiumRun.withProcessEnvironment()
-                                        .forEachMember(
-                                                consortium,
-                                                options.policy(),
-                                                (member, alma, policy) -> diff(
-                                                        policy,
-                                                        against == null
-                                                                ? policy
-                                                                : consortium.policyFor(
-                                                                        member, PolicyReader.load(against)),
-                                                        alma,
-                                                        options.today(alma)))),
+                        ConsortiumReport::ofDiffs,
+                        (member, alma, policy) -> diff(
+                                policy,
+                                against == null
+                                        ? policy
+                                        : options.consortium().policyFor(member, PolicyReader.load(against)),
+                                alma,
+                                options.today(alma)),
                         report -> ((PolicyDiff) report).text());
             }
             return options.handle(spec, () -> {
@@ -315,18 +299,10 @@ final class PolicyCommand implements Runnable {
         @Override
         public Integer call() {
             if (options.consortium != null) {
-                Consortium consortium = options.consortium().orElseThrow();
-                return options.handleConsortium(
+                return options.eachMember(
                         spec,
-                        () -> ConsortiumReport.ofPreviews(
-                                consortium,
-                                options.policy().name(),
-                                ConsortiumRun.withProcessEnvironment()
-                                        .forEachMember(
-                                                consortium,
-                                                options.policy(),
-                                                (member, alma, policy) ->
-                                                        Preview.of(policy, alma, options.today(alma), nearDays))),
+                        ConsortiumReport::ofPreviews,
+                        (member, alma, policy) -> Preview.of(policy, alma, options.today(alma), nearDays),
                         report -> PreviewFormat.TEXT.render((PreviewReport) report));
             }
             return options.handle(
