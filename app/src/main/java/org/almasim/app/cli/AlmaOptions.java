@@ -145,7 +145,7 @@ final class AlmaOptions {
             out.flush();
             return 0;
         } catch (PolicyException e) {
-            err.println("The policy cannot be used: " + e.getMessage());
+            err.println("Cannot use " + e.getMessage());
             return 2;
         } catch (IllegalArgumentException e) {
             err.println("Unknown format '" + format + "': use text, csv or json.");

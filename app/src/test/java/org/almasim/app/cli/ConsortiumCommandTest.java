@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.almasim.simulator.Institution;
 import org.almasim.simulator.Simulator;
 import org.junit.jupiter.api.AfterEach;
@@ -114,6 +115,25 @@ class ConsortiumCommandTest {
         String ucf = notices.out().substring(notices.out().indexOf("== 01FALSC_UCF =="));
         assertThat(fsu).contains("fsu-ils@example.edu").contains("ILS Coordinators listserv");
         assertThat(ucf).contains("ILS Coordinators listserv").doesNotContain("fsu-ils@example.edu");
+    }
+
+    @Test
+    void aConsortiumFileThatHoldsAKeyIsRefusedWithItsLineBeforeAnyCall() throws IOException {
+        Files.writeString(file, """
+                name: FLVC
+                members:
+                  - {code: 01FALSC_FSU, alma_url: "%s", api_key: l8xx01falscfsu}
+                """.formatted(simulator.baseUrl()));
+        String before =
+                simulator.journal().find(Optional.empty(), Optional.empty()).toString();
+
+        Outcome run = run("policy", "run", "--policy", "flvc-annual", "--consortium", file.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("Cannot use " + file).contains("line 3: members/0/api_key: not a field here");
+        assertThat(simulator.journal().find(Optional.empty(), Optional.empty()).toString())
+                .as("no call reached Alma")
+                .isEqualTo(before);
     }
 
     @Test

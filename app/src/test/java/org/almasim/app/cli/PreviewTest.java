@@ -244,7 +244,7 @@ class PreviewTest {
         assertThat(cli.execute(
                         "policy", "preview", "--policy", "no-such", "--alma-url", sim.baseUrl(), "--api-key", "k"))
                 .isEqualTo(2);
-        assertThat(err.toString()).contains("The policy cannot be used").contains("no shipped policy");
+        assertThat(err.toString()).contains("Cannot use no-such").contains("no shipped policy");
         assertThat(cli.execute(
                         "policy",
                         "preview",
