@@ -120,7 +120,7 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
     private final JobService jobs;
     private final Handlers handlers;
     private final PatronDirectory patrons;
-    private volatile Runnable afterReset = () -> {};
+    private volatile Runnable afterReplaced = () -> {};
 
     /**
      * Wires an institution over an open database. The clock is the consortium's: {@code state} is where this
@@ -270,12 +270,15 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
         codes.reload();
         thresholds.clear();
         rememberDate(clock.today());
-        afterReset.run();
+        afterReplaced.run();
     }
 
-    /** Run after each reset, which empties the state too: the simulator writes back what it keeps there. */
-    void afterReset(Runnable action) {
-        this.afterReset = action;
+    /**
+     * Run after each reset or snapshot import, which replace the state too: the simulator writes back what it keeps
+     * there (the list of institutions is the simulator's, not the library's).
+     */
+    void afterReplaced(Runnable action) {
+        this.afterReplaced = action;
     }
 
     /** Saves the institution's whole library, once running jobs finish (see {@link Simulator#exportTo}). */
@@ -292,6 +295,7 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
         } finally {
             codes.reload();
             thresholds.clear();
+            afterReplaced.run();
         }
         rememberedDate(state).ifPresent(clock::set);
     }

@@ -39,7 +39,7 @@ final class Institutions implements InstitutionController.Registry, AutoCloseabl
         this.config = config;
         byCode.put(home.code(), home);
         index();
-        home.afterReset(this::remember);
+        home.afterReplaced(this::remember);
     }
 
     Optional<ApiGate.KeyOwner> ownerOf(String key) {

@@ -47,4 +47,23 @@ class InstitutionRestartTest {
                     .isZero();
         }
     }
+
+    @Test
+    void aSnapshotPutBackIntoTheDefaultInstitutionKeepsTheOtherInstitutions() {
+        Simulator.Config config = Simulator.Config.defaults()
+                .withDatabase(directory.resolve("library").toString())
+                .withToday(LocalDate.of(2024, 8, 1));
+        Path snapshot = directory.resolve("before-members.zip");
+        try (Simulator first = Simulator.create(config).start(0)) {
+            first.exportTo(snapshot);
+            first.addInstitution(new Institution.Spec("01TEST_UCF", "Central", List.of("l8xx-ucf")));
+            first.importFrom(snapshot);
+        }
+        try (Simulator second = Simulator.create(config).start(0)) {
+            assertThat(second.institutions())
+                    .extracting(Institution::code)
+                    .as("the snapshot is one library's; the simulator's institutions stay")
+                    .containsExactly(Institution.DEFAULT_CODE, "01TEST_UCF");
+        }
+    }
 }
