@@ -108,8 +108,7 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
             SnapshotController snapshot,
             GeneralController general) {}
 
-    private final String code;
-    private final String name;
+    private final Spec spec;
     private final Database database;
     private final StateStore state;
     private final SimulatedClock clock;
@@ -127,8 +126,8 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
      * institution keeps the date it was left on, which the simulator reads before it builds the clock.
      */
     Institution(Spec spec, Database database, StateStore state, SimulatedClock clock, Simulator.Config config) {
-        this.code = spec.code();
-        this.name = spec.name();
+        this.spec = spec;
+        String code = spec.code();
         this.database = database;
         this.state = state;
         this.clock = clock;
@@ -160,17 +159,17 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
                 new CodeTableController(codes),
                 new PersonalDataController(users, loans, fees),
                 new SnapshotController(this::exportTo, this::importFrom, clock),
-                new GeneralController(code, name));
+                new GeneralController(code, spec.name()));
     }
 
     /** Counts for the consortium's overview ({@code GET /almasim/v1/institutions/overview}). */
     InstitutionController.Overview overview(boolean isDefault) {
         PatronDirectory.Summary summary = patrons.summary();
         JobService.Runs runs = jobs.runs();
-        boolean developmentKeyOnly = keys.all().equals(Set.of(developmentKey(code))) || keys.developmentKeyOnly();
+        boolean developmentKeyOnly = keys.all().equals(Set.of(developmentKey(code()))) || keys.developmentKeyOnly();
         return new InstitutionController.Overview(
-                code,
-                name,
+                code(),
+                name(),
                 isDefault,
                 summary.total(),
                 summary.byStatus(),
@@ -189,11 +188,16 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
     }
 
     public String code() {
-        return code;
+        return spec.code();
     }
 
     public String name() {
-        return name;
+        return spec.name();
+    }
+
+    /** What the institution was made with: its code, name and keys as given. */
+    Spec spec() {
+        return spec;
     }
 
     @Override

@@ -29,7 +29,6 @@ final class Institutions implements InstitutionController.Registry, AutoCloseabl
     private final SimulatedClock clock;
     private final Simulator.Config config;
     private final Map<String, Institution> byCode = new LinkedHashMap<>();
-    private final List<Institution.Spec> added = new ArrayList<>();
     // Read on every request without a lock; replaced whole when an institution is added.
     private volatile Map<String, Institution> byKey = Map.of();
 
@@ -67,13 +66,6 @@ final class Institutions implements InstitutionController.Registry, AutoCloseabl
         return institution;
     }
 
-    private synchronized Institution.Spec specOf(Institution institution) {
-        return added.stream()
-                .filter(spec -> spec.code().equals(institution.code()))
-                .findFirst()
-                .orElseThrow();
-    }
-
     @Override
     public synchronized List<InstitutionController.Listed> list() {
         return byCode.values().stream()
@@ -92,7 +84,7 @@ final class Institutions implements InstitutionController.Registry, AutoCloseabl
         return new InstitutionController.Added(
                 institution.code(),
                 institution.name(),
-                specOf(institution).apiKeys(),
+                institution.spec().apiKeys(),
                 request.population().map(named -> institution.load(named, request.seed())));
     }
 
@@ -117,7 +109,6 @@ final class Institutions implements InstitutionController.Registry, AutoCloseabl
         Database database = Database.open(besideHome(config.database(), spec.code()));
         Institution institution = new Institution(spec, database, new StateStore(database.dsl()), clock, config);
         byCode.put(spec.code(), institution);
-        added.add(spec);
         index();
         return institution;
     }
@@ -130,6 +121,10 @@ final class Institutions implements InstitutionController.Registry, AutoCloseabl
 
     private synchronized void remember() {
         try {
+            List<Institution.Spec> added = byCode.values().stream()
+                    .filter(institution -> institution != home)
+                    .map(Institution::spec)
+                    .toList();
             home.state().put(REMEMBERED, AlmaFormats.JSON.writeValueAsString(added));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot remember the institutions", e);

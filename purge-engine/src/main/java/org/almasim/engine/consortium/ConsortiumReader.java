@@ -36,14 +36,7 @@ public final class ConsortiumReader {
     }
 
     public static Consortium read(byte[] yaml, String source) {
-        JsonNode tree;
-        try {
-            tree = YAML.readTree(yaml);
-        } catch (JsonProcessingException e) {
-            throw new PolicyException(source, List.of(YamlLines.problem(e, yaml)));
-        } catch (IOException e) {
-            throw new PolicyException(source, List.of(e.getMessage()));
-        }
+        JsonNode tree = YamlLines.tree(YAML, yaml, source);
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             throw new PolicyException(source, List.of("the file is empty"));
         }

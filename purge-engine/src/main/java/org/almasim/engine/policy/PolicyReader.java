@@ -59,15 +59,7 @@ public final class PolicyReader {
     }
 
     public static Policy read(byte[] yaml, String source) {
-        JsonNode tree;
-        try {
-            tree = YAML.readTree(yaml);
-        } catch (JsonProcessingException e) {
-            throw new PolicyException(source, List.of(YamlLines.problem(e, yaml)));
-        } catch (IOException e) {
-            throw new PolicyException(source, List.of(e.getMessage()));
-        }
-        return read(tree, YamlLines.of(yaml), source);
+        return read(YamlLines.tree(YAML, yaml, source), YamlLines.of(yaml), source);
     }
 
     /**

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.util.Comparator;
@@ -17,6 +19,17 @@ import java.util.regex.Pattern;
 /** Where things are in a YAML file, so that every problem with a policy or a scenario file can name its line. */
 public final class YamlLines {
     private YamlLines() {}
+
+    /** A file's tree; a file that is not YAML is a PolicyException naming its line. */
+    public static JsonNode tree(ObjectMapper mapper, byte[] yaml, String source) {
+        try {
+            return mapper.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            throw new PolicyException(source, List.of(problem(e, yaml)));
+        } catch (IOException e) {
+            throw new PolicyException(source, List.of(e.getMessage()));
+        }
+    }
 
     /** The line of the field a mapping error is about (the parser's position can be past it), else the parser's. */
     public static String where(JsonProcessingException e, byte[] yaml) {

@@ -129,6 +129,13 @@ public final class PolicyCalendar {
         setClock(target);
     }
 
+    /** Whether moving onto {@code day} would run a stage or tell a notice. */
+    public boolean hasSomethingOn(LocalDate day) {
+        return policies.values().stream()
+                .anyMatch(policy -> !policy.dueOn(day).isEmpty()
+                        || !Notices.due(policy, day).isEmpty());
+    }
+
     /** Runs these stages of a scheduled policy today; answers the report, or nothing when the policy's limits refused it. */
     public Optional<RunReport> runStages(
             String name, Set<Policy.Stage> stages, PolicyRun.Mode mode, String why, ProgressListener progress) {

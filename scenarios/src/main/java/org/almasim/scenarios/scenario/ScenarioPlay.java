@@ -24,6 +24,7 @@ import org.almasim.engine.policy.Policy;
 import org.almasim.engine.policy.PolicyReader;
 import org.almasim.engine.policy.YamlLines;
 import org.almasim.engine.progress.ProgressListener;
+import org.almasim.simulator.Institution;
 
 /**
  * One playing of a scenario against a library reached through its REST API, a step at a time: {@link #start()} loads
@@ -147,7 +148,7 @@ public final class ScenarioPlay {
      * or emptied when a replay finds it there already; answers a client holding its key.
      */
     private AlmaClient memberAlma(Scenario.Member member) {
-        String key = "l8xx" + member.code().toLowerCase(Locale.ROOT).replace("_", "");
+        String key = Institution.developmentKey(member.code());
         ObjectNode institution =
                 JSON.createObjectNode().put("code", member.code()).put("name", member.name());
         institution.putArray("api_keys").add(key);
@@ -234,19 +235,21 @@ public final class ScenarioPlay {
     }
 
     /**
-     * The consortium's clock moves a day at a time, every member's calendar running what falls due on it before the
-     * next day begins; one library's moves straight to the day.
+     * The consortium's clock moves a day at a time: on a day any member has something due, every member's calendar is
+     * brought to it and runs what falls due, before the next day begins. One library's moves straight to the day.
      */
     private void advanceEveryLibraryTo(LocalDate target) {
         if (libraries.size() == 1) {
-            libraries.get(0).calendar().advanceTo(target);
+            calendar().advanceTo(target);
             return;
         }
         LocalDate day = calendar().today();
         while (day.isBefore(target)) {
             day = day.plusDays(1);
-            for (Library library : libraries) {
-                library.calendar().advanceTo(day);
+            LocalDate on = day;
+            if (on.equals(target)
+                    || libraries.stream().anyMatch(library -> library.calendar().hasSomethingOn(on))) {
+                libraries.forEach(library -> library.calendar().advanceTo(on));
             }
         }
     }
