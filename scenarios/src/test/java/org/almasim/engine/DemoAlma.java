@@ -74,6 +74,28 @@ public final class DemoAlma implements AutoCloseable {
         return new AlmaSets(alma).itemized(name, members);
     }
 
+    /**
+     * OhioNet's logical sets, which the shipped {@code opal-lifecycle} policy's weekly and monthly stages run on
+     * ({@code candidates_set}): a library running that policy holds them.
+     */
+    public void opalCandidateSets() {
+        opalCandidateSets(alma);
+    }
+
+    public static void opalCandidateSets(AlmaClient alma) {
+        logicalSet(alma, "OPAL expired a week", "expiry_date on_or_before today-7d and status = ACTIVE");
+        logicalSet(alma, "OPAL expired three years", "expiry_date before today-3y");
+    }
+
+    /** A logical set of users with this query in almasim's set grammar (docs/sets.md); answers its id. */
+    public static String logicalSet(AlmaClient alma, String name, String query) {
+        ObjectNode set = JSON.createObjectNode().put("name", name);
+        set.putObject("type").put("value", "LOGICAL");
+        set.putObject("content").put("value", "USER");
+        set.putObject("query").put("value", query);
+        return alma.post("/almaws/v1/conf/sets", Map.of(), set).path("id").asText();
+    }
+
     /** Starts Alma's job on a set and answers the instance's path, without waiting for it. */
     public String startJob(String jobId, String setId) {
         ObjectNode body = JSON.createObjectNode();

@@ -24,18 +24,13 @@ public final class TimeTravelBenchmark {
     private static final long SEED = 42;
 
     /**
-     * OPAL's lifecycle as it runs at OPAL: each stage on a logical set of its candidates (seed line 48), so a weekly run
-     * reads the patrons who expired lately rather than every user.
+     * OPAL's lifecycle as it runs at OPAL: the shipped policy, each stage on a logical set of its candidates (seed line
+     * 48), so a weekly run reads the patrons who expired lately rather than every user.
      */
     private static final String SCENARIO = """
             name: time travel
             start: %s
-            policies:
-              - name: OPAL lifecycle on logical sets
-                inactive: {expired_days: 7, schedule: {weekly: MONDAY}, candidates_set: OPAL expired a week}
-                purge: {by: expiry_date, older_than: P3Y, schedule: {monthly: 1}, candidates_set: OPAL expired three years}
-                protect: {sets: [Community patrons]}
-                safety: {max_share: 0.5}
+            policies: [opal-lifecycle]
             sets:
               - {name: OPAL expired a week, query: "expiry_date on_or_before today-7d and status = ACTIVE"}
               - {name: OPAL expired three years, query: "expiry_date before today-3y"}

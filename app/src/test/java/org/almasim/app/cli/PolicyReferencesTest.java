@@ -41,6 +41,7 @@ class PolicyReferencesTest {
         set.putObject("type").put("value", "ITEMIZED");
         set.putObject("content").put("value", "USER");
         demo.alma.post("/almaws/v1/conf/sets", Map.of(), set);
+        demo.opalCandidateSets();
     }
 
     @AfterAll
@@ -56,7 +57,7 @@ class PolicyReferencesTest {
             String err = refused(command, policy);
             assertThat(err)
                     .as(command)
-                    .contains("line 19: Community patron: no such set of users in this institution; did you mean "
+                    .contains("line 24: Community patron: no such set of users in this institution; did you mean "
                             + "Community patrons?");
         }
         assertThat(digest()).isEqualTo(before);
@@ -70,13 +71,13 @@ class PolicyReferencesTest {
         String before = digest();
         String err = refused("run", policy);
         assertThat(err)
-                .contains("line 16: STAF: no such user group in this institution; did you mean STAFF?")
-                .contains("line 17: PUBLC: no such record type in this institution; did you mean PUBLIC?");
+                .contains("line 20: STAF: no such user group in this institution; did you mean STAFF?")
+                .contains("line 21: PUBLC: no such record type in this institution; did you mean PUBLIC?");
         assertThat(digest()).isEqualTo(before);
     }
 
     @Test
-    void theShippedPolicyIsRefusedWhereItsProtectedSetDoesNotExist() {
+    void theShippedPolicyIsRefusedWhereItsSetsDoNotExist() {
         try (DemoAlma bare = DemoAlma.withDemoPatrons()) {
             String before = bare.alma.get("/almasim/v1/state/digest", Map.of()).toString();
             var opal = PolicyReader.load("opal-lifecycle");
@@ -84,7 +85,10 @@ class PolicyReferencesTest {
                 Preview.of(opal, bare.alma, DemoAlma.FLVC_2024, 0);
                 throw new AssertionError("a policy protecting a set the library lacks was previewed");
             } catch (PolicyException e) {
-                assertThat(e.getMessage()).contains("Community patrons: no such set of users");
+                assertThat(e.getMessage())
+                        .contains("Community patrons: no such set of users")
+                        .contains("OPAL expired a week: no such set of users")
+                        .contains("OPAL expired three years: no such set of users");
             }
             assertThat(bare.alma.get("/almasim/v1/state/digest", Map.of()).toString())
                     .isEqualTo(before);

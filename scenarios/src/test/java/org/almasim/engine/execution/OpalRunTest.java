@@ -60,6 +60,7 @@ class OpalRunTest {
                   - {user: old-with-loan, barcode: "B1", loan_date: 2020-05-01, due_date: 2020-05-29}
                 """);
         demo.itemizedSet("Community patrons", List.of("community-borrower"));
+        demo.opalCandidateSets();
     }
 
     @AfterEach
@@ -107,10 +108,21 @@ class OpalRunTest {
         assertThat(status("community-borrower")).isEqualTo("INACTIVE");
     }
 
-    @ParameterizedTest
-    @EnumSource(PolicyRun.Mode.class)
-    void expiredPatronWithALoanIsHeldBackNotSentToPurge(PolicyRun.Mode mode) {
-        RunReport report = run(mode, ProgressListener.NONE);
+    @Test
+    void expiredPatronWithALoanIsRefusedByAlmasJobWhenTheJobPurgesTheCandidateSet() {
+        RunReport report = run(PolicyRun.Mode.JOB, ProgressListener.NONE);
+        assertThat(demo.exists("old-with-loan")).isTrue();
+        assertThat(report.predicted())
+                .as("the candidate set's purge is left to Alma's job")
+                .isFalse();
+        assertThat(report.purge().heldBack()).isEmpty();
+        assertThat(report.purge().exceptions()).containsOnlyKeys("old-with-loan");
+        assertThat(report.purge().notDoneByReason()).containsExactly(entry("active loans", 1));
+    }
+
+    @Test
+    void expiredPatronWithALoanIsHeldBackNotSentToPurgeUserByUser() {
+        RunReport report = run(PolicyRun.Mode.PER_USER, ProgressListener.NONE);
         assertThat(demo.exists("old-with-loan")).isTrue();
         assertThat(report.purge().exceptions()).isEmpty();
         assertThat(report.purge().heldBack()).containsOnlyKeys("old-with-loan");

@@ -103,6 +103,7 @@ class PolicyRunTest {
     @Test
     void opalRunMarksPatronsInactiveThroughUpdateNotifyUsers() {
         demo.itemizedSet("Community patrons", List.of());
+        demo.opalCandidateSets();
         RunReport report = run("opal-lifecycle", PolicyRun.Mode.JOB);
         assertThat(report.inactive().jobInstance()).isNotNull();
         assertThat(alma.getUser("opal-expired-last-week")

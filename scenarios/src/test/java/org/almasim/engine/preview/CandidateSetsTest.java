@@ -3,8 +3,6 @@ package org.almasim.engine.preview;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,11 +58,7 @@ class CandidateSetsTest {
     }
 
     private void logicalSet(String name, String query) {
-        ObjectNode set = new ObjectMapper().createObjectNode().put("name", name);
-        set.putObject("type").put("value", "LOGICAL");
-        set.putObject("content").put("value", "USER");
-        set.putObject("query").put("value", query);
-        demo.alma.post("/almaws/v1/conf/sets", Map.of(), set);
+        DemoAlma.logicalSet(demo.alma, name, query);
     }
 
     private static Map<String, Decision.Action> acted(PreviewReport report) {

@@ -48,6 +48,9 @@ class ScenarioRunnerTest {
               users:
                 - {primary_id: reader, last_name: Reader}
                 - {primary_id: other, last_name: Other}
+            sets:
+              - {name: OPAL expired a week, query: "expiry_date on_or_before today-7d and status = ACTIVE"}
+              - {name: OPAL expired three years, query: "expiry_date before today-3y"}
             """;
 
     @Test
