@@ -32,6 +32,7 @@ import org.almasim.engine.report.RunFormat;
 import org.almasim.scenarios.scenario.PolicyCalendar;
 import org.almasim.scenarios.scenario.ScenarioPlay;
 import org.almasim.scenarios.scenario.ScenarioReader;
+import org.almasim.simulator.Institution;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.errors.AlmaError;
 
@@ -57,6 +58,7 @@ public final class Console implements AutoCloseable {
     }
 
     private final Simulator simulator;
+    private final Institution institution;
     private final Object lock = new Object();
     private final OneChange change = new OneChange();
 
@@ -74,14 +76,16 @@ public final class Console implements AutoCloseable {
     private Optional<ScenarioPlay> play = Optional.empty();
     private List<String> restoredSchedules = List.of();
 
-    public Console(Simulator simulator) {
+    /** The console of one institution: its schedules, runs, history and scenario are its own; the clock is shared. */
+    public Console(Simulator simulator, Institution institution) {
         this.simulator = simulator;
+        this.institution = institution;
         restore();
     }
 
     /** The schedules of shipped policies, the charts' history and the runs a previous process of this library left. */
     private void restore() {
-        Saved.readFrom(simulator.state()).ifPresent(saved -> {
+        Saved.readFrom(institution.state()).ifPresent(saved -> {
             history.restore(saved.status());
             saved.runs().forEach(runs::restore);
             // The calendar is made when first needed, once the server listens: it reaches the library over HTTP.
@@ -100,7 +104,7 @@ public final class Console implements AutoCloseable {
                     : List.copyOf(calendar.policies().keySet());
             saved = new Saved(scheduled, history.points(), runs.views());
         }
-        saved.writeTo(simulator.state());
+        saved.writeTo(institution.state());
     }
 
     public Overview overview() {
@@ -373,11 +377,11 @@ public final class Console implements AutoCloseable {
     private AlmaClient alma() {
         synchronized (lock) {
             if (alma == null) {
-                String key = simulator
+                String key = institution
                         .apiKeys()
                         .readWriteKey()
-                        .orElseThrow(() -> AlmaError.PARAMETER_NOT_VALID.refusal(
-                                "The console needs a read-write API key; this simulator has only read-only ones."));
+                        .orElseThrow(() -> AlmaError.PARAMETER_NOT_VALID.refusal("The console needs a read-write API"
+                                + " key; " + institution.code() + " has only read-only ones."));
                 alma = new AlmaClient(simulator.baseUrl(), key);
             }
             return alma;

@@ -21,9 +21,11 @@ import java.util.Set;
 import org.almasim.engine.evaluation.Decision;
 import org.almasim.engine.execution.PolicyRun;
 import org.almasim.engine.policy.Policy;
+import org.almasim.simulator.Institution;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.errors.AlmaError;
 import org.almasim.simulator.http.AlmaFormats;
+import org.almasim.simulator.http.ApiGate;
 import org.almasim.simulator.http.Params;
 import org.almasim.simulator.store.Page;
 
@@ -39,15 +41,15 @@ public final class ConsoleController {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .build();
 
-    private final Console console;
+    private final Consoles consoles;
 
-    ConsoleController(Console console) {
-        this.console = console;
+    ConsoleController(Consoles consoles) {
+        this.consoles = consoles;
     }
 
     /** The console's routes for a simulator, relative to {@code /almasim/v1}. */
     public static EndpointGroup routes(Simulator simulator) {
-        ConsoleController console = new ConsoleController(new Console(simulator));
+        ConsoleController console = new ConsoleController(new Consoles(simulator));
         return () -> path("console", () -> {
             get(console::overview);
             post("clock/advance", console::advance);
@@ -66,7 +68,7 @@ public final class ConsoleController {
     }
 
     void overview(Context ctx) {
-        json(ctx, console.overview());
+        json(ctx, console(ctx).overview());
     }
 
     void advance(Context ctx) {
@@ -77,11 +79,11 @@ public final class ConsoleController {
         } catch (IllegalArgumentException e) {
             throw AlmaError.PARAMETER_NOT_VALID.refusal("by must be day, week, month or year, got '" + by + "'.");
         }
-        json(ctx, console.advance(step));
+        json(ctx, console(ctx).advance(step));
     }
 
     void preview(Context ctx) {
-        json(ctx, console.preview(ctx.pathParam("policy")));
+        json(ctx, console(ctx).preview(ctx.pathParam("policy")));
     }
 
     void decisions(Context ctx) {
@@ -95,7 +97,7 @@ public final class ConsoleController {
                     }
                 });
         Page page = Params.page(ctx);
-        json(ctx, console.decisions(action, page.offset(), page.limit()));
+        json(ctx, console(ctx).decisions(action, page.offset(), page.limit()));
     }
 
     void schedule(Context ctx) {
@@ -105,7 +107,9 @@ public final class ConsoleController {
         }
         json(
                 ctx,
-                console.schedule(ctx.pathParam("policy"), body.path("scheduled").asBoolean()));
+                console(ctx)
+                        .schedule(
+                                ctx.pathParam("policy"), body.path("scheduled").asBoolean()));
     }
 
     void startRun(Context ctx) {
@@ -126,20 +130,21 @@ public final class ConsoleController {
         ctx.status(202);
         write(
                 ctx,
-                console.startRun(
-                        ctx.pathParam("policy"),
-                        stages,
-                        mode.equals("job") ? PolicyRun.Mode.JOB : PolicyRun.Mode.PER_USER));
+                console(ctx)
+                        .startRun(
+                                ctx.pathParam("policy"),
+                                stages,
+                                mode.equals("job") ? PolicyRun.Mode.JOB : PolicyRun.Mode.PER_USER));
     }
 
     void run(Context ctx) {
-        json(ctx, console.run(ctx.pathParam("run_id")));
+        json(ctx, console(ctx).run(ctx.pathParam("run_id")));
     }
 
     void report(Context ctx) {
         String format =
                 Optional.ofNullable(Params.text(ctx, "format")).orElse("json").toLowerCase(Locale.ROOT);
-        String body = console.report(ctx.pathParam("run_id"), format);
+        String body = console(ctx).report(ctx.pathParam("run_id"), format);
         String type = switch (format) {
             case "csv" -> "text/csv";
             case "text" -> "text/plain";
@@ -154,15 +159,20 @@ public final class ConsoleController {
     }
 
     void loadScenario(Context ctx) {
-        json(ctx, console.loadScenario(ctx.pathParam("scenario")));
+        json(ctx, console(ctx).loadScenario(ctx.pathParam("scenario")));
     }
 
     void step(Context ctx) {
-        json(ctx, console.step());
+        json(ctx, console(ctx).step());
     }
 
     void history(Context ctx) {
-        json(ctx, console.history());
+        json(ctx, console(ctx).history());
+    }
+
+    /** The console of the institution the request's key opens: each member of a consortium has its own. */
+    private Console console(Context ctx) {
+        return consoles.of(ApiGate.owner(ctx).map(ApiGate.KeyOwner::code).orElse(Institution.DEFAULT_CODE));
     }
 
     private static JsonNode body(Context ctx) {

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
+import org.almasim.simulator.Institution;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.population.PopulationService;
@@ -200,8 +201,48 @@ class ConsoleApiTest {
                 .contains(words);
     }
 
+    @Test
+    void eachInstitutionHasItsOwnConsoleAndARunInOneLeavesTheOthersLibraryAlone() throws IOException {
+        String code = "01FALSC_UCF";
+        simulator.addInstitution(Institution.Spec.of(code)).load(PopulationService.demo());
+        String memberKey = Institution.developmentKey(code);
+        JsonNode homeBefore = send("GET", "/state/digest", null);
+
+        String id = send(memberKey, "POST", "/console/policies/flvc-annual/runs", "{}")
+                .path("id")
+                .asText();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> send(memberKey, "GET", "/console/runs/" + id, null)
+                        .path("state")
+                        .asText()
+                        .equals("DONE"));
+
+        assertThat(send(memberKey, "GET", "/console/runs/" + id, null)
+                        .path("purged")
+                        .asInt())
+                .as("the demo's five FLVC purges, in the member's library")
+                .isEqualTo(5);
+        assertThat(send(memberKey, "GET", "/patrons/summary", null)
+                        .path("total")
+                        .asInt())
+                .isEqualTo(8);
+        assertThat(send("GET", "/state/digest", null))
+                .as("the default institution")
+                .isEqualTo(homeBefore);
+        assertThat(send("GET", "/patrons/summary", null).path("total").asInt()).isEqualTo(13);
+        assertThat(send(memberKey, "GET", "/console/history", null).path("runs"))
+                .hasSize(1);
+        assertThat(send("GET", "/console/history", null).path("runs"))
+                .as("the default institution's console ran nothing")
+                .isEmpty();
+    }
+
     private JsonNode send(String method, String path, String body) throws IOException {
-        HttpResponse<String> response = raw(method, path, body);
+        return send(ApiKeys.DEVELOPMENT_KEY, method, path, body);
+    }
+
+    private JsonNode send(String key, String method, String path, String body) throws IOException {
+        HttpResponse<String> response = raw(key, method, path, body);
         assertThat(response.statusCode())
                 .as(method + " " + path + ": " + response.body())
                 .isBetween(200, 202);
@@ -209,10 +250,14 @@ class ConsoleApiTest {
     }
 
     private HttpResponse<String> raw(String method, String path, String body) throws IOException {
+        return raw(ApiKeys.DEVELOPMENT_KEY, method, path, body);
+    }
+
+    private HttpResponse<String> raw(String key, String method, String path, String body) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/almasim/v1" + path))
                 .header("Accept", "application/json")
                 .header("Content-Type", "application/json")
-                .header("Authorization", "apikey " + ApiKeys.DEVELOPMENT_KEY)
+                .header("Authorization", "apikey " + key)
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
