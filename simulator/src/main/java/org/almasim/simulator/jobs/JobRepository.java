@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.almasim.simulator.db.tables.records.JobInstanceRecord;
@@ -133,13 +134,16 @@ final class JobRepository {
         return db.fetchCount(JOB_INSTANCE, JOB_INSTANCE.JOB_ID.eq(jobId).and(JOB_INSTANCE.SUBMIT_TIME.ge(time(since))));
     }
 
-    /** The users a purge by date deletes or reports, in key order (the condition is {@link PurgeParameters#candidates}). */
-    List<Long> purgeCandidates(Condition candidates) {
-        return db.select(PATRON.USER_KEY)
+    /**
+     * The users a purge by date deletes or reports, each with its primary id, in key order (the condition is {@link
+     * PurgeParameters#candidates}).
+     */
+    Map<Long, String> purgeCandidates(Condition candidates) {
+        return db.select(PATRON.USER_KEY, PATRON.PRIMARY_ID)
                 .from(PATRON)
                 .where(candidates)
                 .orderBy(PATRON.USER_KEY)
-                .fetch(PATRON.USER_KEY);
+                .fetchMap(PATRON.USER_KEY, PATRON.PRIMARY_ID);
     }
 
     /** Holds these users for the instance; answers the ones it got (another job may hold the rest). */

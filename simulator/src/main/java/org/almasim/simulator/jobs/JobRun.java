@@ -44,7 +44,9 @@ final class JobRun implements Runnable {
 
     private final DSLContext dsl;
     private final SimulatedClock clock;
-    private final Supplier<List<Long>> candidates;
+    /** The run's users, each with its primary id. */
+    private final Supplier<Map<Long, String>> candidates;
+
     private final UserAction action;
     private final String eventType;
     private final JobGate gate;
@@ -54,7 +56,7 @@ final class JobRun implements Runnable {
     JobRun(
             DSLContext dsl,
             SimulatedClock clock,
-            Supplier<List<Long>> candidates,
+            Supplier<Map<Long, String>> candidates,
             UserAction action,
             String eventType,
             StoredInstance instance,
@@ -74,9 +76,10 @@ final class JobRun implements Runnable {
     public void run() {
         try {
             advance("INITIALIZING", 0, 0, 0);
-            List<Long> users = candidates.get();
-            // Names taken now, so a user deleted by someone else before the run reaches it can still be reported.
-            Map<Long, String> ids = UserService.primaryIds(dsl, users);
+            // Names taken with the candidates, so a user deleted by someone else before the run reaches it can still be
+            // reported.
+            Map<Long, String> ids = candidates.get();
+            List<Long> users = ids.keySet().stream().sorted().toList();
             Set<Long> held = dsl.transactionResult(tx -> new JobRepository(tx.dsl()).hold(users, instance.id()));
             gate.passWhenOpen();
             advance("RUNNING", 0, 0, 0);

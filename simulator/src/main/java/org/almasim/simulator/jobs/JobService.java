@@ -159,9 +159,9 @@ public final class JobService implements AutoCloseable {
         return render(job, links, instance, InstitutionSettings.jobIds(dsl));
     }
 
-    private List<Long> candidates(JobDefinition job, Map<String, String> parameters) {
+    private Map<Long, String> candidates(JobDefinition job, Map<String, String> parameters) {
         if (job.kind() != JobDefinition.Kind.PURGE_BY_DATE) {
-            return sets.memberKeys(dsl, parameters.get("set_id"));
+            return sets.memberIds(dsl, parameters.get("set_id"));
         }
         return new JobRepository(dsl)
                 .purgeCandidates(PurgeParameters.of(parameters).candidates(clock.today()));
@@ -325,7 +325,7 @@ public final class JobService implements AutoCloseable {
         }
         String setId = parameters.get("set_id");
         if (setId != null) {
-            sets.memberKeys(dsl, setId);
+            sets.memberIds(dsl, setId);
         }
     }
 

@@ -90,9 +90,16 @@ final class UpdateUsersAction implements JobRun.UserAction {
     /** The batch's users, read and locked together in {@link #prepare}: jobs run their batches one at a time. */
     private Map<Long, StoredUser> batch = Map.of();
 
+    private final UserService.JobRewrites rewrites = new UserService.JobRewrites();
+
     @Override
     public void prepare(DSLContext tx, List<Long> userKeys) {
         batch = UserService.lockForJob(tx, userKeys);
+    }
+
+    @Override
+    public void finishBatch(DSLContext tx) {
+        rewrites.write(tx);
     }
 
     @Override
@@ -101,7 +108,7 @@ final class UpdateUsersAction implements JobRun.UserAction {
         if (stored == null) {
             return Optional.of(JobRun.GONE);
         }
-        return users.updateForJob(tx, stored, user -> {
+        return users.updateForJob(tx, stored, rewrites, user -> {
             changes.forEach((field, value) -> {
                 switch (field) {
                     case "Status" -> {

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.almasim.simulator.db.tables.records.UserSetRecord;
@@ -142,19 +143,15 @@ final class SetRepository {
                 : db.fetchExists(SET_MEMBER, SET_MEMBER.SET_ID.eq(set.id()).and(SET_MEMBER.USER_KEY.eq(userKey)));
     }
 
-    /** The user keys of every member, for jobs that run on a set. */
-    List<Long> memberKeys(StoredSet set, Condition logical) {
-        return set.logical()
-                ? db.select(PATRON.USER_KEY)
-                        .from(PATRON)
-                        .where(logical)
-                        .orderBy(PATRON.USER_KEY)
-                        .fetch(PATRON.USER_KEY)
-                : db.select(SET_MEMBER.USER_KEY)
-                        .from(SET_MEMBER)
-                        .where(SET_MEMBER.SET_ID.eq(set.id()))
-                        .orderBy(SET_MEMBER.USER_KEY)
-                        .fetch(SET_MEMBER.USER_KEY);
+    /** Every member's user key and primary id, in key order, for jobs that run on a set. */
+    Map<Long, String> memberIds(StoredSet set, Condition logical) {
+        var select = db.select(PATRON.USER_KEY, PATRON.PRIMARY_ID).from(PATRON);
+        var members = set.logical()
+                ? select.where(logical)
+                : select.join(SET_MEMBER)
+                        .on(SET_MEMBER.USER_KEY.eq(PATRON.USER_KEY))
+                        .where(SET_MEMBER.SET_ID.eq(set.id()));
+        return members.orderBy(PATRON.USER_KEY).fetchMap(PATRON.USER_KEY, PATRON.PRIMARY_ID);
     }
 
     Set<Long> itemizedMembersAmong(String setId, Collection<Long> keys) {

@@ -244,10 +244,10 @@ public final class SetService {
     }
 
     /** The users of a set as the clock stands now: what a job on the set works through. */
-    public List<Long> memberKeys(DSLContext db, String id) {
+    public Map<Long, String> memberIds(DSLContext db, String id) {
         SetRepository sets = new SetRepository(db);
         StoredSet set = find(sets, id);
-        return sets.memberKeys(set, logicalCondition(set));
+        return sets.memberIds(set, logicalCondition(set));
     }
 
     /** The names of the sets the user is in now: itemized sets holding them, logical sets whose query selects them today. */

@@ -261,6 +261,27 @@ final class UserRepository {
 
     record NewUser(User user, String document, String password) {}
 
+    /** A user's row as a job rewrites it, its identifiers unchanged. */
+    record Rewrite(long key, User user, String document, String password) {}
+
+    /** Rewrites these users' rows as one JDBC batch, rendered once and bound per user (a job's batch bounds it). */
+    void updateAll(List<Rewrite> rewrites) {
+        if (rewrites.isEmpty()) {
+            return;
+        }
+        Map<Field<?>, Object> unbound = new LinkedHashMap<>();
+        Rewrite first = rewrites.get(0);
+        columns(first.user(), first.document(), first.password()).keySet().forEach(field -> unbound.put(field, null));
+        var batch = db.batch(db.update(PATRON).set(unbound).where(PATRON.USER_KEY.eq((Long) null)));
+        for (Rewrite rewrite : rewrites) {
+            List<Object> values = new ArrayList<>(columns(rewrite.user(), rewrite.document(), rewrite.password())
+                    .values());
+            values.add(rewrite.key());
+            batch = batch.bind(values.toArray());
+        }
+        batch.execute();
+    }
+
     /** Rewrites the user's row, and its identifiers unless the caller knows they are the same. */
     void update(long key, User user, String document, String password, boolean sameIdentifiers) {
         db.update(PATRON)

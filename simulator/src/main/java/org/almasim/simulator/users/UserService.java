@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -285,9 +286,11 @@ public final class UserService {
     /**
      * Changes a user's record inside a job's transaction with the rules the API applies to any record, except that
      * account-type moves are the job's to make (Update/Notify Users may turn EXTERNAL users INTERNAL).
-     * Answers why the change was refused, if it was; a refused change writes nothing.
+     * Answers why the change was refused, if it was; a refused change writes nothing. A change that keeps the user's
+     * identifiers waits in {@code rewrites} for the end of the batch (the batch's users stay row-locked till then).
      */
-    public Optional<String> updateForJob(DSLContext tx, StoredUser stored, Consumer<ObjectNode> change) {
+    public Optional<String> updateForJob(
+            DSLContext tx, StoredUser stored, JobRewrites rewrites, Consumer<ObjectNode> change) {
         UserRepository users = new UserRepository(tx);
         long key = stored.key();
         ObjectNode node = tree(stored.document());
@@ -302,17 +305,30 @@ public final class UserService {
             rules.check(changed);
             UserRules.Canonical canonical = rules.canonical(changed);
             // Jobs change fields such as status and dates: identifiers are rewritten only when they changed.
-            users.update(
-                    key,
-                    canonical.user(),
-                    canonical.document(),
-                    stored.password(),
-                    identifiersBefore.equals(identifiers(canonical.user())));
+            if (identifiersBefore.equals(identifiers(canonical.user()))) {
+                rewrites.pending.add(
+                        new UserRepository.Rewrite(key, canonical.user(), canonical.document(), stored.password()));
+            } else {
+                users.update(key, canonical.user(), canonical.document(), stored.password(), false);
+            }
             return Optional.empty();
         } catch (AlmaRefusal e) {
             return Optional.of(e.getMessage());
         } catch (JsonProcessingException e) {
             return Optional.of("The change does not fit the user record: " + AlmaFormats.problem(e));
+        }
+    }
+
+    /**
+     * A job batch's changed user records, written together with one statement rendered once: a job over many users
+     * would otherwise build and render an UPDATE for each.
+     */
+    public static final class JobRewrites {
+        private final List<UserRepository.Rewrite> pending = new ArrayList<>();
+
+        public void write(DSLContext tx) {
+            new UserRepository(tx).updateAll(pending);
+            pending.clear();
         }
     }
 

@@ -5,7 +5,7 @@ import static org.almasim.simulator.db.Tables.PATRON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.almasim.simulator.Database;
 import org.almasim.simulator.clock.SimulatedClock;
@@ -53,7 +53,7 @@ class JobRunFailureTest {
     @Test
     void aRunThatFailsOnAUserEndsFailedAndReleasesItsUsers() {
         StoredInstance instance = submitted("2");
-        List<Long> users = List.of(patron("first"), patron("second"));
+        Map<Long, String> users = Map.of(patron("first"), "first", patron("second"), "second");
         new JobRun(
                         dsl,
                         clock,
