@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.errors.AlmaError;
 import org.almasim.simulator.errors.AlmaRefusal;
+import org.almasim.simulator.users.JobRewrites;
 import org.almasim.simulator.users.StoredUser;
 import org.almasim.simulator.users.UserService;
 import org.jooq.DSLContext;
@@ -90,7 +91,7 @@ final class UpdateUsersAction implements JobRun.UserAction {
     /** The batch's users, read and locked together in {@link #prepare}: jobs run their batches one at a time. */
     private Map<Long, StoredUser> batch = Map.of();
 
-    private final UserService.JobRewrites rewrites = new UserService.JobRewrites();
+    private final JobRewrites rewrites = new JobRewrites();
 
     @Override
     public void prepare(DSLContext tx, List<Long> userKeys) {

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -306,7 +305,7 @@ public final class UserService {
             UserRules.Canonical canonical = rules.canonical(changed);
             // Jobs change fields such as status and dates: identifiers are rewritten only when they changed.
             if (identifiersBefore.equals(identifiers(canonical.user()))) {
-                rewrites.pending.add(
+                rewrites.add(
                         new UserRepository.Rewrite(key, canonical.user(), canonical.document(), stored.password()));
             } else {
                 users.update(key, canonical.user(), canonical.document(), stored.password(), false);
@@ -316,19 +315,6 @@ public final class UserService {
             return Optional.of(e.getMessage());
         } catch (JsonProcessingException e) {
             return Optional.of("The change does not fit the user record: " + AlmaFormats.problem(e));
-        }
-    }
-
-    /**
-     * A job batch's changed user records, written together with one statement rendered once: a job over many users
-     * would otherwise build and render an UPDATE for each.
-     */
-    public static final class JobRewrites {
-        private final List<UserRepository.Rewrite> pending = new ArrayList<>();
-
-        public void write(DSLContext tx) {
-            new UserRepository(tx).updateAll(pending);
-            pending.clear();
         }
     }
 
