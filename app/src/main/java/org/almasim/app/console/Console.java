@@ -179,8 +179,7 @@ public final class Console implements AutoCloseable {
                 } catch (RuntimeException e) {
                     run.failed(e.getMessage());
                 } finally {
-                    save();
-                    change.release();
+                    endChange();
                 }
             });
         } catch (RuntimeException e) {
@@ -205,20 +204,38 @@ public final class Console implements AutoCloseable {
         }
     }
 
-    /** Moves the clock on by a day, a week, a month or a year, running every scheduled stage on its day. */
-    public Outcome advance(ClockStep step) {
-        return changing("moving the clock on by a " + step.name().toLowerCase(Locale.ROOT), () -> advanceNow(step));
+    /**
+     * Moves the clock on by a day, a week, a month or a year, running every scheduled stage on its day: this
+     * institution's, and those of the other institutions' consoles, since the consortium shares one clock. Each of
+     * them is claimed for the move, so one that is busy refuses it before the clock moves.
+     */
+    public Outcome advance(ClockStep step, List<Console> alongside) {
+        return changing("moving the clock on by a " + step.name().toLowerCase(Locale.ROOT), () -> {
+            List<Console> claimed = new ArrayList<>();
+            try {
+                for (Console other : alongside) {
+                    other.begin("moving the clock with " + institution.code());
+                    claimed.add(other);
+                }
+                return advanceNow(step, claimed);
+            } finally {
+                claimed.forEach(Console::endChange);
+            }
+        });
     }
 
-    private Outcome advanceNow(ClockStep step) {
+    private Outcome advanceNow(ClockStep step, List<Console> alongside) {
         PolicyCalendar calendar = calendar();
         LocalDate to = step.after(calendar.today());
         int before = runs.count();
+        List<PolicyCalendar> calendars = new ArrayList<>(List.of(calendar));
+        alongside.forEach(other -> calendars.add(other.calendar()));
         EngineRefusals.relayed(() -> {
-            calendar.advanceTo(to);
+            PolicyCalendar.advanceTogether(calendars, to);
             return null;
         });
         recordStatus();
+        alongside.forEach(Console::recordStatus);
         return outcome(before, List.of());
     }
 
@@ -337,9 +354,13 @@ public final class Console implements AutoCloseable {
         try {
             return work.get();
         } finally {
-            save();
-            change.release();
+            endChange();
         }
+    }
+
+    private void endChange() {
+        save();
+        change.release();
     }
 
     private Policy policy(String name) {

@@ -79,7 +79,7 @@ public final class ConsoleController {
         } catch (IllegalArgumentException e) {
             throw AlmaError.PARAMETER_NOT_VALID.refusal("by must be day, week, month or year, got '" + by + "'.");
         }
-        json(ctx, console(ctx).advance(step));
+        json(ctx, consoles.advance(institution(ctx), step));
     }
 
     void preview(Context ctx) {
@@ -172,7 +172,11 @@ public final class ConsoleController {
 
     /** The console of the institution the request's key opens: each member of a consortium has its own. */
     private Console console(Context ctx) {
-        return consoles.of(ApiGate.owner(ctx).map(ApiGate.KeyOwner::code).orElse(Institution.DEFAULT_CODE));
+        return consoles.of(institution(ctx));
+    }
+
+    private static String institution(Context ctx) {
+        return ApiGate.owner(ctx).map(ApiGate.KeyOwner::code).orElse(Institution.DEFAULT_CODE);
     }
 
     private static JsonNode body(Context ctx) {

@@ -1,5 +1,6 @@
 package org.almasim.app.console;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.almasim.simulator.Simulator;
@@ -15,6 +16,15 @@ final class Consoles {
 
     Consoles(Simulator simulator) {
         this.simulator = simulator;
+    }
+
+    /** Moves the consortium's one clock from this institution's console, every other console's schedules alongside. */
+    ConsoleViews.Outcome advance(String institutionCode, ClockStep step) {
+        Console asking = of(institutionCode);
+        List<Console> others = byInstitution.values().stream()
+                .filter(console -> console != asking)
+                .toList();
+        return asking.advance(step, others);
     }
 
     Console of(String institutionCode) {

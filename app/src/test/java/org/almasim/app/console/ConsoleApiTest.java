@@ -237,6 +237,31 @@ class ConsoleApiTest {
                 .isEmpty();
     }
 
+    @Test
+    void theConsortiumsOneClockMovedInOneInstitutionRunsAnotherInstitutionsScheduleThere() throws IOException {
+        String code = "01FALSC_UWF";
+        simulator.addInstitution(Institution.Spec.of(code)).load(PopulationService.demo());
+        simulator.clock().set(LocalDate.of(2024, 7, 31)); // the demo document names its own day
+        String memberKey = Institution.developmentKey(code);
+        send(memberKey, "POST", "/console/policies/flvc-annual/schedule", "{\"scheduled\":true}");
+
+        JsonNode outcome = send("POST", "/console/clock/advance", "{\"by\":\"day\"}");
+
+        assertThat(outcome.path("today").asText()).isEqualTo("2024-08-01");
+        assertThat(outcome.path("runs"))
+                .as("the default institution scheduled nothing")
+                .isEmpty();
+        JsonNode memberRuns = send(memberKey, "GET", "/console/history", null).path("runs");
+        assertThat(memberRuns).hasSize(1);
+        assertThat(memberRuns.get(0).path("why").asText()).isEqualTo("scheduled");
+        assertThat(send(memberKey, "GET", "/patrons/summary", null)
+                        .path("total")
+                        .asInt())
+                .as("the demo's five FLVC purges, in the member that scheduled them")
+                .isEqualTo(8);
+        assertThat(send("GET", "/patrons/summary", null).path("total").asInt()).isEqualTo(13);
+    }
+
     private JsonNode send(String method, String path, String body) throws IOException {
         return send(ApiKeys.DEVELOPMENT_KEY, method, path, body);
     }

@@ -129,6 +129,26 @@ public final class PolicyCalendar {
         setClock(target);
     }
 
+    /**
+     * Moves several libraries' calendars to the day together, as a consortium's shared clock moves: each day on which
+     * any of them has something due, every calendar is brought to it and runs what falls due before the next day
+     * begins. The calendars start on the same day.
+     */
+    public static void advanceTogether(List<PolicyCalendar> calendars, LocalDate target) {
+        if (calendars.size() == 1) {
+            calendars.get(0).advanceTo(target);
+            return;
+        }
+        LocalDate day = calendars.get(0).today();
+        while (day.isBefore(target)) {
+            day = day.plusDays(1);
+            LocalDate on = day;
+            if (on.equals(target) || calendars.stream().anyMatch(calendar -> calendar.hasSomethingOn(on))) {
+                calendars.forEach(calendar -> calendar.advanceTo(on));
+            }
+        }
+    }
+
     /** Whether moving onto {@code day} would run a stage or tell a notice. */
     public boolean hasSomethingOn(LocalDate day) {
         return policies.values().stream()

@@ -239,19 +239,7 @@ public final class ScenarioPlay {
      * brought to it and runs what falls due, before the next day begins. One library's moves straight to the day.
      */
     private void advanceEveryLibraryTo(LocalDate target) {
-        if (libraries.size() == 1) {
-            calendar().advanceTo(target);
-            return;
-        }
-        LocalDate day = calendar().today();
-        while (day.isBefore(target)) {
-            day = day.plusDays(1);
-            LocalDate on = day;
-            if (on.equals(target)
-                    || libraries.stream().anyMatch(library -> library.calendar().hasSomethingOn(on))) {
-                libraries.forEach(library -> library.calendar().advanceTo(on));
-            }
-        }
+        PolicyCalendar.advanceTogether(libraries.stream().map(Library::calendar).toList(), target);
     }
 
     /**
