@@ -84,8 +84,9 @@ final class DemoCommand implements Callable<Integer> {
                 running.add(simulator);
             }
         }
-        Simulator consortium =
-                Simulator.create(Simulator.Config.defaults()).start(noServe || port == 0 ? 0 : port + STORIES.size());
+        // With the console too: its Consortium tab is where a trainer sees the members and works in each.
+        Simulator consortium = Simulator.create(Simulator.Config.defaults(), new TrainerConsole())
+                .start(noServe || port == 0 ? 0 : port + STORIES.size());
         held &= tellTheConsortium(consortium);
         if (noServe) {
             consortium.close();
