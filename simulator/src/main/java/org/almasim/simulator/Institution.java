@@ -257,7 +257,7 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("synthetic:N needs a number of patrons, got " + named);
             }
-            return load(SyntheticPopulation.chunks(seed, size, clock.today(), 10_000));
+            return load(SyntheticPopulation.chunks(seed, size, clock.today()));
         }
         try {
             return load(PopulationService.parse(Files.readAllBytes(Path.of(named))));

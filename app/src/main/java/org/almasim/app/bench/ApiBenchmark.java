@@ -51,7 +51,7 @@ public final class ApiBenchmark {
         try (Simulator simulator =
                 Simulator.create(Simulator.Config.defaults().withToday(TODAY)).start(0)) {
             long started = System.nanoTime();
-            simulator.load(SyntheticPopulation.chunks(SEED, users, TODAY, 10_000));
+            simulator.load(SyntheticPopulation.chunks(SEED, users, TODAY));
             out.printf(
                     "GET /users/{id}: %,d synthetic patrons loaded in %.1f s%n",
                     users, (System.nanoTime() - started) / 1e9);
@@ -128,7 +128,7 @@ public final class ApiBenchmark {
         try (Simulator simulator =
                 Simulator.create(Simulator.Config.defaults().withToday(TODAY).withDatabase(loadDatabase))) {
             long started = System.nanoTime();
-            Loaded loaded = simulator.load(SyntheticPopulation.chunks(SEED, load, TODAY, 10_000));
+            Loaded loaded = simulator.load(SyntheticPopulation.chunks(SEED, load, TODAY));
             double took = (System.nanoTime() - started) / 1e9;
             long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(p -> p.getType() == MemoryType.HEAP)

@@ -44,7 +44,7 @@ public final class ConsoleBenchmark {
         try (Simulator sim =
                 Simulator.create(Simulator.Config.defaults().withToday(TODAY)).start(0)) {
             long loadStart = System.nanoTime();
-            sim.load(SyntheticPopulation.chunks(SEED, patrons, TODAY, 10_000));
+            sim.load(SyntheticPopulation.chunks(SEED, patrons, TODAY));
             out.printf("load: %.1f s%n", (System.nanoTime() - loadStart) / 1e9);
             AlmaClient alma = new AlmaClient(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
             timed(

@@ -56,7 +56,7 @@ public final class PolicyBenchmark {
     private void measure(PolicyRun.Mode mode, PrintStream out) {
         try (Simulator sim =
                 Simulator.create(Simulator.Config.defaults().withToday(TODAY)).start(0)) {
-            sim.load(SyntheticPopulation.chunks(SEED, patrons, TODAY, 10_000));
+            sim.load(SyntheticPopulation.chunks(SEED, patrons, TODAY));
             AlmaClient alma = new AlmaClient(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
             long started = System.nanoTime();
             PreviewReport preview = Preview.of(POLICY, alma, TODAY, 30);

@@ -62,7 +62,7 @@ public final class TimeTravelBenchmark {
         try (Simulator sim =
                 Simulator.create(Simulator.Config.defaults().withToday(START)).start(0)) {
             long started = System.nanoTime();
-            sim.load(SyntheticPopulation.chunks(SEED, patrons, START, 10_000));
+            sim.load(SyntheticPopulation.chunks(SEED, patrons, START));
             out.printf("  load: %.1f s%n", (System.nanoTime() - started) / 1e9);
             AlmaClient alma = new AlmaClient(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
             long before = alma.get("/almaws/v1/users", Map.of("limit", "0"))

@@ -242,8 +242,15 @@ public final class SyntheticPopulation {
                 Map.of());
     }
 
-    /** The whole population of {@code size} patrons, cut into documents of {@code chunkSize} to bound memory. */
-    public static Iterator<Population> chunks(long seed, int size, LocalDate today, int chunkSize) {
+    /**
+     * Patrons per document when a population is loaded in chunks. Each document is one transaction, and H2 rewrites a
+     * transaction's changed pages again each time its unsaved changes outgrow its buffer: a load in transactions of a
+     * thousand patrons wrote a third less than one in ten thousands (docs/benchmarks.md).
+     */
+    static final int CHUNK = 1_000;
+
+    /** The whole population of {@code size} patrons, cut into documents of {@link #CHUNK} to bound memory. */
+    public static Iterator<Population> chunks(long seed, int size, LocalDate today) {
         return new Iterator<>() {
             private int next = 0;
 
@@ -257,7 +264,7 @@ public final class SyntheticPopulation {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                int to = Math.min(size, next + chunkSize);
+                int to = Math.min(size, next + CHUNK);
                 Population chunk = chunk(seed, next, to, today);
                 next = to;
                 return chunk;

@@ -230,13 +230,13 @@ public final class UserService {
         return new UserRepository(db).keyOf(id, idType);
     }
 
-    /** Database keys of users by primary id (folded to lower case), for bulk loading; unknown ids are absent. */
     /** Marks these users (by primary id) to be listed first in the trainer console. */
     public void feature(DSLContext db, Collection<String> primaryIds) {
         UserRepository repository = new UserRepository(db);
         repository.feature(repository.keysByPrimaryId(primaryIds).values());
     }
 
+    /** Database keys of users by primary id (folded to lower case), for bulk loading; unknown ids are absent. */
     public Map<String, Long> keysByPrimaryId(DSLContext db, Collection<String> primaryIds) {
         return new UserRepository(db).keysByPrimaryId(primaryIds);
     }
