@@ -44,7 +44,7 @@ CREATE TABLE patron (
     CONSTRAINT uq_patron_primary_id UNIQUE (primary_id_fold)
 );
 
-CREATE INDEX ix_patron_name ON patron (last_name, first_name, primary_id_fold);
+-- The patrons' name index is in deferred-indexes.sql.
 CREATE INDEX ix_patron_console_order ON patron (featured, primary_id_natural);
 
 CREATE TABLE patron_identifier (

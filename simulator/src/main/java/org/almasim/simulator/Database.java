@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.jooq.DSLContext;
@@ -25,6 +28,9 @@ import org.jooq.impl.DefaultConfiguration;
 
 /** The simulator's H2 database: a pooled connection, jOOQ on top, and the schema from {@code db/schema.sql}. */
 public final class Database implements AutoCloseable {
+    private static final String DEFERRED_INDEXES = "db/deferred-indexes.sql";
+    private static final Pattern CREATE_INDEX = Pattern.compile("CREATE INDEX IF NOT EXISTS (\\w+)");
+
     private final HikariDataSource pool;
     private final DSLContext dsl;
     private final AtomicLong writes = new AtomicLong();
@@ -123,6 +129,7 @@ public final class Database implements AutoCloseable {
         dsl.execute("DROP ALL OBJECTS");
         runScript("db/schema.sql");
         runScript("db/codes.sql");
+        runScript(DEFERRED_INDEXES);
     }
 
     private void createSchemaIfMissing() {
@@ -132,6 +139,35 @@ public final class Database implements AutoCloseable {
         if (!exists) {
             runScript("db/schema.sql");
             runScript("db/codes.sql");
+        }
+        runScript(DEFERRED_INDEXES);
+    }
+
+    /**
+     * Runs a bulk load without the indexes of {@code db/deferred-indexes.sql}, then builds them once: kept during the
+     * load, each of them has a random page rewritten for nearly every patron. Queries stay correct meanwhile, only
+     * slower.
+     */
+    public <T> T withoutDeferredIndexes(Supplier<T> load) {
+        for (String index : deferredIndexNames()) {
+            dsl.execute("DROP INDEX IF EXISTS " + index);
+        }
+        try {
+            return load.get();
+        } finally {
+            runScript(DEFERRED_INDEXES);
+        }
+    }
+
+    private static List<String> deferredIndexNames() {
+        try (var in = Database.class.getClassLoader().getResourceAsStream(DEFERRED_INDEXES)) {
+            return CREATE_INDEX
+                    .matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                    .results()
+                    .map(match -> match.group(1))
+                    .toList();
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("Missing resource " + DEFERRED_INDEXES, e);
         }
     }
 
@@ -167,6 +203,7 @@ public final class Database implements AutoCloseable {
             reset();
             throw new IllegalArgumentException("not an almasim snapshot: " + file, e);
         }
+        runScript(DEFERRED_INDEXES);
     }
 
     /** Checked before anything is dropped: a zip whose one script starts as H2 starts the scripts it writes. */

@@ -233,12 +233,15 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
         return population.load(document);
     }
 
+    /** Loads a population document by document, each its own transaction, building the deferred indexes at the end. */
     public Loaded load(Iterator<Population> chunks) {
-        Loaded total = new Loaded(0, 0, 0, 0, clock.today().toString());
-        while (chunks.hasNext()) {
-            total = total.plus(population.load(chunks.next()));
-        }
-        return total;
+        return database.withoutDeferredIndexes(() -> {
+            Loaded total = new Loaded(0, 0, 0, 0, clock.today().toString());
+            while (chunks.hasNext()) {
+                total = total.plus(population.load(chunks.next()));
+            }
+            return total;
+        });
     }
 
     /**
