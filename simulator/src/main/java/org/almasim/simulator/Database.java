@@ -161,13 +161,16 @@ public final class Database implements AutoCloseable {
 
     private static List<String> deferredIndexNames() {
         try (var in = Database.class.getClassLoader().getResourceAsStream(DEFERRED_INDEXES)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + DEFERRED_INDEXES);
+            }
             return CREATE_INDEX
                     .matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8))
                     .results()
                     .map(match -> match.group(1))
                     .toList();
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("Missing resource " + DEFERRED_INDEXES, e);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read resource " + DEFERRED_INDEXES, e);
         }
     }
 
