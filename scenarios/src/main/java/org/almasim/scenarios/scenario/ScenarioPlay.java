@@ -234,10 +234,7 @@ public final class ScenarioPlay {
                 .orElseThrow();
     }
 
-    /**
-     * The consortium's clock moves a day at a time: on a day any member has something due, every member's calendar is
-     * brought to it and runs what falls due, before the next day begins. One library's moves straight to the day.
-     */
+    /** The consortium's one clock moves every member's calendar together ({@link PolicyCalendar#advanceTogether}). */
     private void advanceEveryLibraryTo(LocalDate target) {
         PolicyCalendar.advanceTogether(libraries.stream().map(Library::calendar).toList(), target);
     }

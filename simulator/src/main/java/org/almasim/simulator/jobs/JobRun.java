@@ -140,7 +140,7 @@ final class JobRun implements Runnable {
 
     /** Applies the action to the batch's users and answers how many it could not process. */
     private int apply(DSLContext tx, List<Long> batch, Set<Long> held, Map<Long, String> ids) {
-        Set<Long> present = UserService.primaryIds(tx, batch).keySet();
+        Set<Long> present = UserService.existingKeys(tx, batch);
         action.prepare(
                 tx,
                 batch.stream()

@@ -326,9 +326,9 @@ public final class UserService {
         return new UserRepository(tx).loadForUpdate(keys);
     }
 
-    /** Primary ids of users by key, for job reports. */
-    public static Map<Long, String> primaryIds(DSLContext db, Collection<Long> keys) {
-        return new UserRepository(db).primaryIds(keys);
+    /** Which of these users still exist: a job's batch, some of whom others may have deleted since the job began. */
+    public static Set<Long> existingKeys(DSLContext db, Collection<Long> keys) {
+        return new UserRepository(db).existingKeys(keys);
     }
 
     static User parse(String document) {
