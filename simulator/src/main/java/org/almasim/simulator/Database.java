@@ -4,15 +4,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
@@ -22,7 +18,6 @@ import org.jooq.TransactionContext;
 import org.jooq.TransactionListener;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
-import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
 
@@ -126,6 +121,7 @@ public final class Database implements AutoCloseable {
 
     /** Empties every table and restores the default code tables. */
     public void reset() {
+        // The script is almasim's own, from its classpath; no client's file is ever run (snapshots are data).
         dsl.execute("DROP ALL OBJECTS");
         runScript("db/schema.sql");
         runScript("db/codes.sql");
@@ -180,44 +176,6 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("Missing resource " + resource);
         }
         dsl.execute("RUNSCRIPT FROM 'classpath:" + resource + "'");
-    }
-
-    /** The whole database (schema, data, sequences) as H2's own SQL script, zipped, written to {@code file}. */
-    public void exportTo(Path file) {
-        dsl.execute(
-                "SCRIPT TO {0} COMPRESSION ZIP",
-                DSL.inline(file.toAbsolutePath().toString()));
-    }
-
-    /**
-     * Replaces the whole database with a script {@link #exportTo} wrote. A file that is not one leaves an empty
-     * database with its schema, never a broken one, and is refused with an IllegalArgumentException.
-     */
-    public void importFrom(Path file) {
-        if (!isSnapshot(file)) {
-            throw new IllegalArgumentException("not an almasim snapshot (a zipped H2 script, as exported): " + file);
-        }
-        dsl.execute("DROP ALL OBJECTS");
-        try {
-            dsl.execute(
-                    "RUNSCRIPT FROM {0} COMPRESSION ZIP",
-                    DSL.inline(file.toAbsolutePath().toString()));
-        } catch (DataAccessException e) {
-            reset();
-            throw new IllegalArgumentException("not an almasim snapshot: " + file, e);
-        }
-        runScript(DEFERRED_INDEXES);
-    }
-
-    /** Checked before anything is dropped: a zip whose one script starts as H2 starts the scripts it writes. */
-    private static boolean isSnapshot(Path file) {
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-            ZipEntry entry = zip.getNextEntry();
-            byte[] start = entry == null ? new byte[0] : zip.readNBytes(6);
-            return new String(start, StandardCharsets.US_ASCII).equals("-- H2 ");
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     @Override

@@ -1,14 +1,26 @@
 package org.almasim.simulator;
 
+import static org.almasim.simulator.db.Tables.DELETED_USER;
+import static org.almasim.simulator.db.Tables.JOB_INSTANCE;
+import static org.almasim.simulator.db.Tables.PATRON;
+import static org.almasim.simulator.db.Tables.USER_SET;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -21,6 +33,7 @@ import org.almasim.simulator.codes.CodeTableController;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.fees.FeeController;
 import org.almasim.simulator.fees.FeeService;
+import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.http.ApiGate;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.http.ApiThresholds;
@@ -40,6 +53,7 @@ import org.almasim.simulator.population.SyntheticPopulation;
 import org.almasim.simulator.sets.SetController;
 import org.almasim.simulator.sets.SetService;
 import org.almasim.simulator.settings.InstitutionSettings;
+import org.almasim.simulator.snapshot.SnapshotArchive;
 import org.almasim.simulator.state.StateStore;
 import org.almasim.simulator.users.UserController;
 import org.almasim.simulator.users.UserListing;
@@ -119,6 +133,7 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
     private final JobService jobs;
     private final Handlers handlers;
     private final PatronDirectory patrons;
+    private final SnapshotArchive snapshots = new SnapshotArchive(StateStore.SIMULATOR_OWNED, snapshotChecks());
     private volatile Runnable afterReplaced = () -> {};
 
     /**
@@ -225,7 +240,11 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
     }
 
     static Optional<LocalDate> rememberedDate(StateStore state) {
-        return state.get(SIMULATED_DATE).map(LocalDate::parse);
+        try {
+            return state.get(SIMULATED_DATE).map(LocalDate::parse);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     /** Loads a population document (or a chunked synthetic one) as {@code POST /almasim/v1/population} does. */
@@ -288,23 +307,75 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
         this.afterReplaced = action;
     }
 
-    /** Saves the institution's whole library, once running jobs finish (see {@link Simulator#exportTo}). */
-    public void exportTo(Path file) {
+    /** Saves the institution's whole library as a {@link SnapshotArchive}, once running jobs finish. */
+    public void exportTo(OutputStream out) {
         jobs.awaitIdle();
-        database.exportTo(file);
+        snapshots.export(database.dsl(), out);
     }
 
-    /** Replaces the institution's library with a snapshot {@link #exportTo} saved; the clock moves to its date. */
+    public void exportTo(Path file) {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            exportTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Replaces the institution's library with a snapshot {@link #exportTo} saved; the clock moves to its date. A file
+     * that is not one is a {@link SnapshotArchive.Refused} and changes nothing.
+     */
     public void importFrom(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            importFrom(in);
+        } catch (IOException e) {
+            throw new SnapshotArchive.Refused(
+                    "Cannot read the snapshot " + file + " (" + e.getClass().getSimpleName() + ").");
+        }
+    }
+
+    public void importFrom(InputStream in) {
         jobs.awaitIdle();
         try {
-            database.importFrom(file);
+            snapshots.importFrom(database.dsl(), in, SNAPSHOT_MAX_BYTES);
         } finally {
             codes.reload();
             thresholds.clear();
             afterReplaced.run();
         }
         rememberedDate(state).ifPresent(clock::set);
+    }
+
+    /**
+     * The most a snapshot may unpack to: a quarter of the heap, so that a library that fits is taken and a zip that
+     * unpacks to gigabytes is refused before it fills the memory an in-memory database lives in.
+     */
+    public static final long SNAPSHOT_MAX_BYTES = Runtime.getRuntime().maxMemory() / 4;
+
+    private static SnapshotArchive.ValueChecks snapshotChecks() {
+        return new SnapshotArchive.ValueChecks(
+                Map.of(
+                        PATRON.DOCUMENT, Institution::jsonObjectProblem,
+                        DELETED_USER.DOCUMENT, Institution::jsonObjectProblem,
+                        JOB_INSTANCE.PARAMETERS, Institution::jsonObjectProblem,
+                        USER_SET.QUERY, SetService::queryProblem),
+                dsl -> rememberedDate(new StateStore(dsl))
+                                .filter(date ->
+                                        !date.isBefore(SimulatedClock.EARLIEST) && !date.isAfter(SimulatedClock.LATEST))
+                                .isPresent()
+                        ? Optional.empty()
+                        : Optional.of("The snapshot's simulated_date is missing or not a date from "
+                                + SimulatedClock.EARLIEST + " to " + SimulatedClock.LATEST + "."));
+    }
+
+    private static Optional<String> jsonObjectProblem(String text) {
+        try {
+            return AlmaFormats.JSON.readTree(text) instanceof ObjectNode
+                    ? Optional.empty()
+                    : Optional.of("not a JSON object");
+        } catch (JsonProcessingException e) {
+            return Optional.of("not JSON: " + e.getOriginalMessage());
+        }
     }
 
     @Override

@@ -22,7 +22,6 @@ import org.almasim.simulator.state.StateStore;
  * institutions is remembered in the default institution's state, so a file database reopens them after a restart.
  */
 final class Institutions implements InstitutionController.Registry, AutoCloseable {
-    private static final String REMEMBERED = "institutions";
     private static final TypeReference<List<Institution.Spec>> SPECS = new TypeReference<>() {};
 
     private final Institution home;
@@ -125,14 +124,14 @@ final class Institutions implements InstitutionController.Registry, AutoCloseabl
                     .filter(institution -> institution != home)
                     .map(Institution::spec)
                     .toList();
-            home.state().put(REMEMBERED, AlmaFormats.JSON.writeValueAsString(added));
+            home.state().put(StateStore.INSTITUTIONS, AlmaFormats.JSON.writeValueAsString(added));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot remember the institutions", e);
         }
     }
 
     private static List<Institution.Spec> remembered(StateStore state) {
-        return state.get(REMEMBERED)
+        return state.get(StateStore.INSTITUTIONS)
                 .map(json -> {
                     try {
                         return AlmaFormats.JSON.readValue(json, SPECS);

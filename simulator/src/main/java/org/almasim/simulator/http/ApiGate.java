@@ -38,6 +38,7 @@ public final class ApiGate {
     }
 
     private static final String OWNER = "almasim.key-owner";
+    private static final String ACCESS = "almasim.key-access";
 
     private final KeyOwners owners;
     private final SimulatedClock clock;
@@ -50,6 +51,13 @@ public final class ApiGate {
     /** The owner of the key a request was admitted with; empty only on the one open route, health. */
     public static Optional<KeyOwner> owner(Context ctx) {
         return Optional.ofNullable(ctx.attribute(OWNER));
+    }
+
+    /** For the few reads that give away more than the API answers (a whole library's snapshot). */
+    public static void requireReadWriteKey(Context ctx) {
+        if (ctx.attribute(ACCESS) != ApiKeys.Access.READ_WRITE) {
+            throw AlmaError.UNAUTHORIZED.refusal();
+        }
     }
 
     /** Alma's API: everything the control plane checks, then the per-second and daily thresholds of the key's owner. */
@@ -77,6 +85,7 @@ public final class ApiGate {
             requireTypedBody(ctx);
         }
         ctx.attribute(OWNER, owner);
+        ctx.attribute(ACCESS, access);
         return key;
     }
 

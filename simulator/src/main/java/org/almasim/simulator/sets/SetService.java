@@ -366,6 +366,16 @@ public final class SetService {
                 codes.code("SetOrigin", "UI"));
     }
 
+    /** What is wrong with a logical set's stored query (a snapshot's), if anything. */
+    public static Optional<String> queryProblem(String text) {
+        try {
+            SetQueryParser.parse(text);
+            return Optional.empty();
+        } catch (AlmaRefusal e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
     private static String checkedQuery(Code query) {
         String text = query == null ? null : query.value();
         SetQueryParser.parse(text);

@@ -3,6 +3,7 @@ package org.almasim.simulator.state;
 import static org.almasim.simulator.db.Tables.SIMULATOR_STATE;
 
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
 
 /**
@@ -10,6 +11,12 @@ import org.jooq.DSLContext;
  * console's schedules and history). Each put is its own committed write.
  */
 public final class StateStore {
+    /** The simulator's list of its institutions and their keys, kept by the default institution. */
+    public static final String INSTITUTIONS = "institutions";
+
+    /** Values that are the simulator's, not the library's: never in a snapshot, and kept when one is put back. */
+    public static final Set<String> SIMULATOR_OWNED = Set.of(INSTITUTIONS);
+
     private final DSLContext dsl;
 
     public StateStore(DSLContext dsl) {
