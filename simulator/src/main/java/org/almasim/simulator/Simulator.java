@@ -129,7 +129,7 @@ public final class Simulator implements AutoCloseable {
                     gate,
                     ctx -> Institution.of(ctx, home).handlers(),
                     new InstitutionController(institutions),
-                    new JournalController(journal),
+                    new JournalController(journal, Institution.DEFAULT_CODE),
                     new FaultGate(faults),
                     new FaultController(faults),
                     new OpenApiController(() -> routes().stream()

@@ -2,6 +2,8 @@ package org.almasim.simulator.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,9 +55,14 @@ public final class ApiGate {
         return Optional.ofNullable(ctx.attribute(OWNER));
     }
 
+    /** The kind of key a request was admitted with; empty only on health. */
+    public static Optional<ApiKeys.Access> access(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(ACCESS));
+    }
+
     /** For the few reads that give away more than the API answers (a whole library's snapshot). */
     public static void requireReadWriteKey(Context ctx) {
-        if (ctx.attribute(ACCESS) != ApiKeys.Access.READ_WRITE) {
+        if (access(ctx).orElse(null) != ApiKeys.Access.READ_WRITE) {
             throw AlmaError.UNAUTHORIZED.refusal();
         }
     }
@@ -72,7 +79,9 @@ public final class ApiGate {
     public String admitControlPlane(Context ctx) {
         // The body is read before anything is refused: a refusal with the body left unread makes Jetty drop the
         // connection while the client is still sending, and the client then sees a broken pipe instead of the answer.
+        // A body over the bound is refused here (413, Alma's envelope), before any handler could act on it.
         ctx.bodyAsBytes();
+        refuseUnknownCharset(ctx);
         refuseOtherOrigins(ctx);
         String key = key(ctx).orElseThrow(() -> AlmaError.UNAUTHORIZED.refusal());
         KeyOwner owner = owners.owner(key).orElseThrow(() -> AlmaError.UNAUTHORIZED.refusal());
@@ -95,6 +104,30 @@ public final class ApiGate {
         return ctx.method() == HandlerType.POST
                 && AUTHENTICATION.matcher(ctx.path()).matches()
                 && (op == null || op.equalsIgnoreCase("auth"));
+    }
+
+    /** A body in a character set Java cannot read would fail in the handler, after the gate: it is refused first. */
+    private static void refuseUnknownCharset(Context ctx) {
+        String type = ctx.header("Content-Type");
+        if (type == null) {
+            return;
+        }
+        for (String parameter : type.split(";")) {
+            String[] pair = parameter.trim().split("=", 2);
+            if (pair.length == 2 && pair[0].trim().equalsIgnoreCase("charset")) {
+                String charset = pair[1].trim().replace("\"", "");
+                boolean known;
+                try {
+                    known = Charset.isSupported(charset);
+                } catch (IllegalCharsetNameException e) {
+                    known = false;
+                }
+                if (!known) {
+                    throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                            "The Content-Type names a character set this server cannot read; send UTF-8.");
+                }
+            }
+        }
     }
 
     /**

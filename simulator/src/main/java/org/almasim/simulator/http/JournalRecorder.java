@@ -2,6 +2,7 @@ package org.almasim.simulator.http;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.journal.RequestJournal;
@@ -25,6 +26,18 @@ public final class JournalRecorder {
         config.requestLogger.http(this::record);
     }
 
+    /**
+     * Read as UTF-8 whatever the request declared: the logger runs after the answer, and must never fail on a body the
+     * gate refused (too large, an unknown character set).
+     */
+    private static String bodyOf(Context ctx) {
+        try {
+            return new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
+        } catch (RuntimeException refused) {
+            return "";
+        }
+    }
+
     private void record(Context ctx, Float millis) {
         if (!ctx.path().startsWith(AlmaLinks.API + "/")) {
             return;
@@ -44,7 +57,7 @@ public final class JournalRecorder {
                 key,
                 access,
                 owner.map(ApiGate.KeyOwner::code),
-                ctx.body(),
+                bodyOf(ctx),
                 ctx.statusCode(),
                 Optional.ofNullable(ctx.attribute(AlmaErrors.ERROR_CODE)),
                 Optional.ofNullable(ctx.attribute(FaultGate.RULE)),
