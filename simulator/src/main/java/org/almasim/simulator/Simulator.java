@@ -19,6 +19,7 @@ import org.almasim.simulator.http.ApiGate;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.http.FaultController;
 import org.almasim.simulator.http.FaultGate;
+import org.almasim.simulator.http.HostCheck;
 import org.almasim.simulator.http.JournalController;
 import org.almasim.simulator.http.JournalRecorder;
 import org.almasim.simulator.http.PublicAddress;
@@ -121,6 +122,7 @@ public final class Simulator implements AutoCloseable {
             javalin.jetty.modifyServer(server -> server.setErrorHandler(new AlmaErrorPages()));
             javalin.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new AlmaErrorPages()));
             address.register(javalin);
+            new HostCheck(config.host(), config.publicUrl()).register(javalin);
             new JournalRecorder(journal, institutions::ownerOf, clock).register(javalin);
             extension.configure(javalin);
             AlmaErrors.register(javalin);

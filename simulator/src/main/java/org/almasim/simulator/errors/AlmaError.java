@@ -12,6 +12,10 @@ public enum AlmaError {
     // Any route
     UNAUTHORIZED(400, "UNAUTHORIZED", "API-key not defined or not configured to allow this API."),
     OTHER_ORIGIN(400, "UNAUTHORIZED", "Requests from other web origins are not allowed%s"),
+    HOST_NOT_ALLOWED(
+            400,
+            "UNAUTHORIZED",
+            "The Host header does not name this server: use localhost or its address, or start it with --public-url."),
     PER_SECOND_THRESHOLD(
             429, "PER_SECOND_THRESHOLD", "HTTP requests are more than allowed per second. See https://goo.gl/2x1c1M "),
     DAILY_THRESHOLD(
