@@ -23,8 +23,13 @@ public final class FaultInjector {
     /** An applied fault: the rule's id and what it does. */
     public record Injected(String ruleId, FaultRule rule) {}
 
+    /** At most this many rules at once: each is tried against every request to Alma's API. */
+    public static final int MAX_RULES = 100;
+
     private long seed;
-    private final List<ActiveRule> rules = new ArrayList<>();
+    // Replaced whole on every change, so a request matches paths against the rules in force without holding the lock;
+    // only the draw and the count, which must stay in the order requests come, are taken under it.
+    private volatile List<ActiveRule> rules = List.of();
     private SplittableRandom random;
     private int nextId = 1;
     /** Whether any rule is in force: read without the lock, so a simulator with no faults adds nothing to a request. */
@@ -40,26 +45,34 @@ public final class FaultInjector {
         rule.problem().ifPresent(problem -> {
             throw AlmaError.PARAMETER_NOT_VALID.refusal("Fault rule: " + problem + ".");
         });
+        if (rules.size() >= MAX_RULES) {
+            throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                    "Fault rule: at most " + MAX_RULES + " rules at once; remove some first.");
+        }
         ActiveRule active = new ActiveRule("F" + nextId++, rule, 0, rule.count());
-        rules.add(active);
+        List<ActiveRule> changed = new ArrayList<>(rules);
+        changed.add(active);
+        rules = List.copyOf(changed);
         any = true;
         return active;
     }
 
-    public synchronized List<ActiveRule> rules() {
-        return List.copyOf(rules);
+    public List<ActiveRule> rules() {
+        return rules;
     }
 
     /** Answers whether a rule with this id was removed. */
     public synchronized boolean remove(String id) {
-        boolean removed = rules.removeIf(r -> r.id().equalsIgnoreCase(id));
-        any = !rules.isEmpty();
+        List<ActiveRule> changed = new ArrayList<>(rules);
+        boolean removed = changed.removeIf(r -> r.id().equalsIgnoreCase(id));
+        rules = List.copyOf(changed);
+        any = !changed.isEmpty();
         return removed;
     }
 
     /** Removes every rule and starts the random numbers again from the seed, so the next run meets the same faults. */
     public synchronized void clear() {
-        rules.clear();
+        rules = List.of();
         any = false;
         nextId = 1;
         random = new SplittableRandom(seed);
@@ -77,25 +90,35 @@ public final class FaultInjector {
 
     /** The fault this request meets, if any; counts it against its rule. */
     public Optional<Injected> draw(String method, String path, Optional<String> op) {
-        return any ? drawFromRules(method, path, op) : Optional.empty();
+        if (!any) {
+            return Optional.empty();
+        }
+        List<String> matching = rules.stream()
+                .filter(active -> active.rule().matches(method, path, op))
+                .map(ActiveRule::id)
+                .toList();
+        return matching.isEmpty() ? Optional.empty() : drawFrom(matching);
     }
 
-    private synchronized Optional<Injected> drawFromRules(String method, String path, Optional<String> op) {
-        for (int i = 0; i < rules.size(); i++) {
-            ActiveRule active = rules.get(i);
+    /** The first of the matching rules (still in force, not used up) whose probability is drawn. */
+    private synchronized Optional<Injected> drawFrom(List<String> matching) {
+        List<ActiveRule> current = new ArrayList<>(rules);
+        for (int i = 0; i < current.size(); i++) {
+            ActiveRule active = current.get(i);
             FaultRule rule = active.rule();
-            if (active.remaining().map(left -> left <= 0).orElse(false)
-                    || !rule.matches(method, path, op)
+            if (!matching.contains(active.id())
+                    || active.remaining().map(left -> left <= 0).orElse(false)
                     || random.nextDouble() >= rule.probability().orElse(1.0)) {
                 continue;
             }
-            rules.set(
+            current.set(
                     i,
                     new ActiveRule(
                             active.id(),
                             rule,
                             active.applied() + 1,
                             active.remaining().map(left -> left - 1)));
+            rules = List.copyOf(current);
             return Optional.of(new Injected(active.id(), rule));
         }
         return Optional.empty();

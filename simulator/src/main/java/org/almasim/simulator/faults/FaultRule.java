@@ -3,6 +3,7 @@ package org.almasim.simulator.faults;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -25,6 +26,11 @@ public record FaultRule(
         @JsonProperty("count") Optional<Integer> count,
         @JsonProperty("delay_ms") Optional<Integer> delayMillis,
         @JsonProperty("minutes") Optional<Integer> minutes) {
+
+    /** Bounds on what a client can make the simulator match against every request. */
+    static final int MAX_PATH = 1_000;
+
+    static final int MAX_TEXT = 255;
 
     public FaultRule {
         method = method == null ? Optional.empty() : method.map(m -> m.toUpperCase(Locale.ROOT));
@@ -93,7 +99,20 @@ public record FaultRule(
             return Optional.of("method must be GET, POST, PUT or DELETE, got '" + method.get() + "'");
         }
         if (path.isPresent() && !path.get().startsWith("/almaws/v1")) {
-            return Optional.of("path must be a pattern of Alma's API, starting /almaws/v1, got '" + path.get() + "'");
+            return Optional.of(
+                    "path must be a pattern of Alma's API, starting /almaws/v1, got '" + shown(path.get()) + "'");
+        }
+        if (path.isPresent() && path.get().length() > MAX_PATH) {
+            return Optional.of("path is at most " + MAX_PATH + " characters");
+        }
+        if (path.isPresent() && PathGlob.misplacedAnyRest(path.get())) {
+            return Optional.of(
+                    "** stands for any rest of the path, so it is only the last segment (/almaws/v1/users/**)");
+        }
+        for (Optional<String> text : List.of(method, op, user)) {
+            if (text.isPresent() && text.get().length() > MAX_TEXT) {
+                return Optional.of("method, op and user are at most " + MAX_TEXT + " characters");
+            }
         }
         if (probability.isPresent() && !(probability.get() > 0 && probability.get() <= 1)) {
             return Optional.of("probability must be above 0 and at most 1, got " + probability.get());
@@ -113,7 +132,7 @@ public record FaultRule(
     /** Whether the request matches every condition the rule gives. */
     boolean matches(String requestMethod, String requestPath, Optional<String> requestOp) {
         return method.map(m -> m.equals(requestMethod)).orElse(true)
-                && path.map(p -> pattern(p).matcher(requestPath).matches()).orElse(true)
+                && path.map(p -> new PathGlob(p).matches(requestPath)).orElse(true)
                 && op.map(o -> requestOp.map(o::equalsIgnoreCase).orElse(false)).orElse(true)
                 && user.map(u -> userOf(requestPath).map(u::equalsIgnoreCase).orElse(false))
                         .orElse(true)
@@ -132,11 +151,7 @@ public record FaultRule(
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
-    private static Pattern pattern(String glob) {
-        StringBuilder regex = new StringBuilder();
-        for (String part : glob.split("(?=\\*)|(?<=\\*)")) {
-            regex.append(part.equals("*") ? "[^/]*" : Pattern.quote(part));
-        }
-        return Pattern.compile(regex.toString().replace("[^/]*[^/]*", ".*"));
+    private static String shown(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 80) + "...";
     }
 }

@@ -3,6 +3,7 @@ package org.almasim.simulator.http;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import org.almasim.simulator.errors.AlmaError;
 import org.almasim.simulator.faults.FaultInjector;
 import org.almasim.simulator.faults.FaultRule;
@@ -27,7 +28,10 @@ public final class FaultGate {
             503, "Service Temporarily Unavailable",
             504, "Gateway Time-out");
 
+    static final int MAX_SLOWED = 32;
+
     private final FaultInjector faults;
+    private final Semaphore slowed = new Semaphore(MAX_SLOWED);
 
     public FaultGate(FaultInjector faults) {
         this.faults = faults;
@@ -52,13 +56,31 @@ public final class FaultGate {
                 closeConnection(ctx);
             }
             case DROP_AFTER -> ctx.attribute(DROP_AFTER, true);
-            case SLOW -> Thread.sleep(rule.delayMillis().orElse(0));
+            case SLOW -> slow(rule.delayMillis().orElse(0));
             case DELETE_REFUSED ->
                 throw AlmaError.USER_NOT_DELETED.refusal(
                         ctx.pathParamMap().getOrDefault("user_id", ""),
                         "primary_id",
                         "Fault " + injected.get().ruleId() + " injected by almasim.");
             case JOB_FAILED, JOB_STUCK -> ctx.attribute(JOB_FAULT, rule);
+        }
+    }
+
+    /**
+     * A slowed request holds a server thread while it waits, so only {@value #MAX_SLOWED} wait at once; the rest are
+     * answered at once, and health and the control plane, which are never slowed, always have threads left.
+     */
+    private void slow(int millis) {
+        if (!slowed.tryAcquire()) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException stopping) {
+            // The server is stopping: the request is answered as it is.
+            Thread.currentThread().interrupt();
+        } finally {
+            slowed.release();
         }
     }
 
