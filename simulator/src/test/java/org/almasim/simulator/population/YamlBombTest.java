@@ -1,0 +1,97 @@
+package org.almasim.simulator.population;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.almasim.simulator.support.AlmaResponse;
+import org.almasim.simulator.support.RunningSimulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A population document's aliases are bounded by what they stand for, not by how many are written. */
+class YamlBombTest {
+    private static RunningSimulator sim;
+
+    @BeforeAll
+    static void start() {
+        sim = RunningSimulator.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        sim.close();
+    }
+
+    /** Seven levels of seven aliases each: 7^7 = 823,543 values from a few hundred bytes. */
+    private static String bomb(String shared) {
+        StringBuilder yaml = new StringBuilder(shared + ":\n  a0: &a0 [x, x, x, x, x, x, x]\n");
+        for (int level = 1; level <= 7; level++) {
+            String previous = "*a" + (level - 1);
+            yaml.append("  a").append(level).append(": &a").append(level).append(" [");
+            yaml.append(String.join(", ", java.util.Collections.nCopies(7, previous)))
+                    .append("]\n");
+        }
+        return yaml.append("users:\n  - primary_id: bomb\n    account_type: {value: INTERNAL}\n    extra: *a7\n")
+                .toString();
+    }
+
+    private JsonNode digest() {
+        return sim.client.getJson("/almasim/v1/state/digest", Map.of()).isOk().json();
+    }
+
+    @Test
+    void aliasesThatStandForTooManyValuesAreRefusedAndNothingIsLoaded() {
+        JsonNode before = digest();
+        String document = bomb("x-shared");
+
+        AlmaResponse answer = sim.client.attemptToLoadPopulation(document);
+
+        assertThat(document.length()).isLessThan(600);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).contains("aliases");
+        assertThat(digest()).isEqualTo(before);
+        assertThat(sim.client.attemptToGetUser("bomb").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aBombWithoutSharedKeysIsNotExpandedEither() {
+        JsonNode before = digest();
+
+        AlmaResponse answer = sim.client.attemptToLoadPopulation(bomb("shared"));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(digest()).isEqualTo(before);
+    }
+
+    @Test
+    void anAliasThatContainsItselfIsRefused() {
+        String document = "x-loop: &loop [*loop]\nusers:\n  - primary_id: loop\n    account_type: {value: INTERNAL}\n"
+                + "    extra: *loop\n";
+
+        AlmaResponse answer = sim.client.attemptToLoadPopulation(document);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(sim.client.attemptToGetUser("loop").status()).isEqualTo(400);
+    }
+
+    @Test
+    void sharedDefaultsMergedIntoManyPatronsStillLoad() {
+        StringBuilder yaml = new StringBuilder(
+                "x-defaults: &defaults\n  account_type: {value: INTERNAL}\n  user_group: {value: UNDERGRAD}\nusers:\n");
+        for (int i = 0; i < 2_000; i++) {
+            yaml.append("  - <<: *defaults\n    primary_id: merged-").append(i).append('\n');
+        }
+
+        AlmaResponse answer = sim.client.attemptToLoadPopulation(yaml.toString());
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(sim.client
+                        .getUser("merged-1999")
+                        .path("user_group")
+                        .path("value")
+                        .asText())
+                .isEqualTo("UNDERGRAD");
+    }
+}
