@@ -18,6 +18,7 @@ import org.jooq.TransactionContext;
 import org.jooq.TransactionListener;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
 
@@ -27,10 +28,12 @@ public final class Database implements AutoCloseable {
     private static final Pattern CREATE_INDEX = Pattern.compile("CREATE INDEX IF NOT EXISTS (\\w+)");
 
     private final HikariDataSource pool;
+    private final boolean inMemory;
     private final DSLContext dsl;
     private final AtomicLong writes = new AtomicLong();
 
     private Database(String jdbcUrl) {
+        this.inMemory = jdbcUrl.startsWith("jdbc:h2:mem:");
         this.pool = new HikariDataSource(poolConfig(jdbcUrl));
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(pool);
@@ -108,7 +111,15 @@ public final class Database implements AutoCloseable {
             return "jdbc:h2:mem:almasim-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + options;
         }
         if (location.startsWith("jdbc:")) {
+            if (!location.startsWith("jdbc:h2:")) {
+                throw new IllegalArgumentException("--db takes mem, a file path or a jdbc:h2: URL, got " + location);
+            }
             return location;
+        }
+        // A path is pasted into a URL, where ;INIT=... would run SQL at start: a path never holds one.
+        if (location.contains(";")) {
+            throw new IllegalArgumentException(
+                    "A database path cannot hold ';' (name the URL whole with jdbc:h2:...), got " + location);
         }
         // WRITE_DELAY=0: a commit reaches the file before the client hears it succeeded, so a killed process loses no
         // acknowledged write (H2's default delays writes by half a second).
@@ -178,8 +189,16 @@ public final class Database implements AutoCloseable {
         dsl.execute("RUNSCRIPT FROM 'classpath:" + resource + "'");
     }
 
+    /** An in-memory database outlives its connections (DB_CLOSE_DELAY=-1) until it is shut down: closing frees it. */
     @Override
     public void close() {
+        if (inMemory && !pool.isClosed()) {
+            try {
+                dsl.execute("SHUTDOWN");
+            } catch (DataAccessException alreadyGone) {
+                // Nothing is left to free.
+            }
+        }
         pool.close();
     }
 }

@@ -269,16 +269,12 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
      * document's path. A name that is none of these, or a file that cannot be read, is an IllegalArgumentException.
      */
     public Loaded load(String named, long seed) {
+        checkPopulationName(named);
         if (named.equals("demo")) {
             return load(PopulationService.demo());
         }
         if (named.startsWith("synthetic:")) {
-            int size;
-            try {
-                size = Integer.parseInt(named.substring("synthetic:".length()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("synthetic:N needs a number of patrons, got " + named);
-            }
+            int size = Integer.parseInt(named.substring("synthetic:".length()));
             return load(SyntheticPopulation.chunks(seed, size, clock.today()));
         }
         try {
@@ -286,6 +282,24 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read the population file " + named + " ("
                     + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** The most patrons {@code synthetic:N} makes: the largest population almasim is measured with. */
+    public static final int MAX_SYNTHETIC = 1_000_000;
+
+    /**
+     * Refuses, with an IllegalArgumentException, a {@code synthetic:N} whose N is not a number from 1 to
+     * {@value #MAX_SYNTHETIC}; any other name is {@code demo} or a file, read when it is loaded.
+     */
+    public static void checkPopulationName(String named) {
+        if (!named.startsWith("synthetic:")) {
+            return;
+        }
+        String count = named.substring("synthetic:".length());
+        if (!count.matches("[0-9]{1,7}") || Integer.parseInt(count) < 1 || Integer.parseInt(count) > MAX_SYNTHETIC) {
+            throw new IllegalArgumentException(
+                    "synthetic:N needs a number of patrons from 1 to " + MAX_SYNTHETIC + ", got " + named);
         }
     }
 

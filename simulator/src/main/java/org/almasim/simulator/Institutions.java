@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.http.ApiGate;
+import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.institutions.InstitutionController;
 import org.almasim.simulator.state.StateStore;
 
@@ -79,6 +80,8 @@ final class Institutions implements InstitutionController.Registry, AutoCloseabl
 
     @Override
     public InstitutionController.Added add(InstitutionController.Request request) {
+        // Checked before the institution is made: a refused population must not leave an institution behind.
+        request.population().ifPresent(Institution::checkPopulationName);
         Institution institution = add(new Institution.Spec(request.code(), request.name(), request.apiKeys()));
         return new InstitutionController.Added(
                 institution.code(),
@@ -92,11 +95,17 @@ final class Institutions implements InstitutionController.Registry, AutoCloseabl
         all().forEach(institution -> institution.rememberDate(today));
     }
 
+    /** Everything is checked before the database is made; a refusal leaves nothing behind. */
     private Institution open(Institution.Spec asked) {
         Institution.Spec spec = asked.withKeysOrDevelopmentKey();
         if (byCode.containsKey(spec.code())) {
             throw new IllegalArgumentException("There is already an institution " + spec.code());
         }
+        if (byCode.size() >= config.maxInstitutions()) {
+            throw new IllegalArgumentException("This simulator holds at most " + config.maxInstitutions()
+                    + " institutions (serve --max-institutions)");
+        }
+        ApiKeys.parse(spec.apiKeys());
         spec.apiKeys().stream()
                 .map(key -> key.replaceFirst(":(ro|rw)$", ""))
                 .filter(byKey::containsKey)
@@ -106,7 +115,13 @@ final class Institutions implements InstitutionController.Registry, AutoCloseabl
                             + " already opens another institution; each key opens one institution");
                 });
         Database database = Database.open(besideHome(config.database(), spec.code()));
-        Institution institution = new Institution(spec, database, new StateStore(database.dsl()), clock, config);
+        Institution institution;
+        try {
+            institution = new Institution(spec, database, new StateStore(database.dsl()), clock, config);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
         byCode.put(spec.code(), institution);
         index();
         return institution;

@@ -50,37 +50,72 @@ public final class Simulator implements AutoCloseable {
             int perSecondThreshold,
             long dailyThreshold,
             String host,
-            Optional<String> publicUrl) {
+            Optional<String> publicUrl,
+            int maxInstitutions) {
         /** Only this machine can reach a simulator unless it is told otherwise. */
         public static final String LOOPBACK = "127.0.0.1";
 
+        /** Each institution is a database, a pool and a job thread: a client adding them without end fills the heap. */
+        public static final int DEFAULT_MAX_INSTITUTIONS = 50;
+
         public static Config defaults() {
-            return new Config("mem", Optional.empty(), List.of(), 0, 10_000_000L, LOOPBACK, Optional.empty());
+            return new Config(
+                    "mem",
+                    Optional.empty(),
+                    List.of(),
+                    0,
+                    10_000_000L,
+                    LOOPBACK,
+                    Optional.empty(),
+                    DEFAULT_MAX_INSTITUTIONS);
         }
 
         public Config withToday(LocalDate date) {
             return new Config(
-                    database, Optional.of(date), apiKeys, perSecondThreshold, dailyThreshold, host, publicUrl);
+                    database,
+                    Optional.of(date),
+                    apiKeys,
+                    perSecondThreshold,
+                    dailyThreshold,
+                    host,
+                    publicUrl,
+                    maxInstitutions);
         }
 
         public Config withApiKeys(List<String> keys) {
-            return new Config(database, today, keys, perSecondThreshold, dailyThreshold, host, publicUrl);
+            return new Config(
+                    database, today, keys, perSecondThreshold, dailyThreshold, host, publicUrl, maxInstitutions);
         }
 
         public Config withPerSecondThreshold(int perSecond) {
-            return new Config(database, today, apiKeys, perSecond, dailyThreshold, host, publicUrl);
+            return new Config(database, today, apiKeys, perSecond, dailyThreshold, host, publicUrl, maxInstitutions);
         }
 
         public Config withDatabase(String location) {
-            return new Config(location, today, apiKeys, perSecondThreshold, dailyThreshold, host, publicUrl);
+            return new Config(
+                    location, today, apiKeys, perSecondThreshold, dailyThreshold, host, publicUrl, maxInstitutions);
         }
 
         public Config withHost(String listenOn) {
-            return new Config(database, today, apiKeys, perSecondThreshold, dailyThreshold, listenOn, publicUrl);
+            return new Config(
+                    database, today, apiKeys, perSecondThreshold, dailyThreshold, listenOn, publicUrl, maxInstitutions);
         }
 
         public Config withPublicUrl(String url) {
-            return new Config(database, today, apiKeys, perSecondThreshold, dailyThreshold, host, Optional.of(url));
+            return new Config(
+                    database,
+                    today,
+                    apiKeys,
+                    perSecondThreshold,
+                    dailyThreshold,
+                    host,
+                    Optional.of(url),
+                    maxInstitutions);
+        }
+
+        /** At most this many institutions, the default one included. */
+        public Config withMaxInstitutions(int max) {
+            return new Config(database, today, apiKeys, perSecondThreshold, dailyThreshold, host, publicUrl, max);
         }
     }
 

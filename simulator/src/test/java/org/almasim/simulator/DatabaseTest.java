@@ -1,6 +1,7 @@
 package org.almasim.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,6 +18,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The database as the services see it through the pool. */
 class DatabaseTest {
+    @Test
+    void aDatabasePathCannotCarrySettingsThatRunSqlAndOnlyH2UrlsAreTaken(@TempDir Path dir) {
+        Path marker = dir.resolve("ran");
+        String evil = dir.resolve("lib") + ";INIT=CALL FILE_WRITE(STRINGTOUTF8('x'), '" + marker + "')";
+
+        assertThatThrownBy(() -> Database.open(evil))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot hold ';'");
+        assertThatThrownBy(() -> Database.open("jdbc:postgresql://elsewhere/db"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(marker).doesNotExist();
+        assertThat(Database.jdbcUrl(dir.resolve("lib").toString())).startsWith("jdbc:h2:file:");
+    }
+
     private static final int WRITES = Integer.getInteger("almasim.database.writes", 3_000);
 
     /**

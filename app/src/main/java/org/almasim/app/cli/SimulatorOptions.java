@@ -84,6 +84,14 @@ final class SimulatorOptions {
             description = "An API key of a member institution; add :ro for a read-only key. Repeatable.")
     List<String> institutionKeys = new ArrayList<>();
 
+    @Option(
+            names = "--max-institutions",
+            paramLabel = "N",
+            description = "At most N institutions, the default one included, however many clients add. Default:"
+                    + " ${DEFAULT-VALUE}.",
+            defaultValue = "" + Simulator.Config.DEFAULT_MAX_INSTITUTIONS)
+    int maxInstitutions;
+
     Simulator.Config config() {
         return new Simulator.Config(
                 database,
@@ -92,7 +100,8 @@ final class SimulatorOptions {
                 perSecond,
                 10_000_000L,
                 host,
-                Optional.ofNullable(publicUrl));
+                Optional.ofNullable(publicUrl),
+                maxInstitutions);
     }
 
     /**

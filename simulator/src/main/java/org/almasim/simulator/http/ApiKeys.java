@@ -25,6 +25,9 @@ public final class ApiKeys {
         this.keys = Collections.unmodifiableMap(new LinkedHashMap<>(keys));
     }
 
+    static final int MAX_KEYS = 20;
+    static final int MAX_KEY_LENGTH = 200;
+
     public static ApiKeys parse(List<String> specs) {
         if (specs == null || specs.isEmpty()) {
             return new ApiKeys(Map.of(DEVELOPMENT_KEY, Access.READ_WRITE));
@@ -39,9 +42,16 @@ public final class ApiKeys {
                 keys.put(spec, Access.READ_WRITE);
             }
         }
+        if (keys.size() > MAX_KEYS) {
+            throw new IllegalArgumentException("An institution has at most " + MAX_KEYS + " API keys");
+        }
         keys.keySet().forEach(key -> {
             if (key.isBlank()) {
                 throw new IllegalArgumentException("An API key cannot be empty");
+            }
+            if (key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c > ' ' && c < 127)) {
+                throw new IllegalArgumentException(
+                        "An API key is 1 to " + MAX_KEY_LENGTH + " printable ASCII characters without spaces");
             }
         });
         return new ApiKeys(keys);
