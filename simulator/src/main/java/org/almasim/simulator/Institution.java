@@ -55,6 +55,7 @@ import org.almasim.simulator.sets.SetService;
 import org.almasim.simulator.settings.InstitutionSettings;
 import org.almasim.simulator.snapshot.SnapshotArchive;
 import org.almasim.simulator.state.StateStore;
+import org.almasim.simulator.users.PasswordHashes;
 import org.almasim.simulator.users.UserController;
 import org.almasim.simulator.users.UserListing;
 import org.almasim.simulator.users.UserService;
@@ -159,6 +160,7 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
         BlockerService blockers = new BlockerService(dsl, users, codes);
         this.jobs = new JobService(dsl, codes, clock, sets, users);
         jobs.recoverAfterStop();
+        users.hashClearPasswords();
         InstitutionSettings settings = new InstitutionSettings(dsl, codes, JobService.ALMASIM_JOB_IDS);
         this.population = new PopulationService(dsl, codes, clock, users, loans, fees, sets, settings);
         this.patrons = new PatronDirectory(dsl, clock, users, loans, fees, sets, blockers, codes);
@@ -372,7 +374,11 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
                         PATRON.DOCUMENT, Institution::jsonObjectProblem,
                         DELETED_USER.DOCUMENT, Institution::jsonObjectProblem,
                         JOB_INSTANCE.PARAMETERS, Institution::jsonObjectProblem,
-                        USER_SET.QUERY, SetService::queryProblem),
+                        USER_SET.QUERY, SetService::queryProblem,
+                        PATRON.PASSWORD,
+                                password -> PasswordHashes.isHash(password)
+                                        ? Optional.empty()
+                                        : Optional.of("a password is stored only as its hash")),
                 dsl -> rememberedDate(new StateStore(dsl))
                                 .filter(date ->
                                         !date.isBefore(SimulatedClock.EARLIEST) && !date.isAfter(SimulatedClock.LATEST))

@@ -29,6 +29,12 @@ public final class AlmaErrorPages extends ErrorHandler {
         return ByteBuffer.wrap(AlmaFormats.toXml(envelope(status, reason)).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Jetty writes its error page for GET, POST and HEAD only; a PUT or DELETE refused got an empty body. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(
             Request request, Response response, int status, String message, Throwable cause, Callback callback) {

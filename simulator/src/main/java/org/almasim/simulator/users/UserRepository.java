@@ -258,6 +258,21 @@ final class UserRepository {
         }
     }
 
+    /** Passwords stored in clear (not starting with the hash's {@code prefix}), by user key. */
+    Map<Long, String> clearPasswords(String prefix) {
+        return db.select(PATRON.USER_KEY, PATRON.PASSWORD)
+                .from(PATRON)
+                .where(PATRON.PASSWORD.isNotNull().and(PATRON.PASSWORD.notLike(prefix + "%")))
+                .fetchMap(PATRON.USER_KEY, PATRON.PASSWORD);
+    }
+
+    void setPassword(long key, String password) {
+        db.update(PATRON)
+                .set(PATRON.PASSWORD, password)
+                .where(PATRON.USER_KEY.eq(key))
+                .execute();
+    }
+
     record NewUser(User user, String document, String password) {}
 
     /** A user's row as a job rewrites it, its identifiers unchanged. */

@@ -3,8 +3,6 @@ package org.almasim.simulator.users;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
@@ -121,17 +119,20 @@ public final class UserService {
         rules.check(incoming);
         UserRules.Canonical canonical = rules.canonical(incoming);
         User user = canonical.user();
+        String password = storedPassword(incoming.password()).orElse(null);
         return writing(
                 user,
                 () -> dsl.transactionResult(tx -> {
                     UserRepository users = new UserRepository(tx.dsl());
                     ensureIdsFree(users, user, -1);
-                    users.insert(user, canonical.document(), incoming.password(), clock.today());
+                    users.insert(user, canonical.document(), password, clock.today());
                     return new AlmaDocument("user", canonical.tree());
                 }));
     }
 
     public AlmaDocument update(String id, String idType, User given, Set<String> override) {
+        // Hashed before the user's row is locked: the hash is slow on purpose.
+        Optional<String> newPassword = storedPassword(given.password());
         return dsl.transactionResult(tx -> {
             UserRepository users = new UserRepository(tx.dsl());
             long key = resolve(users, id, idType);
@@ -155,7 +156,7 @@ public final class UserService {
             if (!taken.isEmpty()) {
                 throw alreadyExists(taken.get(0));
             }
-            String password = incoming.password() != null ? incoming.password() : stored.password();
+            String password = newPassword.orElse(stored.password());
             boolean sameIdentifiers = identifiers(existing).equals(identifiers(user));
             return writing(user, () -> {
                 users.update(key, user, canonical.document(), password, sameIdentifiers);
@@ -191,7 +192,10 @@ public final class UserService {
                 .map(each -> {
                     rules.check(each);
                     UserRules.Canonical canonical = rules.canonical(each);
-                    return new UserRepository.NewUser(canonical.user(), canonical.document(), each.password());
+                    return new UserRepository.NewUser(
+                            canonical.user(),
+                            canonical.document(),
+                            storedPassword(each.password()).orElse(null));
                 })
                 .toList();
         Set<String> seen = new HashSet<>();
@@ -339,16 +343,34 @@ public final class UserService {
         }
     }
 
+    /**
+     * Hashes the passwords a database written before they were hashed still holds in clear; run at every start, it
+     * finds none after the first.
+     */
+    public int hashClearPasswords() {
+        return dsl.transactionResult(tx -> {
+            UserRepository users = new UserRepository(tx.dsl());
+            Map<Long, String> clear = users.clearPasswords(PasswordHashes.PREFIX);
+            clear.forEach((key, password) -> users.setPassword(key, PasswordHashes.hash(password)));
+            return clear.size();
+        });
+    }
+
+    /**
+     * What is stored for a password a client sent: its hash, never the password. An empty one is no password: Alma
+     * answers {@code "password": ""} on every GET, so a client that sends a user back as it read it changes nothing.
+     */
+    private static Optional<String> storedPassword(String sent) {
+        return sent == null || sent.isEmpty() ? Optional.empty() : Optional.of(PasswordHashes.hash(sent));
+    }
+
     /** {@code op=auth}: whether the password is the user's own; a user without a password never authenticates. */
     public void authenticate(String id, String idType, String password) {
         StoredUser stored = new UserRepository(dsl)
                 .find(id, idType)
                 .orElseThrow(() -> AlmaError.AUTHENTICATED_USER_NOT_FOUND.refusal());
-        boolean same = password != null
-                && stored.password() != null
-                && MessageDigest.isEqual(
-                        password.getBytes(StandardCharsets.UTF_8),
-                        stored.password().getBytes(StandardCharsets.UTF_8));
+        boolean same =
+                password != null && stored.password() != null && PasswordHashes.matches(password, stored.password());
         if (!same) {
             throw AlmaError.AUTHENTICATION_FAILED.refusal();
         }

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.almasim.simulator.support.AlmaClient;
 import org.almasim.simulator.support.AlmaResponse;
@@ -118,6 +119,21 @@ class InputLimitsTest extends SimulatorTest {
         String bigHeaders = raw(
                 base, "GET /almaws/v1/users HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "y".repeat(20_000) + "\r\n\r\n");
         assertThat(bigHeaders).startsWith("HTTP/1.1 431").contains("<errorsExist>true</errorsExist>");
+        for (String method : List.of("PUT", "DELETE", "POST")) {
+            String bigHeadersWrite = raw(
+                    base,
+                    method + " /almaws/v1/users/x HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nX-Big: "
+                            + "y".repeat(20_000) + "\r\n\r\n");
+            String longUriWrite = raw(
+                    base,
+                    method + " /almaws/v1/users?q=" + "x".repeat(20_000)
+                            + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            assertThat(bigHeadersWrite)
+                    .as(method)
+                    .startsWith("HTTP/1.1 431")
+                    .contains("<errorsExist>true</errorsExist>");
+            assertThat(longUriWrite).as(method).startsWith("HTTP/1.1 41").contains("<errorsExist>true</errorsExist>");
+        }
         String nul = raw(
                 base,
                 "GET /almaws/v1/users/a%00b HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
@@ -129,15 +145,14 @@ class InputLimitsTest extends SimulatorTest {
     @Test
     void linksInAnswersComeFromTheSimulatorsAddressNotFromTheHostHeader() throws IOException {
         alma.createUser(Fixtures.user("linked"));
-        String answer = raw(
-                URI.create(sim.simulator.baseUrl()),
-                "GET /almaws/v1/users?limit=10 HTTP/1.1\r\nHost: evil.example\r\n"
-                        + "Accept: application/json\r\nAuthorization: apikey " + ApiKeys.DEVELOPMENT_KEY
-                        + "\r\nConnection: close\r\n\r\n");
-        assertThat(answer)
-                .startsWith("HTTP/1.1 200")
-                .contains(sim.simulator.baseUrl() + "/almaws/v1/users/linked")
-                .doesNotContain("evil.example");
+        String request = "GET /almaws/v1/users?limit=10 HTTP/1.1\r\nHost: %s\r\n"
+                + "Accept: application/json\r\nAuthorization: apikey " + ApiKeys.DEVELOPMENT_KEY
+                + "\r\nConnection: close\r\n\r\n";
+        String byAddress = raw(URI.create(sim.simulator.baseUrl()), request.formatted("127.0.0.1"));
+        String byOtherName = raw(URI.create(sim.simulator.baseUrl()), request.formatted("evil.example"));
+
+        assertThat(byAddress).startsWith("HTTP/1.1 200").contains(sim.simulator.baseUrl() + "/almaws/v1/users/linked");
+        assertThat(byOtherName).startsWith("HTTP/1.1 400").doesNotContain("linked");
     }
 
     @Test
