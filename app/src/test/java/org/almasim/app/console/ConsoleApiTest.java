@@ -189,6 +189,34 @@ class ConsoleApiTest {
         assertThat(send("GET", "/console/history", null).path("runs")).isEmpty();
     }
 
+    @Test
+    void aClockMoveThatAScheduledPolicyWouldRefuseIsRefusedBeforeTheClockMoves() throws IOException {
+        // The demo library has none of the logical sets OPAL's shipped policy runs on.
+        send("POST", "/console/policies/opal-lifecycle/schedule", "{\"scheduled\":true}");
+
+        HttpResponse<String> refused = raw("POST", "/console/clock/advance", "{\"by\":\"month\"}");
+
+        assertAlmaError(refused, "OPAL expired a week");
+        assertThat(send("GET", "/clock", null).path("today").asText()).isEqualTo("2024-07-31");
+        assertThat(send("GET", "/console/history", null).path("runs")).isEmpty();
+    }
+
+    @Test
+    void aScenarioStepWhosePolicyWasUnscheduledIsRefusedInAlmasEnvelope() throws IOException {
+        send("POST", "/console/scenarios/opal-four-years", "");
+        send("POST", "/console/policies/opal-lifecycle/schedule", "{\"scheduled\":false}");
+
+        HttpResponse<String> answer = raw("POST", "/console/scenario/step", "");
+        for (int i = 0; i < 100 && answer.statusCode() == 200; i++) {
+            if (JSON.readTree(answer.body()).path("scenario").path("finished").asBoolean()) {
+                break;
+            }
+            answer = raw("POST", "/console/scenario/step", "");
+        }
+
+        assertAlmaError(answer, "not scheduled any more");
+    }
+
     private static void assertAlmaError(HttpResponse<String> response, String words) throws IOException {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         JsonNode body = JSON.readTree(response.body());

@@ -21,6 +21,7 @@ import org.almasim.engine.execution.PolicyRun;
 import org.almasim.engine.execution.RunRefused;
 import org.almasim.engine.execution.RunReport;
 import org.almasim.engine.policy.Policy;
+import org.almasim.engine.policy.PolicyReferences;
 import org.almasim.engine.progress.ProgressListener;
 
 /**
@@ -108,6 +109,26 @@ public final class PolicyCalendar {
      * out on its day, before the run it announces or after the run it reports on.
      */
     public void advanceTo(LocalDate target) {
+        checkDueBefore(target);
+        moveTo(target);
+    }
+
+    /**
+     * Checks every policy that falls due on the way to {@code target} against the library (its sets and codes), before
+     * the clock moves: a move refused on its fourth day would leave the consortium's clock moved by three.
+     */
+    public void checkDueBefore(LocalDate target) {
+        for (Policy policy : policies.values()) {
+            for (LocalDate day = today.plusDays(1); !day.isAfter(target); day = day.plusDays(1)) {
+                if (!policy.dueOn(day).isEmpty()) {
+                    PolicyReferences.check(policy, alma);
+                    break;
+                }
+            }
+        }
+    }
+
+    private void moveTo(LocalDate target) {
         while (today.isBefore(target)) {
             LocalDate day = today.plusDays(1);
             for (var policy : policies.entrySet()) {
@@ -135,8 +156,9 @@ public final class PolicyCalendar {
      * begins. The calendars start on the same day.
      */
     public static void advanceTogether(List<PolicyCalendar> calendars, LocalDate target) {
+        calendars.forEach(calendar -> calendar.checkDueBefore(target));
         if (calendars.size() == 1) {
-            calendars.get(0).advanceTo(target);
+            calendars.get(0).moveTo(target);
             return;
         }
         LocalDate day = calendars.get(0).today();
@@ -144,7 +166,7 @@ public final class PolicyCalendar {
             day = day.plusDays(1);
             LocalDate on = day;
             if (on.equals(target) || calendars.stream().anyMatch(calendar -> calendar.hasSomethingOn(on))) {
-                calendars.forEach(calendar -> calendar.advanceTo(on));
+                calendars.forEach(calendar -> calendar.moveTo(on));
             }
         }
     }

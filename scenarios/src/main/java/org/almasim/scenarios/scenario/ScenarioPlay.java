@@ -268,6 +268,7 @@ public final class ScenarioPlay {
 
         @Override
         public void run(Scenario.RunStage run) {
+            scheduled(run.policy());
             Set<Policy.Stage> stages =
                     run.stages().isEmpty() ? EnumSet.allOf(Policy.Stage.class) : EnumSet.noneOf(Policy.Stage.class);
             run.stages().forEach(stage -> stages.add(Policy.Stage.valueOf(stage.toUpperCase(Locale.ROOT))));
@@ -316,10 +317,22 @@ public final class ScenarioPlay {
 
         @Override
         public void reinstate(Scenario.Reinstate action) {
-            Policy policy = calendar.policy(policyName(action.policy())).orElseThrow();
+            Policy policy = scheduled(action.policy());
             new Reinstatement(library.alma(), AlmaJobs.Ids.ALMASIM)
                     .reinstate(policy, action.users(), calendar.today())
                     .forEach((id, outcome) -> calendar.say(id + " reinstated: " + outcome));
+        }
+
+        /** The step's policy, which a trainer may have unscheduled since the scenario was loaded. */
+        private Policy scheduled(String named) {
+            String name = policyName(named);
+            if (!in.stream().allMatch(each -> each.calendar().policy(name).isPresent())) {
+                throw new ScenarioException(
+                        "This step",
+                        List.of("it runs the policy " + name + ", which is not scheduled any more; schedule it again"
+                                + " or load the scenario again"));
+            }
+            return calendar.policy(name).orElseThrow();
         }
 
         @Override
