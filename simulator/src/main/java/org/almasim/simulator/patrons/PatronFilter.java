@@ -3,6 +3,7 @@ package org.almasim.simulator.patrons;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.almasim.simulator.jobs.PurgeVerdict;
+import org.almasim.simulator.store.SearchTerms;
 
 /**
  * What the trainer console's patron list is narrowed to: words of a name or primary id, codes, the patrons expired on
@@ -17,6 +18,10 @@ public record PatronFilter(
         Optional<LocalDate> expiredSince,
         Optional<Boolean> hasBlockers,
         Optional<PurgeVerdict.Outcome> purgeJobToday) {
+
+    public PatronFilter {
+        words.ifPresent(text -> SearchTerms.check("The patrons' filter", text));
+    }
 
     public static PatronFilter none() {
         return new PatronFilter(

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.almasim.simulator.errors.AlmaError;
+import org.almasim.simulator.store.SearchTerms;
 
 /**
  * Alma's brief search, {@code q=last_name~smith AND user_group~UNDERGRAD}: every term must match.
@@ -32,10 +33,16 @@ public record UserSearch(List<Term> terms, String orderBy) {
 
     public record Term(String field, String value) {}
 
+    static final int MAX_TERMS = 10;
+
     public static UserSearch parse(String q, String orderBy) {
         List<Term> terms = new ArrayList<>();
         if (q != null && !q.isBlank()) {
-            for (String part : q.split("\\s+AND\\s+")) {
+            String[] parts = q.split("\\s+AND\\s+");
+            if (parts.length > MAX_TERMS) {
+                throw AlmaError.PARAMETER_NOT_VALID.refusal("q joins at most " + MAX_TERMS + " field~value with AND.");
+            }
+            for (String part : parts) {
                 int tilde = part.indexOf('~');
                 if (tilde <= 0 || tilde == part.length() - 1) {
                     throw AlmaError.PARAMETER_NOT_VALID.refusal(
@@ -46,7 +53,9 @@ public record UserSearch(List<Term> terms, String orderBy) {
                     throw AlmaError.PARAMETER_NOT_VALID.refusal(
                             "almasim searches users by " + FIELDS + ", not by '" + field + "'.");
                 }
-                terms.add(new Term(field, part.substring(tilde + 1).trim().toLowerCase(Locale.ROOT)));
+                String value = part.substring(tilde + 1).trim().toLowerCase(Locale.ROOT);
+                SearchTerms.check("q's " + field, value);
+                terms.add(new Term(field, value));
             }
         }
         String order = orderBy == null ? "last_name" : orderBy.trim().toLowerCase(Locale.ROOT);

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.almasim.simulator.support.AlmaClient;
 import org.almasim.simulator.support.AlmaResponse;
 import org.almasim.simulator.support.Fixtures;
+import org.almasim.simulator.support.RunningSimulator;
 import org.almasim.simulator.support.SimulatorTest;
 import org.junit.jupiter.api.Test;
 
@@ -153,6 +154,27 @@ class InputLimitsTest extends SimulatorTest {
 
         assertThat(byAddress).startsWith("HTTP/1.1 200").contains(sim.simulator.baseUrl() + "/almaws/v1/users/linked");
         assertThat(byOtherName).startsWith("HTTP/1.1 400").doesNotContain("linked");
+    }
+
+    @Test
+    void searchesOfManyWordsAreRefusedBeforeTheyReachTheDatabase() {
+        String words = String.join(" ", java.util.Collections.nCopies(300, "a"));
+        AlmaClient readOnly = alma.withKey(RunningSimulator.READ_ONLY_KEY);
+
+        AlmaResponse users = readOnly.getJson("/almaws/v1/users", Map.of("q", "first_name~" + words));
+        AlmaResponse terms = readOnly.getJson(
+                "/almaws/v1/users",
+                Map.of("q", String.join(" AND ", java.util.Collections.nCopies(50, "first_name~a"))));
+        AlmaResponse stars = readOnly.getJson("/almaws/v1/users", Map.of("q", "note_text~" + "a*".repeat(40)));
+        AlmaResponse patrons = readOnly.getJson("/almasim/v1/patrons", Map.of("q", words));
+
+        for (AlmaResponse refused : List.of(users, terms, stars, patrons)) {
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.body()).contains("at most");
+        }
+        assertThat(readOnly.getJson("/almaws/v1/users", Map.of("q", "first_name~jo sm*"))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
