@@ -102,6 +102,11 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
+    /** Refuses, with an IllegalArgumentException, a location {@link #open} would not take; opens nothing. */
+    public static void checkLocation(String location) {
+        jdbcUrl(location);
+    }
+
     static String jdbcUrl(String location) {
         // Waiting for a row lock instead of failing at once keeps concurrent writers to one user serialised. A larger
         // query cache than H2's 8 keeps each pooled connection from parsing the API's few dozen statements over and

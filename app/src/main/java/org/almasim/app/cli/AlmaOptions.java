@@ -57,6 +57,12 @@ final class AlmaOptions {
             description = "The day to decide for. Default: the simulator's date, or today for a real Alma.")
     LocalDate asOf;
 
+    @Option(
+            names = "--allow-insecure",
+            description = "Send the API key over plain http to another machine too (a simulator on a network of your"
+                    + " own). Without it, only https or this machine's own address is called.")
+    boolean allowInsecure;
+
     @Option(names = "--format", defaultValue = "text", description = "text, csv or json. Default: ${DEFAULT-VALUE}.")
     String format;
 
@@ -71,9 +77,23 @@ final class AlmaOptions {
             throw new PolicyException("the command", List.of("give --alma-url and --api-key, or --consortium FILE"));
         }
         if (alma == null) {
-            alma = new AlmaClient(almaUrl, apiKey);
+            try {
+                alma = allowInsecure
+                        ? insecure(AlmaClient.allowingPlainHttp(almaUrl, apiKey), almaUrl)
+                        : new AlmaClient(almaUrl, apiKey);
+            } catch (IllegalArgumentException e) {
+                throw new PolicyException("--alma-url", List.of(e.getMessage()));
+            }
         }
         return alma;
+    }
+
+    /** Says, once, that the key may cross a network in clear. */
+    private static AlmaClient insecure(AlmaClient client, String url) {
+        if (!AlmaClient.sendsKeysSafely(url)) {
+            System.err.println("almasim: warning: --allow-insecure sends the API key to " + url + " in clear.");
+        }
+        return client;
     }
 
     LocalDate today() {
@@ -114,11 +134,19 @@ final class AlmaOptions {
             ReportOf<R> reportOf,
             ConsortiumRun.Work<R> work,
             Function<Object, String> memberText) {
+        if (allowInsecure) {
+            spec.commandLine()
+                    .getErr()
+                    .println("almasim: warning: --allow-insecure sends each member's API key in"
+                            + " clear to any member on plain http.");
+        }
         ConsortiumReport[] done = new ConsortiumReport[1];
         int printed = report(spec, format, () -> {
             Policy shared = policy();
-            List<ConsortiumRun.MemberOutcome<R>> outcomes =
-                    ConsortiumRun.withProcessEnvironment().forEachMember(consortium(), shared, work);
+            List<ConsortiumRun.MemberOutcome<R>> outcomes = (allowInsecure
+                            ? ConsortiumRun.withProcessEnvironmentAllowingPlainHttp()
+                            : ConsortiumRun.withProcessEnvironment())
+                    .forEachMember(consortium(), shared, work);
             done[0] = reportOf.of(consortium(), shared.name(), outcomes);
             return ConsortiumFormat.parse(format).render(done[0], memberText);
         });

@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.almasim.simulator.Database;
 import org.almasim.simulator.Institution;
 import org.almasim.simulator.Simulator;
+import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.population.Population.Loaded;
 import picocli.CommandLine.Option;
 
@@ -92,7 +94,14 @@ final class SimulatorOptions {
             defaultValue = "" + Simulator.Config.DEFAULT_MAX_INSTITUTIONS)
     int maxInstitutions;
 
+    /** Every option is checked before anything is opened, read or written. */
     Simulator.Config config() {
+        try {
+            Database.checkLocation(database);
+            ApiKeys.parse(apiKeys);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage());
+        }
         return new Simulator.Config(
                 database,
                 Optional.ofNullable(today),

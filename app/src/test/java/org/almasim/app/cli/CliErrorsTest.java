@@ -73,4 +73,56 @@ class CliErrorsTest {
                 .startsWith("almasim: cannot read the population file")
                 .contains("missing.yaml");
     }
+
+    @Test
+    void aKeyIsNeverSentOverPlainHttpToAnotherMachine() {
+        int exit = run(
+                "policy",
+                "preview",
+                "--policy",
+                "flvc-annual",
+                "--alma-url",
+                "http://alma.example.org",
+                "--api-key",
+                "l8xxsecret");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().strip())
+                .startsWith("Cannot use --alma-url")
+                .contains("plain http")
+                .contains("--allow-insecure")
+                .doesNotContain("l8xxsecret")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aDatabasePathThatWouldRunSqlIsRefusedInOneLine() {
+        Path marker = folder.resolve("ran");
+        String evil = folder.resolve("lib") + ";INIT=CALL FILE_WRITE(STRINGTOUTF8('x'), '" + marker + "')";
+
+        assertThat(run("serve", "--port", "0", "--db", evil)).isEqualTo(CommandFailure.CANNOT_START);
+        assertThat(err.toString().strip())
+                .startsWith("almasim: ")
+                .contains("cannot hold ';'")
+                .doesNotContain("\tat ");
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void aSnapshotThatCannotBeImportedIsOneLine() throws IOException {
+        Path notZip = folder.resolve("library.zip");
+        Files.writeString(notZip, "-- H2 2.2.224;\nCALL 1;\n");
+
+        assertThat(run("serve", "--port", "0", "--import", notZip.toString())).isEqualTo(CommandFailure.CANNOT_START);
+        assertThat(run(
+                        "serve",
+                        "--port",
+                        "0",
+                        "--import",
+                        folder.resolve("missing.zip").toString()))
+                .isEqualTo(CommandFailure.CANNOT_START);
+        assertThat(err.toString().strip().lines().toList())
+                .hasSize(2)
+                .allSatisfy(line -> assertThat(line).startsWith("almasim: "));
+    }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -49,6 +50,7 @@ public final class AlmaClient {
 
     private final CloseableHttpClient http;
     private final String baseUrl;
+    private final boolean plainHttp;
     private final String apiKey;
     private final int maxRetries;
     private final Duration firstBackoff;
@@ -60,6 +62,22 @@ public final class AlmaClient {
     }
 
     public AlmaClient(String baseUrl, String apiKey, int maxRetries, Duration firstBackoff) {
+        this(baseUrl, apiKey, maxRetries, firstBackoff, false);
+    }
+
+    /**
+     * A client that sends its key even over plain http to another machine ({@code --allow-insecure}): for a simulator
+     * on a test host of one's own network, never for a real Alma.
+     */
+    public static AlmaClient allowingPlainHttp(String baseUrl, String apiKey) {
+        return new AlmaClient(baseUrl, apiKey, 6, Duration.ofMillis(250), true);
+    }
+
+    private AlmaClient(String baseUrl, String apiKey, int maxRetries, Duration firstBackoff, boolean plainHttp) {
+        if (!plainHttp && !sendsKeysSafely(baseUrl)) {
+            throw new IllegalArgumentException(plainHttpRefusal(baseUrl));
+        }
+        this.plainHttp = plainHttp;
         this.baseUrl = host(baseUrl);
         this.apiKey = apiKey;
         this.maxRetries = maxRetries;
@@ -69,7 +87,36 @@ public final class AlmaClient {
 
     /** A client of the same Alma holding another key: another institution of a consortium on the same API host. */
     public AlmaClient withKey(String key) {
-        return new AlmaClient(baseUrl, key, maxRetries, firstBackoff);
+        return new AlmaClient(baseUrl, key, maxRetries, firstBackoff, plainHttp);
+    }
+
+    /**
+     * Whether a key sent to this address stays private: https, or plain http to this machine (a simulator on
+     * localhost). Anything else crosses a network in clear.
+     */
+    public static boolean sendsKeysSafely(String baseUrl) {
+        URI uri;
+        try {
+            uri = URI.create(host(baseUrl));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        return scheme.equals("https") || (scheme.equals("http") && isLoopback(host));
+    }
+
+    /** Why a key is not sent to this address, and how to send it anyway. */
+    public static String plainHttpRefusal(String baseUrl) {
+        return baseUrl + " is plain http to another machine, which would send the API key in clear: use https, or"
+                + " --allow-insecure for a simulator on a network of your own";
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost")
+                || host.endsWith(".localhost")
+                || host.matches("127(\\.\\d{1,3}){3}")
+                || host.equals("[::1]");
     }
 
     /**

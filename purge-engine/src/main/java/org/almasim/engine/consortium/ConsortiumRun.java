@@ -42,10 +42,16 @@ public final class ConsortiumRun {
 
     private final Function<String, Optional<String>> environment;
     private final BiFunction<String, String, AlmaClient> clients;
+    private final boolean plainHttpAllowed;
 
     /** Keys from the process's environment and files; the engine's own client for each member. */
     public static ConsortiumRun withProcessEnvironment() {
         return new ConsortiumRun(name -> Optional.ofNullable(System.getenv(name)), AlmaClient::new);
+    }
+
+    /** As {@link #withProcessEnvironment()}, sending keys over plain http too ({@code --allow-insecure}). */
+    public static ConsortiumRun withProcessEnvironmentAllowingPlainHttp() {
+        return new ConsortiumRun(name -> Optional.ofNullable(System.getenv(name)), AlmaClient::allowingPlainHttp, true);
     }
 
     /**
@@ -54,11 +60,22 @@ public final class ConsortiumRun {
      */
     public ConsortiumRun(
             Function<String, Optional<String>> environment, BiFunction<String, String, AlmaClient> clients) {
+        this(environment, clients, false);
+    }
+
+    private ConsortiumRun(
+            Function<String, Optional<String>> environment,
+            BiFunction<String, String, AlmaClient> clients,
+            boolean plainHttpAllowed) {
         this.environment = environment;
         this.clients = clients;
+        this.plainHttpAllowed = plainHttpAllowed;
     }
 
     public <R> List<MemberOutcome<R>> forEachMember(Consortium consortium, Policy shared, Work<R> work) {
+        if (!plainHttpAllowed) {
+            refusePlainHttp(consortium);
+        }
         ExecutorService pool = Executors.newFixedThreadPool(
                 Math.min(consortium.membersAtOnce(), consortium.members().size()), runnable -> {
                     Thread thread = new Thread(runnable, "consortium-member");
@@ -82,6 +99,17 @@ public final class ConsortiumRun {
             throw new IllegalStateException("a member's run could not be reported", e.getCause());
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** A member whose address the client will not send a key to is a problem of the file, told before any call. */
+    private static void refusePlainHttp(Consortium consortium) {
+        List<String> problems = consortium.members().stream()
+                .filter(member -> !AlmaClient.sendsKeysSafely(member.almaUrl()))
+                .map(member -> member.code() + ": " + AlmaClient.plainHttpRefusal(member.almaUrl()))
+                .toList();
+        if (!problems.isEmpty()) {
+            throw new PolicyException("the consortium file", problems);
         }
     }
 
