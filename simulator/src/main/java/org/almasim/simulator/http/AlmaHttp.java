@@ -1,6 +1,7 @@
 package org.almasim.simulator.http;
 
 import io.javalin.http.Context;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.almasim.simulator.http.AlmaFormats.BodyFormat;
@@ -17,7 +18,7 @@ public final class AlmaHttp {
     private AlmaHttp() {}
 
     public static BodyFormat responseFormat(Context ctx) {
-        String format = ctx.queryParam("format");
+        String format = formatParameter(ctx.queryString());
         if (format != null) {
             if (format.equalsIgnoreCase("json")) {
                 return BodyFormat.JSON;
@@ -40,6 +41,22 @@ public final class AlmaHttp {
     }
 
     private static final String CONTROL_PLANE = "/almasim/";
+
+    /**
+     * {@code format=} read from the raw query: the server decodes its parameters in the request's character set, so a
+     * request naming one Java does not know would otherwise lose its format and be refused in the other one.
+     */
+    private static String formatParameter(String query) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.regionMatches(true, 0, "format=", 0, 7)) {
+                return URLDecoder.decode(pair.substring(7), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
 
     /** The body's format from Content-Type, or from its first character when the client named none. */
     public static BodyFormat requestFormat(Context ctx, byte[] body) {

@@ -240,6 +240,18 @@ class FuzzTest {
             if (random.nextInt(15) == 0) {
                 contentType = random.nextBoolean() ? "text/plain" : null;
             }
+            if (contentType != null && random.nextInt(30) == 0) {
+                // A character set Java does not know must be refused before anything is done, not answered 500.
+                contentType += "; charset=" + pick(random, List.of("nope", "ebcdic", "\"utf-99\"", "x y", "utf-8"));
+            }
+            if (random.nextInt(2_000) == 0) {
+                body = "{\"primary_id\":\"" + "x".repeat((int) Simulator.MAX_BODY_BYTES) + "\"}";
+            }
+        }
+        if (route.path().equals("/almasim/v1/snapshot") && route.method().equals("PUT") && random.nextBoolean()) {
+            // Something that starts as a zip does, which is not a snapshot: refused, and the library as it was.
+            body = "PK\u0003\u0004" + junk(random);
+            contentType = "application/zip";
         }
         return new Fuzzed(route.method(), path, query, body, contentType, accept, key);
     }
