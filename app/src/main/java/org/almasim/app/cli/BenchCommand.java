@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.almasim.app.bench.ApiBenchmark;
 import org.almasim.app.bench.ConsoleBenchmark;
 import org.almasim.app.bench.PolicyBenchmark;
+import org.almasim.app.bench.SnapshotBenchmark;
 import org.almasim.app.bench.StartupBenchmark;
 import org.almasim.app.bench.TimeTravelBenchmark;
 import picocli.CommandLine.Command;
@@ -15,11 +16,11 @@ import picocli.CommandLine.Parameters;
 final class BenchCommand implements Callable<Integer> {
     @Parameters(
             index = "0",
-            paramLabel = "api|policy|timetravel|console|startup",
-            description =
-                    "Which benchmark: api (GET throughput, bulk load), "
-                            + "policy (preview and run of a purge policy), timetravel (years of OPAL's weekly and monthly stages) or console "
-                            + "(the trainer console's patron list over --patrons) or startup (--runs in-JVM starts, as a test pays them).")
+            paramLabel = "api|policy|timetravel|console|startup|snapshot",
+            description = "Which benchmark: api (GET throughput, bulk load), "
+                    + "policy (preview and run of a purge policy), timetravel (years of OPAL's weekly and monthly stages) or console "
+                    + "(the trainer console's patron list over --patrons), startup (--runs in-JVM starts, as a test pays them) "
+                    + "or snapshot (--patrons saved and put back, beside loading them from scratch).")
     String which;
 
     @Option(
@@ -51,7 +52,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--patrons",
-            description = "Patrons for the policy benchmark. Default: ${DEFAULT-VALUE}.",
+            description =
+                    "Patrons for the policy, time-travel, console and snapshot benchmarks. Default: ${DEFAULT-VALUE}.",
             defaultValue = "100000")
     int patrons;
 
@@ -81,13 +83,17 @@ final class BenchCommand implements Callable<Integer> {
             new ConsoleBenchmark(patrons).run(System.out);
             return 0;
         }
+        if (which.equals("snapshot")) {
+            new SnapshotBenchmark(patrons).run(System.out);
+            return 0;
+        }
         if (which.equals("policy")) {
             new PolicyBenchmark(patrons).run(System.out);
             return 0;
         }
         if (!which.equals("api")) {
-            System.err.println(
-                    "Unknown benchmark '" + which + "'. Available: api, policy, timetravel, console, startup");
+            System.err.println("Unknown benchmark '" + which
+                    + "'. Available: api, policy, timetravel, console, startup, snapshot");
             return 2;
         }
         new ApiBenchmark(users, clients, seconds, load, database).run(System.out);
