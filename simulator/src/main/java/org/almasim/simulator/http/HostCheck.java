@@ -2,7 +2,10 @@ package org.almasim.simulator.http;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,7 +18,8 @@ import org.almasim.simulator.errors.AlmaError;
  * rebinding: a web page on a name the attacker controls, once that name resolves to 127.0.0.1, would otherwise send
  * a matching {@code Host} and {@code Origin} and reach the library with the development key. Allowed: {@code localhost}
  * (and names under {@code .localhost}, which browsers keep on this machine), any IP address (a page cannot rebind an
- * address), the address given with {@code --host}, and the host of {@code --public-url}.
+ * address), the address given with {@code --host} (and this machine's own name when that is every address), and the
+ * host of {@code --public-url}.
  */
 public final class HostCheck {
     // An IPv4 address, or an IPv6 one in brackets: no DNS name stands behind either.
@@ -24,10 +28,26 @@ public final class HostCheck {
     private final Set<String> names;
 
     public HostCheck(String listenOn, Optional<String> publicUrl) {
-        this.names = Set.copyOf(List.of(
+        List<String> allowed = new ArrayList<>(List.of(
                 "localhost",
                 listenOn.toLowerCase(Locale.ROOT),
                 publicUrl.map(HostCheck::hostOf).orElse("localhost")));
+        // Listening on every address, the server is also reached by this machine's own name.
+        if (listenOn.equals("0.0.0.0") || listenOn.equals("::") || listenOn.equals("[::]")) {
+            allowed.addAll(machineNames());
+        }
+        this.names = Set.copyOf(allowed);
+    }
+
+    private static List<String> machineNames() {
+        try {
+            InetAddress self = InetAddress.getLocalHost();
+            return List.of(
+                    self.getHostName().toLowerCase(Locale.ROOT),
+                    self.getCanonicalHostName().toLowerCase(Locale.ROOT));
+        } catch (UnknownHostException e) {
+            return List.of();
+        }
     }
 
     public void register(JavalinConfig config) {
