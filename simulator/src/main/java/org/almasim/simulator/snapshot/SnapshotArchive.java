@@ -1,23 +1,7 @@
 package org.almasim.simulator.snapshot;
 
-import static org.almasim.simulator.db.Tables.BIB;
-import static org.almasim.simulator.db.Tables.CODE_ENTRY;
-import static org.almasim.simulator.db.Tables.DELETED_USER;
-import static org.almasim.simulator.db.Tables.FEE;
-import static org.almasim.simulator.db.Tables.FEE_TRANSACTION;
-import static org.almasim.simulator.db.Tables.HOLDING;
-import static org.almasim.simulator.db.Tables.INSTITUTION_SETTING;
-import static org.almasim.simulator.db.Tables.ITEM;
-import static org.almasim.simulator.db.Tables.JOB_EVENT;
-import static org.almasim.simulator.db.Tables.JOB_INSTANCE;
-import static org.almasim.simulator.db.Tables.JOB_LOCK;
-import static org.almasim.simulator.db.Tables.LOAN;
 import static org.almasim.simulator.db.Tables.PATRON;
-import static org.almasim.simulator.db.Tables.PATRON_BLOCKER;
-import static org.almasim.simulator.db.Tables.PATRON_IDENTIFIER;
-import static org.almasim.simulator.db.Tables.SET_MEMBER;
 import static org.almasim.simulator.db.Tables.SIMULATOR_STATE;
-import static org.almasim.simulator.db.Tables.USER_SET;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -53,6 +37,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.almasim.simulator.db.DefaultSchema;
 import org.almasim.simulator.db.Sequences;
+import org.almasim.simulator.store.LibraryTables;
 import org.jooq.BatchBindStep;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
@@ -79,26 +64,7 @@ public final class SnapshotArchive {
     private static final int BATCH = 1_000;
     private static final long LARGEST_SEQUENCE_VALUE = 1_000_000_000_000_000L;
 
-    /** Each table after every table its foreign keys name: rows are written in this order and removed in reverse. */
-    static final List<Table<?>> TABLES = List.of(
-            CODE_ENTRY,
-            PATRON,
-            PATRON_IDENTIFIER,
-            FEE,
-            FEE_TRANSACTION,
-            BIB,
-            HOLDING,
-            ITEM,
-            LOAN,
-            USER_SET,
-            SET_MEMBER,
-            PATRON_BLOCKER,
-            INSTITUTION_SETTING,
-            SIMULATOR_STATE,
-            JOB_INSTANCE,
-            JOB_EVENT,
-            JOB_LOCK,
-            DELETED_USER);
+    static final List<Table<?>> TABLES = LibraryTables.IN_KEY_ORDER;
 
     private static final List<Sequence<Long>> SEQUENCES = List.of(Sequences.PATRON_KEY_SEQ, Sequences.ALMA_ID_SEQ);
 
