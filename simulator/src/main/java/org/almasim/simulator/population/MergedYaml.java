@@ -1,7 +1,7 @@
 package org.almasim.simulator.population;
 
+import java.io.StringReader;
 import java.util.ArrayDeque;
-import java.util.Collection;
 import java.util.Deque;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -10,6 +10,9 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -44,13 +47,14 @@ final class MergedYaml {
         options.setNestingDepthLimit(MAX_DEPTH);
         options.setCodePointLimit(MAX_CODE_POINTS);
         DumperOptions unused = new DumperOptions();
-        Object loaded = new Yaml(
-                        new SafeConstructor(options), new Representer(unused), unused, options, new DatesAsText())
-                .load(document);
+        Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(unused), unused, options, new DatesAsText());
+        // Counted on the composed nodes before anything is built from them: what the aliases stand for is checked
+        // before it is expanded, and a refusal can name the line it was reached at.
+        refuseIfExpandsPast(yaml.compose(new StringReader(document)), maxValues(document));
+        Object loaded = yaml.load(document);
         if (loaded instanceof Map<?, ?> top) {
             top.keySet().removeIf(key -> String.valueOf(key).startsWith("x-"));
         }
-        refuseIfExpandsPast(loaded, maxValues(document));
         return loaded;
     }
 
@@ -63,24 +67,28 @@ final class MergedYaml {
         return 100_000L + 20L * document.length();
     }
 
-    /** Counts values as Jackson would visit them (a shared one each time), and stops at the bound: no cycle loops. */
-    private static void refuseIfExpandsPast(Object loaded, long bound) {
-        Deque<Object> toVisit = new ArrayDeque<>();
-        toVisit.push(loaded == null ? "" : loaded);
+    /** Counts nodes as they stand once aliases are followed (a shared one each time), and stops at the bound. */
+    private static void refuseIfExpandsPast(Node root, long bound) {
+        Deque<Node> toVisit = new ArrayDeque<>();
+        if (root != null) {
+            toVisit.push(root);
+        }
         long values = 0;
         while (!toVisit.isEmpty()) {
-            Object value = toVisit.pop();
+            Node node = toVisit.pop();
             if (++values > bound) {
-                throw new YAMLException("the document stands for more than " + bound
-                        + " values once its aliases (*name) are followed; write the values out or share fewer");
+                throw new YAMLException("the document stands for more than " + bound + " values once its aliases"
+                        + " (*name) are followed, reached at line "
+                        + (node.getStartMark().getLine() + 1)
+                        + "; write the values out or share fewer");
             }
-            if (value instanceof Map<?, ?> map) {
-                map.forEach((key, entry) -> {
-                    toVisit.push(key == null ? "" : key);
-                    toVisit.push(entry == null ? "" : entry);
+            if (node instanceof MappingNode mapping) {
+                mapping.getValue().forEach(entry -> {
+                    toVisit.push(entry.getKeyNode());
+                    toVisit.push(entry.getValueNode());
                 });
-            } else if (value instanceof Collection<?> list) {
-                list.forEach(element -> toVisit.push(element == null ? "" : element));
+            } else if (node instanceof SequenceNode sequence) {
+                sequence.getValue().forEach(toVisit::push);
             }
         }
     }

@@ -50,7 +50,7 @@ class YamlBombTest {
 
         assertThat(document.length()).isLessThan(600);
         assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.body()).contains("aliases");
+        assertThat(answer.body()).contains("aliases").contains("at line");
         assertThat(digest()).isEqualTo(before);
         assertThat(sim.client.attemptToGetUser("bomb").status()).isEqualTo(400);
     }
