@@ -147,7 +147,10 @@ public final class Almasim {
         prepare();
     }
 
-    /** The annotation's starting point: its snapshot, then its date (which wins over the snapshot's), then its population. */
+    /**
+     * The annotation's starting point: its snapshot, then its population, each on the annotation's date, which wins over
+     * the day a snapshot or a population document names (the demo names FLVC's 2024 run date).
+     */
     void prepare() {
         if (!settings.snapshot().isEmpty()) {
             simulator.importFrom(Path.of(settings.snapshot()));
@@ -169,6 +172,9 @@ public final class Almasim {
             if (named.contains("=")) {
                 member.load(named.substring(named.indexOf('=') + 1), settings.seed());
             }
+        }
+        if (!settings.today().isEmpty()) {
+            simulator.clock().set(LocalDate.parse(settings.today()));
         }
     }
 

@@ -129,7 +129,13 @@ final class SimulatorOptions {
                     member.load(named.substring(named.indexOf('=') + 1), seed);
                 }
             }
-            return population == null ? Optional.empty() : Optional.of(simulator.load(population, seed));
+            Optional<Loaded> loaded =
+                    population == null ? Optional.empty() : Optional.of(simulator.load(population, seed));
+            // --today wins over the day a population document names (the demo names FLVC's 2024 run date).
+            if (today != null) {
+                simulator.clock().set(today);
+            }
+            return loaded;
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage());
         }

@@ -15,7 +15,6 @@ import org.almasim.simulator.store.Page;
 public final class Params {
     private Params() {}
 
-    /** {@code limit} 0 to 100 (default 10) and {@code offset} from 0 (default 0). */
     /** Parameters every route accepts: the key and the answer's format. */
     private static final Set<String> EVERY_ROUTE = Set.of("apikey", "format");
 
@@ -33,6 +32,7 @@ public final class Params {
         }
     }
 
+    /** {@code limit} 0 to 100 (default 10) and {@code offset} from 0 (default 0). */
     public static Page page(Context ctx) {
         int limit = intParam(ctx, "limit", 10);
         int offset = intParam(ctx, "offset", 0);

@@ -100,8 +100,10 @@ public final class JobService implements AutoCloseable {
         return render(job(jobId), links, null, InstitutionSettings.jobIds(dsl));
     }
 
-    /** Starts a run; answers the job with {@code additional_info.link} to the new instance. */
-    /** Starts a run; {@code fault} is a job fault injected into it (JOB_FAILED, JOB_STUCK), if any. */
+    /**
+     * Starts a run; answers the job with {@code additional_info.link} to the new instance. {@code fault} is a job fault
+     * injected into it (JOB_FAILED, JOB_STUCK), if any.
+     */
     public AlmaJob run(
             String jobId, String op, AlmaJob body, String submittedBy, AlmaLinks links, Optional<FaultRule> fault) {
         JobDefinition job = job(jobId);
@@ -167,7 +169,6 @@ public final class JobService implements AutoCloseable {
                 .purgeCandidates(PurgeParameters.of(parameters).candidates(clock.today()));
     }
 
-    /** A job's instances, newest first; the control plane's {@code ALL} lists every job's. */
     /** How many job instances the institution has run, and the newest, for the consortium's overview. */
     public record Runs(int count, Optional<JobInstance> newest) {}
 
@@ -176,6 +177,7 @@ public final class JobService implements AutoCloseable {
         return new Runs(newest.totalRecordCount(), newest.jobInstance().stream().findFirst());
     }
 
+    /** A job's instances, newest first; the control plane's {@code ALL} lists every job's. */
     public JobLists.Instances instances(
             String jobId, String status, String from, String to, Page page, AlmaLinks links) {
         String only = "ALL".equalsIgnoreCase(jobId) ? null : job(jobId).id();

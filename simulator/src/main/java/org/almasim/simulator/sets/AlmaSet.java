@@ -49,8 +49,8 @@ public record AlmaSet(
         @JsonProperty("members") Members members,
         @JsonProperty("origin") Code origin) {
 
-    @JsonPropertyOrder({"value", "link"})
     /** Text, as Ex Libris' rest_set schema types it (the XSD's string), like a job's counters. */
+    @JsonPropertyOrder({"value", "link"})
     public record MemberCount(
             @JsonProperty("value") String value,
             @JsonProperty("link") String link) {}

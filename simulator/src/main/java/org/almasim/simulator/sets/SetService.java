@@ -35,10 +35,10 @@ import org.jooq.impl.DSL;
  * time the set is read or used). Member changes apply whole or not at all.
  */
 public final class SetService {
-    /** A set's description and note may run to 2,000 characters, its query to 4,000 (the query's own limit). */
     /** almasim's bound on sets per institution (Alma's own is not published): far above any purge workflow's needs. */
     static final int MAX_SETS = 10_000;
 
+    /** A set's description and note may run to 2,000 characters, its query to 4,000 (the query's own limit). */
     private static final Map<String, Integer> LONGER_TEXT = Map.of("description", 2000, "note", 2000, "query", 4000);
 
     public static final int MAX_MEMBERS_PER_CALL = 1000;

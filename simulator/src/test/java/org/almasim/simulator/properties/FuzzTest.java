@@ -44,11 +44,11 @@ class FuzzTest {
     private static final int REQUESTS = Integer.getInteger("almasim.fuzz.requests", 20_000);
     private static final int PATRONS = 40;
     private static final int RESEED_EVERY = 500;
-    /** Routes fuzzed only with refused keys: they empty the library or stop every job, which would end the run early. */
     /** What an answer must never hold: Java's class names and exception words, which no Alma client can act on. */
     private static final Pattern JAVA_WORDS = Pattern.compile(
             "java\\.[a-z]+\\.|org\\.almasim\\.|com\\.fasterxml|org\\.jooq|[A-Za-z]+Exception\\b|\\bat [a-z]+\\.[a-z]+\\.");
 
+    /** Routes fuzzed only with refused keys: they empty the library or stop every job, which would end the run early. */
     private static final List<String> REFUSED_ONLY = List.of("/almasim/v1/reset", "/almasim/v1/jobs/pause");
 
     private final RunningSimulator sim = RunningSimulator.start();
