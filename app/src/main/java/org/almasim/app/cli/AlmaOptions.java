@@ -1,13 +1,18 @@
 package org.almasim.app.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.clock.EngineToday;
@@ -45,6 +50,19 @@ final class AlmaOptions {
     String apiKey;
 
     @Option(
+            names = "--api-key-env",
+            paramLabel = "VAR",
+            description = "Read the API key from this environment variable: unlike --api-key, it is not seen by ps or"
+                    + " kept in the shell's history.")
+    String apiKeyEnv;
+
+    @Option(
+            names = "--api-key-file",
+            paramLabel = "FILE",
+            description = "Read the API key from this file's first line (a file only you can read).")
+    Path apiKeyFile;
+
+    @Option(
             names = "--consortium",
             paramLabel = "FILE",
             description = "Work member by member through a consortium file's institutions, each with its own Alma, key"
@@ -68,24 +86,64 @@ final class AlmaOptions {
 
     private AlmaClient alma;
 
+    /** The formats of a consortium's report ({@code ConsortiumFormat}). */
+    private static final List<String> CONSORTIUM_FORMATS = List.of("text", "csv", "json");
+
     Policy policy() {
         return PolicyReader.load(policy);
     }
 
     AlmaClient alma() {
-        if (almaUrl == null || apiKey == null) {
-            throw new PolicyException("the command", List.of("give --alma-url and --api-key, or --consortium FILE"));
+        if (almaUrl == null) {
+            throw new PolicyException("the command", List.of("give --alma-url and an API key, or --consortium FILE"));
         }
         if (alma == null) {
+            String key = apiKey();
             try {
                 alma = allowInsecure
-                        ? insecure(AlmaClient.allowingPlainHttp(almaUrl, apiKey), almaUrl)
-                        : new AlmaClient(almaUrl, apiKey);
+                        ? insecure(AlmaClient.allowingPlainHttp(almaUrl, key), almaUrl)
+                        : new AlmaClient(almaUrl, key);
             } catch (IllegalArgumentException e) {
                 throw new PolicyException("--alma-url", List.of(e.getMessage()));
             }
         }
         return alma;
+    }
+
+    /** The key from exactly one of --api-key, --api-key-env and --api-key-file. */
+    private String apiKey() {
+        long given = Stream.of(apiKey, apiKeyEnv, apiKeyFile)
+                .filter(Objects::nonNull)
+                .count();
+        if (given != 1) {
+            throw new PolicyException(
+                    "the command", List.of("give one of --api-key, --api-key-env VAR and --api-key-file FILE"));
+        }
+        if (apiKey != null) {
+            return apiKey;
+        }
+        if (apiKeyEnv != null) {
+            String fromEnvironment = System.getenv(apiKeyEnv);
+            if (fromEnvironment == null || fromEnvironment.isBlank()) {
+                throw new PolicyException(
+                        "--api-key-env", List.of("the environment variable " + apiKeyEnv + " is not set"));
+            }
+            return fromEnvironment.strip();
+        }
+        try {
+            String fromFile = Files.readAllLines(apiKeyFile).stream()
+                    .findFirst()
+                    .orElse("")
+                    .strip();
+            if (fromFile.isEmpty()) {
+                throw new PolicyException("--api-key-file", List.of(apiKeyFile + " holds no key on its first line"));
+            }
+            return fromFile;
+        } catch (IOException | UncheckedIOException e) {
+            throw new PolicyException(
+                    "--api-key-file",
+                    List.of("cannot read " + apiKeyFile + " (" + e.getClass().getSimpleName() + ")"));
+        }
     }
 
     /** Says, once, that the key may cross a network in clear. */
@@ -105,8 +163,28 @@ final class AlmaOptions {
         return EngineToday.of(Optional.ofNullable(asOf), on);
     }
 
-    int handle(CommandLine.Model.CommandSpec spec, Supplier<String> command) {
-        return report(spec, format, command);
+    /**
+     * Checks every option (the format among {@code formats}, the policy, the Alma's address and key or the consortium
+     * file), then does the command: nothing is read from or written to an Alma before all of them are good.
+     */
+    int handle(CommandLine.Model.CommandSpec spec, List<String> formats, Supplier<String> command) {
+        return report(spec, format, () -> {
+            check(formats);
+            return command.get();
+        });
+    }
+
+    private void check(List<String> formats) {
+        if (!formats.contains(format.toLowerCase(Locale.ROOT))) {
+            throw new PolicyException(
+                    "--format", List.of("use " + String.join(", ", formats) + ", not '" + format + "'"));
+        }
+        policy();
+        if (consortium != null) {
+            consortium();
+        } else {
+            alma();
+        }
     }
 
     private Consortium loadedConsortium;
@@ -142,6 +220,7 @@ final class AlmaOptions {
         }
         ConsortiumReport[] done = new ConsortiumReport[1];
         int printed = report(spec, format, () -> {
+            check(CONSORTIUM_FORMATS);
             Policy shared = policy();
             List<ConsortiumRun.MemberOutcome<R>> outcomes = (allowInsecure
                             ? ConsortiumRun.withProcessEnvironmentAllowingPlainHttp()
@@ -176,7 +255,7 @@ final class AlmaOptions {
             err.println("Cannot use " + e.getMessage());
             return 2;
         } catch (IllegalArgumentException e) {
-            err.println("Unknown format '" + format + "': use text, csv or json.");
+            err.println("Cannot use " + e.getMessage());
             return 2;
         } catch (RunRefused e) {
             err.println(e.getMessage());

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.almasim.engine.alma.AlmaClient;
@@ -65,8 +66,10 @@ final class PolicyCommand implements Runnable {
         @Option(
                 names = "--mode",
                 defaultValue = "job",
-                description = "job (Alma's jobs on a set) or per-user. Default: ${DEFAULT-VALUE}.")
-        String mode;
+                converter = ModeOption.class,
+                description = "job (Alma's jobs on a set) or per-user (also per_user, as the console and scenario"
+                        + " files spell it). Default: ${DEFAULT-VALUE}.")
+        PolicyRun.Mode mode;
 
         @Option(
                 names = "--purge-job-id",
@@ -93,7 +96,7 @@ final class PolicyCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PolicyRun.Mode runMode = mode.equalsIgnoreCase("per-user") ? PolicyRun.Mode.PER_USER : PolicyRun.Mode.JOB;
+            PolicyRun.Mode runMode = mode;
             AlmaJobs.Ids jobs = new AlmaJobs.Ids(purgeJob, updateJob);
             if (options.consortium != null) {
                 // Members run side by side: one progress bar each would garble the terminal, so none is drawn.
@@ -104,11 +107,23 @@ final class PolicyCommand implements Runnable {
                                 runner(alma, jobs, ProgressListener.NONE).run(policy, options.today(alma), runMode),
                         report -> RunFormat.TEXT.render((RunReport) report));
             }
-            return options.handle(spec, () -> {
+            return options.handle(spec, List.of("text", "csv", "json"), () -> {
                 var report = runner(options.alma(), jobs, TerminalProgress.create())
                         .run(options.policy(), options.today(), runMode);
                 return RunFormat.parse(options.format).render(report);
             });
+        }
+    }
+
+    /** {@code --mode}: one spelling of each mode everywhere, the command line's and the console's alike. */
+    static final class ModeOption implements CommandLine.ITypeConverter<PolicyRun.Mode> {
+        @Override
+        public PolicyRun.Mode convert(String value) {
+            return switch (value.toLowerCase(Locale.ROOT).replace('_', '-')) {
+                case "job" -> PolicyRun.Mode.JOB;
+                case "per-user" -> PolicyRun.Mode.PER_USER;
+                default -> throw new CommandLine.TypeConversionException("use job or per-user, not '" + value + "'");
+            };
         }
     }
 
@@ -139,7 +154,7 @@ final class PolicyCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return options.handle(spec, () -> {
+            return options.handle(spec, List.of("text"), () -> {
                 var outcome = new Reinstatement(
                                 options.alma(), new AlmaJobs.Ids(AlmaJobs.Ids.ALMASIM_PURGE_ON_SET, updateJob))
                         .reinstate(options.policy(), users, options.today());
@@ -262,7 +277,7 @@ final class PolicyCommand implements Runnable {
                                 options.today(alma)),
                         report -> ((PolicyDiff) report).text());
             }
-            return options.handle(spec, () -> {
+            return options.handle(spec, List.of("text", "json"), () -> {
                 var other = against == null ? options.policy() : PolicyReader.load(against);
                 var diff = diff(options.policy(), other, options.alma(), options.today());
                 if (options.format.equalsIgnoreCase("json")) {
@@ -307,6 +322,7 @@ final class PolicyCommand implements Runnable {
             }
             return options.handle(
                     spec,
+                    List.of("text", "csv", "json"),
                     () -> PreviewFormat.parse(options.format)
                             .render(Preview.of(options.policy(), options.alma(), options.today(), nearDays)));
         }

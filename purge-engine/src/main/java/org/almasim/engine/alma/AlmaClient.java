@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -74,6 +75,10 @@ public final class AlmaClient {
     }
 
     private AlmaClient(String baseUrl, String apiKey, int maxRetries, Duration firstBackoff, boolean plainHttp) {
+        if (!isAddress(baseUrl)) {
+            throw new IllegalArgumentException("give the Alma's address with http:// or https://, such as"
+                    + " https://api-eu.hosted.exlibrisgroup.com or http://localhost:8080; got '" + baseUrl + "'");
+        }
         if (!plainHttp && !sendsKeysSafely(baseUrl)) {
             throw new IllegalArgumentException(plainHttpRefusal(baseUrl));
         }
@@ -104,6 +109,17 @@ public final class AlmaClient {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
         return scheme.equals("https") || (scheme.equals("http") && isLoopback(host));
+    }
+
+    /** An http or https URL with a host: anything else would fail at the first call, after options were taken. */
+    static boolean isAddress(String baseUrl) {
+        try {
+            URI uri = new URI(host(baseUrl));
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /** Why a key is not sent to this address, and how to send it anyway. */
