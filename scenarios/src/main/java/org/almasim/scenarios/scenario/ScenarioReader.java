@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -138,9 +139,22 @@ public final class ScenarioReader {
             }
         }
         checkMembers(s, lines, problems);
+        // The day the clock is on at each step, followed from the start: advance_to must move it forward too.
+        LocalDate clock = s.start();
         for (int i = 0; i < s.timeline().size(); i++) {
             Scenario.Step step = s.timeline().get(i);
             String pointer = "/timeline/" + i;
+            if (step.advanceTo() != null) {
+                if (clock != null && !step.advanceTo().isAfter(clock)) {
+                    problems.add(at(lines, pointer + "/advance_to") + "the clock only moves forward: "
+                            + step.advanceTo() + " is not after " + clock + ", the day it is on by then");
+                }
+                clock = step.advanceTo();
+            } else if (step.advance() != null
+                    && clock != null
+                    && !step.advance().isNegative()) {
+                clock = clock.plus(step.advance());
+            }
             List<String> actions = step.actions();
             if (actions.size() > 1) {
                 problems.add(at(lines, pointer) + "one action a step, found " + actions);
