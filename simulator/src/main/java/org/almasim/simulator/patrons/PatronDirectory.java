@@ -2,6 +2,7 @@ package org.almasim.simulator.patrons;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.almasim.simulator.blockers.BlockerService;
@@ -82,8 +83,13 @@ public final class PatronDirectory {
         return new PatronPage(patrons.count(condition), page.limit() == 0 ? List.of() : patrons.page(condition, page));
     }
 
+    /** Alma's statuses of a user, each counted even at zero: an empty library still answers every one. */
+    private static final List<String> STATUSES = List.of("ACTIVE", "INACTIVE");
+
     public Summary summary() {
-        Map<String, Integer> byStatus = new PatronRepository(dsl).countsByStatus();
+        Map<String, Integer> byStatus = new LinkedHashMap<>();
+        STATUSES.forEach(status -> byStatus.put(status, 0));
+        byStatus.putAll(new PatronRepository(dsl).countsByStatus());
         return new Summary(
                 clock.today().toString(),
                 byStatus.values().stream().mapToInt(Integer::intValue).sum(),

@@ -172,6 +172,11 @@ class InstitutionIsolationTest {
                     .isEqualTo(1);
         }
         assertThat(overview.get(2).path("patrons").asInt()).isZero();
+        assertThat(overview.get(2).path("patrons_by_status").path("ACTIVE").isInt())
+                .as("an empty institution still counts every status, as the console reads it")
+                .isTrue();
+        assertThat(overview.get(2).path("patrons_by_status").path("INACTIVE").asInt(-1))
+                .isZero();
         assertThat(overview.get(2).path("development_key").asText())
                 .as("a member with only its public development key: the console may switch to it")
                 .isEqualTo("l8xx01testthird");
