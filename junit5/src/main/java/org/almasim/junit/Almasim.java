@@ -1,5 +1,6 @@
 package org.almasim.junit;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,9 +18,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.almasim.simulator.Institution;
 import org.almasim.simulator.Simulator;
-import org.almasim.simulator.faults.FaultInjector;
 import org.almasim.simulator.http.ApiKeys;
-import org.almasim.simulator.journal.RequestJournal;
 
 /** The handle a test gets: where the simulator answers, the key to send, and its control plane. */
 public final class Almasim {
@@ -77,8 +76,8 @@ public final class Almasim {
      * Every request Alma's API received, for verifying what the code under test sent: {@code
      * journal().find(Optional.of("DELETE"), Optional.of("/almaws/v1/users/jdoe"))}, a path ending in {@code *} a prefix.
      */
-    public RequestJournal journal() {
-        return simulator.journal();
+    public Journal journal() {
+        return new Journal(simulator.journal());
     }
 
     /** A blocker Alma keeps on a user that its users API does not show, such as {@code PO_LINE} with {@code POL-42}. */
@@ -102,9 +101,11 @@ public final class Almasim {
      * Changes the institution's settings given ({@code delete_user_policy}, {@code research_enabled}, {@code currency},
      * {@code institution_name}, {@code job_ids}), as {@code PUT /almasim/v1/settings} does; answers them all.
      */
-    public JsonNode updateSettings(Map<String, ?> settings) {
-        return controlPlane("PUT", "/almasim/v1/settings", JSON.valueToTree(settings));
+    public Map<String, Object> updateSettings(Map<String, ?> settings) {
+        return JSON.convertValue(controlPlane("PUT", "/almasim/v1/settings", JSON.valueToTree(settings)), SETTINGS);
     }
+
+    private static final TypeReference<Map<String, Object>> SETTINGS = new TypeReference<>() {};
 
     private JsonNode controlPlane(String method, String path, JsonNode body) {
         try {
@@ -131,12 +132,9 @@ public final class Almasim {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /**
-     * The faults Alma's API meets: {@code faults().add(FaultRule.of(Fault.HTTP_503).onMethod("DELETE").times(2))}.
-     * Probabilities are drawn from seeded random numbers, so a test meets the same faults every run.
-     */
-    public FaultInjector faults() {
-        return simulator.faults();
+    /** The faults Alma's API meets ({@link Faults}). */
+    public Faults faults() {
+        return new Faults(simulator.faults());
     }
 
     /** Empties the library, the request journal and the fault rules and loads the annotation's population again. */
@@ -186,10 +184,5 @@ public final class Almasim {
     /** Replaces the library with a snapshot saved by {@link #exportTo} or {@code GET /almasim/v1/snapshot}. */
     public void importFrom(Path file) {
         simulator.importFrom(file);
-    }
-
-    /** The simulator itself, for what this handle does not offer. */
-    public Simulator simulator() {
-        return simulator;
     }
 }

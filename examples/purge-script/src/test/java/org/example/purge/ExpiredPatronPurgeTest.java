@@ -27,4 +27,13 @@ class ExpiredPatronPurgeTest {
                 .isEmpty();
         assertThat(again.refused()).isEqualTo(outcome.refused());
     }
+
+    /** What the project runs on is its own, older than almasim's: the artifact brings its libraries under its own name. */
+    @Test
+    void theProjectKeepsItsOwnOlderLibraries(Almasim alma) {
+        assertThat(com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION.toString()).isEqualTo("2.13.5");
+        assertThat(Test.class.getPackage().getImplementationVersion()).isEqualTo("5.10.2");
+        assertThat(new org.yaml.snakeyaml.Yaml().load("a: 1").toString()).isEqualTo("{a=1}");
+        assertThat(alma.baseUrl()).startsWith("http://localhost:");
+    }
 }
