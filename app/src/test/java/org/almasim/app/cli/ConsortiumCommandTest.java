@@ -140,7 +140,7 @@ class ConsortiumCommandTest {
     void withoutAnAlmaOrAConsortiumTheCommandSaysWhatToGive() {
         Outcome preview = run("policy", "preview", "--policy", "flvc-annual");
         assertThat(preview.exit()).isEqualTo(2);
-        assertThat(preview.err()).contains("--alma-url and --api-key, or --consortium FILE");
+        assertThat(preview.err()).contains("give --alma-url and an API key, or --consortium FILE");
     }
 
     private record Outcome(int exit, String out, String err) {}
