@@ -27,6 +27,17 @@ public final class Database implements AutoCloseable {
     private static final String DEFERRED_INDEXES = "db/deferred-indexes.sql";
     private static final Pattern CREATE_INDEX = Pattern.compile("CREATE INDEX IF NOT EXISTS (\\w+)");
 
+    static {
+        // jOOQ greets its first use with a logo and a tip of the day, which would land in the middle of a demo's story
+        // or a test's output. (Spelled as jOOQ reads them; the standalone jar relocates both names alike.)
+        if (System.getProperty("org.jooq.no-logo") == null) {
+            System.setProperty("org.jooq.no-logo", "true");
+        }
+        if (System.getProperty("org.jooq.no-tips") == null) {
+            System.setProperty("org.jooq.no-tips", "true");
+        }
+    }
+
     private final HikariDataSource pool;
     private final boolean inMemory;
     private final DSLContext dsl;

@@ -93,7 +93,8 @@ final class DemoCommand implements Callable<Integer> {
             return held ? 0 : 1;
         }
         running.add(consortium);
-        System.out.println("Both libraries and the consortium are still running, as the stories left them:");
+        System.out.println("FLVC's and OPAL's libraries and the consortium of four colleges are still running, as the"
+                + " stories left them:");
         for (int i = 0; i < running.size(); i++) {
             System.out.printf(
                     "  %-16s %s/almaws/v1 (simulated today %s); trainer console: %s/%n",
