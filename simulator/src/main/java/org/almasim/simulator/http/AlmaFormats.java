@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.MapperBuilder;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -24,6 +25,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import org.almasim.simulator.errors.AlmaError;
 import org.almasim.simulator.errors.AlmaRefusal;
 
@@ -175,6 +177,14 @@ public final class AlmaFormats {
         }
         if (e instanceof UnrecognizedPropertyException && !field.isEmpty()) {
             return "There is no field " + field + " here.";
+        }
+        if (!field.isEmpty()
+                && e instanceof InvalidFormatException invalid
+                && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            return "The value of " + field + " must be one of "
+                    + Arrays.toString(invalid.getTargetType().getEnumConstants()) + ", not '" + invalid.getValue()
+                    + "'.";
         }
         if (!field.isEmpty()) {
             return "The value of " + field + " is not of the type Alma expects there.";

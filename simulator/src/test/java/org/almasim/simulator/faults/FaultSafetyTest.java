@@ -144,4 +144,15 @@ class FaultSafetyTest {
             CompletableFuture.runAsync(() -> {}).join();
         }
     }
+
+    @Test
+    void anUnknownFaultIsRefusedWithTheNamesThereAre() {
+        var refused = alma.postJson("/almasim/v1/faults", Map.of(), "{\"fault\":\"HTTP_418\"}");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body())
+                .contains("fault must be one of")
+                .contains("HTTP_503")
+                .contains("'HTTP_418'");
+    }
 }
