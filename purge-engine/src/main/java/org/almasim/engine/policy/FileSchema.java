@@ -12,6 +12,8 @@ import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -98,8 +100,32 @@ public final class FileSchema {
             }
             found.add(YamlLines.problemAt(lines, pointer, what(m)));
         }
+        impossibleDates(tree, at, lines, found);
         // Sorted first so that problems on one line always come in the same order.
         return YamlLines.inFileOrder(found.stream().sorted().toList());
+    }
+
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    /**
+     * What a schema's pattern cannot say: that a date written YYYY-MM-DD is a day of the calendar (2024-02-30 is
+     * not). Found here with the rest, so every one is listed with its line instead of the first stopping the reading.
+     */
+    private static void impossibleDates(JsonNode node, String pointer, Map<String, Integer> lines, List<String> found) {
+        if (node.isTextual() && DATE.matcher(node.asText()).matches()) {
+            try {
+                LocalDate.parse(node.asText());
+            } catch (DateTimeParseException e) {
+                found.add(YamlLines.problemAt(lines, pointer, node.asText() + " is not a day of the calendar"));
+            }
+        } else if (node.isObject()) {
+            node.properties()
+                    .forEach(field -> impossibleDates(field.getValue(), pointer + "/" + field.getKey(), lines, found));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                impossibleDates(node.get(i), pointer + "/" + i, lines, found);
+            }
+        }
     }
 
     private String what(ValidationMessage m) {

@@ -72,6 +72,20 @@ class PolicyReaderTest {
     }
 
     @Test
+    void everyDateThatIsNoDayIsListedWithItsLine() {
+        assertThatThrownBy(() -> read("""
+                        name: impossible days
+                        purge:
+                          cutoffs:
+                            - {run: 2024-02-30, before: 2023-07-01}
+                            - {run: 2025-08-01, before: 2024-13-01}
+                        """))
+                .hasMessageContaining("line 4: purge/cutoffs/0/run: 2024-02-30 is not a day of the calendar")
+                .hasMessageContaining("line 5: purge/cutoffs/1/before: 2024-13-01 is not a day of the calendar")
+                .hasMessageNotContaining("java.time");
+    }
+
+    @Test
     void aPolicyWithNoStageIsRefused() {
         assertThatThrownBy(() -> read("name: idle\n"))
                 .hasMessageContaining("give at least one of fixups, inactive and purge");

@@ -50,4 +50,17 @@ class ScenarioClockTest {
 
         assertThat(scenario.timeline()).hasSize(2);
     }
+
+    @Test
+    void aPeriodThatIsNotOneIsToldInWords() {
+        assertThatThrownBy(() -> read("""
+                        name: odd period
+                        start: 2024-01-01
+                        timeline:
+                          - advance: P1Z
+                        """))
+                .hasMessageContaining("line 4")
+                .hasMessageContaining("must be a period such as P7D")
+                .hasMessageNotContaining("regex");
+    }
 }
