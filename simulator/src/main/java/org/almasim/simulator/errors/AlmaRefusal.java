@@ -30,6 +30,11 @@ public final class AlmaRefusal extends RuntimeException {
         return new AlmaRefusal(Optional.empty(), status, code, message);
     }
 
+    /** The same refusal, its message led by where it was met (a population document's user, say). */
+    public AlmaRefusal at(String where) {
+        return new AlmaRefusal(error, status, code, where + ": " + getMessage());
+    }
+
     /** The catalogue entry, absent for a relayed error. */
     public Optional<AlmaError> error() {
         return error;

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.deletion.DeletionBlocker;
@@ -187,10 +188,17 @@ public final class UserService {
      * rolls back whole.
      */
     public int createAll(DSLContext tx, List<User> incoming) {
-        List<UserRepository.NewUser> ready = incoming.parallelStream()
-                .map(given -> UserRules.withRecordType(given, UserRules.PUBLIC))
-                .map(each -> {
-                    rules.check(each);
+        List<UserRepository.NewUser> ready = IntStream.range(0, incoming.size())
+                .parallel()
+                .mapToObj(i -> {
+                    User each = UserRules.withRecordType(incoming.get(i), UserRules.PUBLIC);
+                    try {
+                        rules.check(each);
+                    } catch (AlmaRefusal refused) {
+                        // A document of many users: the refusal says which one, as its place and its id.
+                        throw refused.at("user " + (i + 1)
+                                + (each.primaryId() == null ? "" : " (primary_id " + each.primaryId() + ")"));
+                    }
                     UserRules.Canonical canonical = rules.canonical(each);
                     return new UserRepository.NewUser(
                             canonical.user(),

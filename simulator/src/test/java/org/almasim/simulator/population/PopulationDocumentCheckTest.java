@@ -10,8 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A population document's aliases are bounded by what they stand for, not by how many are written. */
-class YamlBombTest {
+/** A population document is checked whole: its aliases by what they stand for, each user by the rules, named by its place. */
+class PopulationDocumentCheckTest {
     private static RunningSimulator sim;
 
     @BeforeAll
@@ -93,5 +93,21 @@ class YamlBombTest {
                         .path("value")
                         .asText())
                 .isEqualTo("UNDERGRAD");
+    }
+
+    @Test
+    void aUserTheRulesRefuseIsNamedByItsPlaceAndId() {
+        String document = "users:\n  - primary_id: fine\n    account_type: {value: INTERNAL}\n"
+                + "  - primary_id: no-account-type\n";
+
+        AlmaResponse answer = sim.client.attemptToLoadPopulation(document);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body())
+                .contains("user 2 (primary_id no-account-type)")
+                .contains("account_type");
+        assertThat(sim.client.attemptToGetUser("fine").status())
+                .as("nothing of the document")
+                .isEqualTo(400);
     }
 }
