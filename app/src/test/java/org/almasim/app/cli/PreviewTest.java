@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.LocalDate;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.almasim.engine.DemoAlma;
 import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.alma.AlmaJson;
 import org.almasim.engine.evaluation.Decision;
 import org.almasim.engine.evaluation.Decision.Action;
 import org.almasim.engine.evaluation.Reason;
@@ -86,6 +88,22 @@ class PreviewTest {
         assertThat(alma.get("/almasim/v1/state/digest", Map.of()))
                 .as("a preview writes nothing")
                 .isEqualTo(before);
+    }
+
+    @Test
+    void patronsAreListedInTheOrderPeopleReadTheirIds() {
+        for (String id : List.of("order-10", "order-2", "order-1")) {
+            ObjectNode user = AlmaJson.MAPPER.createObjectNode().put("primary_id", id);
+            user.putObject("account_type").put("value", "INTERNAL");
+            alma.post("/almaws/v1/users", Map.of(), user);
+        }
+
+        List<String> listed = Preview.of(PolicyReader.load("flvc-annual"), alma, FLVC_2024, 30).decisions().stream()
+                .map(Decision::primaryId)
+                .filter(id -> id.startsWith("order-"))
+                .toList();
+
+        assertThat(listed).containsExactly("order-1", "order-2", "order-10");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.almasim.common.order.NaturalOrder;
 import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaJobs;
@@ -122,6 +124,10 @@ public final class Preview {
             counts.put(action, 0);
         }
         decisions.forEach(d -> counts.merge(d.action(), 1, Integer::sum));
+        // As people read ids, and as the console lists them: patron-2 before patron-10.
+        decisions = decisions.stream()
+                .sorted(Comparator.comparing(Decision::primaryId, NaturalOrder.IDS))
+                .toList();
         return new PreviewReport(
                 policy.name(),
                 today,

@@ -16,9 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.almasim.common.order.NaturalOrder;
 import org.almasim.simulator.codes.Code;
 import org.almasim.simulator.settings.InstitutionSettings;
 import org.almasim.simulator.store.BulkLookup;
@@ -31,8 +30,6 @@ import org.jooq.impl.DSL;
 
 /** Users in H2, through jOOQ only. Bound to one DSLContext: the service's, or a transaction's. */
 final class UserRepository {
-    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
-    private static final int NATURAL_WIDTH = 12;
     private final DSLContext db;
 
     UserRepository(DSLContext db) {
@@ -438,28 +435,9 @@ final class UserRepository {
         featured.execute();
     }
 
-    /**
-     * The id's natural sort key: folded, with every run of digits padded to the same width (leading zeros dropped
-     * first), so that ordering by it puts 2 before 10 and keeps the ids of one cohort in their order.
-     */
+    /** The id's natural sort key ({@link NaturalOrder}), of its folded form. */
     static String natural(String primaryId) {
-        Matcher digits = DIGITS.matcher(fold(primaryId));
-        StringBuilder key = new StringBuilder();
-        while (digits.find()) {
-            String run = withoutLeadingZeros(digits.group());
-            digits.appendReplacement(key, "0".repeat(Math.max(0, NATURAL_WIDTH - run.length())) + run);
-        }
-        digits.appendTail(key);
-        return key.toString();
-    }
-
-    /** A run of digits without its leading zeros, "0" staying "0"; on the load's path, so no regex compiled per call. */
-    private static String withoutLeadingZeros(String run) {
-        int start = 0;
-        while (start < run.length() - 1 && run.charAt(start) == '0') {
-            start++;
-        }
-        return run.substring(start);
+        return NaturalOrder.key(fold(primaryId));
     }
 
     private void insertIdentifiers(long key, User user) {
