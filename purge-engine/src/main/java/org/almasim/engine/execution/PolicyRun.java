@@ -83,6 +83,10 @@ public final class PolicyRun {
         Map<String, Integer> planned = new LinkedHashMap<>();
         plan.counts().forEach((action, count) -> planned.put(action.name().toLowerCase(), count));
         planned.put("expected_exceptions", plan.refusedBefore().size());
+        // Dates are fixed for every patron whose decision fixes them, a patron purged afterwards included: the plan
+        // counts what the run will do, as the report counts what it did.
+        planned.put(Action.FIX_DATES.name().toLowerCase(), (int)
+                plan.decisions().stream().filter(Decision::fixesDates).count());
         int fixed = fixDates(plan.decisions());
         List<String> inactive = ids(plan.decisions(), Set.of(Action.MARK_INACTIVE));
         // A patron with a blocker the engine can see is never sent to be deleted: it is held back and reported.

@@ -253,6 +253,14 @@ public final class PolicyCalendar {
                 case FIX_DATES -> "dates fixed";
                 case KEEP -> null;
             };
+            if (d.fixesDates() && d.action() != Decision.Action.FIX_DATES) {
+                // Its dates were fixed before its other outcome: told under both, as the report counts it; the fix-up
+                // is its first reason.
+                byOutcome
+                        .computeIfAbsent("dates fixed", k -> new ArrayList<>())
+                        .add(d.primaryId() + " ("
+                                + Reason.join(d.reasons().stream().limit(1).toList()) + ")");
+            }
             if (outcome != null) {
                 String reason = report.purge().exceptions().containsKey(d.primaryId())
                         ? report.purge().exceptions().get(d.primaryId())

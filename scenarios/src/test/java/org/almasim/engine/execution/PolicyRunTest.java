@@ -56,6 +56,9 @@ class PolicyRunTest {
     void flvcRunThroughTheJobDoesWhatThePreviewPredicted() {
         RunReport report = run("flvc-annual", PolicyRun.Mode.JOB);
         assertThat(report.datesFixed()).isEqualTo(2);
+        assertThat(report.planned().get("fix_dates"))
+                .as("the plan counts the patrons whose dates it fixes, a patron purged afterwards too")
+                .isEqualTo(report.datesFixed());
         assertThat(report.purge().processed())
                 .as("patrons with a visible blocker are never sent")
                 .isEqualTo(5);
