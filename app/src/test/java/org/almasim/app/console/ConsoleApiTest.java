@@ -202,6 +202,32 @@ class ConsoleApiTest {
     }
 
     @Test
+    void aRunByHandIsHeldToTheSafetyLimitsItsPreviewShows() throws IOException {
+        // A library whose patrons are all current: the policy selects nobody.
+        send("POST", "/reset", null);
+        send(
+                "POST",
+                "/population",
+                "{\"users\":[{\"primary_id\":\"current\",\"account_type\":{\"value\":\"INTERNAL\"},"
+                        + "\"expiry_date\":\"2030-01-01\",\"purge_date\":\"2030-01-01\"}]}");
+        simulator.clock().set(LocalDate.of(2024, 8, 1));
+        JsonNode preview = send("POST", "/console/policies/flvc-annual/preview", "");
+        String id = send("POST", "/console/policies/flvc-annual/runs", "{}")
+                .path("id")
+                .asText();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> !send("GET", "/console/runs/" + id, null)
+                        .path("state")
+                        .asText()
+                        .equals("RUNNING"));
+        JsonNode run = send("GET", "/console/runs/" + id, null);
+
+        assertThat(preview.path("safety").toString()).as("%s", preview.path("counts")).contains("selects nobody");
+        assertThat(run.path("state").asText()).isEqualTo("REFUSED");
+        assertThat(run.path("problem").asText()).contains("selects nobody");
+    }
+
+    @Test
     void aScenarioStepWhosePolicyWasUnscheduledIsRefusedInAlmasEnvelope() throws IOException {
         send("POST", "/console/scenarios/opal-four-years", "");
         send("POST", "/console/policies/opal-lifecycle/schedule", "{\"scheduled\":false}");

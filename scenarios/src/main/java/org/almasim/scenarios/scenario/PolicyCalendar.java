@@ -178,13 +178,20 @@ public final class PolicyCalendar {
                         || !Notices.due(policy, day).isEmpty());
     }
 
-    /** Runs these stages of a scheduled policy today; answers the report, or nothing when the policy's limits refused it. */
+    /**
+     * Runs these stages of a scheduled policy today, as its schedule does: a stage with nobody to act on simply does
+     * nothing (a weekly stage finds nobody most weeks). Answers the report, or nothing when the policy's limits refused it.
+     */
     public Optional<RunReport> runStages(
             String name, Set<Policy.Stage> stages, PolicyRun.Mode mode, String why, ProgressListener progress) {
-        return run(name, policies.get(name), stages, mode, why, progress);
+        return run(name, policies.get(name).allowingNobody(), stages, mode, why, progress);
     }
 
-    /** Runs these stages of a policy, scheduled or not, today; a stage with nobody to act on simply does nothing. */
+    /**
+     * Runs these stages of a policy, scheduled or not, today, within the policy's own safety limits, as its preview
+     * judges them: a run by hand that selects nobody is refused as the preview says it would be, unless the policy allows
+     * nobody.
+     */
     public Optional<RunReport> run(
             String name,
             Policy whole,
@@ -192,7 +199,7 @@ public final class PolicyCalendar {
             PolicyRun.Mode mode,
             String why,
             ProgressListener progress) {
-        Policy policy = whole.only(stages).allowingNobody();
+        Policy policy = whole.only(stages);
         String stageNames = String.join(
                 ", ",
                 stages.stream()
