@@ -222,7 +222,9 @@ class ConsoleApiTest {
                         .equals("RUNNING"));
         JsonNode run = send("GET", "/console/runs/" + id, null);
 
-        assertThat(preview.path("safety").toString()).as("%s", preview.path("counts")).contains("selects nobody");
+        assertThat(preview.path("safety").toString())
+                .as("%s", preview.path("counts"))
+                .contains("selects nobody");
         assertThat(run.path("state").asText()).isEqualTo("REFUSED");
         assertThat(run.path("problem").asText()).contains("selects nobody");
     }
