@@ -52,7 +52,8 @@ public final class PolicyCalendar {
     /** The last run of each stage of each policy: a weekly stage must not hide the numbers of the monthly one. */
     private final Map<String, Map<Policy.Stage, RunReport>> lastRuns = new LinkedHashMap<>();
 
-    private final Map<String, Set<String>> lastBlocked = new LinkedHashMap<>();
+    private final Map<String, Set<String>> lastRefused = new LinkedHashMap<>();
+    private final Map<String, Integer> quietRuns = new LinkedHashMap<>();
     private LocalDate today;
     private final String label;
 
@@ -212,20 +213,26 @@ public final class PolicyCalendar {
                     .forEach(stage -> lastRuns.computeIfAbsent(name, k -> new LinkedHashMap<>())
                             .put(stage, report));
             listener.ran(new Ran(name, today, stageNames, why, report));
-            boolean acted = report.decisions().stream()
-                            .anyMatch(d ->
-                                    d.action() != Decision.Action.KEEP && d.action() != Decision.Action.PURGE_BLOCKED)
-                    || !report.purge().exceptions().isEmpty()
-                            && !report.differences().isEmpty();
-            Set<String> blocked = new TreeSet<>(report.decisions().stream()
-                    .filter(d -> d.action() == Decision.Action.PURGE_BLOCKED)
-                    .map(Decision::primaryId)
-                    .toList());
-            // A weekly stage finds nobody most weeks, and a blocked patron stays blocked month after month: the
-            // story tells the runs that did something or whose blocked patrons changed.
-            Set<String> before = lastBlocked.put(name + " " + stageNames, blocked);
-            if (acted || !why.equals("scheduled") || !blocked.equals(before == null ? Set.of() : before)) {
+            // A weekly stage finds nobody most weeks, and a patron Alma refuses or the engine holds back is refused
+            // month after month: the story tells the runs that changed the library or whose refused patrons changed,
+            // and says how many quiet runs it left out.
+            boolean changed = report.datesFixed() > 0
+                    || report.inactive().done() > 0
+                    || report.purge().done() > 0;
+            Set<String> refused = new TreeSet<>(report.purge().exceptions().keySet());
+            refused.addAll(report.purge().heldBack().keySet());
+            String key = name + " " + stageNames;
+            Set<String> before = lastRefused.put(key, refused);
+            if (changed || !why.equals("scheduled") || !refused.equals(before == null ? Set.of() : before)) {
+                int left = quietRuns.getOrDefault(key, 0);
+                if (left > 0) {
+                    say(policy.name() + ": " + stageNames + ": " + left + " scheduled " + (left == 1 ? "run" : "runs")
+                            + " since the last one told changed nothing");
+                    quietRuns.remove(key);
+                }
                 narrate(policy, stageNames, why, mode, report);
+            } else {
+                quietRuns.merge(key, 1, Integer::sum);
             }
             return Optional.of(report);
         } catch (RunRefused refused) {

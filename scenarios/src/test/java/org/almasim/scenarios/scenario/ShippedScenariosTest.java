@@ -34,6 +34,19 @@ class ShippedScenariosTest {
     }
 
     @Test
+    void opalsStoryTellsWhatChangedAndCountsTheMonthsThatChangedNothing() {
+        ByteArrayOutputStream narration = new ByteArrayOutputStream();
+        new ScenarioRunner(new PrintStream(narration, true, StandardCharsets.UTF_8))
+                .run(ScenarioReader.load("opal-four-years"));
+        String told = narration.toString(StandardCharsets.UTF_8);
+
+        // The patron with a loan is refused by Alma every month for three years: told when it starts, not 40 times.
+        assertThat(told.lines().filter(line -> line.contains("with-loan-2018 (User has 1 active loan.)")))
+                .hasSizeLessThanOrEqualTo(4);
+        assertThat(told).containsPattern("\\d+ scheduled runs since the last one told changed nothing");
+    }
+
+    @Test
     void everyScenarioFileIsShipped() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("src/main/resources/scenarios"))) {
             assertThat(files.map(f -> f.getFileName().toString().replace(".yaml", "")))
