@@ -164,8 +164,9 @@ public final class ApiGate {
         boolean json = lower.contains("json");
         boolean xml = lower.contains("xml");
         boolean yaml = lower.contains("yaml");
-        // A snapshot (application/zip) starts as every zip does; no form or plain fetch can send that type unasked.
-        boolean zip = lower.startsWith("application/zip") && first == 'P';
+        // No form or plain fetch can send application/zip unasked; whether the body is a snapshot is the snapshot's
+        // own check, which says what is wrong with it.
+        boolean zip = lower.startsWith("application/zip");
         boolean matches = (json && (first == '{' || first == '[')) || (xml && first == '<') || yaml || zip;
         if (!matches) {
             throw AlmaError.UNTYPED_BODY.refusal((type == null ? "; none was given." : "; got '" + type + "'."));

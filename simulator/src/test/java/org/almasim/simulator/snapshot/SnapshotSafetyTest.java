@@ -163,6 +163,7 @@ class SnapshotSafetyTest {
             HttpResponse<String> answer = put(refused.get(i), ApiKeys.DEVELOPMENT_KEY);
 
             assertThat(answer.statusCode()).as("file %d: %s", i, answer.body()).isEqualTo(400);
+            assertThat(answer.body()).as("file %d", i).contains("Nothing was changed");
             assertThat(digest()).isEqualTo(before);
             assertThat(sim.client
                             .getJson("/almaws/v1/users", Map.of("limit", "1"))
