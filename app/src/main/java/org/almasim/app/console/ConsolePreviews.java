@@ -34,8 +34,8 @@ final class ConsolePreviews {
         }
         last = Optional.of(report);
         Map<String, Integer> reasons = new TreeMap<>();
-        report.decisions().stream()
-                .filter(d -> d.action() != Decision.Action.KEEP)
+        // Every outcome with its reasons, kept patrons too, as the command line's preview gives them.
+        report.decisions()
                 .forEach(d -> d.deciding().forEach(r -> reasons.merge(d.action() + ": " + r.label(), 1, Integer::sum)));
         return new PreviewSummary(
                 report.policy(),

@@ -173,6 +173,10 @@ class ConsoleApiTest {
                 });
         assertThat(preview.path("reasons").path("PURGE: refused by Alma before").asInt())
                 .isPositive();
+        assertThat(preview.path("reasons").fieldNames())
+                .toIterable()
+                .as("kept patrons have their reasons too")
+                .anySatisfy(reason -> assertThat(reason).startsWith("KEEP: "));
     }
 
     @Test
