@@ -181,7 +181,9 @@ async function loadPatrons() {
   });
   document.querySelector('#patron-table tbody').replaceChildren(...rows);
   const first = state.total === 0 ? 0 : state.offset + 1;
-  $('patron-count').textContent = `${first}–${state.offset + rows.length} of ${state.total.toLocaleString()} patrons`;
+  $('patron-count').textContent = state.total === 0
+    ? 'No patron matches'
+    : `${first}–${state.offset + rows.length} of ${state.total.toLocaleString()} patrons`;
   $('page-previous').disabled = state.offset === 0;
   $('page-next').disabled = state.offset + PAGE_SIZE >= state.total;
 }
@@ -201,7 +203,7 @@ async function openPatron(id) {
     + `${assumed.number_of_days_after_purge_date} days after the purge date, `
     + `${assumed.user_group ? `user group ${assumed.user_group}` : 'any user group'}, `
     + `${assumed.record_type ? `record type ${assumed.record_type}` : 'any record type'}, `
-    + `balances up to ${assumed.waive_threshold} waived).`;
+    + `${Number(assumed.waive_threshold) > 0 ? `balances up to ${assumed.waive_threshold} waived` : 'no balance waived'}).`;
   facts($('patron-facts'), [
     ['Status', user.status?.value], ['User group', user.user_group?.desc ?? user.user_group?.value],
     ['Account type', user.account_type?.value], ['Record type', user.record_type?.value],
@@ -248,10 +250,15 @@ async function advance(by) {
   await loadPatrons();
 }
 
+/** "1 exception", "2 exceptions": a count with its noun. */
+function counted(count, noun) {
+  return `${Number(count).toLocaleString()} ${noun}${Number(count) === 1 ? '' : 's'}`;
+}
+
 function describeRun(run) {
   if (run.state === 'REFUSED') return `${run.day} ${run.policy} (${run.stages}, ${run.why}): refused: ${run.problem}`;
   return `${run.day} ${run.policy} (${run.stages}, ${run.why}): ${run.dates_fixed} dates fixed, ${run.marked_inactive} marked inactive, `
-    + `${run.purged} purged, ${run.exceptions} exceptions`;
+    + `${run.purged} purged, ${counted(run.exceptions, 'exception')}`;
 }
 
 function showOutcome(outcome) {

@@ -156,6 +156,15 @@ class TrainerConsoleBrowserTest {
                     .isNotEmpty();
         }
         screenshot("02-filtered");
+
+        // A filter nobody matches says so in words, not "0–0 of 0 patrons".
+        browser.findElement(By.id("filter-q")).sendKeys("nobody-is-called-this");
+        browser.findElement(By.id("filter-apply")).click();
+        wait.until(d -> text("patron-count").equals("No patron matches"));
+        browser.findElement(By.id("filter-q")).clear();
+        new Select(browser.findElement(By.id("filter-blockers"))).selectByValue("");
+        browser.findElement(By.id("filter-apply")).click();
+        wait.until(d -> !text("patron-count").equals("No patron matches"));
     }
 
     @Test

@@ -200,7 +200,8 @@ public final class ScenarioPlay {
         out.line("");
         out.line(
                 failures.isEmpty()
-                        ? "PASSED: " + scenario.name() + " (" + expectations + " expectations held)"
+                        ? "PASSED: " + scenario.name() + " (" + expectations
+                                + (expectations == 1 ? " expectation held)" : " expectations held)")
                         : "FAILED: " + scenario.name() + " (" + unmet + " of " + expectations
                                 + " expectations did not hold)");
         failures.forEach(f -> out.line("  " + f));
