@@ -74,6 +74,8 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
 
     private static final Pattern CODE = Pattern.compile("[0-9A-Z][0-9A-Z_]{2,39}");
     private static final String SIMULATED_DATE = "simulated_date";
+    /** Set once a database written before passwords were hashed has had its clear ones hashed. */
+    private static final String PASSWORDS_HASHED = "passwords_hashed";
 
     /**
      * What makes an institution: its code (such as {@code 01FALSC_FSU}), its name, and its API keys ({@code KEY} or
@@ -160,7 +162,11 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
         BlockerService blockers = new BlockerService(dsl, users, codes);
         this.jobs = new JobService(dsl, codes, clock, sets, users);
         jobs.recoverAfterStop();
-        users.hashClearPasswords();
+        // Once: after it, every write stores a hash, and a snapshot with a clear password is refused.
+        if (state.get(PASSWORDS_HASHED).isEmpty()) {
+            users.hashClearPasswords();
+            state.put(PASSWORDS_HASHED, "true");
+        }
         InstitutionSettings settings = new InstitutionSettings(dsl, codes, JobService.ALMASIM_JOB_IDS);
         this.population = new PopulationService(dsl, codes, clock, users, loans, fees, sets, settings);
         this.patrons = new PatronDirectory(dsl, clock, users, loans, fees, sets, blockers, codes);

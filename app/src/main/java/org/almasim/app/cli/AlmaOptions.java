@@ -1,9 +1,7 @@
 package org.almasim.app.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,8 +11,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.almasim.engine.alma.AlmaAddress;
 import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.alma.ApiKeySource;
 import org.almasim.engine.clock.EngineToday;
 import org.almasim.engine.consortium.Consortium;
 import org.almasim.engine.consortium.ConsortiumReader;
@@ -122,33 +122,18 @@ final class AlmaOptions {
         if (apiKey != null) {
             return apiKey;
         }
-        if (apiKeyEnv != null) {
-            String fromEnvironment = System.getenv(apiKeyEnv);
-            if (fromEnvironment == null || fromEnvironment.isBlank()) {
-                throw new PolicyException(
-                        "--api-key-env", List.of("the environment variable " + apiKeyEnv + " is not set"));
-            }
-            return fromEnvironment.strip();
-        }
         try {
-            String fromFile = Files.readAllLines(apiKeyFile).stream()
-                    .findFirst()
-                    .orElse("")
-                    .strip();
-            if (fromFile.isEmpty()) {
-                throw new PolicyException("--api-key-file", List.of(apiKeyFile + " holds no key on its first line"));
-            }
-            return fromFile;
-        } catch (IOException | UncheckedIOException e) {
-            throw new PolicyException(
-                    "--api-key-file",
-                    List.of("cannot read " + apiKeyFile + " (" + e.getClass().getSimpleName() + ")"));
+            return apiKeyEnv != null
+                    ? ApiKeySource.fromEnvironment(apiKeyEnv, name -> Optional.ofNullable(System.getenv(name)))
+                    : ApiKeySource.fromFile(apiKeyFile);
+        } catch (IllegalArgumentException e) {
+            throw new PolicyException(apiKeyEnv != null ? "--api-key-env" : "--api-key-file", List.of(e.getMessage()));
         }
     }
 
     /** Says, once, that the key may cross a network in clear. */
     private static AlmaClient insecure(AlmaClient client, String url) {
-        if (!AlmaClient.sendsKeysSafely(url)) {
+        if (!AlmaAddress.sendsKeysSafely(url)) {
             System.err.println("almasim: warning: --allow-insecure sends the API key to " + url + " in clear.");
         }
         return client;

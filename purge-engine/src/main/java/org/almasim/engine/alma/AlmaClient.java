@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -75,15 +73,15 @@ public final class AlmaClient {
     }
 
     private AlmaClient(String baseUrl, String apiKey, int maxRetries, Duration firstBackoff, boolean plainHttp) {
-        if (!isAddress(baseUrl)) {
+        if (!AlmaAddress.isAddress(baseUrl)) {
             throw new IllegalArgumentException("give the Alma's address with http:// or https://, such as"
                     + " https://api-eu.hosted.exlibrisgroup.com or http://localhost:8080; got '" + baseUrl + "'");
         }
-        if (!plainHttp && !sendsKeysSafely(baseUrl)) {
-            throw new IllegalArgumentException(plainHttpRefusal(baseUrl));
+        if (!plainHttp && !AlmaAddress.sendsKeysSafely(baseUrl)) {
+            throw new IllegalArgumentException(AlmaAddress.plainHttpRefusal(baseUrl));
         }
         this.plainHttp = plainHttp;
-        this.baseUrl = host(baseUrl);
+        this.baseUrl = AlmaAddress.host(baseUrl);
         this.apiKey = apiKey;
         this.maxRetries = maxRetries;
         this.firstBackoff = firstBackoff;
@@ -93,46 +91,6 @@ public final class AlmaClient {
     /** A client of the same Alma holding another key: another institution of a consortium on the same API host. */
     public AlmaClient withKey(String key) {
         return new AlmaClient(baseUrl, key, maxRetries, firstBackoff, plainHttp);
-    }
-
-    /**
-     * Whether a key sent to this address stays private: https, or plain http to this machine (a simulator on
-     * localhost). Anything else crosses a network in clear.
-     */
-    public static boolean sendsKeysSafely(String baseUrl) {
-        URI uri;
-        try {
-            uri = URI.create(host(baseUrl));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        return scheme.equals("https") || (scheme.equals("http") && isLoopback(host));
-    }
-
-    /** An http or https URL with a host: anything else would fail at the first call, after options were taken. */
-    static boolean isAddress(String baseUrl) {
-        try {
-            URI uri = new URI(host(baseUrl));
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
-        } catch (URISyntaxException e) {
-            return false;
-        }
-    }
-
-    /** Why a key is not sent to this address, and how to send it anyway. */
-    public static String plainHttpRefusal(String baseUrl) {
-        return baseUrl + " is plain http to another machine, which would send the API key in clear: use https, or"
-                + " --allow-insecure for a simulator on a network of your own";
-    }
-
-    private static boolean isLoopback(String host) {
-        return host.equals("localhost")
-                || host.endsWith(".localhost")
-                || host.matches("127(\\.\\d{1,3}){3}")
-                || host.equals("[::1]");
     }
 
     /**
@@ -157,23 +115,6 @@ public final class AlmaClient {
                 .disableRedirectHandling()
                 .disableCookieManagement()
                 .build();
-    }
-
-    /**
-     * The Alma's address without a trailing slash or Alma's API prefix: clients are configured with either
-     * {@code https://api-eu.hosted.exlibrisgroup.com} or {@code .../almaws/v1}, and every path here starts with the prefix.
-     */
-    static String host(String baseUrl) {
-        String base = baseUrl.strip();
-        while (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        for (String prefix : List.of(API, "/almaws")) {
-            if (base.endsWith(prefix)) {
-                return base.substring(0, base.length() - prefix.length());
-            }
-        }
-        return base;
     }
 
     /** How many requests were sent, retries included: what a run costs against Alma's daily API limit. */

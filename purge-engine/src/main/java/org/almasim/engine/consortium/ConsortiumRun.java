@@ -1,9 +1,6 @@
 package org.almasim.engine.consortium;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.almasim.engine.alma.AlmaAddress;
 import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.alma.ApiKeySource;
 import org.almasim.engine.execution.RunRefused;
 import org.almasim.engine.policy.Policy;
 import org.almasim.engine.policy.PolicyException;
@@ -105,8 +104,8 @@ public final class ConsortiumRun {
     /** A member whose address the client will not send a key to is a problem of the file, told before any call. */
     private static void refusePlainHttp(Consortium consortium) {
         List<String> problems = consortium.members().stream()
-                .filter(member -> !AlmaClient.sendsKeysSafely(member.almaUrl()))
-                .map(member -> member.code() + ": " + AlmaClient.plainHttpRefusal(member.almaUrl()))
+                .filter(member -> !AlmaAddress.sendsKeysSafely(member.almaUrl()))
+                .map(member -> member.code() + ": " + AlmaAddress.plainHttpRefusal(member.almaUrl()))
                 .toList();
         if (!problems.isEmpty()) {
             throw new PolicyException("the consortium file", problems);
@@ -143,22 +142,12 @@ public final class ConsortiumRun {
     }
 
     private String keyOf(Consortium consortium, Consortium.Member member) {
-        if (member.apiKeyEnv() != null) {
-            return environment
-                    .apply(member.apiKeyEnv())
-                    .filter(key -> !key.isBlank())
-                    .orElseThrow(() -> new MemberRefused(
-                            "no API key: the environment variable " + member.apiKeyEnv() + " is not set"));
-        }
-        Path file = consortium.directory().resolve(member.apiKeyFile());
         try {
-            String key = Files.readString(file).trim();
-            if (key.isEmpty()) {
-                throw new MemberRefused("no API key: the file " + file + " is empty");
-            }
-            return key;
-        } catch (IOException e) {
-            throw new MemberRefused("no API key: the file " + file + " cannot be read");
+            return member.apiKeyEnv() != null
+                    ? ApiKeySource.fromEnvironment(member.apiKeyEnv(), environment)
+                    : ApiKeySource.fromFile(consortium.directory().resolve(member.apiKeyFile()));
+        } catch (IllegalArgumentException e) {
+            throw new MemberRefused("no API key: " + e.getMessage());
         }
     }
 

@@ -80,10 +80,10 @@ class AlmaClientRetryTest {
 
     @Test
     void theBaseUrlMayNameAlmasApiPrefix() {
-        assertThat(AlmaClient.host("https://api-eu.hosted.exlibrisgroup.com/almaws/v1/"))
+        assertThat(AlmaAddress.host("https://api-eu.hosted.exlibrisgroup.com/almaws/v1/"))
                 .isEqualTo("https://api-eu.hosted.exlibrisgroup.com");
-        assertThat(AlmaClient.host("http://localhost:8080/almaws/v1")).isEqualTo("http://localhost:8080");
-        assertThat(AlmaClient.host("http://localhost:8080/")).isEqualTo("http://localhost:8080");
+        assertThat(AlmaAddress.host("http://localhost:8080/almaws/v1")).isEqualTo("http://localhost:8080");
+        assertThat(AlmaAddress.host("http://localhost:8080/")).isEqualTo("http://localhost:8080");
     }
 
     private String base() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.almasim.simulator.errors.Echo;
 
 /**
  * When to inject a fault: requests to Alma's API matching every condition given (method, path pattern, {@code op=},
@@ -99,8 +100,8 @@ public record FaultRule(
             return Optional.of("method must be GET, POST, PUT or DELETE, got '" + method.get() + "'");
         }
         if (path.isPresent() && !path.get().startsWith("/almaws/v1")) {
-            return Optional.of(
-                    "path must be a pattern of Alma's API, starting /almaws/v1, got '" + shown(path.get()) + "'");
+            return Optional.of("path must be a pattern of Alma's API, starting /almaws/v1, got '"
+                    + Echo.shortened(path.get()) + "'");
         }
         if (path.isPresent() && path.get().length() > MAX_PATH) {
             return Optional.of("path is at most " + MAX_PATH + " characters");
@@ -149,9 +150,5 @@ public record FaultRule(
     static Optional<String> userOf(String path) {
         var m = USER_PATH.matcher(path);
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
-    }
-
-    private static String shown(String text) {
-        return text.length() <= 80 ? text : text.substring(0, 80) + "...";
     }
 }

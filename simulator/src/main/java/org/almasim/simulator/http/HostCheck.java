@@ -33,10 +33,23 @@ public final class HostCheck {
                 listenOn.toLowerCase(Locale.ROOT),
                 publicUrl.map(HostCheck::hostOf).orElse("localhost")));
         // Listening on every address, the server is also reached by this machine's own name.
-        if (listenOn.equals("0.0.0.0") || listenOn.equals("::") || listenOn.equals("[::]")) {
+        if (everyAddress(listenOn)) {
             allowed.addAll(machineNames());
         }
         this.names = Set.copyOf(allowed);
+    }
+
+    /** Whether the address listened on is the wildcard of all addresses; a name is one address, and is not looked up. */
+    private static boolean everyAddress(String listenOn) {
+        String literal = listenOn.replace("[", "").replace("]", "");
+        if (!literal.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(literal).isAnyLocalAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private static List<String> machineNames() {

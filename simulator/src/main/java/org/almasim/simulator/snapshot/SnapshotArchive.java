@@ -1,25 +1,15 @@
 package org.almasim.simulator.snapshot;
 
-import static org.almasim.simulator.db.Tables.PATRON;
 import static org.almasim.simulator.db.Tables.SIMULATOR_STATE;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,20 +24,16 @@ import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.almasim.simulator.db.DefaultSchema;
-import org.almasim.simulator.db.Sequences;
+import org.almasim.simulator.errors.Echo;
 import org.almasim.simulator.store.LibraryTables;
 import org.jooq.BatchBindStep;
-import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.Sequence;
 import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
 
 /**
  * One institution's library as a file of data: a zip holding {@value #MANIFEST} (the format, its version and where the
@@ -60,29 +46,10 @@ public final class SnapshotArchive {
     public static final String FORMAT = "almasim-snapshot";
     public static final int VERSION = 2;
     static final String MANIFEST = "manifest.json";
-    private static final String TABLE_ENTRY = "tables/%s.jsonl";
-    private static final int BATCH = 1_000;
-    private static final long LARGEST_SEQUENCE_VALUE = 1_000_000_000_000_000L;
+    static final String TABLE_ENTRY = "tables/%s.jsonl";
+    static final int BATCH = 1_000;
 
     static final List<Table<?>> TABLES = LibraryTables.IN_KEY_ORDER;
-
-    private static final List<Sequence<Long>> SEQUENCES = List.of(Sequences.PATRON_KEY_SEQ, Sequences.ALMA_ID_SEQ);
-
-    // The archive's streams stay open between entries: a reader or writer closing them would end the zip.
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-            .build();
-
-    static {
-        // A snapshot's longest value is a patron's document (1,000,000 characters).
-        JSON.getFactory()
-                .setStreamReadConstraints(StreamReadConstraints.builder()
-                        .maxStringLength(2_000_000)
-                        .maxNestingDepth(200)
-                        .maxNumberLength(40)
-                        .build());
-    }
 
     /** A file that is not a snapshot this simulator can take, with what is wrong and where. */
     public static final class Refused extends IllegalArgumentException {
@@ -123,83 +90,7 @@ public final class SnapshotArchive {
 
     /** Writes the library to {@code out} as a zip; {@code out} is finished, not closed. */
     public void export(DSLContext dsl, OutputStream out) {
-        try {
-            ZipOutputStream zip = new ZipOutputStream(out);
-            zip.putNextEntry(new ZipEntry(MANIFEST));
-            JSON.writeValue(zip, manifest(dsl));
-            zip.closeEntry();
-            for (Table<?> table : TABLES) {
-                zip.putNextEntry(new ZipEntry(TABLE_ENTRY.formatted(table.getName())));
-                writeRows(dsl, table, zip);
-                zip.closeEntry();
-            }
-            zip.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private ObjectNode manifest(DSLContext dsl) {
-        ObjectNode manifest = JSON.createObjectNode().put("format", FORMAT).put("version", VERSION);
-        ObjectNode sequences = manifest.putObject("sequences");
-        for (Sequence<Long> sequence : SEQUENCES) {
-            sequences.put(sequence.getName(), nextValue(dsl, sequence));
-        }
-        return manifest;
-    }
-
-    /** Where the sequence will go on (H2 keeps it as the sequence's base value); reading it takes no number. */
-    private static long nextValue(DSLContext dsl, Sequence<Long> sequence) {
-        return dsl.select(DSL.field(DSL.name("BASE_VALUE"), Long.class))
-                .from(DSL.table(DSL.name("INFORMATION_SCHEMA", "SEQUENCES")))
-                .where(DSL.field(DSL.name("SEQUENCE_NAME")).eq(sequence.getName()))
-                .fetchSingle()
-                .value1();
-    }
-
-    private void writeRows(DSLContext dsl, Table<?> table, OutputStream out) throws IOException {
-        List<Field<?>> columns = List.of(table.fields());
-        JsonGenerator json = JSON.getFactory().createGenerator(out);
-        json.writeStartArray();
-        for (Field<?> column : columns) {
-            json.writeString(column.getName());
-        }
-        json.writeEndArray();
-        json.writeRaw('\n');
-        var select = table == SIMULATOR_STATE
-                ? dsl.selectFrom(table).where(SIMULATOR_STATE.STATE_NAME.notIn(simulatorState))
-                : dsl.selectFrom(table);
-        try (Cursor<? extends Record> rows = select.fetchSize(BATCH).fetchLazy()) {
-            for (Record row : rows) {
-                json.writeStartArray();
-                for (int i = 0; i < columns.size(); i++) {
-                    writeValue(json, row.get(i));
-                }
-                json.writeEndArray();
-                json.writeRaw('\n');
-            }
-        }
-        json.flush();
-    }
-
-    private static void writeValue(JsonGenerator json, Object value) throws IOException {
-        if (value == null) {
-            json.writeNull();
-        } else if (value instanceof String text) {
-            json.writeString(text);
-        } else if (value instanceof Long number) {
-            json.writeNumber(number);
-        } else if (value instanceof Integer number) {
-            json.writeNumber(number);
-        } else if (value instanceof Boolean flag) {
-            json.writeBoolean(flag);
-        } else if (value instanceof BigDecimal amount) {
-            json.writeString(amount.toPlainString());
-        } else if (value instanceof LocalDate || value instanceof OffsetDateTime) {
-            json.writeString(value.toString());
-        } else {
-            throw new IllegalStateException("No snapshot form for " + value.getClass());
-        }
+        new SnapshotWriter(simulatorState).write(dsl, out);
     }
 
     /**
@@ -217,7 +108,7 @@ public final class SnapshotArchive {
             });
             return numbering;
         });
-        restartNumbering(dsl, sequences);
+        SnapshotNumbering.restart(dsl, sequences);
     }
 
     private void removeRows(DSLContext db) {
@@ -245,20 +136,20 @@ public final class SnapshotArchive {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 String name = entry.getName();
                 if (!seen.add(name)) {
-                    throw new Refused("The snapshot holds " + shown(name) + " twice.");
+                    throw new Refused("The snapshot holds " + Echo.shortened(name) + " twice.");
                 }
                 if (sequences.isEmpty()) {
                     if (!name.equals(MANIFEST)) {
                         throw new Refused("A snapshot starts with " + MANIFEST + " (an almasim snapshot of version "
                                 + VERSION + ", as GET /almasim/v1/snapshot writes); this one starts with "
-                                + shown(name) + ".");
+                                + Echo.shortened(name) + ".");
                     }
                     sequences = Optional.of(readManifest(unpacked));
                 } else if (byEntry.containsKey(name)) {
                     readTable(db, byEntry.get(name), name, unpacked);
                 } else {
                     throw new Refused("A snapshot holds " + MANIFEST + " and tables/TABLE.jsonl for almasim's tables;"
-                            + " it holds " + shown(name) + ".");
+                            + " it holds " + Echo.shortened(name) + ".");
                 }
             }
         } catch (ZipException | java.io.EOFException e) {
@@ -284,7 +175,7 @@ public final class SnapshotArchive {
     private static Map<String, Long> readManifest(InputStream in) throws IOException {
         JsonNode manifest;
         try {
-            manifest = JSON.readTree(in);
+            manifest = SnapshotValues.JSON.readTree(in);
         } catch (JsonProcessingException e) {
             throw new Refused(MANIFEST + " is not JSON: " + e.getOriginalMessage());
         }
@@ -294,11 +185,11 @@ public final class SnapshotArchive {
             throw new Refused(MANIFEST + " does not describe an almasim snapshot of version " + VERSION + ".");
         }
         Map<String, Long> sequences = new LinkedHashMap<>();
-        for (Sequence<Long> sequence : SEQUENCES) {
+        for (Sequence<Long> sequence : SnapshotNumbering.SEQUENCES) {
             JsonNode value = manifest.path("sequences").path(sequence.getName());
-            if (!value.canConvertToLong() || value.asLong() < 1 || value.asLong() > LARGEST_SEQUENCE_VALUE) {
+            if (!value.canConvertToLong() || value.asLong() < 1 || value.asLong() > SnapshotNumbering.LARGEST) {
                 throw new Refused(MANIFEST + " needs sequences." + sequence.getName() + ", a number from 1 to "
-                        + LARGEST_SEQUENCE_VALUE + ".");
+                        + SnapshotNumbering.LARGEST + ".");
             }
             sequences.put(sequence.getName(), value.asLong());
         }
@@ -306,8 +197,9 @@ public final class SnapshotArchive {
     }
 
     private void readTable(DSLContext db, Table<?> table, String entry, InputStream in) throws IOException {
-        try (JsonParser parser = JSON.getFactory().createParser(in);
-                MappingIterator<JsonNode> lines = JSON.readerFor(JsonNode.class).readValues(parser)) {
+        try (JsonParser parser = SnapshotValues.JSON.getFactory().createParser(in);
+                MappingIterator<JsonNode> lines =
+                        SnapshotValues.JSON.readerFor(JsonNode.class).readValues(parser)) {
             List<Field<?>> columns = header(table, entry, lines);
             BatchBindStep batch = insertion(db, table, columns);
             long line = 1;
@@ -340,7 +232,7 @@ public final class SnapshotArchive {
         for (JsonNode name : names) {
             Field<?> column = name.isTextual() ? table.field(name.asText()) : null;
             if (column == null || columns.contains(column)) {
-                throw new Refused(entry + " line 1: " + shown(name.toString()) + " is not a column of "
+                throw new Refused(entry + " line 1: " + Echo.shortened(name.toString()) + " is not a column of "
                         + table.getName() + " (or is named twice).");
             }
             columns.add(column);
@@ -360,7 +252,7 @@ public final class SnapshotArchive {
         for (int i = 0; i < values.length; i++) {
             Field<?> column = columns.get(i);
             try {
-                values[i] = value(column, row.get(i));
+                values[i] = SnapshotValues.read(column, row.get(i));
             } catch (IllegalArgumentException | DateTimeParseException e) {
                 throw new Refused(entry + " line " + line + ", " + column.getName() + ": " + e.getMessage());
             }
@@ -380,89 +272,6 @@ public final class SnapshotArchive {
         return values;
     }
 
-    /** The row's value as its column's type, no longer than the column allows; {@code null} for JSON's null. */
-    private static Object value(Field<?> column, JsonNode node) {
-        if (node.isNull()) {
-            return null;
-        }
-        Class<?> type = column.getType();
-        int length = column.getDataType().length();
-        if (type == String.class) {
-            String text = textOf(node);
-            if (length > 0 && text.length() > length) {
-                throw new IllegalArgumentException("longer than the column's " + length + " characters");
-            }
-            return text;
-        }
-        if (type == Long.class || type == Integer.class) {
-            if (!node.isIntegralNumber()
-                    || !node.canConvertToLong()
-                    || (type == Integer.class && !node.canConvertToInt())) {
-                throw new IllegalArgumentException("not a whole number: " + shown(node.toString()));
-            }
-            return type == Long.class ? node.asLong() : node.asInt();
-        }
-        if (type == Boolean.class) {
-            if (!node.isBoolean()) {
-                throw new IllegalArgumentException("not true or false: " + shown(node.toString()));
-            }
-            return node.asBoolean();
-        }
-        if (type == BigDecimal.class) {
-            BigDecimal amount = new BigDecimal(textOf(node));
-            if (amount.scale() > column.getDataType().scale()
-                    || amount.precision() - amount.scale()
-                            > column.getDataType().precision()
-                                    - column.getDataType().scale()) {
-                throw new IllegalArgumentException("not an amount the column holds: " + shown(node.toString()));
-            }
-            return amount;
-        }
-        if (type == LocalDate.class) {
-            return LocalDate.parse(textOf(node));
-        }
-        if (type == OffsetDateTime.class) {
-            return OffsetDateTime.parse(textOf(node));
-        }
-        throw new IllegalStateException("No snapshot form for " + type);
-    }
-
-    private static String textOf(JsonNode node) {
-        if (!node.isTextual()) {
-            throw new IllegalArgumentException("not text: " + shown(node.toString()));
-        }
-        return node.asText();
-    }
-
-    /**
-     * Sequences and identity columns go on after the numbers the library holds. Altering them is DDL, which H2 commits
-     * at once, so it runs after the import's transaction, from values the transaction already checked.
-     */
-    private static void restartNumbering(DSLContext dsl, Map<String, Long> sequences) {
-        for (Sequence<Long> sequence : SEQUENCES) {
-            long next = sequences.get(sequence.getName());
-            if (sequence == Sequences.PATRON_KEY_SEQ) {
-                next = Math.max(next, nextAfter(dsl, PATRON, PATRON.USER_KEY));
-            }
-            dsl.alterSequence(sequence).restartWith(next).execute();
-        }
-        for (Table<?> table : TABLES) {
-            if (table.getIdentity() != null) {
-                Field<?> column = table.getIdentity().getField();
-                dsl.execute(
-                        "ALTER TABLE {0} ALTER COLUMN {1} RESTART WITH {2}",
-                        table,
-                        DSL.name(column.getName()),
-                        DSL.inline(nextAfter(dsl, table, column.coerce(Long.class))));
-            }
-        }
-    }
-
-    private static long nextAfter(DSLContext dsl, Table<?> table, Field<Long> column) {
-        Long largest = dsl.select(DSL.max(column)).from(table).fetchSingle().value1();
-        return largest == null ? 1 : largest + 1;
-    }
-
     /** Every table of the schema, for the test that keeps {@link #TABLES} complete. */
     static List<Table<?>> schemaTables() {
         return DefaultSchema.DEFAULT_SCHEMA.getTables();
@@ -475,44 +284,6 @@ public final class SnapshotArchive {
         }
         String message = String.valueOf(root.getMessage());
         int sql = message.indexOf("; SQL statement");
-        return shown(sql < 0 ? message : message.substring(0, sql));
-    }
-
-    /** A value from the file, short enough to echo. */
-    private static String shown(String text) {
-        return text.length() <= 80 ? text : text.substring(0, 80) + "...";
-    }
-
-    /** The unpacked archive, refused once it passes the bound. */
-    private static final class BoundedStream extends FilterInputStream {
-        private final long max;
-        private long read;
-
-        BoundedStream(InputStream in, long max) {
-            super(in);
-            this.max = max;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            count(b < 0 ? 0 : 1);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            count(Math.max(n, 0));
-            return n;
-        }
-
-        private void count(int n) {
-            read += n;
-            if (read > max) {
-                throw new Refused("The snapshot is larger than this simulator takes (" + max / (1024 * 1024)
-                        + " MB; a quarter of the Java heap, -Xmx).");
-            }
-        }
+        return Echo.shortened(sql < 0 ? message : message.substring(0, sql));
     }
 }

@@ -352,8 +352,8 @@ public final class UserService {
     }
 
     /**
-     * Hashes the passwords a database written before they were hashed still holds in clear; run at every start, it
-     * finds none after the first.
+     * Hashes the passwords a database written before they were hashed still holds in clear (the institution runs it
+     * once a database).
      */
     public int hashClearPasswords() {
         return dsl.transactionResult(tx -> {

@@ -69,7 +69,9 @@ class PasswordStorageTest {
         }
         String url = "jdbc:h2:file:" + location;
         try (Connection db = DriverManager.getConnection(url, "sa", "")) {
+            // As an almasim before hashing left it: a clear password, and no note that passwords were hashed.
             db.createStatement().executeUpdate("UPDATE PATRON SET PASSWORD = 'kept-in-clear'");
+            db.createStatement().executeUpdate("DELETE FROM SIMULATOR_STATE WHERE STATE_NAME = 'passwords_hashed'");
         }
 
         try (RunningSimulator sim = RunningSimulator.start(config)) {
