@@ -7,7 +7,7 @@ const PAGE_SIZE = 25;
 const POLL_MS = 400;
 
 const $ = (id) => document.getElementById(id);
-const state = { offset: 0, total: 0, filter: new URLSearchParams(), engine: true, charts: {} };
+const state = { offset: 0, total: 0, filter: new URLSearchParams(), engine: true, charts: {}, code: '', names: {} };
 
 // Every call but health needs an API key. The page asks for it once and keeps it for this tab only.
 const KEY_STORE = 'almasim-api-key';
@@ -48,9 +48,16 @@ async function showInstitution() {
   const settings = await call('/settings');
   const general = await (await send('/almaws/v1/conf/general')).json();
   const code = general.institution?.value ?? '';
+  state.code = code;
+  state.names[code] = settings.institution_name;
   $('institution').textContent = `${settings.institution_name ?? ''} (${code})`;
   $('institution').dataset.code = code;
   document.title = `${settings.institution_name} · almasim trainer console`;
+}
+
+/** A library's name for a line about it: the one the consortium's overview gave, else its code. */
+function libraryName(code) {
+  return state.names[code] ?? code;
 }
 
 /** Report links download through fetch, so that the key goes in a header and never into the address. */
@@ -124,6 +131,30 @@ function fill(list, items) {
   list.replaceChildren(...(items.length ? items : [element('li', 'none')]));
 }
 
+/**
+ * The story's lines as the page shows them: each line a paragraph, its date in bold, its detail indented as the
+ * narration indents it, and the verdict of a scenario (PASSED, FAILED) marked.
+ */
+function narrate(container, lines, append = false) {
+  if (!append) container.replaceChildren();
+  lines.forEach((line) => {
+    const text = line.trim();
+    if (!text) return;
+    const indent = line.length - line.trimStart().length;
+    const depth = indent === 0 ? 0 : indent <= 4 ? 1 : indent <= 14 ? 2 : 3;
+    const kind = text.startsWith('==') ? 'title' : text.startsWith('PASSED') ? 'passed' : text.startsWith('FAILED') ? 'failed' : '';
+    const paragraph = element('p', null, { class: `line depth-${depth} ${kind}`.trim() });
+    const dated = text.match(/^(\d{4}-\d{2}-\d{2})\s+(.*)$/);
+    if (dated) {
+      paragraph.append(element('strong', dated[1]), ` ${dated[2]}`);
+    } else {
+      paragraph.textContent = text.replace(/^==\s*|\s*==$/g, '');
+    }
+    container.append(paragraph);
+  });
+  container.hidden = container.childElementCount === 0;
+}
+
 function facts(dl, pairs) {
   dl.replaceChildren(...pairs.flatMap(([term, value]) => [element('dt', term), element('dd', value ?? '—')]));
 }
@@ -131,13 +162,15 @@ function facts(dl, pairs) {
 // ---- tabs: arrow keys move between them, as the ARIA tabs pattern asks ----
 
 function selectTab(tab) {
+  // An error belongs to what was done on the tab it was done on.
+  showMessage('');
   document.querySelectorAll('[role=tab]').forEach((other) => {
     const selected = other === tab;
     other.setAttribute('aria-selected', String(selected));
     other.tabIndex = selected ? 0 : -1;
     $(other.getAttribute('aria-controls')).hidden = !selected;
   });
-  if (tab.id === 'tab-charts') refreshCharts();
+  if (tab.id === 'tab-charts') attempt(refreshCharts);
   if (tab.id === 'tab-policies') refreshJobs();
   if (tab.id === 'tab-requests') attempt(refreshRequests);
   if (tab.id === 'tab-consortium') attempt(refreshConsortium);
@@ -183,7 +216,8 @@ async function loadPatrons() {
   const first = state.total === 0 ? 0 : state.offset + 1;
   $('patron-count').textContent = state.total === 0
     ? 'No patron matches'
-    : `${first}–${state.offset + rows.length} of ${state.total.toLocaleString()} patrons`;
+    : rows.length === state.total ? counted(state.total, 'patron')
+      : `${first}–${state.offset + rows.length} of ${state.total.toLocaleString()} patrons`;
   $('page-previous').disabled = state.offset === 0;
   $('page-next').disabled = state.offset + PAGE_SIZE >= state.total;
 }
@@ -191,15 +225,48 @@ async function loadPatrons() {
 /** How each outcome of the purge job is shown: only a deletion is green. */
 const VERDICT_CLASS = { DELETED: 'deletable', REFUSED: 'blocked', NOT_A_CANDIDATE: 'kept' };
 
+/** A policy's outcome for a patron, in the words the console uses everywhere. */
+const ACTION_WORDS = {
+  PURGE: 'send to purge', PURGE_BLOCKED: 'keep, blocked', MARK_INACTIVE: 'mark inactive', FIX_DATES: 'fix dates only', KEEP: 'keep',
+};
+const ACTION_CLASS = { PURGE: 'deletable', PURGE_BLOCKED: 'blocked', MARK_INACTIVE: 'kept', FIX_DATES: 'kept', KEEP: 'kept' };
+
+/** Each policy the library runs, applied to the patron by its own rules, with every reason. */
+async function showPolicyVerdicts(id) {
+  const section = $('patron-policies-section');
+  section.hidden = !state.engine;
+  if (!state.engine) return;
+  const verdicts = (await call(`/console/patrons/${encodeURIComponent(id)}/verdicts`)).verdict;
+  fill($('patron-policies'), verdicts.map((verdict) => {
+    const item = element('li');
+    item.append(element('strong', `${verdict.title}: `));
+    if (verdict.problem) {
+      item.append(`cannot be judged: ${verdict.problem}`);
+    } else if (!verdict.considered) {
+      item.append(`not considered: this policy reads only the members of ${verdict.candidate_sets.map((set) => `"${set}"`).join(' and ')}, and this patron is not one`);
+    } else {
+      const decision = verdict.decision;
+      item.append(element('span', ACTION_WORDS[decision.action], { class: `verdict ${ACTION_CLASS[decision.action]}` }));
+      const reasons = decision.reasons.map((reason) => reason.sentence);
+      if (reasons.length) item.append(` (${reasons.join('; ')})`);
+    }
+    return item;
+  }));
+  if (!verdicts.length) {
+    $('patron-policies').replaceChildren(element('li', 'This library runs no policy on a schedule. Schedule one under Policies and jobs to see its verdict here.'));
+  }
+}
+
 async function openPatron(id) {
   const detail = await call(`/patrons/${encodeURIComponent(id)}`);
   const user = detail.user;
   $('patron-title').textContent = `${user.full_name ?? ''} (${user.primary_id})`;
+  await showPolicyVerdicts(user.primary_id);
   const verdict = detail.purge_job_today;
   $('patron-verdict').textContent = verdict.sentence;
   $('patron-verdict').className = `verdict ${VERDICT_CLASS[verdict.outcome]}`;
   const assumed = verdict.assumed;
-  $('patron-verdict-assumed').textContent = `Assumes Purge User Records run today (`
+  $('patron-verdict-assumed').textContent = `Alma's own rule, not a policy's: assumes the job run today (`
     + `${assumed.number_of_days_after_purge_date} days after the purge date, `
     + `${assumed.user_group ? `user group ${assumed.user_group}` : 'any user group'}, `
     + `${assumed.record_type ? `record type ${assumed.record_type}` : 'any record type'}, `
@@ -214,7 +281,7 @@ async function openPatron(id) {
   fill($('patron-fees'), (detail.fees?.fee ?? []).map((f) => element('li', `${f.type?.desc ?? f.type?.value}: ${f.balance} (${f.status?.value})`)));
   fill($('patron-sets'), (detail.sets ?? []).map((name) => element('li', name)));
   $('patron-detail').hidden = false;
-  $('patron-title').scrollIntoView({ block: 'nearest' });
+  $('patron-detail').scrollIntoView({ block: 'start' });
 }
 
 function setUpPatrons() {
@@ -251,21 +318,39 @@ async function advance(by) {
 }
 
 /** "1 exception", "2 exceptions": a count with its noun. */
-function counted(count, noun) {
-  return `${Number(count).toLocaleString()} ${noun}${Number(count) === 1 ? '' : 's'}`;
+function counted(count, noun, plural = `${noun}s`) {
+  return `${Number(count).toLocaleString()} ${Number(count) === 1 ? noun : plural}`;
+}
+
+/** A run that found nobody to act on: a weekly stage does, most weeks. */
+function changedNothing(run) {
+  return run.state === 'DONE'
+    && run.dates_fixed + run.marked_inactive + run.purged + run.exceptions + (run.held_back ?? 0) === 0;
 }
 
 function describeRun(run) {
-  if (run.state === 'REFUSED') return `${run.day} ${run.policy} (${run.stages}, ${run.why}): refused: ${run.problem}`;
-  return `${run.day} ${run.policy} (${run.stages}, ${run.why}): ${run.dates_fixed} dates fixed, ${run.marked_inactive} marked inactive, `
-    + `${run.purged} purged, ${counted(run.exceptions, 'exception')}`;
+  const where = run.institution && run.institution !== state.code ? `${libraryName(run.institution)}: ` : '';
+  const what = `${run.day} ${where}${run.policy} (${run.stages}, ${run.why})`;
+  if (run.state === 'REFUSED') return `${what}: refused: ${run.problem}`;
+  return `${what}: ${counted(run.dates_fixed, 'date fix', 'date fixes')}, ${run.marked_inactive} marked inactive, `
+    + `${run.purged} purged, ${counted(run.exceptions, 'exception')}`
+    + (run.held_back ? `, ${run.held_back} held back by the engine` : '');
+}
+
+/** The runs that changed something, one line each; those that did not, in one line. */
+function describeRuns(runs) {
+  const lines = runs.filter((run) => !changedNothing(run)).map(describeRun);
+  const quiet = runs.filter(changedNothing);
+  if (quiet.length) {
+    lines.push(`${counted(quiet.length, 'scheduled run')} from ${quiet[0].day} to ${quiet[quiet.length - 1].day} found nobody to act on`);
+  }
+  return lines;
 }
 
 function showOutcome(outcome) {
-  fill($('clock-runs'), outcome.runs.map((run) => element('li', describeRun(run))));
+  fill($('clock-runs'), describeRuns(outcome.runs).map((line) => element('li', line)));
   if (!outcome.runs.length) $('clock-runs').replaceChildren(element('li', 'No scheduled stage fired.'));
-  $('clock-narration').textContent = outcome.narration.join('\n');
-  $('clock-narration').hidden = !outcome.narration.length;
+  narrate($('clock-narration'), outcome.narration);
   $('clock-outcome').hidden = false;
 }
 
@@ -307,20 +392,22 @@ function renderPolicies(policies) {
 
 async function previewPolicy(name) {
   const preview = await call(`/console/policies/${name}/preview`, { method: 'POST' });
-  $('preview-title').textContent = `Preview: ${preview.policy}, as of ${preview.as_of}, ${preview.patrons.toLocaleString()} patrons`;
+  $('preview-title').textContent = preview.read < preview.patrons
+    ? `Preview: ${preview.policy}, as of ${preview.as_of}: ${counted(preview.read, 'patron')} read of the library's `
+      + `${preview.patrons.toLocaleString()} (it reads only the members of ${preview.candidate_sets.map((set) => `"${set}"`).join(' and ')})`
+    : `Preview: ${preview.policy}, as of ${preview.as_of}: ${counted(preview.patrons, 'patron')}`;
   $('preview-safety').textContent = preview.safety.length ? `The safety limits would stop a run: ${preview.safety.join('; ')}`
     : 'Within the safety limits.';
   document.querySelector('#preview-counts tbody').replaceChildren(...Object.entries(preview.counts).map(([action, count]) => {
     const row = element('tr');
-    row.append(element('th', action.toLowerCase().replace('_', ' '), { scope: 'row' }), element('td', count.toLocaleString()));
+    row.append(element('th', ACTION_WORDS[action], { scope: 'row' }), element('td', count.toLocaleString()));
     return row;
   }));
-  document.querySelector('#preview-reasons tbody').replaceChildren(...Object.entries(preview.reasons)
-    .sort((a, b) => b[1] - a[1]).map(([reason, count]) => {
-      const row = element('tr');
-      row.append(element('td', reason), element('td', count.toLocaleString()));
-      return row;
-    }));
+  document.querySelector('#preview-reasons tbody').replaceChildren(...preview.reasons.map((reason) => {
+    const row = element('tr');
+    row.append(element('td', `${ACTION_WORDS[reason.action]}: ${reason.reason}`), element('td', reason.patrons.toLocaleString()));
+    return row;
+  }));
   document.querySelector('#preview-near tbody').replaceChildren(...preview.near_misses.map((near) => {
     const row = element('tr');
     row.append(element('td', near.primary_id), element('td', near.reason.sentence));
@@ -329,7 +416,7 @@ async function previewPolicy(name) {
   $('preview-near').hidden = preview.near_misses.length === 0;
   document.querySelector('#preview-decisions tbody').replaceChildren(...preview.decisions.decision.map((decision) => {
     const row = element('tr');
-    row.append(element('td', decision.primary_id), element('td', decision.action),
+    row.append(element('td', decision.primary_id), element('td', ACTION_WORDS[decision.action]),
       element('td', decision.reasons.map((reason) => reason.sentence).join('; ')));
     return row;
   }));
@@ -377,7 +464,7 @@ function showRun(run) {
     link.href = `${API}/console/runs/${run.id}/report?format=${format}`;
     link.hidden = run.state !== 'DONE';
   });
-  $('run-narration').textContent = run.narration.join('\n');
+  narrate($('run-narration'), run.narration);
 }
 
 async function refreshJobs() {
@@ -421,7 +508,7 @@ function renderScenario(scenario) {
 function showScenarioOutcome(outcome, append) {
   $('today').textContent = outcome.today;
   const log = $('scenario-narration');
-  log.textContent = (append ? `${log.textContent}\n` : '') + outcome.narration.join('\n');
+  narrate(log, outcome.narration, append);
   log.scrollTop = log.scrollHeight;
   fill($('scenario-failures'), outcome.failures.map((failure) => element('li', `Expectation not met: ${failure}`)));
   if (!outcome.failures.length) $('scenario-failures').replaceChildren();
@@ -429,14 +516,24 @@ function showScenarioOutcome(outcome, append) {
 }
 
 function setUpScenarios() {
+  // Loading empties the library: the trainer says so once more before it happens.
   $('scenario-form').addEventListener('submit', (event) => {
     event.preventDefault();
-    attempt(async () => {
-      showScenarioOutcome(await call(`/console/scenarios/${$('scenario-name').value}`, { method: 'POST' }), false);
-      $('clock-outcome').hidden = true;
-      await Promise.all([loadPatrons(), loadOverview(), showInstitution()]);
-    });
+    $('scenario-confirm-text').textContent = `Loading ${$('scenario-name').value} empties ${libraryName(state.code)}: `
+      + `its ${counted(state.total, 'patron')}, loans, fees, sets and runs are replaced by the scenario's.`;
+    $('scenario-confirm').hidden = false;
+    $('scenario-load-confirm').focus();
   });
+  $('scenario-load-cancel').addEventListener('click', () => {
+    $('scenario-confirm').hidden = true;
+    $('scenario-load').focus();
+  });
+  $('scenario-load-confirm').addEventListener('click', () => attempt(async () => {
+    $('scenario-confirm').hidden = true;
+    showScenarioOutcome(await call(`/console/scenarios/${$('scenario-name').value}`, { method: 'POST' }), false);
+    $('clock-outcome').hidden = true;
+    await Promise.all([loadPatrons(), loadOverview(), showInstitution()]);
+  }));
   $('scenario-step').addEventListener('click', () => attempt(async () => {
     showScenarioOutcome(await call('/console/scenario/step', { method: 'POST' }), true);
     await loadPatrons();
@@ -460,7 +557,7 @@ async function refreshRequests() {
     const row = element('tr');
     const target = request.path + (Object.keys(request.query ?? {}).length
       ? `?${new URLSearchParams(Object.entries(request.query).flatMap(([k, vs]) => vs.map((v) => [k, v])))}` : '');
-    row.append(element('td', String(request.sequence)), element('td', request.simulated_at.replace('T', ' ').replace('Z', '')),
+    row.append(element('td', String(request.sequence)), element('td', request.simulated_at.slice(0, 19).replace('T', ' ')),
       element('td', request.method), element('td', target), element('td', String(request.status)),
       element('td', request.error_code || ''), element('td', request.fault || ''),
       element('td', `${request.key_access}${request.key ? ` ${request.key}` : ''}`));
@@ -479,43 +576,72 @@ function setUpRequests() {
   }));
 }
 
-// ---- consortium: every institution at a glance, and switching between them ----
+// ---- consortium: every library at a glance, and switching between them ----
+
+/** "Purge User Records: Completed with Warnings on 2024-08-01", not Alma's codes and timestamps. */
+function describeJobRun(run) {
+  if (!run) return 'none yet';
+  const day = (run.end_time || run.start_time || run.submit_time || '').slice(0, 10);
+  return `${run.job_info?.name ?? run.name ?? 'job'}: ${run.status?.desc ?? run.status?.value ?? ''}${day ? ` on ${day}` : ''}`;
+}
+
+async function institutions() {
+  const overview = await call('/institutions/overview');
+  overview.institution.forEach((member) => { state.names[member.code] = member.name; });
+  return overview.institution;
+}
 
 async function refreshConsortium() {
-  const overview = await call('/institutions/overview');
-  const current = $('institution').dataset.code;
-  document.querySelector('#consortium-table tbody').replaceChildren(...overview.institution.map((member) => {
+  const members = await institutions();
+  document.querySelector('#consortium-table tbody').replaceChildren(...members.map((member) => {
     const row = element('tr');
-    const last = member.last_job_run;
-    const use = element('button', member.code === current ? 'in use' : 'Use this institution', { type: 'button' });
-    use.disabled = member.code === current;
+    const inUse = member.code === state.code;
+    const use = element('button', inUse ? 'in use' : 'Work in this library', {
+      type: 'button', 'aria-label': inUse ? `${member.name}: in use` : `Work in ${member.name}`,
+    });
+    use.disabled = inUse;
     use.addEventListener('click', () => attempt(() => switchInstitution(member)));
     row.append(
+      element('th', member.name, { scope: 'row' }),
       element('td', member.code),
-      element('td', member.name),
-      element('td', String(member.patrons_by_status.ACTIVE ?? 0)),
-      element('td', String(member.patrons_by_status.INACTIVE ?? 0)),
-      element('td', String(member.patrons)),
-      element('td', String(member.job_runs)),
-      element('td', last ? `${last.job_info?.name ?? ''} ${last.status?.value ?? ''} ${last.start_time ?? ''}` : '—'),
-      element('td', '', {}));
+      element('td', (member.patrons_by_status.ACTIVE ?? 0).toLocaleString()),
+      element('td', (member.patrons_by_status.INACTIVE ?? 0).toLocaleString()),
+      element('td', member.patrons.toLocaleString()),
+      element('td', member.job_runs.toLocaleString()),
+      element('td', describeJobRun(member.last_job_run)),
+      element('td'));
     row.lastChild.append(use);
     return row;
   }));
 }
 
-/** Works in another institution: with its public development key at once, else with the key the trainer gives. */
+/** Works in another library: with its public development key at once, else with the key the trainer gives. */
 async function switchInstitution(member) {
   if (member.development_key) {
     sessionStorage.setItem(KEY_STORE, member.development_key);
   } else {
-    askForKey(`Give an API key of ${member.code} (${member.name}).`);
+    askForKey(`Give an API key of ${member.name} (${member.code}).`);
     await new Promise((resolve) => { keyGiven = resolve; });
   }
+  $('patron-detail').hidden = true;
+  $('preview').hidden = true;
+  $('run').hidden = true;
+  $('clock-outcome').hidden = true;
+  state.offset = 0;
   await showInstitution();
   await loadOverview();
   await loadPatrons();
   await refreshConsortium();
+}
+
+/**
+ * A simulator holding a consortium opens on it when the key opens the simulator's own (default) library: its members
+ * are where the stories ran.
+ */
+async function openOnTheConsortium() {
+  const members = await institutions();
+  const here = members.find((member) => member.code === state.code);
+  if (members.length > 1 && here?.default) selectTab($('tab-consortium'));
 }
 
 // ---- charts ----
@@ -523,6 +649,12 @@ async function switchInstitution(member) {
 const COLOURS = ['#1b6ca8', '#d1495b', '#edae49', '#00798c', '#30638e', '#6a4c93'];
 
 const COUNT_AXIS = { beginAtZero: true, ticks: { precision: 0 } };
+const DAY_MS = 86400000;
+/** More runs than this are drawn month by month: four years of weekly runs are bars no one can read. */
+const MANY_RUNS = 24;
+
+const dayNumber = (day) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
+const dayText = (number) => new Date(number * DAY_MS).toISOString().slice(0, 10);
 
 function chart(id, config) {
   state.charts[id]?.destroy();
@@ -533,36 +665,82 @@ function chart(id, config) {
   });
 }
 
+/** The runs as the runs chart draws them: one bar group a run, or a month when there are many. */
+function runGroups(runs) {
+  if (runs.length <= MANY_RUNS) return runs.map((run) => ({ label: `${run.day} ${run.policy}`, runs: [run] }));
+  const months = new Map();
+  runs.forEach((run) => {
+    const month = run.day.slice(0, 7);
+    if (!months.has(month)) months.set(month, []);
+    months.get(month).push(run);
+  });
+  return [...months].map(([month, inMonth]) => ({ label: `${month} (${counted(inMonth.length, 'run')})`, runs: inMonth }));
+}
+
+/** What the runs chart draws for each group of runs, figure by figure: the API's own counts, summed. */
+const RUN_FIGURES = [
+  ['dates_fixed', 'dates fixed'],
+  ['marked_inactive', 'marked inactive'],
+  ['purged', 'purged'],
+  ['exceptions', 'refused by Alma'],
+  ['held_back', 'held back by the engine'],
+];
+
 async function refreshCharts() {
   if (!window.Chart) return;
+  // Legible from the back of a training room.
+  window.Chart.defaults.font.size = 16;
   const history = await call('/console/history');
+  const runs = history.runs.filter((run) => run.state === 'DONE');
+  $('charts-empty').hidden = history.runs.length > 0;
   const statuses = [...new Set(history.status.flatMap((point) => Object.keys(point.by_status)))];
   chart('chart-status', {
     type: 'line',
     data: {
-      labels: history.status.map((point) => point.day),
-      datasets: statuses.map((status, i) => ({ label: status, data: history.status.map((p) => p.by_status[status] ?? 0),
-        borderColor: COLOURS[i % COLOURS.length], backgroundColor: COLOURS[i % COLOURS.length] })),
+      datasets: statuses.map((status, i) => ({
+        label: status,
+        data: history.status.map((point) => ({ x: dayNumber(point.day), y: point.by_status[status] ?? 0 })),
+        borderColor: COLOURS[i % COLOURS.length],
+        backgroundColor: COLOURS[i % COLOURS.length],
+        // A count holds until the day it is next counted, when a run changed it: a step, not a slope.
+        stepped: true,
+      })),
+    },
+    // Days on a true time line: a year without a point is a year wide.
+    options: {
+      scales: { x: { type: 'linear', ticks: { callback: (value) => dayText(value), maxTicksLimit: 8 } }, y: COUNT_AXIS },
+      plugins: { tooltip: { callbacks: { title: (items) => dayText(items[0].parsed.x) } } },
     },
   });
-  const runs = history.runs.filter((run) => run.state === 'DONE');
+  const groups = runGroups(runs);
+  $('chart-runs-caption').textContent = groups.length < runs.length
+    ? `What the policy runs did, month by month (${counted(runs.length, 'run')})`
+    : 'What each policy run did';
   chart('chart-runs', {
     type: 'bar',
     data: {
-      labels: runs.map((run) => `${run.day} ${run.policy}`),
-      datasets: [{ label: 'purged', data: runs.map((run) => run.purged), backgroundColor: COLOURS[0] },
-        { label: 'exceptions (refused by Alma)', data: runs.map((run) => run.exceptions), backgroundColor: COLOURS[1] },
-        { label: 'held back by the engine', data: runs.map((run) => run.held_back ?? 0), backgroundColor: COLOURS[2] }],
+      labels: groups.map((group) => group.label),
+      datasets: RUN_FIGURES.map(([field, label], i) => ({
+        label,
+        data: groups.map((group) => group.runs.reduce((sum, run) => sum + (run[field] ?? 0), 0)),
+        backgroundColor: COLOURS[i % COLOURS.length],
+      })),
     },
   });
-  const reasons = {};
-  runs.forEach((run) => Object.entries(run.exceptions_by_reason).forEach(([reason, count]) => {
-    reasons[reason] = (reasons[reason] ?? 0) + count;
-  }));
+  const reasons = history.not_purged_by_reason;
   chart('chart-reasons', {
     type: 'bar',
-    data: { labels: Object.keys(reasons), datasets: [{ label: 'patrons', data: Object.values(reasons), backgroundColor: COLOURS[2] }] },
-    options: { indexAxis: 'y', scales: { x: COUNT_AXIS } },
+    data: {
+      labels: reasons.map((reason) => reason.reason),
+      datasets: [
+        { label: 'refused by Alma', data: reasons.map((reason) => reason.refused_by_alma), backgroundColor: COLOURS[3] },
+        { label: 'held back by the engine', data: reasons.map((reason) => reason.held_back_by_engine), backgroundColor: COLOURS[4] },
+      ],
+    },
+    options: {
+      indexAxis: 'y',
+      scales: { x: { ...COUNT_AXIS, stacked: true, title: { display: true, text: 'patrons' } }, y: { stacked: true } },
+    },
   });
 }
 
@@ -589,5 +767,6 @@ attempt(async () => {
   await showInstitution();
   await loadOverview();
   await loadPatrons();
+  await openOnTheConsortium();
   document.body.dataset.ready = 'true';
 });

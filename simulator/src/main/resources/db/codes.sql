@@ -68,5 +68,5 @@ INSERT INTO code_entry (code_table, code, description) VALUES
 
 INSERT INTO institution_setting (setting_name, setting_value) VALUES
     ('research_enabled', 'false'),
-    ('delete_user_policy', 'FULLY_REMOVE'),
-    ('institution_name', 'almasim library');
+    ('delete_user_policy', 'FULLY_REMOVE');
+-- No institution_name: an institution is called by the name it was made with until a setting renames it.

@@ -70,7 +70,7 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
     /** The code of the institution every simulator has; Alma's codes are a region prefix, an underscore and a name. */
     public static final String DEFAULT_CODE = "01ALMASIM_INST";
 
-    public static final String DEFAULT_NAME = "almasim";
+    public static final String DEFAULT_NAME = "almasim library";
 
     private static final Pattern CODE = Pattern.compile("[0-9A-Z][0-9A-Z_]{2,39}");
     private static final String SIMULATED_DATE = "simulated_date";
@@ -136,6 +136,7 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
     private final JobService jobs;
     private final Handlers handlers;
     private final PatronDirectory patrons;
+    private final InstitutionSettings settings;
     private final SnapshotArchive snapshots = new SnapshotArchive(StateStore.SIMULATOR_OWNED, snapshotChecks());
     private volatile Runnable afterReplaced = () -> {};
 
@@ -167,7 +168,7 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
             users.hashClearPasswords();
             state.put(PASSWORDS_HASHED, "true");
         }
-        InstitutionSettings settings = new InstitutionSettings(dsl, codes, JobService.ALMASIM_JOB_IDS);
+        this.settings = new InstitutionSettings(dsl, codes, JobService.ALMASIM_JOB_IDS, spec.name());
         this.population = new PopulationService(dsl, codes, clock, users, loans, fees, sets, settings);
         this.patrons = new PatronDirectory(dsl, clock, users, loans, fees, sets, blockers, codes);
         this.handlers = new Handlers(
@@ -182,7 +183,7 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
                 new CodeTableController(codes),
                 new PersonalDataController(users, loans, fees),
                 new SnapshotController(this::exportTo, this::importFrom, clock),
-                new GeneralController(code, spec.name()));
+                new GeneralController(code, settings::institutionName));
     }
 
     /** Counts for the consortium's overview ({@code GET /almasim/v1/institutions/overview}). */
@@ -214,8 +215,9 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
         return spec.code();
     }
 
+    /** The library's name: the one it was made with, until its settings' {@code institution_name} renames it. */
     public String name() {
-        return spec.name();
+        return settings.institutionName();
     }
 
     /** What the institution was made with: its code, name and keys as given. */

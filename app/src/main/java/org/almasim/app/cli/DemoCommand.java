@@ -18,7 +18,6 @@ import org.almasim.engine.policy.PolicyReader;
 import org.almasim.engine.preview.Preview;
 import org.almasim.engine.report.ConsortiumFormat;
 import org.almasim.scenarios.scenario.ScenarioReader;
-import org.almasim.scenarios.scenario.ScenarioRunner;
 import org.almasim.simulator.Institution;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.http.ApiKeys;
@@ -84,8 +83,13 @@ final class DemoCommand implements Callable<Integer> {
                 running.add(simulator);
             }
         }
-        // With the console too: its Consortium tab is where a trainer sees the members and works in each.
-        Simulator consortium = Simulator.create(Simulator.Config.defaults(), new TrainerConsole())
+        // Told through the console too: its Consortium tab lists the members, and each member's charts show its runs.
+        Simulator consortium = Simulator.create(
+                        Simulator.Config.defaults()
+                                .withToday(ScenarioReader.load(CONSORTIUM_STORY)
+                                        .scenario()
+                                        .start()),
+                        new TrainerConsole())
                 .start(noServe || port == 0 ? 0 : port + STORIES.size());
         held &= tellTheConsortium(consortium);
         if (noServe) {
@@ -128,9 +132,8 @@ final class DemoCommand implements Callable<Integer> {
      */
     private static boolean tellTheConsortium(Simulator simulator) {
         ScenarioReader.Loaded story = ScenarioReader.load(CONSORTIUM_STORY);
-        simulator.clock().set(story.scenario().start());
         AlmaClient alma = new AlmaClient(simulator.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
-        boolean held = new ScenarioRunner(System.out).run(story, alma).passed();
+        boolean held = playThroughConsole(alma, CONSORTIUM_STORY);
         // The consortium file the story stands for: each college's own exceptions, its key in a variable of its own.
         List<Consortium.Member> members = story.scenario().members().stream()
                 .map(member -> member.asConsortiumMember(simulator.baseUrl(), member.code() + "_KEY"))

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.almasim.app.console.ConsoleViews.DecisionPage;
@@ -18,10 +19,12 @@ import org.almasim.app.console.ConsoleViews.History;
 import org.almasim.app.console.ConsoleViews.Outcome;
 import org.almasim.app.console.ConsoleViews.Overview;
 import org.almasim.app.console.ConsoleViews.PolicyChoice;
+import org.almasim.app.console.ConsoleViews.PolicyVerdict;
 import org.almasim.app.console.ConsoleViews.PreviewSummary;
 import org.almasim.app.console.ConsoleViews.Saved;
 import org.almasim.app.console.ConsoleViews.ScenarioState;
 import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.evaluation.Decision;
 import org.almasim.engine.execution.PolicyRun;
 import org.almasim.engine.execution.RunReport;
@@ -35,6 +38,7 @@ import org.almasim.scenarios.scenario.ScenarioReader;
 import org.almasim.simulator.Institution;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.errors.AlmaError;
+import org.almasim.simulator.errors.AlmaRefusal;
 
 /**
  * The trainer console's side that needs the purge engine: shipped policies previewed and run, the clock moved with
@@ -67,19 +71,28 @@ public final class Console implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final ToldLines told = new ToldLines();
-    private final ConsoleRuns runs = new ConsoleRuns();
+    private final ToldLines told;
+    private final Function<String, Console> members;
+    private final ConsoleRuns runs;
     private final StatusHistory history = new StatusHistory();
     private final ConsolePreviews previews = new ConsolePreviews();
+    private final NotPurgedTally notPurged = new NotPurgedTally();
     private AlmaClient alma;
     private PolicyCalendar calendar;
     private Optional<ScenarioPlay> play = Optional.empty();
     private List<String> restoredSchedules = List.of();
 
-    /** The console of one institution: its schedules, runs, history and scenario are its own; the clock is shared. */
-    public Console(Simulator simulator, Institution institution) {
+    /**
+     * The console of one institution: its schedules, runs, history and scenario are its own; the clock is shared, and so
+     * is {@code told}, the story's lines, since one clock move tells what it did in every member. {@code members} finds
+     * another institution's console by its code, for a consortium scenario loaded here.
+     */
+    Console(Simulator simulator, Institution institution, ToldLines told, Function<String, Console> members) {
         this.simulator = simulator;
         this.institution = institution;
+        this.told = told;
+        this.members = members;
+        this.runs = new ConsoleRuns(institution.code());
         restore();
     }
 
@@ -88,6 +101,7 @@ public final class Console implements AutoCloseable {
         Saved.readFrom(institution.state()).ifPresent(saved -> {
             history.restore(saved.status());
             saved.runs().forEach(runs::restore);
+            notPurged.restore(saved.notPurged());
             // The calendar is made when first needed, once the server listens: it reaches the library over HTTP.
             restoredSchedules = saved.scheduled().stream()
                     .filter(Shipped.POLICIES::containsKey)
@@ -102,7 +116,7 @@ public final class Console implements AutoCloseable {
             List<String> scheduled = calendar == null
                     ? List.of()
                     : List.copyOf(calendar.policies().keySet());
-            saved = new Saved(scheduled, history.points(), runs.views());
+            saved = new Saved(scheduled, history.points(), runs.views(), notPurged.saved());
         }
         saved.writeTo(institution.state());
     }
@@ -115,15 +129,12 @@ public final class Console implements AutoCloseable {
             Policy policy = shipped.getValue();
             choices.add(PolicyChoice.of(name, policy, calendar.policies().containsKey(name)));
         }
-        Optional<ScenarioPlay> current;
-        synchronized (lock) {
-            current = play;
-        }
-        current.ifPresent(p -> p.calendar().policies().forEach((name, policy) -> {
+        // A scenario's own policies, and a consortium member's version of a shipped one, are offered as scheduled.
+        calendar.policies().forEach((name, policy) -> {
             if (choices.stream().noneMatch(c -> c.name().equals(name))) {
                 choices.add(PolicyChoice.of(name, policy, true));
             }
-        }));
+        });
         return new Overview(
                 today(),
                 choices,
@@ -149,7 +160,37 @@ public final class Console implements AutoCloseable {
     public PreviewSummary preview(String name) {
         Policy policy = policy(name);
         return previews.preview(
-                () -> EngineRefusals.relayed(() -> Preview.of(policy, alma(), today(), NEAR_MISS_DAYS)));
+                () -> EngineRefusals.relayed(() -> Preview.of(policy, alma(), today(), NEAR_MISS_DAYS)),
+                policy.candidateSets().orElse(List.of()));
+    }
+
+    /**
+     * One patron as each policy the library runs would judge it today, by the policy's own rules (not the purge job's
+     * candidacy): the patron page's verdicts. A policy that cannot be judged says why and the others are still judged.
+     */
+    public List<PolicyVerdict> verdicts(String primaryId) {
+        if (alma().findUser(primaryId, Map.of()).isEmpty()) {
+            throw AlmaError.USER_NOT_FOUND.refusal(primaryId);
+        }
+        List<PolicyVerdict> verdicts = new ArrayList<>();
+        calendar().policies().forEach((name, policy) -> {
+            List<String> candidateSets = policy.candidateSets().orElse(List.of());
+            try {
+                Optional<Decision> decision = EngineRefusals.relayed(
+                        () -> Preview.one(policy, alma(), today(), primaryId, AlmaJobs.Ids.ALMASIM.purgeOnSet()));
+                verdicts.add(new PolicyVerdict(
+                        name, policy.name(), decision.isPresent(), candidateSets, decision, Optional.empty()));
+            } catch (AlmaRefusal refused) {
+                verdicts.add(new PolicyVerdict(
+                        name,
+                        policy.name(),
+                        false,
+                        candidateSets,
+                        Optional.empty(),
+                        Optional.of(refused.getMessage())));
+            }
+        });
+        return verdicts;
     }
 
     public DecisionPage decisions(Optional<Decision.Action> action, int offset, int limit) {
@@ -169,11 +210,14 @@ public final class Console implements AutoCloseable {
                     .filter(policy.present()::contains)
                     .map(s -> s.name().toLowerCase(Locale.ROOT))
                     .collect(Collectors.joining(", "));
-            run = runs.add(id -> new ConsoleRun(id, name, today, stageNames, FROM_CONSOLE));
+            run = runs.add(id -> new ConsoleRun(id, institution.code(), name, today, stageNames, FROM_CONSOLE));
             background.submit(() -> {
                 try {
                     Optional<RunReport> report = calendar.run(name, policy, chosen, mode, FROM_CONSOLE, run);
-                    report.ifPresent(run::finish);
+                    report.ifPresent(done -> {
+                        run.finish(done);
+                        notPurged.add(done);
+                    });
                     run.narrated(told.drain());
                     recordStatus();
                 } catch (RuntimeException e) {
@@ -210,64 +254,79 @@ public final class Console implements AutoCloseable {
      * them is claimed for the move, so one that is busy refuses it before the clock moves.
      */
     public Outcome advance(ClockStep step, List<Console> alongside) {
-        return changing("moving the clock on by a " + step.name().toLowerCase(Locale.ROOT), () -> {
-            List<Console> claimed = new ArrayList<>();
-            try {
-                for (Console other : alongside) {
-                    other.begin("moving the clock with " + institution.code());
-                    claimed.add(other);
-                }
-                return advanceNow(step, claimed);
-            } finally {
-                claimed.forEach(Console::endChange);
-            }
+        return changingAlongside("moving the clock on by a " + step.name().toLowerCase(Locale.ROOT), alongside, () -> {
+            PolicyCalendar calendar = calendar();
+            LocalDate to = step.after(calendar.today());
+            RunMarks before = marks(alongside);
+            List<PolicyCalendar> calendars = new ArrayList<>(List.of(calendar));
+            alongside.forEach(other -> calendars.add(other.calendar()));
+            EngineRefusals.relayed(() -> {
+                PolicyCalendar.advanceTogether(calendars, to);
+                return null;
+            });
+            recordStatus();
+            alongside.forEach(Console::recordStatus);
+            return outcome(before, List.of());
         });
     }
 
-    private Outcome advanceNow(ClockStep step, List<Console> alongside) {
-        PolicyCalendar calendar = calendar();
-        LocalDate to = step.after(calendar.today());
-        int before = runs.count();
-        List<PolicyCalendar> calendars = new ArrayList<>(List.of(calendar));
-        alongside.forEach(other -> calendars.add(other.calendar()));
-        EngineRefusals.relayed(() -> {
-            PolicyCalendar.advanceTogether(calendars, to);
-            return null;
-        });
-        recordStatus();
-        alongside.forEach(Console::recordStatus);
-        return outcome(before, List.of());
-    }
-
-    /** Empties the library and starts a shipped scenario: its population, sets and policies, at its start date. */
-    public Outcome loadScenario(String name) {
+    /**
+     * Empties the library and starts a shipped scenario: its population, sets and policies, at its start date. A
+     * consortium scenario makes (or empties) each member's institution, and each member's console takes that member's
+     * calendar: its runs and charts are the member's own, and its policy stays on its schedule there.
+     */
+    public Outcome loadScenario(String name, List<Console> alongside) {
         if (!ScenarioReader.SHIPPED.contains(name)) {
             throw AlmaError.PARAMETER_NOT_VALID.refusal("No shipped scenario is called '" + name + "' ("
                     + String.join(", ", ScenarioReader.SHIPPED) + ").");
         }
-        return changing("loading the scenario " + name, () -> {
+        return changingAlongside("loading the scenario " + name, alongside, () -> {
             ScenarioPlay loaded = EngineRefusals.relayed(() -> {
                 alma().post("/almasim/v1/reset", Map.of(), null);
-                ScenarioPlay started = new ScenarioPlay(ScenarioReader.load(name), alma(), told, listener);
+                ScenarioPlay started = new ScenarioPlay(
+                        ScenarioReader.load(name),
+                        alma(),
+                        told,
+                        member -> member.isEmpty() ? listener : members.apply(member).listener);
                 told.drain();
                 started.start();
                 return started;
             });
+            Map<String, PolicyCalendar> memberCalendars = loaded.memberCalendars();
             synchronized (lock) {
                 play = Optional.of(loaded);
-                calendar = loaded.calendar();
+                calendar = memberCalendars.isEmpty()
+                        ? loaded.calendar()
+                        : new PolicyCalendar(alma(), told, simulator.clock().today(), listener);
                 runs.clear();
                 history.clear();
                 previews.forget();
+                notPurged.clear();
             }
             recordStatus();
-            return outcome(0, List.of());
+            memberCalendars.forEach(
+                    (code, memberCalendar) -> members.apply(code).adopt(memberCalendar));
+            return outcome(marks(memberConsoles()), List.of());
         });
     }
 
+    /** Takes a consortium scenario's calendar of this member's library: its runs and history begin again with it. */
+    private void adopt(PolicyCalendar memberCalendar) {
+        synchronized (lock) {
+            calendar = memberCalendar;
+            play = Optional.empty();
+            runs.clear();
+            history.clear();
+            previews.forget();
+            notPurged.clear();
+        }
+        recordStatus();
+        save();
+    }
+
     /** Does the loaded scenario's next timeline step, with its narration and the expectations that did not hold. */
-    public Outcome step() {
-        return changing("stepping the scenario", () -> {
+    public Outcome step(List<Console> alongside) {
+        return changingAlongside("stepping the scenario", alongside, () -> {
             ScenarioPlay current;
             synchronized (lock) {
                 current = play.orElseThrow(() -> AlmaError.PARAMETER_NOT_VALID.refusal("Load a scenario first."));
@@ -276,19 +335,32 @@ public final class Console implements AutoCloseable {
                 throw AlmaError.PARAMETER_NOT_VALID.refusal("The scenario "
                         + current.scenario().name() + " has no more steps; load it again to replay it.");
             }
-            int before = runs.count();
+            List<Console> memberConsoles = memberConsoles();
+            RunMarks before = marks(memberConsoles);
             List<String> failures = EngineRefusals.relayed(current::step);
             if (!current.hasNext()) {
                 current.finish();
             }
             recordStatus();
+            memberConsoles.forEach(Console::recordStatus);
             return outcome(before, failures);
         });
     }
 
+    /** The consoles of the members of the consortium scenario loaded here; none for a scenario of one library. */
+    private List<Console> memberConsoles() {
+        Optional<ScenarioPlay> current;
+        synchronized (lock) {
+            current = play;
+        }
+        return current.map(
+                        p -> p.memberCalendars().keySet().stream().map(members).toList())
+                .orElse(List.of());
+    }
+
     public History history() {
         synchronized (lock) {
-            return new History(history.points(), runs.views());
+            return new History(history.points(), runs.views(), notPurged.counts());
         }
     }
 
@@ -302,7 +374,11 @@ public final class Console implements AutoCloseable {
         @Override
         public void ran(PolicyCalendar.Ran ran) {
             if (!ran.why().equals(FROM_CONSOLE)) {
-                runs.add(id -> ConsoleRun.finished(id, ran.policy(), ran.day(), ran.stages(), ran.why(), ran.report()));
+                runs.add(id -> ConsoleRun.finished(
+                        id, institution.code(), ran.policy(), ran.day(), ran.stages(), ran.why(), ran.report()));
+                notPurged.add(ran.report());
+                // A point on the run's day: a year's move that fires weekly stages draws the year week by week.
+                recordStatus();
             }
         }
 
@@ -310,18 +386,27 @@ public final class Console implements AutoCloseable {
         public void refused(String policy, LocalDate day, String stages, String why, String reasons) {
             ConsoleRun run = why.equals(FROM_CONSOLE)
                     ? runs.running().orElseThrow()
-                    : runs.add(id -> new ConsoleRun(id, policy, day, stages, why));
+                    : runs.add(id -> new ConsoleRun(id, institution.code(), policy, day, stages, why));
             run.refused(reasons);
         }
     };
 
-    private Outcome outcome(int runsBefore, List<String> failures) {
+    /** How many runs this console and others had before a change: its outcome lists the runs made since, in each. */
+    private record RunMarks(Map<Console, Integer> before) {}
+
+    private RunMarks marks(List<Console> others) {
+        Map<Console, Integer> before = new LinkedHashMap<>();
+        before.put(this, runs.count());
+        others.forEach(other -> before.put(other, other.runs.count()));
+        return new RunMarks(before);
+    }
+
+    private Outcome outcome(RunMarks marks, List<String> failures) {
+        List<ConsoleRun.View> made = marks.before().entrySet().stream()
+                .flatMap(mark -> mark.getKey().runs.since(mark.getValue()).stream())
+                .toList();
         return new Outcome(
-                today(),
-                told.drain(),
-                runs.since(runsBefore),
-                failures,
-                scenarioState().orElse(null));
+                today(), told.drain(), made, failures, scenarioState().orElse(null));
     }
 
     private Optional<ScenarioState> scenarioState() {
@@ -347,6 +432,22 @@ public final class Console implements AutoCloseable {
      */
     private void begin(String what) {
         change.claim(what, () -> calendar().follow(simulator.clock().today()));
+    }
+
+    /** A change that claims the other institutions' consoles too, as a move of the consortium's one clock must. */
+    private <T> T changingAlongside(String what, List<Console> alongside, Supplier<T> work) {
+        return changing(what, () -> {
+            List<Console> claimed = new ArrayList<>();
+            try {
+                for (Console other : alongside) {
+                    other.begin(what + " in " + institution.code());
+                    claimed.add(other);
+                }
+                return work.get();
+            } finally {
+                claimed.forEach(Console::endChange);
+            }
+        });
     }
 
     private <T> T changing(String what, Supplier<T> work) {

@@ -16,6 +16,7 @@ import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.almasim.engine.evaluation.Decision;
@@ -59,6 +60,7 @@ public final class ConsoleController {
                 post("schedule", console::schedule);
                 post("runs", console::startRun);
             });
+            get("patrons/{user_id}/verdicts", console::verdicts);
             get("runs/{run_id}", console::run);
             get("runs/{run_id}/report", console::report);
             post("scenarios/{scenario}", console::loadScenario);
@@ -137,6 +139,10 @@ public final class ConsoleController {
                                 mode.equals("job") ? PolicyRun.Mode.JOB : PolicyRun.Mode.PER_USER));
     }
 
+    void verdicts(Context ctx) {
+        json(ctx, Map.of("verdict", console(ctx).verdicts(ctx.pathParam("user_id"))));
+    }
+
     void run(Context ctx) {
         json(ctx, console(ctx).run(ctx.pathParam("run_id")));
     }
@@ -159,11 +165,11 @@ public final class ConsoleController {
     }
 
     void loadScenario(Context ctx) {
-        json(ctx, console(ctx).loadScenario(ctx.pathParam("scenario")));
+        json(ctx, consoles.loadScenario(institution(ctx), ctx.pathParam("scenario")));
     }
 
     void step(Context ctx) {
-        json(ctx, console(ctx).step());
+        json(ctx, consoles.step(institution(ctx)));
     }
 
     void history(Context ctx) {

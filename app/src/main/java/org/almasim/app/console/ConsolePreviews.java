@@ -1,5 +1,8 @@
 package org.almasim.app.console;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.almasim.app.console.ConsoleViews.DecisionPage;
 import org.almasim.app.console.ConsoleViews.PreviewSummary;
+import org.almasim.app.console.ConsoleViews.ReasonCount;
 import org.almasim.engine.evaluation.Decision;
 import org.almasim.engine.preview.PreviewReport;
 import org.almasim.simulator.errors.AlmaError;
@@ -22,7 +26,8 @@ final class ConsolePreviews {
 
     private volatile Optional<PreviewReport> last = Optional.empty();
 
-    PreviewSummary preview(Supplier<PreviewReport> previewNow) {
+    /** {@code candidateSets}: the sets the policy reads instead of every patron, if it does. */
+    PreviewSummary preview(Supplier<PreviewReport> previewNow, List<String> candidateSets) {
         if (!previewing.compareAndSet(false, true)) {
             throw AlmaError.PARAMETER_NOT_VALID.refusal("A preview is in progress; wait for it to finish.");
         }
@@ -33,14 +38,22 @@ final class ConsolePreviews {
             previewing.set(false);
         }
         last = Optional.of(report);
-        Map<String, Integer> reasons = new TreeMap<>();
+        Map<Decision.Action, Map<String, Integer>> byAction = new EnumMap<>(Decision.Action.class);
         // Every outcome with its reasons, kept patrons too, as the command line's preview gives them.
         report.decisions()
-                .forEach(d -> d.deciding().forEach(r -> reasons.merge(d.action() + ": " + r.label(), 1, Integer::sum)));
+                .forEach(d -> d.deciding()
+                        .forEach(r -> byAction.computeIfAbsent(d.action(), a -> new TreeMap<>())
+                                .merge(r.label(), 1, Integer::sum)));
+        List<ReasonCount> reasons = new ArrayList<>();
+        byAction.forEach((action, labels) ->
+                labels.forEach((label, count) -> reasons.add(new ReasonCount(action, label, count))));
+        reasons.sort(Comparator.comparing(ReasonCount::patrons).reversed());
         return new PreviewSummary(
                 report.policy(),
                 report.asOf(),
                 report.patrons(),
+                report.counts().values().stream().mapToInt(Integer::intValue).sum(),
+                candidateSets,
                 report.counts(),
                 report.safety(),
                 reasons,

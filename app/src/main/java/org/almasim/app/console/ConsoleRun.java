@@ -25,6 +25,7 @@ final class ConsoleRun implements ProgressListener {
     }
 
     private final String id;
+    private final String institution;
     private final String policy;
     private final LocalDate day;
     private final String stages;
@@ -41,45 +42,50 @@ final class ConsoleRun implements ProgressListener {
     /** What a run from before a restart showed: its figures are kept, its full report is not. */
     private Optional<View> restored = Optional.empty();
 
-    ConsoleRun(String id, String policy, LocalDate day, String stages, String why) {
+    ConsoleRun(String id, String institution, String policy, LocalDate day, String stages, String why) {
         this.id = id;
+        this.institution = institution;
         this.policy = policy;
         this.day = day;
         this.stages = stages;
         this.why = why;
     }
 
-    static ConsoleRun finished(String id, String policy, LocalDate day, String stages, String why, RunReport report) {
-        ConsoleRun run = new ConsoleRun(id, policy, day, stages, why);
+    static ConsoleRun finished(
+            String id, String institution, String policy, LocalDate day, String stages, String why, RunReport report) {
+        ConsoleRun run = new ConsoleRun(id, institution, policy, day, stages, why);
         run.finish(report);
         return run;
     }
 
-    /** A run from before the simulator restarted, as it was last shown; a run still going then is marked failed. */
-    static ConsoleRun restored(View saved) {
-        ConsoleRun run = new ConsoleRun(saved.id(), saved.policy(), saved.day(), saved.stages(), saved.why());
-        View view = saved.state() != State.RUNNING
-                ? saved
-                : new View(
-                        saved.id(),
-                        saved.policy(),
-                        saved.day(),
-                        saved.stages(),
-                        saved.why(),
-                        State.FAILED,
-                        saved.step(),
-                        saved.total(),
-                        saved.done(),
-                        "The simulator stopped during this run.",
-                        saved.datesFixed(),
-                        saved.markedInactive(),
-                        saved.purged(),
-                        saved.exceptions(),
-                        saved.heldBack(),
-                        saved.exceptionsByReason(),
-                        saved.exception(),
-                        saved.jobInstances(),
-                        saved.narration());
+    /**
+     * A run from before the simulator restarted, as it was last shown; a run still going then is marked failed. A run
+     * saved before runs named their institution is this console's.
+     */
+    static ConsoleRun restored(View saved, String institution) {
+        String of = saved.institution() == null ? institution : saved.institution();
+        ConsoleRun run = new ConsoleRun(saved.id(), of, saved.policy(), saved.day(), saved.stages(), saved.why());
+        View view = new View(
+                saved.id(),
+                of,
+                saved.policy(),
+                saved.day(),
+                saved.stages(),
+                saved.why(),
+                saved.state() == State.RUNNING ? State.FAILED : saved.state(),
+                saved.step(),
+                saved.total(),
+                saved.done(),
+                saved.state() == State.RUNNING ? "The simulator stopped during this run." : saved.problem(),
+                saved.datesFixed(),
+                saved.markedInactive(),
+                saved.purged(),
+                saved.exceptions(),
+                saved.heldBack(),
+                saved.exceptionsByReason(),
+                saved.exception(),
+                saved.jobInstances(),
+                saved.narration());
         run.state = view.state();
         run.restored = Optional.of(view);
         return run;
@@ -140,6 +146,7 @@ final class ConsoleRun implements ProgressListener {
     /** What the page shows of a run: where it is, and once done what it did (the first hundred exceptions; all are in the report). */
     record View(
             @JsonProperty("id") String id,
+            @JsonProperty("institution") String institution,
             @JsonProperty("policy") String policy,
             @JsonProperty("day") LocalDate day,
             @JsonProperty("stages") String stages,
@@ -172,6 +179,7 @@ final class ConsoleRun implements ProgressListener {
         }
         return new View(
                 id,
+                institution,
                 policy,
                 day,
                 stages,

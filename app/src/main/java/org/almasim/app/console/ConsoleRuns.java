@@ -10,6 +10,12 @@ import org.almasim.simulator.errors.AlmaError;
 /** The console's runs in the order they were made, numbered from 1: started here, fired by schedules or by scenarios. */
 final class ConsoleRuns {
     private final Map<String, ConsoleRun> runs = new LinkedHashMap<>();
+    private final String institution;
+
+    /** The runs of the institution with this code. */
+    ConsoleRuns(String institution) {
+        this.institution = institution;
+    }
 
     /** Adds the run the factory makes with the next number; answers it. */
     synchronized ConsoleRun add(Function<String, ConsoleRun> withId) {
@@ -20,7 +26,7 @@ final class ConsoleRuns {
 
     /** A run a previous process of this library saved, under its own number. */
     synchronized void restore(ConsoleRun.View view) {
-        runs.put(view.id(), ConsoleRun.restored(view));
+        runs.put(view.id(), ConsoleRun.restored(view, institution));
     }
 
     synchronized Optional<ConsoleRun> running() {

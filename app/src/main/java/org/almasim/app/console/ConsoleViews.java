@@ -74,29 +74,61 @@ final class ConsoleViews {
             @JsonProperty("failures") List<String> failures,
             @JsonProperty("scenario") ScenarioState scenario) {}
 
+    /**
+     * A preview as the page shows it. {@code patrons} is the library's whole population; {@code read} the patrons the
+     * policy looked at, fewer when it reads only its {@code candidate_sets}.
+     */
     record PreviewSummary(
             @JsonProperty("policy") String policy,
             @JsonProperty("as_of") LocalDate asOf,
             @JsonProperty("patrons") int patrons,
+            @JsonProperty("read") int read,
+            @JsonProperty("candidate_sets") List<String> candidateSets,
             @JsonProperty("counts") Map<Decision.Action, Integer> counts,
             @JsonProperty("safety") List<String> safety,
-            @JsonProperty("reasons") Map<String, Integer> reasons,
+            @JsonProperty("reasons") List<ReasonCount> reasons,
             @JsonProperty("near_misses") List<PreviewReport.NearMiss> nearMisses,
             @JsonProperty("decisions") DecisionPage decisions) {}
+
+    /** How many patrons one reason decided one outcome for. */
+    record ReasonCount(
+            @JsonProperty("action") Decision.Action action,
+            @JsonProperty("reason") String reason,
+            @JsonProperty("patrons") int patrons) {}
+
+    /**
+     * One policy the library runs, applied to one patron today as its preview would: {@code considered} is false when
+     * the policy reads only candidate sets the patron is not in; {@code problem} says why it could not be judged.
+     */
+    record PolicyVerdict(
+            @JsonProperty("policy") String policy,
+            @JsonProperty("title") String title,
+            @JsonProperty("considered") boolean considered,
+            @JsonProperty("candidate_sets") List<String> candidateSets,
+            @JsonProperty("decision") Optional<Decision> decision,
+            @JsonProperty("problem") Optional<String> problem) {}
 
     record DecisionPage(
             @JsonProperty("total") int total,
             @JsonProperty("decision") List<Decision> decision) {}
 
+    /** What the charts draw: patrons by status day by day, every run, and the patrons not purged by reason. */
     record History(
             @JsonProperty("status") List<StatusPoint> status,
-            @JsonProperty("runs") List<ConsoleRun.View> runs) {}
+            @JsonProperty("runs") List<ConsoleRun.View> runs,
+            @JsonProperty("not_purged_by_reason") List<NotPurgedTally.ReasonCount> notPurgedByReason) {}
 
     /** What the console keeps in the simulator's database, so a restart on a file database resumes it. */
     record Saved(
             @JsonProperty("scheduled") List<String> scheduled,
             @JsonProperty("status") List<StatusPoint> status,
-            @JsonProperty("runs") List<ConsoleRun.View> runs) {
+            @JsonProperty("runs") List<ConsoleRun.View> runs,
+            @JsonProperty("not_purged") NotPurgedTally.Saved notPurged) {
+        /** A console saved before it kept the patrons not purged has none. */
+        Saved {
+            notPurged = notPurged == null ? new NotPurgedTally.Saved(Map.of(), Map.of()) : notPurged;
+        }
+
         private static final String NAME = "console";
         private static final ObjectMapper STORED = JsonMapper.builder()
                 .addModule(new JavaTimeModule())

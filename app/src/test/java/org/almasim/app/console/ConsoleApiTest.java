@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.almasim.simulator.Institution;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.http.ApiKeys;
@@ -171,12 +173,17 @@ class ConsoleApiTest {
                             .startsWith("refused by Alma on 2024-08-01: ")
                             .contains("PO lines");
                 });
-        assertThat(preview.path("reasons").path("PURGE: refused by Alma before").asInt())
-                .isPositive();
-        assertThat(preview.path("reasons").fieldNames())
-                .toIterable()
+        assertThat(preview.path("reasons")).anySatisfy(reason -> {
+            assertThat(reason.path("action").asText()).isEqualTo("PURGE");
+            assertThat(reason.path("reason").asText()).isEqualTo("refused by Alma before");
+            assertThat(reason.path("patrons").asInt()).isPositive();
+        });
+        assertThat(preview.path("reasons"))
                 .as("kept patrons have their reasons too")
-                .anySatisfy(reason -> assertThat(reason).startsWith("KEEP: "));
+                .anySatisfy(reason -> assertThat(reason.path("action").asText()).isEqualTo("KEEP"));
+        assertThat(preview.path("read").asInt())
+                .as("a policy that reads everyone reads the whole library")
+                .isEqualTo(preview.path("patrons").asInt());
     }
 
     @Test
@@ -309,6 +316,10 @@ class ConsoleApiTest {
 
         assertThat(outcome.path("today").asText()).isEqualTo("2024-08-01");
         assertThat(outcome.path("runs"))
+                .as("what the clock move did, in the member that scheduled it")
+                .singleElement()
+                .satisfies(run -> assertThat(run.path("institution").asText()).isEqualTo(code));
+        assertThat(send("GET", "/console/history", null).path("runs"))
                 .as("the default institution scheduled nothing")
                 .isEmpty();
         JsonNode memberRuns = send(memberKey, "GET", "/console/history", null).path("runs");
@@ -320,6 +331,129 @@ class ConsoleApiTest {
                 .as("the demo's five FLVC purges, in the member that scheduled them")
                 .isEqualTo(8);
         assertThat(send("GET", "/patrons/summary", null).path("total").asInt()).isEqualTo(13);
+    }
+
+    @Test
+    void aConsortiumScenarioLoadedAtHomeGivesEachMemberItsOwnRunsChartsAndSchedule() throws IOException {
+        JsonNode outcome = send("POST", "/console/scenarios/flvc-consortium", "");
+        List<JsonNode> memberRuns = new ArrayList<>();
+        while (!outcome.path("scenario").path("finished").asBoolean()) {
+            outcome = send("POST", "/console/scenario/step", "");
+            assertThat(outcome.path("failures")).isEmpty();
+            outcome.path("runs").forEach(memberRuns::add);
+        }
+        assertThat(memberRuns)
+                .as("each step's outcome names the runs it made in every member")
+                .extracting(run -> run.path("institution").asText())
+                .contains("01FALSC_FSU", "01FALSC_UCF", "01FALSC_UWF", "01FALSC_FGCU");
+
+        String ucf = Institution.developmentKey("01FALSC_UCF");
+        JsonNode history = send(ucf, "GET", "/console/history", null);
+        assertThat(history.path("runs"))
+                .extracting(run -> run.path("day").asText())
+                .containsExactly("2022-10-21", "2023-08-01", "2024-08-01");
+        assertThat(history.path("runs"))
+                .allSatisfy(run -> assertThat(run.path("institution").asText()).isEqualTo("01FALSC_UCF"));
+        assertThat(history.path("status").size())
+                .as("a point on every run's day, and the start")
+                .isGreaterThanOrEqualTo(4);
+        JsonNode lastPoint = history.path("status").get(history.path("status").size() - 1);
+        assertThat(lastPoint.path("by_status").path("ACTIVE").asInt()
+                        + lastPoint.path("by_status").path("INACTIVE").asInt())
+                .isEqualTo(
+                        send(ucf, "GET", "/patrons/summary", null).path("total").asInt());
+        assertThat(send("GET", "/console/history", null).path("runs"))
+                .as("the home library ran nothing: the members did")
+                .isEmpty();
+
+        // FSU's borrower kept the book all along: held back by the engine in all three runs, one patron in the chart.
+        JsonNode fsu = send(Institution.developmentKey("01FALSC_FSU"), "GET", "/console/history", null);
+        assertThat(fsu.path("runs"))
+                .filteredOn(run -> run.path("exception").has("with-loan"))
+                .hasSize(3);
+        assertThat(fsu.path("not_purged_by_reason")).anySatisfy(reason -> {
+            assertThat(reason.path("reason").asText()).isEqualTo("active loans");
+            assertThat(reason.path("held_back_by_engine").asInt()).isEqualTo(1);
+            assertThat(reason.path("refused_by_alma").asInt()).isZero();
+        });
+
+        // The member's policy stays on its schedule there, and the overview calls each member by its name.
+        assertThat(send(ucf, "GET", "/console", null).path("policies")).anySatisfy(policy -> {
+            assertThat(policy.path("name").asText()).isEqualTo("flvc-annual");
+            assertThat(policy.path("scheduled").asBoolean()).isTrue();
+        });
+        assertThat(send("GET", "/institutions/overview", null).path("institution"))
+                .extracting(member -> member.path("name").asText())
+                .contains("University of Central Florida", "Florida State University");
+    }
+
+    @Test
+    void thePatronPageJudgesEachPatronByThePoliciesTheLibraryRuns() throws IOException {
+        send("PUT", "/clock", "{\"today\":\"2024-08-01\"}");
+        assertThat(send("GET", "/console/patrons/flvc-with-loan/verdicts", null).path("verdict"))
+                .as("no policy scheduled: none to judge by")
+                .isEmpty();
+        send("POST", "/console/policies/flvc-annual/schedule", "{\"scheduled\":true}");
+
+        JsonNode verdict = send("GET", "/console/patrons/flvc-with-loan/verdicts", null)
+                .path("verdict")
+                .get(0);
+        assertThat(verdict.path("policy").asText()).isEqualTo("flvc-annual");
+        assertThat(verdict.path("considered").asBoolean()).isTrue();
+        assertThat(verdict.path("decision").path("action").asText()).isEqualTo("PURGE_BLOCKED");
+        assertThat(verdict.path("decision").path("reasons").toString()).contains("1 active loan");
+        // The same verdict the preview gives that patron.
+        send("POST", "/console/policies/flvc-annual/preview", "");
+        JsonNode blocked = send("GET", "/console/policies/flvc-annual/preview/decisions?action=PURGE_BLOCKED", null);
+        assertThat(blocked.path("decision"))
+                .anySatisfy(decision -> assertThat(decision).isEqualTo(verdict.path("decision")));
+
+        assertAlmaError(raw("GET", "/console/patrons/nobody-at-all/verdicts", null), "nobody-at-all");
+    }
+
+    @Test
+    void aPreviewOfAPolicyOnCandidateSetsSaysHowManyPatronsItRead() throws IOException {
+        for (String[] set : new String[][] {
+            {"OPAL expired a week", "expiry_date on_or_before today-7d and status = ACTIVE"},
+            {"OPAL expired three years", "expiry_date before today-3y"},
+            {"Community patrons", "user_group = COMMUNITY"}
+        }) {
+            sendAlma(
+                    "POST",
+                    "/conf/sets",
+                    "{\"name\":\"" + set[0] + "\",\"type\":{\"value\":\"LOGICAL\"},"
+                            + "\"content\":{\"value\":\"USER\"},\"query\":{\"value\":\"" + set[1] + "\"}}");
+        }
+        JsonNode preview = send("POST", "/console/policies/opal-lifecycle/preview", "");
+        int counted = 0;
+        for (JsonNode count : preview.path("counts")) {
+            counted += count.asInt();
+        }
+        assertThat(preview.path("read").asInt())
+                .isEqualTo(counted)
+                .isLessThan(preview.path("patrons").asInt());
+        assertThat(preview.path("candidate_sets"))
+                .extracting(JsonNode::asText)
+                .containsExactly("OPAL expired a week", "OPAL expired three years");
+        assertThat(preview.path("safety").toString())
+                .as("the share is of the whole library, not of those read")
+                .doesNotContain("every patron");
+    }
+
+    private void sendAlma(String method, String path, String body) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/almaws/v1" + path))
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .header("Authorization", "apikey " + ApiKeys.DEVELOPMENT_KEY)
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
     }
 
     private JsonNode send(String method, String path, String body) throws IOException {

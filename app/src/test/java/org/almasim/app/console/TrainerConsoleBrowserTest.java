@@ -136,7 +136,7 @@ class TrainerConsoleBrowserTest {
                         + Institution.DEFAULT_CODE + ")")
                 .isNotBlank();
         int total = api("/almasim/v1/patrons/summary").path("total").asInt();
-        assertThat(text("patron-count")).endsWith("of " + total + " patrons");
+        assertThat(countsPatrons(total)).as(text("patron-count")).isTrue();
         screenshot("01-patrons");
     }
 
@@ -148,7 +148,7 @@ class TrainerConsoleBrowserTest {
         List<String> expected =
                 ids(api("/almasim/v1/patrons?has_blockers=true&limit=100").path("patron"));
         assertThat(expected).isNotEmpty();
-        wait.until(d -> text("patron-count").endsWith("of " + expected.size() + " patrons"));
+        wait.until(d -> countsPatrons(expected.size()));
         assertThat(listedIds()).containsExactlyElementsOf(expected);
         for (String id : expected) {
             assertThat(api("/almasim/v1/users/" + id + "/blockers").path("deletion_blocked_by"))
@@ -190,7 +190,7 @@ class TrainerConsoleBrowserTest {
         List<String> deletable =
                 ids(api("/almasim/v1/patrons?purge_job_today=DELETED&limit=100").path("patron"));
         assertThat(deletable).isNotEmpty().doesNotContain("flvc-dummy-desk", "flvc-with-loan");
-        wait.until(d -> text("patron-count").endsWith("of " + deletable.size() + " patrons"));
+        wait.until(d -> countsPatrons(deletable.size()));
         assertThat(listedIds()).containsExactlyElementsOf(deletable);
         new Select(browser.findElement(By.id("filter-verdict"))).selectByIndex(0);
         browser.findElement(By.id("filter-q")).clear();
@@ -235,12 +235,12 @@ class TrainerConsoleBrowserTest {
                 !d.findElements(By.cssSelector("#preview-decisions tbody tr")).isEmpty());
         List<List<String>> rows = cells("#preview-decisions tbody tr");
         List<List<String>> purges =
-                rows.stream().filter(row -> row.get(1).equals("PURGE")).toList();
+                rows.stream().filter(row -> row.get(1).equals("send to purge")).toList();
         assertThat(purges)
                 .anyMatch(row ->
                         row.get(0).equals("flvc-expired-2022") && row.get(2).contains("before the cut-off"));
         List<String> purgeCount = cells("#preview-counts tbody tr").stream()
-                .filter(row -> row.get(0).equals("purge"))
+                .filter(row -> row.get(0).equals("send to purge"))
                 .findFirst()
                 .orElseThrow();
         assertThat(purgeCount.get(1)).isEqualTo(String.valueOf(purges.size()));
@@ -333,6 +333,12 @@ class TrainerConsoleBrowserTest {
         browser.findElement(By.id("tab-scenarios")).click();
         new Select(browser.findElement(By.id("scenario-name"))).selectByValue("flvc-2022-2024");
         browser.findElement(By.id("scenario-load")).click();
+        // Loading empties the library: nothing happens until the trainer confirms.
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("scenario-confirm")));
+        assertThat(text("scenario-confirm-text")).contains("empties");
+        assertThat(api("/almasim/v1/console").path("scenario").isNull()).isTrue();
+        screenshot("07a-confirm-load");
+        browser.findElement(By.id("scenario-load-confirm")).click();
         wait.until(d -> text("scenario-state").contains("step 1 of"));
         wait.until(d -> text("institution").equals("FLVC member library (" + Institution.DEFAULT_CODE + ")"));
         assertThat(text("scenario-narration")).contains("start:");
@@ -349,14 +355,13 @@ class TrainerConsoleBrowserTest {
         browser.findElement(By.id("tab-charts")).click();
         JsonNode history = api("/almasim/v1/console/history");
         wait.until(d -> Long.valueOf(history.path("status").size())
-                .equals(((JavascriptExecutor) d)
-                        .executeScript("return Chart.getChart('chart-status')?.data.labels.length")));
+                .equals(script("return Chart.getChart('chart-status')?.data.datasets[0].data.length")));
+        assertChartsShow(history);
         for (String chart : List.of("chart-status", "chart-runs")) {
-            Object fractional = ((JavascriptExecutor) browser)
-                    .executeScript(
-                            "return Chart.getChart(arguments[0]).scales.y.ticks"
-                                    + ".filter((tick) => !Number.isInteger(tick.value)).length",
-                            chart);
+            Object fractional = script(
+                    "return Chart.getChart(arguments[0]).scales.y.ticks"
+                            + ".filter((tick) => !Number.isInteger(tick.value)).length",
+                    chart);
             assertThat(((Number) fractional).intValue())
                     .as("%s counts in whole numbers", chart)
                     .isZero();
@@ -383,7 +388,9 @@ class TrainerConsoleBrowserTest {
                 == 2);
 
         List<List<String>> rows = cells("#consortium-table tbody tr");
-        assertThat(rows.get(0).get(0)).isEqualTo(Institution.DEFAULT_CODE);
+        assertThat(rows.get(0).get(0))
+                .isEqualTo(api("/almasim/v1/settings").path("institution_name").asText());
+        assertThat(rows.get(0).get(1)).isEqualTo(Institution.DEFAULT_CODE);
         assertThat(rows.get(0).get(4))
                 .isEqualTo(String.valueOf(
                         api("/almasim/v1/patrons/summary").path("total").asInt()));
@@ -399,8 +406,182 @@ class TrainerConsoleBrowserTest {
         // The table is drawn again once the switch is done: a row read while it is replaced is read again.
         wait.ignoring(StaleElementReferenceException.class)
                 .until(d -> cells("#consortium-table tbody tr").get(1).get(7).equals("in use"));
-        assertThat(cells("#consortium-table tbody tr").get(0).get(7)).isEqualTo("Use this institution");
+        assertThat(cells("#consortium-table tbody tr").get(0).get(7)).isEqualTo("Work in this library");
         screenshot("11-consortium-member");
+    }
+
+    @Test
+    @Order(11)
+    void noTabIsWiderThanAProjectorsScreen() throws IOException {
+        for (String tab : List.of("patrons", "policies", "scenarios", "charts", "requests", "consortium")) {
+            browser.findElement(By.id("tab-" + tab)).click();
+            wait.until(d -> d.findElement(By.id("panel-" + tab)).isDisplayed());
+            assertThat(((Number) script("return document.documentElement.scrollWidth")).intValue())
+                    .as("the %s tab at 1366x768 scrolls sideways", tab)
+                    .isLessThanOrEqualTo(((Number) script("return window.innerWidth")).intValue());
+        }
+    }
+
+    /**
+     * A simulator holding a consortium, its story told through the console as {@code almasim demo} tells it: the page
+     * opens on the members, by name, and each member's charts draw the runs that member's console kept.
+     */
+    @Test
+    @Order(12)
+    void aConsortiumSimulatorsConsoleOpensOnItsMembersAndDrawsEachMembersStory() throws IOException {
+        try (Simulator consortium = Simulator.create(
+                        Simulator.Config.defaults().withToday(LocalDate.of(2022, 7, 1)), new TrainerConsole())
+                .start(0)) {
+            JsonNode outcome = post(consortium, "/almasim/v1/console/scenarios/flvc-consortium");
+            while (!outcome.path("scenario").path("finished").asBoolean()) {
+                outcome = post(consortium, "/almasim/v1/console/scenario/step");
+            }
+            browser.get(consortium.baseUrl() + "/");
+            wait.until(d -> d.findElement(By.id("key-panel")).isDisplayed());
+            browser.findElement(By.id("key-submit")).click();
+            wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+
+            assertThat(browser.findElement(By.id("panel-consortium")).isDisplayed())
+                    .as("the console opens on the consortium")
+                    .isTrue();
+            wait.until(d -> cells("#consortium-table tbody tr").size() == 5);
+            assertThat(cells("#consortium-table tbody tr"))
+                    .extracting(row -> row.get(0))
+                    .contains(
+                            "University of Central Florida",
+                            "Florida State University",
+                            "University of West Florida",
+                            "Florida Gulf Coast University");
+            screenshot("12-consortium");
+
+            browser.findElement(By.cssSelector("button[aria-label='Work in University of Central Florida']"))
+                    .click();
+            wait.until(d -> text("institution").equals("University of Central Florida (01FALSC_UCF)"));
+            browser.findElement(By.id("tab-charts")).click();
+            JsonNode history = api(consortium, "/almasim/v1/console/history", "l8xx01falscucf");
+            assertThat(history.path("runs")).hasSize(3);
+            wait.until(d -> Long.valueOf(history.path("runs").size())
+                    .equals(script("return Chart.getChart('chart-runs')?.data.labels.length")));
+            assertChartsShow(history);
+            screenshot("12b-member-charts");
+
+            browser.findElement(By.id("tab-patrons")).click();
+            browser.findElement(By.id("filter-q")).sendKeys("ill-department");
+            browser.findElement(By.id("filter-apply")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.linkText("ill-department")))
+                    .click();
+            wait.until(
+                    d -> !d.findElements(By.cssSelector("#patron-policies li")).isEmpty()
+                            && !text("patron-policies").isEmpty());
+            assertThat(text("patron-policies")).startsWith("FLVC annual patron purge: ");
+            screenshot("12c-member-patron");
+        } finally {
+            browser.get(simulator.baseUrl() + "/");
+        }
+    }
+
+    /** Every number each chart draws is the console's history's, as its API answers it. */
+    private static void assertChartsShow(JsonNode history) {
+        List<Object> statusDays = StreamSupport.stream(history.path("status").spliterator(), false)
+                .map(point -> (Object) point.path("day").asText())
+                .toList();
+        assertThat((List<?>) script("return Chart.getChart('chart-status').data.datasets[0].data"
+                        + ".map((p) => new Date(p.x * 86400000).toISOString().slice(0, 10))"))
+                .isEqualTo(statusDays);
+        for (JsonNode point : history.path("status")) {
+            point.path("by_status")
+                    .properties()
+                    .forEach(status -> assertThat(((Number) script(
+                                            "const set = Chart.getChart('chart-status').data.datasets"
+                                                    + ".find((d) => d.label === arguments[0]);"
+                                                    + " return set.data.find((p) => p.x === arguments[1]).y",
+                                            status.getKey(),
+                                            LocalDate.parse(point.path("day").asText())
+                                                    .toEpochDay()))
+                                    .intValue())
+                            .as("%s on %s", status.getKey(), point.path("day").asText())
+                            .isEqualTo(status.getValue().asInt()));
+        }
+        for (String[] figure : new String[][] {
+            {"purged", "purged"},
+            {"exceptions", "refused by Alma"},
+            {"held_back", "held back by the engine"},
+            {"marked_inactive", "marked inactive"},
+            {"dates_fixed", "dates fixed"}
+        }) {
+            int expected = StreamSupport.stream(history.path("runs").spliterator(), false)
+                    .filter(run -> run.path("state").asText().equals("DONE"))
+                    .mapToInt(run -> run.path(figure[0]).asInt())
+                    .sum();
+            assertThat(((Number) script(
+                                    "return Chart.getChart('chart-runs').data.datasets"
+                                            + ".find((d) => d.label === arguments[0]).data.reduce((a, b) => a + b, 0)",
+                                    figure[1]))
+                            .intValue())
+                    .as("the runs chart's %s", figure[1])
+                    .isEqualTo(expected);
+        }
+        for (JsonNode reason : history.path("not_purged_by_reason")) {
+            for (String[] figure : new String[][] {
+                {"refused_by_alma", "refused by Alma"}, {"held_back_by_engine", "held back by the engine"}
+            }) {
+                assertThat(((Number) script(
+                                        "const c = Chart.getChart('chart-reasons'); const i = c.data.labels"
+                                                + ".indexOf(arguments[0]); return c.data.datasets"
+                                                + ".find((d) => d.label === arguments[1]).data[i]",
+                                        reason.path("reason").asText(),
+                                        figure[1]))
+                                .intValue())
+                        .as(
+                                "patrons %s for %s",
+                                figure[1], reason.path("reason").asText())
+                        .isEqualTo(reason.path(figure[0]).asInt());
+            }
+        }
+    }
+
+    private static Object script(String code, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(code, arguments);
+    }
+
+    private static JsonNode post(Simulator on, String path) throws IOException {
+        try {
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(on.baseUrl() + path))
+                            .header("Accept", "application/json")
+                            .header("Authorization", "apikey " + ApiKeys.DEVELOPMENT_KEY)
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+            return JSON.readTree(response.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    private static JsonNode api(Simulator on, String path, String key) throws IOException {
+        try {
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(on.baseUrl() + path))
+                            .header("Accept", "application/json")
+                            .header("Authorization", "apikey " + key)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+            return JSON.readTree(response.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    /** "13 patrons" when all are on the page, "1–25 of 40 patrons" when not; "1 patron" for one. */
+    private static boolean countsPatrons(int total) {
+        String count = text("patron-count");
+        return count.equals(total + (total == 1 ? " patron" : " patrons"))
+                || count.endsWith(" of " + total + " patrons");
     }
 
     private static String text(String id) {

@@ -3,6 +3,7 @@ package org.almasim.engine.evaluation;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -128,6 +129,41 @@ public final class Evaluation {
                 .map(set -> Reason.of(ReasonCode.PROTECTED_SET, "set", set));
     }
 
+    /**
+     * Why a date not before today's cut-off is not purged, and when it will be if the clock can make it so: a rolling
+     * cut-off ({@code older_than}) reaches it day by day; a table's later run whose cut-off passes it purges it on that
+     * run's day; otherwise (the last row of a table, or July 1 of the previous year) the date is simply not before the
+     * cut-off.
+     */
+    private static Reason notYet(
+            Policy.PurgeStage purge, String field, LocalDate date, LocalDate limit, LocalDate today) {
+        if (purge.olderThan() != null) {
+            long days = ChronoUnit.DAYS.between(limit, date) + 1;
+            if (days <= SOON_DAYS) {
+                return Reason.of(ReasonCode.ELIGIBLE_SOON, "field", field, "date", date, "cutoff", limit, "days", days);
+            }
+        }
+        Optional<Policy.Cutoff> laterRun = purge.cutoffs().stream()
+                .filter(row -> row.run().isAfter(today))
+                .filter(row -> date.isBefore(row.before().minusDays(purge.graceDays())))
+                .min(Comparator.comparing(Policy.Cutoff::run));
+        if (laterRun.isPresent()) {
+            return Reason.of(
+                    ReasonCode.ELIGIBLE_AT_LATER_RUN,
+                    "field",
+                    field,
+                    "date",
+                    date,
+                    "cutoff",
+                    limit,
+                    "run",
+                    laterRun.get().run(),
+                    "days",
+                    ChronoUnit.DAYS.between(today, laterRun.get().run()));
+        }
+        return Reason.of(ReasonCode.NOT_BEFORE_CUTOFF, "field", field, "date", date, "cutoff", limit);
+    }
+
     /** The purge stage's verdict, or nothing when the patron is not a candidate (the reasons then say why). */
     private static Optional<Action> purge(
             Policy.PurgeStage purge, Patron patron, LocalDate today, List<Reason> reasons) {
@@ -149,21 +185,7 @@ public final class Evaluation {
         LocalDate limit = cutoff.get().minusDays(purge.graceDays());
         String field = byExpiry ? "expiry date" : "purge date";
         if (!date.get().isBefore(limit)) {
-            long days = ChronoUnit.DAYS.between(limit, date.get()) + 1;
-            reasons.add(
-                    days <= SOON_DAYS
-                            ? Reason.of(
-                                    ReasonCode.ELIGIBLE_SOON,
-                                    "field",
-                                    field,
-                                    "date",
-                                    date.get(),
-                                    "cutoff",
-                                    limit,
-                                    "days",
-                                    days)
-                            : Reason.of(
-                                    ReasonCode.NOT_BEFORE_CUTOFF, "field", field, "date", date.get(), "cutoff", limit));
+            reasons.add(notYet(purge, field, date.get(), limit, today));
             return Optional.empty();
         }
         if (!purge.userGroups().isEmpty() && !purge.userGroups().contains(patron.userGroup())) {

@@ -38,6 +38,10 @@ public enum ReasonCode {
             "eligible soon",
             p -> p.get("field") + " " + p.get("date") + " is not before the cut-off " + p.get("cutoff")
                     + ": eligible to purge in " + p.get("days") + " days"),
+    ELIGIBLE_AT_LATER_RUN(
+            "eligible at a later run",
+            p -> p.get("field") + " " + p.get("date") + " is not before the cut-off " + p.get("cutoff")
+                    + ": eligible at the run of " + p.get("run") + ", in " + p.get("days") + " days"),
     USER_GROUP_NOT_COVERED(
             "user group not covered by the purge",
             p -> "user group " + p.get("user_group") + " is not one the purge covers " + p.get("user_groups")),

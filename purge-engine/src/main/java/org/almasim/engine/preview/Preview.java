@@ -90,15 +90,15 @@ public final class Preview {
             users = new ArrayList<>(alma.allUsers());
             population = users.size();
         }
-        List<Decision> decisions = new ArrayList<>(InFlight.map(users, user -> {
-            Set<String> sets = memberships.getOrDefault(user.path("primary_id").asText(), Set.of());
-            Patron patron = PatronReader.patron(user, 0, BigDecimal.ZERO, sets);
-            Decision decision = Evaluation.of(policy, patron, today);
-            // Loans and balances can only change a purge candidate's outcome, so only candidates cost a call.
-            return decision.action() == Action.PURGE && readActivity
-                    ? Evaluation.of(policy, PatronReader.withActivity(alma, patron, user, sets), today)
-                    : decision;
-        }));
+        List<Decision> decisions = new ArrayList<>(InFlight.map(
+                users,
+                user -> judged(
+                        policy,
+                        alma,
+                        user,
+                        memberships.getOrDefault(user.path("primary_id").asText(), Set.of()),
+                        today,
+                        readActivity)));
         for (String id : notRead) {
             if (!memberships.containsKey(id)) {
                 decisions.add(new Decision(id, Action.PURGE, List.of(), Optional.empty(), Optional.empty()));
@@ -137,6 +137,48 @@ public final class Preview {
                 nearMisses(decisions, nearDays, refusedBefore),
                 refusedBefore,
                 decisions);
+    }
+
+    /**
+     * One patron as this policy's preview judges it today, read the same way: the protected sets it is in, its loans and
+     * balances when it is a purge candidate, and the purge job's earlier refusal of it. Empty when the policy reads only
+     * its candidate sets and the patron is in none of them (the policy does not consider it), or when there is no such
+     * patron.
+     */
+    public static Optional<Decision> one(
+            Policy policy, AlmaClient alma, LocalDate today, String primaryId, String purgeJobId) {
+        PolicyReferences.check(policy, alma);
+        if (policy.candidateSets().isPresent()
+                && policy.candidateSets().get().stream()
+                        .noneMatch(set -> members(alma, set).contains(primaryId))) {
+            return Optional.empty();
+        }
+        Set<String> sets = new TreeSet<>();
+        for (String set : policy.protect().sets()) {
+            if (PatronReader.setMembers(alma, set).orElse(Set.of()).contains(primaryId)) {
+                sets.add(set);
+            }
+        }
+        return PatronReader.user(alma, primaryId, false).map(user -> {
+            Decision decision = judged(policy, alma, user, sets, today, true);
+            if (decision.action() != Action.PURGE || policy.purge() == null) {
+                return decision;
+            }
+            EarlierRefusals.Refusal refusal =
+                    EarlierRefusals.read(alma, purgeJobId, today).get(primaryId);
+            return refusal == null ? decision : decision.with(refusal.reason());
+        });
+    }
+
+    /** The policy applied to one user as read; loans and balances are read only for a purge candidate. */
+    private static Decision judged(
+            Policy policy, AlmaClient alma, JsonNode user, Set<String> sets, LocalDate today, boolean readActivity) {
+        Patron patron = PatronReader.patron(user, 0, BigDecimal.ZERO, sets);
+        Decision decision = Evaluation.of(policy, patron, today);
+        // Loans and balances can only change a purge candidate's outcome, so only candidates cost a call.
+        return decision.action() == Action.PURGE && readActivity
+                ? Evaluation.of(policy, PatronReader.withActivity(alma, patron, user, sets), today)
+                : decision;
     }
 
     /**
@@ -218,7 +260,7 @@ public final class Preview {
                 near.add(new PreviewReport.NearMiss(d.primaryId(), d.blockers().get(0)));
             }
             d.reasons().stream()
-                    .filter(r -> r.code() == ReasonCode.ELIGIBLE_SOON)
+                    .filter(r -> r.code() == ReasonCode.ELIGIBLE_SOON || r.code() == ReasonCode.ELIGIBLE_AT_LATER_RUN)
                     .filter(r -> ((Number) r.parameters().get("days")).longValue() <= nearDays)
                     .forEach(r -> near.add(new PreviewReport.NearMiss(d.primaryId(), r)));
         }

@@ -172,21 +172,46 @@ class EvaluationTest {
     }
 
     @Test
-    void aPatronCloseToTheCutOffIsEligibleSoonWithTheDaysToGo() {
+    void aPatronCloseToARollingCutOffIsEligibleSoonWithTheDaysToGo() {
+        Decision decision = Evaluation.of(OPAL, patron("ALUMNI", "Alumni", "2021-08-10", null), FLVC_2024);
+        assertThat(decision.reasons())
+                .contains(Reason.of(
+                        ReasonCode.ELIGIBLE_SOON,
+                        "field",
+                        "expiry date",
+                        "date",
+                        LocalDate.of(2021, 8, 10),
+                        "cutoff",
+                        LocalDate.of(2021, 8, 1),
+                        "days",
+                        10L));
+    }
+
+    @Test
+    void aPatronTheLastRunOfAFixedTableDoesNotReachIsNeverSaidToBeEligibleSoon() {
         Decision decision =
                 Evaluation.of(FLVC, patron("UNDERGRAD", "Undergraduate", "2023-07-10", "2023-07-10"), FLVC_2024);
         assertThat(decision.action()).isEqualTo(Action.KEEP);
         assertThat(decision.deciding())
                 .containsExactly(Reason.of(
-                        ReasonCode.ELIGIBLE_SOON,
+                        ReasonCode.NOT_BEFORE_CUTOFF,
                         "field",
                         "purge date",
                         "date",
                         LocalDate.of(2023, 7, 10),
                         "cutoff",
-                        LocalDate.of(2023, 7, 1),
-                        "days",
-                        10L));
+                        LocalDate.of(2023, 7, 1)));
+    }
+
+    @Test
+    void aPatronALaterRunOfTheTableWillPurgeIsEligibleAtThatRun() {
+        LocalDate run2023 = LocalDate.of(2023, 8, 1);
+        Decision decision =
+                Evaluation.of(FLVC, patron("UNDERGRAD", "Undergraduate", "2022-08-01", "2022-08-01"), run2023);
+        assertThat(decision.deciding())
+                .extracting(Reason::sentence)
+                .containsExactly("purge date 2022-08-01 is not before the cut-off 2022-07-01: eligible at the run of"
+                        + " 2024-08-01, in 366 days");
     }
 
     @Test

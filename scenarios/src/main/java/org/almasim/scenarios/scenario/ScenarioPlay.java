@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaJobs;
@@ -38,7 +40,8 @@ public final class ScenarioPlay {
     private final ScenarioReader.Loaded loaded;
     private final AlmaClient alma;
     private final Narration out;
-    private final PolicyCalendar.RunListener listener;
+    /** Who hears of each library's runs, by member code (empty for a scenario of one library). */
+    private final Function<String, PolicyCalendar.RunListener> listeners;
     /** The library the scenario plays in, or each member's of a consortium scenario, in the file's order. */
     private final List<Library> libraries = new ArrayList<>();
 
@@ -61,11 +64,23 @@ public final class ScenarioPlay {
     /** {@code out} hears the narration; {@code listener} hears of every policy run. */
     public ScenarioPlay(
             ScenarioReader.Loaded loaded, AlmaClient alma, Narration out, PolicyCalendar.RunListener listener) {
+        this(loaded, alma, out, member -> listener);
+    }
+
+    /**
+     * {@code listeners} names who hears of the runs in each member's library, by its code, once the member's
+     * institution exists (the empty code for a scenario of one library): a console keeps each member's runs apart.
+     */
+    public ScenarioPlay(
+            ScenarioReader.Loaded loaded,
+            AlmaClient alma,
+            Narration out,
+            Function<String, PolicyCalendar.RunListener> listeners) {
         this.loaded = loaded;
         this.scenario = loaded.scenario();
         this.alma = alma;
         this.out = out;
-        this.listener = listener;
+        this.listeners = listeners;
         if (scenario.members().isEmpty()) {
             libraries.add(library(Optional.empty(), alma));
         }
@@ -76,7 +91,7 @@ public final class ScenarioPlay {
                 client,
                 out,
                 scenario.start(),
-                listener,
+                listeners.apply(member.map(Scenario.Member::code).orElse("")),
                 member.map(Scenario.Member::code).orElse(""));
         return new Library(
                 member,
@@ -98,6 +113,13 @@ public final class ScenarioPlay {
     /** The calendar of the scenario's library (of its first member, in a consortium scenario). */
     public PolicyCalendar calendar() {
         return libraries.get(0).calendar();
+    }
+
+    /** Each member's calendar by its code, in the file's order, once started; empty for a scenario of one library. */
+    public Map<String, PolicyCalendar> memberCalendars() {
+        Map<String, PolicyCalendar> calendars = new LinkedHashMap<>();
+        libraries.forEach(library -> library.member().ifPresent(m -> calendars.put(m.code(), library.calendar())));
+        return calendars;
     }
 
     /** The index of the next timeline step, or the timeline's length once every step is done. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRootName;
 import io.javalin.http.Context;
+import java.util.function.Supplier;
 import org.almasim.simulator.codes.Code;
 import org.almasim.simulator.http.AlmaHttp;
 import org.almasim.simulator.http.PublicAddress;
@@ -24,14 +25,15 @@ public final class GeneralController {
     static final String ENVIRONMENT = "sandbox";
 
     private final String code;
-    private final String name;
+    private final Supplier<String> name;
 
-    public GeneralController(String code, String name) {
+    /** {@code name}: the library's name as it is when asked (a setting may rename it). */
+    public GeneralController(String code, Supplier<String> name) {
         this.code = code;
         this.name = name;
     }
 
     public void get(Context ctx) {
-        AlmaHttp.ok(ctx, new General(new Code(code, name), PublicAddress.of(ctx) + "/", ENVIRONMENT));
+        AlmaHttp.ok(ctx, new General(new Code(code, name.get()), PublicAddress.of(ctx) + "/", ENVIRONMENT));
     }
 }

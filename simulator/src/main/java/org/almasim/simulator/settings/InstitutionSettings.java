@@ -42,12 +42,22 @@ public final class InstitutionSettings {
     private final DSLContext dsl;
     private final CodeTables codes;
     private final Set<String> almasimJobIds;
+    private final String registeredName;
 
-    /** {@code almasimJobIds}: the ids of the jobs almasim runs, which {@code job_ids} may give other ids. */
-    public InstitutionSettings(DSLContext dsl, CodeTables codes, Set<String> almasimJobIds) {
+    /**
+     * {@code almasimJobIds}: the ids of the jobs almasim runs, which {@code job_ids} may give other ids;
+     * {@code registeredName}: the name the institution was made with, its name until a setting renames it.
+     */
+    public InstitutionSettings(DSLContext dsl, CodeTables codes, Set<String> almasimJobIds, String registeredName) {
         this.dsl = dsl;
         this.codes = codes;
         this.almasimJobIds = Set.copyOf(almasimJobIds);
+        this.registeredName = registeredName;
+    }
+
+    /** The library's name: the one its settings give, else the one it was made with. */
+    public String institutionName() {
+        return value(dsl, INSTITUTION_NAME).orElse(registeredName);
     }
 
     /** The institution's ids for almasim's jobs, by almasim's id; empty when it uses almasim's. */
@@ -79,7 +89,7 @@ public final class InstitutionSettings {
 
     public Map<String, Object> all() {
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put(INSTITUTION_NAME, value(dsl, INSTITUTION_NAME).orElse("almasim library"));
+        settings.put(INSTITUTION_NAME, institutionName());
         settings.put(RESEARCH_ENABLED, researchEnabled(dsl));
         settings.put(DELETE_USER_POLICY, deleteUserPolicy(dsl).name());
         settings.put(CURRENCY, codes.currency());
