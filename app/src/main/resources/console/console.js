@@ -322,28 +322,53 @@ function counted(count, noun, plural = `${noun}s`) {
   return `${Number(count).toLocaleString()} ${Number(count) === 1 ? noun : plural}`;
 }
 
-/** A run that found nobody to act on: a weekly stage does, most weeks. */
+/** A run that fixed, marked and purged nobody: a weekly stage finds nobody most weeks, a monthly one meets the same refusals. */
 function changedNothing(run) {
-  return run.state === 'DONE'
-    && run.dates_fixed + run.marked_inactive + run.purged + run.exceptions + (run.held_back ?? 0) === 0;
+  return run.state === 'DONE' && run.dates_fixed + run.marked_inactive + run.purged === 0;
+}
+
+/** The member a run was made in, when it is not the library on screen. */
+function runPlace(run) {
+  return run.institution && run.institution !== state.code ? `${libraryName(run.institution)}: ` : '';
 }
 
 function describeRun(run) {
-  const where = run.institution && run.institution !== state.code ? `${libraryName(run.institution)}: ` : '';
-  const what = `${run.day} ${where}${run.policy} (${run.stages}, ${run.why})`;
+  const what = `${run.day} ${runPlace(run)}${run.policy} (${run.stages}, ${run.why})`;
   if (run.state === 'REFUSED') return `${what}: refused: ${run.problem}`;
-  return `${what}: ${counted(run.dates_fixed, 'date fix', 'date fixes')}, ${run.marked_inactive} marked inactive, `
+  return `${what}: ${counted(run.dates_fixed, "patron's dates", "patrons' dates")} fixed, ${run.marked_inactive} marked inactive, `
     + `${run.purged} purged, ${counted(run.exceptions, 'exception')}`
     + (run.held_back ? `, ${run.held_back} held back by the engine` : '');
 }
 
-/** The runs that changed something, one line each; those that did not, in one line. */
+/**
+ * The runs that changed something, one line each; the runs that changed nothing, and the runs the safety limits
+ * refused, summed in one line for each thing they had to say ("12 runs: opal-lifecycle found nobody to act on").
+ */
 function describeRuns(runs) {
-  const lines = runs.filter((run) => !changedNothing(run)).map(describeRun);
-  const quiet = runs.filter(changedNothing);
-  if (quiet.length) {
-    lines.push(`${counted(quiet.length, 'scheduled run')} from ${quiet[0].day} to ${quiet[quiet.length - 1].day} found nobody to act on`);
-  }
+  const lines = [];
+  const repeated = new Map();
+  const repeat = (key, run, words) => {
+    const group = repeated.get(key) ?? { first: run.day, count: 0, words };
+    group.last = run.day;
+    group.count += 1;
+    repeated.set(key, group);
+  };
+  runs.forEach((run) => {
+    const who = `${runPlace(run)}${run.policy}`;
+    if (run.state === 'REFUSED') {
+      repeat(`refused ${who} ${run.problem}`, run, `${who} refused: ${run.problem}`);
+    } else if (changedNothing(run)) {
+      const refused = Object.keys(run.exception).sort();
+      repeat(`quiet ${who} ${refused}`, run, refused.length
+        ? `${who} changed nothing; not purged: ${refused.join(', ')}`
+        : `${who} found nobody to act on`);
+    } else {
+      lines.push(describeRun(run));
+    }
+  });
+  repeated.forEach((group) => lines.push(group.count === 1
+    ? `${group.first} ${group.words}`
+    : `${group.first} to ${group.last}: ${counted(group.count, 'run')}: ${group.words}`));
   return lines;
 }
 
@@ -704,6 +729,8 @@ async function refreshCharts() {
         backgroundColor: COLOURS[i % COLOURS.length],
         // A count holds until the day it is next counted, when a run changed it: a step, not a slope.
         stepped: true,
+        // Four years of weekly points are a line, not a string of beads.
+        pointRadius: history.status.length > 60 ? 0 : 3,
       })),
     },
     // Days on a true time line: a year without a point is a year wide.

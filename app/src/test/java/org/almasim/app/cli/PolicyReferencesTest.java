@@ -57,7 +57,7 @@ class PolicyReferencesTest {
             String err = refused(command, policy);
             assertThat(err)
                     .as(command)
-                    .contains("line 24: Community patron: no such set of users in this institution; did you mean "
+                    .contains("line 25: Community patron: no such set of users in this institution; did you mean "
                             + "Community patrons?");
         }
         assertThat(digest()).isEqualTo(before);
@@ -71,8 +71,8 @@ class PolicyReferencesTest {
         String before = digest();
         String err = refused("run", policy);
         assertThat(err)
-                .contains("line 20: STAF: no such user group in this institution; did you mean STAFF?")
-                .contains("line 21: PUBLC: no such record type in this institution; did you mean PUBLIC?");
+                .contains("line 21: STAF: no such user group in this institution; did you mean STAFF?")
+                .contains("line 22: PUBLC: no such record type in this institution; did you mean PUBLIC?");
         assertThat(digest()).isEqualTo(before);
     }
 

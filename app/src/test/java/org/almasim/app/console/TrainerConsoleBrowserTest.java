@@ -480,6 +480,67 @@ class TrainerConsoleBrowserTest {
         }
     }
 
+    /**
+     * OPAL's four years, weekly and monthly: the runs chart draws months, not a hairline bar a run; a year's clock move
+     * lists the runs that changed something and sums the rest in one line.
+     */
+    @Test
+    @Order(13)
+    void opalsFourYearsReadMonthByMonthAndAYearOfQuietRunsIsOneLine() throws IOException {
+        try (Simulator opal = Simulator.create(
+                        Simulator.Config.defaults().withToday(LocalDate.of(2021, 1, 1)), new TrainerConsole())
+                .start(0)) {
+            JsonNode outcome = post(opal, "/almasim/v1/console/scenarios/opal-four-years");
+            while (!outcome.path("scenario").path("finished").asBoolean()) {
+                outcome = post(opal, "/almasim/v1/console/scenario/step");
+            }
+            browser.get(opal.baseUrl() + "/");
+            wait.until(d -> d.findElement(By.id("key-panel")).isDisplayed());
+            browser.findElement(By.id("key-submit")).click();
+            wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+
+            browser.findElement(By.id("tab-charts")).click();
+            JsonNode history = api(opal, "/almasim/v1/console/history", ApiKeys.DEVELOPMENT_KEY);
+            long runs = StreamSupport.stream(history.path("runs").spliterator(), false)
+                    .filter(run -> run.path("state").asText().equals("DONE"))
+                    .count();
+            assertThat(runs).isGreaterThan(24);
+            wait.until(d -> script("return Chart.getChart('chart-runs')?.data.labels.length") != null);
+            long months = StreamSupport.stream(history.path("runs").spliterator(), false)
+                    .filter(run -> run.path("state").asText().equals("DONE"))
+                    .map(run -> run.path("day").asText().substring(0, 7))
+                    .distinct()
+                    .count();
+            assertThat(((Number) script("return Chart.getChart('chart-runs').data.labels.length")).longValue())
+                    .as("one group of bars a month")
+                    .isEqualTo(months);
+            assertThat(text("chart-runs-caption")).contains("month by month");
+            assertChartsShow(history);
+            screenshot("13-opal-charts");
+
+            browser.findElement(By.id("tab-policies")).click();
+            browser.findElement(By.id("advance-year")).click();
+            wait.until(d -> d.findElement(By.id("clock-outcome")).isDisplayed()
+                    && !d.findElements(By.cssSelector("#clock-runs li")).isEmpty());
+            List<String> lines = browser.findElements(By.cssSelector("#clock-runs li")).stream()
+                    .map(WebElement::getText)
+                    .toList();
+            JsonNode year = api(opal, "/almasim/v1/console/history", ApiKeys.DEVELOPMENT_KEY)
+                    .path("runs");
+            assertThat(year.size() - history.path("runs").size())
+                    .as("the year's runs")
+                    .isGreaterThan(40);
+            assertThat(lines).as("%s", lines).hasSizeLessThan(10);
+            assertThat(lines)
+                    .as("runs that changed nothing are summed")
+                    .noneMatch(line -> line.contains("0 patrons' dates fixed, 0 marked inactive, 0 purged"))
+                    .anyMatch(line -> line.matches("\\d{4}-\\d{2}-\\d{2} to \\d{4}-\\d{2}-\\d{2}: \\d+ runs: .*"));
+            screenshot("13b-opal-year");
+        } finally {
+            browser.get(simulator.baseUrl() + "/");
+        }
+    }
+
     /** Every number each chart draws is the console's history's, as its API answers it. */
     private static void assertChartsShow(JsonNode history) {
         List<Object> statusDays = StreamSupport.stream(history.path("status").spliterator(), false)

@@ -79,7 +79,12 @@ class ConsoleFuzzTest {
                             random.nextBoolean() ? String.valueOf(1 + random.nextInt(4)) : encoded(pick(random, JUNK)))
                     // Loading a shipped scenario empties the library and replays it: rare, so most requests meet a
                     // library.
-                    .replace("{scenario}", random.nextInt(40) == 0 ? "edge-cases" : encoded(pick(random, JUNK)));
+                    .replace("{scenario}", random.nextInt(40) == 0 ? "edge-cases" : encoded(pick(random, JUNK)))
+                    .replace(
+                            "{user_id}",
+                            random.nextBoolean()
+                                    ? pick(random, List.of("flvc-with-loan", "flvc-expired-2022"))
+                                    : encoded(pick(random, JUNK)));
             String query = random.nextBoolean()
                     ? ""
                     : "?" + pick(random, List.of("action", "offset", "limit", "format")) + "="

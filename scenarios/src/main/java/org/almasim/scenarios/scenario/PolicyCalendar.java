@@ -54,6 +54,8 @@ public final class PolicyCalendar {
 
     private final Map<String, Set<String>> lastRefused = new LinkedHashMap<>();
     private final Map<String, Integer> quietRuns = new LinkedHashMap<>();
+    private final Map<String, String> lastRefusal = new LinkedHashMap<>();
+    private final Map<String, Integer> refusedAlike = new LinkedHashMap<>();
     private LocalDate today;
     private final String label;
 
@@ -222,6 +224,8 @@ public final class PolicyCalendar {
             Set<String> refused = new TreeSet<>(report.purge().exceptions().keySet());
             refused.addAll(report.purge().heldBack().keySet());
             String key = name + " " + stageNames;
+            tellRefusedAlike(policy, stageNames, key);
+            lastRefusal.remove(key);
             Set<String> before = lastRefused.put(key, refused);
             if (changed || !why.equals("scheduled") || !refused.equals(before == null ? Set.of() : before)) {
                 int left = quietRuns.getOrDefault(key, 0);
@@ -236,9 +240,29 @@ public final class PolicyCalendar {
             }
             return Optional.of(report);
         } catch (RunRefused refused) {
-            say(policy.name() + " (" + stageNames + ", " + why + ") refused: " + String.join("; ", refused.reasons()));
-            listener.refused(name, today, stageNames, why, String.join("; ", refused.reasons()));
+            String reasons = String.join("; ", refused.reasons());
+            // A policy the safety limits stop is stopped month after month for the same reason: told once, then when
+            // the reason changes, with the count of the scheduled runs stopped alike in between.
+            String key = name + " " + stageNames;
+            boolean again = why.equals("scheduled") && reasons.equals(lastRefusal.get(key));
+            if (again) {
+                refusedAlike.merge(key, 1, Integer::sum);
+            } else {
+                tellRefusedAlike(policy, stageNames, key);
+                say(policy.name() + " (" + stageNames + ", " + why + ") refused: " + reasons);
+            }
+            lastRefusal.put(key, reasons);
+            listener.refused(name, today, stageNames, why, reasons);
             return Optional.empty();
+        }
+    }
+
+    /** Says how many scheduled runs were refused as the last one told was, if any were, before the next is told. */
+    private void tellRefusedAlike(Policy policy, String stageNames, String key) {
+        Integer alike = refusedAlike.remove(key);
+        if (alike != null) {
+            say(policy.name() + ": " + stageNames + ": " + alike + " more scheduled " + (alike == 1 ? "run" : "runs")
+                    + " refused for the same reason");
         }
     }
 
