@@ -8,7 +8,6 @@ import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -92,7 +91,7 @@ final class AlmaXml {
         if (node.isObject()) {
             writeContent(xml, node);
         } else {
-            xml.writeCharacters(carried(node.asText()));
+            xml.writeCharacters(text(node));
         }
         xml.writeEndElement();
     }
@@ -101,12 +100,12 @@ final class AlmaXml {
         if (isTextWithAttributes(node)) {
             for (var field : node.properties()) {
                 if (!field.getKey().equals("value") && !field.getValue().isNull()) {
-                    xml.writeAttribute(field.getKey(), carried(field.getValue().asText()));
+                    xml.writeAttribute(field.getKey(), text(field.getValue()));
                 }
             }
             JsonNode value = node.get("value");
             if (value != null && !value.isNull()) {
-                xml.writeCharacters(carried(value.asText()));
+                xml.writeCharacters(text(value));
             }
             return;
         }
@@ -114,7 +113,7 @@ final class AlmaXml {
         for (var field : node.properties()) {
             if (ATTRIBUTES.contains(field.getKey()) && field.getValue().isValueNode()) {
                 if (!field.getValue().isNull()) {
-                    xml.writeAttribute(field.getKey(), carried(field.getValue().asText()));
+                    xml.writeAttribute(field.getKey(), text(field.getValue()));
                 }
             } else {
                 children.add(field);
@@ -137,6 +136,11 @@ final class AlmaXml {
                 writeElement(xml, child.getKey(), value);
             }
         }
+    }
+
+    /** A value as Alma writes it: an amount in plain digits ({@code 70}, {@code 12.50}), never {@code 7E+1}. */
+    private static String text(JsonNode value) {
+        return carried(value.isBigDecimal() ? value.decimalValue().toPlainString() : value.asText());
     }
 
     /**
@@ -169,13 +173,18 @@ final class AlmaXml {
         return out == null ? text : out.toString();
     }
 
+    /**
+     * A code or a linked count: a value beside attribute-like fields that are themselves plain values. A job's
+     * parameter ({@code {"name": {"value": ...}, "value": ...}}) names an object and is two elements, as Alma writes it.
+     */
     private static boolean isTextWithAttributes(JsonNode node) {
         if (!node.isObject() || !node.has("value") || !node.get("value").isValueNode()) {
             return false;
         }
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!name.equals("value") && !TEXT_ATTRIBUTES.contains(name)) {
+        for (var field : node.properties()) {
+            if (!field.getKey().equals("value")
+                    && (!TEXT_ATTRIBUTES.contains(field.getKey())
+                            || !field.getValue().isValueNode())) {
                 return false;
             }
         }

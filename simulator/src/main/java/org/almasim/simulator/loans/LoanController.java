@@ -2,6 +2,7 @@ package org.almasim.simulator.loans;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.net.URI;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.almasim.simulator.http.AlmaHttp;
@@ -91,9 +92,14 @@ public final class LoanController {
                         .answer());
     }
 
-    /** Alma answers an item asked for by barcode with a redirect to the item's URL; clients follow it. */
+    /**
+     * Alma answers an item asked for by barcode with a redirect to the item's URL; clients follow it. The redirect
+     * names the item's path only, resolved against the address the client called: a client that called 127.0.0.1 and
+     * were sent to localhost would drop its Authorization header on the changed host (python-requests does).
+     */
     public void itemByBarcode(Context ctx) {
-        String location = loans.itemLocation(Params.text(ctx, "item_barcode"), AlmaHttp.links(ctx));
+        String location = URI.create(loans.itemLocation(Params.text(ctx, "item_barcode"), AlmaHttp.links(ctx)))
+                .getRawPath();
         String query = ctx.queryString() == null ? "" : stripBarcode(ctx.queryString());
         ctx.redirect(query.isEmpty() ? location : location + "?" + query, HttpStatus.FOUND);
     }

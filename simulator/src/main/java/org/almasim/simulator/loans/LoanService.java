@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +30,8 @@ public final class LoanService {
     static final int LOAN_DAYS = 28;
     /** The loan policy's renewal limit: a sixth renewal is refused with 401822. */
     static final int MAX_RENEWALS = 5;
+    /** The loan policy's maximum renewal period, from the loan date: no renewal sets a due date later than this. */
+    static final int MAX_RENEWAL_PERIOD_DAYS = LOAN_DAYS * (MAX_RENEWALS + 1);
 
     private static final LocalTime DUE_TIME = LocalTime.of(23, 59);
 
@@ -194,11 +195,7 @@ public final class LoanService {
             if (!loan.status().equals("ACTIVE") || loan.renewals() >= MAX_RENEWALS) {
                 throw AlmaError.CANNOT_RENEW.refusal(loanId);
             }
-            // The loan policy's period again, from the due date or from today when the loan is overdue: a renewal
-            // right after the loan was made moves the due date later, as a live Alma did.
-            Instant due = loan.dueDate().isAfter(clock.now())
-                    ? loan.dueDate().plus(LOAN_DAYS, ChronoUnit.DAYS)
-                    : dueAfter(clock.today());
+            Instant due = renewedDue(loan);
             loans.renew(loanId, due, clock.now());
             return reload(tx.dsl(), key, loanId, userId, links).renewed();
         });
@@ -291,6 +288,23 @@ public final class LoanService {
         StoredLoan loan = new LoanRepository(db).find(key, loanId).orElseThrow();
         return render(
                 loan, new InventoryRepository(db).itemByPid(loan.itemPid()).orElseThrow(), userId, links);
+    }
+
+    /**
+     * Alma renews "for the loan period from the current date", within the policy's maximum renewal period counted
+     * from the loan date; a renewal never brings the due date earlier than it was (a renewal right after the loan was
+     * made leaves it where it is, and succeeds, as a live Alma renewed a new loan).
+     */
+    private Instant renewedDue(StoredLoan loan) {
+        Instant fromToday = dueAfter(clock.today());
+        Instant limit = loan.loanDate()
+                .atOffset(ZoneOffset.UTC)
+                .toLocalDate()
+                .plusDays(MAX_RENEWAL_PERIOD_DAYS)
+                .atTime(DUE_TIME)
+                .toInstant(ZoneOffset.UTC);
+        Instant capped = fromToday.isAfter(limit) ? limit : fromToday;
+        return capped.isAfter(loan.dueDate()) ? capped : loan.dueDate();
     }
 
     private static Instant dueAfter(LocalDate today) {

@@ -4,8 +4,13 @@ import static org.almasim.simulator.support.Fixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.support.AlmaClient;
 import org.almasim.simulator.support.AlmaResponse;
 import org.almasim.simulator.support.Fixtures;
@@ -43,6 +48,26 @@ class ClientCallsTest extends SimulatorTest {
                 .isEqualTo("LOAN");
         alma.getJson("/almaws/v1/items", Map.of("item_barcode", "NO-SUCH")).hasAlmaError("401689");
         alma.getJson(path.replaceFirst("/items/[0-9]+", "/items/1"), Map.of()).hasAlmaError("401689");
+    }
+
+    @Test
+    void theBarcodeRedirectKeepsTheHostTheClientCalledSoTheKeyIsKept() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String host : List.of("127.0.0.1", "localhost")) {
+            URI called =
+                    URI.create("http://" + host + ":" + sim.simulator.port() + "/almaws/v1/items?item_barcode=BOOK-1");
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(called)
+                            .header("Authorization", "apikey " + ApiKeys.DEVELOPMENT_KEY)
+                            .header("Accept", "application/json")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(302);
+            URI followed =
+                    called.resolve(answer.headers().firstValue("Location").orElseThrow());
+            assertThat(followed.getHost()).as("called %s", host).isEqualTo(host);
+            assertThat(followed.getPort()).isEqualTo(sim.simulator.port());
+        }
     }
 
     @Test

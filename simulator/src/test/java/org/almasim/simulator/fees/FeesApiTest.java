@@ -202,6 +202,29 @@ class FeesApiTest extends SimulatorTest {
     }
 
     @Test
+    void moneyInXmlIsPlainDigitsAsInJsonNeverScientificNotation() {
+        alma.createFee(
+                "p1", "{\"type\":{\"value\":\"OVERDUEFINE\"},\"original_amount\":70,\"owner\":{\"value\":\"MAIN\"}}");
+        alma.createFee(
+                "p1",
+                "{\"type\":{\"value\":\"OVERDUEFINE\"},\"original_amount\":100.00,\"owner\":{\"value\":\"MAIN\"}}");
+        String xml = alma.get("/almaws/v1/users/p1/fees", Map.of(), AlmaClient.XML)
+                .isOk()
+                .body();
+        JsonNode json =
+                alma.getJson("/almaws/v1/users/p1/fees", Map.of()).isOk().json();
+        assertThat(xml).doesNotContainPattern("[0-9]E[+-]?[0-9]");
+        assertThat(xml)
+                .contains("total_sum=\"" + json.path("total_sum").decimalValue().toPlainString() + "\"");
+        for (JsonNode fee : json.path("fee")) {
+            assertThat(xml)
+                    .contains("<balance>" + fee.path("balance").decimalValue().toPlainString() + "</balance>")
+                    .contains("<original_amount>"
+                            + fee.path("original_amount").decimalValue().toPlainString() + "</original_amount>");
+        }
+    }
+
+    @Test
     void openBalanceBlocksDeletionButAClosedFeeDoesNot() {
         String id = fine();
         String message = alma.attemptToDeleteUser("p1").hasAlmaError("401850").errorMessage();

@@ -246,6 +246,19 @@ class JobsApiTest extends SimulatorTest {
                 .isOk()
                 .body();
         assertThat(started).contains("<additional_info link=\"");
+        assertThat(started)
+                .as("the parameters as Ex Libris' rest_job schema has them, each name an element")
+                .containsPattern("<parameter><name[^>]*>user_group</name>")
+                .doesNotContain("<parameter name=");
+        for (String job : List.of("M26700", "M26701", "M148")) {
+            String described = alma.get("/almaws/v1/conf/jobs/" + job, Map.of(), AlmaClient.XML)
+                    .isOk()
+                    .body();
+            assertThat(described)
+                    .as(job)
+                    .containsPattern("<parameter><name[^>]*>[a-z_A-Z]+</name>")
+                    .doesNotContain("<parameter name=");
+        }
         String id = started.replaceAll("(?s).*/instances/(\\d+)\".*", "$1");
         JsonNode done = alma.awaitFinished(PURGE + "/instances/" + id);
         assertThat(done.path("status").path("value").asText()).isEqualTo("COMPLETED_SUCCESS");

@@ -5,6 +5,7 @@ import static org.almasim.simulator.support.Fixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
 import java.util.Map;
 import org.almasim.simulator.support.AlmaClient;
 import org.almasim.simulator.support.SimulatorTest;
@@ -90,18 +91,33 @@ class LoansApiTest extends SimulatorTest {
     }
 
     @Test
-    void renewingRightAfterTheLoanMovesTheDueDateLaterUntilTheRenewalLimit() {
+    void aRenewalRunsTheLoanPeriodFromTheDayOfRenewalUntilTheRenewalLimit() {
         JsonNode loan = alma.lend("p1", "BOOK-1");
         String path = "/almaws/v1/users/p1/loans/" + loan.path("loan_id").asText();
         assertThat(loan.path("due_date").asText()).isEqualTo("2024-08-29T23:59:00Z");
+        JsonNode atOnce =
+                alma.postJson(path, Map.of("op", "renew"), null).isOk().json();
+        assertThat(atOnce.path("due_date").asText())
+                .as("renewed the day it was lent: the period from today is where the due date already is")
+                .isEqualTo("2024-08-29T23:59:00Z");
+        assertThat(atOnce.path("last_renew_status").path("value").asText()).isEqualTo("401193;");
+
+        sim.simulator.clock().set(LocalDate.of(2024, 8, 8));
         JsonNode renewed =
                 alma.postJson(path, Map.of("op", "renew"), null).isOk().json();
         assertThat(renewed.path("due_date").asText())
-                .as("28 days more, as a live Alma renewed a new loan")
-                .isEqualTo("2024-09-26T23:59:00Z");
+                .as("28 days from the day of the renewal, not from the old due date")
+                .isEqualTo("2024-09-05T23:59:00Z");
         assertThat(renewed.path("process_status").asText()).isEqualTo("RENEW");
-        assertThat(renewed.path("last_renew_status").path("value").asText()).isEqualTo("401193;");
-        for (int renewal = 2; renewal <= 5; renewal++) {
+        assertThat(renewed.path("last_renew_date").asText()).startsWith("2024-08-08");
+
+        sim.simulator.clock().set(LocalDate.of(2025, 1, 10));
+        JsonNode capped =
+                alma.postJson(path, Map.of("op", "renew"), null).isOk().json();
+        assertThat(capped.path("due_date").asText())
+                .as("no later than the maximum renewal period, 168 days from the loan date")
+                .isEqualTo("2025-01-16T23:59:00Z");
+        for (int renewal = 4; renewal <= 5; renewal++) {
             alma.postJson(path, Map.of("op", "renew"), null).isOk();
         }
         assertThat(alma.getJson(path, Map.of()).isOk().json().path("renewable").asBoolean())
