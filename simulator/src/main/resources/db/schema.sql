@@ -38,6 +38,9 @@ CREATE TABLE patron (
     -- Lower-cased email addresses separated by spaces, for q=email~...
     emails           VARCHAR(4000) NOT NULL,
     created_date     DATE          NOT NULL,
+    -- The simulated day the record was last written (API, job or load), for GET /users?modify_date_from=; empty in a
+    -- database or snapshot from before it was kept, where the created date stands for it.
+    modified_date    DATE,
     -- Kept apart from the document, which is exactly what GET answers: Alma never returns a password.
     password         VARCHAR(255),
     document         VARCHAR(1000000) NOT NULL,

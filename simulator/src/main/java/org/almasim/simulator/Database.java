@@ -162,6 +162,9 @@ public final class Database implements AutoCloseable {
         if (!exists) {
             runScript("db/schema.sql");
             runScript("db/codes.sql");
+        } else {
+            // A database written by an older almasim gains the columns added since, empty.
+            runScript("db/upgrades.sql");
         }
         runScript(DEFERRED_INDEXES);
     }

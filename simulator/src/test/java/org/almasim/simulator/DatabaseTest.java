@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.almasim.simulator.http.ApiKeys;
+import org.almasim.simulator.population.PopulationService;
+import org.almasim.simulator.support.AlmaClient;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +36,35 @@ class DatabaseTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(marker).doesNotExist();
         assertThat(Database.jdbcUrl(dir.resolve("lib").toString())).startsWith("jdbc:h2:file:");
+    }
+
+    @Test
+    void aDatabaseAnOlderAlmasimWroteGainsTheColumnsAddedSinceAndStillAnswers(@TempDir Path dir) throws Exception {
+        String location = dir.resolve("older").toString();
+        Simulator.Config config = Simulator.Config.defaults()
+                .withDatabase(location)
+                .withToday(LocalDate.of(2024, 8, 1))
+                .withApiKeys(List.of(ApiKeys.DEVELOPMENT_KEY));
+        try (Simulator simulator = Simulator.create(config).start(0)) {
+            simulator.load(PopulationService.demo());
+        }
+        try (var db = DriverManager.getConnection("jdbc:h2:file:" + location, "sa", "")) {
+            db.createStatement().executeUpdate("ALTER TABLE PATRON DROP COLUMN MODIFIED_DATE");
+        }
+        try (Simulator simulator = Simulator.create(config).start(0)) {
+            var client = new AlmaClient(simulator.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
+            var all = client.getJson("/almaws/v1/users", Map.of("modify_date_from", "2024-01-01"))
+                    .isOk()
+                    .json();
+            assertThat(all.path("total_record_count").asInt())
+                    .as("records from before the column count as written on their created day")
+                    .isEqualTo(client.getJson("/almaws/v1/users", Map.of("limit", "0"))
+                            .isOk()
+                            .json()
+                            .path("total_record_count")
+                            .asInt())
+                    .isPositive();
+        }
     }
 
     private static final int WRITES = Integer.getInteger("almasim.database.writes", 3_000);

@@ -24,22 +24,16 @@ public final class UserController {
 
     public void list(Context ctx) {
         boolean full = "full".equalsIgnoreCase(Params.text(ctx, "expand"));
+        UserSearch search = UserSearch.parse(
+                Params.text(ctx, "q"), Params.text(ctx, "order_by"), Params.text(ctx, "modify_date_from"));
         if (full && AlmaHttp.responseFormat(ctx) == BodyFormat.JSON) {
             // Full pages are the stored documents: written as they are, as a plain GET is.
-            String json = listing.fullPage(
-                            Params.text(ctx, "q"), Params.text(ctx, "order_by"), Params.page(ctx), AlmaHttp.links(ctx))
+            String json = listing.fullPage(search, Params.page(ctx), AlmaHttp.links(ctx))
                     .json();
             ctx.contentType("application/json;charset=utf-8").result(json);
             return;
         }
-        AlmaHttp.ok(
-                ctx,
-                listing.list(
-                        Params.text(ctx, "q"),
-                        Params.text(ctx, "order_by"),
-                        Params.page(ctx),
-                        full,
-                        AlmaHttp.links(ctx)));
+        AlmaHttp.ok(ctx, listing.list(search, Params.page(ctx), full, AlmaHttp.links(ctx)));
     }
 
     public void get(Context ctx) {

@@ -38,16 +38,15 @@ public final class UserListing {
         this.orderings = new KeptUntilWrite<>(dataVersion, KEPT_ORDERINGS);
     }
 
-    public UserList list(String q, String orderBy, Page page, boolean full, AlmaLinks links) {
+    public UserList list(UserSearch search, Page page, boolean full, AlmaLinks links) {
         if (full) {
-            FullPage documents = fullPage(q, orderBy, page, links);
+            FullPage documents = fullPage(search, page, links);
             return new UserList(
                     documents.documents().stream()
                             .map(doc -> (JsonNode) UserService.tree(doc))
                             .toList(),
                     documents.total());
         }
-        UserSearch search = UserSearch.parse(q, orderBy);
         Paged<UserRepository.BriefRow> rows =
                 page(search, page, users -> users.search(search, page), UserRepository::briefByKeys);
         return new UserList(rows.rows().stream().map(row -> brief(row, links)).toList(), rows.total());
@@ -70,8 +69,7 @@ public final class UserListing {
         }
     }
 
-    public FullPage fullPage(String q, String orderBy, Page page, AlmaLinks links) {
-        UserSearch search = UserSearch.parse(q, orderBy);
+    public FullPage fullPage(UserSearch search, Page page, AlmaLinks links) {
         Paged<UserRepository.Document> documents =
                 page(search, page, users -> users.searchDocuments(search, page), UserRepository::documentsByKeys);
         return new FullPage(

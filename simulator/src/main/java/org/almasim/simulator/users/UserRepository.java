@@ -163,7 +163,7 @@ final class UserRepository {
 
     long insert(User user, String document, String password, LocalDate created) {
         long key = db.insertInto(PATRON)
-                .set(columns(user, document, password))
+                .set(columns(user, document, password, created))
                 .set(PATRON.CREATED_DATE, created)
                 .returning(PATRON.USER_KEY)
                 .fetchOne(PATRON.USER_KEY);
@@ -196,10 +196,12 @@ final class UserRepository {
                         PATRON.PURGE_DATE,
                         PATRON.EMAILS,
                         PATRON.CREATED_DATE,
+                        PATRON.MODIFIED_DATE,
                         PATRON.PASSWORD,
                         PATRON.DOCUMENT)
                 .values(
                         (Long) null,
+                        null,
                         null,
                         null,
                         null,
@@ -242,6 +244,7 @@ final class UserRepository {
                     u.purgeDate(),
                     emails(u),
                     created,
+                    created,
                     users.get(i).password(),
                     users.get(i).document());
             for (UserIdentifier id : u.userIdentifier()) {
@@ -272,8 +275,8 @@ final class UserRepository {
 
     record NewUser(User user, String document, String password) {}
 
-    /** A user's row as a job rewrites it, its identifiers unchanged. */
-    record Rewrite(long key, User user, String document, String password) {}
+    /** A user's row as a job rewrites it on a simulated day, its identifiers unchanged. */
+    record Rewrite(long key, User user, String document, String password, LocalDate modified) {}
 
     /** Rewrites these users' rows as one JDBC batch, rendered once and bound per user (a job's batch bounds it). */
     void updateAll(List<Rewrite> rewrites) {
@@ -282,21 +285,24 @@ final class UserRepository {
         }
         Map<Field<?>, Object> unbound = new LinkedHashMap<>();
         Rewrite first = rewrites.get(0);
-        columns(first.user(), first.document(), first.password()).keySet().forEach(field -> unbound.put(field, null));
+        columns(first.user(), first.document(), first.password(), first.modified())
+                .keySet()
+                .forEach(field -> unbound.put(field, null));
         var batch = db.batch(db.update(PATRON).set(unbound).where(PATRON.USER_KEY.eq((Long) null)));
         for (Rewrite rewrite : rewrites) {
-            List<Object> values = new ArrayList<>(columns(rewrite.user(), rewrite.document(), rewrite.password())
-                    .values());
+            List<Object> values =
+                    new ArrayList<>(columns(rewrite.user(), rewrite.document(), rewrite.password(), rewrite.modified())
+                            .values());
             values.add(rewrite.key());
             batch = batch.bind(values.toArray());
         }
         batch.execute();
     }
 
-    /** Rewrites the user's row, and its identifiers unless the caller knows they are the same. */
-    void update(long key, User user, String document, String password, boolean sameIdentifiers) {
+    /** Rewrites the user's row on a simulated day, and its identifiers unless the caller knows they are the same. */
+    void update(long key, User user, String document, String password, LocalDate modified, boolean sameIdentifiers) {
         db.update(PATRON)
-                .set(columns(user, document, password))
+                .set(columns(user, document, password, modified))
                 .where(PATRON.USER_KEY.eq(key))
                 .execute();
         if (!sameIdentifiers) {
@@ -450,7 +456,7 @@ final class UserRepository {
         }
     }
 
-    private static Map<Field<?>, Object> columns(User u, String document, String password) {
+    private static Map<Field<?>, Object> columns(User u, String document, String password, LocalDate modified) {
         Map<Field<?>, Object> values = new LinkedHashMap<>();
         values.put(PATRON.PRIMARY_ID, u.primaryId());
         values.put(PATRON.PRIMARY_ID_FOLD, fold(u.primaryId()));
@@ -467,6 +473,7 @@ final class UserRepository {
         values.put(PATRON.EMAILS, emails(u));
         values.put(PATRON.PASSWORD, password);
         values.put(PATRON.DOCUMENT, document);
+        values.put(PATRON.MODIFIED_DATE, modified);
         return values;
     }
 

@@ -1,10 +1,14 @@
 package org.almasim.simulator.users;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.almasim.simulator.errors.AlmaError;
+import org.almasim.simulator.errors.Echo;
 import org.almasim.simulator.store.SearchTerms;
 
 /**
@@ -14,7 +18,7 @@ import org.almasim.simulator.store.SearchTerms;
  * wildcard; job_category, campus_code and birth_date match the whole code or date; middle_name, phone_number and
  * note_text match a part of the field. Alma's other searchable fields are refused (401666), never silently ignored.
  */
-public record UserSearch(List<Term> terms, String orderBy) {
+public record UserSearch(List<Term> terms, String orderBy, Optional<LocalDate> modifiedFrom) {
     public static final Set<String> FIELDS = Set.of(
             "primary_id",
             "first_name",
@@ -35,7 +39,24 @@ public record UserSearch(List<Term> terms, String orderBy) {
 
     static final int MAX_TERMS = 10;
 
-    public static UserSearch parse(String q, String orderBy) {
+    /**
+     * {@code modifyDateFrom} ({@code yyyy-MM-dd}): only users written on that day or later. Ex Libris' OpenAPI makes it
+     * and {@code q} mutually exclusive: a request with both is rejected.
+     */
+    public static UserSearch parse(String q, String orderBy, String modifyDateFrom) {
+        Optional<LocalDate> modifiedFrom = Optional.empty();
+        if (modifyDateFrom != null) {
+            if (q != null && !q.isBlank()) {
+                throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                        "modify_date_from and q cannot be used together; use one of them.");
+            }
+            try {
+                modifiedFrom = Optional.of(LocalDate.parse(modifyDateFrom.trim()));
+            } catch (DateTimeParseException e) {
+                throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                        "modify_date_from must be a date as yyyy-MM-dd, got '" + Echo.shortened(modifyDateFrom) + "'.");
+            }
+        }
         List<Term> terms = new ArrayList<>();
         if (q != null && !q.isBlank()) {
             String[] parts = q.split("\\s+AND\\s+");
@@ -63,6 +84,6 @@ public record UserSearch(List<Term> terms, String orderBy) {
             throw AlmaError.PARAMETER_NOT_VALID.refusal(
                     "order_by must be one of " + ORDERS + ", got '" + orderBy + "'.");
         }
-        return new UserSearch(List.copyOf(terms), order);
+        return new UserSearch(List.copyOf(terms), order, modifiedFrom);
     }
 }

@@ -25,7 +25,11 @@ final class UserSearchSql {
     }
 
     static Condition condition(UserSearch search) {
-        Condition all = DSL.noCondition();
+        // A record from before modification days were kept counts as written on the day it was created.
+        Condition all = search.modifiedFrom()
+                .map(from ->
+                        DSL.coalesce(PATRON.MODIFIED_DATE, PATRON.CREATED_DATE).ge(from))
+                .orElse(DSL.noCondition());
         for (UserSearch.Term term : search.terms()) {
             all = all.and(
                     switch (term.field()) {

@@ -160,7 +160,7 @@ public final class UserService {
             String password = newPassword.orElse(stored.password());
             boolean sameIdentifiers = identifiers(existing).equals(identifiers(user));
             return writing(user, () -> {
-                users.update(key, user, canonical.document(), password, sameIdentifiers);
+                users.update(key, user, canonical.document(), password, clock.today(), sameIdentifiers);
                 return new AlmaDocument("user", canonical.tree());
             });
         });
@@ -317,10 +317,10 @@ public final class UserService {
             UserRules.Canonical canonical = rules.canonical(changed);
             // Jobs change fields such as status and dates: identifiers are rewritten only when they changed.
             if (identifiersBefore.equals(identifiers(canonical.user()))) {
-                rewrites.add(
-                        new UserRepository.Rewrite(key, canonical.user(), canonical.document(), stored.password()));
+                rewrites.add(new UserRepository.Rewrite(
+                        key, canonical.user(), canonical.document(), stored.password(), clock.today()));
             } else {
-                users.update(key, canonical.user(), canonical.document(), stored.password(), false);
+                users.update(key, canonical.user(), canonical.document(), stored.password(), clock.today(), false);
             }
             return Optional.empty();
         } catch (AlmaRefusal e) {

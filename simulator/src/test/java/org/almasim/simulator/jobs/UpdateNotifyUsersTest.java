@@ -65,6 +65,39 @@ class UpdateNotifyUsersTest extends SimulatorTest {
     }
 
     @Test
+    void modifyDateFromListsTheUsersWrittenSinceByTheApiOrByAJob() {
+        assertThat(modifiedFrom("2024-08-01")).hasSize(5);
+        sim.simulator.clock().set(LocalDate.of(2024, 9, 10));
+        assertThat(modifiedFrom("2024-09-10")).as("nobody written since").isEmpty();
+
+        alma.updateUser("current", user("current", "UNDERGRAD", "2027-05-31Z"));
+        JsonNode done = runToEnd(
+                M148, Map.of("set_id", expiredWeekSet, STATUS + "Active", "true", STATUS + "Value", "INACTIVE"));
+        assertThat(done.path("status").path("value").asText()).isEqualTo("COMPLETED_SUCCESS");
+
+        assertThat(modifiedFrom("2024-09-10"))
+                .as("the user the API rewrote and those the job marked inactive")
+                .containsExactlyInAnyOrder("current", "expired-2w", "expired-3d", "ill-old", "sis");
+        assertThat(modifiedFrom("2030-01-01")).isEmpty();
+        alma.getJson("/almaws/v1/users", Map.of("modify_date_from", "10-09-2024"))
+                .hasAlmaError("401666");
+        // Exclusive with q, as Ex Libris' OpenAPI says.
+        alma.getJson("/almaws/v1/users", Map.of("modify_date_from", "2024-09-10", "q", "last_name~Diaz"))
+                .hasAlmaError("401666");
+    }
+
+    private List<String> modifiedFrom(String day) {
+        JsonNode list = alma.getJson("/almaws/v1/users", Map.of("modify_date_from", day, "limit", "100"))
+                .isOk()
+                .json();
+        assertThat(list.path("total_record_count").asInt())
+                .isEqualTo(list.path("user").size());
+        return StreamSupport.stream(list.path("user").spliterator(), false)
+                .map(u -> u.path("primary_id").asText())
+                .toList();
+    }
+
+    @Test
     void aRunOverMoreUsersThanOneStatementHoldsTakesEveryOneOfThem() {
         int many = BulkLookup.MOST_PER_STATEMENT + 200;
         sim.simulator.load(
