@@ -374,7 +374,7 @@ public final class FeeService {
             rendered.add(render(userId, links, fee, transactions.getOrDefault(fee.id(), List.of())));
             sum = sum.add(fee.balance());
         }
-        return new FeeList(rendered, rendered.size(), plain(sum), codes.currency());
+        return new FeeList(rendered, rendered.size(), plain(sum), rendered.isEmpty() ? null : codes.currency());
     }
 
     private Fee render(FeeRepository fees, String userId, AlmaLinks links, StoredFee fee) {

@@ -411,7 +411,9 @@ public final class JobService implements AutoCloseable {
                 links.jobInstance(id, i.id()),
                 i.id(),
                 name,
-                Code.of(i.submittedBy()),
+                // Ex Libris' rest_job_instance: "API for jobs which were initiated by API"; its desc names the
+                // submitter.
+                new Code(i.submittedBy(), i.submittedBy().equals("exl_api") ? "API" : i.submittedBy()),
                 i.submitTime(),
                 i.startTime(),
                 i.endTime(),

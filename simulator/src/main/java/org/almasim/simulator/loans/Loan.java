@@ -1,6 +1,7 @@
 package org.almasim.simulator.loans;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRootName;
@@ -82,7 +83,10 @@ public record Loan(
         @JsonProperty("item_id") String itemId,
         @JsonProperty("title") String title,
         @JsonProperty("author") String author,
-        @JsonProperty("description") String description,
+        // The item's description: null for almasim's items, and answered so, as Alma does (a client reads the key).
+        @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS)
+        String description,
+
         @JsonProperty("publication_year") String publicationYear,
         @JsonProperty("location_code") Location locationCode,
         @JsonProperty("call_number") String callNumber,
@@ -91,6 +95,13 @@ public record Loan(
         @JsonProperty("renewable") Boolean renewable,
         @JsonProperty("last_renew_date") Instant lastRenewDate,
         @JsonProperty("last_renew_status") Code lastRenewStatus) {
+
+    /** The item's policy: almasim's items have none, which Alma answers as a key of nothing. */
+    @JsonProperty("item_policy")
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public Code itemPolicy() {
+        return null;
+    }
 
     /** The answer to a renewal: the loan with Alma's status of the renewal (responses/renew_loan_response.json). */
     Loan renewed() {

@@ -48,7 +48,7 @@ public final class UserController {
             ctx.contentType("application/json;charset=utf-8")
                     .result(
                             plain
-                                    ? users.document(id, idType)
+                                    ? users.answer(id, idType)
                                     : users.documentWithCounts(id, idType, expand, AlmaHttp.links(ctx)));
             return;
         }

@@ -102,12 +102,21 @@ public final class UserListing {
         node.putObject("gender").put("value", "").put("desc", "");
         node.set("user_group", AlmaFormats.JSON.valueToTree(codes.code(CodeTables.USER_GROUPS, row.userGroup())));
         node.set("status", AlmaFormats.JSON.valueToTree(codes.code(CodeTables.USER_STATUSES, row.status())));
+        // Output-only counts a list row answers null (responses/users_response.json).
+        node.putNull("requests");
+        node.putNull("loans");
+        node.putNull("fees");
         return node;
     }
 
-    /** The stored document with {@code "link"} as its first field: stored documents always open with a field. */
+    /**
+     * The stored document with {@code "link"} as its first field (stored documents always open with a field) and the
+     * output-only counts a list answers {@code null}.
+     */
     private static String withLink(UserRepository.Document stored, AlmaLinks links) {
         char[] link = JsonStringEncoder.getInstance().quoteAsString(links.user(stored.primaryId()));
-        return "{\"link\":\"" + new String(link) + "\"," + stored.json().substring(1);
+        String json = stored.json();
+        return "{\"link\":\"" + new String(link) + "\"," + json.substring(1, json.lastIndexOf('}'))
+                + ",\"requests\":null,\"loans\":null,\"fees\":null}";
     }
 }

@@ -70,6 +70,28 @@ public final class UserService {
     }
 
     /**
+     * A user as {@code GET /users/{id}} answers it without {@code expand}: the stored document with the output-only keys
+     * Alma answers {@code null} then (responses/user_response.json: {@code requests}, {@code loans}, {@code fees} and the
+     * user's own {@code link}), spliced on without parsing it.
+     */
+    public String answer(String id, String idType) {
+        String document = document(id, idType);
+        return document.substring(0, document.lastIndexOf('}')) + ABSENT_COUNTS;
+    }
+
+    /** A user written by a POST or a PUT, answered as a GET then answers it. */
+    private static ObjectNode asAnswered(ObjectNode user) {
+        ObjectNode answer = user.deepCopy();
+        ABSENT.forEach(answer::putNull);
+        return answer;
+    }
+
+    /** What a user answers {@code null} when it is not expanded, in Alma's order. */
+    private static final List<String> ABSENT = List.of("requests", "loans", "fees", "link");
+
+    private static final String ABSENT_COUNTS = ",\"requests\":null,\"loans\":null,\"fees\":null,\"link\":null}";
+
+    /**
      * The stored document with the counts {@code expand} asks for (loans, requests, fees) appended, as JSON text: an
      * expanded GET, answered without parsing the document.
      */
@@ -82,11 +104,15 @@ public final class UserService {
             StringBuilder json =
                     new StringBuilder(document.length() + 300).append(document, 0, document.lastIndexOf('}'));
             String self = links.user(stored.primaryId());
-            if (expand.contains("loans")) {
-                appendCount(json, "loans", BigDecimal.valueOf(PatronActivity.activeLoans(db, stored.key())), self);
-            }
             if (expand.contains("requests")) {
                 appendCount(json, "requests", BigDecimal.ZERO, self);
+            } else {
+                json.append(",\"requests\":null");
+            }
+            if (expand.contains("loans")) {
+                appendCount(json, "loans", BigDecimal.valueOf(PatronActivity.activeLoans(db, stored.key())), self);
+            } else {
+                json.append(",\"loans\":null");
             }
             if (expand.contains("fees")) {
                 appendCount(
@@ -94,8 +120,10 @@ public final class UserService {
                         "fees",
                         PatronActivity.activeBalance(db, stored.key()).stripTrailingZeros(),
                         self);
+            } else {
+                json.append(",\"fees\":null");
             }
-            return json.append('}').toString();
+            return json.append(",\"link\":null}").toString();
         });
     }
 
@@ -127,7 +155,7 @@ public final class UserService {
                     UserRepository users = new UserRepository(tx.dsl());
                     ensureIdsFree(users, user, -1);
                     users.insert(user, canonical.document(), password, clock.today());
-                    return new AlmaDocument("user", canonical.tree());
+                    return new AlmaDocument("user", asAnswered(canonical.tree()));
                 }));
     }
 
@@ -161,7 +189,7 @@ public final class UserService {
             boolean sameIdentifiers = identifiers(existing).equals(identifiers(user));
             return writing(user, () -> {
                 users.update(key, user, canonical.document(), password, clock.today(), sameIdentifiers);
-                return new AlmaDocument("user", canonical.tree());
+                return new AlmaDocument("user", asAnswered(canonical.tree()));
             });
         });
     }

@@ -180,6 +180,8 @@ class RecordedResponsesTest extends SimulatorTest {
         return found.get();
     }
 
+    private static final Set<String> KEYS_KEPT_AT = Set.of("", ".user[]");
+
     private static void assertSameShape(String name, JsonNode recorded, JsonNode answered) {
         assertSameShape(name, recorded, answered, Set.of());
     }
@@ -242,9 +244,17 @@ class RecordedResponsesTest extends SimulatorTest {
             return;
         }
         if (recorded.isObject()) {
-            recorded.properties()
-                    .forEach(
-                            f -> compare(path + "." + f.getKey(), f.getValue(), answered.get(f.getKey()), differences));
+            recorded.properties().forEach(f -> {
+                // Every key Alma answers at the top of an answer, and in a user list's rows, is answered, even one
+                // Alma answers null (a user's requests, loans, fees and link; an empty fee list's currency): clients
+                // read them without a default. Nulls deeper down (an address's line5) are not held to this yet.
+                if (KEYS_KEPT_AT.contains(path) && !answered.has(f.getKey())) {
+                    differences.add(path + "." + f.getKey() + ": no such key (Alma answers "
+                            + f.getValue().getNodeType() + ")");
+                } else {
+                    compare(path + "." + f.getKey(), f.getValue(), answered.get(f.getKey()), differences);
+                }
+            });
         } else if (recorded.isArray() && !recorded.isEmpty()) {
             if (answered.isEmpty()) {
                 differences.add(path + ": empty, Alma answers elements");

@@ -265,6 +265,7 @@ class JobsApiTest extends SimulatorTest {
         assertThat(alma.get(PURGE + "/instances/" + id, Map.of(), AlmaClient.XML)
                         .body())
                 .contains("<status desc=\"Completed Successfully\">COMPLETED_SUCCESS</status>")
+                .contains("<submitted_by desc=\"API\">exl_api</submitted_by>")
                 .contains("<counters><counter>");
         alma.getJson("/almaws/v1/conf/jobs/M26701/instances/" + id, Map.of()).hasAlmaError("402218");
     }
