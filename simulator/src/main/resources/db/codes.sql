@@ -66,6 +66,41 @@ INSERT INTO code_entry (code_table, code, description) VALUES
     ('JobStatuses', 'COMPLETED_WARNING', 'Completed with Warnings'),
     ('JobStatuses', 'COMPLETED_FAILED', 'Completed with Errors');
 
+-- The code tables of a user's notes, blocks, roles and contact types, as Alma answers them out of the box (the types
+-- rest_user.xsd names; almasim's seed where Ex Libris' reference material gives no list).
+INSERT INTO code_entry (code_table, code, description) VALUES
+    ('NoteTypes', 'ADDRESS', 'Address'),
+    ('NoteTypes', 'BARCODE', 'Barcode'),
+    ('NoteTypes', 'CIRCULATION', 'Circulation'),
+    ('NoteTypes', 'ERP', 'ERP'),
+    ('NoteTypes', 'GENERAL', 'General'),
+    ('NoteTypes', 'LIBRARY', 'Library'),
+    ('NoteTypes', 'OTHER', 'Other'),
+    ('NoteTypes', 'POPUP', 'Pop-up'),
+    ('NoteTypes', 'REGISTAR', 'Registrar'),
+    ('UserBlockTypes', 'GENERAL', 'General'),
+    ('UserBlockTypes', 'LOAN', 'Loan'),
+    ('UserBlockDescription', 'CONSORTIA', 'Consortia'),
+    ('UserBlockDescription', 'GLOBAL', 'Global'),
+    ('UserBlockDescription', 'LOST_CARD', 'Lost card'),
+    ('UserBlockDescription', 'OVERDUE', 'Overdue items'),
+    ('UserBlockDescription', 'FINES', 'Fines and fees'),
+    ('UserRoles', '200', 'Patron'),
+    ('ContentStructureStatus', 'ACTIVE', 'Active'),
+    ('ContentStructureStatus', 'INACTIVE', 'Inactive'),
+    ('UserEmailTypes', 'personal', 'Personal'),
+    ('UserEmailTypes', 'school', 'School'),
+    ('UserEmailTypes', 'work', 'Work'),
+    ('UserEmailTypes', 'alternative', 'Alternative'),
+    ('UserAddressTypes', 'home', 'Home'),
+    ('UserAddressTypes', 'school', 'School'),
+    ('UserAddressTypes', 'work', 'Work'),
+    ('UserAddressTypes', 'alternative', 'Alternative'),
+    ('UserPhoneTypes', 'home', 'Home'),
+    ('UserPhoneTypes', 'mobile', 'Mobile'),
+    ('UserPhoneTypes', 'office', 'Office'),
+    ('UserPhoneTypes', 'officeFax', 'Office Fax');
+
 INSERT INTO institution_setting (setting_name, setting_value) VALUES
     ('research_enabled', 'false'),
     ('delete_user_policy', 'FULLY_REMOVE');

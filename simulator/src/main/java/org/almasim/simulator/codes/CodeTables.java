@@ -27,6 +27,17 @@ public final class CodeTables {
     public static final String LIBRARIES = "Libraries";
     public static final String CIRC_DESKS = "CircDesks";
     public static final String CURRENCY = "Currency";
+    public static final String NOTE_TYPES = "NoteTypes";
+    public static final String BLOCK_TYPES = "UserBlockTypes";
+    public static final String BLOCK_DESCRIPTIONS = "UserBlockDescription";
+    /** The roles' code table, which rest_user.xsd names HFrUserRoles.roleType. */
+    public static final String ROLE_TYPES = "UserRoles";
+    /** A role's status, which rest_user.xsd names Content Structure Status. */
+    public static final String ROLE_STATUSES = "ContentStructureStatus";
+
+    public static final String EMAIL_TYPES = "UserEmailTypes";
+    public static final String ADDRESS_TYPES = "UserAddressTypes";
+    public static final String PHONE_TYPES = "UserPhoneTypes";
 
     private final DSLContext dsl;
     private volatile Map<String, Map<String, String>> tables = Map.of();

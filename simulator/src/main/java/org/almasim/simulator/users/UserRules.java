@@ -1,15 +1,18 @@
 package org.almasim.simulator.users;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.codes.Code;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.errors.AlmaError;
@@ -51,9 +54,89 @@ final class UserRules {
     private static final String EXTERNAL = "EXTERNAL";
 
     private final CodeTables codes;
+    private final SimulatedClock clock;
 
-    UserRules(CodeTables codes) {
+    UserRules(CodeTables codes, SimulatedClock clock) {
         this.codes = codes;
+        this.clock = clock;
+    }
+
+    /** Who Alma names as the creator of a note or block added through the API, as it names the API's job runs. */
+    static final String CREATED_THROUGH_API = "exl_api";
+
+    /**
+     * A note as Alma keeps one: {@code user_viewable} and {@code popup_note} (required by rest_user.xsd, default false),
+     * its creator and creation time, an Internal segment, and its type's words from the code table.
+     */
+    private void completeNote(ObjectNode note) {
+        putIfAbsent(note, "segment_type", "Internal");
+        if (!note.has("user_viewable")) {
+            note.put("user_viewable", false);
+        }
+        if (!note.has("popup_note")) {
+            note.put("popup_note", false);
+        }
+        putIfAbsent(note, "created_by", CREATED_THROUGH_API);
+        putIfAbsent(note, "created_date", clock.now().toString());
+        describe(note, "note_type", CodeTables.NOTE_TYPES);
+    }
+
+    /** A block as Alma keeps one: type GENERAL and status Active by default, its creator and time, described. */
+    private void completeBlock(ObjectNode block) {
+        putIfAbsent(block, "segment_type", "Internal");
+        if (!block.has("block_type")) {
+            block.putObject("block_type").put("value", "GENERAL");
+        }
+        putIfAbsent(block, "block_status", "Active");
+        putIfAbsent(block, "created_by", CREATED_THROUGH_API);
+        putIfAbsent(block, "created_date", clock.now().toString());
+        describe(block, "block_type", CodeTables.BLOCK_TYPES);
+        describe(block, "block_description", CodeTables.BLOCK_DESCRIPTIONS);
+    }
+
+    private void describeRole(ObjectNode role) {
+        describe(role, "role_type", CodeTables.ROLE_TYPES);
+        describe(role, "status", CodeTables.ROLE_STATUSES);
+        describe(role, "scope", CodeTables.LIBRARIES);
+    }
+
+    /** Each code of a contact's list of types ({@code email_type: [{"value": "personal"}]}), described. */
+    private void describeTypes(JsonNode contacts, String field, String table) {
+        contacts.forEach(contact -> contact.path(field).forEach(type -> {
+            if (type.isObject() && type.has("value")) {
+                codes.description(table, type.get("value").asText())
+                        .ifPresent(desc -> ((ObjectNode) type).put("desc", desc));
+            }
+        }));
+    }
+
+    /** The object's fields in its record's order (rest_user.xsd's), a field added by default included. */
+    private static void inRecordOrder(ObjectNode node, Class<? extends Record> record) {
+        ObjectNode ordered = AlmaFormats.JSON.createObjectNode();
+        for (RecordComponent component : record.getRecordComponents()) {
+            // The annotation reaches a record's accessor, not its component.
+            JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
+            String name = property == null ? component.getName() : property.value();
+            if (node.has(name)) {
+                ordered.set(name, node.get(name));
+            }
+        }
+        node.properties().forEach(field -> {
+            if (!ordered.has(field.getKey())) {
+                ordered.set(field.getKey(), field.getValue());
+            }
+        });
+        node.removeAll();
+        node.setAll(ordered);
+    }
+
+    private static void putIfAbsent(ObjectNode node, String field, String value) {
+        JsonNode present = node.get(field);
+        if (present == null
+                || present.isNull()
+                || (present.isTextual() && present.asText().isEmpty())) {
+            node.put(field, value);
+        }
     }
 
     /**
@@ -213,6 +296,19 @@ final class UserRules {
         } else {
             node.put("full_name", fullName);
         }
+        node.path("user_note").forEach(n -> {
+            completeNote((ObjectNode) n);
+            inRecordOrder((ObjectNode) n, UserNote.class);
+        });
+        node.path("user_block").forEach(b -> {
+            completeBlock((ObjectNode) b);
+            inRecordOrder((ObjectNode) b, UserBlock.class);
+        });
+        node.path("user_role").forEach(r -> describeRole((ObjectNode) r));
+        JsonNode contact = node.path("contact_info");
+        describeTypes(contact.path("email"), "email_type", CodeTables.EMAIL_TYPES);
+        describeTypes(contact.path("address"), "address_type", CodeTables.ADDRESS_TYPES);
+        describeTypes(contact.path("phone"), "phone_type", CodeTables.PHONE_TYPES);
         JsonNode identifiers = node.get("user_identifier");
         if (identifiers != null) {
             identifiers.forEach(id -> describe((ObjectNode) id, "id_type", CodeTables.IDENTIFIER_TYPES));

@@ -51,7 +51,7 @@ public final class UserService {
         this.dsl = dsl;
         this.codes = codes;
         this.clock = clock;
-        this.rules = new UserRules(codes);
+        this.rules = new UserRules(codes, clock);
         this.documents = new KeptUntilWrite<>(dataVersion, KEPT_DOCUMENTS);
     }
 

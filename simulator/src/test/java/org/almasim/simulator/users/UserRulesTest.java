@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import org.almasim.simulator.Database;
+import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.errors.AlmaError;
 import org.almasim.simulator.errors.AlmaRefusal;
@@ -23,7 +25,7 @@ class UserRulesTest {
     @BeforeAll
     static void open() {
         database = Database.open("mem");
-        rules = new UserRules(new CodeTables(database.dsl()));
+        rules = new UserRules(new CodeTables(database.dsl()), SimulatedClock.startingAt(LocalDate.of(2024, 8, 1)));
     }
 
     @AfterAll
