@@ -27,6 +27,12 @@ public sealed interface SetQuery {
     /** {@code user_group in (UNDERGRAD, GRAD)}, {@code status = INACTIVE}, {@code account_type != EXTERNAL}. */
     record CodeComparison(String field, boolean negated, List<String> values) implements SetQuery {}
 
+    /**
+     * {@code last_name CONTAIN "smith"} (each word in the field), {@code primary_id EQUALS "s1"} (the whole value),
+     * {@code all_full CONTAIN "test"} (Alma's keyword index), ignoring case.
+     */
+    record TextComparison(String field, boolean whole, boolean negated, String value) implements SetQuery {}
+
     /** {@code active_balance > 0}, {@code active_loans = 0}. */
     record NumberComparison(String field, String operator, BigDecimal value) implements SetQuery {}
 

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.almasim.simulator.errors.AlmaError;
 import org.almasim.simulator.errors.AlmaRefusal;
 import org.almasim.simulator.sets.SetQuery.DateValue;
+import org.almasim.simulator.users.UserSearchSql;
 
 /**
  * Parses the logical-set grammar of docs/sets.md:
@@ -206,6 +207,17 @@ final class SetQueryParser {
                 default -> throw fail("'" + operator + "' does not compare codes (=, !=, in, not in)");
             };
         }
+        if (UserSearchSql.TEXT_FIELDS.contains(field)) {
+            String operator = take("CONTAIN, EQUALS, NOT_CONTAIN or NOT_EQUALS").toLowerCase(Locale.ROOT);
+            return switch (operator) {
+                case "contain", "contains" -> new SetQuery.TextComparison(field, false, false, value());
+                case "not_contain" -> new SetQuery.TextComparison(field, false, true, value());
+                case "=", "equals" -> new SetQuery.TextComparison(field, true, false, value());
+                case "!=", "not_equals" -> new SetQuery.TextComparison(field, true, true, value());
+                default ->
+                    throw fail("'" + operator + "' does not compare text (CONTAIN, EQUALS, NOT_CONTAIN, NOT_EQUALS)");
+            };
+        }
         if (NUMBER_FIELDS.contains(field)) {
             String operator = take("a comparison");
             if (!NUMBER_OPERATORS.contains(operator)) {
@@ -217,7 +229,8 @@ final class SetQueryParser {
             }
             return new SetQuery.NumberComparison(field, operator, new BigDecimal(number));
         }
-        throw fail("unknown field '" + field + "' (known: " + DATE_FIELDS + CODE_FIELDS + NUMBER_FIELDS + ")");
+        throw fail("unknown field '" + field + "' (known: " + DATE_FIELDS + CODE_FIELDS + NUMBER_FIELDS
+                + UserSearchSql.TEXT_FIELDS + ")");
     }
 
     private DateValue date() {

@@ -5,6 +5,7 @@ import static org.almasim.simulator.db.Tables.PATRON;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.almasim.simulator.deletion.PatronActivity;
+import org.almasim.simulator.users.UserSearchSql;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -37,6 +38,10 @@ final class SetQuerySql {
             Condition in = field.in(c.values());
             // A user without the code is not "in" any list, and is "not in" every list.
             return c.negated() ? field.isNull().or(DSL.not(in)) : in;
+        }
+        if (query instanceof SetQuery.TextComparison t) {
+            Condition matches = UserSearchSql.text(t.field(), t.whole(), t.value());
+            return t.negated() ? DSL.not(matches) : matches;
         }
         SetQuery.NumberComparison c = (SetQuery.NumberComparison) query;
         return compare(number(c.field()), c.operator(), c.value());

@@ -5,6 +5,8 @@ import static org.almasim.simulator.db.Tables.PATRON_IDENTIFIER;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
@@ -12,8 +14,11 @@ import org.jooq.Field;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
-/** Alma's brief search of users ({@link UserSearch}) as jOOQ conditions and orderings on the patron table. */
-final class UserSearchSql {
+/**
+ * Alma's brief search of users ({@link UserSearch}) as jOOQ conditions and orderings on the patron table, and the text
+ * fields a logical set's query compares ({@link #text}).
+ */
+public final class UserSearchSql {
     private UserSearchSql() {}
 
     static List<SortField<?>> order(String orderBy) {
@@ -46,12 +51,7 @@ final class UserSearchSql {
                             inDocument(term.field(), "\"", term.value().replaceFirst("(?i)z$", ""), "Z?\"");
                         // Any of the user's ids: the primary id or an identifier of any type (barcode, university
                         // id...).
-                        case "identifiers" ->
-                            whole(PATRON.PRIMARY_ID_FOLD, term.value())
-                                    .orExists(DSL.selectOne()
-                                            .from(PATRON_IDENTIFIER)
-                                            .where(PATRON_IDENTIFIER.USER_KEY.eq(PATRON.USER_KEY))
-                                            .and(whole(PATRON_IDENTIFIER.VALUE_FOLD, term.value())));
+                        case "identifiers" -> identifiers(term.value());
                         default ->
                             DSL.or(
                                     whole(PATRON.PRIMARY_ID_FOLD, term.value()),
@@ -62,6 +62,46 @@ final class UserSearchSql {
                     });
         }
         return all;
+    }
+
+    /** The text fields a logical set's query may compare, Alma's keyword index {@code all_full} among them. */
+    public static final Set<String> TEXT_FIELDS =
+            Set.of("all_full", "first_name", "last_name", "primary_id", "email", "identifiers");
+
+    /**
+     * A text field compared as a logical set's query does, ignoring case: {@code whole} the value is the field's whole
+     * value (EQUALS), else each of its words is in the field (CONTAIN). {@code all_full} is Alma's keyword index: the
+     * names, the primary id, the identifiers and the email addresses.
+     */
+    public static Condition text(String field, boolean whole, String value) {
+        String folded = value.trim().toLowerCase(Locale.ROOT);
+        return switch (field) {
+            case "primary_id" -> whole(PATRON.PRIMARY_ID_FOLD, folded);
+            case "identifiers" -> identifiers(folded);
+            case "first_name" -> name(DSL.lower(PATRON.FIRST_NAME), whole, folded);
+            case "last_name" -> name(DSL.lower(PATRON.LAST_NAME), whole, folded);
+            case "email" -> words(PATRON.EMAILS, folded);
+            default ->
+                DSL.or(
+                        whole(PATRON.PRIMARY_ID_FOLD, folded),
+                        identifiers(folded),
+                        words(DSL.lower(PATRON.FIRST_NAME), folded),
+                        words(DSL.lower(PATRON.LAST_NAME), folded),
+                        words(PATRON.EMAILS, folded));
+        };
+    }
+
+    private static Condition name(Field<String> field, boolean whole, String value) {
+        return whole ? field.eq(value) : words(field, value);
+    }
+
+    /** The primary id or any identifier of any type (barcode, university id...), whole. */
+    private static Condition identifiers(String value) {
+        return whole(PATRON.PRIMARY_ID_FOLD, value)
+                .orExists(DSL.selectOne()
+                        .from(PATRON_IDENTIFIER)
+                        .where(PATRON_IDENTIFIER.USER_KEY.eq(PATRON.USER_KEY))
+                        .and(whole(PATRON_IDENTIFIER.VALUE_FOLD, value)));
     }
 
     /**

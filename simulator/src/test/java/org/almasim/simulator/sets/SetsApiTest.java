@@ -103,6 +103,29 @@ class SetsApiTest extends SimulatorTest {
     }
 
     @Test
+    void aLogicalSetSearchesAlmasKeywordIndexAndTheNameFields() {
+        alma.createUser(user("tester").replace("\"Diaz\"", "\"Testarossa\"").replace("\"Dana\"", "\"Test Case\""));
+        // As Alma shows a keyword query, and as a public client creates one.
+        JsonNode keyword = createSet(logical("Keyword", "USER where USER ((all_full CONTAIN \\\"test\\\"))"));
+        assertThat(memberIds(keyword.path("id").asText())).containsExactly("tester");
+        JsonNode byBarcode = createSet(logical("Barcode", "USER where USER ((all_full CONTAIN \\\"B-old\\\"))"));
+        assertThat(memberIds(byBarcode.path("id").asText()))
+                .as("the identifiers are in the keyword index")
+                .containsExactly("old");
+        JsonNode byEmail = createSet(logical("Email", "all_full CONTAIN \\\"recent@example.edu\\\""));
+        assertThat(memberIds(byEmail.path("id").asText())).containsExactly("recent");
+        JsonNode lastName = createSet(logical("Named", "USER where USER ((last_name EQUALS \\\"diaz\\\"))"));
+        assertThat(memberIds(lastName.path("id").asText()))
+                .as("EQUALS is the whole value, ignoring case")
+                .containsExactlyInAnyOrder("old", "recent", "current", "community");
+        JsonNode notNamed = createSet(
+                logical("Not named", "last_name NOT_CONTAIN \\\"diaz\\\" and first_name CONTAIN \\\"case\\\""));
+        assertThat(memberIds(notNamed.path("id").asText())).containsExactly("tester");
+        alma.postJson(SETS, Map.of(), logical("Bad", "last_name BEFORE \\\"x\\\""))
+                .hasAlmaError("402270");
+    }
+
+    @Test
     void anInstitutionHoldsABoundedNumberOfSets() {
         for (int i = 0; i < SetService.MAX_SETS; i++) {
             alma.postJson(
