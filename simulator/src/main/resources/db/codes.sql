@@ -99,7 +99,11 @@ INSERT INTO code_entry (code_table, code, description) VALUES
     ('UserPhoneTypes', 'home', 'Home'),
     ('UserPhoneTypes', 'mobile', 'Mobile'),
     ('UserPhoneTypes', 'office', 'Office'),
-    ('UserPhoneTypes', 'officeFax', 'Office Fax');
+    ('UserPhoneTypes', 'officeFax', 'Office Fax'),
+    ('RequestCancellationReasons', 'CannotBeFulfilled', 'Cannot be fulfilled'),
+    ('RequestCancellationReasons', 'PatronNotInterested', 'Patron no longer interested'),
+    ('RequestCancellationReasons', 'UserDeleted', 'The user was deleted'),
+    ('RequestCancellationReasons', 'Other', 'Other');
 
 INSERT INTO institution_setting (setting_name, setting_value) VALUES
     ('research_enabled', 'false'),

@@ -50,6 +50,8 @@ import org.almasim.simulator.population.Population;
 import org.almasim.simulator.population.Population.Loaded;
 import org.almasim.simulator.population.PopulationService;
 import org.almasim.simulator.population.SyntheticPopulation;
+import org.almasim.simulator.requests.RequestController;
+import org.almasim.simulator.requests.RequestService;
 import org.almasim.simulator.sets.SetController;
 import org.almasim.simulator.sets.SetService;
 import org.almasim.simulator.settings.InstitutionSettings;
@@ -115,6 +117,7 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
             UserController users,
             FeeController fees,
             LoanController loans,
+            RequestController requests,
             SetController sets,
             JobController jobs,
             BlockerController blockers,
@@ -175,6 +178,7 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
                 new UserController(users, listing),
                 new FeeController(fees),
                 new LoanController(loans),
+                new RequestController(new RequestService(dsl, codes, clock, users)),
                 new SetController(sets),
                 new JobController(jobs),
                 new BlockerController(blockers),

@@ -64,6 +64,14 @@ final class Routes {
                                 post(at.to(h -> h.fees()::act));
                             });
                         });
+                        path("requests", () -> {
+                            get(at.to(h -> h.requests()::list));
+                            post(at.to(h -> h.requests()::place));
+                            path("{request_id}", () -> {
+                                get(at.to(h -> h.requests()::get));
+                                delete(at.to(h -> h.requests()::cancel));
+                            });
+                        });
                         path("loans", () -> {
                             get(at.to(h -> h.loans()::list));
                             post(at.to(h -> h.loans()::create));

@@ -38,6 +38,7 @@ public final class CodeTables {
     public static final String EMAIL_TYPES = "UserEmailTypes";
     public static final String ADDRESS_TYPES = "UserAddressTypes";
     public static final String PHONE_TYPES = "UserPhoneTypes";
+    public static final String CANCELLATION_REASONS = "RequestCancellationReasons";
 
     private final DSLContext dsl;
     private volatile Map<String, Map<String, String>> tables = Map.of();

@@ -2,6 +2,7 @@ package org.almasim.simulator.deletion;
 
 import static org.almasim.simulator.db.Tables.FEE;
 import static org.almasim.simulator.db.Tables.LOAN;
+import static org.almasim.simulator.db.Tables.USER_REQUEST;
 
 import java.math.BigDecimal;
 import java.util.Collection;
@@ -35,6 +36,22 @@ public final class PatronActivity {
 
     public static int activeLoans(DSLContext db, long userKey) {
         return db.fetchCount(LOAN, LOAN.USER_KEY.eq(userKey).and(LOAN.LOAN_STATUS.eq("ACTIVE")));
+    }
+
+    /** The user's active requests ({@code expand=requests}); a purge cancels them, they do not stop it. */
+    public static int activeRequests(DSLContext db, long userKey) {
+        return db.fetchCount(USER_REQUEST, USER_REQUEST.USER_KEY.eq(userKey).and(USER_REQUEST.ACTIVE.isTrue()));
+    }
+
+    /** Whether another user than this one waits for the item: a loan of it cannot be renewed then. */
+    public static boolean requestedByAnother(DSLContext db, String itemPid, long userKey) {
+        return db.fetchExists(
+                USER_REQUEST,
+                USER_REQUEST
+                        .ITEM_PID
+                        .eq(itemPid)
+                        .and(USER_REQUEST.ACTIVE.isTrue())
+                        .and(USER_REQUEST.USER_KEY.ne(userKey)));
     }
 
     public static BigDecimal activeBalance(DSLContext db, long userKey) {

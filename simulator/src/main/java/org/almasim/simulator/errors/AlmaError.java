@@ -69,6 +69,13 @@ public enum AlmaError {
     DUE_DATE_MISSING(400, "401824", "Due date is not in loan object."),
     DUE_DATE_PAST(400, "401681", "Due date cannot be in the past."),
 
+    // Requests
+    REQUEST_NOT_FOUND(400, "401694", "Request Identifier not found."),
+    REQUEST_ITEM_NOT_FOUND(400, "60328", "Item for request was not found."),
+    NO_ITEM_FOR_REQUEST(400, "401129", "No items can fulfill the submitted request."),
+    REQUEST_EXISTS(400, "401136", "Failed to save the request: Patron has active request for selected item."),
+    PICKUP_NOT_FOUND(400, "401895", "Pickup circulation desk with code %s and library code %s was not found."),
+
     // Fees
     FEE_NOT_FOUND(400, "401665", "Fine not found: %s."),
     FEE_TYPE_MISSING(400, "4019991", "User fine/fee type is required."),

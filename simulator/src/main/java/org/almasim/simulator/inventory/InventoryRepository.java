@@ -38,6 +38,20 @@ public final class InventoryRepository {
         return db.fetchExists(HOLDING, HOLDING.HOLDING_ID.eq(holdingId));
     }
 
+    /** A title's first item, by item id: what a title-level request asks for. */
+    public Optional<InventoryItem> firstItemOf(String mmsId) {
+        return db.select()
+                .from(ITEM)
+                .join(HOLDING)
+                .on(HOLDING.HOLDING_ID.eq(ITEM.HOLDING_ID))
+                .join(BIB)
+                .on(BIB.MMS_ID.eq(HOLDING.MMS_ID))
+                .where(BIB.MMS_ID.eq(mmsId))
+                .orderBy(ITEM.ITEM_PID)
+                .limit(1)
+                .fetchOptional(InventoryRepository::item);
+    }
+
     public Optional<InventoryItem> itemByPid(String pid) {
         return one(ITEM.ITEM_PID.eq(pid));
     }

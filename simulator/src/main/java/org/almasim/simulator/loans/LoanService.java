@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.codes.CodeTables;
+import org.almasim.simulator.deletion.PatronActivity;
 import org.almasim.simulator.errors.AlmaError;
 import org.almasim.simulator.errors.AlmaRefusal;
 import org.almasim.simulator.inventory.InventoryItem;
@@ -192,7 +193,10 @@ public final class LoanService {
             UserService.lock(tx.dsl(), key);
             LoanRepository loans = new LoanRepository(tx.dsl());
             StoredLoan loan = loans.find(key, loanId).orElseThrow(() -> noLoan(loanId));
-            if (!loan.status().equals("ACTIVE") || loan.renewals() >= MAX_RENEWALS) {
+            // Another patron's hold request on the item stops a renewal, as Alma's loan policy does.
+            if (!loan.status().equals("ACTIVE")
+                    || loan.renewals() >= MAX_RENEWALS
+                    || PatronActivity.requestedByAnother(tx.dsl(), loan.itemPid(), key)) {
                 throw AlmaError.CANNOT_RENEW.refusal(loanId);
             }
             Instant due = renewedDue(loan);
@@ -267,6 +271,11 @@ public final class LoanService {
                 .orElseThrow(() -> noItem("No items found for mms_id " + mmsId + ", holding_id " + holdingId
                         + " and item_pid " + itemPid + "."));
         return ScanResult.of(item, new LoanRepository(dsl).activeLoanOf(itemPid).isPresent(), codes, null, links);
+    }
+
+    /** Whether the item is on loan now (a request on it waits until it is returned). */
+    public static boolean onLoan(DSLContext db, String itemPid) {
+        return new LoanRepository(db).activeLoanOf(itemPid).isPresent();
     }
 
     /** Where {@code GET /items?item_barcode=B} redirects: the item's own URL, as Alma answers. */

@@ -1,6 +1,7 @@
 package org.almasim.simulator.snapshot;
 
 import static org.almasim.simulator.db.Tables.SIMULATOR_STATE;
+import static org.almasim.simulator.db.Tables.USER_REQUEST;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -44,9 +45,18 @@ import org.jooq.exception.DataAccessException;
  */
 public final class SnapshotArchive {
     public static final String FORMAT = "almasim-snapshot";
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
+
     static final String MANIFEST = "manifest.json";
     static final String TABLE_ENTRY = "tables/%s.jsonl";
+
+    /**
+     * The tables a snapshot of an earlier version was written without, by version: such a snapshot is imported with
+     * them empty. Version 2 came before users' requests were kept.
+     */
+    private static final Map<Integer, Set<String>> ADDED_AFTER =
+            Map.of(2, Set.of(TABLE_ENTRY.formatted(USER_REQUEST.getName())));
+
     static final int BATCH = 1_000;
 
     static final List<Table<?>> TABLES = LibraryTables.IN_KEY_ORDER;
@@ -130,6 +140,7 @@ public final class SnapshotArchive {
         TABLES.forEach(table -> byEntry.put(TABLE_ENTRY.formatted(table.getName()), table));
         Set<String> seen = new HashSet<>();
         Optional<Map<String, Long>> sequences = Optional.empty();
+        int[] version = {VERSION};
         try (ZipInputStream zip = new ZipInputStream(in)) {
             // One count over every entry, of the bytes unpacked: a small zip may unpack to gigabytes.
             InputStream unpacked = new BoundedStream(zip, maxBytes);
@@ -144,7 +155,9 @@ public final class SnapshotArchive {
                                 + VERSION + ", as GET /almasim/v1/snapshot writes); this one starts with "
                                 + Echo.shortened(name) + ".");
                     }
-                    sequences = Optional.of(readManifest(unpacked));
+                    JsonNode manifest = readManifest(unpacked);
+                    version[0] = manifest.path("version").asInt();
+                    sequences = Optional.of(sequencesOf(manifest));
                 } else if (byEntry.containsKey(name)) {
                     readTable(db, byEntry.get(name), name, unpacked);
                 } else {
@@ -164,6 +177,7 @@ public final class SnapshotArchive {
         // Every table is written, empty or not: a table missing is a file cut short between two entries.
         byEntry.keySet().stream()
                 .filter(name -> !seen.contains(name))
+                .filter(name -> !ADDED_AFTER.getOrDefault(version[0], Set.of()).contains(name))
                 .sorted()
                 .findFirst()
                 .ifPresent(missing -> {
@@ -172,18 +186,23 @@ public final class SnapshotArchive {
         return sequences.get();
     }
 
-    private static Map<String, Long> readManifest(InputStream in) throws IOException {
+    /** The manifest of a snapshot of this version or of one whose tables are all still here (2). */
+    private static JsonNode readManifest(InputStream in) throws IOException {
         JsonNode manifest;
         try {
             manifest = SnapshotValues.JSON.readTree(in);
         } catch (JsonProcessingException e) {
             throw new Refused(MANIFEST + " is not JSON: " + e.getOriginalMessage());
         }
-        if (manifest == null
-                || !FORMAT.equals(manifest.path("format").asText())
-                || manifest.path("version").asInt() != VERSION) {
-            throw new Refused(MANIFEST + " does not describe an almasim snapshot of version " + VERSION + ".");
+        int version = manifest == null ? 0 : manifest.path("version").asInt();
+        if (!FORMAT.equals(manifest == null ? null : manifest.path("format").asText())
+                || (version != VERSION && !ADDED_AFTER.containsKey(version))) {
+            throw new Refused(MANIFEST + " does not describe an almasim snapshot of version " + VERSION + " (or 2).");
         }
+        return manifest;
+    }
+
+    private static Map<String, Long> sequencesOf(JsonNode manifest) {
         Map<String, Long> sequences = new LinkedHashMap<>();
         for (Sequence<Long> sequence : SnapshotNumbering.SEQUENCES) {
             JsonNode value = manifest.path("sequences").path(sequence.getName());

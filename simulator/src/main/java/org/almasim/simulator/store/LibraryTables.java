@@ -17,6 +17,7 @@ import static org.almasim.simulator.db.Tables.PATRON_BLOCKER;
 import static org.almasim.simulator.db.Tables.PATRON_IDENTIFIER;
 import static org.almasim.simulator.db.Tables.SET_MEMBER;
 import static org.almasim.simulator.db.Tables.SIMULATOR_STATE;
+import static org.almasim.simulator.db.Tables.USER_REQUEST;
 import static org.almasim.simulator.db.Tables.USER_SET;
 
 import java.util.List;
@@ -43,7 +44,8 @@ public final class LibraryTables {
             JOB_INSTANCE,
             JOB_EVENT,
             JOB_LOCK,
-            DELETED_USER);
+            DELETED_USER,
+            USER_REQUEST);
 
     /** The library's data: every table but the simulator's own state (its date, the console's schedules). */
     public static final List<Table<?>> DATA =

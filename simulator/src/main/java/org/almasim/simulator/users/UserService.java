@@ -105,7 +105,8 @@ public final class UserService {
                     new StringBuilder(document.length() + 300).append(document, 0, document.lastIndexOf('}'));
             String self = links.user(stored.primaryId());
             if (expand.contains("requests")) {
-                appendCount(json, "requests", BigDecimal.ZERO, self);
+                appendCount(
+                        json, "requests", BigDecimal.valueOf(PatronActivity.activeRequests(db, stored.key())), self);
             } else {
                 json.append(",\"requests\":null");
             }

@@ -247,12 +247,20 @@ class InstitutionIsolationTest {
                                 + "\",\"type\":{\"value\":\"ITEMIZED\"},\"content\":{\"value\":\"USER\"}}")
                 .isOk()
                 .json();
+        JsonNode request = client.postJson(
+                        "/almaws/v1/users/" + userId + "/requests",
+                        Map.of("item_pid", loan.path("item_id").asText()),
+                        "{\"request_type\":\"HOLD\",\"pickup_location_library\":\"MAIN\",\"comment\":\"" + marker
+                                + "\"}")
+                .isOk()
+                .json();
         String instance = client.startJob("/almaws/v1/conf/jobs/M26700", Map.of("user_group", "UNDERGRAD"));
         client.awaitFinished(instance);
         Map<String, String> ids = new LinkedHashMap<>();
         ids.put("{user_id}", userId);
         ids.put("{fee_id}", fee.path("id").asText());
         ids.put("{loan_id}", loan.path("loan_id").asText());
+        ids.put("{request_id}", request.path("request_id").asText());
         ids.put("{mms_id}", loan.path("mms_id").asText());
         ids.put("{holding_id}", loan.path("holding_id").asText());
         ids.put("{item_pid}", loan.path("item_id").asText());
