@@ -49,6 +49,10 @@ final class Routes {
                 path("users", () -> {
                     get(at.to(h -> h.users()::list));
                     post(at.to(h -> h.users()::create));
+                    path("operation/test", () -> {
+                        get(at.to(h -> h.users()::operationTest));
+                        post(at.to(h -> h.users()::operationTest));
+                    });
                     path("{user_id}", () -> {
                         get(at.to(h -> h.users()::get));
                         put(at.to(h -> h.users()::update));
@@ -99,6 +103,9 @@ final class Routes {
                         get("members", at.to(h -> h.sets()::members));
                     });
                 });
+                // The Configuration API's key check, as the Users API's operation/test: GET reads, POST needs write.
+                get("conf/test", at.to(h -> h.users()::operationTest));
+                post("conf/test", at.to(h -> h.users()::operationTest));
                 get("conf/general", at.to(h -> h.general()::get));
                 get("conf/code-tables/{code_table_name}", at.to(h -> h.codeTables()::get));
                 path("conf/jobs", () -> {

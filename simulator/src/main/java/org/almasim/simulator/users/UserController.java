@@ -1,5 +1,7 @@
 package org.almasim.simulator.users;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonRootName;
 import io.javalin.http.Context;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +22,18 @@ public final class UserController {
     public UserController(UserService users, UserListing listing) {
         this.users = users;
         this.listing = listing;
+    }
+
+    /** What {@code /users/operation/test} answers: which operation the key was allowed. */
+    @JsonRootName("test")
+    public record OperationTest(@JsonProperty("result") String result) {}
+
+    /**
+     * {@code GET} and {@code POST /users/operation/test}: clients call them to check that a key opens the Users API, and
+     * that it may write (a read-only key's POST is refused by the gate, as Alma refuses it). Nothing is read or written.
+     */
+    public void operationTest(Context ctx) {
+        AlmaHttp.ok(ctx, new OperationTest(ctx.method().name() + " operation test succeeded"));
     }
 
     public void list(Context ctx) {

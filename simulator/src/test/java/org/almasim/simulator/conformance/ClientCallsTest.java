@@ -71,6 +71,30 @@ class ClientCallsTest extends SimulatorTest {
     }
 
     @Test
+    void operationTestTellsAClientWhatItsKeyMayDo() {
+        assertThat(alma.getJson("/almaws/v1/users/operation/test", Map.of())
+                        .isOk()
+                        .json()
+                        .path("result")
+                        .asText())
+                .startsWith("GET");
+        assertThat(alma.postJson("/almaws/v1/users/operation/test", Map.of(), null)
+                        .status())
+                .isEqualTo(200);
+        AlmaClient readOnly = alma.withKey(RunningSimulator.READ_ONLY_KEY);
+        assertThat(readOnly.getJson("/almaws/v1/users/operation/test", Map.of()).status())
+                .isEqualTo(200);
+        readOnly.postJson("/almaws/v1/users/operation/test", Map.of(), null).hasAlmaError("UNAUTHORIZED");
+        alma.withKey("l8xx-not-a-key")
+                .getJson("/almaws/v1/users/operation/test", Map.of())
+                .hasAlmaError("UNAUTHORIZED");
+        assertThat(alma.get("/almaws/v1/users/operation/test", Map.of(), AlmaClient.XML)
+                        .isOk()
+                        .body())
+                .contains("<test><result>GET operation test succeeded</result></test>");
+    }
+
+    @Test
     void aUserAuthenticatesWithTheirPasswordEvenWithAReadOnlyKey() {
         assertThat(alma.authenticate("p1", "s3cret pass").status()).isEqualTo(204);
         alma.authenticate("p1", "wrong").hasAlmaError("401866");

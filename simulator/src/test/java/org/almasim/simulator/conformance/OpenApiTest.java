@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,5 +76,26 @@ class OpenApiTest {
         assertThat(notDocumented)
                 .as("routes almasim serves that Ex Libris' users and conf APIs do not have")
                 .isEmpty();
+    }
+
+    /**
+     * docs/api-coverage.md says how much of each of Ex Libris' OpenAPI files almasim serves, counted from the files and
+     * the routes: the figure can never fall behind the code.
+     */
+    @Test
+    void theDocsGiveTheCoverageOfEachOpenApiFileAsTheRoutesAre() throws IOException {
+        Path reference = RecordedResponsesTest.reference().resolve("openapi");
+        ObjectMapper json = new ObjectMapper();
+        Set<String> served = operations(served());
+        String docs = Files.readString(Path.of("..", "docs", "api-coverage.md"));
+        for (String file : List.of("users", "conf")) {
+            Set<String> documented =
+                    operations(json.readTree(reference.resolve(file + ".json").toFile()));
+            long covered = documented.stream().filter(served::contains).count();
+            assertThat(docs)
+                    .as("the coverage line of %s.json", file)
+                    .contains(
+                            "Ex Libris' " + file + " OpenAPI: " + covered + " of " + documented.size() + " operations");
+        }
     }
 }
