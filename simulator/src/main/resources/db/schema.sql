@@ -144,6 +144,8 @@ ALTER TABLE loan ADD CONSTRAINT fk_loan_patron
 ALTER TABLE loan ADD CONSTRAINT fk_loan_item
     FOREIGN KEY (item_pid) REFERENCES item (item_pid);
 
+-- BEGIN TABLES ADDED LATER: a database an older almasim wrote on disk gains them at start (Database.upgrade), so each
+-- statement here must change nothing where its table already is.
 -- Hold requests users place on items (GET/POST /almaws/v1/users/{id}/requests): active (NOT_STARTED while the item is
 -- on loan, IN_PROCESS to be taken from the shelf, ON_HOLD_SHELF) until cancelled, then history. A user's deletion
 -- cancels them with it, as Alma's purge does.
@@ -167,6 +169,7 @@ CREATE TABLE IF NOT EXISTS user_request (
 
 CREATE INDEX IF NOT EXISTS ix_request_user ON user_request (user_key);
 CREATE INDEX IF NOT EXISTS ix_request_item ON user_request (item_pid);
+-- END TABLES ADDED LATER
 
 CREATE TABLE user_set (
     set_id       VARCHAR(32)   NOT NULL PRIMARY KEY,

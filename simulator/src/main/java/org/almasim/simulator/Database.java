@@ -4,11 +4,14 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
@@ -25,6 +28,10 @@ import org.jooq.impl.DefaultConfiguration;
 /** The simulator's H2 database: a pooled connection, jOOQ on top, and the schema from {@code db/schema.sql}. */
 public final class Database implements AutoCloseable {
     private static final String DEFERRED_INDEXES = "db/deferred-indexes.sql";
+    /** Where schema.sql holds the tables added since databases were first kept on disk. */
+    private static final Pattern ADDED_TABLES =
+            Pattern.compile("(?s)-- BEGIN TABLES ADDED LATER.*?\\n(.*)-- END TABLES ADDED LATER");
+
     private static final Pattern CREATE_INDEX = Pattern.compile("CREATE INDEX IF NOT EXISTS (\\w+)");
 
     static {
@@ -163,8 +170,9 @@ public final class Database implements AutoCloseable {
             runScript("db/schema.sql");
             runScript("db/codes.sql");
         } else {
-            // A database written by an older almasim gains the columns added since, empty.
+            // A database written by an older almasim gains the columns and tables added since, empty.
             runScript("db/upgrades.sql");
+            addedTables().forEach(dsl::execute);
         }
         runScript(DEFERRED_INDEXES);
     }
@@ -182,6 +190,32 @@ public final class Database implements AutoCloseable {
             return load.get();
         } finally {
             runScript(DEFERRED_INDEXES);
+        }
+    }
+
+    /**
+     * The statements of schema.sql's part for tables added later, each written to change nothing where its table is:
+     * one definition of each table, for a new database and an older one alike.
+     */
+    private static List<String> addedTables() {
+        try (var in = Database.class.getClassLoader().getResourceAsStream("db/schema.sql")) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource db/schema.sql");
+            }
+            Matcher part = ADDED_TABLES.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            if (!part.find()) {
+                throw new IllegalStateException("db/schema.sql has no part for tables added later");
+            }
+            return Arrays.stream(part.group(1).split(";\\s*\\n"))
+                    .map(statement -> statement
+                            .lines()
+                            .filter(line -> !line.strip().startsWith("--"))
+                            .collect(Collectors.joining("\n"))
+                            .strip())
+                    .filter(statement -> !statement.isEmpty())
+                    .toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read resource db/schema.sql", e);
         }
     }
 

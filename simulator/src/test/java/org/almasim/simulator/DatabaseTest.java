@@ -50,6 +50,7 @@ class DatabaseTest {
         }
         try (var db = DriverManager.getConnection("jdbc:h2:file:" + location, "sa", "")) {
             db.createStatement().executeUpdate("ALTER TABLE PATRON DROP COLUMN MODIFIED_DATE");
+            db.createStatement().executeUpdate("DROP TABLE USER_REQUEST");
         }
         try (Simulator simulator = Simulator.create(config).start(0)) {
             var client = new AlmaClient(simulator.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
@@ -64,6 +65,19 @@ class DatabaseTest {
                             .path("total_record_count")
                             .asInt())
                     .isPositive();
+            assertThat(client.getJson(
+                                    "/almaws/v1/users/"
+                                            + all.path("user")
+                                                    .get(0)
+                                                    .path("primary_id")
+                                                    .asText() + "/requests",
+                                    Map.of())
+                            .isOk()
+                            .json()
+                            .path("total_record_count")
+                            .asInt())
+                    .as("the requests table, added since")
+                    .isZero();
         }
     }
 
