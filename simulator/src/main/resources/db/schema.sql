@@ -169,6 +169,29 @@ CREATE TABLE IF NOT EXISTS user_request (
 
 CREATE INDEX IF NOT EXISTS ix_request_user ON user_request (user_key);
 CREATE INDEX IF NOT EXISTS ix_request_item ON user_request (item_pid);
+-- A user's resource-sharing (borrowing) requests (/almaws/v1/users/{id}/resource-sharing-requests). One waiting on the
+-- hold shelf stops the user's deletion (FLVC's guide); the partner's side moves it there through the control plane.
+CREATE TABLE IF NOT EXISTS rs_request (
+    request_id      VARCHAR(32)   NOT NULL PRIMARY KEY,
+    user_key        BIGINT        NOT NULL,
+    title           VARCHAR(1000) NOT NULL,
+    author          VARCHAR(1000),
+    citation_type   VARCHAR(20)   NOT NULL,
+    request_format  VARCHAR(20)   NOT NULL,
+    owner           VARCHAR(100)  NOT NULL,
+    pickup_location VARCHAR(100),
+    request_status  VARCHAR(40)   NOT NULL,
+    active          BOOLEAN       NOT NULL,
+    shipping_cost   DECIMAL(12, 2),
+    fund_code       VARCHAR(100),
+    note            VARCHAR(4000),
+    request_time    TIMESTAMP WITH TIME ZONE NOT NULL,
+    cancel_reason   VARCHAR(100),
+    CONSTRAINT fk_rs_request_patron FOREIGN KEY (user_key) REFERENCES patron (user_key) ON DELETE CASCADE
+);
+
+CREATE INDEX IF NOT EXISTS ix_rs_request_user ON rs_request (user_key);
+
 -- END TABLES ADDED LATER
 
 CREATE TABLE user_set (

@@ -52,6 +52,7 @@ import org.almasim.simulator.population.PopulationService;
 import org.almasim.simulator.population.SyntheticPopulation;
 import org.almasim.simulator.requests.RequestController;
 import org.almasim.simulator.requests.RequestService;
+import org.almasim.simulator.requests.ResourceSharingService;
 import org.almasim.simulator.sets.SetController;
 import org.almasim.simulator.sets.SetService;
 import org.almasim.simulator.settings.InstitutionSettings;
@@ -178,7 +179,9 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
                 new UserController(users, listing),
                 new FeeController(fees),
                 new LoanController(loans),
-                new RequestController(new RequestService(dsl, codes, clock, users)),
+                new RequestController(
+                        new RequestService(dsl, codes, clock, users),
+                        new ResourceSharingService(dsl, codes, clock, users)),
                 new SetController(sets),
                 new JobController(jobs),
                 new BlockerController(blockers),

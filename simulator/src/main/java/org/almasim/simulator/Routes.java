@@ -76,6 +76,14 @@ final class Routes {
                                 delete(at.to(h -> h.requests()::cancel));
                             });
                         });
+                        path("resource-sharing-requests", () -> {
+                            post(at.to(h -> h.requests()::placeSharing));
+                            path("{request_id}", () -> {
+                                get(at.to(h -> h.requests()::getSharing));
+                                post(at.to(h -> h.requests()::actOnSharing));
+                                delete(at.to(h -> h.requests()::cancelSharing));
+                            });
+                        });
                         path("loans", () -> {
                             get(at.to(h -> h.loans()::list));
                             post(at.to(h -> h.loans()::create));
@@ -134,6 +142,7 @@ final class Routes {
                 put("settings", at.to(h -> h.admin()::updateSettings));
                 get("users/{user_id}/blockers", at.to(h -> h.blockers()::get));
                 put("users/{user_id}/blockers", at.to(h -> h.blockers()::replace));
+                put("users/{user_id}/resource-sharing-requests/{request_id}", at.to(h -> h.requests()::moveSharing));
                 get("patrons", at.to(h -> h.patrons()::list));
                 get("patrons/summary", at.to(h -> h.patrons()::summary));
                 get("patrons/{user_id}", at.to(h -> h.patrons()::get));

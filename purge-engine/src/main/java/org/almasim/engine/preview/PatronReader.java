@@ -37,7 +37,8 @@ final class PatronReader {
      * it was read with them, else with one more call.
      */
     static Patron withActivity(AlmaClient alma, Patron patron, JsonNode user, Set<String> sets) {
-        JsonNode expanded = user.has("loans") && user.has("fees")
+        // Alma answers "loans": null and "fees": null for a user read without expand: only counts count.
+        JsonNode expanded = user.path("loans").has("value") && user.path("fees").has("value")
                 ? user
                 : alma.get(AlmaClient.userPath(patron.primaryId()), EXPAND_ACTIVITY);
         int loans = expanded.path("loans").path("value").asInt(0);

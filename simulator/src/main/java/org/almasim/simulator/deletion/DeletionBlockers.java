@@ -2,6 +2,7 @@ package org.almasim.simulator.deletion;
 
 import static org.almasim.simulator.db.Tables.JOB_LOCK;
 import static org.almasim.simulator.db.Tables.PATRON_BLOCKER;
+import static org.almasim.simulator.db.Tables.RS_REQUEST;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -20,6 +21,9 @@ import org.jooq.DSLContext;
  * for a batch of users at a time, with the same few queries either way.
  */
 public final class DeletionBlockers {
+    /** The state of a resource-sharing request that waits on the hold shelf. */
+    public static final String ON_HOLD_SHELF = "ON_HOLD_SHELF";
+
     private DeletionBlockers() {}
 
     public static List<DeletionBlocker> of(DSLContext db, long userKey, BigDecimal waiveThreshold, String currency) {
@@ -61,6 +65,18 @@ public final class DeletionBlockers {
                                 "User has an active balance of " + balance.toPlainString() + " " + currency + "."));
             }
         }
+        // A borrowing request on the hold shelf, as the API made it and the lending partner moved it.
+        db.select(RS_REQUEST.USER_KEY, RS_REQUEST.REQUEST_ID)
+                .from(users.table())
+                .join(RS_REQUEST)
+                .on(RS_REQUEST.USER_KEY.eq(users.value()))
+                .where(RS_REQUEST.ACTIVE.isTrue().and(RS_REQUEST.REQUEST_STATUS.eq(ON_HOLD_SHELF)))
+                .orderBy(RS_REQUEST.REQUEST_ID)
+                .forEach(r -> blockers.get(r.value1())
+                        .add(new DeletionBlocker(
+                                BlockerKind.RS_REQUEST_ON_HOLD_SHELF.name(),
+                                BlockerKind.RS_REQUEST_ON_HOLD_SHELF.reason().replaceAll("\\.$", "") + " (" + r.value2()
+                                        + ").")));
         boolean research = InstitutionSettings.researchEnabled(db);
         db.select(PATRON_BLOCKER.USER_KEY, PATRON_BLOCKER.KIND, PATRON_BLOCKER.DETAIL)
                 .from(users.table())

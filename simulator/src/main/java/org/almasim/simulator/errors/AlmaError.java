@@ -75,6 +75,13 @@ public enum AlmaError {
     NO_ITEM_FOR_REQUEST(400, "401129", "No items can fulfill the submitted request."),
     REQUEST_EXISTS(400, "401136", "Failed to save the request: Patron has active request for selected item."),
     PICKUP_NOT_FOUND(400, "401895", "Pickup circulation desk with code %s and library code %s was not found."),
+    RS_OWNER_MISSING(400, "401607", "Resource sharing library (owner) is missing"),
+    RS_OWNER_NOT_THE_USERS(
+            400, "401608", "The given resource sharing library (owner) is not defined in the patron record"),
+    RS_DUPLICATE(400, "402362", "Failed to save the request: Patron has duplicate request"),
+    RS_REQUEST_NOT_FOUND(400, "40166450", "No result found for given parameters."),
+    RS_OPERATION_INVALID(400, "40166411", "Parameter value is invalid."),
+    RS_SHIPPING_COST_NEGATIVE(400, "40166425", "Shipping cost cannot be lower than 0."),
 
     // Fees
     FEE_NOT_FOUND(400, "401665", "Fine not found: %s."),

@@ -5,6 +5,7 @@ import static org.almasim.simulator.db.Tables.JOB_LOCK;
 import static org.almasim.simulator.db.Tables.LOAN;
 import static org.almasim.simulator.db.Tables.PATRON;
 import static org.almasim.simulator.db.Tables.PATRON_BLOCKER;
+import static org.almasim.simulator.db.Tables.RS_REQUEST;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.almasim.simulator.deletion.BlockerKind;
+import org.almasim.simulator.deletion.DeletionBlockers;
 import org.almasim.simulator.deletion.PatronActivity;
 import org.almasim.simulator.jobs.PurgeParameters;
 import org.almasim.simulator.store.Page;
@@ -133,6 +135,13 @@ final class PatronRepository {
                 .or(DSL.exists(DSL.selectOne()
                         .from(PATRON_BLOCKER)
                         .where(PATRON_BLOCKER.USER_KEY.eq(PATRON.USER_KEY).and(PATRON_BLOCKER.KIND.in(kinds)))))
+                .or(DSL.exists(DSL.selectOne()
+                        .from(RS_REQUEST)
+                        .where(RS_REQUEST
+                                .USER_KEY
+                                .eq(PATRON.USER_KEY)
+                                .and(RS_REQUEST.ACTIVE.isTrue())
+                                .and(RS_REQUEST.REQUEST_STATUS.eq(DeletionBlockers.ON_HOLD_SHELF)))))
                 .or(DSL.exists(DSL.selectOne().from(JOB_LOCK).where(JOB_LOCK.USER_KEY.eq(PATRON.USER_KEY))));
     }
 }

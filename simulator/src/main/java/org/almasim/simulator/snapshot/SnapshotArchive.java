@@ -1,5 +1,6 @@
 package org.almasim.simulator.snapshot;
 
+import static org.almasim.simulator.db.Tables.RS_REQUEST;
 import static org.almasim.simulator.db.Tables.SIMULATOR_STATE;
 import static org.almasim.simulator.db.Tables.USER_REQUEST;
 
@@ -54,8 +55,8 @@ public final class SnapshotArchive {
      * The tables a snapshot of an earlier version was written without, by version: such a snapshot is imported with
      * them empty. Version 2 came before users' requests were kept.
      */
-    private static final Map<Integer, Set<String>> ADDED_AFTER =
-            Map.of(2, Set.of(TABLE_ENTRY.formatted(USER_REQUEST.getName())));
+    private static final Map<Integer, Set<String>> ADDED_AFTER = Map.of(
+            2, Set.of(TABLE_ENTRY.formatted(USER_REQUEST.getName()), TABLE_ENTRY.formatted(RS_REQUEST.getName())));
 
     static final int BATCH = 1_000;
 

@@ -15,6 +15,7 @@ import static org.almasim.simulator.db.Tables.LOAN;
 import static org.almasim.simulator.db.Tables.PATRON;
 import static org.almasim.simulator.db.Tables.PATRON_BLOCKER;
 import static org.almasim.simulator.db.Tables.PATRON_IDENTIFIER;
+import static org.almasim.simulator.db.Tables.RS_REQUEST;
 import static org.almasim.simulator.db.Tables.SET_MEMBER;
 import static org.almasim.simulator.db.Tables.SIMULATOR_STATE;
 import static org.almasim.simulator.db.Tables.USER_REQUEST;
@@ -45,7 +46,8 @@ public final class LibraryTables {
             JOB_EVENT,
             JOB_LOCK,
             DELETED_USER,
-            USER_REQUEST);
+            USER_REQUEST,
+            RS_REQUEST);
 
     /** The library's data: every table but the simulator's own state (its date, the console's schedules). */
     public static final List<Table<?>> DATA =

@@ -451,6 +451,18 @@ public final class UserService {
         }
     }
 
+    /** The resource-sharing libraries a user belongs to (a resource-sharing request's owner must be one). */
+    public List<RsLibrary> rsLibraries(DSLContext db, long key) {
+        StoredUser stored = new UserRepository(db).loadForUpdate(key).orElseThrow();
+        try {
+            return AlmaFormats.JSON
+                    .treeToValue(tree(stored.document()), User.class)
+                    .rsLibrary();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored user document could not be read", e);
+        }
+    }
+
     static ObjectNode tree(String document) {
         try {
             return (ObjectNode) AlmaFormats.JSON.readTree(document);
