@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.RecordComponent;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,7 @@ final class UserRules {
             note.put("popup_note", false);
         }
         putIfAbsent(note, "created_by", CREATED_THROUGH_API);
-        putIfAbsent(note, "created_date", clock.now().toString());
+        putIfAbsent(note, "created_date", createdToday());
         describe(note, "note_type", CodeTables.NOTE_TYPES);
     }
 
@@ -89,7 +90,7 @@ final class UserRules {
         }
         putIfAbsent(block, "block_status", "Active");
         putIfAbsent(block, "created_by", CREATED_THROUGH_API);
-        putIfAbsent(block, "created_date", clock.now().toString());
+        putIfAbsent(block, "created_date", createdToday());
         describe(block, "block_type", CodeTables.BLOCK_TYPES);
         describe(block, "block_description", CodeTables.BLOCK_DESCRIPTIONS);
     }
@@ -128,6 +129,14 @@ final class UserRules {
         });
         node.removeAll();
         node.setAll(ordered);
+    }
+
+    /**
+     * When a note or block given without its creation time was created: the start of the simulated day, so that the
+     * same population loaded twice is the same library (a load writes many at once).
+     */
+    private String createdToday() {
+        return clock.today().atStartOfDay(ZoneOffset.UTC).toInstant().toString();
     }
 
     private static void putIfAbsent(ObjectNode node, String field, String value) {
