@@ -26,6 +26,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.almasim.simulator.admin.AdminController;
 import org.almasim.simulator.admin.SnapshotController;
+import org.almasim.simulator.attachments.AttachmentController;
+import org.almasim.simulator.attachments.AttachmentService;
 import org.almasim.simulator.blockers.BlockerController;
 import org.almasim.simulator.blockers.BlockerService;
 import org.almasim.simulator.clock.SimulatedClock;
@@ -119,6 +121,7 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
             FeeController fees,
             LoanController loans,
             RequestController requests,
+            AttachmentController attachments,
             SetController sets,
             JobController jobs,
             BlockerController blockers,
@@ -182,6 +185,7 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
                 new RequestController(
                         new RequestService(dsl, codes, clock, users),
                         new ResourceSharingService(dsl, codes, clock, users)),
+                new AttachmentController(new AttachmentService(dsl, clock, users)),
                 new SetController(sets),
                 new JobController(jobs),
                 new BlockerController(blockers),

@@ -76,6 +76,8 @@ final class Routes {
                                 delete(at.to(h -> h.requests()::cancel));
                             });
                         });
+                        post("attachments", at.to(h -> h.attachments()::add));
+                        get("attachments/{attachment_id}", at.to(h -> h.attachments()::get));
                         path("resource-sharing-requests", () -> {
                             post(at.to(h -> h.requests()::placeSharing));
                             path("{request_id}", () -> {

@@ -76,6 +76,9 @@ public enum AlmaError {
     REQUEST_EXISTS(400, "401136", "Failed to save the request: Patron has active request for selected item."),
     PICKUP_NOT_FOUND(400, "401895", "Pickup circulation desk with code %s and library code %s was not found."),
     RS_OWNER_MISSING(400, "401607", "Resource sharing library (owner) is missing"),
+    NOT_A_POSITIVE_NUMBER(400, "60100", "The parameter %s must be a number greater than zero."),
+    ATTACHMENT_NOT_FOUND(400, "60321", "Attachment %s not found."),
+    ATTACHMENT_UNREADABLE(400, "60322", "Attachment content could not be processed. %s"),
     RS_OWNER_NOT_THE_USERS(
             400, "401608", "The given resource sharing library (owner) is not defined in the patron record"),
     RS_DUPLICATE(400, "402362", "Failed to save the request: Patron has duplicate request"),

@@ -2,6 +2,7 @@ package org.almasim.simulator.snapshot;
 
 import static org.almasim.simulator.db.Tables.RS_REQUEST;
 import static org.almasim.simulator.db.Tables.SIMULATOR_STATE;
+import static org.almasim.simulator.db.Tables.USER_ATTACHMENT;
 import static org.almasim.simulator.db.Tables.USER_REQUEST;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -56,7 +57,11 @@ public final class SnapshotArchive {
      * them empty. Version 2 came before users' requests were kept.
      */
     private static final Map<Integer, Set<String>> ADDED_AFTER = Map.of(
-            2, Set.of(TABLE_ENTRY.formatted(USER_REQUEST.getName()), TABLE_ENTRY.formatted(RS_REQUEST.getName())));
+            2,
+            Set.of(
+                    TABLE_ENTRY.formatted(USER_REQUEST.getName()),
+                    TABLE_ENTRY.formatted(RS_REQUEST.getName()),
+                    TABLE_ENTRY.formatted(USER_ATTACHMENT.getName())));
 
     static final int BATCH = 1_000;
 

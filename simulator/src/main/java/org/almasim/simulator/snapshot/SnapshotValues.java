@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Base64;
 import org.almasim.simulator.errors.Echo;
 import org.jooq.Field;
 
@@ -48,6 +49,9 @@ final class SnapshotValues {
             json.writeString(amount.toPlainString());
         } else if (value instanceof LocalDate || value instanceof OffsetDateTime) {
             json.writeString(value.toString());
+        } else if (value instanceof byte[] bytes) {
+            // An attachment's content, as base64 text.
+            json.writeString(Base64.getEncoder().encodeToString(bytes));
         } else {
             throw new IllegalStateException("No snapshot form for " + value.getClass());
         }
@@ -97,6 +101,13 @@ final class SnapshotValues {
         }
         if (type == OffsetDateTime.class) {
             return OffsetDateTime.parse(textOf(node));
+        }
+        if (type == byte[].class) {
+            byte[] bytes = Base64.getDecoder().decode(textOf(node));
+            if (length > 0 && bytes.length > length) {
+                throw new IllegalArgumentException("longer than the column's " + length + " bytes");
+            }
+            return bytes;
         }
         throw new IllegalStateException("No snapshot form for " + type);
     }

@@ -18,6 +18,7 @@ import static org.almasim.simulator.db.Tables.PATRON_IDENTIFIER;
 import static org.almasim.simulator.db.Tables.RS_REQUEST;
 import static org.almasim.simulator.db.Tables.SET_MEMBER;
 import static org.almasim.simulator.db.Tables.SIMULATOR_STATE;
+import static org.almasim.simulator.db.Tables.USER_ATTACHMENT;
 import static org.almasim.simulator.db.Tables.USER_REQUEST;
 import static org.almasim.simulator.db.Tables.USER_SET;
 
@@ -47,7 +48,8 @@ public final class LibraryTables {
             JOB_LOCK,
             DELETED_USER,
             USER_REQUEST,
-            RS_REQUEST);
+            RS_REQUEST,
+            USER_ATTACHMENT);
 
     /** The library's data: every table but the simulator's own state (its date, the console's schedules). */
     public static final List<Table<?>> DATA =

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -254,6 +256,13 @@ class InstitutionIsolationTest {
                                 + "\"}")
                 .isOk()
                 .json();
+        JsonNode attachment = client.postJson(
+                        "/almaws/v1/users/" + userId + "/attachments",
+                        Map.of(),
+                        "{\"file_name\":\"" + marker + ".txt\",\"content\":\""
+                                + Base64.getEncoder().encodeToString(marker.getBytes(StandardCharsets.UTF_8)) + "\"}")
+                .isOk()
+                .json();
         String instance = client.startJob("/almaws/v1/conf/jobs/M26700", Map.of("user_group", "UNDERGRAD"));
         client.awaitFinished(instance);
         Map<String, String> ids = new LinkedHashMap<>();
@@ -261,6 +270,7 @@ class InstitutionIsolationTest {
         ids.put("{fee_id}", fee.path("id").asText());
         ids.put("{loan_id}", loan.path("loan_id").asText());
         ids.put("{request_id}", request.path("request_id").asText());
+        ids.put("{attachment_id}", attachment.path("id").asText());
         ids.put("{mms_id}", loan.path("mms_id").asText());
         ids.put("{holding_id}", loan.path("holding_id").asText());
         ids.put("{item_pid}", loan.path("item_id").asText());

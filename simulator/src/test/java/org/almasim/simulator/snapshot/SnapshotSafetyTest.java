@@ -244,7 +244,9 @@ class SnapshotSafetyTest {
 
     @Test
     void aVersion2SnapshotFromBeforeRequestsIsTakenWithNoRequestsButAVersion3OneMustHoldThem() throws Exception {
-        Map<String, byte[]> older = without(without(genuine, "tables/USER_REQUEST.jsonl"), "tables/RS_REQUEST.jsonl");
+        Map<String, byte[]> older = without(
+                without(without(genuine, "tables/USER_REQUEST.jsonl"), "tables/RS_REQUEST.jsonl"),
+                "tables/USER_ATTACHMENT.jsonl");
         String manifest = new String(genuine.get(SnapshotArchive.MANIFEST), StandardCharsets.UTF_8);
         assertThat(manifest).contains("\"version\":3");
         older.put(
