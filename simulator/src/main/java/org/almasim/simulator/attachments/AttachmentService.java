@@ -5,6 +5,7 @@ import static org.almasim.simulator.db.Tables.USER_ATTACHMENT;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.Locale;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.db.tables.records.UserAttachmentRecord;
 import org.almasim.simulator.errors.AlmaError;
@@ -94,7 +95,7 @@ public final class AttachmentService {
             if (expand == null || expand.isBlank()) {
                 return NONE;
             }
-            return switch (expand.strip().toLowerCase(java.util.Locale.ROOT)) {
+            return switch (expand.strip().toLowerCase(Locale.ROOT)) {
                 case "content" -> CONTENT;
                 case "content_no_encoding" -> CONTENT_NO_ENCODING;
                 default ->

@@ -7,8 +7,10 @@ import static org.almasim.simulator.db.Tables.USER_REQUEST;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.almasim.simulator.store.BulkLookup;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -43,15 +45,20 @@ public final class PatronActivity {
         return db.fetchCount(USER_REQUEST, USER_REQUEST.USER_KEY.eq(userKey).and(USER_REQUEST.ACTIVE.isTrue()));
     }
 
-    /** Whether another user than this one waits for the item: a loan of it cannot be renewed then. */
-    public static boolean requestedByAnother(DSLContext db, String itemPid, long userKey) {
-        return db.fetchExists(
-                USER_REQUEST,
-                USER_REQUEST
-                        .ITEM_PID
-                        .eq(itemPid)
-                        .and(USER_REQUEST.ACTIVE.isTrue())
-                        .and(USER_REQUEST.USER_KEY.ne(userKey)));
+    /**
+     * Which of these items (a page of a user's loans at most) another user than this one waits for: a loan of such an
+     * item cannot be renewed.
+     */
+    public static Set<String> requestedByOthers(DSLContext db, Collection<String> itemPids, long userKey) {
+        if (itemPids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(db.selectDistinct(USER_REQUEST.ITEM_PID)
+                .from(USER_REQUEST)
+                .where(USER_REQUEST.ITEM_PID.in(itemPids))
+                .and(USER_REQUEST.ACTIVE.isTrue())
+                .and(USER_REQUEST.USER_KEY.ne(userKey))
+                .fetch(USER_REQUEST.ITEM_PID));
     }
 
     public static BigDecimal activeBalance(DSLContext db, long userKey) {

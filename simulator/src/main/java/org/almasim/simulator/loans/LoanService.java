@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.almasim.simulator.clock.SimulatedClock;
@@ -92,7 +93,7 @@ public final class LoanService {
                     null,
                     0);
             loans.insert(loan);
-            return render(loan, item, userId, links);
+            return render(loan, item, userId, links, requestedByOthers(tx.dsl(), loan, key));
         });
     }
 
@@ -162,8 +163,10 @@ public final class LoanService {
         Map<String, InventoryItem> items = new InventoryRepository(dsl)
                 .itemsByPid(page1.stream().map(StoredLoan::itemPid).toList()).stream()
                         .collect(Collectors.toMap(InventoryItem::itemPid, Function.identity()));
+        Set<String> requested = PatronActivity.requestedByOthers(
+                dsl, page1.stream().map(StoredLoan::itemPid).toList(), key);
         List<Loan> rendered = page1.stream()
-                .map(l -> render(l, items.get(l.itemPid()), userId, links))
+                .map(l -> render(l, items.get(l.itemPid()), userId, links, requested.contains(l.itemPid())))
                 .toList();
         return new LoanList(rendered, loans.count(key, wanted));
     }
@@ -181,7 +184,11 @@ public final class LoanService {
         long key = users.keyOf(dsl, userId, null);
         StoredLoan loan = new LoanRepository(dsl).find(key, loanId).orElseThrow(() -> noLoan(loanId));
         return render(
-                loan, new InventoryRepository(dsl).itemByPid(loan.itemPid()).orElseThrow(), userId, links);
+                loan,
+                new InventoryRepository(dsl).itemByPid(loan.itemPid()).orElseThrow(),
+                userId,
+                links,
+                requestedByOthers(dsl, loan, key));
     }
 
     public Loan renew(String userId, String idType, String loanId, String op, AlmaLinks links) {
@@ -193,10 +200,7 @@ public final class LoanService {
             UserService.lock(tx.dsl(), key);
             LoanRepository loans = new LoanRepository(tx.dsl());
             StoredLoan loan = loans.find(key, loanId).orElseThrow(() -> noLoan(loanId));
-            // Another patron's hold request on the item stops a renewal, as Alma's loan policy does.
-            if (!loan.status().equals("ACTIVE")
-                    || loan.renewals() >= MAX_RENEWALS
-                    || PatronActivity.requestedByAnother(tx.dsl(), loan.itemPid(), key)) {
+            if (!renewable(loan, requestedByOthers(tx.dsl(), loan, key))) {
                 throw AlmaError.CANNOT_RENEW.refusal(loanId);
             }
             Instant due = renewedDue(loan);
@@ -296,7 +300,11 @@ public final class LoanService {
     private Loan reload(DSLContext db, long key, String loanId, String userId, AlmaLinks links) {
         StoredLoan loan = new LoanRepository(db).find(key, loanId).orElseThrow();
         return render(
-                loan, new InventoryRepository(db).itemByPid(loan.itemPid()).orElseThrow(), userId, links);
+                loan,
+                new InventoryRepository(db).itemByPid(loan.itemPid()).orElseThrow(),
+                userId,
+                links,
+                requestedByOthers(db, loan, key));
     }
 
     /**
@@ -320,7 +328,21 @@ public final class LoanService {
         return today.plusDays(LOAN_DAYS).atTime(DUE_TIME).toInstant(ZoneOffset.UTC);
     }
 
-    private Loan render(StoredLoan loan, InventoryItem item, String userId, AlmaLinks links) {
+    /**
+     * Whether the loan may be renewed: active, under the renewal limit, and no other patron's hold request waiting for
+     * its item, as Alma's loan policy has it. The one rule for the {@code renewable} flag and for a renewal.
+     */
+    private static boolean renewable(StoredLoan loan, boolean requestedByOthers) {
+        return loan.status().equals("ACTIVE") && loan.renewals() < MAX_RENEWALS && !requestedByOthers;
+    }
+
+    private static boolean requestedByOthers(DSLContext db, StoredLoan loan, long userKey) {
+        return !PatronActivity.requestedByOthers(db, List.of(loan.itemPid()), userKey)
+                .isEmpty();
+    }
+
+    private Loan render(
+            StoredLoan loan, InventoryItem item, String userId, AlmaLinks links, boolean requestedByOthers) {
         return new Loan(
                 links.loan(userId, loan.loanId()),
                 loan.loanId(),
@@ -343,7 +365,7 @@ public final class LoanService {
                 new Loan.Location(item.location(), item.location()),
                 item.callNumber(),
                 BigDecimal.ZERO,
-                loan.status().equals("ACTIVE") && loan.renewals() < MAX_RENEWALS,
+                renewable(loan, requestedByOthers),
                 loan.lastRenewDate(),
                 null);
     }

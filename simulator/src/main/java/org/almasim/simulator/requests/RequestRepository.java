@@ -4,10 +4,13 @@ import static org.almasim.simulator.db.Tables.USER_REQUEST;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.almasim.simulator.db.tables.records.UserRequestRecord;
 import org.almasim.simulator.store.Page;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** Users' requests in H2, through jOOQ only. */
 final class RequestRepository {
@@ -44,7 +47,7 @@ final class RequestRepository {
                 .set(USER_REQUEST.PICKUP_LIBRARY, request.pickupLibrary())
                 .set(USER_REQUEST.PICKUP_CIRC_DESK, request.pickupCircDesk())
                 .set(USER_REQUEST.USER_COMMENT, request.comment())
-                .set(USER_REQUEST.REQUEST_TIME, request.requestTime().atOffset(java.time.ZoneOffset.UTC))
+                .set(USER_REQUEST.REQUEST_TIME, request.requestTime().atOffset(ZoneOffset.UTC))
                 .set(USER_REQUEST.LAST_INTEREST_DATE, request.lastInterestDate())
                 .execute();
     }
@@ -60,7 +63,7 @@ final class RequestRepository {
         return db.selectFrom(USER_REQUEST)
                 .where(USER_REQUEST.USER_KEY.eq(userKey))
                 .and(USER_REQUEST.ACTIVE.eq(active))
-                .and(type.map(USER_REQUEST.REQUEST_TYPE::eq).orElse(org.jooq.impl.DSL.noCondition()))
+                .and(type.map(USER_REQUEST.REQUEST_TYPE::eq).orElse(DSL.noCondition()))
                 .orderBy(USER_REQUEST.REQUEST_TIME, USER_REQUEST.REQUEST_ID)
                 .limit(page.limit())
                 .offset(page.offset())
@@ -74,7 +77,7 @@ final class RequestRepository {
                         .USER_KEY
                         .eq(userKey)
                         .and(USER_REQUEST.ACTIVE.eq(active))
-                        .and(type.map(USER_REQUEST.REQUEST_TYPE::eq).orElse(org.jooq.impl.DSL.noCondition())));
+                        .and(type.map(USER_REQUEST.REQUEST_TYPE::eq).orElse(DSL.noCondition())));
     }
 
     /** Whether the user already has an active request on the item. */
@@ -98,10 +101,10 @@ final class RequestRepository {
                                 .and(USER_REQUEST.ACTIVE.isTrue())
                                 .and(USER_REQUEST
                                         .REQUEST_TIME
-                                        .lt(request.requestTime().atOffset(java.time.ZoneOffset.UTC))
+                                        .lt(request.requestTime().atOffset(ZoneOffset.UTC))
                                         .or(USER_REQUEST
                                                 .REQUEST_TIME
-                                                .eq(request.requestTime().atOffset(java.time.ZoneOffset.UTC))
+                                                .eq(request.requestTime().atOffset(ZoneOffset.UTC))
                                                 .and(USER_REQUEST.REQUEST_ID.lt(request.requestId())))))
                 + 1;
     }
@@ -116,7 +119,7 @@ final class RequestRepository {
                 .execute();
     }
 
-    private static StoredRequest stored(org.almasim.simulator.db.tables.records.UserRequestRecord r) {
+    private static StoredRequest stored(UserRequestRecord r) {
         return new StoredRequest(
                 r.getRequestId(),
                 r.getUserKey(),

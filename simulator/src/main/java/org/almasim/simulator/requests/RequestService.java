@@ -1,6 +1,7 @@
 package org.almasim.simulator.requests;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import org.almasim.simulator.store.AlmaIds;
 import org.almasim.simulator.store.Page;
 import org.almasim.simulator.users.UserService;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * Alma's user requests, for hold requests on physical items: placed at title level ({@code mms_id}: the title's first
@@ -101,7 +103,7 @@ public final class RequestService {
                     "request_type must be HOLD, DIGITIZATION or BOOKING, got '" + type + "'.");
         }
         return dsl.connectionResult(connection -> {
-            DSLContext db = org.jooq.impl.DSL.using(connection, dsl.dialect(), dsl.settings());
+            DSLContext db = DSL.using(connection, dsl.dialect(), dsl.settings());
             long key = users.keyOf(db, userId, idType);
             RequestRepository requests = new RequestRepository(db);
             InventoryRepository inventory = new InventoryRepository(db);
@@ -115,7 +117,7 @@ public final class RequestService {
 
     public UserRequest get(String userId, String idType, String requestId) {
         return dsl.connectionResult(connection -> {
-            DSLContext db = org.jooq.impl.DSL.using(connection, dsl.dialect(), dsl.settings());
+            DSLContext db = DSL.using(connection, dsl.dialect(), dsl.settings());
             long key = users.keyOf(db, userId, idType);
             RequestRepository requests = new RequestRepository(db);
             StoredRequest request = requests.find(key, requestId).orElseThrow(AlmaError.REQUEST_NOT_FOUND::refusal);
@@ -160,7 +162,7 @@ public final class RequestService {
                 r.pickupCircDesk(),
                 r.comment(),
                 r.active() ? requests.placeInQueue(r) : null,
-                time.atOffset(java.time.ZoneOffset.UTC).toLocalDate(),
+                time.atOffset(ZoneOffset.UTC).toLocalDate(),
                 time,
                 r.lastInterestDate(),
                 r.active() ? (r.status().equals("NOT_STARTED") ? "Waiting for the item" : "Pickup From Shelf") : null,

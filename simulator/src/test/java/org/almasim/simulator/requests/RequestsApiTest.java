@@ -88,8 +88,16 @@ class RequestsApiTest extends SimulatorTest {
         assertThat(placed.path("request_status").asText()).isEqualTo("NOT_STARTED");
         assertThat(placed.path("item_id").asText()).isEqualTo(itemPid);
 
-        alma.postJson("/almaws/v1/users/borrower/loans/" + loan.path("loan_id").asText(), Map.of("op", "renew"), null)
-                .hasAlmaError("401822");
+        String loanPath =
+                "/almaws/v1/users/borrower/loans/" + loan.path("loan_id").asText();
+        assertThat(alma.getJson(loanPath, Map.of())
+                        .isOk()
+                        .json()
+                        .path("renewable")
+                        .asBoolean())
+                .as("another patron waits for the item")
+                .isFalse();
+        alma.postJson(loanPath, Map.of("op", "renew"), null).hasAlmaError("401822");
         alma.postJson("/almaws/v1/users/reader/requests", Map.of("mms_id", mmsId), HOLD)
                 .hasAlmaError("401136");
         assertThat(place("reader", Map.of("mms_id", mmsId, "allow_same_request", "true"))
