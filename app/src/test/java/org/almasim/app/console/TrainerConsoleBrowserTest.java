@@ -432,14 +432,7 @@ class TrainerConsoleBrowserTest {
         try (Simulator consortium = Simulator.create(
                         Simulator.Config.defaults().withToday(LocalDate.of(2022, 7, 1)), new TrainerConsole())
                 .start(0)) {
-            JsonNode outcome = post(consortium, "/almasim/v1/console/scenarios/flvc-consortium");
-            while (!outcome.path("scenario").path("finished").asBoolean()) {
-                outcome = post(consortium, "/almasim/v1/console/scenario/step");
-            }
-            browser.get(consortium.baseUrl() + "/");
-            wait.until(d -> d.findElement(By.id("key-panel")).isDisplayed());
-            browser.findElement(By.id("key-submit")).click();
-            wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+            openAfterTheStory(consortium, "flvc-consortium");
 
             assertThat(browser.findElement(By.id("panel-consortium")).isDisplayed())
                     .as("the console opens on the consortium")
@@ -490,14 +483,7 @@ class TrainerConsoleBrowserTest {
         try (Simulator opal = Simulator.create(
                         Simulator.Config.defaults().withToday(LocalDate.of(2021, 1, 1)), new TrainerConsole())
                 .start(0)) {
-            JsonNode outcome = post(opal, "/almasim/v1/console/scenarios/opal-four-years");
-            while (!outcome.path("scenario").path("finished").asBoolean()) {
-                outcome = post(opal, "/almasim/v1/console/scenario/step");
-            }
-            browser.get(opal.baseUrl() + "/");
-            wait.until(d -> d.findElement(By.id("key-panel")).isDisplayed());
-            browser.findElement(By.id("key-submit")).click();
-            wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+            openAfterTheStory(opal, "opal-four-years");
 
             browser.findElement(By.id("tab-charts")).click();
             JsonNode history = api(opal, "/almasim/v1/console/history", ApiKeys.DEVELOPMENT_KEY);
@@ -539,6 +525,21 @@ class TrainerConsoleBrowserTest {
         } finally {
             browser.get(simulator.baseUrl() + "/");
         }
+    }
+
+    /**
+     * Tells a shipped story through the simulator's console, as {@code almasim demo} does, then opens that simulator's
+     * page with its development key.
+     */
+    private static void openAfterTheStory(Simulator on, String story) throws IOException {
+        JsonNode outcome = post(on, "/almasim/v1/console/scenarios/" + story);
+        while (!outcome.path("scenario").path("finished").asBoolean()) {
+            outcome = post(on, "/almasim/v1/console/scenario/step");
+        }
+        browser.get(on.baseUrl() + "/");
+        wait.until(d -> d.findElement(By.id("key-panel")).isDisplayed());
+        browser.findElement(By.id("key-submit")).click();
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
     }
 
     /** Every number each chart draws is the console's history's, as its API answers it. */

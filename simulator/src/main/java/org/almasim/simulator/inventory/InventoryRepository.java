@@ -17,6 +17,7 @@ import org.almasim.simulator.store.BulkLookup;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.SelectOnConditionStep;
 
 /** The minimal inventory (bib, holding, item) in H2, through jOOQ only. */
 public final class InventoryRepository {
@@ -40,12 +41,7 @@ public final class InventoryRepository {
 
     /** A title's first item, by item id: what a title-level request asks for. */
     public Optional<InventoryItem> firstItemOf(String mmsId) {
-        return db.select()
-                .from(ITEM)
-                .join(HOLDING)
-                .on(HOLDING.HOLDING_ID.eq(ITEM.HOLDING_ID))
-                .join(BIB)
-                .on(BIB.MMS_ID.eq(HOLDING.MMS_ID))
+        return withTitles()
                 .where(BIB.MMS_ID.eq(mmsId))
                 .orderBy(ITEM.ITEM_PID)
                 .limit(1)
@@ -58,16 +54,7 @@ public final class InventoryRepository {
 
     /** Locks the item row until the transaction ends, so one item cannot be lent twice at once. */
     public Optional<InventoryItem> lockItem(String pid) {
-        return db.select()
-                .from(ITEM)
-                .join(HOLDING)
-                .on(HOLDING.HOLDING_ID.eq(ITEM.HOLDING_ID))
-                .join(BIB)
-                .on(BIB.MMS_ID.eq(HOLDING.MMS_ID))
-                .where(ITEM.ITEM_PID.eq(pid))
-                .forUpdate()
-                .of(ITEM)
-                .fetchOptional(InventoryRepository::item);
+        return withTitles().where(ITEM.ITEM_PID.eq(pid)).forUpdate().of(ITEM).fetchOptional(InventoryRepository::item);
     }
 
     /** Adds many items, each with a bib and holding of its own, as one JDBC batch per table. */
@@ -140,25 +127,21 @@ public final class InventoryRepository {
     }
 
     public List<InventoryItem> itemsByPid(List<String> pids) {
-        return db.select()
-                .from(ITEM)
-                .join(HOLDING)
-                .on(HOLDING.HOLDING_ID.eq(ITEM.HOLDING_ID))
-                .join(BIB)
-                .on(BIB.MMS_ID.eq(HOLDING.MMS_ID))
-                .where(ITEM.ITEM_PID.in(pids))
-                .fetch(InventoryRepository::item);
+        return withTitles().where(ITEM.ITEM_PID.in(pids)).fetch(InventoryRepository::item);
     }
 
     private Optional<InventoryItem> one(Condition condition) {
+        return withTitles().where(condition).fetchOptional(InventoryRepository::item);
+    }
+
+    /** Items with their holdings and bibliographic records: what an {@link InventoryItem} is made from. */
+    private SelectOnConditionStep<Record> withTitles() {
         return db.select()
                 .from(ITEM)
                 .join(HOLDING)
                 .on(HOLDING.HOLDING_ID.eq(ITEM.HOLDING_ID))
                 .join(BIB)
-                .on(BIB.MMS_ID.eq(HOLDING.MMS_ID))
-                .where(condition)
-                .fetchOptional(InventoryRepository::item);
+                .on(BIB.MMS_ID.eq(HOLDING.MMS_ID));
     }
 
     private static InventoryItem item(Record r) {
