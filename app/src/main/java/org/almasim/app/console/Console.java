@@ -24,7 +24,6 @@ import org.almasim.app.console.ConsoleViews.PreviewSummary;
 import org.almasim.app.console.ConsoleViews.Saved;
 import org.almasim.app.console.ConsoleViews.ScenarioState;
 import org.almasim.engine.alma.AlmaClient;
-import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.evaluation.Decision;
 import org.almasim.engine.execution.PolicyRun;
 import org.almasim.engine.execution.RunReport;
@@ -38,7 +37,6 @@ import org.almasim.scenarios.scenario.ScenarioReader;
 import org.almasim.simulator.Institution;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.errors.AlmaError;
-import org.almasim.simulator.errors.AlmaRefusal;
 
 /**
  * The trainer console's side that needs the purge engine: shipped policies previewed and run, the clock moved with
@@ -169,28 +167,7 @@ public final class Console implements AutoCloseable {
      * candidacy): the patron page's verdicts. A policy that cannot be judged says why and the others are still judged.
      */
     public List<PolicyVerdict> verdicts(String primaryId) {
-        if (alma().findUser(primaryId, Map.of()).isEmpty()) {
-            throw AlmaError.USER_NOT_FOUND.refusal(primaryId);
-        }
-        List<PolicyVerdict> verdicts = new ArrayList<>();
-        calendar().policies().forEach((name, policy) -> {
-            List<String> candidateSets = policy.candidateSets().orElse(List.of());
-            try {
-                Optional<Decision> decision = EngineRefusals.relayed(
-                        () -> Preview.one(policy, alma(), today(), primaryId, AlmaJobs.Ids.ALMASIM.purgeOnSet()));
-                verdicts.add(new PolicyVerdict(
-                        name, policy.name(), decision.isPresent(), candidateSets, decision, Optional.empty()));
-            } catch (AlmaRefusal refused) {
-                verdicts.add(new PolicyVerdict(
-                        name,
-                        policy.name(),
-                        false,
-                        candidateSets,
-                        Optional.empty(),
-                        Optional.of(refused.getMessage())));
-            }
-        });
-        return verdicts;
+        return ConsolePreviews.verdicts(calendar().policies(), alma(), today(), primaryId);
     }
 
     public DecisionPage decisions(Optional<Decision.Action> action, int offset, int limit) {
@@ -377,8 +354,15 @@ public final class Console implements AutoCloseable {
                 runs.add(id -> ConsoleRun.finished(
                         id, institution.code(), ran.policy(), ran.day(), ran.stages(), ran.why(), ran.report()));
                 notPurged.add(ran.report());
-                // A point on the run's day: a year's move that fires weekly stages draws the year week by week.
-                recordStatus();
+                // A point on the day of a run that changed the library: the status line steps there. A run that changed
+                // nothing (a weekly stage, most weeks) would count the same patrons again.
+                RunReport report = ran.report();
+                if (report.datesFixed()
+                                + report.inactive().done()
+                                + report.purge().done()
+                        > 0) {
+                    recordStatus();
+                }
             }
         }
 

@@ -1,5 +1,6 @@
 package org.almasim.app.console;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -10,11 +11,17 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.almasim.app.console.ConsoleViews.DecisionPage;
+import org.almasim.app.console.ConsoleViews.PolicyVerdict;
 import org.almasim.app.console.ConsoleViews.PreviewSummary;
 import org.almasim.app.console.ConsoleViews.ReasonCount;
+import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.evaluation.Decision;
+import org.almasim.engine.policy.Policy;
+import org.almasim.engine.preview.Preview;
 import org.almasim.engine.preview.PreviewReport;
 import org.almasim.simulator.errors.AlmaError;
+import org.almasim.simulator.errors.AlmaRefusal;
 
 /** The console's previews: one at a time, the last one kept so the page can page through its decisions. */
 final class ConsolePreviews {
@@ -59,6 +66,36 @@ final class ConsolePreviews {
                 reasons,
                 report.nearMisses().stream().limit(DECISIONS_PER_PAGE).toList(),
                 decisions(Optional.empty(), 0, DECISIONS_PER_PAGE));
+    }
+
+    /**
+     * One patron as each policy the library runs would judge it today, by the policy's own rules (not the purge job's
+     * candidacy): the patron page's verdicts. A policy that cannot be judged says why and the others are still judged.
+     */
+    static List<PolicyVerdict> verdicts(
+            Map<String, Policy> policies, AlmaClient alma, LocalDate today, String primaryId) {
+        if (alma.findUser(primaryId, Map.of()).isEmpty()) {
+            throw AlmaError.USER_NOT_FOUND.refusal(primaryId);
+        }
+        List<PolicyVerdict> verdicts = new ArrayList<>();
+        policies.forEach((name, policy) -> {
+            List<String> candidateSets = policy.candidateSets().orElse(List.of());
+            try {
+                Optional<Decision> decision = EngineRefusals.relayed(
+                        () -> Preview.one(policy, alma, today, primaryId, AlmaJobs.Ids.ALMASIM.purgeOnSet()));
+                verdicts.add(new PolicyVerdict(
+                        name, policy.name(), decision.isPresent(), candidateSets, decision, Optional.empty()));
+            } catch (AlmaRefusal refused) {
+                verdicts.add(new PolicyVerdict(
+                        name,
+                        policy.name(),
+                        false,
+                        candidateSets,
+                        Optional.empty(),
+                        Optional.of(refused.getMessage())));
+            }
+        });
+        return verdicts;
     }
 
     /** A page of the last preview's decisions, all or those of one action; KEEP decisions only when asked for. */

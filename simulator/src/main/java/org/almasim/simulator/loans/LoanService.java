@@ -3,7 +3,6 @@ package org.almasim.simulator.loans;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,15 +27,6 @@ import org.jooq.DSLContext;
 
 /** Lending, renewing, changing due dates and returning items. Dates follow the simulated clock. */
 public final class LoanService {
-    /** The simulator's one loan policy: 28 days, due at the end of the day. */
-    static final int LOAN_DAYS = 28;
-    /** The loan policy's renewal limit: a sixth renewal is refused with 401822. */
-    static final int MAX_RENEWALS = 5;
-    /** The loan policy's maximum renewal period, from the loan date: no renewal sets a due date later than this. */
-    static final int MAX_RENEWAL_PERIOD_DAYS = LOAN_DAYS * (MAX_RENEWALS + 1);
-
-    private static final LocalTime DUE_TIME = LocalTime.of(23, 59);
-
     private final DSLContext dsl;
     private final CodeTables codes;
     private final SimulatedClock clock;
@@ -88,7 +78,7 @@ public final class LoanService {
                     request.circDesk().value(),
                     request.library().value(),
                     now,
-                    dueAfter(clock.today()),
+                    LoanPolicy.dueAfter(clock.today()),
                     null,
                     null,
                     0);
@@ -119,7 +109,7 @@ public final class LoanService {
                 LoanImport l = imports.get(i);
                 String pid = pids.get(l.barcode());
                 LocalDate loanDate = l.loanDate() == null ? clock.today() : l.loanDate();
-                LocalDate due = l.dueDate() == null ? loanDate.plusDays(LOAN_DAYS) : l.dueDate();
+                LocalDate due = l.dueDate() == null ? loanDate.plusDays(LoanPolicy.LOAN_DAYS) : l.dueDate();
                 if (l.returned() == null && !busy.add(pid)) {
                     throw AlmaError.PARAMETER_NOT_VALID.refusal(
                             "Item " + l.barcode() + " is lent twice in the population.");
@@ -133,7 +123,7 @@ public final class LoanService {
                         "DEFAULT_CIRC_DESK",
                         "MAIN",
                         loanDate.atStartOfDay().toInstant(ZoneOffset.UTC),
-                        due.atTime(DUE_TIME).toInstant(ZoneOffset.UTC),
+                        LoanPolicy.dueOn(due),
                         l.returned() == null
                                 ? null
                                 : l.returned().atStartOfDay().toInstant(ZoneOffset.UTC),
@@ -200,10 +190,10 @@ public final class LoanService {
             UserService.lock(tx.dsl(), key);
             LoanRepository loans = new LoanRepository(tx.dsl());
             StoredLoan loan = loans.find(key, loanId).orElseThrow(() -> noLoan(loanId));
-            if (!renewable(loan, requestedByOthers(tx.dsl(), loan, key))) {
+            if (!LoanPolicy.renewable(loan, requestedByOthers(tx.dsl(), loan, key))) {
                 throw AlmaError.CANNOT_RENEW.refusal(loanId);
             }
-            Instant due = renewedDue(loan);
+            Instant due = LoanPolicy.renewedDue(loan, clock.today());
             loans.renew(loanId, due, clock.now());
             return reload(tx.dsl(), key, loanId, userId, links).renewed();
         });
@@ -307,35 +297,6 @@ public final class LoanService {
                 requestedByOthers(db, loan, key));
     }
 
-    /**
-     * Alma renews "for the loan period from the current date", within the policy's maximum renewal period counted
-     * from the loan date; a renewal never brings the due date earlier than it was (a renewal right after the loan was
-     * made leaves it where it is, and succeeds, as a live Alma renewed a new loan).
-     */
-    private Instant renewedDue(StoredLoan loan) {
-        Instant fromToday = dueAfter(clock.today());
-        Instant limit = loan.loanDate()
-                .atOffset(ZoneOffset.UTC)
-                .toLocalDate()
-                .plusDays(MAX_RENEWAL_PERIOD_DAYS)
-                .atTime(DUE_TIME)
-                .toInstant(ZoneOffset.UTC);
-        Instant capped = fromToday.isAfter(limit) ? limit : fromToday;
-        return capped.isAfter(loan.dueDate()) ? capped : loan.dueDate();
-    }
-
-    private static Instant dueAfter(LocalDate today) {
-        return today.plusDays(LOAN_DAYS).atTime(DUE_TIME).toInstant(ZoneOffset.UTC);
-    }
-
-    /**
-     * Whether the loan may be renewed: active, under the renewal limit, and no other patron's hold request waiting for
-     * its item, as Alma's loan policy has it. The one rule for the {@code renewable} flag and for a renewal.
-     */
-    private static boolean renewable(StoredLoan loan, boolean requestedByOthers) {
-        return loan.status().equals("ACTIVE") && loan.renewals() < MAX_RENEWALS && !requestedByOthers;
-    }
-
     private static boolean requestedByOthers(DSLContext db, StoredLoan loan, long userKey) {
         return !PatronActivity.requestedByOthers(db, List.of(loan.itemPid()), userKey)
                 .isEmpty();
@@ -365,7 +326,7 @@ public final class LoanService {
                 new Loan.Location(item.location(), item.location()),
                 item.callNumber(),
                 BigDecimal.ZERO,
-                renewable(loan, requestedByOthers),
+                LoanPolicy.renewable(loan, requestedByOthers),
                 loan.lastRenewDate(),
                 null);
     }
