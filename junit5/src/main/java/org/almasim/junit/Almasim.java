@@ -1,21 +1,14 @@
 package org.almasim.junit;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
+import org.almasim.control.ControlPlane;
+import org.almasim.control.ControlPlaneException;
 import org.almasim.simulator.Institution;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.http.ApiKeys;
@@ -93,8 +86,11 @@ public final class Almasim {
         for (Blocker blocker : blockers) {
             list.addObject().put("kind", blocker.kind()).put("detail", blocker.detail());
         }
-        controlPlane(
-                "PUT", "/almasim/v1/users/" + URLEncoder.encode(primaryId, StandardCharsets.UTF_8) + "/blockers", body);
+        try {
+            control().replaceBlockers(primaryId, body);
+        } catch (ControlPlaneException e) {
+            throw new IllegalArgumentException("The blockers were refused: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -102,34 +98,20 @@ public final class Almasim {
      * {@code institution_name}, {@code job_ids}), as {@code PUT /almasim/v1/settings} does; answers them all.
      */
     public Map<String, Object> updateSettings(Map<String, ?> settings) {
-        return JSON.convertValue(controlPlane("PUT", "/almasim/v1/settings", JSON.valueToTree(settings)), SETTINGS);
+        try {
+            return JSON.convertValue(control().updateSettings(JSON.valueToTree(settings)), SETTINGS);
+        } catch (ControlPlaneException e) {
+            throw new IllegalArgumentException("The settings were refused: " + e.getMessage(), e);
+        }
     }
 
     private static final TypeReference<Map<String, Object>> SETTINGS = new TypeReference<>() {};
 
-    private JsonNode controlPlane(String method, String path, JsonNode body) {
-        try {
-            HttpResponse<String> answer = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                            .header("Authorization", "apikey " + apiKey())
-                            .header("Content-Type", "application/json")
-                            .header("Accept", "application/json")
-                            .method(method, HttpRequest.BodyPublishers.ofString(body.toString()))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() != 200) {
-                throw new IllegalArgumentException(method + " " + path + " was refused: " + answer.body());
-            }
-            return JSON.readTree(answer.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    /** The control plane over HTTP, as a client outside the test's JVM would reach it. */
+    private ControlPlane control() {
+        return ControlPlane.at(baseUrl(), apiKey());
     }
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The faults Alma's API meets ({@link Faults}). */

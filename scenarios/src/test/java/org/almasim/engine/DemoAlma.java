@@ -2,15 +2,10 @@ package org.almasim.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.almasim.control.ControlPlane;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaSets;
 import org.almasim.simulator.Simulator;
@@ -24,6 +19,7 @@ public final class DemoAlma implements AutoCloseable {
 
     public final Simulator sim;
     public final AlmaClient alma;
+    public final ControlPlane control;
 
     private DemoAlma(boolean demo) {
         sim = Simulator.create(Simulator.Config.defaults().withToday(FLVC_2024)).start(0);
@@ -31,6 +27,7 @@ public final class DemoAlma implements AutoCloseable {
             sim.load(PopulationService.demo());
         }
         alma = new AlmaClient(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
+        control = ControlPlane.at(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
     }
 
     public static DemoAlma withDemoPatrons() {
@@ -49,24 +46,7 @@ public final class DemoAlma implements AutoCloseable {
 
     /** Loads a population document (YAML) through the control plane, as any client would. */
     public void loadPopulation(String yaml) {
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/almasim/v1/population"))
-                                    .header("Content-Type", "application/yaml")
-                                    .header("Authorization", "apikey " + ApiKeys.DEVELOPMENT_KEY)
-                                    .POST(HttpRequest.BodyPublishers.ofString(yaml))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("population refused: " + response.body());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        control.loadPopulation(yaml);
     }
 
     /** An itemized set of users with these primary ids; answers its id. */

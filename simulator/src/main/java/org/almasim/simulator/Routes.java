@@ -26,7 +26,7 @@ import org.almasim.simulator.openapi.OpenApiController;
  * whatever an extension adds there), the trainer console's files at /.
  */
 final class Routes {
-    static final String HEALTH = "/almasim/v1/health";
+    static final String HEALTH = AlmaLinks.HEALTH;
 
     private Routes() {}
 
@@ -129,7 +129,7 @@ final class Routes {
                     });
                 });
             });
-            path("/almasim/v1", () -> {
+            path(AlmaLinks.CONTROL_PLANE, () -> {
                 // Health alone is open, so a supervisor or a test can wait for the server without holding a key.
                 before("/*", ctx -> {
                     if (!ctx.path().equals(HEALTH)) {

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntSupplier;
-import org.almasim.engine.alma.AlmaClient;
+import org.almasim.control.ControlPlane;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.population.SyntheticPopulation;
@@ -46,29 +46,24 @@ public final class ConsoleBenchmark {
             long loadStart = System.nanoTime();
             sim.load(SyntheticPopulation.chunks(SEED, patrons, TODAY));
             out.printf("load: %.1f s%n", (System.nanoTime() - loadStart) / 1e9);
-            AlmaClient alma = new AlmaClient(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
+            ControlPlane control = ControlPlane.at(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
             timed(
                     out,
                     "patron page (GET /patrons/{id})",
-                    () -> alma.get("/almasim/v1/patrons/" + firstId(alma), Map.of())
-                            .size());
+                    () -> control.patron(firstId(control)).size());
             timed(
                     out,
                     "summary by status",
-                    () -> alma.get("/almasim/v1/patrons/summary", Map.of())
-                            .path("total")
-                            .asInt());
+                    () -> control.patronSummary().path("total").asInt());
             filters.forEach((name, query) -> timed(
                     out,
                     name,
-                    () -> alma.get("/almasim/v1/patrons", query)
-                            .path("total_record_count")
-                            .asInt()));
+                    () -> control.patrons(query).path("total_record_count").asInt()));
         }
     }
 
-    private static String firstId(AlmaClient alma) {
-        return alma.get("/almasim/v1/patrons", Map.of("limit", "1"))
+    private static String firstId(ControlPlane control) {
+        return control.patrons(Map.of("limit", "1"))
                 .path("patron")
                 .get(0)
                 .path("primary_id")

@@ -2,12 +2,12 @@ package org.almasim.app.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import org.almasim.control.ControlPlane;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.population.PopulationService;
 
@@ -37,7 +37,7 @@ public final class StartupBenchmark {
                         simulator.load(PopulationService.demo());
                     }
                     HttpResponse<Void> health = http.send(
-                            HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/almasim/v1/health"))
+                            HttpRequest.newBuilder(ControlPlane.health(simulator.baseUrl()))
                                     .build(),
                             HttpResponse.BodyHandlers.discarding());
                     if (health.statusCode() != 200) {
@@ -56,6 +56,6 @@ public final class StartupBenchmark {
                     later.isEmpty() ? Double.NaN : later.get(later.size() / 2),
                     millis.stream().map(m -> String.format("%.0f", m)).toList());
         }
-        out.println("(from Simulator.create to the first answer of /almasim/v1/health, in this JVM)");
+        out.println("(from Simulator.create to the first answer of the health route, in this JVM)");
     }
 }

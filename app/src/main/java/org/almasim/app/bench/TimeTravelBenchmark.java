@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import org.almasim.control.ControlPlane;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.scenarios.scenario.Scenario;
 import org.almasim.scenarios.scenario.ScenarioReader;
@@ -65,16 +66,19 @@ public final class TimeTravelBenchmark {
             sim.load(SyntheticPopulation.chunks(SEED, patrons, START));
             out.printf("  load: %.1f s%n", (System.nanoTime() - started) / 1e9);
             AlmaClient alma = new AlmaClient(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
-            long before = alma.get("/almaws/v1/users", Map.of("limit", "0"))
+            long before = alma.get(AlmaClient.API + "/users", Map.of("limit", "0"))
                     .path("total_record_count")
                     .asLong();
             long callsBefore = alma.calls();
             started = System.nanoTime();
             new ScenarioRunner(new PrintStream(OutputStream.nullOutputStream()))
-                    .run(new ScenarioReader.Loaded(scenario, "time travel", Optional.empty()), alma);
+                    .run(
+                            new ScenarioReader.Loaded(scenario, "time travel", Optional.empty()),
+                            alma,
+                            ControlPlane.at(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY));
             double seconds = (System.nanoTime() - started) / 1e9;
             long calls = alma.calls() - callsBefore;
-            long after = alma.get("/almaws/v1/users", Map.of("limit", "0"))
+            long after = alma.get(AlmaClient.API + "/users", Map.of("limit", "0"))
                     .path("total_record_count")
                     .asLong();
             out.printf(

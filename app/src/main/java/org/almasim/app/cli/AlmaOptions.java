@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.almasim.control.ControlPlane;
 import org.almasim.engine.alma.AlmaAddress;
 import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
@@ -72,7 +73,7 @@ final class AlmaOptions {
     @Option(
             names = "--as-of",
             paramLabel = "YYYY-MM-DD",
-            description = "The day to decide for. Default: the simulator's date, or today for a real Alma.")
+            description = "The day to decide for. Default: the simulated day of an almasim on this machine, or today.")
     LocalDate asOf;
 
     @Option(
@@ -143,9 +144,16 @@ final class AlmaOptions {
         return today(alma());
     }
 
-    /** The day to decide for on this Alma: --as-of, else the simulator's date, else today. */
+    /**
+     * The day to decide for on this Alma: --as-of, else the simulated day of an almasim on this machine (or on a
+     * network of one's own, with --allow-insecure), else today. A production Alma is never asked for a day: only
+     * almasim has one to give.
+     */
     LocalDate today(AlmaClient on) {
-        return EngineToday.of(Optional.ofNullable(asOf), on);
+        Optional<LocalDate> simulated = asOf == null && (allowInsecure || AlmaAddress.isThisMachine(on.address()))
+                ? ControlPlane.simulatedToday(on.address())
+                : Optional.empty();
+        return EngineToday.of(Optional.ofNullable(asOf).or(() -> simulated));
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.almasim.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.almasim.app.console.TrainerConsole;
+import org.almasim.control.ControlPlane;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.consortium.Consortium;
 import org.almasim.engine.consortium.ConsortiumReport;
@@ -40,8 +40,6 @@ final class DemoCommand implements Callable<Integer> {
     /** Told after the two libraries' stories: the FLVC purge as the consortium runs it, member by member. */
     static final String CONSORTIUM_STORY = "flvc-consortium";
 
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-
     @Option(
             names = "--port",
             description =
@@ -67,15 +65,13 @@ final class DemoCommand implements Callable<Integer> {
                                     .withToday(story.scenario().start()),
                             new TrainerConsole())
                     .start(noServe || port == 0 ? 0 : port + i);
-            AlmaClient alma = new AlmaClient(simulator.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
-            held &= playThroughConsole(alma, STORIES.get(i));
+            ControlPlane.TrainerConsole console = ControlPlane.at(simulator.baseUrl(), ApiKeys.DEVELOPMENT_KEY)
+                    .console();
+            held &= playThroughConsole(console, STORIES.get(i));
             // The console goes on with the story: its policies stay on their schedules as the clock moves on.
             story.scenario().policyNames().stream()
                     .filter(PolicyReader.SHIPPED::contains)
-                    .forEach(name -> alma.post(
-                            "/almasim/v1/console/policies/" + name + "/schedule",
-                            Map.of(),
-                            JSON.objectNode().put("scheduled", true)));
+                    .forEach(name -> console.schedule(name, true));
             System.out.println();
             if (noServe) {
                 simulator.close();
@@ -132,8 +128,8 @@ final class DemoCommand implements Callable<Integer> {
      */
     private static boolean tellTheConsortium(Simulator simulator) {
         ScenarioReader.Loaded story = ScenarioReader.load(CONSORTIUM_STORY);
-        AlmaClient alma = new AlmaClient(simulator.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
-        boolean held = playThroughConsole(alma, CONSORTIUM_STORY);
+        boolean held = playThroughConsole(
+                ControlPlane.at(simulator.baseUrl(), ApiKeys.DEVELOPMENT_KEY).console(), CONSORTIUM_STORY);
         // The consortium file the story stands for: each college's own exceptions, its key in a variable of its own.
         List<Consortium.Member> members = story.scenario().members().stream()
                 .map(member -> member.asConsortiumMember(simulator.baseUrl(), member.code() + "_KEY"))
@@ -165,11 +161,11 @@ final class DemoCommand implements Callable<Integer> {
      * Tells the story step by step through the library's trainer console, as a trainer would, so that the console
      * keeps the story's runs and its patrons' history for its charts. Answers whether every expectation held.
      */
-    private static boolean playThroughConsole(AlmaClient alma, String story) {
-        JsonNode outcome = alma.post("/almasim/v1/console/scenarios/" + story, Map.of(), null);
+    private static boolean playThroughConsole(ControlPlane.TrainerConsole console, String story) {
+        JsonNode outcome = console.loadScenario(story);
         boolean held = tell(outcome);
         while (!outcome.path("scenario").path("finished").asBoolean()) {
-            outcome = alma.post("/almasim/v1/console/scenario/step", Map.of(), null);
+            outcome = console.step();
             held &= tell(outcome);
         }
         return held;

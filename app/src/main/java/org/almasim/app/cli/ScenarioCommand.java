@@ -3,6 +3,7 @@ package org.almasim.app.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.almasim.control.ControlPlaneException;
 import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.policy.PolicyException;
 import org.almasim.scenarios.scenario.ScenarioException;
@@ -66,7 +67,7 @@ final class ScenarioCommand {
             } catch (ScenarioException | PolicyException e) {
                 err.println("almasim: " + e.getMessage());
                 exit = 2;
-            } catch (AlmaApiException e) {
+            } catch (AlmaApiException | ControlPlaneException e) {
                 err.println("almasim: the simulator refused a step of " + name + ": " + e.getMessage());
                 exit = Math.max(exit, 1);
             }

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import org.almasim.app.console.TrainerConsole;
+import org.almasim.control.ControlPlane;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.faults.FaultRule;
 import org.almasim.simulator.faults.FaultSpec;
@@ -25,8 +26,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(
             names = "--import",
             paramLabel = "FILE",
-            description =
-                    "Start from a snapshot (GET /almasim/v1/snapshot, or --export-on-exit), then load any --population.")
+            description = "Start from a snapshot (GET " + ControlPlane.ROOT
+                    + "/snapshot, or --export-on-exit), then load any --population.")
     Path importFrom;
 
     @Option(
@@ -153,7 +154,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         out.append("  control plane:   ")
                 .append(base)
-                .append("/almasim/v1 (clock, reset, population; each needs a key but health)\n");
+                .append(ControlPlane.ROOT + " (clock, reset, population; each needs a key but health)\n");
         out.append("  trainer console: ").append(base).append("/ (open it in a browser; it asks for the API key)\n\n");
         out.append("Try:\n  curl -H 'Authorization: apikey ")
                 .append(key)

@@ -23,6 +23,7 @@ import org.almasim.app.console.ConsoleViews.PolicyVerdict;
 import org.almasim.app.console.ConsoleViews.PreviewSummary;
 import org.almasim.app.console.ConsoleViews.Saved;
 import org.almasim.app.console.ConsoleViews.ScenarioState;
+import org.almasim.control.ControlPlane;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.evaluation.Decision;
 import org.almasim.engine.execution.PolicyRun;
@@ -259,10 +260,11 @@ public final class Console implements AutoCloseable {
         }
         return changingAlongside("loading the scenario " + name, alongside, () -> {
             ScenarioPlay loaded = EngineRefusals.relayed(() -> {
-                alma().post("/almasim/v1/reset", Map.of(), null);
+                control().reset();
                 ScenarioPlay started = new ScenarioPlay(
                         ScenarioReader.load(name),
                         alma(),
+                        control(),
                         told,
                         member -> member.isEmpty() ? listener : members.apply(member).listener);
                 told.drain();
@@ -274,7 +276,8 @@ public final class Console implements AutoCloseable {
                 play = Optional.of(loaded);
                 calendar = memberCalendars.isEmpty()
                         ? loaded.calendar()
-                        : new PolicyCalendar(alma(), told, simulator.clock().today(), listener);
+                        : new PolicyCalendar(
+                                alma(), control(), told, simulator.clock().today(), listener);
                 runs.clear();
                 history.clear();
                 previews.forget();
@@ -402,7 +405,7 @@ public final class Console implements AutoCloseable {
     }
 
     private void recordStatus() {
-        history.record(alma().get("/almasim/v1/patrons/summary", Map.of()));
+        history.record(control().patronSummary());
     }
 
     private boolean busy() {
@@ -468,7 +471,8 @@ public final class Console implements AutoCloseable {
         boolean created = false;
         synchronized (lock) {
             if (calendar == null) {
-                calendar = new PolicyCalendar(alma(), told, simulator.clock().today(), listener);
+                calendar = new PolicyCalendar(
+                        alma(), control(), told, simulator.clock().today(), listener);
                 restoredSchedules.forEach(name -> calendar.schedule(name, Shipped.POLICIES.get(name)));
                 created = history.isEmpty();
             }
@@ -483,14 +487,21 @@ public final class Console implements AutoCloseable {
     private AlmaClient alma() {
         synchronized (lock) {
             if (alma == null) {
-                String key = institution
-                        .apiKeys()
-                        .readWriteKey()
-                        .orElseThrow(() -> AlmaError.PARAMETER_NOT_VALID.refusal("The console needs a read-write API"
-                                + " key; " + institution.code() + " has only read-only ones."));
-                alma = new AlmaClient(simulator.baseUrl(), key);
+                alma = new AlmaClient(simulator.baseUrl(), readWriteKey());
             }
             return alma;
         }
+    }
+
+    private ControlPlane control() {
+        return ControlPlane.at(simulator.baseUrl(), readWriteKey());
+    }
+
+    private String readWriteKey() {
+        return institution
+                .apiKeys()
+                .readWriteKey()
+                .orElseThrow(() -> AlmaError.PARAMETER_NOT_VALID.refusal(
+                        "The console needs a read-write API key; " + institution.code() + " has only read-only ones."));
     }
 }

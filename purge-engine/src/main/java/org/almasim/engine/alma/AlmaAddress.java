@@ -42,6 +42,16 @@ public final class AlmaAddress {
         return scheme.equals("https") || (scheme.equals("http") && isLoopback(host));
     }
 
+    /** Whether the address is on this machine (localhost, 127.x.x.x, [::1]): never where a production Alma answers. */
+    public static boolean isThisMachine(String baseUrl) {
+        try {
+            String host = URI.create(host(baseUrl)).getHost();
+            return host != null && isLoopback(host.toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** An http or https URL with a host: anything else would fail at the first call, after options were taken. */
     static boolean isAddress(String baseUrl) {
         try {

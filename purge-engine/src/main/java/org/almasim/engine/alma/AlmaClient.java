@@ -88,6 +88,11 @@ public final class AlmaClient {
         this.http = httpClient();
     }
 
+    /** The Alma's address, without Alma's API prefix (never the key). */
+    public String address() {
+        return baseUrl;
+    }
+
     /** A client of the same Alma holding another key: another institution of a consortium on the same API host. */
     public AlmaClient withKey(String key) {
         return new AlmaClient(baseUrl, key, maxRetries, firstBackoff, plainHttp);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.almasim.control.ControlPlane;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaFees;
 import org.almasim.engine.alma.AlmaLoans;
@@ -24,6 +25,7 @@ public final class LibraryEvents {
     private static final String CIRC_DESK = "DEFAULT_CIRC_DESK";
 
     private final AlmaClient alma;
+    private final ControlPlane control;
     private final AlmaLoans loans;
     private final AlmaFees fees;
     private final AlmaSets sets;
@@ -32,8 +34,9 @@ public final class LibraryEvents {
     private final Consumer<String> say;
 
     /** {@code loaded} places SIS files and names the source in errors; {@code say} hears what happened. */
-    public LibraryEvents(AlmaClient alma, ScenarioReader.Loaded loaded, Consumer<String> say) {
+    public LibraryEvents(AlmaClient alma, ControlPlane control, ScenarioReader.Loaded loaded, Consumer<String> say) {
         this.alma = alma;
+        this.control = control;
         this.loans = new AlmaLoans(alma);
         this.fees = new AlmaFees(alma);
         this.sets = new AlmaSets(alma);
@@ -135,8 +138,8 @@ public final class LibraryEvents {
     /** The faults Alma's API meets from now on, replacing earlier ones (almasim's control plane, not Alma's API). */
     public void faults(List<JsonNode> rules) {
         faultsSet = !rules.isEmpty();
-        alma.delete(FAULTS, Map.of());
-        rules.forEach(rule -> alma.post(FAULTS, Map.of(), rule));
+        control.clearFaults();
+        rules.forEach(control::addFault);
         say(
                 rules.isEmpty()
                         ? "Alma answers normally again"
@@ -147,12 +150,10 @@ public final class LibraryEvents {
     /** Clears the faults this scenario set, if it set any (faults given to {@code serve --fault} stay otherwise). */
     public void endFaults() {
         if (faultsSet) {
-            alma.delete(FAULTS, Map.of());
+            control.clearFaults();
             faultsSet = false;
         }
     }
-
-    private static final String FAULTS = "/almasim/v1/faults";
 
     private void say(String line) {
         say.accept(line);

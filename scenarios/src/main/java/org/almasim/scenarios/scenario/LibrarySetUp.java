@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.almasim.control.ControlPlane;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaJson;
 import org.almasim.engine.alma.AlmaSets;
@@ -30,7 +31,7 @@ final class LibrarySetUp {
     }
 
     /** Loads a library: the scenario's settings, population, cohorts and sets, then a member's own. */
-    void load(AlmaClient alma, PolicyCalendar calendar) {
+    void load(AlmaClient alma, ControlPlane control, PolicyCalendar calendar) {
         Map<String, Object> settings = new LinkedHashMap<>(scenario.settings());
         member.ifPresent(m -> settings.putAll(m.settings()));
         List<Scenario.Cohort> cohorts = new ArrayList<>(scenario.cohorts());
@@ -39,7 +40,7 @@ final class LibrarySetUp {
         member.ifPresent(m -> sets.addAll(m.sets()));
         calendar.startOn(scenario.start());
         if (!settings.isEmpty()) {
-            alma.put("/almasim/v1/settings", Map.of(), JSON.valueToTree(settings));
+            control.updateSettings(JSON.valueToTree(settings));
         }
         ObjectNode population = scenario.population() == null
                 ? JSON.createObjectNode()
@@ -65,7 +66,7 @@ final class LibrarySetUp {
                     .forEach(user -> featured.add(user.path("primary_id").asText()));
         }
         cohorts.forEach(cohort -> Cohorts.addTo(population, cohort, scenario.start()));
-        JsonNode loadedCounts = alma.post("/almasim/v1/population", Map.of(), population);
+        JsonNode loadedCounts = control.loadPopulation(population);
         for (Scenario.NamedSet set : sets) {
             if (set.query() != null) {
                 ObjectNode logical = JSON.createObjectNode().put("name", set.name());

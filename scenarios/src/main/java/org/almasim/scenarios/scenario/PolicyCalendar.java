@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.almasim.control.ControlPlane;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.alma.AlmaJson;
@@ -46,6 +47,7 @@ public final class PolicyCalendar {
     }
 
     private final AlmaClient alma;
+    private final ControlPlane control;
     private final Narration out;
     private final RunListener listener;
     private final Map<String, Policy> policies = new LinkedHashMap<>();
@@ -59,13 +61,20 @@ public final class PolicyCalendar {
     private LocalDate today;
     private final String label;
 
-    public PolicyCalendar(AlmaClient alma, Narration out, LocalDate today, RunListener listener) {
-        this(alma, out, today, listener, "");
+    public PolicyCalendar(AlmaClient alma, ControlPlane control, Narration out, LocalDate today, RunListener listener) {
+        this(alma, control, out, today, listener, "");
     }
 
     /** {@code library} names a consortium's member in the narration (empty for a library of its own). */
-    public PolicyCalendar(AlmaClient alma, Narration out, LocalDate today, RunListener listener, String library) {
+    public PolicyCalendar(
+            AlmaClient alma,
+            ControlPlane control,
+            Narration out,
+            LocalDate today,
+            RunListener listener,
+            String library) {
         this.alma = alma;
+        this.control = control;
         this.out = out;
         this.today = today;
         this.listener = listener;
@@ -336,6 +345,6 @@ public final class PolicyCalendar {
     }
 
     private void setClock(LocalDate day) {
-        alma.put("/almasim/v1/clock", Map.of(), JSON.createObjectNode().put("today", day.toString()));
+        control.setToday(day);
     }
 }

@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.almasim.engine.alma.AlmaApiException;
+import org.almasim.control.ControlPlane;
+import org.almasim.control.ControlPlaneException;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.alma.AlmaJson;
@@ -39,6 +40,7 @@ public final class ScenarioPlay {
     private final Scenario scenario;
     private final ScenarioReader.Loaded loaded;
     private final AlmaClient alma;
+    private final ControlPlane control;
     private final Narration out;
     /** Who hears of each library's runs, by member code (empty for a scenario of one library). */
     private final Function<String, PolicyCalendar.RunListener> listeners;
@@ -57,14 +59,19 @@ public final class ScenarioPlay {
     private record Library(
             Optional<Scenario.Member> member,
             AlmaClient alma,
+            ControlPlane control,
             PolicyCalendar calendar,
             LibraryEvents events,
             Expectations checks) {}
 
     /** {@code out} hears the narration; {@code listener} hears of every policy run. */
     public ScenarioPlay(
-            ScenarioReader.Loaded loaded, AlmaClient alma, Narration out, PolicyCalendar.RunListener listener) {
-        this(loaded, alma, out, member -> listener);
+            ScenarioReader.Loaded loaded,
+            AlmaClient alma,
+            ControlPlane control,
+            Narration out,
+            PolicyCalendar.RunListener listener) {
+        this(loaded, alma, control, out, member -> listener);
     }
 
     /**
@@ -74,21 +81,24 @@ public final class ScenarioPlay {
     public ScenarioPlay(
             ScenarioReader.Loaded loaded,
             AlmaClient alma,
+            ControlPlane control,
             Narration out,
             Function<String, PolicyCalendar.RunListener> listeners) {
         this.loaded = loaded;
         this.scenario = loaded.scenario();
         this.alma = alma;
+        this.control = control;
         this.out = out;
         this.listeners = listeners;
         if (scenario.members().isEmpty()) {
-            libraries.add(library(Optional.empty(), alma));
+            libraries.add(library(Optional.empty(), alma, control));
         }
     }
 
-    private Library library(Optional<Scenario.Member> member, AlmaClient client) {
+    private Library library(Optional<Scenario.Member> member, AlmaClient client, ControlPlane memberControl) {
         PolicyCalendar calendar = new PolicyCalendar(
                 client,
+                memberControl,
                 out,
                 scenario.start(),
                 listeners.apply(member.map(Scenario.Member::code).orElse("")),
@@ -96,8 +106,9 @@ public final class ScenarioPlay {
         return new Library(
                 member,
                 client,
+                memberControl,
                 calendar,
-                new LibraryEvents(client, loaded, calendar::say),
+                new LibraryEvents(client, memberControl, loaded, calendar::say),
                 new Expectations(
                         client,
                         out,
@@ -136,7 +147,10 @@ public final class ScenarioPlay {
         if (scenario.description() != null) {
             out.line(scenario.description().strip());
         }
-        scenario.members().forEach(member -> libraries.add(library(Optional.of(member), memberAlma(member))));
+        scenario.members().forEach(member -> {
+            String key = memberInstitution(member);
+            libraries.add(library(Optional.of(member), alma.withKey(key), control.withKey(key)));
+        });
         Consortium consortium = new Consortium(
                 scenario.name(),
                 null,
@@ -167,21 +181,20 @@ public final class ScenarioPlay {
 
     /**
      * A member's institution, made through the control plane with its development key ({@code l8xx} and its code),
-     * or emptied when a replay finds it there already; answers a client holding its key.
+     * or emptied when a replay finds it there already; answers the key that opens it.
      */
-    private AlmaClient memberAlma(Scenario.Member member) {
+    private String memberInstitution(Scenario.Member member) {
         String key = Institution.developmentKey(member.code());
         ObjectNode institution =
                 JSON.createObjectNode().put("code", member.code()).put("name", member.name());
         institution.putArray("api_keys").add(key);
-        AlmaClient client = alma.withKey(key);
         try {
-            alma.post("/almasim/v1/institutions", Map.of(), institution);
-        } catch (AlmaApiException e) {
+            control.addInstitution(institution);
+        } catch (ControlPlaneException e) {
             // Played before on this simulator: the member is there, and begins again empty.
-            client.post("/almasim/v1/reset", Map.of(), null);
+            control.withKey(key).reset();
         }
-        return client;
+        return key;
     }
 
     /** Does the next timeline step and checks its expectations; answers the expectations of it that did not hold. */
@@ -240,7 +253,7 @@ public final class ScenarioPlay {
     }
 
     private void setUp(Library library) {
-        new LibrarySetUp(scenario, library.member()).load(library.alma(), library.calendar());
+        new LibrarySetUp(scenario, library.member()).load(library.alma(), library.control(), library.calendar());
     }
 
     private void act(Scenario.Step step) {

@@ -2,6 +2,7 @@ package org.almasim.scenarios.scenario;
 
 import java.io.PrintStream;
 import java.util.List;
+import org.almasim.control.ControlPlane;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.http.ApiKeys;
@@ -30,13 +31,16 @@ public final class ScenarioRunner {
         try (Simulator simulator = Simulator.create(
                         Simulator.Config.defaults().withToday(loaded.scenario().start()))
                 .start(0)) {
-            return run(loaded, new AlmaClient(simulator.baseUrl(), ApiKeys.DEVELOPMENT_KEY));
+            return run(
+                    loaded,
+                    new AlmaClient(simulator.baseUrl(), ApiKeys.DEVELOPMENT_KEY),
+                    ControlPlane.at(simulator.baseUrl(), ApiKeys.DEVELOPMENT_KEY));
         }
     }
 
     /** Plays the scenario on a running simulator (the demo's, which stays up for exploration afterwards). */
-    public Result run(ScenarioReader.Loaded loaded, AlmaClient alma) {
-        ScenarioPlay play = new ScenarioPlay(loaded, alma, Narration.printedTo(out), run -> {});
+    public Result run(ScenarioReader.Loaded loaded, AlmaClient alma, ControlPlane control) {
+        ScenarioPlay play = new ScenarioPlay(loaded, alma, control, Narration.printedTo(out), run -> {});
         try {
             play.start();
             while (play.hasNext()) {

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.almasim.control.ControlPlane;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.alma.AlmaSets;
@@ -87,9 +88,9 @@ class ConsortiumRunTest {
                 assertThat(withoutJobInstances(inConsortium))
                         .as("%s's report", member.code())
                         .isEqualTo(withoutJobInstances(single));
-                assertThat(digest(memberAlma(member)))
+                assertThat(digest(memberControl(member)))
                         .as("%s's library after the run", member.code())
-                        .isEqualTo(digest(aloneAlma));
+                        .isEqualTo(digest(ControlPlane.at(alone.baseUrl(), "l8xxalmasimdevelopmentkey")));
             }
         }
         assertThat(outcomes.get(0).result().orElseThrow().purge().done())
@@ -115,12 +116,12 @@ class ConsortiumRunTest {
     void aFailingMemberStopsAloneAndARerunFinishesItWithoutTouchingTheOthers() throws IOException {
         // UCF protects a set it has not made yet: Alma refuses the reference, so UCF must stop and the others go on.
         Consortium consortium = ConsortiumReader.load(consortiumFile("    protect_sets: [UCF staff]\n"));
-        Map<String, String> ucfBefore = digest(memberAlma(MEMBERS.get(1)));
+        Map<String, String> ucfBefore = digest(memberControl(MEMBERS.get(1)));
 
         List<ConsortiumRun.MemberOutcome<RunReport>> first = runEveryMember(consortium);
 
         assertThat(first.get(1).failure()).get().asString().contains("UCF staff");
-        assertThat(digest(memberAlma(MEMBERS.get(1))))
+        assertThat(digest(memberControl(MEMBERS.get(1))))
                 .as("the stopped member is untouched")
                 .isEqualTo(ucfBefore);
         assertThat(first.get(0).finished()).isTrue();
@@ -135,7 +136,7 @@ class ConsortiumRunTest {
                         + first.get(2).result().orElseThrow().purge().done());
 
         new AlmaSets(memberAlma(MEMBERS.get(1))).itemized("UCF staff", List.of());
-        Map<String, String> fsuAfterFirst = digest(memberAlma(MEMBERS.get(0)));
+        Map<String, String> fsuAfterFirst = digest(memberControl(MEMBERS.get(0)));
         List<ConsortiumRun.MemberOutcome<RunReport>> rerun = runEveryMember(consortium);
 
         assertThat(rerun).allSatisfy(o -> assertThat(o.failure()).isEmpty());
@@ -146,7 +147,7 @@ class ConsortiumRunTest {
                 .as("a finished member finds nothing left to purge")
                 .isZero();
         assertThat(rerun.get(0).result().orElseThrow().datesFixed()).isZero();
-        assertThat(digest(memberAlma(MEMBERS.get(0))))
+        assertThat(digest(memberControl(MEMBERS.get(0))))
                 .as("nothing but the new job's history changed in a finished member")
                 .isEqualTo(fsuAfterFirst);
     }
@@ -156,8 +157,8 @@ class ConsortiumRunTest {
         // UWF's key file holds FSU's key: running UWF's policy would act on FSU's patrons.
         Files.writeString(directory.resolve("01FALSC_UWF.key"), MEMBERS.get(0).key());
         Consortium consortium = ConsortiumReader.load(consortiumFile(""));
-        Map<String, String> fsuBefore = digest(memberAlma(MEMBERS.get(0)));
-        Map<String, String> uwfBefore = digest(memberAlma(MEMBERS.get(2)));
+        Map<String, String> fsuBefore = digest(memberControl(MEMBERS.get(0)));
+        Map<String, String> uwfBefore = digest(memberControl(MEMBERS.get(2)));
 
         List<ConsortiumRun.MemberOutcome<RunReport>> outcomes = runEveryMember(consortium);
 
@@ -165,8 +166,8 @@ class ConsortiumRunTest {
                 .get()
                 .asString()
                 .contains("opens institution 01FALSC_FSU, not 01FALSC_UWF");
-        assertThat(digest(memberAlma(MEMBERS.get(2)))).isEqualTo(uwfBefore);
-        assertThat(digest(memberAlma(MEMBERS.get(0)))).isNotEqualTo(fsuBefore);
+        assertThat(digest(memberControl(MEMBERS.get(2)))).isEqualTo(uwfBefore);
+        assertThat(digest(memberControl(MEMBERS.get(0)))).isNotEqualTo(fsuBefore);
         assertThat(outcomes.get(0).finished()).isTrue();
     }
 
@@ -212,12 +213,16 @@ class ConsortiumRunTest {
         return new AlmaClient(consortiumAlma.baseUrl(), member.key());
     }
 
+    private ControlPlane memberControl(Member member) {
+        return ControlPlane.at(consortiumAlma.baseUrl(), member.key());
+    }
+
     /**
      * The library's patrons, loans, fees, items, blockers, settings and what deleted patrons left, table by table. Job
      * history and the engine's working sets are left out: a run starts its jobs at a real time and names its sets.
      */
-    private static Map<String, String> digest(AlmaClient alma) {
-        JsonNode digest = alma.get("/almasim/v1/state/digest", Map.of());
+    private static Map<String, String> digest(ControlPlane control) {
+        JsonNode digest = control.digest();
         Map<String, String> tables = new TreeMap<>();
         digest.properties().forEach(table -> {
             String name = table.getKey().toLowerCase(Locale.ROOT);

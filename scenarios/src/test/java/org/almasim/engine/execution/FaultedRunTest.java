@@ -58,7 +58,7 @@ class FaultedRunTest {
 
     private void load() {
         demo.reset();
-        alma.delete("/almasim/v1/faults", Map.of());
+        demo.control.clearFaults();
         demo.sim.journal().clear();
         demo.sim.load(SyntheticPopulation.chunk(POPULATION_SEED, 0, PATRONS, TODAY));
     }
@@ -79,7 +79,7 @@ class FaultedRunTest {
 
     private void inject(String json) {
         try {
-            alma.post("/almasim/v1/faults", Map.of(), AlmaJson.MAPPER.readTree(json));
+            demo.control.addFault(AlmaJson.MAPPER.readTree(json));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(json, e);
         }
@@ -179,7 +179,7 @@ class FaultedRunTest {
         assertThat(first.purge().exceptions())
                 .isNotEmpty()
                 .allSatisfy((id, why) -> assertThat(why).contains("DAILY_THRESHOLD"));
-        alma.delete("/almasim/v1/faults", Map.of());
+        demo.control.clearFaults();
         run(mode);
         assertThat(users()).isEqualTo(expected);
         deletedAtMostOnceEach();

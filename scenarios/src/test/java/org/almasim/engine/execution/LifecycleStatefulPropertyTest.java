@@ -49,8 +49,8 @@ class LifecycleStatefulPropertyTest {
 
     private final DemoAlma demo = DemoAlma.empty();
     private final AlmaClient alma = demo.alma;
-    private final LibraryEvents events =
-            new LibraryEvents(alma, new ScenarioReader.Loaded(null, "stateful test", Optional.empty()), line -> {});
+    private final LibraryEvents events = new LibraryEvents(
+            alma, demo.control, new ScenarioReader.Loaded(null, "stateful test", Optional.empty()), line -> {});
 
     @AfterAll
     void stop() {
@@ -163,8 +163,8 @@ class LifecycleStatefulPropertyTest {
     private Optional<String> play(Sequence sequence) {
         demo.reset();
         World world = new World(sequence.byExpiry());
-        alma.put("/almasim/v1/clock", Map.of(), JSON.createObjectNode().put("today", START.toString()));
-        alma.post("/almasim/v1/population", Map.of(), population());
+        demo.control.setToday(START);
+        demo.control.loadPopulation(population());
         for (Step step : sequence.steps()) {
             Optional<String> broken = world.apply(step);
             if (broken.isPresent()) {
@@ -237,7 +237,7 @@ class LifecycleStatefulPropertyTest {
         private void advance(int days) {
             jobRunsToday = 0;
             today = today.plusDays(days);
-            alma.put("/almasim/v1/clock", Map.of(), JSON.createObjectNode().put("today", today.toString()));
+            demo.control.setToday(today);
         }
 
         private void add(Step step) {
@@ -295,7 +295,7 @@ class LifecycleStatefulPropertyTest {
                             .addObject()
                             .put("kind", "PO_LINE")
                             .put("detail", "POL-" + id);
-                    alma.put("/almasim/v1/users/" + id + "/blockers", Map.of(), blockers);
+                    demo.control.replaceBlockers(id, blockers);
                     blocked.add(id);
                 }
                 case "sis" ->
@@ -352,7 +352,7 @@ class LifecycleStatefulPropertyTest {
          * only Alma can see is blocked to the job again adds a job instance and its events, and changes nothing else.
          */
         private JsonNode libraryDigest() {
-            ObjectNode digest = (ObjectNode) alma.get("/almasim/v1/state/digest", Map.of());
+            ObjectNode digest = (ObjectNode) demo.control.digest();
             digest.remove(List.of("job_instance", "job_event"));
             return digest;
         }

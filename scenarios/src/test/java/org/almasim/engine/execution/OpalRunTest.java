@@ -146,7 +146,7 @@ class OpalRunTest {
     void aPatronTheJobRefusedEarlierTodayIsReportedNotSentAgain() {
         ObjectNode blockers = new ObjectMapper().createObjectNode();
         blockers.putArray("blocker").addObject().put("kind", "PO_LINE").put("detail", "POL-9");
-        alma.put("/almasim/v1/users/expired-over-3-years/blockers", Map.of(), blockers);
+        demo.control.replaceBlockers("expired-over-3-years", blockers);
         RunReport first = run(PolicyRun.Mode.JOB, ProgressListener.NONE);
         assertThat(first.purge().exceptions().get("expired-over-3-years")).contains("PO lines");
         RunReport again = run(PolicyRun.Mode.JOB, ProgressListener.NONE);
@@ -178,7 +178,7 @@ class OpalRunTest {
                 protect: {sets: [Community patrons]}
                 """.getBytes(StandardCharsets.UTF_8), "monthly-purge.yaml");
         // An earlier, interrupted engine run left a purge job going: here it is held at the simulator's pause gate.
-        alma.post("/almasim/v1/jobs/pause", Map.of(), null);
+        demo.control.pauseJobs();
         String set = demo.itemizedSet("left by an earlier run", List.of("filler-1"));
         String earlier = demo.startJob("M26701", set);
         List<String> stages = new CopyOnWriteArrayList<>();
@@ -196,7 +196,7 @@ class OpalRunTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> stages.contains("waiting for an earlier run of job M26701 to finish"));
         assertThat(rerun).isNotDone();
-        alma.post("/almasim/v1/jobs/resume", Map.of(), null);
+        demo.control.resumeJobs();
         RunReport report = rerun.orTimeout(60, TimeUnit.SECONDS).join();
         assertThat(report.purge().done()).isEqualTo(1);
         assertThat(demo.exists("expired-over-3-years")).isFalse();

@@ -132,12 +132,12 @@ class PolicyRunTest {
                 safety:
                   max_purges: 2
                 """.getBytes(StandardCharsets.UTF_8), "strict.yaml");
-        JsonNode before = alma.get("/almasim/v1/state/digest", Map.of());
+        JsonNode before = demo.control.digest();
         assertThatThrownBy(() -> run(strict, PolicyRun.Mode.JOB))
                 .isInstanceOfSatisfying(
                         RunRefused.class,
                         e -> assertThat(e.reasons())
                                 .anySatisfy(r -> assertThat(r).contains("more than max_purges 2")));
-        assertThat(alma.get("/almasim/v1/state/digest", Map.of())).isEqualTo(before);
+        assertThat(demo.control.digest()).isEqualTo(before);
     }
 }

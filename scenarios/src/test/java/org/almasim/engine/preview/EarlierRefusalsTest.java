@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Map;
 import org.almasim.engine.DemoAlma;
 import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.evaluation.Decision;
@@ -36,7 +35,7 @@ class EarlierRefusalsTest {
     void aPatronAlmaRefusedForAPoLineIsReportedAsRefusedBeforeNotAsAPlainPurge() {
         ObjectNode blockers = new ObjectMapper().createObjectNode();
         blockers.putArray("blocker").addObject().put("kind", "PO_LINE").put("detail", "POL-7");
-        demo.alma.put("/almasim/v1/users/flvc-expired-2022/blockers", Map.of(), blockers);
+        demo.control.replaceBlockers("flvc-expired-2022", blockers);
         Policy flvc = PolicyReader.load("flvc-annual");
 
         Decision before = decision(Preview.of(flvc, demo.alma, DemoAlma.FLVC_2024, 30), "flvc-expired-2022");

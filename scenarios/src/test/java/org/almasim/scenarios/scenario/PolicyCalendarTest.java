@@ -26,8 +26,8 @@ class PolicyCalendarTest {
                     """.getBytes(StandardCharsets.UTF_8), "stopped.yaml");
             List<String> told = new ArrayList<>();
             List<String> refusals = new ArrayList<>();
-            PolicyCalendar calendar =
-                    new PolicyCalendar(demo.alma, told::add, DemoAlma.FLVC_2024, new PolicyCalendar.RunListener() {
+            PolicyCalendar calendar = new PolicyCalendar(
+                    demo.alma, demo.control, told::add, DemoAlma.FLVC_2024, new PolicyCalendar.RunListener() {
                         @Override
                         public void ran(PolicyCalendar.Ran run) {}
 

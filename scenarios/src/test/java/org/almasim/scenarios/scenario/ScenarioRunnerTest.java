@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.almasim.control.ControlPlane;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.http.ApiKeys;
@@ -65,6 +66,7 @@ class ScenarioRunnerTest {
             ScenarioPlay play = new ScenarioPlay(
                     new ScenarioReader.Loaded(scenario, "test.yaml", Optional.empty()),
                     alma,
+                    ControlPlane.at(simulator.baseUrl(), ApiKeys.DEVELOPMENT_KEY),
                     Narration.printedTo(new PrintStream(narration, true, StandardCharsets.UTF_8)),
                     run -> {});
             play.start();

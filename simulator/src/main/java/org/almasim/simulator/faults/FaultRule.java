@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.almasim.simulator.errors.Echo;
+import org.almasim.simulator.links.AlmaLinks;
 
 /**
  * When to inject a fault: requests to Alma's API matching every condition given (method, path pattern, {@code op=},
@@ -99,16 +100,16 @@ public record FaultRule(
         if (method.isPresent() && !method.get().matches("GET|POST|PUT|DELETE")) {
             return Optional.of("method must be GET, POST, PUT or DELETE, got '" + method.get() + "'");
         }
-        if (path.isPresent() && !path.get().startsWith("/almaws/v1")) {
-            return Optional.of("path must be a pattern of Alma's API, starting /almaws/v1, got '"
+        if (path.isPresent() && !path.get().startsWith(AlmaLinks.API)) {
+            return Optional.of("path must be a pattern of Alma's API, starting " + AlmaLinks.API + ", got '"
                     + Echo.shortened(path.get()) + "'");
         }
         if (path.isPresent() && path.get().length() > MAX_PATH) {
             return Optional.of("path is at most " + MAX_PATH + " characters");
         }
         if (path.isPresent() && PathGlob.misplacedAnyRest(path.get())) {
-            return Optional.of(
-                    "** stands for any rest of the path, so it is only the last segment (/almaws/v1/users/**)");
+            return Optional.of("** stands for any rest of the path, so it is only the last segment (" + AlmaLinks.API
+                    + "/users/**)");
         }
         for (Optional<String> text : List.of(method, op, user)) {
             if (text.isPresent() && text.get().length() > MAX_TEXT) {
@@ -142,9 +143,9 @@ public record FaultRule(
                                 && userOf(requestPath).isPresent()));
     }
 
-    private static final Pattern JOB_PATH = Pattern.compile("/almaws/v1/conf/jobs/[^/]+");
+    private static final Pattern JOB_PATH = Pattern.compile(Pattern.quote(AlmaLinks.API) + "/conf/jobs/[^/]+");
 
-    private static final Pattern USER_PATH = Pattern.compile("/almaws/v1/users/([^/]+)(/.*)?");
+    private static final Pattern USER_PATH = Pattern.compile(Pattern.quote(AlmaLinks.API) + "/users/([^/]+)(/.*)?");
 
     /** The user a path of the Users API is about, as the client spelled it (URL-decoded by the server). */
     static Optional<String> userOf(String path) {

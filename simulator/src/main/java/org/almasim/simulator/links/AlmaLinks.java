@@ -12,6 +12,12 @@ public record AlmaLinks(String base) {
     /** Where Alma's API lives on a host. */
     public static final String API = "/almaws/v1";
 
+    /** Where almasim's own control plane lives: {@code Routes} registers it, the typed control client calls it. */
+    public static final String CONTROL_PLANE = "/almasim/v1";
+
+    /** The one route that needs no key. */
+    public static final String HEALTH = CONTROL_PLANE + "/health";
+
     public String user(String primaryId) {
         return base + API + "/users/" + encode(primaryId);
     }

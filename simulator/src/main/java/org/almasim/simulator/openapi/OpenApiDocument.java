@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.almasim.simulator.links.AlmaLinks;
 
 /**
  * An OpenAPI 3 document of what this simulator serves, built from its routes as declared, so it cannot list a route
@@ -16,7 +17,6 @@ public final class OpenApiDocument {
     /** One route: a method and a path with {@code {name}} parameters, as the router declares it. */
     public record Operation(String method, String path) {}
 
-    private static final String ALMA_API = "/almaws/v1";
     private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -30,8 +30,9 @@ public final class OpenApiDocument {
         info.put("version", version);
         info.put(
                 "description",
-                "Alma's REST API under /almaws/v1, as almasim serves it (bodies in Alma's shapes, JSON or XML), and"
-                        + " almasim's control plane under /almasim/v1. Every route but /almasim/v1/health needs a key.");
+                "Alma's REST API under " + AlmaLinks.API + ", as almasim serves it (bodies in Alma's shapes, JSON or"
+                        + " XML), and almasim's control plane under " + AlmaLinks.CONTROL_PLANE + ". Every route but "
+                        + AlmaLinks.HEALTH + " needs a key.");
         document.putArray("servers").addObject().put("url", serverUrl);
         ObjectNode schemes = document.putObject("components").putObject("securitySchemes");
         schemes.putObject("ApiKeyAuth")
@@ -62,8 +63,8 @@ public final class OpenApiDocument {
     }
 
     private static ObjectNode describe(Operation operation) {
-        boolean alma =
-                operation.path().startsWith(ALMA_API + "/") || operation.path().equals(ALMA_API);
+        boolean alma = operation.path().startsWith(AlmaLinks.API + "/")
+                || operation.path().equals(AlmaLinks.API);
         ObjectNode described = JSON.objectNode();
         described.putArray("tags").add(alma ? "Alma API" : "almasim control plane");
         described.put("operationId", operation.method().toLowerCase(Locale.ROOT) + operation.path());
@@ -85,7 +86,7 @@ public final class OpenApiDocument {
         if (alma) {
             responses.putObject("429").put("description", "Alma's PER_SECOND_THRESHOLD or DAILY_THRESHOLD.");
         }
-        if (!operation.path().equals("/almasim/v1/health")) {
+        if (!operation.path().equals(AlmaLinks.HEALTH)) {
             described.putArray("security").addObject().putArray("ApiKeyAuth");
             described.withArray("security").addObject().putArray("ApiKeyHeader");
         }
