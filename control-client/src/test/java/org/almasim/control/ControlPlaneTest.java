@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.almasim.simulator.Simulator;
+import org.almasim.simulator.SimulatorConfig;
 import org.almasim.simulator.http.ApiKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +29,7 @@ class ControlPlaneTest {
 
     @BeforeAll
     static void start() {
-        simulator = Simulator.create(Simulator.Config.defaults()
+        simulator = Simulator.create(SimulatorConfig.defaults()
                         .withToday(START)
                         .withApiKeys(List.of(ApiKeys.DEVELOPMENT_KEY, "l8xx-ro:ro")))
                 .start(0);

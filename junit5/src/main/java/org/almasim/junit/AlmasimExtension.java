@@ -2,6 +2,7 @@ package org.almasim.junit;
 
 import java.time.LocalDate;
 import org.almasim.simulator.Simulator;
+import org.almasim.simulator.SimulatorConfig;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -41,7 +42,7 @@ public final class AlmasimExtension
     private static final String SHARED = "shared simulator";
 
     private static Simulator start(AlmasimTest settings) {
-        Simulator.Config config = Simulator.Config.defaults();
+        SimulatorConfig config = SimulatorConfig.defaults();
         if (!settings.today().isEmpty()) {
             config = config.withToday(LocalDate.parse(settings.today()));
         }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.almasim.simulator.Simulator;
+import org.almasim.simulator.SimulatorConfig;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -19,8 +20,8 @@ final class SnapshotFixture implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         Files.createDirectories(Path.of(FILE).getParent());
-        try (Simulator simulator = Simulator.create(Simulator.Config.defaults().withToday(SAVED_ON))
-                .start(0)) {
+        try (Simulator simulator =
+                Simulator.create(SimulatorConfig.defaults().withToday(SAVED_ON)).start(0)) {
             simulator.load("synthetic:" + PATRONS, 1L);
             simulator.exportTo(Path.of(FILE));
         }

@@ -48,10 +48,10 @@ import org.almasim.simulator.loans.LoanService;
 import org.almasim.simulator.patrons.PatronController;
 import org.almasim.simulator.patrons.PatronDirectory;
 import org.almasim.simulator.personal.PersonalDataController;
+import org.almasim.simulator.population.NamedPopulation;
 import org.almasim.simulator.population.Population;
 import org.almasim.simulator.population.Population.Loaded;
 import org.almasim.simulator.population.PopulationService;
-import org.almasim.simulator.population.SyntheticPopulation;
 import org.almasim.simulator.requests.RequestController;
 import org.almasim.simulator.requests.RequestService;
 import org.almasim.simulator.requests.ResourceSharingService;
@@ -151,7 +151,7 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
      * Wires an institution over an open database. The clock is the consortium's: {@code state} is where this
      * institution keeps the date it was left on, which the simulator reads before it builds the clock.
      */
-    Institution(Spec spec, Database database, StateStore state, SimulatedClock clock, Simulator.Config config) {
+    Institution(Spec spec, Database database, StateStore state, SimulatedClock clock, SimulatorConfig config) {
         this.spec = spec;
         String code = spec.code();
         this.database = database;
@@ -160,7 +160,7 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
         state.put(SIMULATED_DATE, clock.today().toString());
         this.codes = new CodeTables(database.dsl());
         this.keys = ApiKeys.parse(spec.apiKeys());
-        this.thresholds = new ApiThresholds(config.dailyThreshold(), config.perSecondThreshold(), System::nanoTime);
+        this.thresholds = new ApiThresholds(config.dailyThreshold(), config.perSecondThreshold(), config.ticker());
         var dsl = database.dsl();
         UserService users = new UserService(dsl, codes, clock, database::version);
         UserListing listing = new UserListing(dsl, codes, database::version);
@@ -285,43 +285,11 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
     }
 
     /**
-     * Loads a population named as the command line and the JUnit extension name one: {@code demo}, {@code synthetic:N}
-     * (N patrons from {@code seed}, loaded in chunks so a million never sit in memory at once) or a population
-     * document's path. A name that is none of these, or a file that cannot be read, is an IllegalArgumentException.
+     * Loads a population named as the command line and the JUnit extension name one ({@link NamedPopulation}): {@code
+     * demo}, {@code synthetic:N} from {@code seed}, or a population document's path.
      */
     public Loaded load(String named, long seed) {
-        checkPopulationName(named);
-        if (named.equals("demo")) {
-            return load(PopulationService.demo());
-        }
-        if (named.startsWith("synthetic:")) {
-            int size = Integer.parseInt(named.substring("synthetic:".length()));
-            return load(SyntheticPopulation.chunks(seed, size, clock.today()));
-        }
-        try {
-            return load(PopulationService.parse(Files.readAllBytes(Path.of(named))));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the population file " + named + " ("
-                    + e.getClass().getSimpleName() + ")");
-        }
-    }
-
-    /** The most patrons {@code synthetic:N} makes: the largest population almasim is measured with. */
-    public static final int MAX_SYNTHETIC = 1_000_000;
-
-    /**
-     * Refuses, with an IllegalArgumentException, a {@code synthetic:N} whose N is not a number from 1 to
-     * {@value #MAX_SYNTHETIC}; any other name is {@code demo} or a file, read when it is loaded.
-     */
-    public static void checkPopulationName(String named) {
-        if (!named.startsWith("synthetic:")) {
-            return;
-        }
-        String count = named.substring("synthetic:".length());
-        if (!count.matches("[0-9]{1,7}") || Integer.parseInt(count) < 1 || Integer.parseInt(count) > MAX_SYNTHETIC) {
-            throw new IllegalArgumentException(
-                    "synthetic:N needs a number of patrons from 1 to " + MAX_SYNTHETIC + ", got " + named);
-        }
+        return load(NamedPopulation.documents(named, seed, clock.today()));
     }
 
     /** Lets running jobs finish, empties the database and restores the default code tables; the clock stays. */

@@ -16,6 +16,7 @@ import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.http.ApiGate;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.institutions.InstitutionController;
+import org.almasim.simulator.population.NamedPopulation;
 import org.almasim.simulator.state.StateStore;
 
 /**
@@ -27,12 +28,12 @@ final class Institutions implements InstitutionController.Registry, AutoCloseabl
 
     private final Institution home;
     private final SimulatedClock clock;
-    private final Simulator.Config config;
+    private final SimulatorConfig config;
     private final Map<String, Institution> byCode = new LinkedHashMap<>();
     // Read on every request without a lock; replaced whole when an institution is added.
     private volatile Map<String, Institution> byKey = Map.of();
 
-    Institutions(Institution home, SimulatedClock clock, Simulator.Config config) {
+    Institutions(Institution home, SimulatedClock clock, SimulatorConfig config) {
         this.home = home;
         this.clock = clock;
         this.config = config;
@@ -81,7 +82,7 @@ final class Institutions implements InstitutionController.Registry, AutoCloseabl
     @Override
     public InstitutionController.Added add(InstitutionController.Request request) {
         // Checked before the institution is made: a refused population must not leave an institution behind.
-        request.population().ifPresent(Institution::checkPopulationName);
+        request.population().ifPresent(NamedPopulation::check);
         Institution institution = add(new Institution.Spec(request.code(), request.name(), request.apiKeys()));
         return new InstitutionController.Added(
                 institution.code(),

@@ -6,7 +6,6 @@ import io.javalin.http.HandlerType;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -33,102 +32,22 @@ import org.almasim.simulator.state.StateStore;
 
 /**
  * A mock Alma: the database, the simulated clock, the services and an unstarted Javalin app wired together.
- * {@link #create(Config)} builds it; {@link #start(int)} serves it (port 0 picks a free one).
+ * {@link #create(SimulatorConfig)} builds it; {@link #start(int)} serves it (port 0 picks a free one).
  */
 public final class Simulator implements AutoCloseable {
     /** Requests larger than this are refused with Alma's invalid-body error. */
     public static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
 
-    /**
-     * How the simulator is set up; {@link #defaults()} gives an in-memory database starting today, listening on the
-     * loopback address only. {@code publicUrl} is the base of the links in answers (default: the address it listens on).
-     */
-    public record Config(
-            String database,
-            Optional<LocalDate> today,
-            List<String> apiKeys,
-            int perSecondThreshold,
-            long dailyThreshold,
-            String host,
-            Optional<String> publicUrl,
-            int maxInstitutions) {
-        /** Only this machine can reach a simulator unless it is told otherwise. */
-        public static final String LOOPBACK = "127.0.0.1";
-
-        /** Each institution is a database, a pool and a job thread: a client adding them without end fills the heap. */
-        public static final int DEFAULT_MAX_INSTITUTIONS = 50;
-
-        public static Config defaults() {
-            return new Config(
-                    "mem",
-                    Optional.empty(),
-                    List.of(),
-                    0,
-                    10_000_000L,
-                    LOOPBACK,
-                    Optional.empty(),
-                    DEFAULT_MAX_INSTITUTIONS);
-        }
-
-        public Config withToday(LocalDate date) {
-            return new Config(
-                    database,
-                    Optional.of(date),
-                    apiKeys,
-                    perSecondThreshold,
-                    dailyThreshold,
-                    host,
-                    publicUrl,
-                    maxInstitutions);
-        }
-
-        public Config withApiKeys(List<String> keys) {
-            return new Config(
-                    database, today, keys, perSecondThreshold, dailyThreshold, host, publicUrl, maxInstitutions);
-        }
-
-        public Config withPerSecondThreshold(int perSecond) {
-            return new Config(database, today, apiKeys, perSecond, dailyThreshold, host, publicUrl, maxInstitutions);
-        }
-
-        public Config withDatabase(String location) {
-            return new Config(
-                    location, today, apiKeys, perSecondThreshold, dailyThreshold, host, publicUrl, maxInstitutions);
-        }
-
-        public Config withHost(String listenOn) {
-            return new Config(
-                    database, today, apiKeys, perSecondThreshold, dailyThreshold, listenOn, publicUrl, maxInstitutions);
-        }
-
-        public Config withPublicUrl(String url) {
-            return new Config(
-                    database,
-                    today,
-                    apiKeys,
-                    perSecondThreshold,
-                    dailyThreshold,
-                    host,
-                    Optional.of(url),
-                    maxInstitutions);
-        }
-
-        /** At most this many institutions, the default one included. */
-        public Config withMaxInstitutions(int max) {
-            return new Config(database, today, apiKeys, perSecondThreshold, dailyThreshold, host, publicUrl, max);
-        }
-    }
-
     private final SimulatedClock clock;
     private final Javalin app;
-    private final Config config;
+    private final SimulatorConfig config;
     private final Institution home;
     private final Institutions institutions;
     private final PublicAddress address = new PublicAddress();
     private final RequestJournal journal = new RequestJournal();
     private final FaultInjector faults = new FaultInjector(0);
 
-    private Simulator(Config config, SimulatorExtension extension) {
+    private Simulator(SimulatorConfig config, SimulatorExtension extension) {
         this.config = config;
         Database homeDatabase = Database.open(config.database());
         StateStore homeState = new StateStore(homeDatabase.dsl());
@@ -176,7 +95,7 @@ public final class Simulator implements AutoCloseable {
         });
     }
 
-    public static Simulator create(Config config) {
+    public static Simulator create(SimulatorConfig config) {
         return new Simulator(config, SimulatorExtension.NONE);
     }
 
@@ -184,7 +103,7 @@ public final class Simulator implements AutoCloseable {
      * A simulator with what {@code extension} adds: routes under {@code /almasim/v1} and anything else it serves. How the
      * app adds the trainer console (its page, policies and scenarios), which needs the purge engine this module cannot see.
      */
-    public static Simulator create(Config config, SimulatorExtension extension) {
+    public static Simulator create(SimulatorConfig config, SimulatorExtension extension) {
         return new Simulator(config, extension);
     }
 

@@ -41,7 +41,7 @@ class DatabaseTest {
     @Test
     void aDatabaseAnOlderAlmasimWroteGainsTheColumnsAddedSinceAndStillAnswers(@TempDir Path dir) throws Exception {
         String location = dir.resolve("older").toString();
-        Simulator.Config config = Simulator.Config.defaults()
+        SimulatorConfig config = SimulatorConfig.defaults()
                 .withDatabase(location)
                 .withToday(LocalDate.of(2024, 8, 1))
                 .withApiKeys(List.of(ApiKeys.DEVELOPMENT_KEY));

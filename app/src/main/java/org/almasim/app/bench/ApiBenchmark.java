@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.almasim.simulator.Simulator;
+import org.almasim.simulator.SimulatorConfig;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.population.Population.Loaded;
 import org.almasim.simulator.population.SyntheticPopulation;
@@ -49,7 +50,7 @@ public final class ApiBenchmark {
 
     private void getThroughput(PrintStream out) throws Exception {
         try (Simulator simulator =
-                Simulator.create(Simulator.Config.defaults().withToday(TODAY)).start(0)) {
+                Simulator.create(SimulatorConfig.defaults().withToday(TODAY)).start(0)) {
             long started = System.nanoTime();
             simulator.load(SyntheticPopulation.chunks(SEED, users, TODAY));
             out.printf(
@@ -126,7 +127,7 @@ public final class ApiBenchmark {
         System.gc();
         long before = usedHeap();
         try (Simulator simulator =
-                Simulator.create(Simulator.Config.defaults().withToday(TODAY).withDatabase(loadDatabase))) {
+                Simulator.create(SimulatorConfig.defaults().withToday(TODAY).withDatabase(loadDatabase))) {
             long started = System.nanoTime();
             Loaded loaded = simulator.load(SyntheticPopulation.chunks(SEED, load, TODAY));
             double took = (System.nanoTime() - started) / 1e9;

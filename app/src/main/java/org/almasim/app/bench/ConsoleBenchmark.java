@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.IntSupplier;
 import org.almasim.control.ControlPlane;
 import org.almasim.simulator.Simulator;
+import org.almasim.simulator.SimulatorConfig;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.population.SyntheticPopulation;
 
@@ -42,7 +43,7 @@ public final class ConsoleBenchmark {
         filters.put(
                 "no blockers, expired", Map.of("limit", "25", "has_blockers", "false", "expired_since", "2000-01-01"));
         try (Simulator sim =
-                Simulator.create(Simulator.Config.defaults().withToday(TODAY)).start(0)) {
+                Simulator.create(SimulatorConfig.defaults().withToday(TODAY)).start(0)) {
             long loadStart = System.nanoTime();
             sim.load(SyntheticPopulation.chunks(SEED, patrons, TODAY));
             out.printf("load: %.1f s%n", (System.nanoTime() - loadStart) / 1e9);

@@ -15,6 +15,7 @@ import org.almasim.engine.preview.Preview;
 import org.almasim.engine.preview.PreviewReport;
 import org.almasim.engine.progress.ProgressListener;
 import org.almasim.simulator.Simulator;
+import org.almasim.simulator.SimulatorConfig;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.population.SyntheticPopulation;
 
@@ -55,7 +56,7 @@ public final class PolicyBenchmark {
 
     private void measure(PolicyRun.Mode mode, PrintStream out) {
         try (Simulator sim =
-                Simulator.create(Simulator.Config.defaults().withToday(TODAY)).start(0)) {
+                Simulator.create(SimulatorConfig.defaults().withToday(TODAY)).start(0)) {
             sim.load(SyntheticPopulation.chunks(SEED, patrons, TODAY));
             AlmaClient alma = new AlmaClient(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
             long started = System.nanoTime();

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.almasim.simulator.Simulator;
+import org.almasim.simulator.SimulatorConfig;
 import org.almasim.simulator.population.SyntheticPopulation;
 
 /**
@@ -39,8 +40,8 @@ public final class SnapshotBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try (Simulator saved = Simulator.create(Simulator.Config.defaults().withToday(TODAY));
-                Simulator fresh = Simulator.create(Simulator.Config.defaults().withToday(TODAY))) {
+        try (Simulator saved = Simulator.create(SimulatorConfig.defaults().withToday(TODAY));
+                Simulator fresh = Simulator.create(SimulatorConfig.defaults().withToday(TODAY))) {
             long started = System.nanoTime();
             saved.load(SyntheticPopulation.chunks(SEED, patrons, TODAY));
             double load = seconds(started);

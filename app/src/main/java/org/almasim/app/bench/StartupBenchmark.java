@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.almasim.control.ControlPlane;
 import org.almasim.simulator.Simulator;
+import org.almasim.simulator.SimulatorConfig;
 import org.almasim.simulator.population.PopulationService;
 
 /**
@@ -32,7 +33,7 @@ public final class StartupBenchmark {
             for (int i = 0; i < runs; i++) {
                 long started = System.nanoTime();
                 try (Simulator simulator =
-                        Simulator.create(Simulator.Config.defaults()).start(0)) {
+                        Simulator.create(SimulatorConfig.defaults()).start(0)) {
                     if (demo) {
                         simulator.load(PopulationService.demo());
                     }

@@ -12,6 +12,7 @@ import org.almasim.scenarios.scenario.Scenario;
 import org.almasim.scenarios.scenario.ScenarioReader;
 import org.almasim.scenarios.scenario.ScenarioRunner;
 import org.almasim.simulator.Simulator;
+import org.almasim.simulator.SimulatorConfig;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.population.SyntheticPopulation;
 
@@ -61,7 +62,7 @@ public final class TimeTravelBenchmark {
         Scenario scenario =
                 ScenarioReader.read(SCENARIO.formatted(START, years).getBytes(StandardCharsets.UTF_8), "time travel");
         try (Simulator sim =
-                Simulator.create(Simulator.Config.defaults().withToday(START)).start(0)) {
+                Simulator.create(SimulatorConfig.defaults().withToday(START)).start(0)) {
             long started = System.nanoTime();
             sim.load(SyntheticPopulation.chunks(SEED, patrons, START));
             out.printf("  load: %.1f s%n", (System.nanoTime() - started) / 1e9);

@@ -20,6 +20,7 @@ import org.almasim.engine.report.ConsortiumFormat;
 import org.almasim.scenarios.scenario.ScenarioReader;
 import org.almasim.simulator.Institution;
 import org.almasim.simulator.Simulator;
+import org.almasim.simulator.SimulatorConfig;
 import org.almasim.simulator.http.ApiKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
         for (int i = 0; i < STORIES.size(); i++) {
             ScenarioReader.Loaded story = ScenarioReader.load(STORIES.get(i));
             Simulator simulator = Simulator.create(
-                            Simulator.Config.defaults()
+                            SimulatorConfig.defaults()
                                     .withToday(story.scenario().start()),
                             new TrainerConsole())
                     .start(noServe || port == 0 ? 0 : port + i);
@@ -81,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         // Told through the console too: its Consortium tab lists the members, and each member's charts show its runs.
         Simulator consortium = Simulator.create(
-                        Simulator.Config.defaults()
+                        SimulatorConfig.defaults()
                                 .withToday(ScenarioReader.load(CONSORTIUM_STORY)
                                         .scenario()
                                         .start()),

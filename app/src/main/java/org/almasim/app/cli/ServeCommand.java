@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.almasim.app.console.TrainerConsole;
 import org.almasim.control.ControlPlane;
 import org.almasim.simulator.Simulator;
+import org.almasim.simulator.SimulatorConfig;
 import org.almasim.simulator.faults.FaultRule;
 import org.almasim.simulator.faults.FaultSpec;
 import org.almasim.simulator.population.Population.Loaded;
@@ -117,7 +118,7 @@ final class ServeCommand implements Callable<Integer> {
         out.append("  listening on:    ")
                 .append(simulator.host())
                 .append(
-                        simulator.host().equals(Simulator.Config.LOOPBACK)
+                        simulator.host().equals(SimulatorConfig.LOOPBACK)
                                 ? " (this machine only; --host 0.0.0.0 lets other machines in)"
                                 : " (other machines can reach it)")
                 .append('\n');

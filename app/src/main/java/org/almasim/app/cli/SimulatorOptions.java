@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.almasim.simulator.Database;
 import org.almasim.simulator.Institution;
 import org.almasim.simulator.Simulator;
+import org.almasim.simulator.SimulatorConfig;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.population.Population.Loaded;
 import picocli.CommandLine.Option;
@@ -24,7 +25,7 @@ final class SimulatorOptions {
             paramLabel = "ADDRESS",
             description =
                     "The address to listen on. Default: ${DEFAULT-VALUE} (this machine only); 0.0.0.0 for every address.",
-            defaultValue = Simulator.Config.LOOPBACK)
+            defaultValue = SimulatorConfig.LOOPBACK)
     String host;
 
     @Option(
@@ -91,18 +92,18 @@ final class SimulatorOptions {
             paramLabel = "N",
             description = "At most N institutions, the default one included, however many clients add. Default:"
                     + " ${DEFAULT-VALUE}.",
-            defaultValue = "" + Simulator.Config.DEFAULT_MAX_INSTITUTIONS)
+            defaultValue = "" + SimulatorConfig.DEFAULT_MAX_INSTITUTIONS)
     int maxInstitutions;
 
     /** Every option is checked before anything is opened, read or written. */
-    Simulator.Config config() {
+    SimulatorConfig config() {
         try {
             Database.checkLocation(database);
             ApiKeys.parse(apiKeys);
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage());
         }
-        return new Simulator.Config(
+        return new SimulatorConfig(
                 database,
                 Optional.ofNullable(today),
                 apiKeys,
@@ -110,7 +111,8 @@ final class SimulatorOptions {
                 10_000_000L,
                 host,
                 Optional.ofNullable(publicUrl),
-                maxInstitutions);
+                maxInstitutions,
+                System::nanoTime);
     }
 
     /**

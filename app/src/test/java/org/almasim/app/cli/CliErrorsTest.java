@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.almasim.simulator.Simulator;
+import org.almasim.simulator.SimulatorConfig;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.population.PopulationService;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class CliErrorsTest {
 
     @Test
     void aBusyPortIsOneLineAndExitCodeThree() {
-        try (Simulator taken = Simulator.create(Simulator.Config.defaults()).start(0)) {
+        try (Simulator taken = Simulator.create(SimulatorConfig.defaults()).start(0)) {
             assertThat(run("serve", "--port", String.valueOf(taken.port()))).isEqualTo(CommandFailure.CANNOT_START);
         }
         assertThat(err.toString().strip())
@@ -138,7 +139,7 @@ class CliErrorsTest {
 
     /** The demo library on a running simulator, for the policy commands' checks. */
     private static Simulator demoLibrary() {
-        Simulator simulator = Simulator.create(Simulator.Config.defaults().withToday(LocalDate.of(2024, 8, 1)))
+        Simulator simulator = Simulator.create(SimulatorConfig.defaults().withToday(LocalDate.of(2024, 8, 1)))
                 .start(0);
         simulator.load(PopulationService.demo());
         return simulator;

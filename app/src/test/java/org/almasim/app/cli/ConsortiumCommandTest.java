@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.almasim.simulator.Institution;
 import org.almasim.simulator.Simulator;
+import org.almasim.simulator.SimulatorConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class ConsortiumCommandTest {
 
     @BeforeEach
     void twoColleges() throws IOException {
-        simulator = Simulator.create(Simulator.Config.defaults().withToday(LocalDate.of(2024, 8, 1)))
+        simulator = Simulator.create(SimulatorConfig.defaults().withToday(LocalDate.of(2024, 8, 1)))
                 .start(0);
         simulator.addInstitution(Institution.Spec.of("01FALSC_FSU")).load("demo", 42);
         simulator.addInstitution(Institution.Spec.of("01FALSC_UCF")).load("synthetic:120", 7);

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.almasim.simulator.Institution;
 import org.almasim.simulator.Simulator;
+import org.almasim.simulator.SimulatorConfig;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.population.PopulationService;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +33,7 @@ class ConsoleApiTest {
     @BeforeEach
     void start() {
         simulator = Simulator.create(
-                        Simulator.Config.defaults().withToday(LocalDate.of(2024, 7, 31)), new TrainerConsole())
+                        SimulatorConfig.defaults().withToday(LocalDate.of(2024, 7, 31)), new TrainerConsole())
                 .start(0);
         simulator.load(PopulationService.demo());
         simulator.clock().set(LocalDate.of(2024, 7, 31));
@@ -53,7 +54,7 @@ class ConsoleApiTest {
         assertThat(page.headers().firstValue("Content-Security-Policy"))
                 .hasValue(TrainerConsole.CONTENT_SECURITY_POLICY);
 
-        try (Simulator plain = Simulator.create(Simulator.Config.defaults()).start(0)) {
+        try (Simulator plain = Simulator.create(SimulatorConfig.defaults()).start(0)) {
             HttpResponse<String> none = HTTP.send(
                     HttpRequest.newBuilder(URI.create(plain.baseUrl() + "/")).build(),
                     HttpResponse.BodyHandlers.ofString());

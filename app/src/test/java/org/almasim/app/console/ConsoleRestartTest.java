@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.almasim.simulator.Simulator;
+import org.almasim.simulator.SimulatorConfig;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.population.PopulationService;
 import org.junit.jupiter.api.Test;
@@ -29,8 +30,7 @@ class ConsoleRestartTest {
     void theDateTheSchedulesAndTheHistorySurviveARestart() throws IOException {
         String database = folder.resolve("library").toString();
         JsonNode historyBefore;
-        try (Simulator first = Simulator.create(
-                        Simulator.Config.defaults().withDatabase(database), new TrainerConsole())
+        try (Simulator first = Simulator.create(SimulatorConfig.defaults().withDatabase(database), new TrainerConsole())
                 .start(0)) {
             first.load(PopulationService.demo());
             first.clock().set(LocalDate.of(2024, 7, 31));
@@ -40,7 +40,7 @@ class ConsoleRestartTest {
             historyBefore = send(first, "GET", "/console/history", null);
         }
         try (Simulator second = Simulator.create(
-                        Simulator.Config.defaults().withDatabase(database), new TrainerConsole())
+                        SimulatorConfig.defaults().withDatabase(database), new TrainerConsole())
                 .start(0)) {
             JsonNode overview = send(second, "GET", "/console", null);
             assertThat(overview.path("today").asText()).isEqualTo("2024-08-01");

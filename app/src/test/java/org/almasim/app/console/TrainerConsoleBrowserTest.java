@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.stream.StreamSupport;
 import org.almasim.simulator.Institution;
 import org.almasim.simulator.Simulator;
+import org.almasim.simulator.SimulatorConfig;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.population.PopulationService;
 import org.junit.jupiter.api.AfterAll;
@@ -71,7 +72,7 @@ class TrainerConsoleBrowserTest {
                 .as("CI needs %s and %s: .ci/run installs them", chromium, driver)
                 .isTrue();
         simulator = Simulator.create(
-                        Simulator.Config.defaults().withToday(LocalDate.of(2024, 8, 1)), new TrainerConsole())
+                        SimulatorConfig.defaults().withToday(LocalDate.of(2024, 8, 1)), new TrainerConsole())
                 .start(0);
         simulator.load(PopulationService.demo());
         ChromeOptions options = new ChromeOptions().setBinary(chromium);
@@ -430,7 +431,7 @@ class TrainerConsoleBrowserTest {
     @Order(12)
     void aConsortiumSimulatorsConsoleOpensOnItsMembersAndDrawsEachMembersStory() throws IOException {
         try (Simulator consortium = Simulator.create(
-                        Simulator.Config.defaults().withToday(LocalDate.of(2022, 7, 1)), new TrainerConsole())
+                        SimulatorConfig.defaults().withToday(LocalDate.of(2022, 7, 1)), new TrainerConsole())
                 .start(0)) {
             openAfterTheStory(consortium, "flvc-consortium");
 
@@ -481,7 +482,7 @@ class TrainerConsoleBrowserTest {
     @Order(13)
     void opalsFourYearsReadMonthByMonthAndAYearOfQuietRunsIsOneLine() throws IOException {
         try (Simulator opal = Simulator.create(
-                        Simulator.Config.defaults().withToday(LocalDate.of(2021, 1, 1)), new TrainerConsole())
+                        SimulatorConfig.defaults().withToday(LocalDate.of(2021, 1, 1)), new TrainerConsole())
                 .start(0)) {
             openAfterTheStory(opal, "opal-four-years");
 

@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.almasim.app.console.TrainerConsole;
 import org.almasim.simulator.Simulator;
+import org.almasim.simulator.SimulatorConfig;
 import org.almasim.simulator.population.PopulationService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +40,7 @@ class ConsoleConcurrencyTest {
 
     @BeforeEach
     void start() {
-        simulator = Simulator.create(Simulator.Config.defaults(), new TrainerConsole())
+        simulator = Simulator.create(SimulatorConfig.defaults(), new TrainerConsole())
                 .start(0);
         simulator.load(PopulationService.demo());
         // FLVC's 2024 purge is scheduled for 2024-08-01: moving on a day from the 31st runs it through the purge job.

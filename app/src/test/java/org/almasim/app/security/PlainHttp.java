@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.almasim.app.console.TrainerConsole;
 import org.almasim.simulator.Simulator;
+import org.almasim.simulator.SimulatorConfig;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.population.PopulationService;
 
@@ -38,7 +39,7 @@ final class PlainHttp {
      */
     static Simulator demoLibrary(List<String> apiKeys) {
         Simulator simulator = Simulator.create(
-                        Simulator.Config.defaults()
+                        SimulatorConfig.defaults()
                                 .withToday(LocalDate.of(2024, 8, 1))
                                 .withApiKeys(apiKeys),
                         new TrainerConsole())

@@ -230,7 +230,7 @@ public final class ScenarioPlay {
         libraries.get(0).events().endFaults();
     }
 
-    public ScenarioRunner.Result finish() {
+    public ScenarioResult finish() {
         endFaults();
         out.line("");
         out.line(
@@ -240,7 +240,7 @@ public final class ScenarioPlay {
                         : "FAILED: " + scenario.name() + " (" + unmet + " of " + expectations
                                 + " expectations did not hold)");
         failures.forEach(f -> out.line("  " + f));
-        return new ScenarioRunner.Result(scenario.name(), expectations, List.copyOf(failures));
+        return new ScenarioResult(scenario.name(), expectations, List.copyOf(failures));
     }
 
     /** A policy named in the scenario: a shipped one, or a file beside the scenario. */

@@ -1,10 +1,10 @@
 package org.almasim.scenarios.scenario;
 
 import java.io.PrintStream;
-import java.util.List;
 import org.almasim.control.ControlPlane;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.simulator.Simulator;
+import org.almasim.simulator.SimulatorConfig;
 import org.almasim.simulator.http.ApiKeys;
 
 /**
@@ -19,17 +19,10 @@ public final class ScenarioRunner {
         this.out = out;
     }
 
-    /** What a scenario run found: every expectation that did not hold, as expected-versus-actual lines. */
-    public record Result(String scenario, int expectations, List<String> failures) {
-        public boolean passed() {
-            return failures.isEmpty();
-        }
-    }
-
     /** Plays the scenario on a simulator of its own, started in this process on a free port and stopped afterwards. */
-    public Result run(ScenarioReader.Loaded loaded) {
+    public ScenarioResult run(ScenarioReader.Loaded loaded) {
         try (Simulator simulator = Simulator.create(
-                        Simulator.Config.defaults().withToday(loaded.scenario().start()))
+                        SimulatorConfig.defaults().withToday(loaded.scenario().start()))
                 .start(0)) {
             return run(
                     loaded,
@@ -39,7 +32,7 @@ public final class ScenarioRunner {
     }
 
     /** Plays the scenario on a running simulator (the demo's, which stays up for exploration afterwards). */
-    public Result run(ScenarioReader.Loaded loaded, AlmaClient alma, ControlPlane control) {
+    public ScenarioResult run(ScenarioReader.Loaded loaded, AlmaClient alma, ControlPlane control) {
         ScenarioPlay play = new ScenarioPlay(loaded, alma, control, Narration.printedTo(out), run -> {});
         try {
             play.start();

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.almasim.control.ControlPlane;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.simulator.Simulator;
+import org.almasim.simulator.SimulatorConfig;
 import org.almasim.simulator.http.ApiKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,11 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ScenarioRunnerTest {
     private final ByteArrayOutputStream narration = new ByteArrayOutputStream();
 
-    private ScenarioRunner.Result play(String yaml) {
+    private ScenarioResult play(String yaml) {
         return play(yaml, Optional.empty());
     }
 
-    private ScenarioRunner.Result play(String yaml, Optional<Path> folder) {
+    private ScenarioResult play(String yaml, Optional<Path> folder) {
         Scenario scenario = ScenarioReader.read(yaml.getBytes(StandardCharsets.UTF_8), "test.yaml");
         return new ScenarioRunner(new PrintStream(narration, true, StandardCharsets.UTF_8))
                 .run(new ScenarioReader.Loaded(scenario, "test.yaml", folder));
@@ -60,7 +61,7 @@ class ScenarioRunnerTest {
                 timeline:
                   - return: {user: reader, barcode: "B-1"}
                 """).getBytes(StandardCharsets.UTF_8), "test.yaml");
-        try (Simulator simulator = Simulator.create(Simulator.Config.defaults().withToday(scenario.start()))
+        try (Simulator simulator = Simulator.create(SimulatorConfig.defaults().withToday(scenario.start()))
                 .start(0)) {
             AlmaClient alma = new AlmaClient(simulator.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
             ScenarioPlay play = new ScenarioPlay(
@@ -88,7 +89,7 @@ class ScenarioRunnerTest {
 
     @Test
     void aFailedExpectationSaysWhatWasExpectedAndWhatWasThere() {
-        ScenarioRunner.Result result = play(LIBRARY + """
+        ScenarioResult result = play(LIBRARY + """
                 timeline:
                   - expect:
                       - {patron: reader, status: INACTIVE}
@@ -104,7 +105,7 @@ class ScenarioRunnerTest {
 
     @Test
     void patronEventsGoThroughTheApiAndBlockThePurgeUntilSettled() {
-        ScenarioRunner.Result result = play(LIBRARY + """
+        ScenarioResult result = play(LIBRARY + """
                 timeline:
                   - checkout: {user: reader, barcode: "B-1"}
                   - fine: {user: reader, amount: 4.50}
@@ -138,7 +139,7 @@ class ScenarioRunnerTest {
                   - {primary_id: newcomer, first_name: Nia, last_name: New, user_group: {value: UNDERGRAD}, expiry_date: 2027-05-31}
                   - {primary_id: reader, expiry_date: 2030-01-01}
                 """);
-        ScenarioRunner.Result result = play(LIBRARY + """
+        ScenarioResult result = play(LIBRARY + """
                 timeline:
                   - sis_load: {file: sis.yaml}
                     expect:
@@ -234,7 +235,7 @@ class ScenarioRunnerTest {
 
     @Test
     void aFaultsStepMakesAlmaFailFromThereOnAndTheScenarioEndsItsFaults() {
-        ScenarioRunner.Result result = play("""
+        ScenarioResult result = play("""
                 name: Alma refuses one deletion
                 start: 2024-08-01
                 policies:
@@ -265,7 +266,7 @@ class ScenarioRunnerTest {
 
     @Test
     void aCandidateSetsPurgeByTheJobIsNarratedAsAlmasDecisionNotAPrediction() {
-        ScenarioRunner.Result result = play("""
+        ScenarioResult result = play("""
                 name: OPAL's monthly purge on its logical set
                 start: 2024-08-01
                 policies:

@@ -21,8 +21,7 @@ class ShippedScenariosTest {
         return ScenarioReader.SHIPPED.stream()
                 .map(name -> DynamicTest.dynamicTest(name, () -> {
                     ByteArrayOutputStream narration = new ByteArrayOutputStream();
-                    ScenarioRunner.Result result = new ScenarioRunner(
-                                    new PrintStream(narration, true, StandardCharsets.UTF_8))
+                    ScenarioResult result = new ScenarioRunner(new PrintStream(narration, true, StandardCharsets.UTF_8))
                             .run(ScenarioReader.load(name));
                     assertThat(result.failures())
                             .as(narration.toString(StandardCharsets.UTF_8))

@@ -29,10 +29,5 @@ public enum Fault {
     /** A job started ({@code POST /conf/jobs/{id}?op=run}) ends COMPLETED_FAILED once it holds its users, changing none. */
     JOB_FAILED,
     /** A job started stays RUNNING until the simulated time is {@code minutes} past its start, then runs as usual. */
-    JOB_STUCK;
-
-    /** Faults that apply to a job's run rather than to the request that starts it. */
-    public boolean isJobFault() {
-        return this == JOB_FAILED || this == JOB_STUCK;
-    }
+    JOB_STUCK
 }

@@ -143,10 +143,6 @@ public record User(
         return list == null ? List.of() : List.copyOf(list);
     }
 
-    public String codeValue(Code code) {
-        return code == null ? null : code.value();
-    }
-
     /** A number with a link, as {@code expand=loans,requests,fees} fills it: {@code {"value":2,"link":"..."}}. */
     @JsonPropertyOrder({"value", "link"})
     public record LinkedCount(BigDecimal value, String link) {}

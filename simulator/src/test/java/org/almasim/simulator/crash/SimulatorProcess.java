@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.almasim.simulator.Simulator;
+import org.almasim.simulator.SimulatorConfig;
 
 /**
  * A simulator in a process of its own on a file database, for tests that kill it as an operating system would
@@ -26,7 +27,7 @@ public final class SimulatorProcess implements AutoCloseable {
 
     /** Serves the database at {@code args[0]}, starting on {@code args[1]} when given; prints its port, then waits. */
     public static void main(String[] args) throws InterruptedException {
-        Simulator.Config config = Simulator.Config.defaults().withDatabase(args[0]);
+        SimulatorConfig config = SimulatorConfig.defaults().withDatabase(args[0]);
         if (args.length > 1) {
             config = config.withToday(LocalDate.parse(args[1]));
         }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.almasim.simulator.Simulator;
+import org.almasim.simulator.SimulatorConfig;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.support.AlmaClient;
 import org.almasim.simulator.support.AlmaResponse;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** Institutions a client adds are bounded, and a refused creation leaves nothing behind. */
 class InstitutionBoundsTest {
-    private final RunningSimulator sim = RunningSimulator.start(Simulator.Config.defaults()
+    private final RunningSimulator sim = RunningSimulator.start(SimulatorConfig.defaults()
             .withToday(RunningSimulator.TODAY)
             .withApiKeys(List.of(ApiKeys.DEVELOPMENT_KEY))
             .withMaxInstitutions(3));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.almasim.simulator.Institution;
 import org.almasim.simulator.Simulator;
+import org.almasim.simulator.SimulatorConfig;
 import org.almasim.simulator.support.AlmaClient;
 import org.almasim.simulator.support.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class InstitutionRestartTest {
 
     @Test
     void anAddedInstitutionIsReopenedWithItsKeysAndPatronsAfterARestart() {
-        Simulator.Config config = Simulator.Config.defaults()
+        SimulatorConfig config = SimulatorConfig.defaults()
                 .withDatabase(directory.resolve("library").toString())
                 .withToday(LocalDate.of(2024, 8, 1));
         try (Simulator first = Simulator.create(config).start(0)) {
@@ -28,7 +29,7 @@ class InstitutionRestartTest {
             new AlmaClient(first.baseUrl(), "l8xx-fsu").createUser(Fixtures.user("fsu-only"));
             first.clock().set(LocalDate.of(2025, 3, 1));
         }
-        Simulator.Config restart = Simulator.Config.defaults()
+        SimulatorConfig restart = SimulatorConfig.defaults()
                 .withDatabase(directory.resolve("library").toString());
         try (Simulator second = Simulator.create(restart).start(0)) {
             assertThat(second.institutions())
@@ -50,7 +51,7 @@ class InstitutionRestartTest {
 
     @Test
     void aSnapshotPutBackIntoTheDefaultInstitutionKeepsTheOtherInstitutions() {
-        Simulator.Config config = Simulator.Config.defaults()
+        SimulatorConfig config = SimulatorConfig.defaults()
                 .withDatabase(directory.resolve("library").toString())
                 .withToday(LocalDate.of(2024, 8, 1));
         Path snapshot = directory.resolve("before-members.zip");

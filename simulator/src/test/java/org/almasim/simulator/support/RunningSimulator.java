@@ -3,6 +3,7 @@ package org.almasim.simulator.support;
 import java.time.LocalDate;
 import java.util.List;
 import org.almasim.simulator.Simulator;
+import org.almasim.simulator.SimulatorConfig;
 import org.almasim.simulator.http.ApiKeys;
 
 /** A real simulator on a free port with a fresh in-memory database, and a client holding a read-write key. */
@@ -13,18 +14,18 @@ public final class RunningSimulator implements AutoCloseable {
     public final Simulator simulator;
     public final AlmaClient client;
 
-    private RunningSimulator(Simulator.Config config) {
+    private RunningSimulator(SimulatorConfig config) {
         this.simulator = Simulator.create(config).start(0);
         this.client = new AlmaClient(simulator.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
     }
 
     public static RunningSimulator start() {
-        return new RunningSimulator(Simulator.Config.defaults()
+        return new RunningSimulator(SimulatorConfig.defaults()
                 .withToday(TODAY)
                 .withApiKeys(List.of(ApiKeys.DEVELOPMENT_KEY, READ_ONLY_KEY + ":ro")));
     }
 
-    public static RunningSimulator start(Simulator.Config config) {
+    public static RunningSimulator start(SimulatorConfig config) {
         return new RunningSimulator(config);
     }
 

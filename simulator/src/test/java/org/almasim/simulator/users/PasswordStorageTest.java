@@ -12,7 +12,7 @@ import java.sql.ResultSet;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.almasim.simulator.Simulator;
+import org.almasim.simulator.SimulatorConfig;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.support.AlmaClient;
 import org.almasim.simulator.support.RunningSimulator;
@@ -60,7 +60,7 @@ class PasswordStorageTest {
     @Test
     void passwordsAnOlderAlmasimKeptInClearAreHashedAtStart(@TempDir Path dir) throws Exception {
         String location = dir.resolve("library").toString();
-        Simulator.Config config = Simulator.Config.defaults()
+        SimulatorConfig config = SimulatorConfig.defaults()
                 .withDatabase(location)
                 .withToday(RunningSimulator.TODAY)
                 .withApiKeys(List.of(ApiKeys.DEVELOPMENT_KEY));

@@ -24,6 +24,7 @@ import org.almasim.engine.policy.PolicyReader;
 import org.almasim.engine.progress.ProgressListener;
 import org.almasim.simulator.Institution;
 import org.almasim.simulator.Simulator;
+import org.almasim.simulator.SimulatorConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ class ConsortiumRunTest {
     @BeforeEach
     void threeCollegesInOneSimulator() {
         consortiumAlma =
-                Simulator.create(Simulator.Config.defaults().withToday(RUN_DAY)).start(0);
+                Simulator.create(SimulatorConfig.defaults().withToday(RUN_DAY)).start(0);
         for (Member member : MEMBERS) {
             consortiumAlma.addInstitution(Institution.Spec.of(member.code())).load(member.population(), member.seed());
         }
@@ -77,7 +78,7 @@ class ConsortiumRunTest {
         assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isEmpty());
         for (int i = 0; i < MEMBERS.size(); i++) {
             Member member = MEMBERS.get(i);
-            try (Simulator alone = Simulator.create(Simulator.Config.defaults().withToday(RUN_DAY))
+            try (Simulator alone = Simulator.create(SimulatorConfig.defaults().withToday(RUN_DAY))
                     .start(0)) {
                 alone.load(member.population(), member.seed());
                 AlmaClient aloneAlma = new AlmaClient(alone.baseUrl(), "l8xxalmasimdevelopmentkey");

@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.almasim.simulator.Simulator;
+import org.almasim.simulator.SimulatorConfig;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.population.PopulationService;
 import org.almasim.simulator.population.SyntheticPopulation;
@@ -26,13 +28,13 @@ import org.junit.jupiter.api.Test;
 class AlmaClientTest {
     private static final LocalDate TODAY = LocalDate.of(2024, 8, 1);
 
-    private static Simulator simulator(Simulator.Config config) {
+    private static Simulator simulator(SimulatorConfig config) {
         return Simulator.create(config.withToday(TODAY)).start(0);
     }
 
     @Test
     void pagesThroughEveryUserOnce() {
-        try (Simulator sim = simulator(Simulator.Config.defaults())) {
+        try (Simulator sim = simulator(SimulatorConfig.defaults())) {
             sim.load(SyntheticPopulation.chunk(3, 0, 250, TODAY));
             AlmaClient alma = new AlmaClient(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
             Set<String> seen = new HashSet<>();
@@ -50,7 +52,7 @@ class AlmaClientTest {
 
     @Test
     void aPutOfTheTreeChangesOnlyTheFieldTheEngineChanged() {
-        try (Simulator sim = simulator(Simulator.Config.defaults())) {
+        try (Simulator sim = simulator(SimulatorConfig.defaults())) {
             sim.load(PopulationService.demo());
             AlmaClient alma = new AlmaClient(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
             ObjectNode before = alma.getUser("current-student");
@@ -67,7 +69,7 @@ class AlmaClientTest {
 
     @Test
     void almasRefusalsBecomeExceptionsWithAlmasCode() {
-        try (Simulator sim = simulator(Simulator.Config.defaults())) {
+        try (Simulator sim = simulator(SimulatorConfig.defaults())) {
             AlmaClient alma = new AlmaClient(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
             assertThatThrownBy(() -> alma.getUser("nobody")).isInstanceOfSatisfying(AlmaApiException.class, e -> {
                 assertThat(e.code()).isEqualTo("401861");
@@ -82,10 +84,15 @@ class AlmaClientTest {
 
     @Test
     void throttledRequestsAreRetriedUntilTheyGoThrough() {
-        try (Simulator sim =
-                simulator(Simulator.Config.defaults().withPerSecondThreshold(5).withApiKeys(List.of("k")))) {
+        // The threshold's second is ten of its admissions long, whatever the machine's load: of each ten calls
+        // the first five go through and the rest are throttled, so the client must retry to get its answers.
+        AtomicLong admissions = new AtomicLong();
+        try (Simulator sim = simulator(SimulatorConfig.defaults()
+                .withPerSecondThreshold(5)
+                .withTicker(() -> admissions.getAndIncrement() * 100_000_000L)
+                .withApiKeys(List.of("k")))) {
             sim.load(PopulationService.demo());
-            AlmaClient alma = new AlmaClient(sim.baseUrl(), "k", 8, Duration.ofMillis(100));
+            AlmaClient alma = new AlmaClient(sim.baseUrl(), "k", 8, Duration.ofMillis(1));
             for (int i = 0; i < 20; i++) {
                 assertThat(alma.getUser("current-student").path("primary_id").asText())
                         .isEqualTo("current-student");

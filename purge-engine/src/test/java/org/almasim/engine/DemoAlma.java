@@ -9,6 +9,7 @@ import org.almasim.control.ControlPlane;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaSets;
 import org.almasim.simulator.Simulator;
+import org.almasim.simulator.SimulatorConfig;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.population.PopulationService;
 
@@ -22,7 +23,7 @@ public final class DemoAlma implements AutoCloseable {
     public final ControlPlane control;
 
     private DemoAlma(boolean demo) {
-        sim = Simulator.create(Simulator.Config.defaults().withToday(FLVC_2024)).start(0);
+        sim = Simulator.create(SimulatorConfig.defaults().withToday(FLVC_2024)).start(0);
         if (demo) {
             sim.load(PopulationService.demo());
         }

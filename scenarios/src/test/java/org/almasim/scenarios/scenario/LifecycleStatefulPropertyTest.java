@@ -1,4 +1,4 @@
-package org.almasim.engine.execution;
+package org.almasim.scenarios.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,13 +21,12 @@ import org.almasim.engine.DemoAlma;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.evaluation.Decision.Action;
+import org.almasim.engine.execution.PolicyRun;
+import org.almasim.engine.execution.Reinstatement;
 import org.almasim.engine.policy.Policy;
 import org.almasim.engine.policy.PolicyReader;
 import org.almasim.engine.preview.Preview;
 import org.almasim.engine.progress.ProgressListener;
-import org.almasim.scenarios.scenario.LibraryEvents;
-import org.almasim.scenarios.scenario.Scenario;
-import org.almasim.scenarios.scenario.ScenarioReader;
 import org.almasim.simulator.support.PropertyRunner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

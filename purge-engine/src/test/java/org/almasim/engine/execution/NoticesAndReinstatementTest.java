@@ -14,6 +14,7 @@ import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.policy.Policy;
 import org.almasim.engine.policy.PolicyReader;
 import org.almasim.simulator.Simulator;
+import org.almasim.simulator.SimulatorConfig;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.population.PopulationService;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class NoticesAndReinstatementTest {
     void reinstatementMakesPatronsActiveWithANewExpiryAndTogglesExternalAccountsBack() {
         LocalDate today = LocalDate.of(2024, 8, 1);
         try (Simulator sim =
-                Simulator.create(Simulator.Config.defaults().withToday(today)).start(0)) {
+                Simulator.create(SimulatorConfig.defaults().withToday(today)).start(0)) {
             sim.load(PopulationService.demo());
             AlmaClient alma = new AlmaClient(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
             ObjectNode external = alma.getUser("flvc-expired-2022");

@@ -1,0 +1,58 @@
+package org.almasim.simulator.population;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * A population as the command line, the JUnit extension and the control plane's institutions name one: {@code demo},
+ * {@code synthetic:N} (N patrons from a seed) or a population document's path.
+ */
+public final class NamedPopulation {
+    /** The most patrons {@code synthetic:N} makes: the largest population almasim is measured with. */
+    public static final int MAX_SYNTHETIC = 1_000_000;
+
+    private static final String SYNTHETIC = "synthetic:";
+
+    private NamedPopulation() {}
+
+    /**
+     * Refuses, with an IllegalArgumentException, a {@code synthetic:N} whose N is not a number from 1 to
+     * {@value #MAX_SYNTHETIC}; any other name is {@code demo} or a file, read when it is loaded.
+     */
+    public static void check(String named) {
+        if (!named.startsWith(SYNTHETIC)) {
+            return;
+        }
+        String count = named.substring(SYNTHETIC.length());
+        if (!count.matches("[0-9]{1,7}") || Integer.parseInt(count) < 1 || Integer.parseInt(count) > MAX_SYNTHETIC) {
+            throw new IllegalArgumentException(
+                    "synthetic:N needs a number of patrons from 1 to " + MAX_SYNTHETIC + ", got " + named);
+        }
+    }
+
+    /**
+     * The documents the name stands for, in the order they load: a synthetic population comes in chunks so a million
+     * patrons never sit in memory at once. A name that is none of these, or a file that cannot be read, is an
+     * IllegalArgumentException.
+     */
+    public static Iterator<Population> documents(String named, long seed, LocalDate today) {
+        check(named);
+        if (named.equals("demo")) {
+            return List.of(PopulationService.demo()).iterator();
+        }
+        if (named.startsWith(SYNTHETIC)) {
+            return SyntheticPopulation.chunks(seed, Integer.parseInt(named.substring(SYNTHETIC.length())), today);
+        }
+        try {
+            return List.of(PopulationService.parse(Files.readAllBytes(Path.of(named))))
+                    .iterator();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the population file " + named + " ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+    }
+}
