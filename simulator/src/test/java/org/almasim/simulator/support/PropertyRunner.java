@@ -65,38 +65,43 @@ public final class PropertyRunner {
         SplittableRandom random = new SplittableRandom(SEED);
         for (int i = 0; i < cases; i++) {
             T example = generator.generate(random.split(), i);
-            Optional<String> failure = attempt(property, example);
+            Optional<Failure> failure = attempt(property, example);
             if (failure.isPresent()) {
                 Shrunk<T> shrunk = shrink(example, failure.get(), property, shrinker);
+                // The shrunk case's exception, if it threw one, is the cause: its stack trace says where it broke.
                 throw new AssertionError(
                         "Invariant broken: " + invariant + "\n  seed " + SEED + ", case " + i + " of " + cases
                                 + " (replay: -Dalmasim.property.seed=" + SEED + ")\n  shrunk in " + shrunk.steps
                                 + " steps to: " + shrunk.example
-                                + "\n  failure: " + shrunk.failure);
+                                + "\n  failure: " + shrunk.failure.message(),
+                        shrunk.failure.thrown().orElse(null));
             }
         }
     }
 
+    /** What went wrong with a case, and the exception it threw if it threw one. */
+    private record Failure(String message, Optional<Throwable> thrown) {}
+
     /** An exception is a failure like any other, so it is reported with its seed and shrunk too. */
-    private static <T> Optional<String> attempt(Property<T> property, T example) {
+    private static <T> Optional<Failure> attempt(Property<T> property, T example) {
         try {
-            return property.apply(example);
+            return property.apply(example).map(message -> new Failure(message, Optional.empty()));
         } catch (RuntimeException | AssertionError e) {
-            return Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage());
+            return Optional.of(new Failure(e.getClass().getSimpleName() + ": " + e.getMessage(), Optional.of(e)));
         }
     }
 
-    private record Shrunk<T>(T example, String failure, int steps) {}
+    private record Shrunk<T>(T example, Failure failure, int steps) {}
 
-    private static <T> Shrunk<T> shrink(T example, String failure, Property<T> property, Shrinker<T> shrinker) {
+    private static <T> Shrunk<T> shrink(T example, Failure failure, Property<T> property, Shrinker<T> shrinker) {
         T current = example;
-        String currentFailure = failure;
+        Failure currentFailure = failure;
         int steps = 0;
         boolean progress = true;
         while (progress && steps < 500) {
             progress = false;
             for (T candidate : shrinker.apply(current)) {
-                Optional<String> candidateFailure = attempt(property, candidate);
+                Optional<Failure> candidateFailure = attempt(property, candidate);
                 if (candidateFailure.isPresent()) {
                     current = candidate;
                     currentFailure = candidateFailure.get();
