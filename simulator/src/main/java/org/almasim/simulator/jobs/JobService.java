@@ -1,31 +1,20 @@
 package org.almasim.simulator.jobs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.almasim.common.csv.SpreadsheetCsv;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.codes.Code;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.errors.AlmaError;
 import org.almasim.simulator.faults.FaultRule;
-import org.almasim.simulator.http.AlmaFormats;
-import org.almasim.simulator.http.Params;
 import org.almasim.simulator.jobs.JobRepository.StoredInstance;
 import org.almasim.simulator.links.AlmaLinks;
 import org.almasim.simulator.sets.SetService;
@@ -53,15 +42,10 @@ public final class JobService implements AutoCloseable {
     private final CodeTables codes;
     private final SimulatedClock clock;
     private final SetService sets;
-    private final ExecutorService pool = Executors.newFixedThreadPool(MAX_RUNNING, runnable -> {
-        Thread thread = new Thread(runnable, "almasim-job");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final List<Future<?>> runs = new ArrayList<>();
-    private final JobGate gate = new JobGate();
-
     private final UserService users;
+    private final JobParameters parameters;
+    private final JobViews views;
+    private final JobRunner runner = new JobRunner(MAX_RUNNING);
 
     public JobService(DSLContext dsl, CodeTables codes, SimulatedClock clock, SetService sets, UserService users) {
         this.dsl = dsl;
@@ -69,6 +53,8 @@ public final class JobService implements AutoCloseable {
         this.clock = clock;
         this.sets = sets;
         this.users = users;
+        this.parameters = new JobParameters(dsl, codes, sets);
+        this.views = new JobViews(codes, clock);
     }
 
     /** What an instance a crash or a stop left unfinished says, once the simulator starts again. */
@@ -91,13 +77,13 @@ public final class JobService implements AutoCloseable {
         List<AlmaJob> page1 = all.stream()
                 .skip(page.offset())
                 .limit(page.limit())
-                .map(j -> render(j, links, null, shownIds))
+                .map(j -> views.job(j, links, null, shownIds))
                 .toList();
         return new JobLists.Jobs(page1, all.size());
     }
 
     public AlmaJob get(String jobId, AlmaLinks links) {
-        return render(job(jobId), links, null, InstitutionSettings.jobIds(dsl));
+        return views.job(job(jobId), links, null, InstitutionSettings.jobIds(dsl));
     }
 
     /**
@@ -113,9 +99,9 @@ public final class JobService implements AutoCloseable {
         if (!op.equalsIgnoreCase("run")) {
             throw AlmaError.OPERATION_NOT_SUPPORTED.refusal(op);
         }
-        Map<String, String> parameters = parameters(job, body);
+        Map<String, String> given = parameters.of(job, body);
         UpdateUsersAction update = job.kind() == JobDefinition.Kind.UPDATE_USERS
-                ? UpdateUsersAction.from(parameters, codes, users, clock.today(), clock.now())
+                ? UpdateUsersAction.from(given, codes, users, clock.today(), clock.now())
                 : null;
         StoredInstance instance;
         synchronized (this) {
@@ -140,25 +126,28 @@ public final class JobService implements AutoCloseable {
                         now,
                         null,
                         null,
-                        json(parameters),
+                        JobParameters.json(given),
                         0,
                         0,
                         null);
                 instances.insert(created);
                 return created;
             });
-            runs.removeIf(Future::isDone);
             JobRun.UserAction action = update != null
                     ? update
                     : new PurgeAction(
-                            PurgeParameters.of(parameters).waiveThreshold(),
-                            codes.currency(),
-                            instance.id(),
-                            clock.today());
-            runs.add(pool.submit(new JobRun(
-                    dsl, clock, () -> candidates(job, parameters), action, job.kind().event, instance, gate, fault)));
+                            PurgeParameters.of(given).waiveThreshold(), codes.currency(), instance.id(), clock.today());
+            runner.submit(new JobRun(
+                    dsl,
+                    clock,
+                    () -> candidates(job, given),
+                    action,
+                    job.kind().event,
+                    instance,
+                    runner.gate(),
+                    fault));
         }
-        return render(job, links, instance, InstitutionSettings.jobIds(dsl));
+        return views.job(job, links, instance, InstitutionSettings.jobIds(dsl));
     }
 
     private Map<Long, String> candidates(JobDefinition job, Map<String, String> parameters) {
@@ -191,13 +180,13 @@ public final class JobService implements AutoCloseable {
         List<JobInstance> page1 = page.limit() == 0
                 ? List.of()
                 : instances.list(filter, page).stream()
-                        .map(i -> render(i, links, shownIds))
+                        .map(i -> views.instance(i, links, shownIds))
                         .toList();
         return new JobLists.Instances(page1, instances.count(filter));
     }
 
     public JobInstance instance(String jobId, String instanceId, AlmaLinks links) {
-        return render(stored(jobId, instanceId), links, InstitutionSettings.jobIds(dsl));
+        return views.instance(stored(jobId, instanceId), links, InstitutionSettings.jobIds(dsl));
     }
 
     public JobLists.Events events(String jobId, String instanceId, Page page) {
@@ -226,109 +215,25 @@ public final class JobService implements AutoCloseable {
 
     /** The run's report as CSV: its counters, then one line per user it could not process. */
     public String reportCsv(String instanceId) {
-        StoredInstance instance = stored("ALL", instanceId);
-        JobRepository instances = new JobRepository(dsl);
-        JobDefinition job = catalogued(instance.jobId());
-        String done = job.kind().doneCounter.toLowerCase(Locale.ROOT).replace(' ', '_');
-        StringBuilder csv = new StringBuilder(SpreadsheetCsv.rows(List.of(
-                List.of("job", "instance", "status", "records_processed", "records_with_exceptions", done),
-                List.of(
-                        job.name(),
-                        instance.id(),
-                        instance.status(),
-                        String.valueOf(instance.processed()),
-                        String.valueOf(instance.withExceptions()),
-                        String.valueOf(instance.processed() - instance.withExceptions())))));
-        csv.append('\n').append(SpreadsheetCsv.rows(List.of(List.of("event", "primary_id", "reasons"))));
-        int total = instances.eventCount(instance.id());
-        for (int offset = 0; offset < total; offset += 100) {
-            csv.append(SpreadsheetCsv.rows(instances.events(instance.id(), new Page(100, offset)).stream()
-                    .map(event -> List.of(event.type(), event.userPrimaryId(), event.reasons()))
-                    .toList()));
-        }
-        return csv.toString();
+        return JobReport.csv(stored("ALL", instanceId), new JobRepository(dsl));
     }
 
     /** Pauses runs after they take hold of their users (control plane); answers whether runs are paused. */
     public boolean pause(boolean paused) {
-        if (paused) {
-            gate.pause();
-        } else {
-            gate.resume();
-        }
-        return gate.paused();
+        return runner.pause(paused);
     }
 
-    /** Waits for running jobs to finish (a reset or shutdown must not pull the database from under them); resumes paused runs. */
+    /**
+     * Waits for running jobs to finish (a reset or shutdown must not pull the database from under them). Holding this
+     * service's lock, as {@link #run} does from taking the instance to submitting it, no run starts half-way.
+     */
     public synchronized void awaitIdle() {
-        gate.resume();
-        for (var run : runs) {
-            try {
-                run.get(5, TimeUnit.MINUTES);
-            } catch (Exception e) {
-                // A failed run has recorded its failure on its instance; waiting is all that is needed here.
-            }
-        }
-        runs.clear();
+        runner.awaitIdle();
     }
 
     @Override
     public void close() {
-        awaitIdle();
-        pool.shutdown();
-    }
-
-    private Map<String, String> parameters(JobDefinition job, AlmaJob body) {
-        Map<String, String> given = new LinkedHashMap<>();
-        for (AlmaJob.Parameter p : body == null ? List.<AlmaJob.Parameter>of() : body.parameter()) {
-            if (p.name() == null) {
-                throw AlmaError.MANDATORY_PARAMETER_MISSING.refusal("a parameter has no name.");
-            }
-            given.put(p.name().value(), p.value() == null || p.value().equalsIgnoreCase("Null") ? null : p.value());
-        }
-        Map<String, String> parameters = new LinkedHashMap<>();
-        for (JobDefinition.ParameterSpec spec : job.parameters()) {
-            boolean named = given.containsKey(spec.name());
-            String value = given.remove(spec.name());
-            if (spec.mandatory() && !named) {
-                throw AlmaError.MANDATORY_PARAMETER_MISSING.refusal("" + spec.name() + ".");
-            }
-            if (spec.mandatory() && value == null) {
-                throw AlmaError.MANDATORY_PARAMETER_EMPTY.refusal("" + spec.name() + ".");
-            }
-            if (value != null || spec.defaultValue() != null) {
-                parameters.put(spec.name(), value != null ? value : spec.defaultValue());
-            }
-        }
-        if (!given.isEmpty()) {
-            throw AlmaError.MANDATORY_PARAMETER_MISSING.refusal(
-                    "unknown parameter " + given.keySet() + "; " + job.name() + " takes "
-                            + job.parameters().stream()
-                                    .map(JobDefinition.ParameterSpec::name)
-                                    .toList() + ".");
-        }
-        check(parameters);
-        return parameters;
-    }
-
-    private void check(Map<String, String> parameters) {
-        String grace = parameters.get("number_of_days_after_purge_date");
-        if (grace != null && !grace.matches("\\d{1,5}")) {
-            throw AlmaError.PARAMETER_VALUE_INVALID.refusal(
-                    "number_of_days_after_purge_date must be a whole number of days.");
-        }
-        String threshold = parameters.get("waive_threshold");
-        if (threshold != null && !Params.isMoney(threshold)) {
-            throw AlmaError.PARAMETER_VALUE_INVALID.refusal("waive_threshold must be an amount of zero or more.");
-        }
-        String group = parameters.get("user_group");
-        if (group != null && !codes.contains(CodeTables.USER_GROUPS, group)) {
-            throw AlmaError.PARAMETER_VALUE_INVALID.refusal("user_group " + group + " is not a user group.");
-        }
-        String setId = parameters.get("set_id");
-        if (setId != null) {
-            sets.memberIds(dsl, setId);
-        }
+        runner.close();
     }
 
     /** A job by almasim's id or by the institution's own id for it ({@code job_ids} in the settings). */
@@ -342,12 +247,6 @@ public final class JobService implements AutoCloseable {
                 .findFirst()
                 .orElse(jobId);
         return JobCatalog.find(almasimId).orElseThrow(() -> AlmaError.JOB_ID_INVALID.refusal(jobId));
-    }
-
-    /** The job of a stored instance, which holds almasim's id. */
-    private static JobDefinition catalogued(String almasimId) {
-        return JobCatalog.find(almasimId)
-                .orElseThrow(() -> new IllegalStateException("No job " + almasimId + " in the catalogue"));
     }
 
     private StoredInstance stored(String jobId, String instanceId) {
@@ -366,84 +265,6 @@ public final class JobService implements AutoCloseable {
             return LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
             throw AlmaError.DATE_FORMAT_INVALID.refusal(text);
-        }
-    }
-
-    /** {@code shownIds}: the institution's own ids for almasim's jobs (the settings' job_ids), read once per request. */
-    private AlmaJob render(JobDefinition job, AlmaLinks links, StoredInstance started, Map<String, String> shownIds) {
-        String id = shownIds.getOrDefault(job.id(), job.id());
-        String link = links.job(id);
-        List<AlmaJob.Parameter> parameters = job.parameters().stream()
-                .map(p -> new AlmaJob.Parameter(new Code(p.name(), p.description()), p.defaultValue()))
-                .toList();
-        AlmaJob.AdditionalInfo info = started == null
-                ? null
-                : new AlmaJob.AdditionalInfo(
-                        "Job no. " + started.id() + " triggered on " + started.submitTime(),
-                        links.jobInstance(id, started.id()));
-        return new AlmaJob(
-                link,
-                id,
-                job.name(),
-                job.description(),
-                new Code("MANUAL", "Manual"),
-                new Code(job.category(), "Users"),
-                new Code("USER", "Users"),
-                parameters,
-                info);
-    }
-
-    private JobInstance render(StoredInstance i, AlmaLinks links, Map<String, String> shownIds) {
-        JobDefinition job = catalogued(i.jobId());
-        String id = shownIds.getOrDefault(job.id(), job.id());
-        String name = parameters(i).getOrDefault("job_name", job.name());
-        List<JobInstance.Counter> counters = List.of(
-                new JobInstance.Counter(
-                        new Code("c.jobs.users.recordsProcessed", "Records processed"), String.valueOf(i.processed())),
-                new JobInstance.Counter(
-                        new Code("c.jobs.users.recordsWithExceptions", "Records with exceptions"),
-                        String.valueOf(i.withExceptions())),
-                new JobInstance.Counter(
-                        new Code("c.jobs.users." + job.kind().name().toLowerCase(Locale.ROOT), job.kind().doneCounter),
-                        String.valueOf(i.processed() - i.withExceptions())));
-        List<Code> alerts = i.alert() == null ? List.of() : List.of(new Code("ERROR", i.alert()));
-        return new JobInstance(
-                links.jobInstance(id, i.id()),
-                i.id(),
-                name,
-                // Ex Libris' rest_job_instance: "API for jobs which were initiated by API"; its desc names the
-                // submitter.
-                new Code(i.submittedBy(), i.submittedBy().equals("exl_api") ? "API" : i.submittedBy()),
-                i.submitTime(),
-                i.startTime(),
-                i.endTime(),
-                i.progress(),
-                codes.code("JobStatuses", i.status()),
-                clock.today(),
-                alerts,
-                counters,
-                new JobInstance.JobInfo(
-                        links.job(id),
-                        id,
-                        job.name(),
-                        new Code("MANUAL", "Manual"),
-                        new Code(job.category(), "Users")));
-    }
-
-    private static Map<String, String> parameters(StoredInstance instance) {
-        try {
-            return AlmaFormats.JSON.readValue(
-                    instance.parameters(), new TypeReference<LinkedHashMap<String, String>>() {});
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored job parameters could not be read", e);
-        }
-    }
-
-    private static String json(Map<String, String> parameters) {
-        try {
-            return AlmaFormats.JSON.writeValueAsString(parameters);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
