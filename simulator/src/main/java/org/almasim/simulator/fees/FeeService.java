@@ -3,9 +3,6 @@ package org.almasim.simulator.fees;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,101 +30,33 @@ import org.jooq.DSLContext;
  * and every write locks the user first so concurrent payments apply one after the other.
  */
 public final class FeeService {
-    private static final Set<String> STATUSES = Set.of("ACTIVE", "INDISPUTE", "EXPORTED", "CLOSED");
+    static final Set<String> STATUSES = Set.of("ACTIVE", "INDISPUTE", "EXPORTED", "CLOSED");
     private static final Set<String> METHODS = Set.of("CASH", "CREDIT_CARD", "ONLINE");
 
     private final DSLContext dsl;
     private final CodeTables codes;
     private final SimulatedClock clock;
     private final UserService users;
+    private final FeeViews views;
+    private final FeeImports imports;
 
     public FeeService(DSLContext dsl, CodeTables codes, SimulatedClock clock, UserService users) {
         this.dsl = dsl;
         this.codes = codes;
         this.clock = clock;
         this.users = users;
+        this.views = new FeeViews(codes);
+        this.imports = new FeeImports(codes, clock, users);
+    }
+
+    /** Fees as population documents state them. */
+    public FeeImports imports() {
+        return imports;
     }
 
     /** An action on one fee: {@code op=pay|waive|dispute|restore} with Alma's parameters. */
     public record Action(
             String op, String amount, String method, String reason, String comment, String externalTransactionId) {}
-
-    /** A fee as a population document states it: an amount, what is left of it, and its status. */
-    public record FeeImport(
-            String userId,
-            String type,
-            BigDecimal amount,
-            BigDecimal balance,
-            String status,
-            String owner,
-            String comment,
-            LocalDate created) {}
-
-    /** Checks a fee of a population document before anything is written; answers what is wrong, if anything. */
-    public Optional<String> problemWith(FeeImport fee) {
-        if (fee.type() == null || !codes.contains(CodeTables.FEE_TYPES, fee.type())) {
-            return Optional.of("type must be a fine/fee type code, got " + fee.type());
-        }
-        if (fee.owner() == null || !codes.contains(CodeTables.LIBRARIES, fee.owner())) {
-            return Optional.of("owner must be a library code, got " + fee.owner());
-        }
-        if (fee.amount() == null
-                || fee.amount().signum() <= 0
-                || fee.amount().compareTo(Params.MAX_MONEY) > 0
-                || fee.amount().stripTrailingZeros().scale() > 2) {
-            return Optional.of("amount must be greater than zero with at most two decimals");
-        }
-        BigDecimal balance = fee.balance() == null ? fee.amount() : fee.balance();
-        if (balance.signum() < 0
-                || balance.compareTo(fee.amount()) > 0
-                || balance.stripTrailingZeros().scale() > 2) {
-            return Optional.of("balance must be between 0 and the amount");
-        }
-        if (fee.status() != null && !STATUSES.contains(fee.status())) {
-            return Optional.of("status must be one of " + STATUSES);
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * Loads many checked fees inside the caller's transaction. A fee with nothing left to pay is CLOSED whatever its
-     * stated status.
-     */
-    public void importAll(DSLContext tx, List<FeeImport> imports) {
-        if (imports.isEmpty()) {
-            return;
-        }
-        {
-            var keys = users.keysByPrimaryId(
-                    tx, imports.stream().map(FeeImport::userId).toList());
-            List<String> ids = AlmaIds.next(tx, imports.size());
-            List<StoredFee> stored = new ArrayList<>(imports.size());
-            for (int i = 0; i < imports.size(); i++) {
-                FeeImport f = imports.get(i);
-                BigDecimal amount = f.amount().setScale(2, RoundingMode.UNNECESSARY);
-                BigDecimal balance =
-                        (f.balance() == null ? f.amount() : f.balance()).setScale(2, RoundingMode.UNNECESSARY);
-                String status = balance.signum() == 0 ? "CLOSED" : f.status() == null ? "ACTIVE" : f.status();
-                Instant created = (f.created() == null ? clock.today() : f.created())
-                        .atStartOfDay()
-                        .toInstant(ZoneOffset.UTC);
-                stored.add(new StoredFee(
-                        ids.get(i),
-                        keys.get(UserService.foldId(f.userId())),
-                        f.type(),
-                        status,
-                        balance,
-                        amount,
-                        created,
-                        created,
-                        f.comment(),
-                        f.owner(),
-                        null,
-                        null));
-            }
-            new FeeRepository(tx).insertAll(stored);
-        }
-    }
 
     public FeeList list(String userId, String idType, String status, AlmaLinks links) {
         String wanted = status == null ? "ACTIVE" : status.toUpperCase(Locale.ROOT);
@@ -137,21 +66,21 @@ public final class FeeService {
         }
         long key = users.keyOf(dsl, userId, idType);
         FeeRepository fees = new FeeRepository(dsl);
-        return render(fees, userId, links, fees.list(key, List.of(wanted)));
+        return views.list(fees, userId, links, fees.list(key, List.of(wanted)));
     }
 
     /** Every fee of the user, whatever its status (the user's personal data). */
     public FeeList allOf(String userId, AlmaLinks links) {
         long key = users.keyOf(dsl, userId, null);
         FeeRepository fees = new FeeRepository(dsl);
-        return render(fees, userId, links, fees.list(key, List.copyOf(STATUSES)));
+        return views.list(fees, userId, links, fees.list(key, List.copyOf(STATUSES)));
     }
 
     public Fee get(String userId, String idType, String feeId, AlmaLinks links) {
         FeeRepository fees = new FeeRepository(dsl);
         long key = users.keyOf(dsl, userId, idType);
         StoredFee fee = fees.find(key, feeId).orElseThrow(() -> notFound(feeId));
-        return render(fees, userId, links, fee);
+        return views.fee(fees, userId, links, fee);
     }
 
     public Fee create(String userId, Fee incoming, AlmaLinks links) {
@@ -199,7 +128,7 @@ public final class FeeService {
                     barcode);
             FeeRepository fees = new FeeRepository(tx.dsl());
             fees.insert(fee);
-            return render(fees, userId, links, fee);
+            return views.fee(fees, userId, links, fee);
         });
     }
 
@@ -238,7 +167,7 @@ public final class FeeService {
                     throw AlmaError.PARAMETER_NOT_VALID.refusal(
                             "op must be pay, waive, dispute or restore, got '" + action.op() + "'.");
             }
-            return render(fees, userId, links, fees.find(key, feeId).orElseThrow());
+            return views.fee(fees, userId, links, fees.find(key, feeId).orElseThrow());
         });
     }
 
@@ -267,7 +196,7 @@ public final class FeeService {
                 reduce(fees, fee, "PAYMENT", part, method, null, action, now);
                 left = left.subtract(part);
             }
-            return render(fees, userId, links, fees.list(key, PatronActivity.OPEN_FEE_STATUSES));
+            return views.list(fees, userId, links, fees.list(key, PatronActivity.OPEN_FEE_STATUSES));
         });
     }
 
@@ -363,64 +292,5 @@ public final class FeeService {
 
     private static AlmaRefusal notFound(String feeId) {
         return AlmaError.FEE_NOT_FOUND.refusal(feeId);
-    }
-
-    private FeeList render(FeeRepository fees, String userId, AlmaLinks links, List<StoredFee> list) {
-        Map<String, List<StoredTransaction>> transactions =
-                fees.transactions(list.stream().map(StoredFee::id).toList());
-        List<Fee> rendered = new ArrayList<>();
-        BigDecimal sum = BigDecimal.ZERO;
-        for (StoredFee fee : list) {
-            rendered.add(render(userId, links, fee, transactions.getOrDefault(fee.id(), List.of())));
-            sum = sum.add(fee.balance());
-        }
-        return new FeeList(rendered, rendered.size(), plain(sum), rendered.isEmpty() ? null : codes.currency());
-    }
-
-    private Fee render(FeeRepository fees, String userId, AlmaLinks links, StoredFee fee) {
-        return render(userId, links, fee, fees.transactions(List.of(fee.id())).getOrDefault(fee.id(), List.of()));
-    }
-
-    private Fee render(String userId, AlmaLinks links, StoredFee fee, List<StoredTransaction> transactions) {
-        Code receivedBy = new Code(
-                Fee.Transaction.RECEIVED_NOT_AT_DESK,
-                codes.code(CodeTables.LIBRARIES, fee.owner()).desc());
-        List<Fee.Transaction> rendered = transactions.stream()
-                .map(t -> new Fee.Transaction(
-                        codes.code(CodeTables.TRANSACTION_TYPES, t.type()),
-                        plain(t.amount()),
-                        BigDecimal.ZERO,
-                        codes.code(CodeTables.WAIVE_REASONS, t.reason()),
-                        t.comment(),
-                        Fee.Transaction.CREATED_BY_API,
-                        t.externalTransactionId(),
-                        t.time(),
-                        receivedBy,
-                        codes.code(CodeTables.PAYMENT_METHODS, t.method())))
-                .toList();
-        String link = links.fee(userId, fee.id());
-        return new Fee(
-                link,
-                fee.id(),
-                codes.code(CodeTables.FEE_TYPES, fee.type()),
-                codes.code(CodeTables.FEE_STATUSES, fee.status()),
-                new Fee.Linked(userId, links.user(userId)),
-                plain(fee.balance()),
-                BigDecimal.ZERO,
-                plain(fee.originalAmount()),
-                BigDecimal.ZERO,
-                fee.creationTime(),
-                fee.statusTime(),
-                fee.comment(),
-                codes.code(CodeTables.LIBRARIES, fee.owner()),
-                fee.title(),
-                fee.barcode() == null ? null : new Fee.Linked(fee.barcode(), links.itemByBarcode(fee.barcode())),
-                rendered);
-    }
-
-    /** Alma writes 750 and 2.5, not 750.00 and 2.50. */
-    private static BigDecimal plain(BigDecimal amount) {
-        BigDecimal stripped = amount.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }

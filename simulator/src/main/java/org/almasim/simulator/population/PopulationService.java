@@ -20,8 +20,8 @@ import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.errors.AlmaError;
 import org.almasim.simulator.errors.AlmaRefusal;
+import org.almasim.simulator.fees.FeeImport;
 import org.almasim.simulator.fees.FeeService;
-import org.almasim.simulator.fees.FeeService.FeeImport;
 import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.inventory.InventoryItem;
 import org.almasim.simulator.inventory.InventoryRepository;
@@ -154,7 +154,7 @@ public final class PopulationService {
                                 .map(l ->
                                         new LoanImport(l.user(), l.barcode(), l.loanDate(), l.dueDate(), l.returned()))
                                 .toList());
-                fees.importAll(tx.dsl(), feeImports(population));
+                fees.imports().importAll(tx.dsl(), feeImports(population));
                 addBlockers(tx.dsl(), population.blockers());
                 settings.write(tx.dsl(), jobIds);
                 for (Population.SetSpec set : population.sets()) {
@@ -304,7 +304,7 @@ public final class PopulationService {
         for (int i = 0; i < imports.size(); i++) {
             String at = "fees[" + i + "]";
             checkUser(knownUsers, imports.get(i).userId(), at);
-            fees.problemWith(imports.get(i)).ifPresent(problem -> {
+            fees.imports().problemWith(imports.get(i)).ifPresent(problem -> {
                 throw invalid(at + ": " + problem + ".");
             });
         }
