@@ -1,7 +1,6 @@
 package org.almasim.simulator.sets;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -11,19 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.almasim.simulator.clock.SimulatedClock;
-import org.almasim.simulator.codes.Code;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.errors.AlmaError;
 import org.almasim.simulator.errors.AlmaRefusal;
 import org.almasim.simulator.http.TextLimits;
 import org.almasim.simulator.links.AlmaLinks;
-import org.almasim.simulator.sets.SetRepository.MemberRow;
 import org.almasim.simulator.sets.SetRepository.StoredSet;
 import org.almasim.simulator.store.AlmaIds;
-import org.almasim.simulator.store.KeptUntilWrite;
 import org.almasim.simulator.store.Page;
 import org.almasim.simulator.users.UserService;
 import org.jooq.Condition;
@@ -47,10 +41,8 @@ public final class SetService {
     private final CodeTables codes;
     private final SimulatedClock clock;
     private final UserService users;
-    /** Logical sets' members as their queries selected them on a simulated day. */
-    private final KeptUntilWrite<SetOnDay, List<MemberRow>> evaluated;
-
-    private record SetOnDay(String setId, LocalDate day) {}
+    private final SetMembership membership;
+    private final SetViews views;
 
     /** {@code dataVersion} changes after every write (see {@code Database.version()}). */
     public SetService(
@@ -59,7 +51,22 @@ public final class SetService {
         this.codes = codes;
         this.clock = clock;
         this.users = users;
-        this.evaluated = new KeptUntilWrite<>(dataVersion, 64);
+        this.membership = new SetMembership(dsl, clock, dataVersion);
+        this.views = new SetViews(codes);
+    }
+
+    public MemberList members(String id, Page page, AlmaLinks links) {
+        return membership.members(id, page, links);
+    }
+
+    /** The users of a set as the clock stands now: what a job on the set works through. */
+    public Map<Long, String> memberIds(DSLContext db, String id) {
+        return membership.memberIds(db, id);
+    }
+
+    /** The names of the sets the user is in now: itemized sets holding them, logical sets whose query selects them today. */
+    public List<String> setsOf(long userKey) {
+        return membership.setsOf(userKey);
     }
 
     public SetList list(String contentType, String setType, String q, Page page, AlmaLinks links) {
@@ -70,12 +77,12 @@ public final class SetService {
             return new SetList(List.of(), 0);
         }
         Condition filter =
-                SetRepository.filter(setType == null ? null : setType.toUpperCase(Locale.ROOT), nameWords(q));
+                SetRepository.filter(setType == null ? null : setType.toUpperCase(Locale.ROOT), SetFields.nameWords(q));
         SetRepository sets = new SetRepository(dsl);
         List<AlmaSet> page1 = page.limit() == 0
                 ? List.of()
                 : sets.list(filter, page).stream()
-                        .map(s -> render(s, memberCount(sets, s), links))
+                        .map(s -> views.set(s, membership.memberCount(sets, s), links))
                         .toList();
         return new SetList(page1, sets.count(filter));
     }
@@ -83,7 +90,7 @@ public final class SetService {
     public AlmaSet get(String id, AlmaLinks links) {
         SetRepository sets = new SetRepository(dsl);
         StoredSet set = find(sets, id);
-        return render(set, memberCount(sets, set), links);
+        return views.set(set, membership.memberCount(sets, set), links);
     }
 
     public AlmaSet create(AlmaSet incoming, AlmaLinks links) {
@@ -109,16 +116,17 @@ public final class SetService {
             Optional<String> fromLogicalSet,
             AlmaLinks links) {
         TextLimits.check(incoming, LONGER_TEXT);
-        String name = required(incoming.name(), "name");
-        String type = required(incoming.type(), "type").value().toUpperCase(Locale.ROOT);
+        String name = SetFields.required(incoming.name(), "name");
+        String type = SetFields.required(incoming.type(), "type").value().toUpperCase(Locale.ROOT);
         if (!type.equals("ITEMIZED") && !type.equals("LOGICAL")) {
             throw AlmaError.SET_TYPE_INVALID.refusal();
         }
-        String content = required(incoming.content(), "content").value().toUpperCase(Locale.ROOT);
+        String content =
+                SetFields.required(incoming.content(), "content").value().toUpperCase(Locale.ROOT);
         if (!content.equals("USER")) {
             throw AlmaError.SET_NOT_CREATED.refusal("almasim holds sets of users (content USER) only.");
         }
-        String query = type.equals("LOGICAL") ? checkedQuery(incoming.query()) : null;
+        String query = type.equals("LOGICAL") ? SetFields.checkedQuery(incoming.query()) : null;
         if (type.equals("ITEMIZED") && incoming.query() != null) {
             throw AlmaError.SET_OBJECT_INVALID.refusal("an itemized set has no query.");
         }
@@ -143,8 +151,8 @@ public final class SetService {
                 name,
                 incoming.description(),
                 type,
-                privacy(incoming.isPrivate(), true),
-                status(incoming.status(), "ACTIVE"),
+                SetFields.privacy(incoming.isPrivate(), true),
+                SetFields.status(incoming.status(), "ACTIVE"),
                 now,
                 incoming.note(),
                 now,
@@ -161,14 +169,14 @@ public final class SetService {
             if (!source.logical() || set.logical()) {
                 throw AlmaError.SET_TYPE_MISMATCH.refusal("from_logical_set makes an ITEMIZED set from a LOGICAL one.");
             }
-            sets.copyMembers(set.id(), logicalCondition(source));
+            sets.copyMembers(set.id(), membership.logicalCondition(source));
         }
-        return render(set, sets.memberCount(set, logicalCondition(set)), links);
+        return views.set(set, sets.memberCount(set, membership.logicalCondition(set)), links);
     }
 
     public AlmaSet update(String id, AlmaSet incoming, AlmaLinks links) {
         TextLimits.check(incoming, LONGER_TEXT);
-        String name = required(incoming.name(), "name");
+        String name = SetFields.required(incoming.name(), "name");
         return dsl.transactionResult(tx -> {
             SetRepository sets = new SetRepository(tx.dsl());
             StoredSet existing = sets.findForUpdate(id).orElseThrow(() -> invalidSet(id));
@@ -179,21 +187,21 @@ public final class SetService {
             if (sets.nameTaken(name, id)) {
                 throw nameExists();
             }
-            String query = existing.logical() ? checkedQuery(incoming.query()) : null;
-            String status = status(incoming.status(), existing.status());
+            String query = existing.logical() ? SetFields.checkedQuery(incoming.query()) : null;
+            String status = SetFields.status(incoming.status(), existing.status());
             StoredSet updated = new StoredSet(
                     id,
                     name,
                     incoming.description(),
                     existing.type(),
-                    privacy(incoming.isPrivate(), existing.isPrivate()),
+                    SetFields.privacy(incoming.isPrivate(), existing.isPrivate()),
                     status,
                     status.equals(existing.status()) ? existing.statusDate() : clock.now(),
                     incoming.note(),
                     existing.createdDate(),
                     query);
             sets.update(updated);
-            return render(updated, sets.memberCount(updated, logicalCondition(updated)), links);
+            return views.set(updated, sets.memberCount(updated, membership.logicalCondition(updated)), links);
         });
     }
 
@@ -203,60 +211,6 @@ public final class SetService {
             sets.findForUpdate(id).orElseThrow(() -> AlmaError.SET_NOT_FOUND.refusal(id));
             sets.delete(id);
         });
-    }
-
-    public MemberList members(String id, Page page, AlmaLinks links) {
-        SetRepository sets = new SetRepository(dsl);
-        StoredSet set = find(sets, id);
-        List<MemberRow> rows;
-        int total;
-        if (set.logical()) {
-            List<MemberRow> all = logicalMembers(sets, set);
-            rows = all.subList(Math.min(all.size(), page.offset()), Math.min(all.size(), page.offset() + page.limit()));
-            total = all.size();
-        } else {
-            rows = page.limit() == 0 ? List.of() : sets.members(set, DSL.noCondition(), page);
-            total = sets.memberCount(set, DSL.noCondition());
-        }
-        List<AlmaSet.Member> members = rows.stream()
-                .map(m -> new AlmaSet.Member(
-                        links.user(m.primaryId()),
-                        m.primaryId(),
-                        Stream.of(m.firstName(), m.lastName())
-                                .filter(s -> s != null)
-                                .collect(Collectors.joining(" "))))
-                .toList();
-        return new MemberList(members, total);
-    }
-
-    /**
-     * A logical set's members, evaluated once for as long as nothing is written and the day stays the same: a client
-     * reading a set a page at a time would otherwise have the query run, and its members counted, for every page.
-     */
-    private List<MemberRow> logicalMembers(SetRepository sets, StoredSet set) {
-        return evaluated.get(
-                new SetOnDay(set.id(), clock.today()),
-                () -> List.copyOf(sets.allLogicalMembers(logicalCondition(set))));
-    }
-
-    private int memberCount(SetRepository sets, StoredSet set) {
-        return set.logical() ? logicalMembers(sets, set).size() : sets.memberCount(set, DSL.noCondition());
-    }
-
-    /** The users of a set as the clock stands now: what a job on the set works through. */
-    public Map<Long, String> memberIds(DSLContext db, String id) {
-        SetRepository sets = new SetRepository(db);
-        StoredSet set = find(sets, id);
-        return sets.memberIds(set, logicalCondition(set));
-    }
-
-    /** The names of the sets the user is in now: itemized sets holding them, logical sets whose query selects them today. */
-    public List<String> setsOf(long userKey) {
-        SetRepository sets = new SetRepository(dsl);
-        return sets.all().stream()
-                .filter(set -> sets.holds(set, logicalCondition(set), userKey))
-                .map(StoredSet::name)
-                .toList();
     }
 
     /** {@code op=add_members|delete_members|replace_members}, at most 1000 members a call, with Alma's codes. */
@@ -303,7 +257,7 @@ public final class SetService {
                     sets.addMembers(id, keys);
                 }
             }
-            return render(set, sets.memberCount(set, DSL.noCondition()), links);
+            return views.set(set, sets.memberCount(set, DSL.noCondition()), links);
         });
     }
 
@@ -333,39 +287,6 @@ public final class SetService {
         return new ArrayList<>(keys);
     }
 
-    private Condition logicalCondition(StoredSet set) {
-        return set.logical()
-                ? SetQuerySql.condition(SetQueryParser.parse(set.query()), clock.today())
-                : DSL.noCondition();
-    }
-
-    private AlmaSet render(StoredSet set, int count, AlmaLinks links) {
-        String link = links.set(set.id());
-        // Alma's desc reads "where ..." once, whether or not the query names its content first ("USER where ...").
-        Code query = set.logical()
-                ? new Code(
-                        set.query(),
-                        "where " + set.query().replaceFirst("(?i)^\\s*USER\\s+where\\s+(USER\\s+(?=\\())?", ""))
-                : null;
-        return new AlmaSet(
-                link,
-                set.id(),
-                set.name(),
-                set.description(),
-                codes.code("SetType", set.type()),
-                codes.code("SetContentType", "USER"),
-                codes.code("SetPrivacy", Boolean.toString(set.isPrivate())),
-                codes.code("SetStatus", set.status()),
-                set.statusDate(),
-                set.note(),
-                new Code("exl_api", "API, Ex Libris"),
-                set.createdDate(),
-                query,
-                new AlmaSet.MemberCount(String.valueOf(count), links.setMembers(set.id())),
-                null,
-                codes.code("SetOrigin", "UI"));
-    }
-
     /** What is wrong with a logical set's stored query (a snapshot's), if anything. */
     public static Optional<String> queryProblem(String text) {
         try {
@@ -376,52 +297,7 @@ public final class SetService {
         }
     }
 
-    private static String checkedQuery(Code query) {
-        String text = query == null ? null : query.value();
-        SetQueryParser.parse(text);
-        return text.trim();
-    }
-
-    private static boolean privacy(Code code, boolean fallback) {
-        if (code == null) {
-            return fallback;
-        }
-        if (!code.value().equalsIgnoreCase("true") && !code.value().equalsIgnoreCase("false")) {
-            throw AlmaError.SET_PRIVATE_INVALID.refusal(code.value());
-        }
-        return Boolean.parseBoolean(code.value().toLowerCase(Locale.ROOT));
-    }
-
-    private static String status(Code code, String fallback) {
-        if (code == null) {
-            return fallback;
-        }
-        String status = code.value().toUpperCase(Locale.ROOT);
-        if (!status.equals("ACTIVE") && !status.equals("INACTIVE")) {
-            throw AlmaError.SET_STATUS_INVALID.refusal(code.value());
-        }
-        return status;
-    }
-
-    private static String nameWords(String q) {
-        if (q == null) {
-            return null;
-        }
-        int tilde = q.indexOf('~');
-        if (tilde < 0 || !q.substring(0, tilde).trim().equalsIgnoreCase("name")) {
-            throw AlmaError.SEARCH_QUERY_INVALID.refusal("almasim searches sets by name~words.");
-        }
-        return q.substring(tilde + 1).trim();
-    }
-
-    private static <T> T required(T value, String field) {
-        if (value == null) {
-            throw AlmaError.MANDATORY_PARAMETER_MISSING.refusal("" + field + ".");
-        }
-        return value;
-    }
-
-    private static StoredSet find(SetRepository sets, String id) {
+    static StoredSet find(SetRepository sets, String id) {
         return sets.find(id).orElseThrow(() -> invalidSet(id));
     }
 
