@@ -1,16 +1,19 @@
 package org.almasim.simulator.users;
 
 import static org.almasim.simulator.db.Tables.DELETED_USER;
+import static org.almasim.simulator.db.Tables.PATRON;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.almasim.simulator.http.AlmaFormats;
+import org.almasim.simulator.settings.InstitutionSettings;
 import org.almasim.simulator.store.Page;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -94,5 +97,43 @@ public final class DeletedUsers {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A kept user record could not be read", e);
         }
+    }
+
+    /**
+     * Keeps what the Delete User Policy keeps of users about to be deleted, in one INSERT ... SELECT, inside the
+     * deleting transaction (this object bound to it).
+     */
+    void keep(Collection<Long> keys, InstitutionSettings.DeleteUserPolicy policy, LocalDate today, String deletedBy) {
+        boolean keepId = policy != InstitutionSettings.DeleteUserPolicy.KEEP_STATISTICS_REMOVE_PRIMARY_ID;
+        boolean keepRecord = policy == InstitutionSettings.DeleteUserPolicy.KEEP_FULLY_REPORTABLE;
+        dsl.insertInto(
+                        DELETED_USER,
+                        DELETED_USER.PRIMARY_ID,
+                        DELETED_USER.USER_GROUP,
+                        DELETED_USER.RECORD_TYPE,
+                        DELETED_USER.EXPIRY_DATE,
+                        DELETED_USER.PURGE_DATE,
+                        DELETED_USER.STATUS,
+                        DELETED_USER.DELETED_ON,
+                        DELETED_USER.DELETED_BY,
+                        DELETED_USER.POLICY,
+                        DELETED_USER.DOCUMENT)
+                .select(dsl.select(
+                                keepId ? PATRON.PRIMARY_ID : DSL.inline((String) null),
+                                PATRON.USER_GROUP,
+                                PATRON.RECORD_TYPE,
+                                PATRON.EXPIRY_DATE,
+                                PATRON.PURGE_DATE,
+                                DSL.inline("DELETED"),
+                                DSL.val(today),
+                                DSL.val(deletedBy),
+                                DSL.inline(policy.name()),
+                                keepRecord ? PATRON.DOCUMENT : DSL.inline((String) null))
+                        .from(PATRON)
+                        .where(
+                                keys.size() == 1
+                                        ? PATRON.USER_KEY.eq(keys.iterator().next())
+                                        : PATRON.USER_KEY.in(keys)))
+                .execute();
     }
 }

@@ -47,8 +47,8 @@ public final class UserListing {
                             .toList(),
                     documents.total());
         }
-        Paged<UserRepository.BriefRow> rows =
-                page(search, page, users -> users.search(search, page), UserRepository::briefByKeys);
+        Paged<UserSearchRepository.BriefRow> rows =
+                page(search, page, users -> users.search(search, page), UserSearchRepository::briefByKeys);
         return new UserList(rows.rows().stream().map(row -> brief(row, links)).toList(), rows.total());
     }
 
@@ -70,8 +70,8 @@ public final class UserListing {
     }
 
     public FullPage fullPage(UserSearch search, Page page, AlmaLinks links) {
-        Paged<UserRepository.Document> documents =
-                page(search, page, users -> users.searchDocuments(search, page), UserRepository::documentsByKeys);
+        Paged<UserSearchRepository.Document> documents =
+                page(search, page, users -> users.searchDocuments(search, page), UserSearchRepository::documentsByKeys);
         return new FullPage(
                 documents.rows().stream().map(doc -> withLink(doc, links)).toList(), documents.total());
     }
@@ -79,9 +79,9 @@ public final class UserListing {
     private <T> Paged<T> page(
             UserSearch search,
             Page page,
-            Function<UserRepository, List<T>> firstPage,
-            BiFunction<UserRepository, List<Long>, List<T>> byKeys) {
-        UserRepository users = new UserRepository(dsl);
+            Function<UserSearchRepository, List<T>> firstPage,
+            BiFunction<UserSearchRepository, List<Long>, List<T>> byKeys) {
+        UserSearchRepository users = new UserSearchRepository(dsl);
         if (page.offset() == 0) {
             return new Paged<>(page.limit() == 0 ? List.of() : firstPage.apply(users), users.count(search));
         }
@@ -91,7 +91,7 @@ public final class UserListing {
         return new Paged<>(byKeys.apply(users, onPage), keys.size());
     }
 
-    private JsonNode brief(UserRepository.BriefRow row, AlmaLinks links) {
+    private JsonNode brief(UserSearchRepository.BriefRow row, AlmaLinks links) {
         ObjectNode node = AlmaFormats.JSON.createObjectNode();
         node.put("link", links.user(row.primaryId()));
         node.put("primary_id", row.primaryId());
@@ -113,7 +113,7 @@ public final class UserListing {
      * The stored document with {@code "link"} as its first field (stored documents always open with a field) and the
      * output-only counts a list answers {@code null}.
      */
-    private static String withLink(UserRepository.Document stored, AlmaLinks links) {
+    private static String withLink(UserSearchRepository.Document stored, AlmaLinks links) {
         char[] link = JsonStringEncoder.getInstance().quoteAsString(links.user(stored.primaryId()));
         String json = stored.json();
         return "{\"link\":\"" + new String(link) + "\"," + json.substring(1, json.lastIndexOf('}'))

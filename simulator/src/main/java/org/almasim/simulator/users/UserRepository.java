@@ -1,7 +1,6 @@
 package org.almasim.simulator.users;
 
 import static org.almasim.simulator.db.Sequences.PATRON_KEY_SEQ;
-import static org.almasim.simulator.db.Tables.DELETED_USER;
 import static org.almasim.simulator.db.Tables.PATRON;
 import static org.almasim.simulator.db.Tables.PATRON_IDENTIFIER;
 
@@ -19,13 +18,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.almasim.common.order.NaturalOrder;
 import org.almasim.simulator.codes.Code;
-import org.almasim.simulator.settings.InstitutionSettings;
 import org.almasim.simulator.store.BulkLookup;
-import org.almasim.simulator.store.Page;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record5;
 import org.jooq.impl.DSL;
 
 /** Users in H2, through jOOQ only. Bound to one DSLContext: the service's, or a transaction's. */
@@ -179,45 +175,19 @@ final class UserRepository {
         List<Long> keys = db.select(PATRON_KEY_SEQ.nextval())
                 .from(DSL.generateSeries(1, users.size()))
                 .fetch(r -> r.value1());
-        var patrons = db.batch(db.insertInto(
-                        PATRON,
-                        PATRON.USER_KEY,
-                        PATRON.PRIMARY_ID,
-                        PATRON.PRIMARY_ID_FOLD,
-                        PATRON.PRIMARY_ID_NATURAL,
-                        PATRON.RECORD_TYPE,
-                        PATRON.FIRST_NAME,
-                        PATRON.LAST_NAME,
-                        PATRON.USER_GROUP,
-                        PATRON.ACCOUNT_TYPE,
-                        PATRON.EXTERNAL_ID,
-                        PATRON.STATUS,
-                        PATRON.EXPIRY_DATE,
-                        PATRON.PURGE_DATE,
-                        PATRON.EMAILS,
-                        PATRON.CREATED_DATE,
-                        PATRON.MODIFIED_DATE,
-                        PATRON.PASSWORD,
-                        PATRON.DOCUMENT)
-                .values(
-                        (Long) null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null));
+        // The statement is rendered once from the one column map, then bound user by user in the same order.
+        List<Map<Field<?>, Object>> rows = new ArrayList<>(users.size());
+        for (int i = 0; i < users.size(); i++) {
+            NewUser user = users.get(i);
+            Map<Field<?>, Object> row = new LinkedHashMap<>();
+            row.put(PATRON.USER_KEY, keys.get(i));
+            row.putAll(columns(user.user(), user.document(), user.password(), created));
+            row.put(PATRON.CREATED_DATE, created);
+            rows.add(row);
+        }
+        Map<Field<?>, Object> unbound = new LinkedHashMap<>();
+        rows.get(0).keySet().forEach(field -> unbound.put(field, null));
+        var patrons = db.batch(db.insertInto(PATRON).set(unbound));
         var identifiers = db.batch(db.insertInto(
                         PATRON_IDENTIFIER,
                         PATRON_IDENTIFIER.USER_KEY,
@@ -226,29 +196,9 @@ final class UserRepository {
                 .values((Long) null, null, null));
         boolean anyIdentifier = false;
         for (int i = 0; i < users.size(); i++) {
-            User u = users.get(i).user();
-            long key = keys.get(i);
-            patrons = patrons.bind(
-                    key,
-                    u.primaryId(),
-                    fold(u.primaryId()),
-                    natural(u.primaryId()),
-                    code(u.recordType()),
-                    u.firstName(),
-                    u.lastName(),
-                    code(u.userGroup()),
-                    code(u.accountType()),
-                    u.externalId(),
-                    UserRules.statusOf(u),
-                    u.expiryDate(),
-                    u.purgeDate(),
-                    emails(u),
-                    created,
-                    created,
-                    users.get(i).password(),
-                    users.get(i).document());
-            for (UserIdentifier id : u.userIdentifier()) {
-                identifiers = identifiers.bind(key, id.idType().value(), fold(id.value()));
+            patrons = patrons.bind(rows.get(i).values().toArray());
+            for (UserIdentifier id : users.get(i).user().userIdentifier()) {
+                identifiers = identifiers.bind(keys.get(i), id.idType().value(), fold(id.value()));
                 anyIdentifier = true;
             }
         }
@@ -320,112 +270,6 @@ final class UserRepository {
 
     private static Condition keyIn(Collection<Long> keys) {
         return keys.size() == 1 ? PATRON.USER_KEY.eq(keys.iterator().next()) : PATRON.USER_KEY.in(keys);
-    }
-
-    /** Keeps what the Delete User Policy keeps of users about to be deleted, in one INSERT ... SELECT. */
-    void archive(
-            Collection<Long> keys, InstitutionSettings.DeleteUserPolicy policy, LocalDate today, String deletedBy) {
-        boolean keepId = policy != InstitutionSettings.DeleteUserPolicy.KEEP_STATISTICS_REMOVE_PRIMARY_ID;
-        boolean keepRecord = policy == InstitutionSettings.DeleteUserPolicy.KEEP_FULLY_REPORTABLE;
-        db.insertInto(
-                        DELETED_USER,
-                        DELETED_USER.PRIMARY_ID,
-                        DELETED_USER.USER_GROUP,
-                        DELETED_USER.RECORD_TYPE,
-                        DELETED_USER.EXPIRY_DATE,
-                        DELETED_USER.PURGE_DATE,
-                        DELETED_USER.STATUS,
-                        DELETED_USER.DELETED_ON,
-                        DELETED_USER.DELETED_BY,
-                        DELETED_USER.POLICY,
-                        DELETED_USER.DOCUMENT)
-                .select(db.select(
-                                keepId ? PATRON.PRIMARY_ID : DSL.inline((String) null),
-                                PATRON.USER_GROUP,
-                                PATRON.RECORD_TYPE,
-                                PATRON.EXPIRY_DATE,
-                                PATRON.PURGE_DATE,
-                                DSL.inline("DELETED"),
-                                DSL.val(today),
-                                DSL.val(deletedBy),
-                                DSL.inline(policy.name()),
-                                keepRecord ? PATRON.DOCUMENT : DSL.inline((String) null))
-                        .from(PATRON)
-                        .where(keyIn(keys)))
-                .execute();
-    }
-
-    int count(UserSearch search) {
-        return db.fetchCount(PATRON, UserSearchSql.condition(search));
-    }
-
-    /** One page of matches as brief rows: primary id, names, user group and status. */
-    List<BriefRow> search(UserSearch search, Page page) {
-        return db.select(PATRON.PRIMARY_ID, PATRON.FIRST_NAME, PATRON.LAST_NAME, PATRON.USER_GROUP, PATRON.STATUS)
-                .from(PATRON)
-                .where(UserSearchSql.condition(search))
-                .orderBy(UserSearchSql.order(search.orderBy()))
-                .limit(page.limit())
-                .offset(page.offset())
-                .fetch(UserRepository::brief);
-    }
-
-    /** A stored document with the primary id it belongs to. */
-    record Document(String primaryId, String json) {}
-
-    /** Full documents of one page of matches, in the same order as {@link #search}. */
-    List<Document> searchDocuments(UserSearch search, Page page) {
-        return db.select(PATRON.PRIMARY_ID, PATRON.DOCUMENT)
-                .from(PATRON)
-                .where(UserSearchSql.condition(search))
-                .orderBy(UserSearchSql.order(search.orderBy()))
-                .limit(page.limit())
-                .offset(page.offset())
-                .fetch(r -> new Document(r.value1(), r.value2()));
-    }
-
-    /** The keys of every match, in the search's order. */
-    List<Long> orderedKeys(UserSearch search) {
-        return db.select(PATRON.USER_KEY)
-                .from(PATRON)
-                .where(UserSearchSql.condition(search))
-                .orderBy(UserSearchSql.order(search.orderBy()))
-                .fetch(PATRON.USER_KEY);
-    }
-
-    /**
-     * Brief rows of these users, in the order of the keys; users gone since are left out. A page of keys is looked up
-     * with IN: H2 probes the primary key once per value, where a VALUES table ({@code BulkLookup}) would empty every
-     * connection's cache of parsed statements on every page.
-     */
-    List<BriefRow> briefByKeys(List<Long> keys) {
-        var rows = db.select(
-                        PATRON.USER_KEY,
-                        PATRON.PRIMARY_ID,
-                        PATRON.FIRST_NAME,
-                        PATRON.LAST_NAME,
-                        PATRON.USER_GROUP,
-                        PATRON.STATUS)
-                .from(PATRON)
-                .where(PATRON.USER_KEY.in(keys))
-                .fetchMap(
-                        PATRON.USER_KEY, r -> new BriefRow(r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
-        return keys.stream().filter(rows::containsKey).map(rows::get).toList();
-    }
-
-    /** Full documents of these users, in the order of the keys; users gone since are left out. */
-    List<Document> documentsByKeys(List<Long> keys) {
-        var documents = db.select(PATRON.USER_KEY, PATRON.PRIMARY_ID, PATRON.DOCUMENT)
-                .from(PATRON)
-                .where(PATRON.USER_KEY.in(keys))
-                .fetchMap(PATRON.USER_KEY, r -> new Document(r.value2(), r.value3()));
-        return keys.stream().filter(documents::containsKey).map(documents::get).toList();
-    }
-
-    record BriefRow(String primaryId, String firstName, String lastName, String userGroup, String status) {}
-
-    private static BriefRow brief(Record5<String, String, String, String, String> r) {
-        return new BriefRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5());
     }
 
     /** Marks the patrons a population document names as worth showing, to be listed first in the console. */

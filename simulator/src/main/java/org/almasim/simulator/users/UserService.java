@@ -318,7 +318,7 @@ public final class UserService {
         }
         UserRepository users = new UserRepository(tx);
         if (policy != InstitutionSettings.DeleteUserPolicy.FULLY_REMOVE) {
-            users.archive(keys, policy, today, deletedBy);
+            new DeletedUsers(tx).keep(keys, policy, today, deletedBy);
         }
         users.delete(keys);
     }
