@@ -58,8 +58,7 @@ public final class AttachmentService {
             throw AlmaError.ATTACHMENT_UNREADABLE.refusal("A file is at most " + MAX_BYTES + " bytes.");
         }
         return dsl.transactionResult(tx -> {
-            long key = users.keyOf(tx.dsl(), userId, idType);
-            UserService.lock(tx.dsl(), key);
+            long key = users.lockedKey(tx.dsl(), userId, idType);
             if (tx.dsl().fetchCount(USER_ATTACHMENT, USER_ATTACHMENT.USER_KEY.eq(key)) >= MAX_PER_USER) {
                 throw AlmaError.PARAMETER_NOT_VALID.refusal(
                         "A user holds at most " + MAX_PER_USER + " attachments in almasim.");

@@ -58,8 +58,7 @@ public final class BlockerService {
         TextLimits.check(body, Map.of("detail", 1000));
         List<StoredBlocker> blockers = parse(body == null ? List.of() : body.blocker());
         dsl.transaction(tx -> {
-            long key = users.keyOf(tx.dsl(), userId, null);
-            UserService.lock(tx.dsl(), key);
+            long key = users.lockedKey(tx.dsl(), userId, null);
             new BlockerRepository(tx.dsl()).replace(key, blockers);
         });
         return view(userId);

@@ -98,8 +98,7 @@ public final class FeeService {
             throw AlmaError.FEE_OWNER_NOT_LIBRARY.refusal(owner.value());
         }
         return dsl.transactionResult(tx -> {
-            long key = users.keyOf(tx.dsl(), userId, null);
-            UserService.lock(tx.dsl(), key);
+            long key = users.lockedKey(tx.dsl(), userId, null);
             String barcode =
                     incoming.barcode() == null ? null : incoming.barcode().value();
             var item = barcode == null
@@ -135,8 +134,7 @@ public final class FeeService {
     public Fee act(String userId, String idType, String feeId, Action action, AlmaLinks links) {
         String op = action.op() == null ? "" : action.op().toLowerCase(Locale.ROOT);
         return dsl.transactionResult(tx -> {
-            long key = users.keyOf(tx.dsl(), userId, idType);
-            UserService.lock(tx.dsl(), key);
+            long key = users.lockedKey(tx.dsl(), userId, idType);
             FeeRepository fees = new FeeRepository(tx.dsl());
             StoredFee fee = fees.findForUpdate(key, feeId).orElseThrow(() -> notFound(feeId));
             Instant now = clock.now();
@@ -177,8 +175,7 @@ public final class FeeService {
             throw AlmaError.PARAMETER_NOT_VALID.refusal("op must be pay for all fees, got '" + action.op() + "'.");
         }
         return dsl.transactionResult(tx -> {
-            long key = users.keyOf(tx.dsl(), userId, idType);
-            UserService.lock(tx.dsl(), key);
+            long key = users.lockedKey(tx.dsl(), userId, idType);
             FeeRepository fees = new FeeRepository(tx.dsl());
             BigDecimal balance = PatronActivity.activeBalance(tx.dsl(), key);
             String method = method(action);

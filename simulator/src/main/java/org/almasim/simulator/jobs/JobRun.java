@@ -14,7 +14,7 @@ import org.almasim.simulator.faults.FaultRule;
 import org.almasim.simulator.faults.InjectedFault;
 import org.almasim.simulator.jobs.JobRepository.StoredEvent;
 import org.almasim.simulator.jobs.JobRepository.StoredInstance;
-import org.almasim.simulator.users.UserService;
+import org.almasim.simulator.users.UserWrites;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,7 +140,7 @@ final class JobRun implements Runnable {
 
     /** Applies the action to the batch's users and answers how many it could not process. */
     private int apply(DSLContext tx, List<Long> batch, Set<Long> held, Map<Long, String> ids) {
-        Set<Long> present = UserService.existingKeys(tx, batch);
+        Set<Long> present = UserWrites.existingKeys(tx, batch);
         action.prepare(
                 tx,
                 batch.stream()

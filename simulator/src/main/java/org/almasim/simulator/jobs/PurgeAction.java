@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import org.almasim.simulator.deletion.DeletionBlocker;
 import org.almasim.simulator.deletion.DeletionBlockers;
 import org.almasim.simulator.settings.InstitutionSettings;
-import org.almasim.simulator.users.UserService;
+import org.almasim.simulator.users.UserWrites;
 import org.jooq.DSLContext;
 
 /** The purge jobs' action: delete the user unless something blocks it, and then name every blocker. */
@@ -52,7 +52,7 @@ final class PurgeAction implements JobRun.UserAction {
 
     @Override
     public void finishBatch(DSLContext tx) {
-        UserService.deleteKeys(tx, deletable, today, "job " + instanceId, policy);
+        UserWrites.deleteKeys(tx, deletable, today, "job " + instanceId, policy);
         deletable.clear();
     }
 }

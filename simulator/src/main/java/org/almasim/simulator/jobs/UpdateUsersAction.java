@@ -15,6 +15,7 @@ import org.almasim.simulator.errors.AlmaRefusal;
 import org.almasim.simulator.users.JobRewrites;
 import org.almasim.simulator.users.StoredUser;
 import org.almasim.simulator.users.UserService;
+import org.almasim.simulator.users.UserWrites;
 import org.jooq.DSLContext;
 
 /**
@@ -95,7 +96,7 @@ final class UpdateUsersAction implements JobRun.UserAction {
 
     @Override
     public void prepare(DSLContext tx, List<Long> userKeys) {
-        batch = UserService.lockForJob(tx, userKeys);
+        batch = UserWrites.lockForJob(tx, userKeys);
     }
 
     @Override
@@ -109,7 +110,7 @@ final class UpdateUsersAction implements JobRun.UserAction {
         if (stored == null) {
             return Optional.of(JobRun.GONE);
         }
-        return users.updateForJob(tx, stored, rewrites, user -> {
+        return users.writes().updateForJob(tx, stored, rewrites, user -> {
             changes.forEach((field, value) -> {
                 switch (field) {
                     case "Status" -> {

@@ -55,8 +55,7 @@ public final class LoanService {
             throw AlmaError.NO_ITEM_PID.refusal();
         }
         return dsl.transactionResult(tx -> {
-            long key = users.keyOf(tx.dsl(), userId, idType);
-            UserService.lock(tx.dsl(), key);
+            long key = users.lockedKey(tx.dsl(), userId, idType);
             InventoryRepository inventory = new InventoryRepository(tx.dsl());
             InventoryItem found = (itemPid != null
                             ? inventory.itemByPid(itemPid)
@@ -186,8 +185,7 @@ public final class LoanService {
             throw AlmaError.PARAMETER_NOT_VALID.refusal("op must be renew, got '" + op + "'.");
         }
         return dsl.transactionResult(tx -> {
-            long key = users.keyOf(tx.dsl(), userId, idType);
-            UserService.lock(tx.dsl(), key);
+            long key = users.lockedKey(tx.dsl(), userId, idType);
             LoanRepository loans = new LoanRepository(tx.dsl());
             StoredLoan loan = loans.find(key, loanId).orElseThrow(() -> noLoan(loanId));
             if (!LoanPolicy.renewable(loan, requestedByOthers(tx.dsl(), loan, key))) {
@@ -207,8 +205,7 @@ public final class LoanService {
             throw AlmaError.DUE_DATE_PAST.refusal();
         }
         return dsl.transactionResult(tx -> {
-            long key = users.keyOf(tx.dsl(), userId, null);
-            UserService.lock(tx.dsl(), key);
+            long key = users.lockedKey(tx.dsl(), userId, null);
             LoanRepository loans = new LoanRepository(tx.dsl());
             StoredLoan loan = loans.find(key, loanId).orElseThrow(() -> noLoan(loanId));
             if (!loan.status().equals("ACTIVE")) {

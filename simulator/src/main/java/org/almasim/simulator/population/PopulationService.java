@@ -145,7 +145,7 @@ public final class PopulationService {
                     .toList();
             // One transaction for the whole document: it loads entirely or not at all.
             int created = dsl.transactionResult(tx -> {
-                int count = users.createAll(tx.dsl(), population.users());
+                int count = users.imports().createAll(tx.dsl(), population.users());
                 users.feature(tx.dsl(), population.featuredIds());
                 new InventoryRepository(tx.dsl()).addAll(items);
                 loans.importAll(

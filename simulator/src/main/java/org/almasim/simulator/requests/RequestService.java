@@ -62,8 +62,7 @@ public final class RequestService {
             throw AlmaError.REQUEST_ITEM_NOT_FOUND.refusal();
         }
         return dsl.transactionResult(tx -> {
-            long key = users.keyOf(tx.dsl(), userId, idType);
-            UserService.lock(tx.dsl(), key);
+            long key = users.lockedKey(tx.dsl(), userId, idType);
             InventoryRepository inventory = new InventoryRepository(tx.dsl());
             InventoryItem item = itemPid != null && !itemPid.isBlank()
                     ? inventory.itemByPid(itemPid).orElseThrow(AlmaError.REQUEST_ITEM_NOT_FOUND::refusal)
@@ -136,8 +135,7 @@ public final class RequestService {
                     "reason must be a code of RequestCancellationReasons, got '" + reason + "'.");
         }
         dsl.transaction(tx -> {
-            long key = users.keyOf(tx.dsl(), userId, null);
-            UserService.lock(tx.dsl(), key);
+            long key = users.lockedKey(tx.dsl(), userId, null);
             RequestRepository requests = new RequestRepository(tx.dsl());
             StoredRequest request = requests.find(key, requestId)
                     .filter(StoredRequest::active)

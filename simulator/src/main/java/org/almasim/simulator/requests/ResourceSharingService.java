@@ -60,8 +60,7 @@ public final class ResourceSharingService {
         }
         String owner = body.owner().value();
         return dsl.transactionResult(tx -> {
-            long key = users.keyOf(tx.dsl(), userId, idType);
-            UserService.lock(tx.dsl(), key);
+            long key = users.lockedKey(tx.dsl(), userId, idType);
             List<RsLibrary> theirs = users.rsLibraries(tx.dsl(), key);
             if (theirs.stream()
                     .noneMatch(library -> library.code() != null
@@ -111,8 +110,7 @@ public final class ResourceSharingService {
                     "reason must be a code of RequestCancellationReasons, got '" + reason + "'.");
         }
         dsl.transaction(tx -> {
-            long key = users.keyOf(tx.dsl(), userId, null);
-            UserService.lock(tx.dsl(), key);
+            long key = users.lockedKey(tx.dsl(), userId, null);
             RsRequestRecord row = find(tx.dsl(), key, requestId);
             if (remove) {
                 row.delete();
@@ -164,8 +162,7 @@ public final class ResourceSharingService {
                     "status must be one of " + STATUSES + ", got '" + status + "'.");
         }
         return dsl.transactionResult(tx -> {
-            long key = users.keyOf(tx.dsl(), userId, null);
-            UserService.lock(tx.dsl(), key);
+            long key = users.lockedKey(tx.dsl(), userId, null);
             RsRequestRecord row = find(tx.dsl(), key, requestId);
             if (!row.getActive()) {
                 throw AlmaError.PARAMETER_NOT_VALID.refusal("The request " + requestId + " is cancelled.");

@@ -3,40 +3,30 @@ package org.almasim.simulator.users;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.deletion.DeletionBlocker;
 import org.almasim.simulator.deletion.DeletionBlockers;
 import org.almasim.simulator.deletion.JobLocks;
-import org.almasim.simulator.deletion.PatronActivity;
 import org.almasim.simulator.errors.AlmaError;
 import org.almasim.simulator.errors.AlmaRefusal;
 import org.almasim.simulator.http.AlmaDocument;
 import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.links.AlmaLinks;
-import org.almasim.simulator.settings.InstitutionSettings;
 import org.almasim.simulator.store.KeptUntilWrite;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataAccessException;
 import org.jooq.exception.IntegrityConstraintViolationException;
-import org.jooq.impl.DSL;
 
 /** Alma's Users API: get, create, swap-all update and delete, each write in one transaction (lists: {@link UserListing}). */
 public final class UserService {
-    private static final int BATCH = 1000;
-
     /** About 10 MB of documents at most; past that, all are dropped and read again. */
     private static final int KEPT_DOCUMENTS = 10_000;
 
@@ -45,6 +35,8 @@ public final class UserService {
     private final SimulatedClock clock;
     private final UserRules rules;
     private final KeptUntilWrite<String, String> documents;
+    private final UserImport imports;
+    private final UserWrites writes;
 
     /** {@code dataVersion} moves after every committed write ({@code Database.version()}). */
     public UserService(DSLContext dsl, CodeTables codes, SimulatedClock clock, LongSupplier dataVersion) {
@@ -53,6 +45,8 @@ public final class UserService {
         this.clock = clock;
         this.rules = new UserRules(codes, clock);
         this.documents = new KeptUntilWrite<>(dataVersion, KEPT_DOCUMENTS);
+        this.imports = new UserImport(rules, clock);
+        this.writes = new UserWrites(rules, clock);
     }
 
     /**
@@ -96,36 +90,27 @@ public final class UserService {
      * expanded GET, answered without parsing the document.
      */
     public String documentWithCounts(String id, String idType, Set<String> expand, AlmaLinks links) {
-        // One connection for the user and its counts: they describe the same moment, and a pooled connection costs.
-        return dsl.connectionResult(connection -> {
-            DSLContext db = DSL.using(connection, dsl.dialect(), dsl.settings());
-            StoredUser stored = new UserRepository(db).find(id, idType).orElseThrow(() -> notFound(id, idType));
-            String document = stored.document();
-            StringBuilder json =
-                    new StringBuilder(document.length() + 300).append(document, 0, document.lastIndexOf('}'));
-            String self = links.user(stored.primaryId());
-            if (expand.contains("requests")) {
-                appendCount(
-                        json, "requests", BigDecimal.valueOf(PatronActivity.activeRequests(db, stored.key())), self);
-            } else {
-                json.append(",\"requests\":null");
-            }
-            if (expand.contains("loans")) {
-                appendCount(json, "loans", BigDecimal.valueOf(PatronActivity.activeLoans(db, stored.key())), self);
-            } else {
-                json.append(",\"loans\":null");
-            }
-            if (expand.contains("fees")) {
-                appendCount(
-                        json,
-                        "fees",
-                        PatronActivity.activeBalance(db, stored.key()).stripTrailingZeros(),
-                        self);
-            } else {
-                json.append(",\"fees\":null");
-            }
-            return json.append(",\"link\":null}").toString();
-        });
+        return UserCounts.documentWithCounts(dsl, id, idType, expand, links);
+    }
+
+    /** Users as population documents state them. */
+    public UserImport imports() {
+        return imports;
+    }
+
+    /** The writes deletions and jobs make to users. */
+    public UserWrites writes() {
+        return writes;
+    }
+
+    /** Hashes the passwords a database written before they were hashed still holds in clear. */
+    public int hashClearPasswords() {
+        return UserPasswords.hashClearPasswords(dsl);
+    }
+
+    /** {@code op=auth}: whether the password is the user's own; a user without a password never authenticates. */
+    public void authenticate(String id, String idType, String password) {
+        UserPasswords.authenticate(dsl, id, idType, password);
     }
 
     /** A user with {@code expand=loans,requests,fees} counts and {@code view=brief} applied. */
@@ -149,7 +134,7 @@ public final class UserService {
         rules.check(incoming);
         UserRules.Canonical canonical = rules.canonical(incoming);
         User user = canonical.user();
-        String password = storedPassword(incoming.password()).orElse(null);
+        String password = UserPasswords.stored(incoming.password()).orElse(null);
         return writing(
                 user,
                 () -> dsl.transactionResult(tx -> {
@@ -162,7 +147,7 @@ public final class UserService {
 
     public AlmaDocument update(String id, String idType, User given, Set<String> override) {
         // Hashed before the user's row is locked: the hash is slow on purpose.
-        Optional<String> newPassword = storedPassword(given.password());
+        Optional<String> newPassword = UserPasswords.stored(given.password());
         return dsl.transactionResult(tx -> {
             UserRepository users = new UserRepository(tx.dsl());
             long key = resolve(users, id, idType);
@@ -207,58 +192,8 @@ public final class UserService {
                         idType == null ? "all_unique" : idType,
                         blockers.stream().map(DeletionBlocker::reason).collect(Collectors.joining(" ")));
             }
-            deleteKey(tx.dsl(), key, clock.today(), "API");
+            UserWrites.deleteKey(tx.dsl(), key, clock.today(), "API");
         });
-    }
-
-    /**
-     * Creates many users at once inside the caller's transaction (population loading). Every user is checked before
-     * anything is written; an id already taken makes the database refuse the batch, and the caller's transaction
-     * rolls back whole.
-     */
-    public int createAll(DSLContext tx, List<User> incoming) {
-        List<UserRepository.NewUser> ready = IntStream.range(0, incoming.size())
-                .parallel()
-                .mapToObj(i -> {
-                    User each = UserRules.withRecordType(incoming.get(i), UserRules.PUBLIC);
-                    try {
-                        rules.check(each);
-                    } catch (AlmaRefusal refused) {
-                        // A document of many users: the refusal says which one, as its place and its id.
-                        throw refused.at("user " + (i + 1)
-                                + (each.primaryId() == null ? "" : " (primary_id " + each.primaryId() + ")"));
-                    }
-                    UserRules.Canonical canonical = rules.canonical(each);
-                    return new UserRepository.NewUser(
-                            canonical.user(),
-                            canonical.document(),
-                            storedPassword(each.password()).orElse(null));
-                })
-                .toList();
-        Set<String> seen = new HashSet<>();
-        for (UserRepository.NewUser user : ready) {
-            UserRules.allIds(user.user()).forEach(id -> {
-                if (!seen.add(id)) {
-                    throw alreadyExists(id);
-                }
-            });
-        }
-        UserRepository users = new UserRepository(tx);
-        for (int from = 0; from < ready.size(); from += BATCH) {
-            List<UserRepository.NewUser> batch = ready.subList(from, Math.min(ready.size(), from + BATCH));
-            try {
-                users.insertAll(batch, clock.today());
-            } catch (DataAccessException e) {
-                // Only now look for the culprit: the check costs more than the insert it guards.
-                List<String> ids =
-                        batch.stream().flatMap(n -> UserRules.allIds(n.user())).toList();
-                throw users.idsTaken(ids, -1).stream()
-                        .findFirst()
-                        .map(UserService::alreadyExists)
-                        .orElseThrow(() -> e);
-            }
-        }
-        return ready.size();
     }
 
     /** The database key of a user, for features that hang data on users (loans, fees). */
@@ -287,89 +222,22 @@ public final class UserService {
     }
 
     /**
+     * The key of the user the id names, its row locked for the rest of the caller's transaction ({@link #lock}): how
+     * every write to a user's loans, fees, requests, blockers and attachments begins. An unknown user is Alma's 401861.
+     */
+    public long lockedKey(DSLContext tx, String id, String idType) {
+        long key = keyOf(tx, id, idType);
+        lock(tx, key);
+        return key;
+    }
+
+    /**
      * Locks the user's row for the rest of the caller's transaction, so writes to one user apply one at a time,
      * and refuses the write while a job holds the user.
      */
     public static void lock(DSLContext tx, long key) {
         new UserRepository(tx).loadForUpdate(key);
         JobLocks.refuseIfHeld(tx, key, AlmaError.USER_WRITE_FAILED);
-    }
-
-    /**
-     * The one way users are deleted (by the API and by the purge jobs): keep what the institution's Delete User Policy
-     * keeps, then remove the user. The caller has checked the deletion blockers.
-     */
-    public static void deleteKey(DSLContext tx, long key, LocalDate today, String deletedBy) {
-        deleteKeys(tx, List.of(key), today, deletedBy, InstitutionSettings.deleteUserPolicy(tx));
-    }
-
-    /**
-     * Deletes a job's batch of users with two statements whatever its size (the batch bounds it): what the Delete
-     * User Policy keeps of them, then the users themselves.
-     */
-    public static void deleteKeys(
-            DSLContext tx,
-            Collection<Long> keys,
-            LocalDate today,
-            String deletedBy,
-            InstitutionSettings.DeleteUserPolicy policy) {
-        if (keys.isEmpty()) {
-            return;
-        }
-        UserRepository users = new UserRepository(tx);
-        if (policy != InstitutionSettings.DeleteUserPolicy.FULLY_REMOVE) {
-            new DeletedUsers(tx).keep(keys, policy, today, deletedBy);
-        }
-        users.delete(keys);
-    }
-
-    /**
-     * Changes a user's record inside a job's transaction with the rules the API applies to any record, except that
-     * account-type moves are the job's to make (Update/Notify Users may turn EXTERNAL users INTERNAL).
-     * Answers why the change was refused, if it was; a refused change writes nothing. A change that keeps the user's
-     * identifiers waits in {@code rewrites} for the end of the batch (the batch's users stay row-locked till then).
-     */
-    public Optional<String> updateForJob(
-            DSLContext tx, StoredUser stored, JobRewrites rewrites, Consumer<ObjectNode> change) {
-        UserRepository users = new UserRepository(tx);
-        long key = stored.key();
-        ObjectNode node = tree(stored.document());
-        Set<List<String>> identifiersBefore = new HashSet<>();
-        node.path("user_identifier")
-                .forEach(i -> identifiersBefore.add(List.of(
-                        i.path("id_type").path("value").asText(),
-                        UserRepository.fold(i.path("value").asText()))));
-        change.accept(node);
-        try {
-            User changed = AlmaFormats.JSON.treeToValue(node, User.class);
-            rules.check(changed);
-            UserRules.Canonical canonical = rules.canonical(changed);
-            // Jobs change fields such as status and dates: identifiers are rewritten only when they changed.
-            if (identifiersBefore.equals(identifiers(canonical.user()))) {
-                rewrites.add(new UserRepository.Rewrite(
-                        key, canonical.user(), canonical.document(), stored.password(), clock.today()));
-            } else {
-                users.update(key, canonical.user(), canonical.document(), stored.password(), clock.today(), false);
-            }
-            return Optional.empty();
-        } catch (AlmaRefusal e) {
-            return Optional.of(e.getMessage());
-        } catch (JsonProcessingException e) {
-            return Optional.of("The change does not fit the user record: " + AlmaFormats.problem(e));
-        }
-    }
-
-    /**
-     * A job's batch of users as stored, row-locked for the rest of the caller's transaction, read with one query;
-     * users deleted since are absent.
-     */
-    public static Map<Long, StoredUser> lockForJob(DSLContext tx, Collection<Long> keys) {
-        return new UserRepository(tx).loadForUpdate(keys);
-    }
-
-    /** Which of these users still exist: a job's batch, some of whom others may have deleted since the job began. */
-    public static Set<Long> existingKeys(DSLContext db, Collection<Long> keys) {
-        return new UserRepository(db).existingKeys(keys);
     }
 
     static User parse(String document) {
@@ -380,44 +248,11 @@ public final class UserService {
         }
     }
 
-    /**
-     * Hashes the passwords a database written before they were hashed still holds in clear (the institution runs it
-     * once a database).
-     */
-    public int hashClearPasswords() {
-        return dsl.transactionResult(tx -> {
-            UserRepository users = new UserRepository(tx.dsl());
-            Map<Long, String> clear = users.clearPasswords(PasswordHashes.PREFIX);
-            clear.forEach((key, password) -> users.setPassword(key, PasswordHashes.hash(password)));
-            return clear.size();
-        });
-    }
-
-    /**
-     * What is stored for a password a client sent: its hash, never the password. An empty one is no password: Alma
-     * answers {@code "password": ""} on every GET, so a client that sends a user back as it read it changes nothing.
-     */
-    private static Optional<String> storedPassword(String sent) {
-        return sent == null || sent.isEmpty() ? Optional.empty() : Optional.of(PasswordHashes.hash(sent));
-    }
-
-    /** {@code op=auth}: whether the password is the user's own; a user without a password never authenticates. */
-    public void authenticate(String id, String idType, String password) {
-        StoredUser stored = new UserRepository(dsl)
-                .find(id, idType)
-                .orElseThrow(() -> AlmaError.AUTHENTICATED_USER_NOT_FOUND.refusal());
-        boolean same =
-                password != null && stored.password() != null && PasswordHashes.matches(password, stored.password());
-        if (!same) {
-            throw AlmaError.AUTHENTICATION_FAILED.refusal();
-        }
-    }
-
     private long resolve(UserRepository users, String id, String idType) {
         return users.keyOf(id, idType).orElseThrow(() -> notFound(id, idType));
     }
 
-    private static AlmaRefusal notFound(String id, String idType) {
+    static AlmaRefusal notFound(String id, String idType) {
         if (idType == null || idType.equalsIgnoreCase("all_unique")) {
             return AlmaError.USER_NOT_FOUND.refusal(id);
         }
@@ -425,7 +260,7 @@ public final class UserService {
     }
 
     /** A user's identifiers as the identifier table holds them: type and folded value. */
-    private static Set<List<String>> identifiers(User user) {
+    static Set<List<String>> identifiers(User user) {
         return user.userIdentifier().stream()
                 .map(i -> List.of(i.idType().value(), UserRepository.fold(i.value())))
                 .collect(Collectors.toSet());
@@ -469,14 +304,5 @@ public final class UserService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored user document could not be read", e);
         }
-    }
-
-    /** Appends {@code ,"loans":{"value":2,"link":".../loans"}} (or requests, fees) to a document being written. */
-    private static void appendCount(StringBuilder json, String name, BigDecimal value, String self)
-            throws JsonProcessingException {
-        ObjectNode count = AlmaFormats.JSON.createObjectNode();
-        count.put("value", value);
-        count.put("link", self + "/" + name);
-        json.append(",\"").append(name).append("\":").append(AlmaFormats.JSON.writeValueAsString(count));
     }
 }
