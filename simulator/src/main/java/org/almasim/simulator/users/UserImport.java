@@ -39,7 +39,7 @@ public final class UserImport {
                         throw refused.at("user " + (i + 1)
                                 + (each.primaryId() == null ? "" : " (primary_id " + each.primaryId() + ")"));
                     }
-                    UserRules.Canonical canonical = rules.canonical(each);
+                    CanonicalUser canonical = rules.canonical(each);
                     return new UserRepository.NewUser(
                             canonical.user(),
                             canonical.document(),

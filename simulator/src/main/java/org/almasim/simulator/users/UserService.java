@@ -132,7 +132,7 @@ public final class UserService {
     public AlmaDocument create(User given) {
         User incoming = UserRules.withRecordType(given, UserRules.PUBLIC);
         rules.check(incoming);
-        UserRules.Canonical canonical = rules.canonical(incoming);
+        CanonicalUser canonical = rules.canonical(incoming);
         User user = canonical.user();
         String password = UserPasswords.stored(incoming.password()).orElse(null);
         return writing(
@@ -159,7 +159,7 @@ public final class UserService {
             User merged = rules.swapAll(existing, incoming, override);
             rules.check(merged);
             rules.checkTransition(existing, merged);
-            UserRules.Canonical canonical = rules.canonical(merged);
+            CanonicalUser canonical = rules.canonical(merged);
             User user = canonical.user();
             // Most PUTs (a date fixed, a status changed) keep every id: only ids the user did not have can be taken.
             Set<String> had =

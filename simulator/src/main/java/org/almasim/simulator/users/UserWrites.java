@@ -77,7 +77,7 @@ public final class UserWrites {
         try {
             User changed = AlmaFormats.JSON.treeToValue(node, User.class);
             rules.check(changed);
-            UserRules.Canonical canonical = rules.canonical(changed);
+            CanonicalUser canonical = rules.canonical(changed);
             // Jobs change fields such as status and dates: identifiers are rewritten only when they changed.
             if (identifiersBefore.equals(UserService.identifiers(canonical.user()))) {
                 rewrites.add(new UserRepository.Rewrite(
