@@ -1,13 +1,6 @@
 package org.almasim.simulator;
 
-import static org.almasim.simulator.db.Tables.DELETED_USER;
-import static org.almasim.simulator.db.Tables.JOB_INSTANCE;
-import static org.almasim.simulator.db.Tables.PATRON;
-import static org.almasim.simulator.db.Tables.USER_SET;
-
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +13,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -35,7 +27,6 @@ import org.almasim.simulator.codes.CodeTableController;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.fees.FeeController;
 import org.almasim.simulator.fees.FeeService;
-import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.http.ApiGate;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.http.ApiThresholds;
@@ -60,7 +51,6 @@ import org.almasim.simulator.sets.SetService;
 import org.almasim.simulator.settings.InstitutionSettings;
 import org.almasim.simulator.snapshot.SnapshotArchive;
 import org.almasim.simulator.state.StateStore;
-import org.almasim.simulator.users.PasswordHashes;
 import org.almasim.simulator.users.UserController;
 import org.almasim.simulator.users.UserListing;
 import org.almasim.simulator.users.UserService;
@@ -144,7 +134,7 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
     private final Handlers handlers;
     private final PatronDirectory patrons;
     private final InstitutionSettings settings;
-    private final SnapshotArchive snapshots = new SnapshotArchive(StateStore.SIMULATOR_OWNED, snapshotChecks());
+    private final SnapshotArchive snapshots = new SnapshotArchive(StateStore.SIMULATOR_OWNED, SnapshotChecks.all());
     private volatile Runnable afterReplaced = () -> {};
 
     /**
@@ -340,49 +330,13 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
     public void importFrom(InputStream in) {
         jobs.awaitIdle();
         try {
-            snapshots.importFrom(database.dsl(), in, SNAPSHOT_MAX_BYTES);
+            snapshots.importFrom(database.dsl(), in, SnapshotArchive.MAX_UNPACKED_BYTES);
         } finally {
             codes.reload();
             thresholds.clear();
             afterReplaced.run();
         }
         rememberedDate(state).ifPresent(clock::set);
-    }
-
-    /**
-     * The most a snapshot may unpack to: a quarter of the heap, so that a library that fits is taken and a zip that
-     * unpacks to gigabytes is refused before it fills the memory an in-memory database lives in.
-     */
-    public static final long SNAPSHOT_MAX_BYTES = Runtime.getRuntime().maxMemory() / 4;
-
-    private static SnapshotArchive.ValueChecks snapshotChecks() {
-        return new SnapshotArchive.ValueChecks(
-                Map.of(
-                        PATRON.DOCUMENT, Institution::jsonObjectProblem,
-                        DELETED_USER.DOCUMENT, Institution::jsonObjectProblem,
-                        JOB_INSTANCE.PARAMETERS, Institution::jsonObjectProblem,
-                        USER_SET.QUERY, SetService::queryProblem,
-                        PATRON.PASSWORD,
-                                password -> PasswordHashes.isHash(password)
-                                        ? Optional.empty()
-                                        : Optional.of("a password is stored only as its hash")),
-                dsl -> rememberedDate(new StateStore(dsl))
-                                .filter(date ->
-                                        !date.isBefore(SimulatedClock.EARLIEST) && !date.isAfter(SimulatedClock.LATEST))
-                                .isPresent()
-                        ? Optional.empty()
-                        : Optional.of("The snapshot's simulated_date is missing or not a date from "
-                                + SimulatedClock.EARLIEST + " to " + SimulatedClock.LATEST + "."));
-    }
-
-    private static Optional<String> jsonObjectProblem(String text) {
-        try {
-            return AlmaFormats.JSON.readTree(text) instanceof ObjectNode
-                    ? Optional.empty()
-                    : Optional.of("not a JSON object");
-        } catch (JsonProcessingException e) {
-            return Optional.of("not JSON: " + e.getOriginalMessage());
-        }
     }
 
     @Override

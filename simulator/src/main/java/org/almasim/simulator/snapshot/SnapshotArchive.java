@@ -46,6 +46,12 @@ import org.jooq.exception.DataAccessException;
  * (the list of institutions and their keys) is never written and never read.
  */
 public final class SnapshotArchive {
+    /**
+     * The most a snapshot may unpack to: a quarter of the heap, so that a library that fits is taken and a zip that
+     * unpacks to gigabytes is refused before it fills the memory an in-memory database lives in.
+     */
+    public static final long MAX_UNPACKED_BYTES = Runtime.getRuntime().maxMemory() / 4;
+
     public static final String FORMAT = "almasim-snapshot";
     public static final int VERSION = 3;
 

@@ -238,7 +238,7 @@ class SnapshotSafetyTest {
 
     @Test
     void theBoundOnASnapshotIsAQuarterOfTheHeap() {
-        assertThat(Institution.SNAPSHOT_MAX_BYTES)
+        assertThat(SnapshotArchive.MAX_UNPACKED_BYTES)
                 .isEqualTo(Runtime.getRuntime().maxMemory() / 4);
     }
 
