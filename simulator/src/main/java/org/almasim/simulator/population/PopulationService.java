@@ -7,13 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
 import org.almasim.simulator.blockers.BlockerRepository;
 import org.almasim.simulator.blockers.BlockerService;
 import org.almasim.simulator.clock.SimulatedClock;
@@ -32,7 +28,6 @@ import org.almasim.simulator.population.Population.Loaded;
 import org.almasim.simulator.sets.AlmaSet;
 import org.almasim.simulator.sets.SetService;
 import org.almasim.simulator.settings.InstitutionSettings;
-import org.almasim.simulator.users.User;
 import org.almasim.simulator.users.UserService;
 import org.jooq.DSLContext;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -128,7 +123,7 @@ public final class PopulationService {
                     population.jobIds().isEmpty() ? Map.of() : Map.of(InstitutionSettings.JOB_IDS, population.jobIds());
             settings.check(jobIds);
             addCodes(population);
-            checkReferences(population);
+            new PopulationReferences(dsl, codes, clock, users, fees).check(population);
             List<InventoryItem> items = population.items().stream()
                     .map(i -> new InventoryItem(
                             i.itemPid(),
@@ -227,89 +222,6 @@ public final class PopulationService {
         codes.reload();
     }
 
-    /** Every loan and fee names a user and item that exist (in the document or already loaded), and items are new. */
-    private void checkReferences(Population population) {
-        Set<String> documentUsers = new HashSet<>();
-        population.users().stream()
-                .map(User::primaryId)
-                .filter(id -> id != null)
-                .map(UserService::foldId)
-                .forEach(documentUsers::add);
-        Set<String> documentBarcodes = new HashSet<>();
-        Set<String> documentItemPids = new HashSet<>();
-        InventoryRepository inventory = new InventoryRepository(dsl);
-        for (int i = 0; i < population.items().size(); i++) {
-            var item = population.items().get(i);
-            String at = "items[" + i + "]";
-            required(item.barcode(), at + ".barcode");
-            required(item.title(), at + ".title");
-            if (item.library() != null && !codes.contains(CodeTables.LIBRARIES, item.library())) {
-                throw invalid(at + ": library " + item.library() + " is not in the Libraries code table.");
-            }
-            if (!documentBarcodes.add(item.barcode())) {
-                throw invalid(at + ": barcode " + item.barcode() + " is used twice.");
-            }
-            if (item.itemPid() != null
-                    && (!documentItemPids.add(item.itemPid())
-                            || inventory.itemByPid(item.itemPid()).isPresent())) {
-                throw invalid(at + ": item_pid " + item.itemPid() + " is used twice or already in the simulator.");
-            }
-            if ((item.mmsId() != null && inventory.bibExists(item.mmsId()))
-                    || (item.holdingId() != null && inventory.holdingExists(item.holdingId()))) {
-                throw invalid(
-                        at
-                                + ": its mms_id or holding_id is already in the simulator; a document adds new bibs and holdings.");
-            }
-        }
-        inventory.pidsByBarcode(documentBarcodes).keySet().stream().findFirst().ifPresent(barcode -> {
-            throw invalid("items: barcode " + barcode + " is already in the simulator.");
-        });
-        List<String> feeAndBlockerUsers = new ArrayList<>(
-                population.fees().stream().map(Population.FeeSpec::user).toList());
-        population.blockers().forEach(b -> feeAndBlockerUsers.add(b.user()));
-        Set<String> knownUsers = known(
-                documentUsers,
-                population.loans().stream().map(Population.LoanSpec::user).toList(),
-                feeAndBlockerUsers);
-        Set<String> existingBarcodes = new HashSet<>(inventory
-                .pidsByBarcode(population.loans().stream()
-                        .map(Population.LoanSpec::barcode)
-                        .filter(b -> b != null)
-                        .toList())
-                .keySet());
-        for (int i = 0; i < population.loans().size(); i++) {
-            var loan = population.loans().get(i);
-            String at = "loans[" + i + "]";
-            checkUser(knownUsers, loan.user(), at);
-            String barcode = required(loan.barcode(), at + ".barcode");
-            if (!documentBarcodes.contains(barcode) && !existingBarcodes.contains(barcode)) {
-                throw invalid(at + ": no item has barcode " + barcode + ".");
-            }
-            LocalDate lent = loan.loanDate() == null ? clock.today() : loan.loanDate();
-            if (loan.returned() != null && loan.returned().isBefore(lent)) {
-                throw invalid(at + ": returned before it was lent.");
-            }
-        }
-        for (int i = 0; i < population.blockers().size(); i++) {
-            var blocker = population.blockers().get(i);
-            String at = "blockers[" + i + "]";
-            checkUser(knownUsers, blocker.user(), at);
-            try {
-                BlockerService.kind(blocker.kind());
-            } catch (AlmaRefusal e) {
-                throw invalid(at + ": " + e.getMessage());
-            }
-        }
-        List<FeeImport> imports = feeImports(population);
-        for (int i = 0; i < imports.size(); i++) {
-            String at = "fees[" + i + "]";
-            checkUser(knownUsers, imports.get(i).userId(), at);
-            fees.imports().problemWith(imports.get(i)).ifPresent(problem -> {
-                throw invalid(at + ": " + problem + ".");
-            });
-        }
-    }
-
     private void addBlockers(DSLContext tx, List<Population.BlockerSpec> specs) {
         if (specs.isEmpty()) {
             return;
@@ -324,29 +236,7 @@ public final class PopulationService {
         new BlockerRepository(tx).addAll(owners, blockers);
     }
 
-    private Set<String> known(Set<String> documentUsers, List<String> loanUsers, List<String> feeUsers) {
-        Set<String> referenced = new HashSet<>();
-        Function<String, String> fold = id -> id == null ? null : UserService.foldId(id);
-        loanUsers.stream().map(fold).filter(id -> id != null).forEach(referenced::add);
-        feeUsers.stream().map(fold).filter(id -> id != null).forEach(referenced::add);
-        referenced.removeAll(documentUsers);
-        Set<String> known = new HashSet<>(documentUsers);
-        if (!referenced.isEmpty()) {
-            known.addAll(users.keysByPrimaryId(dsl, referenced).keySet());
-        }
-        return known;
-    }
-
-    private static void checkUser(Set<String> known, String user, String at) {
-        if (user == null) {
-            throw invalid(at + ": user is missing.");
-        }
-        if (!known.contains(UserService.foldId(user))) {
-            throw invalid(at + ": no user has primary id " + user + ".");
-        }
-    }
-
-    private static List<FeeImport> feeImports(Population population) {
+    static List<FeeImport> feeImports(Population population) {
         return population.fees().stream()
                 .map(f -> new FeeImport(
                         f.user(),
@@ -360,7 +250,7 @@ public final class PopulationService {
                 .toList();
     }
 
-    private static String required(String value, String field) {
+    static String required(String value, String field) {
         if (value == null) {
             throw invalid(field + " is missing.");
         }
