@@ -8,6 +8,7 @@ import java.util.Map;
 import org.almasim.control.ControlPlane;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaSets;
+import org.almasim.engine.alma.AlmaUsers;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.SimulatorConfig;
 import org.almasim.simulator.http.ApiKeys;
@@ -95,7 +96,7 @@ public final class DemoAlma implements AutoCloseable {
     }
 
     public boolean exists(String primaryId) {
-        return alma.findUser(primaryId, Map.of()).isPresent();
+        return new AlmaUsers(alma).find(primaryId, Map.of()).isPresent();
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.almasim.app.console.ConsoleViews.PreviewSummary;
 import org.almasim.app.console.ConsoleViews.ReasonCount;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaJobs;
+import org.almasim.engine.alma.AlmaUsers;
 import org.almasim.engine.evaluation.Decision;
 import org.almasim.engine.policy.Policy;
 import org.almasim.engine.preview.Preview;
@@ -74,7 +75,7 @@ final class ConsolePreviews {
      */
     static List<PolicyVerdict> verdicts(
             Map<String, Policy> policies, AlmaClient alma, LocalDate today, String primaryId) {
-        if (alma.findUser(primaryId, Map.of()).isEmpty()) {
+        if (new AlmaUsers(alma).find(primaryId, Map.of()).isEmpty()) {
             throw AlmaError.USER_NOT_FOUND.refusal(primaryId);
         }
         List<PolicyVerdict> verdicts = new ArrayList<>();

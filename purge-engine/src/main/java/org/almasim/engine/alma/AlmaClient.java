@@ -2,7 +2,6 @@ package org.almasim.engine.alma;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -10,7 +9,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,11 +146,6 @@ public final class AlmaClient {
         send("DELETE", path, query, null);
     }
 
-    /** {@code /almaws/v1/users/{id}}, the id encoded for a path. */
-    public static String userPath(String primaryId) {
-        return API + "/users/" + encode(primaryId);
-    }
-
     /**
      * The path of a link Alma answered: links carry the address Alma saw, which need not be the one this client is
      * configured with (a proxy, another host name), so calls go through this client's own base.
@@ -163,50 +156,6 @@ public final class AlmaClient {
             throw new AlmaApiException(0, "LINK", "Alma answered a link outside its API: " + link);
         }
         return link.substring(api);
-    }
-
-    public ObjectNode getUser(String primaryId) {
-        return (ObjectNode) get(userPath(primaryId), Map.of());
-    }
-
-    /** The user (with {@code query}, such as {@code expand=loans,fees}), or nothing when Alma has no such user (401861). */
-    public Optional<ObjectNode> findUser(String primaryId, Map<String, String> query) {
-        try {
-            return Optional.of((ObjectNode) get(userPath(primaryId), query));
-        } catch (AlmaApiException e) {
-            if (e.userNotFound()) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-    }
-
-    /** Creates the user from Alma's user JSON; answers the user as Alma stored it. */
-    public ObjectNode createUser(ObjectNode user) {
-        return (ObjectNode) post(API + "/users", Map.of(), user);
-    }
-
-    /** Swap-all PUT of the whole user as given; answers the user as Alma stored it. */
-    public ObjectNode putUser(String primaryId, ObjectNode user) {
-        return (ObjectNode) put(userPath(primaryId), Map.of(), user);
-    }
-
-    /** The id of the set of users with this name (Alma's names are unique, compared without case), if there is one. */
-    public Optional<String> setId(String name) {
-        for (JsonNode set : get(API + "/conf/sets", Map.of("q", "name~" + name, "content_type", "USER", "limit", "100"))
-                .path("set")) {
-            if (set.path("name").asText().equalsIgnoreCase(name)) {
-                return Optional.of(set.path("id").asText());
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Every user (full records), the pages fetched several at a time; in primary id order. */
-    public List<ObjectNode> allUsers() {
-        return every(API + "/users", Map.of("expand", "full", "order_by", "primary_id"), "user").stream()
-                .map(u -> (ObjectNode) u)
-                .toList();
     }
 
     /**
@@ -233,19 +182,6 @@ public final class AlmaClient {
         paged.put("limit", String.valueOf(PAGE));
         paged.put("offset", String.valueOf(offset));
         return get(path, paged);
-    }
-
-    /** Every user matching {@code q} (all users when null), full records, in primary id order. */
-    public Iterator<ObjectNode> users(String q) {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("expand", "full");
-        query.put("order_by", "primary_id");
-        if (q != null) {
-            query.put("q", q);
-        }
-        return every(API + "/users", query, "user").stream()
-                .map(u -> (ObjectNode) u)
-                .iterator();
     }
 
     private JsonNode send(String method, String path, Map<String, String> query, JsonNode body) {

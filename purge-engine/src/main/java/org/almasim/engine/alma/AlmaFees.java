@@ -83,6 +83,6 @@ public final class AlmaFees {
     }
 
     private static String feesOf(String primaryId) {
-        return AlmaClient.userPath(primaryId) + "/fees";
+        return AlmaUsers.path(primaryId) + "/fees";
     }
 }

@@ -36,6 +36,6 @@ public final class AlmaLoans {
     }
 
     private static String loansOf(String primaryId) {
-        return AlmaClient.userPath(primaryId) + "/loans";
+        return AlmaUsers.path(primaryId) + "/loans";
     }
 }

@@ -20,9 +20,15 @@ public final class AlmaSets {
         this.alma = alma;
     }
 
-    /** The id of the user set with this exact name, if Alma has one. */
+    /** The id of the set of users with this name (Alma's names are unique, compared without case), if there is one. */
     public Optional<String> idOf(String name) {
-        return alma.setId(name);
+        for (JsonNode set : alma.get(SETS, Map.of("q", "name~" + name, "content_type", "USER", "limit", "100"))
+                .path("set")) {
+            if (set.path("name").asText().equalsIgnoreCase(name)) {
+                return Optional.of(set.path("id").asText());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The names of the institution's user sets. */
@@ -66,23 +72,31 @@ public final class AlmaSets {
             }
         }
         for (int from = 0; from < primaryIds.size(); from += MEMBERS_PER_CALL) {
-            ObjectNode body = AlmaJson.MAPPER.createObjectNode();
-            ArrayNode members = body.putObject("members").putArray("member");
-            primaryIds
-                    .subList(from, Math.min(primaryIds.size(), from + MEMBERS_PER_CALL))
-                    .forEach(m -> members.addObject().put("id", m));
-            alma.post(SETS + "/" + id, Map.of("op", from == 0 ? "replace_members" : "add_members"), body);
+            post(id, from == 0 ? "replace_members" : "add_members", chunk(primaryIds, from));
         }
         return id;
     }
 
-    /** Adds users to the set with this name (an itemized set is made when Alma has none), or removes them from it. */
+    /**
+     * Adds users to the set with this name (an itemized set is made when Alma has none), or removes them from it,
+     * {@value #MEMBERS_PER_CALL} a call as Alma takes them.
+     */
     public void changeMembers(String name, List<String> primaryIds, boolean add) {
         String id = idOf(name).orElseGet(() -> itemized(name, List.of()));
+        for (int from = 0; from < primaryIds.size(); from += MEMBERS_PER_CALL) {
+            post(id, add ? "add_members" : "delete_members", chunk(primaryIds, from));
+        }
+    }
+
+    private static List<String> chunk(List<String> primaryIds, int from) {
+        return primaryIds.subList(from, Math.min(primaryIds.size(), from + MEMBERS_PER_CALL));
+    }
+
+    private void post(String setId, String op, List<String> primaryIds) {
         ObjectNode body = AlmaJson.MAPPER.createObjectNode();
         ArrayNode members = body.putObject("members").putArray("member");
         primaryIds.forEach(m -> members.addObject().put("id", m));
-        alma.post(SETS + "/" + id, Map.of("op", add ? "add_members" : "delete_members"), body);
+        alma.post(SETS + "/" + setId, Map.of("op", op), body);
     }
 
     /** Creates a set from Alma's set JSON (a logical set carries its query); answers Alma's answer. */

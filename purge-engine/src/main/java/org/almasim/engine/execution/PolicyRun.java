@@ -16,6 +16,7 @@ import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaFees;
 import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.alma.AlmaSets;
+import org.almasim.engine.alma.AlmaUsers;
 import org.almasim.engine.alma.InFlight;
 import org.almasim.engine.evaluation.Decision;
 import org.almasim.engine.evaluation.Decision.Action;
@@ -41,6 +42,7 @@ public final class PolicyRun {
     private static final String WAIVE_REASON = "OTHER";
 
     private final AlmaClient alma;
+    private final AlmaUsers users;
     private final AlmaJobs.Ids jobs;
     private final AlmaJobs almaJobs;
     private final AlmaSets sets;
@@ -53,6 +55,7 @@ public final class PolicyRun {
 
     private PolicyRun(AlmaClient alma, AlmaJobs.Ids jobs, ProgressListener progress, boolean alwaysPredict) {
         this.alma = alma;
+        this.users = new AlmaUsers(alma);
         this.jobs = jobs;
         this.almaJobs = new AlmaJobs(alma);
         this.sets = new AlmaSets(alma);
@@ -123,10 +126,10 @@ public final class PolicyRun {
         List<Decision> fixes = decisions.stream().filter(Decision::fixesDates).toList();
         progress.stage("fixing dates", fixes.size());
         InFlight.map(fixes, d -> {
-            ObjectNode user = alma.getUser(d.primaryId());
-            d.newExpiryDate().ifPresent(date -> user.put("expiry_date", date + "Z"));
-            d.newPurgeDate().ifPresent(date -> user.put("purge_date", date + "Z"));
-            alma.putUser(d.primaryId(), user);
+            ObjectNode user = users.get(d.primaryId());
+            d.newExpiryDate().ifPresent(date -> user.put("expiry_date", AlmaUsers.date(date)));
+            d.newPurgeDate().ifPresent(date -> user.put("purge_date", AlmaUsers.date(date)));
+            users.put(d.primaryId(), user);
             progress.done(1);
             return d;
         });
@@ -201,9 +204,9 @@ public final class PolicyRun {
         progress.stage("marking inactive", ids.size());
         List<String> failures = InFlight.map(ids, id -> {
             try {
-                ObjectNode user = alma.getUser(id);
+                ObjectNode user = users.get(id);
                 user.putObject("status").put("value", "INACTIVE");
-                alma.putUser(id, user);
+                users.put(id, user);
                 return null;
             } catch (AlmaApiException e) {
                 return e.getMessage();
@@ -259,7 +262,7 @@ public final class PolicyRun {
     /** Alma's refusal of the DELETE, if it refused; a user already gone (an earlier, interrupted run) counts as done. */
     private Optional<String> delete(String id) {
         try {
-            alma.delete(AlmaClient.userPath(id), Map.of());
+            alma.delete(AlmaUsers.path(id), Map.of());
             return Optional.empty();
         } catch (AlmaApiException e) {
             return e.userNotFound() ? Optional.empty() : Optional.of(e.getMessage());

@@ -12,6 +12,7 @@ import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.alma.AlmaSets;
+import org.almasim.engine.alma.AlmaUsers;
 import org.almasim.engine.policy.Policy;
 import org.almasim.engine.progress.ProgressListener;
 
@@ -22,10 +23,12 @@ import org.almasim.engine.progress.ProgressListener;
  */
 public final class Reinstatement {
     private final AlmaClient alma;
+    private final AlmaUsers users;
     private final AlmaJobs.Ids jobs;
 
     public Reinstatement(AlmaClient alma, AlmaJobs.Ids jobs) {
         this.alma = alma;
+        this.users = new AlmaUsers(alma);
         this.jobs = jobs;
     }
 
@@ -37,22 +40,22 @@ public final class Reinstatement {
         Map<String, String> outcome = new LinkedHashMap<>();
         for (String id : primaryIds) {
             try {
-                ObjectNode user = alma.getUser(id);
+                ObjectNode user = users.get(id);
                 boolean external = "EXTERNAL"
                         .equals(user.path("account_type").path("value").asText());
                 if (external && rule.toggleExternal()) {
                     String externalId = user.path("external_id").asText();
                     toggleToInternalAndEdit(policy, id, expiry);
-                    ObjectNode edited = alma.getUser(id);
+                    ObjectNode edited = users.get(id);
                     edited.putObject("account_type").put("value", "EXTERNAL");
                     edited.put("external_id", externalId);
-                    alma.putUser(id, edited);
+                    users.put(id, edited);
                     outcome.put(
                             id, "ACTIVE until " + expiry + " (toggled to INTERNAL for the edit and back to EXTERNAL)");
                 } else {
                     user.putObject("status").put("value", "ACTIVE");
-                    user.put("expiry_date", expiry + "Z");
-                    alma.putUser(id, user);
+                    user.put("expiry_date", AlmaUsers.date(expiry));
+                    users.put(id, user);
                     outcome.put(id, "ACTIVE until " + expiry);
                 }
             } catch (AlmaApiException e) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaSets;
+import org.almasim.engine.alma.AlmaUsers;
 import org.almasim.engine.evaluation.Patron;
 
 /** Turns Alma's user JSON (and expand=loans,fees counts) into the {@link Patron} the evaluation reads. */
@@ -40,7 +41,7 @@ final class PatronReader {
         // Alma answers "loans": null and "fees": null for a user read without expand: only counts count.
         JsonNode expanded = user.path("loans").has("value") && user.path("fees").has("value")
                 ? user
-                : alma.get(AlmaClient.userPath(patron.primaryId()), EXPAND_ACTIVITY);
+                : alma.get(AlmaUsers.path(patron.primaryId()), EXPAND_ACTIVITY);
         int loans = expanded.path("loans").path("value").asInt(0);
         BigDecimal balance = expanded.path("fees").path("value").isNumber()
                 ? expanded.path("fees").path("value").decimalValue()
@@ -55,7 +56,7 @@ final class PatronReader {
 
     /** The whole user (with its loan and balance counts when asked), or nothing when it has gone since its set was read. */
     static Optional<ObjectNode> user(AlmaClient alma, String primaryId, boolean withActivity) {
-        return alma.findUser(primaryId, withActivity ? EXPAND_ACTIVITY : Map.of());
+        return new AlmaUsers(alma).find(primaryId, withActivity ? EXPAND_ACTIVITY : Map.of());
     }
 
     private static String text(JsonNode node) {
@@ -63,10 +64,6 @@ final class PatronReader {
     }
 
     private static Optional<LocalDate> date(JsonNode node) {
-        if (node.isMissingNode() || node.isNull() || node.asText().isBlank()) {
-            return Optional.empty();
-        }
-        String text = node.asText();
-        return Optional.of(LocalDate.parse(text.endsWith("Z") ? text.substring(0, text.length() - 1) : text));
+        return AlmaUsers.date(node);
     }
 }

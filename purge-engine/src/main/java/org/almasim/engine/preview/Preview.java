@@ -20,6 +20,7 @@ import org.almasim.common.order.NaturalOrder;
 import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaJobs;
+import org.almasim.engine.alma.AlmaUsers;
 import org.almasim.engine.alma.InFlight;
 import org.almasim.engine.evaluation.Decision;
 import org.almasim.engine.evaluation.Decision.Action;
@@ -87,7 +88,7 @@ public final class Preview {
                     .path("total_record_count")
                     .asInt();
         } else {
-            users = new ArrayList<>(alma.allUsers());
+            users = new ArrayList<>(new AlmaUsers(alma).all());
             population = users.size();
         }
         List<Decision> decisions = new ArrayList<>(InFlight.map(

@@ -38,12 +38,13 @@ class AlmaClientTest {
             sim.load(SyntheticPopulation.chunk(3, 0, 250, TODAY));
             AlmaClient alma = new AlmaClient(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
             Set<String> seen = new HashSet<>();
-            alma.users(null)
+            new AlmaUsers(alma)
+                    .matching(null)
                     .forEachRemaining(u ->
                             assertThat(seen.add(u.path("primary_id").asText())).isTrue());
             assertThat(seen).hasSize(250);
             int undergrads = 0;
-            for (var it = alma.users("user_group~UNDERGRAD"); it.hasNext(); it.next()) {
+            for (var it = new AlmaUsers(alma).matching("user_group~UNDERGRAD"); it.hasNext(); it.next()) {
                 undergrads++;
             }
             assertThat(undergrads).isPositive().isLessThan(250);
@@ -55,11 +56,11 @@ class AlmaClientTest {
         try (Simulator sim = simulator(SimulatorConfig.defaults())) {
             sim.load(PopulationService.demo());
             AlmaClient alma = new AlmaClient(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
-            ObjectNode before = alma.getUser("current-student");
+            ObjectNode before = new AlmaUsers(alma).get("current-student");
             ObjectNode edited = before.deepCopy();
             edited.put("purge_date", "2027-05-31Z");
-            alma.putUser("current-student", edited);
-            ObjectNode after = alma.getUser("current-student");
+            new AlmaUsers(alma).put("current-student", edited);
+            ObjectNode after = new AlmaUsers(alma).get("current-student");
             assertThat(after.path("purge_date").asText()).isEqualTo("2027-05-31Z");
             ObjectNode unchanged = after.deepCopy();
             unchanged.put("purge_date", before.path("purge_date").asText());
@@ -71,10 +72,11 @@ class AlmaClientTest {
     void almasRefusalsBecomeExceptionsWithAlmasCode() {
         try (Simulator sim = simulator(SimulatorConfig.defaults())) {
             AlmaClient alma = new AlmaClient(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
-            assertThatThrownBy(() -> alma.getUser("nobody")).isInstanceOfSatisfying(AlmaApiException.class, e -> {
-                assertThat(e.code()).isEqualTo("401861");
-                assertThat(e.status()).isEqualTo(400);
-            });
+            assertThatThrownBy(() -> new AlmaUsers(alma).get("nobody"))
+                    .isInstanceOfSatisfying(AlmaApiException.class, e -> {
+                        assertThat(e.code()).isEqualTo("401861");
+                        assertThat(e.status()).isEqualTo(400);
+                    });
             AlmaClient wrongKey = new AlmaClient(sim.baseUrl(), "nope");
             assertThatThrownBy(() -> wrongKey.get("/almaws/v1/users", Map.of()))
                     .isInstanceOfSatisfying(
@@ -94,7 +96,10 @@ class AlmaClientTest {
             sim.load(PopulationService.demo());
             AlmaClient alma = new AlmaClient(sim.baseUrl(), "k", 8, Duration.ofMillis(1));
             for (int i = 0; i < 20; i++) {
-                assertThat(alma.getUser("current-student").path("primary_id").asText())
+                assertThat(new AlmaUsers(alma)
+                                .get("current-student")
+                                .path("primary_id")
+                                .asText())
                         .isEqualTo("current-student");
             }
             assertThat(alma.retries())

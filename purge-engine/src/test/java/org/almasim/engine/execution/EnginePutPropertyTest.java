@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.almasim.engine.DemoAlma;
 import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.alma.AlmaUsers;
 import org.almasim.simulator.support.PropertyRunner;
 import org.almasim.simulator.support.RandomUsers;
 import org.junit.jupiter.api.AfterAll;
@@ -40,11 +41,11 @@ class EnginePutPropertyTest {
         String id = generated.path("primary_id").asText();
         alma.post("/almaws/v1/users", Map.of(), generated);
         try {
-            ObjectNode before = alma.getUser(id);
+            ObjectNode before = new AlmaUsers(alma).get(id);
             ObjectNode edited = before.deepCopy();
             edited.put("purge_date", "2031-12-31Z");
-            alma.putUser(id, edited);
-            ObjectNode after = alma.getUser(id);
+            new AlmaUsers(alma).put(id, edited);
+            ObjectNode after = new AlmaUsers(alma).get(id);
             if (!after.path("purge_date").asText().equals("2031-12-31Z")) {
                 return Optional.of("the purge date did not change: " + after);
             }

@@ -16,6 +16,7 @@ import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.alma.AlmaJson;
+import org.almasim.engine.alma.AlmaUsers;
 import org.almasim.engine.policy.Policy;
 import org.almasim.engine.progress.ProgressListener;
 import org.almasim.simulator.http.ApiKeys;
@@ -87,7 +88,7 @@ class FaultedRunTest {
 
     private List<JsonNode> users() {
         List<JsonNode> users = new ArrayList<>();
-        alma.users(null).forEachRemaining(users::add);
+        new AlmaUsers(alma).matching(null).forEachRemaining(users::add);
         return users;
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.almasim.engine.DemoAlma;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaJobs;
+import org.almasim.engine.alma.AlmaUsers;
 import org.almasim.engine.policy.Policy;
 import org.almasim.engine.progress.ProgressListener;
 import org.almasim.simulator.population.SyntheticPopulation;
@@ -104,7 +105,7 @@ class InterruptedRunPropertyTest {
 
     private List<JsonNode> users() {
         List<JsonNode> users = new ArrayList<>();
-        alma.users(null).forEachRemaining(users::add);
+        new AlmaUsers(alma).matching(null).forEachRemaining(users::add);
         return users;
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaJobs;
+import org.almasim.engine.alma.AlmaUsers;
 import org.almasim.engine.policy.Policy;
 import org.almasim.engine.policy.PolicyReader;
 import org.almasim.simulator.Simulator;
@@ -53,10 +54,10 @@ class NoticesAndReinstatementTest {
                 Simulator.create(SimulatorConfig.defaults().withToday(today)).start(0)) {
             sim.load(PopulationService.demo());
             AlmaClient alma = new AlmaClient(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
-            ObjectNode external = alma.getUser("flvc-expired-2022");
+            ObjectNode external = new AlmaUsers(alma).get("flvc-expired-2022");
             external.putObject("status").put("value", "INACTIVE");
-            alma.putUser("flvc-expired-2022", external);
-            ObjectNode before = alma.getUser("flvc-expired-2022");
+            new AlmaUsers(alma).put("flvc-expired-2022", external);
+            ObjectNode before = new AlmaUsers(alma).get("flvc-expired-2022");
 
             Map<String, String> outcome = new Reinstatement(alma, AlmaJobs.Ids.ALMASIM)
                     .reinstate(OPAL, List.of("flvc-expired-2022", "opal-expired-4y", "nobody"), today);
@@ -64,7 +65,7 @@ class NoticesAndReinstatementTest {
             assertThat(outcome.get("flvc-expired-2022"))
                     .contains("toggled to INTERNAL for the edit and back to EXTERNAL");
             assertThat(outcome.get("nobody")).startsWith("not reinstated");
-            ObjectNode after = alma.getUser("flvc-expired-2022");
+            ObjectNode after = new AlmaUsers(alma).get("flvc-expired-2022");
             assertThat(after.path("status").path("value").asText()).isEqualTo("ACTIVE");
             assertThat(after.path("expiry_date").asText()).isEqualTo("2025-08-01Z");
             assertThat(after.path("account_type").path("value").asText()).isEqualTo("EXTERNAL");
@@ -75,12 +76,14 @@ class NoticesAndReinstatementTest {
             List.of("status", "expiry_date", "status_date").forEach(expected::remove);
             assertThat(unchanged).as("every other field as it was").isEqualTo(expected);
 
-            assertThat(alma.getUser("opal-expired-4y")
+            assertThat(new AlmaUsers(alma)
+                            .get("opal-expired-4y")
                             .path("status")
                             .path("value")
                             .asText())
                     .isEqualTo("ACTIVE");
-            assertThat(alma.getUser("opal-expired-4y")
+            assertThat(new AlmaUsers(alma)
+                            .get("opal-expired-4y")
                             .path("account_type")
                             .path("value")
                             .asText())

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.almasim.engine.DemoAlma;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaJobs;
+import org.almasim.engine.alma.AlmaUsers;
 import org.almasim.engine.evaluation.Reason;
 import org.almasim.engine.evaluation.ReasonCode;
 import org.almasim.engine.policy.Policy;
@@ -77,7 +78,7 @@ class OpalRunTest {
     }
 
     private String status(String id) {
-        return alma.getUser(id).path("status").path("value").asText();
+        return new AlmaUsers(alma).get(id).path("status").path("value").asText();
     }
 
     @ParameterizedTest
@@ -138,7 +139,8 @@ class OpalRunTest {
         new Reinstatement(alma, AlmaJobs.Ids.ALMASIM).reinstate(OPAL, List.of("expired-7-days"), DemoAlma.FLVC_2024);
         RunReport again = run(mode, ProgressListener.NONE);
         assertThat(status("expired-7-days")).isEqualTo("ACTIVE");
-        assertThat(alma.getUser("expired-7-days").path("expiry_date").asText()).isEqualTo("2025-08-01Z");
+        assertThat(new AlmaUsers(alma).get("expired-7-days").path("expiry_date").asText())
+                .isEqualTo("2025-08-01Z");
         assertThat(again.inactive().done()).isZero();
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.almasim.engine.DemoAlma;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaJobs;
+import org.almasim.engine.alma.AlmaUsers;
 import org.almasim.engine.evaluation.Reason;
 import org.almasim.engine.evaluation.ReasonCode;
 import org.almasim.engine.policy.Policy;
@@ -74,7 +75,8 @@ class PolicyRunTest {
         assertThat(report.purge().done()).isEqualTo(5);
         assertThat(report.differences()).isEmpty();
         assertThat(PURGED).noneMatch(this::exists);
-        assertThat(alma.getUser("flvc-ill-dept").path("purge_date").asText()).isEqualTo("2050-01-01Z");
+        assertThat(new AlmaUsers(alma).get("flvc-ill-dept").path("purge_date").asText())
+                .isEqualTo("2050-01-01Z");
         assertThat(exists("flvc-with-loan")).isTrue();
     }
 
@@ -109,12 +111,17 @@ class PolicyRunTest {
         demo.opalCandidateSets();
         RunReport report = run("opal-lifecycle", PolicyRun.Mode.JOB);
         assertThat(report.inactive().jobInstance()).isNotNull();
-        assertThat(alma.getUser("opal-expired-last-week")
+        assertThat(new AlmaUsers(alma)
+                        .get("opal-expired-last-week")
                         .path("status")
                         .path("value")
                         .asText())
                 .isEqualTo("INACTIVE");
-        assertThat(alma.getUser("current-student").path("status").path("value").asText())
+        assertThat(new AlmaUsers(alma)
+                        .get("current-student")
+                        .path("status")
+                        .path("value")
+                        .asText())
                 .isEqualTo("ACTIVE");
         assertThat(exists("opal-expired-4y")).isFalse();
         assertThat(exists("opal-community"))

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.almasim.engine.DemoAlma;
 import org.almasim.engine.alma.AlmaJobs;
+import org.almasim.engine.alma.AlmaUsers;
 import org.almasim.engine.evaluation.Decision;
 import org.almasim.engine.execution.PolicyRun;
 import org.almasim.engine.execution.RunReport;
@@ -171,7 +172,9 @@ class CandidateSetsTest {
     /** Every user as Alma answers it, without the address the links carry (each library has a port of its own). */
     private List<String> users() {
         List<String> users = new ArrayList<>();
-        demo.alma.users(null).forEachRemaining(u -> users.add(u.toString().replaceAll("http://[^/\"]+", "")));
+        new AlmaUsers(demo.alma)
+                .matching(null)
+                .forEachRemaining(u -> users.add(u.toString().replaceAll("http://[^/\"]+", "")));
         return users;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.almasim.engine.DemoAlma;
 import org.almasim.engine.alma.AlmaJobs;
+import org.almasim.engine.alma.AlmaUsers;
 import org.almasim.engine.evaluation.Decision;
 import org.almasim.engine.evaluation.ReasonCode;
 import org.almasim.engine.execution.PolicyRun;
@@ -65,12 +66,13 @@ class OnePatronTest {
                         .isTrue();
             }
 
-            String notInTheSet = demo.alma.allUsers().stream()
-                    .map(user -> user.path("primary_id").asText())
-                    .filter(id -> preview.decisions().stream()
-                            .noneMatch(d -> d.primaryId().equals(id)))
-                    .findFirst()
-                    .orElseThrow();
+            String notInTheSet = new AlmaUsers(demo.alma)
+                    .all().stream()
+                            .map(user -> user.path("primary_id").asText())
+                            .filter(id -> preview.decisions().stream()
+                                    .noneMatch(d -> d.primaryId().equals(id)))
+                            .findFirst()
+                            .orElseThrow();
             assertThat(Preview.one(monthly, demo.alma, DemoAlma.FLVC_2024, notInTheSet, PURGE_JOB))
                     .as("the policy reads only its candidate set")
                     .isEmpty();

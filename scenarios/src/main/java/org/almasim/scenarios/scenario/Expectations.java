@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.alma.AlmaJson;
+import org.almasim.engine.alma.AlmaUsers;
 import org.almasim.engine.execution.RunReport;
 import org.almasim.engine.policy.Policy;
 
@@ -44,7 +45,7 @@ final class Expectations {
         List<String> failures = new ArrayList<>();
         List<String> wrong = new ArrayList<>();
         if (e.patron() != null) {
-            ObjectNode user = alma.findUser(e.patron(), Map.of()).orElse(null);
+            ObjectNode user = new AlmaUsers(alma).find(e.patron(), Map.of()).orElse(null);
             boolean expectExists = e.exists() == null || e.exists();
             if (user == null || !expectExists) {
                 compare(wrong, "exists", expectExists, user != null);
@@ -68,13 +69,19 @@ final class Expectations {
                         user.path("account_type").path("value").asText());
             }
         } else if (e.count() != null) {
-            long count = alma.allUsers().stream()
-                    .filter(u -> e.status() == null
-                            || e.status().equals(u.path("status").path("value").asText()))
-                    .filter(u -> e.userGroup() == null
-                            || e.userGroup()
-                                    .equals(u.path("user_group").path("value").asText()))
-                    .count();
+            long count = new AlmaUsers(alma)
+                    .all().stream()
+                            .filter(u -> e.status() == null
+                                    || e.status()
+                                            .equals(u.path("status")
+                                                    .path("value")
+                                                    .asText()))
+                            .filter(u -> e.userGroup() == null
+                                    || e.userGroup()
+                                            .equals(u.path("user_group")
+                                                    .path("value")
+                                                    .asText()))
+                            .count();
             compare(
                     wrong,
                     "count" + (e.status() == null ? "" : " of " + e.status())
@@ -238,9 +245,6 @@ final class Expectations {
     }
 
     private static LocalDate date(JsonNode node) {
-        String text = node.asText("");
-        return text.isBlank()
-                ? null
-                : LocalDate.parse(text.endsWith("Z") ? text.substring(0, text.length() - 1) : text);
+        return AlmaUsers.date(node).orElse(null);
     }
 }

@@ -16,6 +16,7 @@ import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaFees;
 import org.almasim.engine.alma.AlmaLoans;
 import org.almasim.engine.alma.AlmaSets;
+import org.almasim.engine.alma.AlmaUsers;
 
 /** What happens in the library between policy runs, done through Alma's API as staff and the SIS would do it. */
 public final class LibraryEvents {
@@ -25,6 +26,7 @@ public final class LibraryEvents {
     private static final String CIRC_DESK = "DEFAULT_CIRC_DESK";
 
     private final AlmaClient alma;
+    private final AlmaUsers almaUsers;
     private final ControlPlane control;
     private final AlmaLoans loans;
     private final AlmaFees fees;
@@ -36,6 +38,7 @@ public final class LibraryEvents {
     /** {@code loaded} places SIS files and names the source in errors; {@code say} hears what happened. */
     public LibraryEvents(AlmaClient alma, ControlPlane control, ScenarioReader.Loaded loaded, Consumer<String> say) {
         this.alma = alma;
+        this.almaUsers = new AlmaUsers(alma);
         this.control = control;
         this.loans = new AlmaLoans(alma);
         this.fees = new AlmaFees(alma);
@@ -74,7 +77,7 @@ public final class LibraryEvents {
         List<String> skipped = new ArrayList<>();
         for (JsonNode incoming : users) {
             String id = incoming.path("primary_id").asText();
-            ObjectNode existing = alma.findUser(id, Map.of()).orElse(null);
+            ObjectNode existing = almaUsers.find(id, Map.of()).orElse(null);
             if (existing == null) {
                 ObjectNode user = incoming.deepCopy();
                 if (!user.has("account_type")) {
@@ -86,12 +89,12 @@ public final class LibraryEvents {
                 if (!user.has("record_type")) {
                     user.putObject("record_type").put("value", "PUBLIC");
                 }
-                alma.createUser(user);
+                almaUsers.create(user);
                 created++;
             } else if ("EXTERNAL"
                     .equals(existing.path("account_type").path("value").asText())) {
                 incoming.properties().forEach(field -> existing.set(field.getKey(), field.getValue()));
-                alma.putUser(id, existing);
+                almaUsers.put(id, existing);
                 updated++;
             } else {
                 skipped.add(id);

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.almasim.engine.DemoAlma;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaJobs;
+import org.almasim.engine.alma.AlmaUsers;
 import org.almasim.engine.evaluation.Decision.Action;
 import org.almasim.engine.execution.PolicyRun;
 import org.almasim.engine.execution.Reinstatement;
@@ -280,7 +281,7 @@ class LifecycleStatefulPropertyTest {
                 }
                 case "fine" -> events.fine(new Scenario.Fine(id, BigDecimal.valueOf(step.number()), null));
                 case "pay" -> {
-                    if (alma.get(AlmaClient.userPath(id) + "/fees", Map.of("status", "ACTIVE"))
+                    if (alma.get(AlmaUsers.path(id) + "/fees", Map.of("status", "ACTIVE"))
                                     .path("total_record_count")
                                     .asInt()
                             > 0) {
@@ -366,7 +367,7 @@ class LifecycleStatefulPropertyTest {
         /** Every user with its loans and balance as Alma counts them. */
         private Map<String, ObjectNode> snapshot() {
             Map<String, ObjectNode> users = new LinkedHashMap<>();
-            for (ObjectNode user : alma.allUsers()) {
+            for (ObjectNode user : new AlmaUsers(alma).all()) {
                 String id = user.path("primary_id").asText();
                 users.put(id, (ObjectNode) alma.get("/almaws/v1/users/" + id, Map.of("expand", "loans,fees")));
             }

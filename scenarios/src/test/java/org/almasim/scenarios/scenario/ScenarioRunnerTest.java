@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.almasim.control.ControlPlane;
 import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.alma.AlmaUsers;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.SimulatorConfig;
 import org.almasim.simulator.http.ApiKeys;
@@ -81,7 +82,7 @@ class ScenarioRunnerTest {
             ObjectNode desk = new ObjectMapper().createObjectNode();
             desk.putObject("circ_desk").put("value", "DEFAULT_CIRC_DESK");
             desk.putObject("library").put("value", "MAIN");
-            alma.post(AlmaClient.userPath("reader") + "/loans", Map.of("item_barcode", "B-1"), desk);
+            alma.post(AlmaUsers.path("reader") + "/loans", Map.of("item_barcode", "B-1"), desk);
             play.step();
             assertThat(play.hasNext()).isFalse();
         }
