@@ -3,9 +3,12 @@ package org.almasim.engine.alma;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +28,63 @@ public final class AlmaJobs {
         public static final String ALMASIM_UPDATE_USERS = "M148";
 
         public static final Ids ALMASIM = new Ids(ALMASIM_PURGE_ON_SET, ALMASIM_UPDATE_USERS);
+    }
+
+    /** What a job run is asked to do: its parameters in Alma's names. */
+    public sealed interface Request permits PurgeOnSet, UpdateUsers {
+        Map<String, String> parameters();
+    }
+
+    /**
+     * Purge User Records on a set: the set, the run's name (which its instances show), and the balance up to which a
+     * patron's fees are waived rather than stopping the purge.
+     */
+    public record PurgeOnSet(String setId, String jobName, Optional<BigDecimal> waiveThreshold) implements Request {
+        @Override
+        public Map<String, String> parameters() {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            parameters.put("set_id", setId);
+            parameters.put("job_name", jobName);
+            waiveThreshold.ifPresent(threshold -> parameters.put("waive_threshold", threshold.toPlainString()));
+            return parameters;
+        }
+    }
+
+    /**
+     * Update/Notify Users on a set: each field given is set on every member (Alma's {@code UPDATE_User_Information_X}
+     * pairs, a date as epoch milliseconds at the start of its day in UTC).
+     */
+    public record UpdateUsers(
+            String setId,
+            Optional<String> jobName,
+            Optional<String> status,
+            Optional<String> accountType,
+            Optional<LocalDate> expiryDate)
+            implements Request {
+        /** Sets the status of every member of the set. */
+        public static UpdateUsers status(String setId, String jobName, String status) {
+            return new UpdateUsers(
+                    setId, Optional.of(jobName), Optional.of(status), Optional.empty(), Optional.empty());
+        }
+
+        @Override
+        public Map<String, String> parameters() {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            parameters.put("set_id", setId);
+            accountType.ifPresent(type -> update(parameters, "Account_Type", type));
+            status.ifPresent(value -> update(parameters, "Status", value));
+            expiryDate.ifPresent(day -> update(
+                    parameters,
+                    "Expiry_Date",
+                    String.valueOf(day.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli())));
+            jobName.ifPresent(name -> parameters.put("job_name", name));
+            return parameters;
+        }
+
+        private static void update(Map<String, String> parameters, String field, String value) {
+            parameters.put("UPDATE_User_Information_" + field + "_Active", "true");
+            parameters.put("UPDATE_User_Information_" + field + "_Value", value);
+        }
     }
 
     /** One refusal in a job's report: the user and Alma's words. */
@@ -83,8 +143,13 @@ public final class AlmaJobs {
         return counters.size() > index ? counters.get(index).path("value").asInt(fallback) : fallback;
     }
 
+    /** Starts the job as asked and polls its instance until it has finished; answers the instance. */
+    public JsonNode run(String jobId, Request request, ProgressListener progress) {
+        return run(jobId, request.parameters(), progress);
+    }
+
     /** Starts a job with Alma's parameter body and polls its instance until it has finished; answers the instance. */
-    public JsonNode run(String jobId, Map<String, String> parameters, ProgressListener progress) {
+    JsonNode run(String jobId, Map<String, String> parameters, ProgressListener progress) {
         awaitUnfinishedRuns(jobId, progress);
         ObjectNode body = AlmaJson.MAPPER.createObjectNode();
         ArrayNode list = body.putArray("parameter");

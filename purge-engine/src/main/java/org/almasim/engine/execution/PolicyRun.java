@@ -140,15 +140,7 @@ public final class PolicyRun {
         String set = sets.itemized("almasim " + policy.name() + " - inactive", ids);
         return runJob(
                 jobs.updateUsers(),
-                Map.of(
-                        "set_id",
-                        set,
-                        "UPDATE_User_Information_Status_Active",
-                        "true",
-                        "UPDATE_User_Information_Status_Value",
-                        "INACTIVE",
-                        "job_name",
-                        policy.name() + " - mark inactive " + today),
+                AlmaJobs.UpdateUsers.status(set, policy.name() + " - mark inactive " + today, "INACTIVE"),
                 ids.size());
     }
 
@@ -165,14 +157,11 @@ public final class PolicyRun {
         RunReport.StageResult sent = RunReport.StageResult.none();
         if (!send.isEmpty()) {
             String set = sets.itemized("almasim " + policy.name() + " - purge", send);
-            Map<String, String> parameters = new LinkedHashMap<>();
-            parameters.put("set_id", set);
-            parameters.put("job_name", jobName);
-            if (policy.purge() != null) {
-                parameters.put(
-                        "waive_threshold", policy.purge().waiveThreshold().toPlainString());
-            }
-            sent = runJob(jobs.purgeOnSet(), parameters, send.size());
+            sent = runJob(
+                    jobs.purgeOnSet(),
+                    new AlmaJobs.PurgeOnSet(
+                            set, jobName, Optional.ofNullable(policy.purge()).map(Policy.PurgeStage::waiveThreshold)),
+                    send.size());
         }
         Map<String, List<Reason>> notSentAgain = new LinkedHashMap<>();
         ids.stream()
@@ -270,8 +259,8 @@ public final class PolicyRun {
     }
 
     /** Runs a job and follows its instance to the end, then collects its counters and every event. */
-    private RunReport.StageResult runJob(String jobId, Map<String, String> parameters, int users) {
-        JsonNode instance = almaJobs.run(jobId, parameters, progress);
+    private RunReport.StageResult runJob(String jobId, AlmaJobs.Request request, int users) {
+        JsonNode instance = almaJobs.run(jobId, request, progress);
         Map<String, String> exceptions = new LinkedHashMap<>();
         almaJobs.events(instance).forEach(e -> exceptions.put(e.primaryId(), e.description()));
         int processed = AlmaJobs.counter(instance, 0, users);

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaJobs;
@@ -67,17 +67,9 @@ public final class Reinstatement {
 
     private void toggleToInternalAndEdit(Policy policy, String id, LocalDate expiry) {
         String set = new AlmaSets(alma).itemized("almasim " + policy.name() + " - reinstate", List.of(id));
-        Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("set_id", set);
-        parameters.put("UPDATE_User_Information_Account_Type_Active", "true");
-        parameters.put("UPDATE_User_Information_Account_Type_Value", "INTERNAL");
-        parameters.put("UPDATE_User_Information_Status_Active", "true");
-        parameters.put("UPDATE_User_Information_Status_Value", "ACTIVE");
-        parameters.put("UPDATE_User_Information_Expiry_Date_Active", "true");
-        parameters.put(
-                "UPDATE_User_Information_Expiry_Date_Value",
-                String.valueOf(expiry.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli()));
-        JsonNode finished = new AlmaJobs(alma).run(jobs.updateUsers(), parameters, ProgressListener.NONE);
+        AlmaJobs.UpdateUsers toInternal = new AlmaJobs.UpdateUsers(
+                set, Optional.empty(), Optional.of("ACTIVE"), Optional.of("INTERNAL"), Optional.of(expiry));
+        JsonNode finished = new AlmaJobs(alma).run(jobs.updateUsers(), toInternal, ProgressListener.NONE);
         if (!finished.path("status").path("value").asText().equals("COMPLETED_SUCCESS")) {
             throw new AlmaApiException(
                     0,
