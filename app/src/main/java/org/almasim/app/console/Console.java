@@ -3,7 +3,6 @@ package org.almasim.app.console;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,26 +11,19 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.almasim.app.console.ConsoleViews.DecisionPage;
 import org.almasim.app.console.ConsoleViews.History;
 import org.almasim.app.console.ConsoleViews.Outcome;
 import org.almasim.app.console.ConsoleViews.Overview;
-import org.almasim.app.console.ConsoleViews.PolicyChoice;
 import org.almasim.app.console.ConsoleViews.PolicyVerdict;
 import org.almasim.app.console.ConsoleViews.PreviewSummary;
-import org.almasim.app.console.ConsoleViews.Saved;
 import org.almasim.app.console.ConsoleViews.ScenarioState;
-import org.almasim.control.ControlPlane;
-import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.evaluation.Decision;
 import org.almasim.engine.execution.PolicyRun;
 import org.almasim.engine.execution.RunReport;
 import org.almasim.engine.policy.Policy;
-import org.almasim.engine.policy.PolicyReader;
 import org.almasim.engine.preview.Preview;
-import org.almasim.engine.report.RunFormat;
 import org.almasim.scenarios.scenario.PolicyCalendar;
 import org.almasim.scenarios.scenario.ScenarioPlay;
 import org.almasim.scenarios.scenario.ScenarioReader;
@@ -49,21 +41,11 @@ import org.almasim.simulator.errors.AlmaError;
  */
 public final class Console implements AutoCloseable {
     private static final int NEAR_MISS_DAYS = 30;
-    private static final String FROM_CONSOLE = "run from the console";
 
-    /**
-     * The shipped policies, read once, when the console first needs them (a class of its own is initialised on first
-     * use): reading and checking them costs a serve's start a few hundred milliseconds it need not wait for.
-     */
-    private static final class Shipped {
-        static final Map<String, Policy> POLICIES = PolicyReader.SHIPPED.stream()
-                .collect(Collectors.toMap(name -> name, PolicyReader::load, (a, b) -> a, LinkedHashMap::new));
-    }
-
-    private final Simulator simulator;
     private final Institution institution;
+    private final ConsoleLibrary library;
     private final Object lock = new Object();
-    private final OneChange change = new OneChange();
+    private final OneChange change;
 
     private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "almasim-console-run");
@@ -72,11 +54,8 @@ public final class Console implements AutoCloseable {
     });
     private final ToldLines told;
     private final Function<String, Console> members;
+    private final ConsoleMemory memory;
     private final ConsoleRuns runs;
-    private final StatusHistory history = new StatusHistory();
-    private final ConsolePreviews previews = new ConsolePreviews();
-    private final NotPurgedTally notPurged = new NotPurgedTally();
-    private AlmaClient alma;
     private PolicyCalendar calendar;
     private Optional<ScenarioPlay> play = Optional.empty();
     private List<String> restoredSchedules = List.of();
@@ -87,65 +66,47 @@ public final class Console implements AutoCloseable {
      * another institution's console by its code, for a consortium scenario loaded here.
      */
     Console(Simulator simulator, Institution institution, ToldLines told, Function<String, Console> members) {
-        this.simulator = simulator;
         this.institution = institution;
+        this.library = new ConsoleLibrary(simulator, institution);
+        // A change takes the library's date afresh (another client may have moved the clock), and only then: a reader
+        // that moved the calendar's day during a clock move could make it run a day twice.
+        this.change = new OneChange(() -> calendar().follow(library.today()), this::save);
         this.told = told;
         this.members = members;
-        this.runs = new ConsoleRuns(institution.code());
-        restore();
+        this.memory =
+                new ConsoleMemory(institution.code(), () -> library.control().patronSummary());
+        this.runs = memory.runs;
+        // The schedules of shipped policies a previous process of this library left: the calendar is made when first
+        // needed, once the server listens, since it reaches the library over HTTP.
+        this.restoredSchedules = memory.restore(institution.state()).stream()
+                .filter(ShippedPolicies.ALL::containsKey)
+                .toList();
     }
 
-    /** The schedules of shipped policies, the charts' history and the runs a previous process of this library left. */
-    private void restore() {
-        Saved.readFrom(institution.state()).ifPresent(saved -> {
-            history.restore(saved.status());
-            saved.runs().forEach(runs::restore);
-            notPurged.restore(saved.notPurged());
-            // The calendar is made when first needed, once the server listens: it reaches the library over HTTP.
-            restoredSchedules = saved.scheduled().stream()
-                    .filter(Shipped.POLICIES::containsKey)
-                    .toList();
-        });
-    }
-
-    /** Saves what {@link #restore} reads; called after every change the console makes. */
+    /** Saves what the console remembers; called after every change the console makes. */
     private void save() {
-        Saved saved;
+        List<String> scheduled;
         synchronized (lock) {
-            List<String> scheduled = calendar == null
+            scheduled = calendar == null
                     ? List.of()
                     : List.copyOf(calendar.policies().keySet());
-            saved = new Saved(scheduled, history.points(), runs.views(), notPurged.saved());
         }
-        saved.writeTo(institution.state());
+        memory.save(institution.state(), scheduled);
     }
 
     public Overview overview() {
-        PolicyCalendar calendar = calendar();
-        List<PolicyChoice> choices = new ArrayList<>();
-        for (var shipped : Shipped.POLICIES.entrySet()) {
-            String name = shipped.getKey();
-            Policy policy = shipped.getValue();
-            choices.add(PolicyChoice.of(name, policy, calendar.policies().containsKey(name)));
-        }
-        // A scenario's own policies, and a consortium member's version of a shipped one, are offered as scheduled.
-        calendar.policies().forEach((name, policy) -> {
-            if (choices.stream().noneMatch(c -> c.name().equals(name))) {
-                choices.add(PolicyChoice.of(name, policy, true));
-            }
-        });
         return new Overview(
                 today(),
-                choices,
+                ShippedPolicies.choices(calendar().policies()),
                 ScenarioReader.SHIPPED,
                 scenarioState().orElse(null),
-                busy(),
+                change.current().isPresent(),
                 change.current().orElse(null));
     }
 
     /** Runs or stops running a policy on its schedule whenever the clock moves. */
     public Overview schedule(String name, boolean scheduled) {
-        changing(scheduled ? "scheduling " + name : "unscheduling " + name, () -> {
+        change.during(scheduled ? "scheduling " + name : "unscheduling " + name, () -> {
             if (scheduled) {
                 calendar().schedule(name, policy(name));
             } else {
@@ -158,8 +119,8 @@ public final class Console implements AutoCloseable {
 
     public PreviewSummary preview(String name) {
         Policy policy = policy(name);
-        return previews.preview(
-                () -> EngineRefusals.relayed(() -> Preview.of(policy, alma(), today(), NEAR_MISS_DAYS)),
+        return memory.previews.preview(
+                () -> EngineRefusals.relayed(() -> Preview.of(policy, library.alma(), today(), NEAR_MISS_DAYS)),
                 policy.candidateSets().orElse(List.of()));
     }
 
@@ -168,11 +129,11 @@ public final class Console implements AutoCloseable {
      * candidacy): the patron page's verdicts. A policy that cannot be judged says why and the others are still judged.
      */
     public List<PolicyVerdict> verdicts(String primaryId) {
-        return ConsolePreviews.verdicts(calendar().policies(), alma(), today(), primaryId);
+        return ConsolePreviews.verdicts(calendar().policies(), library.alma(), today(), primaryId);
     }
 
     public DecisionPage decisions(Optional<Decision.Action> action, int offset, int limit) {
-        return previews.decisions(action, offset, limit);
+        return memory.previews.decisions(action, offset, limit);
     }
 
     /** Starts the policy's stages (all when none are named) in the background; the page follows it with {@link #run}. */
@@ -181,27 +142,29 @@ public final class Console implements AutoCloseable {
         Set<Policy.Stage> chosen = stages.isEmpty() ? EnumSet.allOf(Policy.Stage.class) : stages;
         LocalDate today = today();
         PolicyCalendar calendar = calendar();
-        begin("running " + name);
+        change.claim("running " + name);
         ConsoleRun run;
         try {
             String stageNames = chosen.stream()
                     .filter(policy.present()::contains)
                     .map(s -> s.name().toLowerCase(Locale.ROOT))
                     .collect(Collectors.joining(", "));
-            run = runs.add(id -> new ConsoleRun(id, institution.code(), name, today, stageNames, FROM_CONSOLE));
+            run = runs.add(
+                    id -> new ConsoleRun(id, institution.code(), name, today, stageNames, ConsoleMemory.FROM_CONSOLE));
             background.submit(() -> {
                 try {
-                    Optional<RunReport> report = calendar.run(name, policy, chosen, mode, FROM_CONSOLE, run);
+                    Optional<RunReport> report =
+                            calendar.run(name, policy, chosen, mode, ConsoleMemory.FROM_CONSOLE, run);
                     report.ifPresent(done -> {
                         run.finish(done);
-                        notPurged.add(done);
+                        memory.notPurged.add(done);
                     });
                     run.narrated(told.drain());
-                    recordStatus();
+                    memory.recordStatus();
                 } catch (RuntimeException e) {
                     run.failed(e.getMessage());
                 } finally {
-                    endChange();
+                    change.end();
                 }
             });
         } catch (RuntimeException e) {
@@ -216,14 +179,7 @@ public final class Console implements AutoCloseable {
     }
 
     public String report(String id, String format) {
-        RunReport report = runs.find(id)
-                .report()
-                .orElseThrow(() -> AlmaError.PARAMETER_NOT_VALID.refusal("Run " + id + " has no report yet."));
-        try {
-            return RunFormat.parse(format).render(report);
-        } catch (IllegalArgumentException e) {
-            throw AlmaError.PARAMETER_NOT_VALID.refusal(e.getMessage());
-        }
+        return runs.report(id, format);
     }
 
     /**
@@ -232,20 +188,24 @@ public final class Console implements AutoCloseable {
      * them is claimed for the move, so one that is busy refuses it before the clock moves.
      */
     public Outcome advance(ClockStep step, List<Console> alongside) {
-        return changingAlongside("moving the clock on by a " + step.name().toLowerCase(Locale.ROOT), alongside, () -> {
-            PolicyCalendar calendar = calendar();
-            LocalDate to = step.after(calendar.today());
-            RunMarks before = marks(alongside);
-            List<PolicyCalendar> calendars = new ArrayList<>(List.of(calendar));
-            alongside.forEach(other -> calendars.add(other.calendar()));
-            EngineRefusals.relayed(() -> {
-                PolicyCalendar.advanceTogether(calendars, to);
-                return null;
-            });
-            recordStatus();
-            alongside.forEach(Console::recordStatus);
-            return outcome(before, List.of());
-        });
+        return change.during(
+                "moving the clock on by a " + step.name().toLowerCase(Locale.ROOT),
+                institution.code(),
+                changes(alongside),
+                () -> {
+                    PolicyCalendar calendar = calendar();
+                    LocalDate to = step.after(calendar.today());
+                    ConsoleRuns.Marks before = marks(alongside);
+                    List<PolicyCalendar> calendars = new ArrayList<>(List.of(calendar));
+                    alongside.forEach(other -> calendars.add(other.calendar()));
+                    EngineRefusals.relayed(() -> {
+                        PolicyCalendar.advanceTogether(calendars, to);
+                        return null;
+                    });
+                    memory.recordStatus();
+                    alongside.forEach(other -> other.memory.recordStatus());
+                    return outcome(before, List.of());
+                });
     }
 
     /**
@@ -258,15 +218,15 @@ public final class Console implements AutoCloseable {
             throw AlmaError.PARAMETER_NOT_VALID.refusal("No shipped scenario is called '" + name + "' ("
                     + String.join(", ", ScenarioReader.SHIPPED) + ").");
         }
-        return changingAlongside("loading the scenario " + name, alongside, () -> {
+        return change.during("loading the scenario " + name, institution.code(), changes(alongside), () -> {
             ScenarioPlay loaded = EngineRefusals.relayed(() -> {
-                control().reset();
+                library.control().reset();
                 ScenarioPlay started = new ScenarioPlay(
                         ScenarioReader.load(name),
-                        alma(),
-                        control(),
+                        library.alma(),
+                        library.control(),
                         told,
-                        member -> member.isEmpty() ? listener : members.apply(member).listener);
+                        member -> member.isEmpty() ? memory.listener : members.apply(member).memory.listener);
                 told.drain();
                 started.start();
                 return started;
@@ -274,16 +234,10 @@ public final class Console implements AutoCloseable {
             Map<String, PolicyCalendar> memberCalendars = loaded.memberCalendars();
             synchronized (lock) {
                 play = Optional.of(loaded);
-                calendar = memberCalendars.isEmpty()
-                        ? loaded.calendar()
-                        : new PolicyCalendar(
-                                alma(), control(), told, simulator.clock().today(), listener);
-                runs.clear();
-                history.clear();
-                previews.forget();
-                notPurged.clear();
+                calendar = memberCalendars.isEmpty() ? loaded.calendar() : newCalendar();
+                memory.forget();
             }
-            recordStatus();
+            memory.recordStatus();
             memberCalendars.forEach(
                     (code, memberCalendar) -> members.apply(code).adopt(memberCalendar));
             return outcome(marks(memberConsoles()), List.of());
@@ -295,53 +249,42 @@ public final class Console implements AutoCloseable {
         synchronized (lock) {
             calendar = memberCalendar;
             play = Optional.empty();
-            runs.clear();
-            history.clear();
-            previews.forget();
-            notPurged.clear();
+            memory.forget();
         }
-        recordStatus();
+        memory.recordStatus();
         save();
     }
 
     /** Does the loaded scenario's next timeline step, with its narration and the expectations that did not hold. */
     public Outcome step(List<Console> alongside) {
-        return changingAlongside("stepping the scenario", alongside, () -> {
-            ScenarioPlay current;
-            synchronized (lock) {
-                current = play.orElseThrow(() -> AlmaError.PARAMETER_NOT_VALID.refusal("Load a scenario first."));
-            }
+        return change.during("stepping the scenario", institution.code(), changes(alongside), () -> {
+            ScenarioPlay current =
+                    play().orElseThrow(() -> AlmaError.PARAMETER_NOT_VALID.refusal("Load a scenario first."));
             if (!current.hasNext()) {
                 throw AlmaError.PARAMETER_NOT_VALID.refusal("The scenario "
                         + current.scenario().name() + " has no more steps; load it again to replay it.");
             }
             List<Console> memberConsoles = memberConsoles();
-            RunMarks before = marks(memberConsoles);
+            ConsoleRuns.Marks before = marks(memberConsoles);
             List<String> failures = EngineRefusals.relayed(current::step);
             if (!current.hasNext()) {
                 current.finish();
             }
-            recordStatus();
-            memberConsoles.forEach(Console::recordStatus);
+            memory.recordStatus();
+            memberConsoles.forEach(other -> other.memory.recordStatus());
             return outcome(before, failures);
         });
     }
 
     /** The consoles of the members of the consortium scenario loaded here; none for a scenario of one library. */
     private List<Console> memberConsoles() {
-        Optional<ScenarioPlay> current;
-        synchronized (lock) {
-            current = play;
-        }
-        return current.map(
+        return play().map(
                         p -> p.memberCalendars().keySet().stream().map(members).toList())
                 .orElse(List.of());
     }
 
     public History history() {
-        synchronized (lock) {
-            return new History(history.points(), runs.views(), notPurged.counts());
-        }
+        return memory.view();
     }
 
     @Override
@@ -349,121 +292,42 @@ public final class Console implements AutoCloseable {
         background.shutdownNow();
     }
 
-    /** Hears the calendar's runs: scheduled and scenario ones are recorded here; the console's own already are. */
-    private final PolicyCalendar.RunListener listener = new PolicyCalendar.RunListener() {
-        @Override
-        public void ran(PolicyCalendar.Ran ran) {
-            if (!ran.why().equals(FROM_CONSOLE)) {
-                runs.add(id -> ConsoleRun.finished(
-                        id, institution.code(), ran.policy(), ran.day(), ran.stages(), ran.why(), ran.report()));
-                notPurged.add(ran.report());
-                // A point on the day of a run that changed the library: the status line steps there. A run that changed
-                // nothing (a weekly stage, most weeks) would count the same patrons again.
-                RunReport report = ran.report();
-                if (report.datesFixed()
-                                + report.inactive().done()
-                                + report.purge().done()
-                        > 0) {
-                    recordStatus();
-                }
-            }
-        }
-
-        @Override
-        public void refused(String policy, LocalDate day, String stages, String why, String reasons) {
-            ConsoleRun run = why.equals(FROM_CONSOLE)
-                    ? runs.running().orElseThrow()
-                    : runs.add(id -> new ConsoleRun(id, institution.code(), policy, day, stages, why));
-            run.refused(reasons);
-        }
-    };
-
     /** How many runs this console and others had before a change: its outcome lists the runs made since, in each. */
-    private record RunMarks(Map<Console, Integer> before) {}
-
-    private RunMarks marks(List<Console> others) {
-        Map<Console, Integer> before = new LinkedHashMap<>();
-        before.put(this, runs.count());
-        others.forEach(other -> before.put(other, other.runs.count()));
-        return new RunMarks(before);
+    private ConsoleRuns.Marks marks(List<Console> others) {
+        List<ConsoleRuns> all = new ArrayList<>(List.of(runs));
+        others.forEach(other -> all.add(other.runs));
+        return ConsoleRuns.Marks.of(all);
     }
 
-    private Outcome outcome(RunMarks marks, List<String> failures) {
-        List<ConsoleRun.View> made = marks.before().entrySet().stream()
-                .flatMap(mark -> mark.getKey().runs.since(mark.getValue()).stream())
-                .toList();
+    private Outcome outcome(ConsoleRuns.Marks marks, List<String> failures) {
         return new Outcome(
-                today(), told.drain(), made, failures, scenarioState().orElse(null));
+                today(), told.drain(), marks.made(), failures, scenarioState().orElse(null));
     }
 
     private Optional<ScenarioState> scenarioState() {
-        Optional<ScenarioPlay> current;
+        return play().map(ScenarioState::of);
+    }
+
+    private Optional<ScenarioPlay> play() {
         synchronized (lock) {
-            current = play;
-        }
-        return current.map(ScenarioState::of);
-    }
-
-    private void recordStatus() {
-        history.record(control().patronSummary());
-    }
-
-    private boolean busy() {
-        return change.current().isPresent();
-    }
-
-    /**
-     * Claims the library for one change, or refuses at once with what is already changing it. The calendar then
-     * takes the library's date afresh (another client may have moved the clock), and only here: a reader that moved
-     * the calendar's day during a clock move could make it run a day twice.
-     */
-    private void begin(String what) {
-        change.claim(what, () -> calendar().follow(simulator.clock().today()));
-    }
-
-    /** A change that claims the other institutions' consoles too, as a move of the consortium's one clock must. */
-    private <T> T changingAlongside(String what, List<Console> alongside, Supplier<T> work) {
-        return changing(what, () -> {
-            List<Console> claimed = new ArrayList<>();
-            try {
-                for (Console other : alongside) {
-                    other.begin(what + " in " + institution.code());
-                    claimed.add(other);
-                }
-                return work.get();
-            } finally {
-                claimed.forEach(Console::endChange);
-            }
-        });
-    }
-
-    private <T> T changing(String what, Supplier<T> work) {
-        begin(what);
-        try {
-            return work.get();
-        } finally {
-            endChange();
+            return play;
         }
     }
 
-    private void endChange() {
-        save();
-        change.release();
+    private static List<OneChange> changes(List<Console> consoles) {
+        return consoles.stream().map(console -> console.change).toList();
     }
 
     private Policy policy(String name) {
-        Optional<Policy> scheduled = calendar().policy(name);
-        if (scheduled.isPresent()) {
-            return scheduled.get();
-        }
-        return Optional.ofNullable(Shipped.POLICIES.get(name))
-                .orElseThrow(() -> AlmaError.PARAMETER_NOT_VALID.refusal("No shipped policy is called '" + name + "' ("
-                        + String.join(", ", Shipped.POLICIES.keySet()) + ")."));
+        return calendar().policy(name).orElseGet(() -> ShippedPolicies.named(name));
     }
 
-    /** The library's today, taken afresh: another client may have moved the clock since the console last looked. */
     private LocalDate today() {
-        return simulator.clock().today();
+        return library.today();
+    }
+
+    private PolicyCalendar newCalendar() {
+        return new PolicyCalendar(library.alma(), library.control(), told, library.today(), memory.listener);
     }
 
     private PolicyCalendar calendar() {
@@ -471,37 +335,15 @@ public final class Console implements AutoCloseable {
         boolean created = false;
         synchronized (lock) {
             if (calendar == null) {
-                calendar = new PolicyCalendar(
-                        alma(), control(), told, simulator.clock().today(), listener);
-                restoredSchedules.forEach(name -> calendar.schedule(name, Shipped.POLICIES.get(name)));
-                created = history.isEmpty();
+                calendar = newCalendar();
+                restoredSchedules.forEach(name -> calendar.schedule(name, ShippedPolicies.ALL.get(name)));
+                created = memory.history.isEmpty();
             }
             current = calendar;
         }
         if (created) {
-            recordStatus();
+            memory.recordStatus();
         }
         return current;
-    }
-
-    private AlmaClient alma() {
-        synchronized (lock) {
-            if (alma == null) {
-                alma = new AlmaClient(simulator.baseUrl(), readWriteKey());
-            }
-            return alma;
-        }
-    }
-
-    private ControlPlane control() {
-        return ControlPlane.at(simulator.baseUrl(), readWriteKey());
-    }
-
-    private String readWriteKey() {
-        return institution
-                .apiKeys()
-                .readWriteKey()
-                .orElseThrow(() -> AlmaError.PARAMETER_NOT_VALID.refusal(
-                        "The console needs a read-write API key; " + institution.code() + " has only read-only ones."));
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.almasim.engine.execution.RunReport;
+import org.almasim.engine.report.RunFormat;
 import org.almasim.simulator.errors.AlmaError;
 
 /** The console's runs in the order they were made, numbered from 1: started here, fired by schedules or by scenarios. */
@@ -59,5 +61,31 @@ final class ConsoleRuns {
 
     synchronized void clear() {
         runs.clear();
+    }
+
+    /** A finished run's report as text, CSV or JSON ({@code RunFormat}). */
+    String report(String id, String format) {
+        RunReport report = find(id).report()
+                .orElseThrow(() -> AlmaError.PARAMETER_NOT_VALID.refusal("Run " + id + " has no report yet."));
+        try {
+            return RunFormat.parse(format).render(report);
+        } catch (IllegalArgumentException e) {
+            throw AlmaError.PARAMETER_NOT_VALID.refusal(e.getMessage());
+        }
+    }
+
+    /** How many runs some consoles had before a change; {@link #made} lists the runs made since, in each. */
+    record Marks(Map<ConsoleRuns, Integer> before) {
+        static Marks of(List<ConsoleRuns> consoles) {
+            Map<ConsoleRuns, Integer> before = new LinkedHashMap<>();
+            consoles.forEach(runs -> before.put(runs, runs.count()));
+            return new Marks(before);
+        }
+
+        List<ConsoleRun.View> made() {
+            return before.entrySet().stream()
+                    .flatMap(mark -> mark.getKey().since(mark.getValue()).stream())
+                    .toList();
+        }
     }
 }
