@@ -47,17 +47,17 @@ public final class LibraryEvents {
         this.say = say;
     }
 
-    public void checkout(Scenario.Checkout checkout) {
+    public void checkout(TimelineAction.Checkout checkout) {
         loans.checkout(checkout.user(), checkout.barcode(), LIBRARY, CIRC_DESK);
         say(checkout.user() + " borrows " + checkout.barcode());
     }
 
-    public void fine(Scenario.Fine fine) {
+    public void fine(TimelineAction.Fine fine) {
         fees.charge(fine.user(), fine.type() == null ? "OVERDUEFINE" : fine.type(), fine.amount(), LIBRARY);
         say(fine.user() + " is fined " + fine.amount().toPlainString());
     }
 
-    public void pay(Scenario.Payment pay) {
+    public void pay(TimelineAction.Payment pay) {
         fees.payAll(pay.user(), Optional.ofNullable(pay.amount()), "CASH");
         say(pay.user() + " pays "
                 + (pay.amount() == null ? "everything owed" : pay.amount().toPlainString()));
@@ -67,7 +67,7 @@ public final class LibraryEvents {
      * Alma's SIS synchronisation: users in the file are created, or updated when EXTERNAL (INTERNAL accounts are
      * the library's, not the SIS's); users missing from the file are left alone, expired or not.
      */
-    public void sisLoad(Scenario.SisLoad load) {
+    public void sisLoad(TimelineAction.SisLoad load) {
         List<JsonNode> users = new ArrayList<>(load.users());
         if (load.file() != null) {
             users.addAll(readSisFile(load.file()));
@@ -118,7 +118,7 @@ public final class LibraryEvents {
         }
     }
 
-    public void giveBack(Scenario.Return giveBack) {
+    public void giveBack(TimelineAction.Return giveBack) {
         if (!loans.giveBack(giveBack.user(), giveBack.barcode(), LIBRARY, CIRC_DESK)) {
             throw new ScenarioException(
                     loaded.source(), List.of("return: " + giveBack.user() + " has no loan of " + giveBack.barcode()));
@@ -126,13 +126,13 @@ public final class LibraryEvents {
         say(giveBack.user() + " returns " + giveBack.barcode());
     }
 
-    public void waive(Scenario.Payment waive) {
+    public void waive(TimelineAction.Payment waive) {
         fees.waiveActive(waive.user(), Optional.ofNullable(waive.amount()), "OTHER");
         say(waive.user() + "'s fines are waived"
                 + (waive.amount() == null ? "" : " (" + waive.amount().toPlainString() + " each)"));
     }
 
-    public void changeSet(Scenario.SetChange change, String op) {
+    public void changeSet(TimelineAction.SetChange change, String op) {
         sets.changeMembers(change.set(), change.users(), op.equals("add_members"));
         say((op.equals("add_members") ? "added to " : "removed from ") + change.set() + ": "
                 + String.join(", ", change.users()));

@@ -11,6 +11,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.almasim.engine.consortium.Consortium;
+import org.almasim.scenarios.scenario.TimelineAction.AddToSet;
+import org.almasim.scenarios.scenario.TimelineAction.Advance;
+import org.almasim.scenarios.scenario.TimelineAction.AdvanceTo;
+import org.almasim.scenarios.scenario.TimelineAction.Checkout;
+import org.almasim.scenarios.scenario.TimelineAction.Faults;
+import org.almasim.scenarios.scenario.TimelineAction.Fine;
+import org.almasim.scenarios.scenario.TimelineAction.Pay;
+import org.almasim.scenarios.scenario.TimelineAction.Payment;
+import org.almasim.scenarios.scenario.TimelineAction.Reinstate;
+import org.almasim.scenarios.scenario.TimelineAction.RemoveFromSet;
+import org.almasim.scenarios.scenario.TimelineAction.Return;
+import org.almasim.scenarios.scenario.TimelineAction.RunStage;
+import org.almasim.scenarios.scenario.TimelineAction.SetChange;
+import org.almasim.scenarios.scenario.TimelineAction.SisLoad;
+import org.almasim.scenarios.scenario.TimelineAction.Waive;
 
 /**
  * A scenario file (docs/scenarios.md): where the clock starts, the institution's settings, who is in the library, the
@@ -152,13 +167,13 @@ public record Scenario(
         }
 
         /** What the step does, if anything: its one action. */
-        public Optional<Action> action() {
+        public Optional<TimelineAction> action() {
             return named().values().stream().findFirst();
         }
 
         /** The step's actions by the names a scenario file gives them, in the file format's order. */
-        private Map<String, Action> named() {
-            Map<String, Action> all = new LinkedHashMap<>();
+        private Map<String, TimelineAction> named() {
+            Map<String, TimelineAction> all = new LinkedHashMap<>();
             putIf(all, "advance_to", advanceTo == null ? null : new AdvanceTo(advanceTo));
             putIf(all, "advance", advance == null ? null : new Advance(advance));
             putIf(all, "run", run);
@@ -175,202 +190,10 @@ public record Scenario(
             return all;
         }
 
-        private static void putIf(Map<String, Action> all, String name, Action action) {
+        private static void putIf(Map<String, TimelineAction> all, String name, TimelineAction action) {
             if (action != null) {
                 all.put(name, action);
             }
-        }
-    }
-
-    /**
-     * What a timeline step does. Sealed, and performed through {@link Performer}, which has one method per action: a
-     * new action does not compile until every performer handles it.
-     */
-    public sealed interface Action
-            permits AdvanceTo,
-                    Advance,
-                    RunStage,
-                    SisLoad,
-                    Checkout,
-                    Return,
-                    Fine,
-                    Pay,
-                    Waive,
-                    Reinstate,
-                    AddToSet,
-                    RemoveFromSet,
-                    Faults {
-        void performWith(Performer performer);
-    }
-
-    /** Does each kind of action. */
-    public interface Performer {
-        void advanceTo(AdvanceTo action);
-
-        void advance(Advance action);
-
-        void run(RunStage action);
-
-        void sisLoad(SisLoad action);
-
-        void checkout(Checkout action);
-
-        void giveBack(Return action);
-
-        void fine(Fine action);
-
-        void pay(Pay action);
-
-        void waive(Waive action);
-
-        void reinstate(Reinstate action);
-
-        void addToSet(AddToSet action);
-
-        void removeFromSet(RemoveFromSet action);
-
-        void faults(Faults action);
-    }
-
-    public record AdvanceTo(LocalDate date) implements Action {
-        @Override
-        public void performWith(Performer performer) {
-            performer.advanceTo(this);
-        }
-    }
-
-    public record Advance(Period period) implements Action {
-        @Override
-        public void performWith(Performer performer) {
-            performer.advance(this);
-        }
-    }
-
-    public record Pay(Payment payment) implements Action {
-        @Override
-        public void performWith(Performer performer) {
-            performer.pay(this);
-        }
-    }
-
-    public record Waive(Payment payment) implements Action {
-        @Override
-        public void performWith(Performer performer) {
-            performer.waive(this);
-        }
-    }
-
-    public record AddToSet(SetChange change) implements Action {
-        @Override
-        public void performWith(Performer performer) {
-            performer.addToSet(this);
-        }
-    }
-
-    public record RemoveFromSet(SetChange change) implements Action {
-        @Override
-        public void performWith(Performer performer) {
-            performer.removeFromSet(this);
-        }
-    }
-
-    /**
-     * The faults Alma's API meets from this step on, replacing any earlier ones (none: an empty list), each a rule as
-     * the control plane takes it ({@code POST /almasim/v1/faults}, docs/testing.md).
-     */
-    public record Faults(List<JsonNode> rules) implements Action {
-        public Faults {
-            rules = List.copyOf(rules);
-        }
-
-        @Override
-        public void performWith(Performer performer) {
-            performer.faults(this);
-        }
-    }
-
-    /** A policy's stages run by hand, today: every stage it has unless {@code stages} names some. */
-    public record RunStage(
-            @JsonProperty("policy") String policy,
-            @JsonProperty("stages") List<String> stages,
-            @JsonProperty("mode") String mode)
-            implements Action {
-        @Override
-        public void performWith(Performer performer) {
-            performer.run(this);
-        }
-
-        public RunStage {
-            stages = stages == null ? List.of() : List.copyOf(stages);
-        }
-    }
-
-    /** A student information system load: users as POST /users takes them, or a file of them beside the scenario. */
-    public record SisLoad(
-            @JsonProperty("file") String file,
-            @JsonProperty("users") List<JsonNode> users) implements Action {
-        @Override
-        public void performWith(Performer performer) {
-            performer.sisLoad(this);
-        }
-
-        public SisLoad {
-            users = users == null ? List.of() : List.copyOf(users);
-        }
-    }
-
-    public record Checkout(
-            @JsonProperty("user") String user,
-            @JsonProperty("barcode") String barcode) implements Action {
-        @Override
-        public void performWith(Performer performer) {
-            performer.checkout(this);
-        }
-    }
-
-    public record Return(
-            @JsonProperty("user") String user,
-            @JsonProperty("barcode") String barcode) implements Action {
-        @Override
-        public void performWith(Performer performer) {
-            performer.giveBack(this);
-        }
-    }
-
-    public record Fine(
-            @JsonProperty("user") String user,
-            @JsonProperty("amount") BigDecimal amount,
-            @JsonProperty("type") String type)
-            implements Action {
-        @Override
-        public void performWith(Performer performer) {
-            performer.fine(this);
-        }
-    }
-
-    /** A payment or a waiver: of {@code amount}, or of everything the patron owes. */
-    public record Payment(
-            @JsonProperty("user") String user,
-            @JsonProperty("amount") BigDecimal amount) {}
-
-    public record Reinstate(
-            @JsonProperty("policy") String policy,
-            @JsonProperty("users") List<String> users) implements Action {
-        @Override
-        public void performWith(Performer performer) {
-            performer.reinstate(this);
-        }
-
-        public Reinstate {
-            users = users == null ? List.of() : List.copyOf(users);
-        }
-    }
-
-    public record SetChange(
-            @JsonProperty("set") String set,
-            @JsonProperty("users") List<String> users) {
-        public SetChange {
-            users = users == null ? List.of() : List.copyOf(users);
         }
     }
 

@@ -5,28 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import org.almasim.control.ControlPlane;
 import org.almasim.control.ControlPlaneException;
 import org.almasim.engine.alma.AlmaClient;
-import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.alma.AlmaJson;
 import org.almasim.engine.consortium.Consortium;
-import org.almasim.engine.execution.PolicyRun;
-import org.almasim.engine.execution.Reinstatement;
 import org.almasim.engine.policy.Policy;
 import org.almasim.engine.policy.PolicyReader;
 import org.almasim.engine.policy.YamlLines;
-import org.almasim.engine.progress.ProgressListener;
 import org.almasim.simulator.Institution;
 
 /**
@@ -45,24 +37,12 @@ public final class ScenarioPlay {
     /** Who hears of each library's runs, by member code (empty for a scenario of one library). */
     private final Function<String, PolicyCalendar.RunListener> listeners;
     /** The library the scenario plays in, or each member's of a consortium scenario, in the file's order. */
-    private final List<Library> libraries = new ArrayList<>();
+    private final List<ScenarioLibrary> libraries = new ArrayList<>();
 
     private final List<String> failures = new ArrayList<>();
     private int expectations;
     private int unmet;
     private int next;
-
-    /**
-     * One library of the play: its client, its calendar of policies, its events and its checks. {@code member} is
-     * absent for a scenario of one library.
-     */
-    private record Library(
-            Optional<Scenario.Member> member,
-            AlmaClient alma,
-            ControlPlane control,
-            PolicyCalendar calendar,
-            LibraryEvents events,
-            Expectations checks) {}
 
     /** {@code out} hears the narration; {@code listener} hears of every policy run. */
     public ScenarioPlay(
@@ -95,7 +75,7 @@ public final class ScenarioPlay {
         }
     }
 
-    private Library library(Optional<Scenario.Member> member, AlmaClient client, ControlPlane memberControl) {
+    private ScenarioLibrary library(Optional<Scenario.Member> member, AlmaClient client, ControlPlane memberControl) {
         PolicyCalendar calendar = new PolicyCalendar(
                 client,
                 memberControl,
@@ -103,7 +83,7 @@ public final class ScenarioPlay {
                 scenario.start(),
                 listeners.apply(member.map(Scenario.Member::code).orElse("")),
                 member.map(Scenario.Member::code).orElse(""));
-        return new Library(
+        return new ScenarioLibrary(
                 member,
                 client,
                 memberControl,
@@ -167,7 +147,7 @@ public final class ScenarioPlay {
                             written,
                             YamlLines.under(loaded.lines(), "/policies/" + i),
                             loaded.source() + " policies[" + i + "]");
-            for (Library library : libraries) {
+            for (ScenarioLibrary library : libraries) {
                 library.calendar()
                         .schedule(
                                 scenario.policyNames().get(i),
@@ -215,7 +195,7 @@ public final class ScenarioPlay {
         for (int j = 0; j < step.expect().size(); j++) {
             expectations++;
             Scenario.Expectation expectation = step.expect().get(j);
-            Library library = library(expectation.member());
+            ScenarioLibrary library = library(expectation.member());
             List<String> wrong = library.checks()
                     .check(library.calendar().today() + " timeline[" + i + "] expect[" + j + "]", expectation);
             unmet += wrong.isEmpty() ? 0 : 1;
@@ -252,17 +232,17 @@ public final class ScenarioPlay {
                 .orElse(name);
     }
 
-    private void setUp(Library library) {
+    private void setUp(ScenarioLibrary library) {
         new LibrarySetUp(scenario, library.member()).load(library.alma(), library.control(), library.calendar());
     }
 
     private void act(Scenario.Step step) {
-        List<Library> in = step.member() == null ? libraries : List.of(library(step.member()));
-        step.action().ifPresent(action -> action.performWith(new StepPerformer(in)));
+        List<ScenarioLibrary> in = step.member() == null ? libraries : List.of(library(step.member()));
+        step.action().ifPresent(action -> action.performWith(new StepPerformer(libraries, in, this::policyName)));
     }
 
     /** The library of this member; the only library when none is named (the reader makes sure one is when needed). */
-    private Library library(String member) {
+    private ScenarioLibrary library(String member) {
         return libraries.stream()
                 .filter(l -> member == null
                         || l.member().map(m -> m.code().equals(member)).orElse(false))
@@ -270,124 +250,7 @@ public final class ScenarioPlay {
                 .orElseThrow();
     }
 
-    /** The consortium's one clock moves every member's calendar together ({@link PolicyCalendar#advanceTogether}). */
-    private void advanceEveryLibraryTo(LocalDate target) {
-        PolicyCalendar.advanceTogether(libraries.stream().map(Library::calendar).toList(), target);
-    }
-
-    /**
-     * Each kind of step, done: the clock through the calendars, staff's and the SIS's doings through the API of the
-     * library {@code in} names (every member, for a run by hand that names none).
-     */
-    private final class StepPerformer implements Scenario.Performer {
-        private final List<Library> in;
-        private final Library library;
-        private final PolicyCalendar calendar;
-        private final LibraryEvents events;
-
-        StepPerformer(List<Library> in) {
-            this.in = in;
-            this.library = in.get(0);
-            this.calendar = library.calendar();
-            this.events = library.events();
-        }
-
-        @Override
-        public void advanceTo(Scenario.AdvanceTo action) {
-            advanceEveryLibraryTo(action.date());
-        }
-
-        @Override
-        public void advance(Scenario.Advance action) {
-            advanceEveryLibraryTo(calendar().today().plus(action.period()));
-        }
-
-        @Override
-        public void run(Scenario.RunStage run) {
-            scheduled(run.policy());
-            Set<Policy.Stage> stages =
-                    run.stages().isEmpty() ? EnumSet.allOf(Policy.Stage.class) : EnumSet.noneOf(Policy.Stage.class);
-            run.stages().forEach(stage -> stages.add(Policy.Stage.valueOf(stage.toUpperCase(Locale.ROOT))));
-            for (Library each : in) {
-                each.calendar()
-                        .runStages(
-                                policyName(run.policy()),
-                                stages,
-                                "job".equals(run.mode()) || run.mode() == null
-                                        ? PolicyRun.Mode.JOB
-                                        : PolicyRun.Mode.PER_USER,
-                                "run by hand",
-                                ProgressListener.NONE);
-            }
-        }
-
-        @Override
-        public void sisLoad(Scenario.SisLoad action) {
-            events.sisLoad(action);
-        }
-
-        @Override
-        public void checkout(Scenario.Checkout action) {
-            events.checkout(action);
-        }
-
-        @Override
-        public void giveBack(Scenario.Return action) {
-            events.giveBack(action);
-        }
-
-        @Override
-        public void fine(Scenario.Fine action) {
-            events.fine(action);
-        }
-
-        @Override
-        public void pay(Scenario.Pay action) {
-            events.pay(action.payment());
-        }
-
-        @Override
-        public void waive(Scenario.Waive action) {
-            events.waive(action.payment());
-        }
-
-        @Override
-        public void reinstate(Scenario.Reinstate action) {
-            Policy policy = scheduled(action.policy());
-            new Reinstatement(library.alma(), AlmaJobs.Ids.ALMASIM)
-                    .reinstate(policy, action.users(), calendar.today())
-                    .forEach((id, outcome) -> calendar.say(id + " reinstated: " + outcome));
-        }
-
-        /** The step's policy, which a trainer may have unscheduled since the scenario was loaded. */
-        private Policy scheduled(String named) {
-            String name = policyName(named);
-            if (!in.stream().allMatch(each -> each.calendar().policy(name).isPresent())) {
-                throw new ScenarioException(
-                        "This step",
-                        List.of("it runs the policy " + name + ", which is not scheduled any more; schedule it again"
-                                + " or load the scenario again"));
-            }
-            return calendar.policy(name).orElseThrow();
-        }
-
-        @Override
-        public void addToSet(Scenario.AddToSet action) {
-            events.changeSet(action.change(), "add_members");
-        }
-
-        @Override
-        public void removeFromSet(Scenario.RemoveFromSet action) {
-            events.changeSet(action.change(), "delete_members");
-        }
-
-        @Override
-        public void faults(Scenario.Faults action) {
-            events.faults(action.rules());
-        }
-    }
-
-    private String policyName(String named) {
+    String policyName(String named) {
         return named != null ? named : scenario.policyNames().get(0);
     }
 }

@@ -265,7 +265,7 @@ class LifecycleStatefulPropertyTest {
                 case "checkout" -> {
                     String barcode = ITEMS.get(step.number());
                     if (!onLoan.containsKey(barcode)) {
-                        events.checkout(new Scenario.Checkout(id, barcode));
+                        events.checkout(new TimelineAction.Checkout(id, barcode));
                         onLoan.put(barcode, id);
                     }
                 }
@@ -275,20 +275,20 @@ class LifecycleStatefulPropertyTest {
                             .map(Map.Entry::getKey)
                             .toList();
                     borrowed.forEach(barcode -> {
-                        events.giveBack(new Scenario.Return(id, barcode));
+                        events.giveBack(new TimelineAction.Return(id, barcode));
                         onLoan.remove(barcode);
                     });
                 }
-                case "fine" -> events.fine(new Scenario.Fine(id, BigDecimal.valueOf(step.number()), null));
+                case "fine" -> events.fine(new TimelineAction.Fine(id, BigDecimal.valueOf(step.number()), null));
                 case "pay" -> {
                     if (alma.get(AlmaUsers.path(id) + "/fees", Map.of("status", "ACTIVE"))
                                     .path("total_record_count")
                                     .asInt()
                             > 0) {
-                        events.pay(new Scenario.Payment(id, null));
+                        events.pay(new TimelineAction.Payment(id, null));
                     }
                 }
-                case "waive" -> events.waive(new Scenario.Payment(id, null));
+                case "waive" -> events.waive(new TimelineAction.Payment(id, null));
                 case "block" -> {
                     ObjectNode blockers = JSON.createObjectNode();
                     blockers.putArray("blocker")
@@ -299,7 +299,7 @@ class LifecycleStatefulPropertyTest {
                     blocked.add(id);
                 }
                 case "sis" ->
-                    events.sisLoad(new Scenario.SisLoad(
+                    events.sisLoad(new TimelineAction.SisLoad(
                             null,
                             List.of(JSON.createObjectNode()
                                     .put("primary_id", id)
