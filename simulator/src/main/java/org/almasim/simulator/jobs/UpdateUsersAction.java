@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.errors.AlmaError;
 import org.almasim.simulator.errors.AlmaRefusal;
+import org.almasim.simulator.http.AlmaDates;
 import org.almasim.simulator.users.JobRewrites;
 import org.almasim.simulator.users.StoredUser;
 import org.almasim.simulator.users.UserService;
@@ -71,7 +72,7 @@ final class UpdateUsersAction implements JobRun.UserAction {
                                 }
                                 yield value;
                             }
-                            default -> epochDate(value).toString();
+                            default -> AlmaDates.format(epochDate(value));
                         });
             }
         }
@@ -115,10 +116,10 @@ final class UpdateUsersAction implements JobRun.UserAction {
                 switch (field) {
                     case "Status" -> {
                         user.putObject("status").put("value", value);
-                        user.put("status_date", today + "Z");
+                        user.put("status_date", AlmaDates.format(today));
                     }
-                    case "Expiry_Date" -> user.put("expiry_date", value + "Z");
-                    case "Purge_Date" -> user.put("purge_date", value + "Z");
+                    case "Expiry_Date" -> user.put("expiry_date", value);
+                    case "Purge_Date" -> user.put("purge_date", value);
                     case "User_Group" -> user.putObject("user_group").put("value", value);
                     default -> {
                         user.putObject("account_type").put("value", value);

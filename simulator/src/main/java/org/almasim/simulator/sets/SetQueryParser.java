@@ -1,7 +1,6 @@
 package org.almasim.simulator.sets;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.almasim.simulator.errors.AlmaError;
 import org.almasim.simulator.errors.AlmaRefusal;
+import org.almasim.simulator.http.AlmaDates;
 import org.almasim.simulator.sets.SetQuery.DateValue;
 import org.almasim.simulator.users.UserSearchSql;
 
@@ -244,9 +244,8 @@ final class SetQueryParser {
             return new DateValue(null, rest.isEmpty() ? Period.ZERO : period(rest));
         }
         try {
-            return new DateValue(
-                    LocalDate.parse(token.endsWith("Z") ? token.substring(0, token.length() - 1) : token), null);
-        } catch (DateTimeParseException e) {
+            return new DateValue(AlmaDates.parse(token), null);
+        } catch (AlmaRefusal e) {
             throw fail("'" + token + "' is not a date (YYYY-MM-DD, today, today-3y)");
         }
     }
