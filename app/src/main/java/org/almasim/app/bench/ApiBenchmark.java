@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.almasim.engine.alma.AlmaUsers;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.SimulatorConfig;
 import org.almasim.simulator.http.ApiKeys;
@@ -78,7 +79,7 @@ public final class ApiBenchmark {
     private Result runClients(int port, int durationSeconds, long[] latencies) throws Exception {
         String[] ids = new String[users];
         for (int i = 0; i < users; i++) {
-            ids[i] = "/almaws/v1/users/" + String.format("S%08d", i);
+            ids[i] = AlmaUsers.path(String.format("S%08d", i));
         }
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long deadline = System.nanoTime() + durationSeconds * 1_000_000_000L;

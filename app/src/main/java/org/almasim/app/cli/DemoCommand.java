@@ -98,21 +98,22 @@ final class DemoCommand implements Callable<Integer> {
                 + " stories left them:");
         for (int i = 0; i < running.size(); i++) {
             System.out.printf(
-                    "  %-16s %s/almaws/v1 (simulated today %s); trainer console: %s/%n",
+                    "  %-16s %s%s (simulated today %s); trainer console: %s/%n",
                     i < STORIES.size() ? STORIES.get(i) : CONSORTIUM_STORY,
                     running.get(i).baseUrl(),
+                    AlmaClient.API,
                     running.get(i).clock().today(),
                     running.get(i).baseUrl());
         }
         System.out.printf("""
 
                 Try:
-                  curl -H 'Authorization: apikey %1$s' -H 'Accept: application/json' '%2$s/almaws/v1/users/no-dates'
+                  curl -H 'Authorization: apikey %1$s' -H 'Accept: application/json' '%2$s%4$s/users/no-dates'
                   ./almasim policy preview --policy flvc-annual --alma-url %2$s --api-key %1$s --as-of 2024-08-01
-                  curl -H 'Authorization: apikey l8xx01falscucf' '%3$s/almaws/v1/conf/general'   (a member's key: its institution)
+                  curl -H 'Authorization: apikey l8xx01falscucf' '%3$s%4$s/conf/general'   (a member's key: its institution)
 
                 Press Ctrl-C to stop.
-                """, ApiKeys.DEVELOPMENT_KEY, running.get(0).baseUrl(), consortium.baseUrl());
+                """, ApiKeys.DEVELOPMENT_KEY, running.get(0).baseUrl(), consortium.baseUrl(), AlmaClient.API);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             running.forEach(Simulator::close);

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.almasim.engine.alma.AlmaClient;
@@ -119,11 +118,11 @@ final class PolicyCommand implements Runnable {
     static final class ModeOption implements CommandLine.ITypeConverter<PolicyRun.Mode> {
         @Override
         public PolicyRun.Mode convert(String value) {
-            return switch (value.toLowerCase(Locale.ROOT).replace('_', '-')) {
-                case "job" -> PolicyRun.Mode.JOB;
-                case "per-user" -> PolicyRun.Mode.PER_USER;
-                default -> throw new CommandLine.TypeConversionException("use job or per-user, not '" + value + "'");
-            };
+            try {
+                return PolicyRun.Mode.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("use job or per-user, not '" + value + "'");
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import org.almasim.app.console.TrainerConsole;
 import org.almasim.control.ControlPlane;
+import org.almasim.engine.alma.AlmaClient;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.SimulatorConfig;
 import org.almasim.simulator.faults.FaultRule;
@@ -41,7 +42,8 @@ final class ServeCommand implements Callable<Integer> {
             names = "--fault",
             paramLabel = "FAULT[:key=value,...]",
             description = "Inject a fault into Alma's API (repeatable), such as "
-                    + "HTTP_503:method=DELETE,path=/almaws/v1/users/*,probability=0.2 or DROP_AFTER:op=run,count=1 "
+                    + "HTTP_503:method=DELETE,path=" + AlmaClient.API
+                    + "/users/*,probability=0.2 or DROP_AFTER:op=run,count=1 "
                     + "(docs/testing.md lists every fault).")
     List<String> faults = List.of();
 
@@ -114,7 +116,10 @@ final class ServeCommand implements Callable<Integer> {
         if (!headline.isEmpty()) {
             out.append(headline).append("\n\n");
         }
-        out.append("almasim is serving a mock Alma at ").append(base).append("/almaws/v1\n");
+        out.append("almasim is serving a mock Alma at ")
+                .append(base)
+                .append(AlmaClient.API)
+                .append("\n");
         out.append("  listening on:    ")
                 .append(simulator.host())
                 .append(
@@ -161,7 +166,8 @@ final class ServeCommand implements Callable<Integer> {
                 .append(key)
                 .append("' -H 'Accept: application/json' '")
                 .append(base)
-                .append("/almaws/v1/users?limit=5'\n\n");
+                .append(AlmaClient.API)
+                .append("/users?limit=5'\n\n");
         out.append("Press Ctrl-C to stop.\n");
         System.out.print(out);
         System.out.flush();

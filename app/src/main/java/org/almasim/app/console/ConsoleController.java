@@ -125,18 +125,15 @@ public final class ConsoleController {
                         "stages are fixups, inactive and purge, got '" + stage.asText() + "'.");
             }
         }
-        String mode = body.path("mode").asText("job");
-        if (!mode.equals("job") && !mode.equals("per_user")) {
-            throw AlmaError.PARAMETER_NOT_VALID.refusal("mode must be job or per_user, got '" + mode + "'.");
+        String given = body.path("mode").asText("job");
+        PolicyRun.Mode mode;
+        try {
+            mode = PolicyRun.Mode.parse(given);
+        } catch (IllegalArgumentException e) {
+            throw AlmaError.PARAMETER_NOT_VALID.refusal("mode must be job or per_user, got '" + given + "'.");
         }
         ctx.status(202);
-        write(
-                ctx,
-                console(ctx)
-                        .startRun(
-                                ctx.pathParam("policy"),
-                                stages,
-                                mode.equals("job") ? PolicyRun.Mode.JOB : PolicyRun.Mode.PER_USER));
+        write(ctx, console(ctx).startRun(ctx.pathParam("policy"), stages, mode));
     }
 
     void verdicts(Context ctx) {

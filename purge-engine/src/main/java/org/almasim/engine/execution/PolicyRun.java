@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,7 +36,22 @@ import org.almasim.engine.progress.ProgressListener;
 public final class PolicyRun {
     public enum Mode {
         JOB,
-        PER_USER
+        PER_USER;
+
+        /**
+         * A mode as files, the console and the command line write it: {@code job} (the default, when none is given) or
+         * {@code per_user} ({@code per-user} too), in any case. Anything else is an IllegalArgumentException saying so.
+         */
+        public static Mode parse(String text) {
+            if (text == null || text.isBlank()) {
+                return JOB;
+            }
+            return switch (text.strip().toLowerCase(Locale.ROOT).replace('-', '_')) {
+                case "job" -> JOB;
+                case "per_user" -> PER_USER;
+                default -> throw new IllegalArgumentException("mode is job or per_user, not '" + text + "'");
+            };
+        }
     }
 
     /** The FineFeeTransactionReason a per-user purge waives with (the purge job gives none). */

@@ -55,9 +55,7 @@ final class StepPerformer implements TimelineAction.Performer {
                     .runStages(
                             policyName.apply(run.policy()),
                             stages,
-                            "job".equals(run.mode()) || run.mode() == null
-                                    ? PolicyRun.Mode.JOB
-                                    : PolicyRun.Mode.PER_USER,
+                            PolicyRun.Mode.parse(run.mode()),
                             "run by hand",
                             ProgressListener.NONE);
         }
