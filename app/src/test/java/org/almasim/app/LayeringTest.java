@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            // The scenarios' test jar (the engine's tests against a simulator) is on this classpath too.
+            // The engine's test jar (DemoAlma, which starts a simulator) is on this classpath too.
             .withImportOption(location -> !location.contains("-tests.jar"))
-            .importPackages("org.almasim.engine", "org.almasim.scenarios", "org.almasim.app");
+            .importPackages("org.almasim.engine", "org.almasim.scenarios", "org.almasim.app", "org.almasim.control");
 
     @Test
     void enginePackagesHaveNoCycles() {
@@ -22,10 +22,14 @@ class LayeringTest {
     }
 
     @Test
-    void scenarioPackagesHaveNoCycles() {
-        slices().matching("org.almasim.scenarios.(*)..")
+    void theEngineNeverCallsARouteOnlyAlmasimHas() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.almasim.engine..")
                 .should()
-                .beFreeOfCycles()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.almasim.control..", "org.almasim.simulator..")
+                .because("the engine runs against any Alma, production included")
                 .check(MAIN);
     }
 
