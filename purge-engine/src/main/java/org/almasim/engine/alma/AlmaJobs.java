@@ -226,7 +226,7 @@ public final class AlmaJobs {
     /** The job's most recent instances, newest first as Alma lists them. */
     private List<String> instanceIds(String jobPath) {
         List<String> ids = new ArrayList<>();
-        alma.get(jobPath + "/instances", Map.of("limit", "100"))
+        alma.get(jobPath + "/instances", Map.of("limit", String.valueOf(AlmaClient.PAGE)))
                 .path("job_instance")
                 .forEach(i -> ids.add(i.path("id").asText()));
         return ids;

@@ -22,7 +22,9 @@ public final class AlmaSets {
 
     /** The id of the set of users with this name (Alma's names are unique, compared without case), if there is one. */
     public Optional<String> idOf(String name) {
-        for (JsonNode set : alma.get(SETS, Map.of("q", "name~" + name, "content_type", "USER", "limit", "100"))
+        for (JsonNode set : alma.get(
+                        SETS,
+                        Map.of("q", "name~" + name, "content_type", "USER", "limit", String.valueOf(AlmaClient.PAGE)))
                 .path("set")) {
             if (set.path("name").asText().equalsIgnoreCase(name)) {
                 return Optional.of(set.path("id").asText());

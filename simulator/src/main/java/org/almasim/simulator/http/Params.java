@@ -36,8 +36,9 @@ public final class Params {
     public static Page page(Context ctx) {
         int limit = intParam(ctx, "limit", 10);
         int offset = intParam(ctx, "offset", 0);
-        if (limit < 0 || limit > 100) {
-            throw AlmaError.PARAMETER_NOT_VALID.refusal("limit must be between 0 and 100, got " + limit + ".");
+        if (limit < 0 || limit > Page.MAX_LIMIT) {
+            throw AlmaError.PARAMETER_NOT_VALID.refusal(
+                    "limit must be between 0 and " + Page.MAX_LIMIT + ", got " + limit + ".");
         }
         if (offset < 0) {
             throw AlmaError.PARAMETER_NOT_VALID.refusal("offset must not be negative, got " + offset + ".");

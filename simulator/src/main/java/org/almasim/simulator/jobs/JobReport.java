@@ -25,8 +25,8 @@ final class JobReport {
                         String.valueOf(instance.processed() - instance.withExceptions())))));
         csv.append('\n').append(SpreadsheetCsv.rows(List.of(List.of("event", "primary_id", "reasons"))));
         int total = instances.eventCount(instance.id());
-        for (int offset = 0; offset < total; offset += 100) {
-            csv.append(SpreadsheetCsv.rows(instances.events(instance.id(), new Page(100, offset)).stream()
+        for (int offset = 0; offset < total; offset += Page.MAX_LIMIT) {
+            csv.append(SpreadsheetCsv.rows(instances.events(instance.id(), Page.largest(offset)).stream()
                     .map(event -> List.of(event.type(), event.userPrimaryId(), event.reasons()))
                     .toList()));
         }

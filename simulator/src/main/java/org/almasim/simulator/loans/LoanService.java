@@ -162,8 +162,8 @@ public final class LoanService {
 
     /** Every loan of the user, active and returned, a hundred of each at most (the user's personal data). */
     public LoanList allOf(String userId, AlmaLinks links) {
-        LoanList active = list(userId, null, "ACTIVE", new Page(100, 0), null, null, links);
-        LoanList complete = list(userId, null, "COMPLETE", new Page(100, 0), null, null, links);
+        LoanList active = list(userId, null, "ACTIVE", Page.largest(0), null, null, links);
+        LoanList complete = list(userId, null, "COMPLETE", Page.largest(0), null, null, links);
         List<Loan> every = new ArrayList<>(active.itemLoan());
         every.addAll(complete.itemLoan());
         return new LoanList(every, active.totalRecordCount() + complete.totalRecordCount());

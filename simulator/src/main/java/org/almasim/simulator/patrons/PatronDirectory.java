@@ -103,7 +103,7 @@ public final class PatronDirectory {
         PurgeVerdict verdict = PurgeVerdicts.of(dsl, key, assumed, clock.today(), codes.currency());
         return new PatronDetail(
                 user,
-                loans.list(primaryId, null, "ACTIVE", new Page(100, 0), null, null, links),
+                loans.list(primaryId, null, "ACTIVE", Page.largest(0), null, null, links),
                 fees.list(primaryId, null, "ACTIVE", links),
                 sets.setsOf(key),
                 blockedBy,
