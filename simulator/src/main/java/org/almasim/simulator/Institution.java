@@ -205,7 +205,7 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
 
     /** The institution a request reached: the one its key belongs to (the default one for health, which needs none). */
     static Institution of(Context ctx, Institution fallback) {
-        return ApiGate.owner(ctx).map(Institution.class::cast).orElse(fallback);
+        return ApiGate.<Institution>owner(ctx).orElse(fallback);
     }
 
     Handlers handlers() {

@@ -50,8 +50,11 @@ public final class ApiGate {
         this.clock = clock;
     }
 
-    /** The owner of the key a request was admitted with; empty only on the one open route, health. */
-    public static Optional<KeyOwner> owner(Context ctx) {
+    /**
+     * The owner of the key a request was admitted with, as the simulator's own type of owner (the gate keeps what
+     * {@link KeyOwners} gave it); empty only on the one open route, health.
+     */
+    public static <O extends KeyOwner> Optional<O> owner(Context ctx) {
         return Optional.ofNullable(ctx.attribute(OWNER));
     }
 
