@@ -16,6 +16,7 @@ import org.almasim.simulator.http.AlmaFormats.BodyFormat;
 import org.almasim.simulator.http.AlmaHttp;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.http.Params;
+import org.almasim.simulator.links.AlmaLinks;
 import org.almasim.simulator.population.PopulationService;
 import org.almasim.simulator.settings.InstitutionSettings;
 import org.almasim.simulator.users.DeletedUsers;
@@ -83,7 +84,7 @@ public final class AdminController {
             Period period = Period.parse(text);
             if (period.isNegative()) {
                 throw AlmaError.PARAMETER_NOT_VALID.refusal(
-                        "The clock only moves forward; use PUT /almasim/v1/clock to set any date.");
+                        "The clock only moves forward; use PUT " + AlmaLinks.CONTROL_PLANE + "/clock to set any date.");
             }
             clock.advance(period);
         } catch (DateTimeParseException e) {

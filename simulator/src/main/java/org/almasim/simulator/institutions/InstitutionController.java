@@ -12,6 +12,7 @@ import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.http.AlmaFormats.BodyFormat;
 import org.almasim.simulator.http.AlmaHttp;
 import org.almasim.simulator.jobs.JobInstance;
+import org.almasim.simulator.links.AlmaLinks;
 import org.almasim.simulator.population.Population.Loaded;
 
 /**
@@ -89,7 +90,8 @@ public final class InstitutionController {
                 && !population.get().startsWith("synthetic:")) {
             // A file path would let any key read files of the machine the simulator runs on.
             throw AlmaError.PARAMETER_NOT_VALID.refusal(
-                    "population must be demo or synthetic:N here; load a document with POST /almasim/v1/population.");
+                    "population must be demo or synthetic:N here; load a document with POST " + AlmaLinks.CONTROL_PLANE
+                            + "/population.");
         }
         try {
             AlmaHttp.json(

@@ -29,6 +29,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import org.almasim.simulator.db.DefaultSchema;
 import org.almasim.simulator.errors.Echo;
+import org.almasim.simulator.links.AlmaLinks;
 import org.almasim.simulator.store.LibraryTables;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
@@ -164,7 +165,8 @@ public final class SnapshotArchive {
                 if (sequences.isEmpty()) {
                     if (!name.equals(MANIFEST)) {
                         throw new Refused("A snapshot starts with " + MANIFEST + " (an almasim snapshot of version "
-                                + VERSION + ", as GET /almasim/v1/snapshot writes); this one starts with "
+                                + VERSION + ", as GET " + AlmaLinks.CONTROL_PLANE
+                                + "/snapshot writes); this one starts with "
                                 + Echo.shortened(name) + ".");
                     }
                     JsonNode manifest = readManifest(unpacked);
@@ -183,8 +185,8 @@ public final class SnapshotArchive {
             throw new UncheckedIOException(e);
         }
         if (sequences.isEmpty()) {
-            throw new Refused("The body is not an almasim snapshot (a zip exported by GET /almasim/v1/snapshot): it"
-                    + " holds no " + MANIFEST + ".");
+            throw new Refused("The body is not an almasim snapshot (a zip exported by GET " + AlmaLinks.CONTROL_PLANE
+                    + "/snapshot): it" + " holds no " + MANIFEST + ".");
         }
         // Every table is written, empty or not: a table missing is a file cut short between two entries.
         byEntry.keySet().stream()
