@@ -279,7 +279,10 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
      * demo}, {@code synthetic:N} from {@code seed}, or a population document's path.
      */
     public Loaded load(String named, long seed) {
-        return load(NamedPopulation.documents(named, seed, clock.today()));
+        NamedPopulation.check(named);
+        return NamedPopulation.isSynthetic(named)
+                ? load(NamedPopulation.chunks(named, seed, clock.today()))
+                : load(NamedPopulation.document(named));
     }
 
     /** Lets running jobs finish, empties the database and restores the default code tables; the clock stays. */

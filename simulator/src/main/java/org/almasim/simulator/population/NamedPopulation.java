@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Iterator;
-import java.util.List;
 
 /**
  * A population as the command line, the JUnit extension and the control plane's institutions name one: {@code demo},
@@ -34,22 +33,29 @@ public final class NamedPopulation {
         }
     }
 
+    /** Whether the name asks for a generated population, loaded in chunks ({@link #chunks}). */
+    public static boolean isSynthetic(String named) {
+        return named.startsWith(SYNTHETIC);
+    }
+
     /**
-     * The documents the name stands for, in the order they load: a synthetic population comes in chunks so a million
-     * patrons never sit in memory at once. A name that is none of these, or a file that cannot be read, is an
-     * IllegalArgumentException.
+     * A synthetic population's documents, in the order they load: in chunks, so a million patrons never sit in memory
+     * at once.
      */
-    public static Iterator<Population> documents(String named, long seed, LocalDate today) {
+    public static Iterator<Population> chunks(String named, long seed, LocalDate today) {
         check(named);
+        return SyntheticPopulation.chunks(seed, Integer.parseInt(named.substring(SYNTHETIC.length())), today);
+    }
+
+    /**
+     * The one document {@code demo} or a file's path names. A file that cannot be read is an IllegalArgumentException.
+     */
+    public static Population document(String named) {
         if (named.equals("demo")) {
-            return List.of(PopulationService.demo()).iterator();
-        }
-        if (named.startsWith(SYNTHETIC)) {
-            return SyntheticPopulation.chunks(seed, Integer.parseInt(named.substring(SYNTHETIC.length())), today);
+            return PopulationService.demo();
         }
         try {
-            return List.of(PopulationService.parse(Files.readAllBytes(Path.of(named))))
-                    .iterator();
+            return PopulationService.parse(Files.readAllBytes(Path.of(named)));
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read the population file " + named + " ("
                     + e.getClass().getSimpleName() + ")");

@@ -99,12 +99,25 @@ public final class PopulationService {
         }
     }
 
-    /** The demo population shipped with the simulator (population/demo.yaml): one patron per rule in the seeds. */
+    /**
+     * The demo population shipped with the simulator (population/demo.yaml): one patron per rule in the seeds. Read
+     * once: a test class that puts the demo back before every test would otherwise parse it every time, and the
+     * document is immutable (its lists are copies, its records values).
+     */
     public static Population demo() {
-        try (var in = PopulationService.class.getClassLoader().getResourceAsStream("population/demo.yaml")) {
-            return parse(in.readAllBytes());
-        } catch (IOException e) {
-            throw new IllegalStateException("The demo population is missing from the jar", e);
+        return Demo.POPULATION;
+    }
+
+    /** Initialised on first use, as a class of its own is. */
+    private static final class Demo {
+        static final Population POPULATION = read();
+
+        private static Population read() {
+            try (var in = PopulationService.class.getClassLoader().getResourceAsStream("population/demo.yaml")) {
+                return parse(in.readAllBytes());
+            } catch (IOException e) {
+                throw new IllegalStateException("The demo population is missing from the jar", e);
+            }
         }
     }
 
