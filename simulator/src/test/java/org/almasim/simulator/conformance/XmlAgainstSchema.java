@@ -182,7 +182,8 @@ final class XmlAgainstSchema {
         return false;
     }
 
-    private static Element parse(String xml) {
+    /** The document element of an XML answer; an answer that is not well-formed fails the test. */
+    static Element parse(String xml) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
