@@ -84,6 +84,41 @@ class ControlPlaneTest extends SimulatorTest {
     }
 
     @Test
+    void aResetLibraryIsTheLibraryAFreshSimulatorHasIdsAndCodeTablesIncluded() {
+        alma.loadPopulation("user_groups: [{code: VISITOR, description: Visitor}]\n");
+        alma.createUser(user("p1"));
+        String firstFee = alma.createFee(
+                        "p1",
+                        "{\"type\":{\"value\":\"OVERDUEFINE\"},\"original_amount\":5,\"owner\":{\"value\":\"MAIN\"}}")
+                .path("id")
+                .asText();
+        alma.send("POST", "/almasim/v1/reset", Map.of(), null, null, AlmaClient.JSON)
+                .isOk();
+
+        assertThat(alma.getJson("/almaws/v1/users", Map.of())
+                        .isOk()
+                        .json()
+                        .path("total_record_count")
+                        .asInt())
+                .isZero();
+        assertThat(alma.getJson("/almaws/v1/conf/code-tables/UserGroups", Map.of())
+                        .isOk()
+                        .json()
+                        .findValuesAsText("code"))
+                .as("a group a document added is gone; the default ones are back")
+                .doesNotContain("VISITOR")
+                .contains("UNDERGRAD");
+        alma.createUser(user("p1"));
+        assertThat(alma.createFee(
+                                "p1",
+                                "{\"type\":{\"value\":\"OVERDUEFINE\"},\"original_amount\":5,\"owner\":{\"value\":\"MAIN\"}}")
+                        .path("id")
+                        .asText())
+                .as("numbering starts again: the same steps give the same ids")
+                .isEqualTo(firstFee);
+    }
+
+    @Test
     void populationDocumentLoadsUsersItemsLoansAndFees() {
         String yaml = """
                 today: 2023-08-01
