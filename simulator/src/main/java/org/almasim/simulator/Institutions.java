@@ -31,7 +31,7 @@ final class Institutions implements InstitutionController.Registry, AutoCloseabl
     private final SimulatorConfig config;
     private final Map<String, Institution> byCode = new LinkedHashMap<>();
     // Read on every request without a lock; replaced whole when an institution is added.
-    private volatile Map<String, Institution> byKey = Map.of();
+    private volatile Map<String, Institution> byKeyHash = Map.of();
 
     Institutions(Institution home, SimulatedClock clock, SimulatorConfig config) {
         this.home = home;
@@ -43,7 +43,7 @@ final class Institutions implements InstitutionController.Registry, AutoCloseabl
     }
 
     Optional<ApiGate.KeyOwner> ownerOf(String key) {
-        return Optional.ofNullable(byKey.get(key));
+        return Optional.ofNullable(key == null ? null : byKeyHash.get(ApiKeys.hash(key)));
     }
 
     synchronized List<Institution> all() {
@@ -106,15 +106,15 @@ final class Institutions implements InstitutionController.Registry, AutoCloseabl
             throw new IllegalArgumentException("This simulator holds at most " + config.maxInstitutions()
                     + " institutions (serve --max-institutions)");
         }
-        ApiKeys.parse(spec.apiKeys());
-        spec.apiKeys().stream()
-                .map(key -> key.replaceFirst(":(ro|rw)$", ""))
-                .filter(byKey::containsKey)
-                .findFirst()
-                .ifPresent(key -> {
-                    throw new IllegalArgumentException("The API key ending " + last4(key)
-                            + " already opens another institution; each key opens one institution");
-                });
+        ApiKeys given = ApiKeys.parse(spec.apiKeys());
+        given.ownHashes().stream().filter(byKeyHash::containsKey).findFirst().ifPresent(hash -> {
+            String key = given.all().stream()
+                    .filter(clear -> ApiKeys.hash(clear).equals(hash))
+                    .findFirst()
+                    .orElse(hash);
+            throw new IllegalArgumentException("The API key ending " + last4(key)
+                    + " already opens another institution; each key opens one institution");
+        });
         Database database = Database.open(besideHome(config.database(), spec.code()));
         Institution institution;
         try {
@@ -130,15 +130,21 @@ final class Institutions implements InstitutionController.Registry, AutoCloseabl
 
     private void index() {
         Map<String, Institution> keys = new HashMap<>();
-        byCode.values().forEach(i -> i.apiKeys().all().forEach(key -> keys.put(key, i)));
-        byKey = Map.copyOf(keys);
+        byCode.values().forEach(i -> i.apiKeys().hashes().forEach(hash -> keys.put(hash, i)));
+        byKeyHash = Map.copyOf(keys);
     }
 
     private synchronized void remember() {
         try {
+            // A key is a secret: kept as its hash, but an institution's public development key.
             List<Institution.Spec> added = byCode.values().stream()
                     .filter(institution -> institution != home)
-                    .map(Institution::spec)
+                    .map(institution -> new Institution.Spec(
+                            institution.code(),
+                            institution.spec().name(),
+                            institution
+                                    .apiKeys()
+                                    .kept(key -> key.equals(Institution.developmentKey(institution.code())))))
                     .toList();
             home.state().put(StateStore.INSTITUTIONS, AlmaFormats.JSON.writeValueAsString(added));
         } catch (JsonProcessingException e) {

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.almasim.simulator.Institution;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.SimulatorConfig;
+import org.almasim.simulator.http.ApiKeys;
+import org.almasim.simulator.state.StateStore;
 import org.almasim.simulator.support.AlmaClient;
 import org.almasim.simulator.support.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,21 @@ class InstitutionRestartTest {
             assertThat(second.clock().today()).isEqualTo(LocalDate.of(2025, 3, 1));
             AlmaClient fsu = new AlmaClient(second.baseUrl(), "l8xx-fsu");
             assertThat(fsu.getUser("fsu-only").path("primary_id").asText()).isEqualTo("fsu-only");
+            String remembered = second.defaultInstitution()
+                    .state()
+                    .get(StateStore.INSTITUTIONS)
+                    .orElseThrow();
+            assertThat(remembered)
+                    .as("the member's key is kept only as its hash, and still opens the member after the restart")
+                    .doesNotContain("l8xx-fsu")
+                    .contains(ApiKeys.HASHED + ApiKeys.hash("l8xx-fsu"));
+            new AlmaClient(
+                            second.baseUrl(),
+                            second.institution("01TEST_FSU")
+                                    .orElseThrow()
+                                    .apiKeys()
+                                    .processKey())
+                    .getUser("fsu-only");
             assertThat(new AlmaClient(second.baseUrl(), "l8xxalmasimdevelopmentkey")
                             .getJson("/almaws/v1/users", Map.of())
                             .isOk()
