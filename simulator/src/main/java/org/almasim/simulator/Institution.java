@@ -105,6 +105,11 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
         return "l8xx" + code.toLowerCase(Locale.ROOT).replace("_", "");
     }
 
+    /** Whether anyone may know the key: the documented development key, or this institution's own. */
+    public boolean isPublicKey(String key) {
+        return key.equals(ApiKeys.DEVELOPMENT_KEY) || key.equals(developmentKey(code()));
+    }
+
     /** The per-institution handlers the routes dispatch to, once the gate has found the caller's institution. */
     record Handlers(
             UserController users,

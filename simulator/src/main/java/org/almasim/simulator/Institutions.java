@@ -87,7 +87,7 @@ final class Institutions implements InstitutionController.Registry, AutoCloseabl
         return new InstitutionController.Added(
                 institution.code(),
                 institution.name(),
-                institution.spec().apiKeys(),
+                institution.apiKeys().describe(institution::isPublicKey),
                 request.population().map(named -> institution.load(named, request.seed())));
     }
 
@@ -142,9 +142,7 @@ final class Institutions implements InstitutionController.Registry, AutoCloseabl
                     .map(institution -> new Institution.Spec(
                             institution.code(),
                             institution.spec().name(),
-                            institution
-                                    .apiKeys()
-                                    .kept(key -> key.equals(Institution.developmentKey(institution.code())))))
+                            institution.apiKeys().kept(institution::isPublicKey)))
                     .toList();
             home.state().put(StateStore.INSTITUTIONS, AlmaFormats.JSON.writeValueAsString(added));
         } catch (JsonProcessingException e) {

@@ -14,6 +14,7 @@ import org.almasim.simulator.Simulator;
 import org.almasim.simulator.SimulatorConfig;
 import org.almasim.simulator.faults.FaultRule;
 import org.almasim.simulator.faults.FaultSpec;
+import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.population.Population.Loaded;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -111,7 +112,8 @@ final class ServeCommand implements Callable<Integer> {
 
     static void printWelcome(Simulator simulator, Loaded loaded, String headline) {
         String base = simulator.baseUrl();
-        String key = simulator.apiKeys().describe().get(0).replaceAll(" \\(.*", "");
+        // The example names the development key when it opens the library, and otherwise only where a key goes.
+        String key = simulator.apiKeys().developmentKeyOnly() ? ApiKeys.DEVELOPMENT_KEY : "YOUR_KEY";
         StringBuilder out = new StringBuilder();
         if (!headline.isEmpty()) {
             out.append(headline).append("\n\n");
@@ -130,7 +132,7 @@ final class ServeCommand implements Callable<Integer> {
         out.append("  simulated today: ").append(simulator.clock().today()).append('\n');
         simulator
                 .apiKeys()
-                .describe()
+                .describe(simulator.defaultInstitution()::isPublicKey)
                 .forEach(k -> out.append("  API key:         ").append(k).append('\n'));
         simulator
                 .faults()
@@ -145,7 +147,7 @@ final class ServeCommand implements Callable<Integer> {
                 .forEach(member -> out.append("  institution:     ")
                         .append(member.code())
                         .append(", API key ")
-                        .append(String.join(", ", member.apiKeys().describe()))
+                        .append(String.join(", ", member.apiKeys().describe(member::isPublicKey)))
                         .append('\n'));
         if (loaded != null) {
             out.append("  population:      ")

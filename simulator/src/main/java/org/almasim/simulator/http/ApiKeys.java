@@ -154,9 +154,15 @@ public final class ApiKeys {
         return kept;
     }
 
-    public List<String> describe() {
+    /**
+     * The keys as they may be shown or answered: each as its last four characters, but those {@code isPublic} says
+     * anyone may know (a development key), shown whole; each with its access.
+     */
+    public List<String> describe(Predicate<String> isPublic) {
         List<String> described = new ArrayList<>();
-        keys.forEach((key, access) -> described.add(key + describe(access)));
+        keys.forEach((key, access) ->
+                described.add((isPublic.test(key) ? key : "key ending " + key.substring(Math.max(0, key.length() - 4)))
+                        + describe(access)));
         hashed.values().forEach(access -> described.add("a key kept only as its hash" + describe(access)));
         return described;
     }
