@@ -12,9 +12,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.almasim.simulator.admin.AdminController;
 import org.almasim.simulator.admin.SnapshotController;
@@ -75,7 +73,7 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
     /**
      * What makes an institution: its code (such as {@code 01FALSC_FSU}), its name, and its API keys ({@code KEY} or
      * {@code KEY:ro}). With no key given, the default institution opens with {@link ApiKeys#DEVELOPMENT_KEY} and any
-     * other with {@link #developmentKey(String)}.
+     * other with {@link ApiKeys#developmentKey(String)}.
      */
     public record Spec(
             @JsonProperty("code") String code,
@@ -92,22 +90,12 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
 
         /** A member institution without keys of its own opens with its development key. */
         Spec withKeysOrDevelopmentKey() {
-            return apiKeys.isEmpty() ? new Spec(code, name, List.of(developmentKey(code))) : this;
+            return apiKeys.isEmpty() ? new Spec(code, name, List.of(ApiKeys.developmentKey(code))) : this;
         }
 
         public static Spec of(String code) {
             return new Spec(code, code, List.of());
         }
-    }
-
-    /** The public read-write key an institution gets when none is given: {@code l8xx} and its code in small letters. */
-    public static String developmentKey(String code) {
-        return "l8xx" + code.toLowerCase(Locale.ROOT).replace("_", "");
-    }
-
-    /** Whether anyone may know the key: the documented development key, or this institution's own. */
-    public boolean isPublicKey(String key) {
-        return key.equals(ApiKeys.DEVELOPMENT_KEY) || key.equals(developmentKey(code()));
     }
 
     /** The per-institution handlers the routes dispatch to, once the gate has found the caller's institution. */
@@ -154,7 +142,7 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
         this.clock = clock;
         state.put(SIMULATED_DATE, clock.today().toString());
         this.codes = new CodeTables(database.dsl());
-        this.keys = ApiKeys.parse(spec.apiKeys());
+        this.keys = ApiKeys.parse(spec.apiKeys()).of(spec.code());
         this.thresholds = new ApiThresholds(config.dailyThreshold(), config.perSecondThreshold(), config.ticker());
         var dsl = database.dsl();
         UserService users = new UserService(dsl, codes, clock, database::version);
@@ -196,7 +184,6 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
     InstitutionController.Overview overview(boolean isDefault) {
         PatronDirectory.Summary summary = patrons.summary();
         JobService.Runs runs = jobs.runs();
-        boolean developmentKeyOnly = keys.all().equals(Set.of(developmentKey(code()))) || keys.developmentKeyOnly();
         return new InstitutionController.Overview(
                 code(),
                 name(),
@@ -205,7 +192,7 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
                 summary.byStatus(),
                 runs.count(),
                 runs.newest(),
-                developmentKeyOnly ? keys.readWriteKey() : Optional.empty());
+                keys.onlyPublicKeys() ? keys.readWriteKey() : Optional.empty());
     }
 
     /** The institution a request reached: the one its key belongs to (the default one for health, which needs none). */

@@ -87,7 +87,7 @@ final class Institutions implements InstitutionController.Registry, AutoCloseabl
         return new InstitutionController.Added(
                 institution.code(),
                 institution.name(),
-                institution.apiKeys().describe(institution::isPublicKey),
+                institution.apiKeys().describe(),
                 request.population().map(named -> institution.load(named, request.seed())));
     }
 
@@ -142,7 +142,7 @@ final class Institutions implements InstitutionController.Registry, AutoCloseabl
                     .map(institution -> new Institution.Spec(
                             institution.code(),
                             institution.spec().name(),
-                            institution.apiKeys().kept(institution::isPublicKey)))
+                            institution.apiKeys().kept()))
                     .toList();
             home.state().put(StateStore.INSTITUTIONS, AlmaFormats.JSON.writeValueAsString(added));
         } catch (JsonProcessingException e) {

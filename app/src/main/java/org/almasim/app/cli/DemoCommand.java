@@ -18,7 +18,6 @@ import org.almasim.engine.policy.PolicyReader;
 import org.almasim.engine.preview.Preview;
 import org.almasim.engine.report.ConsortiumFormat;
 import org.almasim.scenarios.scenario.ScenarioReader;
-import org.almasim.simulator.Institution;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.SimulatorConfig;
 import org.almasim.simulator.http.ApiKeys;
@@ -138,7 +137,7 @@ final class DemoCommand implements Callable<Integer> {
                 .toList();
         Consortium flvc = new Consortium("FLVC", 2, null, members, null);
         Map<String, String> keys = new HashMap<>();
-        members.forEach(m -> keys.put(m.apiKeyEnv(), Institution.developmentKey(m.code())));
+        members.forEach(m -> keys.put(m.apiKeyEnv(), ApiKeys.developmentKey(m.code())));
         var policy = PolicyReader.load("flvc-annual");
         var report = ConsortiumReport.ofPreviews(
                 flvc,

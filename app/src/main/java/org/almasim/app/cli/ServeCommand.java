@@ -132,7 +132,7 @@ final class ServeCommand implements Callable<Integer> {
         out.append("  simulated today: ").append(simulator.clock().today()).append('\n');
         simulator
                 .apiKeys()
-                .describe(simulator.defaultInstitution()::isPublicKey)
+                .describe()
                 .forEach(k -> out.append("  API key:         ").append(k).append('\n'));
         simulator
                 .faults()
@@ -147,7 +147,7 @@ final class ServeCommand implements Callable<Integer> {
                 .forEach(member -> out.append("  institution:     ")
                         .append(member.code())
                         .append(", API key ")
-                        .append(String.join(", ", member.apiKeys().describe(member::isPublicKey)))
+                        .append(String.join(", ", member.apiKeys().describe()))
                         .append('\n'));
         if (loaded != null) {
             out.append("  population:      ")

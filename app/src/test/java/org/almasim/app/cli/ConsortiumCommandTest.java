@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.almasim.simulator.Institution;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.SimulatorConfig;
+import org.almasim.simulator.http.ApiKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,10 +37,10 @@ class ConsortiumCommandTest {
                 .start(0);
         simulator.addInstitution(Institution.Spec.of("01FALSC_FSU")).load("demo", 42);
         simulator.addInstitution(Institution.Spec.of("01FALSC_UCF")).load("synthetic:120", 7);
-        Files.writeString(directory.resolve("fsu.key"), Institution.developmentKey("01FALSC_FSU"));
-        Files.writeString(directory.resolve("ucf.key"), Institution.developmentKey("01FALSC_UCF"));
+        Files.writeString(directory.resolve("fsu.key"), ApiKeys.developmentKey("01FALSC_FSU"));
+        Files.writeString(directory.resolve("ucf.key"), ApiKeys.developmentKey("01FALSC_UCF"));
         // A third member whose key file holds FSU's key by mistake.
-        Files.writeString(directory.resolve("uwf.key"), Institution.developmentKey("01FALSC_FSU"));
+        Files.writeString(directory.resolve("uwf.key"), ApiKeys.developmentKey("01FALSC_FSU"));
         file = directory.resolve("flvc.yaml");
         Files.writeString(file, """
                 name: FLVC

@@ -273,7 +273,7 @@ class ConsoleApiTest {
     void eachInstitutionHasItsOwnConsoleAndARunInOneLeavesTheOthersLibraryAlone() throws IOException {
         String code = "01FALSC_UCF";
         simulator.addInstitution(Institution.Spec.of(code)).load(PopulationService.demo());
-        String memberKey = Institution.developmentKey(code);
+        String memberKey = ApiKeys.developmentKey(code);
         JsonNode homeBefore = send("GET", "/state/digest", null);
 
         String id = send(memberKey, "POST", "/console/policies/flvc-annual/runs", "{}")
@@ -310,7 +310,7 @@ class ConsoleApiTest {
         String code = "01FALSC_UWF";
         simulator.addInstitution(Institution.Spec.of(code)).load(PopulationService.demo());
         simulator.clock().set(LocalDate.of(2024, 7, 31)); // the demo document names its own day
-        String memberKey = Institution.developmentKey(code);
+        String memberKey = ApiKeys.developmentKey(code);
         send(memberKey, "POST", "/console/policies/flvc-annual/schedule", "{\"scheduled\":true}");
 
         JsonNode outcome = send("POST", "/console/clock/advance", "{\"by\":\"day\"}");
@@ -348,7 +348,7 @@ class ConsoleApiTest {
                 .extracting(run -> run.path("institution").asText())
                 .contains("01FALSC_FSU", "01FALSC_UCF", "01FALSC_UWF", "01FALSC_FGCU");
 
-        String ucf = Institution.developmentKey("01FALSC_UCF");
+        String ucf = ApiKeys.developmentKey("01FALSC_UCF");
         JsonNode history = send(ucf, "GET", "/console/history", null);
         assertThat(history.path("runs"))
                 .extracting(run -> run.path("day").asText())
@@ -368,7 +368,7 @@ class ConsoleApiTest {
                 .isEmpty();
 
         // FSU's borrower kept the book all along: held back by the engine in all three runs, one patron in the chart.
-        JsonNode fsu = send(Institution.developmentKey("01FALSC_FSU"), "GET", "/console/history", null);
+        JsonNode fsu = send(ApiKeys.developmentKey("01FALSC_FSU"), "GET", "/console/history", null);
         assertThat(fsu.path("runs"))
                 .filteredOn(run -> run.path("exception").has("with-loan"))
                 .hasSize(3);

@@ -25,6 +25,7 @@ import org.almasim.engine.progress.ProgressListener;
 import org.almasim.simulator.Institution;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.SimulatorConfig;
+import org.almasim.simulator.http.ApiKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class ConsortiumRunTest {
 
     private record Member(String code, String population, long seed) {
         String key() {
-            return Institution.developmentKey(code);
+            return ApiKeys.developmentKey(code);
         }
     }
 

@@ -19,7 +19,7 @@ import org.almasim.engine.consortium.Consortium;
 import org.almasim.engine.policy.Policy;
 import org.almasim.engine.policy.PolicyReader;
 import org.almasim.engine.policy.YamlLines;
-import org.almasim.simulator.Institution;
+import org.almasim.simulator.http.ApiKeys;
 
 /**
  * One playing of a scenario against a library reached through its REST API, a step at a time: {@link #start()} loads
@@ -164,7 +164,7 @@ public final class ScenarioPlay {
      * or emptied when a replay finds it there already; answers the key that opens it.
      */
     private String memberInstitution(Scenario.Member member) {
-        String key = Institution.developmentKey(member.code());
+        String key = ApiKeys.developmentKey(member.code());
         ObjectNode institution =
                 JSON.createObjectNode().put("code", member.code()).put("name", member.name());
         institution.putArray("api_keys").add(key);

@@ -10,10 +10,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * The API keys the simulator accepts, each read-write or read-only, as in Alma's developer network.
@@ -38,12 +38,35 @@ public final class ApiKeys {
     private final Map<String, Access> keys;
     /** Keys known by their hash only (those a restart read back), by hash. */
     private final Map<String, Access> hashed;
+    /** The development key of the institution these keys open, which anyone may know as they may know its code. */
+    private final Optional<String> institutionKey;
 
     private final String processKey = randomKey();
 
-    private ApiKeys(Map<String, Access> keys, Map<String, Access> hashed) {
+    private ApiKeys(Map<String, Access> keys, Map<String, Access> hashed, Optional<String> institutionKey) {
         this.keys = Collections.unmodifiableMap(new LinkedHashMap<>(keys));
         this.hashed = Collections.unmodifiableMap(new LinkedHashMap<>(hashed));
+        this.institutionKey = institutionKey;
+    }
+
+    /** The public read-write key an institution gets when none is given: {@code l8xx} and its code in small letters. */
+    public static String developmentKey(String institutionCode) {
+        return "l8xx" + institutionCode.toLowerCase(Locale.ROOT).replace("_", "");
+    }
+
+    /** These keys as those of the institution with this code, whose development key is public. */
+    public ApiKeys of(String institutionCode) {
+        return new ApiKeys(keys, hashed, Optional.of(developmentKey(institutionCode)));
+    }
+
+    /** Whether anyone may know the key: the documented development key, or the institution's own. */
+    public boolean isPublic(String key) {
+        return key.equals(DEVELOPMENT_KEY) || institutionKey.map(key::equals).orElse(false);
+    }
+
+    /** Whether every key is public (the institution opens with development keys only): nothing of it is secret. */
+    public boolean onlyPublicKeys() {
+        return hashed.isEmpty() && keys.keySet().stream().allMatch(this::isPublic);
     }
 
     static final int MAX_KEYS = 20;
@@ -51,7 +74,7 @@ public final class ApiKeys {
 
     public static ApiKeys parse(List<String> specs) {
         if (specs == null || specs.isEmpty()) {
-            return new ApiKeys(Map.of(DEVELOPMENT_KEY, Access.READ_WRITE), Map.of());
+            return new ApiKeys(Map.of(DEVELOPMENT_KEY, Access.READ_WRITE), Map.of(), Optional.empty());
         }
         Map<String, Access> keys = new LinkedHashMap<>();
         Map<String, Access> hashed = new LinkedHashMap<>();
@@ -80,7 +103,7 @@ public final class ApiKeys {
                         "An API key is 1 to " + MAX_KEY_LENGTH + " printable ASCII characters without spaces");
             }
         });
-        return new ApiKeys(keys, hashed);
+        return new ApiKeys(keys, hashed, Optional.empty());
     }
 
     /** A key's SHA-256, in lowercase hexadecimal: how a key is found, and how it is kept on disk. */
@@ -142,26 +165,20 @@ public final class ApiKeys {
         return all;
     }
 
-    /**
-     * The keys as they may be written to disk: each as its hash, but those {@code isPublic} says anyone may know (an
-     * institution's development key), which stay as they are.
-     */
-    public List<String> kept(Predicate<String> isPublic) {
+    /** The keys as they may be written to disk: each as its hash, but the public ones ({@link #isPublic}) as they are. */
+    public List<String> kept() {
         List<String> kept = new ArrayList<>();
         keys.forEach((key, access) ->
-                kept.add((isPublic.test(key) ? key : HASHED + hash(key)) + (access == Access.READ_ONLY ? ":ro" : "")));
+                kept.add((isPublic(key) ? key : HASHED + hash(key)) + (access == Access.READ_ONLY ? ":ro" : "")));
         hashed.forEach((hash, access) -> kept.add(HASHED + hash + (access == Access.READ_ONLY ? ":ro" : "")));
         return kept;
     }
 
-    /**
-     * The keys as they may be shown or answered: each as its last four characters, but those {@code isPublic} says
-     * anyone may know (a development key), shown whole; each with its access.
-     */
-    public List<String> describe(Predicate<String> isPublic) {
+    /** The keys as they may be shown or answered: each as its last four characters, the public ones whole. */
+    public List<String> describe() {
         List<String> described = new ArrayList<>();
         keys.forEach((key, access) ->
-                described.add((isPublic.test(key) ? key : "key ending " + key.substring(Math.max(0, key.length() - 4)))
+                described.add((isPublic(key) ? key : "key ending " + key.substring(Math.max(0, key.length() - 4)))
                         + describe(access)));
         hashed.values().forEach(access -> described.add("a key kept only as its hash" + describe(access)));
         return described;

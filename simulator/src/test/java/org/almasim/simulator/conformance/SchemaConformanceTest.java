@@ -102,7 +102,18 @@ class SchemaConformanceTest extends SimulatorTest {
      * ./rest_x.json#/rest_x, which becomes #/rest_x once they are one. The request-body variants (rest_set-post...)
      * are left out: they define the same names for what a client sends.
      */
-    static ObjectNode definitions() {
+    static synchronized ObjectNode definitions() {
+        // Read once (a copy handed out, since the schema's check edits it): checking every fee list of a population
+        // would read the files again for every user.
+        if (definitions == null) {
+            definitions = readDefinitions();
+        }
+        return definitions.deepCopy();
+    }
+
+    private static ObjectNode definitions;
+
+    private static ObjectNode readDefinitions() {
         ObjectNode all = JSON.createObjectNode();
         try (Stream<Path> files = Files.list(RecordedResponsesTest.reference().resolve("schemas"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.almasim.simulator.Institution;
+import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.support.AlmaClient;
 import org.almasim.simulator.support.Fixtures;
 import org.almasim.simulator.support.PropertyRunner;
@@ -41,7 +42,7 @@ class InstitutionIsolationPropertyTest {
         clients.add(running.client);
         for (String code : CODES.subList(1, CODES.size())) {
             running.simulator.addInstitution(Institution.Spec.of(code));
-            clients.add(running.client.withKey(Institution.developmentKey(code)));
+            clients.add(running.client.withKey(ApiKeys.developmentKey(code)));
         }
     }
 
