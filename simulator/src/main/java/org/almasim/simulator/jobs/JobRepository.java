@@ -210,8 +210,11 @@ final class JobRepository {
     List<RecordedEvent> events(String instanceId, Page page) {
         return db.select(JOB_EVENT.EVENT_TYPE, JOB_EVENT.USER_PRIMARY_ID, JOB_EVENT.REASONS)
                 .from(JOB_EVENT)
-                .where(JOB_EVENT.INSTANCE_ID.eq(instanceId))
-                .orderBy(JOB_EVENT.EVENT_ID)
+                // A page walks the (instance, event) index in its order. Without the bound on the event id (always
+                // true: ids start at 1), H2 picks the index its foreign key made on the instance alone and sorts every
+                // event of the instance for each page: a report of 11,000 events took 350 ms to page, not 50 ms.
+                .where(JOB_EVENT.INSTANCE_ID.eq(instanceId).and(JOB_EVENT.EVENT_ID.ge(0L)))
+                .orderBy(JOB_EVENT.INSTANCE_ID, JOB_EVENT.EVENT_ID)
                 .limit(page.limit())
                 .offset(page.offset())
                 .fetch(r -> new RecordedEvent(r.value1(), r.value2(), r.value3()));

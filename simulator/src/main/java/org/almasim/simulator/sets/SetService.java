@@ -264,7 +264,6 @@ public final class SetService {
     /** Members' ids to user keys; unknown ids are refused (60116) unless {@code fail_on_invalid_id=false} skips them. */
     private List<Long> resolveMembers(DSLContext db, AlmaSet.Members members, String idType, boolean failOnInvalid) {
         Set<String> seen = new HashSet<>();
-        Set<Long> keys = new LinkedHashSet<>();
         for (AlmaSet.Member member : members.member()) {
             if (member.id() == null) {
                 throw AlmaError.NO_MEMBER_ID.refusal();
@@ -272,7 +271,13 @@ public final class SetService {
             if (!seen.add(member.id().toLowerCase(Locale.ROOT))) {
                 throw AlmaError.DUPLICATE_MEMBER.refusal(member.id());
             }
-            var key = users.findKey(db, member.id(), idType);
+        }
+        // One query per chunk of ids, not one per member: a set is filled a thousand members a call.
+        Map<String, Long> found = users.findKeys(
+                db, members.member().stream().map(AlmaSet.Member::id).toList(), idType);
+        Set<Long> keys = new LinkedHashSet<>();
+        for (AlmaSet.Member member : members.member()) {
+            var key = Optional.ofNullable(found.get(UserService.foldId(member.id())));
             if (key.isEmpty()) {
                 if (failOnInvalid) {
                     throw (idType == null ? AlmaError.MEMBER_NOT_VALID : AlmaError.MEMBER_IDENTIFIER_NOT_VALID)

@@ -57,6 +57,34 @@ final class UserRepository {
                 .fetchOptional(PATRON_IDENTIFIER.USER_KEY);
     }
 
+    /**
+     * Keys of the users these ids name, by folded id, as {@link #keyOf} finds each (a primary id first, then an
+     * identifier of the type, or of any type), with a query per chunk of ids rather than per id; unknown ids are absent.
+     */
+    Map<String, Long> keysOf(Collection<String> ids, String idType) {
+        boolean anyType = idType == null || idType.equalsIgnoreCase("all_unique");
+        boolean primaryOnly = idType != null && idType.equalsIgnoreCase("primary_id");
+        Map<String, Long> keys = new HashMap<>(anyType || primaryOnly ? keysByPrimaryId(ids) : Map.of());
+        if (primaryOnly) {
+            return keys;
+        }
+        List<String> rest = ids.stream()
+                .map(UserRepository::fold)
+                .filter(id -> !keys.containsKey(id))
+                .toList();
+        Condition type = anyType ? DSL.noCondition() : PATRON_IDENTIFIER.ID_TYPE.eq(idType);
+        for (List<String> chunk : BulkLookup.chunks(rest)) {
+            var lookup = BulkLookup.of(chunk);
+            keys.putAll(db.select(PATRON_IDENTIFIER.VALUE_FOLD, PATRON_IDENTIFIER.USER_KEY)
+                    .from(lookup.table())
+                    .join(PATRON_IDENTIFIER)
+                    .on(PATRON_IDENTIFIER.VALUE_FOLD.eq(lookup.value()))
+                    .where(type)
+                    .fetchMap(PATRON_IDENTIFIER.VALUE_FOLD, PATRON_IDENTIFIER.USER_KEY));
+        }
+        return keys;
+    }
+
     Map<String, Long> keysByPrimaryId(Collection<String> primaryIds) {
         if (primaryIds.isEmpty()) {
             return Map.of();

@@ -206,6 +206,11 @@ public final class UserService {
         return new UserRepository(db).keyOf(id, idType);
     }
 
+    /** The keys of the users these ids name (folded), as {@link #findKey} finds each; unknown ids are absent. */
+    public Map<String, Long> findKeys(DSLContext db, Collection<String> ids, String idType) {
+        return new UserRepository(db).keysOf(ids, idType);
+    }
+
     /** Marks these users (by primary id) to be listed first in the trainer console. */
     public void feature(DSLContext db, Collection<String> primaryIds) {
         UserRepository repository = new UserRepository(db);
