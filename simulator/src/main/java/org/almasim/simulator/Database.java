@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.almasim.simulator.store.RenderedOnce;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
@@ -19,8 +20,6 @@ import org.jooq.ExecuteType;
 import org.jooq.SQLDialect;
 import org.jooq.TransactionContext;
 import org.jooq.TransactionListener;
-import org.jooq.conf.RenderQuotedNames;
-import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
@@ -56,9 +55,7 @@ public final class Database implements AutoCloseable {
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(pool);
         configuration.set(SQLDialect.H2);
-        configuration.set(new Settings()
-                .withExecuteLogging(false)
-                .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED));
+        configuration.set(RenderedOnce.settings());
         configuration.set(new ExecuteListener() {
             @Override
             public void executeEnd(ExecuteContext ctx) {

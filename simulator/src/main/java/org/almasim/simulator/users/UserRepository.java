@@ -19,9 +19,11 @@ import java.util.stream.Collectors;
 import org.almasim.common.order.NaturalOrder;
 import org.almasim.simulator.codes.Code;
 import org.almasim.simulator.store.BulkLookup;
+import org.almasim.simulator.store.RenderedOnce;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record4;
 import org.jooq.impl.DSL;
 
 /** Users in H2, through jOOQ only. Bound to one DSLContext: the service's, or a transaction's. */
@@ -102,15 +104,19 @@ final class UserRepository {
         return keys;
     }
 
+    /** The query behind nearly every {@code GET /users/{id}}. */
+    private static final RenderedOnce<Record4<Long, String, String, String>> FIND_BY_PRIMARY_ID =
+            RenderedOnce.of(DSL.select(PATRON.USER_KEY, PATRON.PRIMARY_ID, PATRON.DOCUMENT, PATRON.PASSWORD)
+                    .from(PATRON)
+                    .where(PATRON.PRIMARY_ID_FOLD.eq(DSL.param("primary_id_fold", String.class))));
+
     /** One query for the common case (a primary id), a join through the identifiers otherwise. */
     Optional<StoredUser> find(String id, String idType) {
         String folded = fold(id);
         boolean anyType = idType == null || idType.equalsIgnoreCase("all_unique");
         if (anyType || idType.equalsIgnoreCase("primary_id")) {
-            Optional<StoredUser> byPrimary = db.select(
-                            PATRON.USER_KEY, PATRON.PRIMARY_ID, PATRON.DOCUMENT, PATRON.PASSWORD)
-                    .from(PATRON)
-                    .where(PATRON.PRIMARY_ID_FOLD.eq(folded))
+            Optional<StoredUser> byPrimary = FIND_BY_PRIMARY_ID
+                    .bind(db, folded)
                     .fetchOptional(r -> new StoredUser(r.value1(), r.value2(), r.value3(), r.value4()));
             if (byPrimary.isPresent() || !anyType) {
                 return byPrimary;
