@@ -94,6 +94,39 @@ class AlmasimExtensionTest {
     }
 
     @Test
+    @Order(4)
+    void aTestThatOnlyReads(Almasim alma) throws Exception {
+        assertThat(users(alma)).isEqualTo(DEMO_USERS);
+        alma.faults().add(FaultRule.of(Fault.HTTP_503).onMethod("GET"));
+        assertThat(send(alma, "GET", "/almaws/v1/users?limit=1", alma.apiKey()).statusCode())
+                .isEqualTo(503);
+    }
+
+    @Test
+    @Order(5)
+    void leavesNoFaultOrJournalBehindAlthoughItWroteNothing(Almasim alma) throws Exception {
+        assertThat(alma.faults().rules()).as("the previous test's faults").isEmpty();
+        assertThat(alma.journal().find(Optional.of("GET"), Optional.of("/almaws/v1/users")))
+                .as("the previous test's requests")
+                .isEmpty();
+        assertThat(users(alma)).isEqualTo(DEMO_USERS);
+        assertThat(alma.today()).isEqualTo(LocalDate.of(2024, 8, 1));
+    }
+
+    @Test
+    @Order(6)
+    void aTestThatOnlyMovesTheClock(Almasim alma) {
+        alma.setToday(LocalDate.of(2031, 3, 3));
+        assertThat(alma.today()).isEqualTo(LocalDate.of(2031, 3, 3));
+    }
+
+    @Test
+    @Order(7)
+    void startsOnTheAnnotationsDateAfterATestThatMovedOnlyTheClock(Almasim alma) {
+        assertThat(alma.today()).isEqualTo(LocalDate.of(2024, 8, 1));
+    }
+
+    @Test
     void aCallWithoutTheKeyIsRefusedAsAlmaRefusesIt(Almasim alma) throws Exception {
         HttpResponse<String> refused = send(alma, "GET", "/almaws/v1/users", null);
 

@@ -223,6 +223,11 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
         return keys.access(key);
     }
 
+    /** Moves after every write to this institution's library ({@link Database#version()}), and only then. */
+    public long writes() {
+        return database.version();
+    }
+
     @Override
     public ApiThresholds thresholds() {
         return thresholds;

@@ -219,6 +219,14 @@ public final class Simulator implements AutoCloseable {
         return home.load(named, seed);
     }
 
+    /**
+     * Moves after every write to any institution's library, the clock's date and the list of institutions included
+     * (both are kept in the libraries), and only then: equal figures mean the same libraries.
+     */
+    public long writes() {
+        return institutions().stream().mapToLong(Institution::writes).sum();
+    }
+
     /** Lets running jobs finish and empties every institution's library; the clock stays where it is. */
     public void reset() {
         institutions.all().forEach(Institution::reset);

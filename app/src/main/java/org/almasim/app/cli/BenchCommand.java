@@ -3,6 +3,7 @@ package org.almasim.app.cli;
 import java.util.concurrent.Callable;
 import org.almasim.app.bench.ApiBenchmark;
 import org.almasim.app.bench.ConsoleBenchmark;
+import org.almasim.app.bench.ConsortiumBenchmark;
 import org.almasim.app.bench.PolicyBenchmark;
 import org.almasim.app.bench.SnapshotBenchmark;
 import org.almasim.app.bench.StartupBenchmark;
@@ -16,11 +17,13 @@ import picocli.CommandLine.Parameters;
 final class BenchCommand implements Callable<Integer> {
     @Parameters(
             index = "0",
-            paramLabel = "api|policy|timetravel|console|startup|snapshot",
-            description = "Which benchmark: api (GET throughput, bulk load), "
-                    + "policy (preview and run of a purge policy), timetravel (years of OPAL's weekly and monthly stages) or console "
-                    + "(the trainer console's patron list over --patrons), startup (--runs in-JVM starts, as a test pays them) "
-                    + "or snapshot (--patrons saved and put back, beside loading them from scratch).")
+            paramLabel = "api|policy|timetravel|console|startup|snapshot|consortium",
+            description =
+                    "Which benchmark: api (GET throughput, bulk load), "
+                            + "policy (preview and run of a purge policy), timetravel (years of OPAL's weekly and monthly stages) or console "
+                            + "(the trainer console's patron list over --patrons), startup (--runs in-JVM starts, as a test pays them) "
+                            + "snapshot (--patrons saved and put back, beside loading them from scratch) "
+                            + "or consortium (--members institutions of --patrons each, FLVC's policy previewed and run over all).")
     String which;
 
     @Option(
@@ -46,14 +49,16 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--db",
-            description = "Database for the load measurement: mem (default), a file path, or a JDBC URL.",
+            description =
+                    "Database for the load and consortium measurements: mem (default), a file path, or a JDBC URL.",
             defaultValue = "mem")
     String database;
 
     @Option(
             names = "--patrons",
             description =
-                    "Patrons for the policy, time-travel, console and snapshot benchmarks. Default: ${DEFAULT-VALUE}.",
+                    "Patrons for the policy, time-travel, console and snapshot benchmarks, and of each member in the"
+                            + " consortium benchmark. Default: ${DEFAULT-VALUE}.",
             defaultValue = "100000")
     int patrons;
 
@@ -64,6 +69,12 @@ final class BenchCommand implements Callable<Integer> {
     int years;
 
     @Option(
+            names = "--members",
+            description = "Member institutions for the consortium benchmark. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "40")
+    int members;
+
+    @Option(
             names = "--runs",
             description = "Starts for the startup benchmark. Default: ${DEFAULT-VALUE}.",
             defaultValue = "11")
@@ -71,6 +82,14 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (patrons < 1 || members < 1 || members > 1000) {
+            System.err.println("--patrons must be at least 1 and --members between 1 and 1000");
+            return 2;
+        }
+        if (which.equals("consortium")) {
+            new ConsortiumBenchmark(members, patrons, database).run(System.out);
+            return 0;
+        }
         if (which.equals("startup")) {
             new StartupBenchmark(Math.max(2, runs)).run(System.out);
             return 0;
@@ -93,7 +112,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (!which.equals("api")) {
             System.err.println("Unknown benchmark '" + which
-                    + "'. Available: api, policy, timetravel, console, startup, snapshot");
+                    + "'. Available: api, policy, timetravel, console, startup, snapshot, consortium");
             return 2;
         }
         new ApiBenchmark(users, clients, seconds, load, database).run(System.out);

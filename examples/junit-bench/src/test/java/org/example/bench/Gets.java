@@ -22,4 +22,20 @@ final class Gets {
             throw new AssertionError("GET " + id + " answered " + answer.statusCode() + ": " + answer.body());
         }
     }
+
+    /** Creates a user with this primary id; fails unless Alma's answer is 200. */
+    static void create(String baseUrl, String key, String id) throws Exception {
+        HttpResponse<String> answer = HTTP.send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/almaws/v1/users"))
+                        .header("Authorization", "apikey " + key)
+                        .header("Accept", "application/json")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"primary_id\":\"" + id + "\",\"account_type\":{\"value\":\"INTERNAL\"}}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new AssertionError("POST " + id + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+    }
 }
