@@ -190,7 +190,24 @@ class InputLimitsTest extends SimulatorTest {
     }
 
     /** One request written byte for byte, as no well-behaved client would send it; answers the raw response. */
+    /**
+     * The answer to a request written on a socket of its own. Jetty answers an oversized request and closes while part of
+     * it is still unread, and the reset that close sends can reach this end before the answer is read, which is then
+     * lost (seen once in a full run): such a request is sent again, up to three times.
+     */
     private static String raw(URI base, String request) throws IOException {
+        String answer = "";
+        for (int attempt = 0; attempt < 3 && answer.isEmpty(); attempt++) {
+            try {
+                answer = rawOnce(base, request);
+            } catch (java.net.SocketException reset) {
+                answer = "";
+            }
+        }
+        return answer;
+    }
+
+    private static String rawOnce(URI base, String request) throws IOException {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
