@@ -189,9 +189,9 @@ class InputLimitsTest extends SimulatorTest {
         return alma.getJson("/almasim/v1/state/digest", Map.of()).isOk().json();
     }
 
-    /** One request written byte for byte, as no well-behaved client would send it; answers the raw response. */
     /**
-     * The answer to a request written on a socket of its own. Jetty answers an oversized request and closes while part of
+     * One request written byte for byte, as no well-behaved client would send it, on a socket of its own; answers the
+     * raw response. Jetty answers an oversized request and closes while part of
      * it is still unread, and the reset that close sends can reach this end before the answer is read, which is then
      * lost (seen once in a full run): such a request is sent again, up to three times.
      */
@@ -207,6 +207,7 @@ class InputLimitsTest extends SimulatorTest {
         return answer;
     }
 
+    /** One request written once; answers whatever came back before the connection closed. */
     private static String rawOnce(URI base, String request) throws IOException {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(10_000);
