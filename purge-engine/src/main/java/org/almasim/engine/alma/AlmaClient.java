@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -53,6 +54,8 @@ public final class AlmaClient {
     private final Duration firstBackoff;
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
+    /** What Alma's last answer said remains of the day's calls ({@code X-Exl-Api-Remaining}); -1 before it said. */
+    private final AtomicLong remainingToday = new AtomicLong(-1);
 
     public AlmaClient(String baseUrl, String apiKey) {
         this(baseUrl, apiKey, 6, Duration.ofMillis(250));
@@ -123,6 +126,12 @@ public final class AlmaClient {
     /** How many requests were sent, retries included: what a run costs against Alma's daily API limit. */
     public long calls() {
         return calls.get();
+    }
+
+    /** The calls Alma's last answer said remain today ({@code X-Exl-Api-Remaining}), if an answer said. */
+    public OptionalLong remainingToday() {
+        long remaining = remainingToday.get();
+        return remaining < 0 ? OptionalLong.empty() : OptionalLong.of(remaining);
     }
 
     /** How many requests were sent again after a 429, a 5xx or a broken connection. */
@@ -198,7 +207,8 @@ public final class AlmaClient {
                                 r.getEntity() == null
                                         ? ""
                                         : EntityUtils.toString(r.getEntity(), StandardCharsets.UTF_8),
-                                retryAfter(r.getFirstHeader("Retry-After"))));
+                                retryAfter(r.getFirstHeader("Retry-After")),
+                                remaining(r.getFirstHeader("X-Exl-Api-Remaining"))));
             } catch (IOException e) {
                 // A connection that was never made carried nothing: any request may be sent again.
                 boolean neverSent = e instanceof ConnectException;
@@ -214,6 +224,7 @@ public final class AlmaClient {
                 backoff = pause(backoff, Optional.empty());
                 continue;
             }
+            response.remaining().ifPresent(remainingToday::set);
             int status = response.status();
             if (status == 429 && attempt < maxRetries) {
                 backoff = pause(backoff, response.retryAfter());
@@ -260,8 +271,16 @@ public final class AlmaClient {
         return Optional.of(Duration.ofSeconds(Long.parseLong(header.getValue().strip())));
     }
 
+    /** Alma's count of the day's calls left, when the answer carries one as a number. */
+    private static OptionalLong remaining(Header header) {
+        if (header == null || !header.getValue().strip().matches("[0-9]{1,18}")) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(Long.parseLong(header.getValue().strip()));
+    }
+
     /** An HTTP answer as read off the connection, which then goes back to the pool. */
-    private record Answer(int status, String body, Optional<Duration> retryAfter) {}
+    private record Answer(int status, String body, Optional<Duration> retryAfter, OptionalLong remaining) {}
 
     /** The longest Retry-After honoured: beyond it the client waits its own backoff and tries again. */
     private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(2);

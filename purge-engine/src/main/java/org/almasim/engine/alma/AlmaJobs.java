@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.almasim.engine.progress.ProgressListener;
 
@@ -96,6 +97,14 @@ public final class AlmaJobs {
 
     private static final long FIRST_POLL_MILLIS = 5;
     private static final long LAST_POLL_MILLIS = 500;
+    /**
+     * Below this many calls left of Alma's day ({@code X-Exl-Api-Remaining}), a running job is looked at only every
+     * {@link #FEW_CALLS_POLL_MILLIS}: the day's last calls are kept for the work, at the price of seeing a job finished
+     * up to that much later.
+     */
+    static final long FEW_CALLS_LEFT = 1_000;
+
+    static final long FEW_CALLS_POLL_MILLIS = 10_000;
 
     private final AlmaClient alma;
 
@@ -169,7 +178,7 @@ public final class AlmaJobs {
                 throw new AlmaApiException(
                         0, "TIMEOUT", "Job instance " + path + " did not finish within " + JOB_DEADLINE);
             }
-            pause = waitBeforePolling(pause);
+            pause = waitBeforePolling(pauseFor(pause, alma.remainingToday()));
             instance = alma.get(path, Map.of());
             int now = instance.path("progress").asInt();
             progress.done(now - shown);
@@ -254,7 +263,7 @@ public final class AlmaJobs {
                 throw new AlmaApiException(
                         0, "TIMEOUT", "An earlier run of job " + jobId + " did not finish within " + JOB_DEADLINE);
             }
-            waitBeforePolling(LAST_POLL_MILLIS);
+            waitBeforePolling(pauseFor(LAST_POLL_MILLIS, alma.remainingToday()));
         }
     }
 
@@ -270,6 +279,13 @@ public final class AlmaJobs {
      * the engine asleep after its jobs had finished for 3.5 s of a 24.6 s simulated year: docs/benchmarks.md.)
      * Answers the next pause.
      */
+    /** The pause before the next look at a running job: the next of the series, or a long one when few calls remain. */
+    static long pauseFor(long next, OptionalLong remainingToday) {
+        return remainingToday.isPresent() && remainingToday.getAsLong() < FEW_CALLS_LEFT
+                ? Math.max(next, FEW_CALLS_POLL_MILLIS)
+                : next;
+    }
+
     private static long waitBeforePolling(long millis) {
         try {
             Thread.sleep(millis);

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -49,6 +50,29 @@ class AlmaClientTest {
             }
             assertThat(undergrads).isPositive().isLessThan(250);
         }
+    }
+
+    @Test
+    void tellsHowManyCallsAlmaSaysRemainToday() {
+        try (Simulator sim = simulator(SimulatorConfig.defaults())) {
+            AlmaClient alma = new AlmaClient(sim.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
+            assertThat(alma.remainingToday()).as("before any answer").isEmpty();
+
+            alma.get("/almaws/v1/users", Map.of("limit", "1"));
+            long first = alma.remainingToday().orElseThrow();
+            alma.get("/almaws/v1/users", Map.of("limit", "1"));
+
+            assertThat(alma.remainingToday()).hasValue(first - 1);
+        }
+    }
+
+    @Test
+    void aRunningJobIsLookedAtSeldomOnceFewCallsRemainToday() {
+        assertThat(AlmaJobs.pauseFor(7, OptionalLong.empty())).isEqualTo(7);
+        assertThat(AlmaJobs.pauseFor(7, OptionalLong.of(AlmaJobs.FEW_CALLS_LEFT)))
+                .isEqualTo(7);
+        assertThat(AlmaJobs.pauseFor(7, OptionalLong.of(AlmaJobs.FEW_CALLS_LEFT - 1)))
+                .isEqualTo(AlmaJobs.FEW_CALLS_POLL_MILLIS);
     }
 
     @Test
