@@ -18,6 +18,8 @@ public final class Almasim {
     private final Simulator simulator;
     private final AlmasimTest settings;
     private final LocalDate startedOn;
+    /** {@link Simulator#writes()} once the annotation's starting point was in place; none yet at first. */
+    private long writesWhenPrepared = -1;
 
     Almasim(Simulator simulator, AlmasimTest settings, LocalDate startedOn) {
         this.simulator = simulator;
@@ -137,9 +139,6 @@ public final class Almasim {
         simulator.reset();
         prepare();
     }
-
-    /** {@link Simulator#writes()} once the annotation's starting point was in place; none yet at first. */
-    private long writesWhenPrepared = -1;
 
     /**
      * The annotation's starting point: its snapshot, then its population, each on the annotation's date, which wins over

@@ -125,8 +125,7 @@ public final class ApiBenchmark {
     }
 
     private void bulkLoad(PrintStream out) {
-        System.gc();
-        long before = usedHeap();
+        long before = Machine.heapInUse();
         try (Simulator simulator =
                 Simulator.create(SimulatorConfig.defaults().withToday(TODAY).withDatabase(loadDatabase))) {
             long started = System.nanoTime();
@@ -136,8 +135,7 @@ public final class ApiBenchmark {
                     .filter(p -> p.getType() == MemoryType.HEAP)
                     .mapToLong(p -> p.getPeakUsage().getUsed())
                     .sum();
-            System.gc();
-            long after = usedHeap();
+            long after = Machine.heapInUse();
             out.printf(
                     "load (%s database): %,d users (%,d items, %,d loans, %,d fees) in %.1f s (%,.0f users/s); heap after load %d MB "
                             + "(database and all), heap pools' peak %d MB%n",
@@ -151,10 +149,6 @@ public final class ApiBenchmark {
                     (after - before) / (1024 * 1024),
                     peak / (1024 * 1024));
         }
-    }
-
-    private static long usedHeap() {
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static long percentile(long[] sorted, double p) {

@@ -1,10 +1,6 @@
 package org.almasim.app.bench;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -143,23 +139,10 @@ public final class ConsortiumBenchmark {
         return stopped.isEmpty() ? "every member finished" : stopped.size() + " stopped " + stopped;
     }
 
-    /** The heap in use after a collection, and the process's resident memory where the system tells it. */
+    /** The heap in use after a collection, and the process's resident memory. */
     private static String memory() {
-        System.gc();
-        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        return String.format(" (heap %,d MB, resident %s)", heap / (1024 * 1024), residentMemory());
-    }
-
-    private static String residentMemory() {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream()
-                    .filter(line -> line.startsWith("VmRSS:"))
-                    .map(line -> String.format("%,d MB", Long.parseLong(line.replaceAll("\\D", "")) / 1024))
-                    .findFirst()
-                    .orElse("unknown");
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
+        return String.format(
+                " (heap %,d MB, resident %s)", Machine.heapInUse() / (1024 * 1024), Machine.residentMemory());
     }
 
     private static long millisSince(long start) {

@@ -1,5 +1,10 @@
 package org.almasim.app.bench;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 /** The machine a benchmark ran on, as every benchmark's first line states it: figures mean nothing without it. */
 final class Machine {
     private Machine() {}
@@ -12,5 +17,24 @@ final class Machine {
                 runtime.maxMemory() / (1024 * 1024),
                 System.getProperty("java.vm.name"),
                 System.getProperty("java.version"));
+    }
+
+    /** The heap in use just after a collection: what the process holds, its garbage aside. */
+    static long heapInUse() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** The process's resident memory, where the system tells it (Linux), as "N MB"; "unknown" elsewhere. */
+    static String residentMemory() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .map(line -> String.format("%,d MB", Long.parseLong(line.replaceAll("\\D", "")) / 1024))
+                    .findFirst()
+                    .orElse("unknown");
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 }

@@ -271,6 +271,13 @@ public final class AlmaJobs {
         return AlmaClient.API + "/conf/jobs/" + jobId;
     }
 
+    /** The pause before the next look at a running job: the next of the series, or a long one when few calls remain. */
+    static long pauseFor(long next, OptionalLong remainingToday) {
+        return remainingToday.isPresent() && remainingToday.getAsLong() < FEW_CALLS_LEFT
+                ? Math.max(next, FEW_CALLS_POLL_MILLIS)
+                : next;
+    }
+
     /**
      * Alma's jobs run in the background: the engine asks again a little later, as any Alma client must; soon at first
      * (a job over a few users is done in milliseconds), then less and less often, up to every half second. Each pause
@@ -279,13 +286,6 @@ public final class AlmaJobs {
      * the engine asleep after its jobs had finished for 3.5 s of a 24.6 s simulated year: docs/benchmarks.md.)
      * Answers the next pause.
      */
-    /** The pause before the next look at a running job: the next of the series, or a long one when few calls remain. */
-    static long pauseFor(long next, OptionalLong remainingToday) {
-        return remainingToday.isPresent() && remainingToday.getAsLong() < FEW_CALLS_LEFT
-                ? Math.max(next, FEW_CALLS_POLL_MILLIS)
-                : next;
-    }
-
     private static long waitBeforePolling(long millis) {
         try {
             Thread.sleep(millis);

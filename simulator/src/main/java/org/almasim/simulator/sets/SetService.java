@@ -277,15 +277,15 @@ public final class SetService {
                 db, members.member().stream().map(AlmaSet.Member::id).toList(), idType);
         Set<Long> keys = new LinkedHashSet<>();
         for (AlmaSet.Member member : members.member()) {
-            var key = Optional.ofNullable(found.get(UserService.foldId(member.id())));
-            if (key.isEmpty()) {
+            Long key = found.get(UserService.foldId(member.id()));
+            if (key == null) {
                 if (failOnInvalid) {
                     throw (idType == null ? AlmaError.MEMBER_NOT_VALID : AlmaError.MEMBER_IDENTIFIER_NOT_VALID)
                             .refusal(member.id());
                 }
                 continue;
             }
-            if (!keys.add(key.get())) {
+            if (!keys.add(key)) {
                 throw AlmaError.DUPLICATE_MEMBER.refusal(member.id() + " names a user twice");
             }
         }

@@ -16,14 +16,11 @@ import static org.almasim.simulator.db.Tables.USER_REQUEST;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.almasim.common.order.NaturalOrder;
 import org.almasim.simulator.codes.Code;
@@ -49,72 +46,6 @@ final class UserRepository {
         return id.trim().toLowerCase(Locale.ROOT);
     }
 
-    /** Finds a user by primary id or any identifier ({@code all_unique}), or by one identifier type. */
-    Optional<Long> keyOf(String id, String idType) {
-        String folded = fold(id);
-        if (idType == null || idType.equalsIgnoreCase("all_unique") || idType.equalsIgnoreCase("primary_id")) {
-            Optional<Long> byPrimary = db.select(PATRON.USER_KEY)
-                    .from(PATRON)
-                    .where(PATRON.PRIMARY_ID_FOLD.eq(folded))
-                    .fetchOptional(PATRON.USER_KEY);
-            if (byPrimary.isPresent() || (idType != null && idType.equalsIgnoreCase("primary_id"))) {
-                return byPrimary;
-            }
-        }
-        Condition type = idType == null || idType.equalsIgnoreCase("all_unique")
-                ? DSL.noCondition()
-                : PATRON_IDENTIFIER.ID_TYPE.eq(idType);
-        return db.select(PATRON_IDENTIFIER.USER_KEY)
-                .from(PATRON_IDENTIFIER)
-                .where(PATRON_IDENTIFIER.VALUE_FOLD.eq(folded).and(type))
-                .fetchOptional(PATRON_IDENTIFIER.USER_KEY);
-    }
-
-    /**
-     * Keys of the users these ids name, by folded id, as {@link #keyOf} finds each (a primary id first, then an
-     * identifier of the type, or of any type), with a query per chunk of ids rather than per id; unknown ids are absent.
-     */
-    Map<String, Long> keysOf(Collection<String> ids, String idType) {
-        boolean anyType = idType == null || idType.equalsIgnoreCase("all_unique");
-        boolean primaryOnly = idType != null && idType.equalsIgnoreCase("primary_id");
-        Map<String, Long> keys = new HashMap<>(anyType || primaryOnly ? keysByPrimaryId(ids) : Map.of());
-        if (primaryOnly) {
-            return keys;
-        }
-        List<String> rest = ids.stream()
-                .map(UserRepository::fold)
-                .filter(id -> !keys.containsKey(id))
-                .toList();
-        Condition type = anyType ? DSL.noCondition() : PATRON_IDENTIFIER.ID_TYPE.eq(idType);
-        for (List<String> chunk : BulkLookup.chunks(rest)) {
-            var lookup = BulkLookup.of(chunk);
-            keys.putAll(db.select(PATRON_IDENTIFIER.VALUE_FOLD, PATRON_IDENTIFIER.USER_KEY)
-                    .from(lookup.table())
-                    .join(PATRON_IDENTIFIER)
-                    .on(PATRON_IDENTIFIER.VALUE_FOLD.eq(lookup.value()))
-                    .where(type)
-                    .fetchMap(PATRON_IDENTIFIER.VALUE_FOLD, PATRON_IDENTIFIER.USER_KEY));
-        }
-        return keys;
-    }
-
-    Map<String, Long> keysByPrimaryId(Collection<String> primaryIds) {
-        if (primaryIds.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, Long> keys = new HashMap<>();
-        for (List<String> chunk :
-                BulkLookup.chunks(primaryIds.stream().map(UserRepository::fold).toList())) {
-            var lookup = BulkLookup.of(chunk);
-            keys.putAll(db.select(PATRON.PRIMARY_ID_FOLD, PATRON.USER_KEY)
-                    .from(lookup.table())
-                    .join(PATRON)
-                    .on(PATRON.PRIMARY_ID_FOLD.eq(lookup.value()))
-                    .fetchMap(PATRON.PRIMARY_ID_FOLD, PATRON.USER_KEY));
-        }
-        return keys;
-    }
-
     /** The query behind nearly every {@code GET /users/{id}}. */
     private static final RenderedOnce<Record4<Long, String, String, String>> FIND_BY_PRIMARY_ID =
             RenderedOnce.of(DSL.select(PATRON.USER_KEY, PATRON.PRIMARY_ID, PATRON.DOCUMENT, PATRON.PASSWORD)
@@ -124,8 +55,8 @@ final class UserRepository {
     /** One query for the common case (a primary id), a join through the identifiers otherwise. */
     Optional<StoredUser> find(String id, String idType) {
         String folded = fold(id);
-        boolean anyType = idType == null || idType.equalsIgnoreCase("all_unique");
-        if (anyType || idType.equalsIgnoreCase("primary_id")) {
+        boolean anyType = UserKeyRepository.anyType(idType);
+        if (anyType || UserKeyRepository.primaryOnly(idType)) {
             Optional<StoredUser> byPrimary = FIND_BY_PRIMARY_ID
                     .bind(db, folded)
                     .fetchOptional(r -> new StoredUser(r.value1(), r.value2(), r.value3(), r.value4()));
@@ -137,24 +68,8 @@ final class UserRepository {
                 .from(PATRON_IDENTIFIER)
                 .join(PATRON)
                 .on(PATRON.USER_KEY.eq(PATRON_IDENTIFIER.USER_KEY))
-                .where(PATRON_IDENTIFIER
-                        .VALUE_FOLD
-                        .eq(folded)
-                        .and(anyType ? DSL.noCondition() : PATRON_IDENTIFIER.ID_TYPE.eq(idType)))
+                .where(PATRON_IDENTIFIER.VALUE_FOLD.eq(folded).and(UserKeyRepository.ofType(idType)))
                 .fetchOptional(r -> new StoredUser(r.value1(), r.value2(), r.value3(), r.value4()));
-    }
-
-    Set<Long> existingKeys(Collection<Long> keys) {
-        Set<Long> existing = new HashSet<>();
-        for (List<Long> chunk : BulkLookup.chunks(keys)) {
-            var users = BulkLookup.keys(chunk);
-            existing.addAll(db.select(PATRON.USER_KEY)
-                    .from(users.table())
-                    .join(PATRON)
-                    .on(PATRON.USER_KEY.eq(users.value()))
-                    .fetch(PATRON.USER_KEY));
-        }
-        return existing;
     }
 
     /** Loads and row-locks the user until the transaction ends, so concurrent writers apply one after the other. */

@@ -150,7 +150,7 @@ public final class UserService {
         Optional<String> newPassword = UserPasswords.stored(given.password());
         return dsl.transactionResult(tx -> {
             UserRepository users = new UserRepository(tx.dsl());
-            long key = resolve(users, id, idType);
+            long key = resolve(tx.dsl(), id, idType);
             StoredUser stored = users.loadForUpdate(key).orElseThrow(() -> notFound(id, idType));
             JobLocks.refuseIfHeld(tx.dsl(), key, AlmaError.USER_NOT_UPDATED);
             User existing = parse(stored.document());
@@ -183,7 +183,7 @@ public final class UserService {
     public void delete(String id, String idType) {
         dsl.transaction(tx -> {
             UserRepository users = new UserRepository(tx.dsl());
-            long key = resolve(users, id, idType);
+            long key = resolve(tx.dsl(), id, idType);
             users.loadForUpdate(key).orElseThrow(() -> notFound(id, idType));
             List<DeletionBlocker> blockers = DeletionBlockers.of(tx.dsl(), key, BigDecimal.ZERO, codes.currency());
             if (!blockers.isEmpty()) {
@@ -198,28 +198,23 @@ public final class UserService {
 
     /** The database key of a user, for features that hang data on users (loans, fees). */
     public long keyOf(DSLContext db, String id, String idType) {
-        return resolve(new UserRepository(db), id, idType);
+        return resolve(db, id, idType);
     }
 
-    /** The key of a user, if there is one with this id (primary or an identifier of the type). */
-    public Optional<Long> findKey(DSLContext db, String id, String idType) {
-        return new UserRepository(db).keyOf(id, idType);
-    }
-
-    /** The keys of the users these ids name (folded), as {@link #findKey} finds each; unknown ids are absent. */
+    /** The keys of the users these ids name (folded), as {@link #keyOf} finds each; unknown ids are absent. */
     public Map<String, Long> findKeys(DSLContext db, Collection<String> ids, String idType) {
-        return new UserRepository(db).keysOf(ids, idType);
+        return new UserKeyRepository(db).keysOf(ids, idType);
     }
 
     /** Marks these users (by primary id) to be listed first in the trainer console. */
     public void feature(DSLContext db, Collection<String> primaryIds) {
-        UserRepository repository = new UserRepository(db);
-        repository.feature(repository.keysByPrimaryId(primaryIds).values());
+        new UserRepository(db)
+                .feature(new UserKeyRepository(db).keysByPrimaryId(primaryIds).values());
     }
 
     /** Database keys of users by primary id (folded to lower case), for bulk loading; unknown ids are absent. */
     public Map<String, Long> keysByPrimaryId(DSLContext db, Collection<String> primaryIds) {
-        return new UserRepository(db).keysByPrimaryId(primaryIds);
+        return new UserKeyRepository(db).keysByPrimaryId(primaryIds);
     }
 
     public static String foldId(String id) {
@@ -253,8 +248,8 @@ public final class UserService {
         }
     }
 
-    private long resolve(UserRepository users, String id, String idType) {
-        return users.keyOf(id, idType).orElseThrow(() -> notFound(id, idType));
+    private static long resolve(DSLContext db, String id, String idType) {
+        return new UserKeyRepository(db).keyOf(id, idType).orElseThrow(() -> notFound(id, idType));
     }
 
     static AlmaRefusal notFound(String id, String idType) {

@@ -103,6 +103,6 @@ public final class UserWrites {
 
     /** Which of these users still exist: a job's batch, some of whom others may have deleted since the job began. */
     public static Set<Long> existingKeys(DSLContext db, Collection<Long> keys) {
-        return new UserRepository(db).existingKeys(keys);
+        return new UserKeyRepository(db).existingKeys(keys);
     }
 }
