@@ -253,7 +253,7 @@ public final class UserService {
     }
 
     static AlmaRefusal notFound(String id, String idType) {
-        if (idType == null || idType.equalsIgnoreCase("all_unique")) {
+        if (UserKeyRepository.anyType(idType)) {
             return AlmaError.USER_NOT_FOUND.refusal(id);
         }
         return AlmaError.USER_OF_TYPE_NOT_FOUND.refusal(id, idType);
