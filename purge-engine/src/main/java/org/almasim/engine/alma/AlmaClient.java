@@ -56,6 +56,10 @@ public final class AlmaClient {
     private final AtomicLong retries = new AtomicLong();
     /** What Alma's last answer said remains of the day's calls ({@code X-Exl-Api-Remaining}); -1 before it said. */
     private final AtomicLong remainingToday = new AtomicLong(-1);
+    /** The least time between two calls' starts, in nanoseconds (0: as fast as answers come). */
+    private final long nanosBetweenCalls;
+    /** When the next call may start ({@link System#nanoTime()}), for a paced client. */
+    private final AtomicLong nextCallAt = new AtomicLong(Long.MIN_VALUE);
 
     public AlmaClient(String baseUrl, String apiKey) {
         this(baseUrl, apiKey, 6, Duration.ofMillis(250));
@@ -74,6 +78,16 @@ public final class AlmaClient {
     }
 
     private AlmaClient(String baseUrl, String apiKey, int maxRetries, Duration firstBackoff, boolean plainHttp) {
+        this(baseUrl, apiKey, maxRetries, firstBackoff, plainHttp, 0);
+    }
+
+    private AlmaClient(
+            String baseUrl,
+            String apiKey,
+            int maxRetries,
+            Duration firstBackoff,
+            boolean plainHttp,
+            long nanosBetweenCalls) {
         if (!AlmaAddress.isAddress(baseUrl)) {
             throw new IllegalArgumentException("give the Alma's address with http:// or https://, such as"
                     + " https://api-eu.hosted.exlibrisgroup.com or http://localhost:8080; got '" + baseUrl + "'");
@@ -86,6 +100,7 @@ public final class AlmaClient {
         this.apiKey = apiKey;
         this.maxRetries = maxRetries;
         this.firstBackoff = firstBackoff;
+        this.nanosBetweenCalls = nanosBetweenCalls;
         this.http = httpClient();
     }
 
@@ -96,7 +111,18 @@ public final class AlmaClient {
 
     /** A client of the same Alma holding another key: another institution of a consortium on the same API host. */
     public AlmaClient withKey(String key) {
-        return new AlmaClient(baseUrl, key, maxRetries, firstBackoff, plainHttp);
+        return new AlmaClient(baseUrl, key, maxRetries, firstBackoff, plainHttp, nanosBetweenCalls);
+    }
+
+    /**
+     * A client of the same Alma that starts at most {@code callsPerSecond} calls a second, retries included: a good
+     * citizen under Alma's per-second threshold (25 by default) rather than a client that meets it and is told 429.
+     */
+    public AlmaClient paced(int callsPerSecond) {
+        if (callsPerSecond < 1) {
+            throw new IllegalArgumentException("a pace needs at least one call a second");
+        }
+        return new AlmaClient(baseUrl, apiKey, maxRetries, firstBackoff, plainHttp, 1_000_000_000L / callsPerSecond);
     }
 
     /**
@@ -198,6 +224,7 @@ public final class AlmaClient {
         Duration backoff = firstBackoff;
         for (int attempt = 0; ; attempt++) {
             Answer response;
+            waitForTurn();
             calls.incrementAndGet();
             try {
                 response = http.execute(
@@ -226,6 +253,14 @@ public final class AlmaClient {
             }
             response.remaining().ifPresent(remainingToday::set);
             int status = response.status();
+            if (status == 429 && response.body().contains(DAILY_THRESHOLD)) {
+                // Spent for the day: trying again within minutes only spends more of tomorrow's patience.
+                remainingToday.set(0);
+                throw new AlmaApiException(
+                        status,
+                        DAILY_THRESHOLD,
+                        "Alma's daily API threshold for this key is spent; calls are taken again tomorrow");
+            }
             if (status == 429 && attempt < maxRetries) {
                 backoff = pause(backoff, response.retryAfter());
                 continue;
@@ -281,6 +316,27 @@ public final class AlmaClient {
 
     /** An HTTP answer as read off the connection, which then goes back to the pool. */
     private record Answer(int status, String body, Optional<Duration> retryAfter, OptionalLong remaining) {}
+
+    /** Alma's error code once a key has spent its calls for the day. */
+    public static final String DAILY_THRESHOLD = "DAILY_THRESHOLD";
+
+    /** For a paced client, waits until the next call may start, and books the turn after it. */
+    private void waitForTurn() {
+        if (nanosBetweenCalls == 0) {
+            return;
+        }
+        long now = System.nanoTime();
+        long turn = nextCallAt.getAndAccumulate(now, (booked, at) -> Math.max(booked, at) + nanosBetweenCalls);
+        long wait = Math.max(turn, now) - now;
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AlmaApiException(0, "INTERRUPTED", "Interrupted while pacing calls");
+            }
+        }
+    }
 
     /** The longest Retry-After honoured: beyond it the client waits its own backoff and tries again. */
     private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(2);

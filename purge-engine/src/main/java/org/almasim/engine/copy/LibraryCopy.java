@@ -1,0 +1,351 @@
+package org.almasim.engine.copy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.almasim.engine.alma.AlmaApiException;
+import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.alma.AlmaJson;
+import org.almasim.engine.alma.AlmaUsers;
+
+/**
+ * Copies an Alma institution's users, with their active loans and fees, the code tables purge rules read, and its user
+ * sets, through Alma's REST API only (a read-only key is enough), anonymized ({@link AnonymizedUser}), into population
+ * documents (docs/population.md) that a {@link Target} loads: a running almasim, or one writing a snapshot. A page of
+ * users at a time: nothing held grows with the library, and the state written after each page lets a stopped copy go
+ * on where it stopped, reading no user twice.
+ */
+public final class LibraryCopy {
+    /** Where the copy's documents go, one at a time, in order. */
+    public interface Target {
+        void load(ObjectNode populationDocument);
+    }
+
+    /** How far a copy is: users copied of the total, and the calls spent. */
+    public record Progress(int copied, int total, long calls) {}
+
+    /** What a copy reads: the whole library, the users a {@code q} finds, or the members of a set. */
+    public record Scope(Optional<String> query, Optional<String> setName) {
+        public static final Scope WHOLE_LIBRARY = new Scope(Optional.empty(), Optional.empty());
+
+        /** As the state file names it. */
+        public String describe() {
+            return query.map(q -> "q=" + q)
+                    .or(() -> setName.map(s -> "set=" + s))
+                    .orElse("all users");
+        }
+    }
+
+    private static final String USERS = AlmaClient.API + "/users";
+    private static final String SETS = AlmaClient.API + "/conf/sets";
+    private static final Map<String, String> EXPAND = Map.of("expand", "loans,requests,fees");
+    /**
+     * The fields of a logical set's query that hold what names a person (docs/sets.md): a query naming one is not copied,
+     * since it may carry a person's name or id, and would find nobody among pseudonyms.
+     */
+    private static final Set<String> PERSONAL_QUERY_FIELDS =
+            Set.of("all_full", "first_name", "last_name", "primary_id", "email", "identifiers");
+
+    private static final Pattern WORD = Pattern.compile("[A-Za-z_]+");
+
+    private final AlmaClient source;
+    private final Pseudonyms pseudonyms;
+    private final boolean keepIds;
+    private final Scope scope;
+    private final Target target;
+    private final Path stateFile;
+    private final long callsToLeave;
+    private final Consumer<Progress> progress;
+
+    /**
+     * @param callsToLeave the copy stops, its state saved, before Alma's count of the day's calls left
+     *     ({@code X-Exl-Api-Remaining}) falls below this, leaving the institution's other integrations their share
+     */
+    public LibraryCopy(
+            AlmaClient source,
+            Pseudonyms pseudonyms,
+            boolean keepIds,
+            Scope scope,
+            Target target,
+            Path stateFile,
+            long callsToLeave,
+            Consumer<Progress> progress) {
+        this.source = source;
+        this.pseudonyms = pseudonyms;
+        this.keepIds = keepIds;
+        this.scope = scope;
+        this.target = target;
+        this.stateFile = stateFile;
+        this.callsToLeave = callsToLeave;
+        this.progress = progress;
+    }
+
+    /** The state a new copy of this source and scope starts from. */
+    public CopyState newState() {
+        return CopyState.start(source.address(), scope.describe(), pseudonyms.fingerprint(), keepIds);
+    }
+
+    /** How many users the scope holds: one call, for telling how long the copy will take before it starts. */
+    public int usersInScope() {
+        return list(0, 1).path("total_record_count").asInt();
+    }
+
+    /** Copies from {@code state} to the end; throws {@link CopyStopped}, with the state saved, when it must stop. */
+    public CopyState copy(CopyState state) {
+        if (!state.codesCopied()) {
+            target.load(codeTables());
+            state = state.withCodesCopied();
+            state.write(stateFile);
+        }
+        while (true) {
+            JsonNode page = list(state.nextOffset(), AlmaClient.PAGE);
+            state = state.withTotal(page.path("total_record_count").asInt());
+            PageCopy copy = new PageCopy();
+            for (JsonNode listed : page.path(scope.setName().isPresent() ? "member" : "user")) {
+                String id = listed.path(scope.setName().isPresent() ? "id" : "primary_id")
+                        .asText();
+                try {
+                    stopBeforeTheDayIsSpent();
+                    copy.add(id);
+                } catch (AlmaApiException | DayNearlySpent e) {
+                    state = save(state, copy);
+                    throw new CopyStopped(stopReason(e), state, e);
+                }
+            }
+            if (copy.read == 0) {
+                break;
+            }
+            state = save(state, copy);
+            progress.accept(new Progress(state.users(), state.total(), source.calls()));
+            if (state.nextOffset() >= state.total()) {
+                break;
+            }
+        }
+        int sets = scope.equals(Scope.WHOLE_LIBRARY) ? copySets() : 0;
+        state = state.finishedWith(sets);
+        state.write(stateFile);
+        return state;
+    }
+
+    private CopyState save(CopyState state, PageCopy copy) {
+        if (copy.read == 0) {
+            return state;
+        }
+        target.load(copy.document());
+        CopyState next = state.after(copy.read, copy.users.size(), copy.loans.size(), copy.fees.size());
+        next.write(stateFile);
+        return next;
+    }
+
+    private static String stopReason(Exception e) {
+        if (e instanceof DayNearlySpent
+                || e instanceof AlmaApiException alma && alma.code().equals(AlmaClient.DAILY_THRESHOLD)) {
+            return "Alma's daily API threshold is nearly spent (" + e.getMessage() + "); what was read is kept: run"
+                    + " the same command with --resume tomorrow";
+        }
+        return "Alma refused a call: " + e.getMessage() + "; what was read is kept: run the same command with --resume";
+    }
+
+    private void stopBeforeTheDayIsSpent() {
+        OptionalLong left = source.remainingToday();
+        if (left.isPresent() && left.getAsLong() < callsToLeave) {
+            throw new DayNearlySpent(left.getAsLong() + " calls left today, under the " + callsToLeave
+                    + " the copy leaves the institution");
+        }
+    }
+
+    /** The day's calls left are fewer than the copy leaves for the institution's other work. */
+    private static final class DayNearlySpent extends RuntimeException {
+        DayNearlySpent(String why) {
+            super(why);
+        }
+    }
+
+    private JsonNode list(int offset, int limit) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("limit", String.valueOf(limit));
+        query.put("offset", String.valueOf(offset));
+        if (scope.setName().isPresent()) {
+            String set = new org.almasim.engine.alma.AlmaSets(source)
+                    .idOf(scope.setName().get())
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "Alma has no set of users named '" + scope.setName().get() + "'"));
+            return source.get(SETS + "/" + set + "/members", query);
+        }
+        query.put("order_by", "primary_id");
+        scope.query().ifPresent(q -> query.put("q", q));
+        return source.get(USERS, query);
+    }
+
+    /** The code tables purge rules read: user groups with their descriptions (FLVC's ILL rule), identifier types. */
+    private ObjectNode codeTables() {
+        ObjectNode document = AlmaJson.MAPPER.createObjectNode();
+        document.set("user_groups", codes("UserGroups"));
+        document.set("identifier_types", codes("UserIdentifierTypes"));
+        return document;
+    }
+
+    private ArrayNode codes(String table) {
+        ArrayNode codes = AlmaJson.MAPPER.createArrayNode();
+        for (JsonNode row : source.get(AlmaClient.API + "/conf/code-tables/" + table, Map.of())
+                .path("row")) {
+            String code = row.path("code").asText();
+            if (!code.isBlank()) {
+                codes.addObject()
+                        .put("code", code)
+                        .put("description", row.path("description").asText(code));
+            }
+        }
+        return codes;
+    }
+
+    private String copiedId(String sourceId) {
+        return keepIds ? sourceId : pseudonyms.primaryId(sourceId);
+    }
+
+    /** One page of users with what hangs on them, as a population document. */
+    private final class PageCopy {
+        int read;
+        final ArrayNode users = AlmaJson.MAPPER.createArrayNode();
+        final ArrayNode items = AlmaJson.MAPPER.createArrayNode();
+        final ArrayNode loans = AlmaJson.MAPPER.createArrayNode();
+        final ArrayNode fees = AlmaJson.MAPPER.createArrayNode();
+        final Set<String> libraries = new TreeSet<>();
+
+        void add(String sourceId) {
+            Optional<ObjectNode> found = new AlmaUsers(source).find(sourceId, EXPAND);
+            read++;
+            if (found.isEmpty()) {
+                return; // gone since the page was listed: nothing to copy
+            }
+            JsonNode user = found.get();
+            String id = copiedId(user.path("primary_id").asText(sourceId));
+            users.add(AnonymizedUser.of(user, id, pseudonyms));
+            if (user.path("loans").path("value").asInt(0) > 0) {
+                for (JsonNode loan : source.every(AlmaUsers.path(sourceId) + "/loans", Map.of(), "item_loan")) {
+                    addLoan(id, loan);
+                }
+            }
+            if (balance(user.path("fees").path("value")).signum() != 0) {
+                for (JsonNode fee : source.every(AlmaUsers.path(sourceId) + "/fees", Map.of(), "fee")) {
+                    addFee(id, fee);
+                }
+            }
+        }
+
+        private void addLoan(String userId, JsonNode loan) {
+            String barcode = pseudonyms.barcode(loan.path("item_barcode").asText());
+            String library = loan.path("library").path("value").asText("MAIN");
+            libraries.add(library);
+            items.addObject()
+                    .put("barcode", barcode)
+                    .put("title", "A copied item (its title is not copied)")
+                    .put("library", library)
+                    .put("location", loan.path("location_code").path("value").asText("STACKS"));
+            loans.addObject()
+                    .put("user", userId)
+                    .put("barcode", barcode)
+                    .put("loan_date", day(loan.path("loan_date")))
+                    .put("due_date", day(loan.path("due_date")));
+        }
+
+        private void addFee(String userId, JsonNode fee) {
+            String owner = fee.path("owner").path("value").asText("MAIN");
+            libraries.add(owner);
+            ObjectNode copied = fees.addObject()
+                    .put("user", userId)
+                    .put("type", fee.path("type").path("value").asText())
+                    .put("status", fee.path("status").path("value").asText())
+                    .put("owner", owner);
+            copied.set("amount", fee.path("original_amount"));
+            copied.set("balance", fee.path("balance"));
+            String created = day(fee.path("creation_time"));
+            if (!created.isEmpty()) {
+                copied.put("created", created);
+            }
+        }
+
+        ObjectNode document() {
+            ObjectNode document = AlmaJson.MAPPER.createObjectNode();
+            ArrayNode codes = document.putArray("libraries");
+            libraries.forEach(code -> codes.addObject().put("code", code));
+            document.set("items", items);
+            document.set("users", users);
+            document.set("loans", loans);
+            document.set("fees", fees);
+            // A copied library's patrons are listed by name, as Alma lists them, not all first in the console.
+            document.putArray("featured");
+            return document;
+        }
+    }
+
+    /**
+     * The institution's sets of users: itemized ones with their members' copied ids, logical ones whose query names no
+     * field that holds what names a person. Names are copied as they are: policies find their sets by name.
+     */
+    private int copySets() {
+        int copied = 0;
+        for (JsonNode listed : source.every(SETS, Map.of("content_type", "USER"), "set")) {
+            JsonNode set = source.get(SETS + "/" + listed.path("id").asText(), Map.of());
+            ObjectNode spec = AlmaJson.MAPPER.createObjectNode();
+            spec.put("name", set.path("name").asText());
+            String type = set.path("type").path("value").asText("ITEMIZED");
+            spec.put("type", type);
+            if (type.equals("LOGICAL")) {
+                String query = set.path("query").path("value").asText();
+                if (!namesNoPersonalField(query)) {
+                    continue;
+                }
+                spec.put("query", query);
+            } else {
+                ArrayNode members = spec.putArray("members");
+                source.every(SETS + "/" + listed.path("id").asText() + "/members", Map.of(), "member")
+                        .forEach(m -> members.add(copiedId(m.path("id").asText())));
+            }
+            ObjectNode document = AlmaJson.MAPPER.createObjectNode();
+            document.putArray("sets").add(spec);
+            target.load(document);
+            copied++;
+        }
+        return copied;
+    }
+
+    static boolean namesNoPersonalField(String query) {
+        Matcher word = WORD.matcher(query);
+        while (word.find()) {
+            if (PERSONAL_QUERY_FIELDS.contains(word.group().toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static BigDecimal balance(JsonNode value) {
+        if (value.isNumber()) {
+            return value.decimalValue();
+        }
+        try {
+            return new BigDecimal(value.asText("0").isBlank() ? "0" : value.asText("0"));
+        } catch (NumberFormatException e) {
+            return BigDecimal.ZERO;
+        }
+    }
+
+    /** The day of one of Alma's timestamps or dates ({@code 2024-05-01T10:00:00Z}, {@code 2024-05-01Z}). */
+    private static String day(JsonNode value) {
+        String text = value.asText("");
+        return text.length() >= 10 ? text.substring(0, 10) : "";
+    }
+}
