@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             ScenarioCommand.class,
             PolicyCommand.class,
+            ImportCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -1,0 +1,199 @@
+package org.almasim.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.alma.AlmaUsers;
+import org.almasim.simulator.Simulator;
+import org.almasim.simulator.SimulatorConfig;
+import org.almasim.simulator.http.ApiKeys;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code almasim import --from-alma} as a library runs it: an almasim standing in for its production Alma. */
+class ImportCommandTest {
+    private static final LocalDate TODAY = LocalDate.of(2024, 8, 1);
+
+    @TempDir
+    Path directory;
+
+    private Simulator production;
+    private Path key;
+
+    @BeforeEach
+    void production() throws IOException {
+        production = Simulator.create(SimulatorConfig.defaults()
+                        .withToday(TODAY)
+                        .withApiKeys(List.of(ApiKeys.DEVELOPMENT_KEY, "l8xxreadonlykey:ro")))
+                .start(0);
+        production.load("demo", 42);
+        key = directory.resolve("alma.key");
+        Files.writeString(key, "l8xxreadonlykey\n");
+    }
+
+    @AfterEach
+    void stop() {
+        production.close();
+    }
+
+    @Test
+    void aCopyWithAReadOnlyKeyBecomesASnapshotThatServesTheLibraryUnderPseudonyms() throws IOException {
+        Path snapshot = directory.resolve("library.zip");
+
+        Outcome copy = run(
+                "import",
+                "--from-alma",
+                production.baseUrl(),
+                "--api-key-file",
+                key.toString(),
+                "--out",
+                snapshot.toString(),
+                "--salt-file",
+                directory.resolve("salt").toString());
+
+        assertThat(copy.exit()).as(copy.err()).isZero();
+        assertThat(copy.out()).contains("Copied 13 users");
+        assertThat(copy.err()).contains("made the salt file").doesNotContain("l8xxreadonlykey");
+        assertThat(directory.resolve("library.zip.work")).doesNotExist();
+        assertThat(directory.resolve("library.zip.state.json"))
+                .as("a finished copy leaves no state")
+                .doesNotExist();
+        try (Simulator rehearsal =
+                Simulator.create(SimulatorConfig.defaults().withToday(TODAY)).start(0)) {
+            rehearsal.importFrom(snapshot);
+            List<String> ids = new AlmaUsers(new AlmaClient(rehearsal.baseUrl(), ApiKeys.DEVELOPMENT_KEY))
+                    .all().stream()
+                            .map(user -> user.path("primary_id").asText())
+                            .toList();
+            assertThat(ids).hasSize(13).allMatch(id -> id.matches("p-[0-9a-f]{16}"));
+        }
+        assertThat(Files.readString(directory.resolve("salt"))).matches("[0-9a-f]{64}\\n");
+    }
+
+    @Test
+    void aCopyStartedBeforeIsNotStartedAgainWithoutResumeAndNothingIsRead() throws IOException {
+        Files.writeString(directory.resolve("library.zip.state.json"), "{}");
+        int before =
+                production.journal().find(Optional.empty(), Optional.empty()).size();
+
+        Outcome copy = run(
+                "import",
+                "--from-alma",
+                production.baseUrl(),
+                "--api-key-file",
+                key.toString(),
+                "--out",
+                directory.resolve("library.zip").toString(),
+                "--salt-file",
+                directory.resolve("salt").toString());
+
+        assertThat(copy.exit()).isEqualTo(CommandFailure.CANNOT_START);
+        assertThat(copy.err()).contains("--resume");
+        assertThat(production.journal().find(Optional.empty(), Optional.empty()))
+                .hasSize(before);
+        assertThat(directory.resolve("salt")).as("nothing written").doesNotExist();
+    }
+
+    @Test
+    void everyOptionIsCheckedBeforeAnythingIsReadOrWritten() {
+        int before =
+                production.journal().find(Optional.empty(), Optional.empty()).size();
+        String salt = directory.resolve("salt").toString();
+        String out = directory.resolve("library.zip").toString();
+
+        assertThat(run("import", "--from-alma", production.baseUrl(), "--out", out, "--salt-file", salt)
+                        .err())
+                .contains("give one of --api-key-env VAR and --api-key-file FILE");
+        assertThat(run(
+                                "import",
+                                "--from-alma",
+                                production.baseUrl(),
+                                "--api-key-file",
+                                key.toString(),
+                                "--salt-file",
+                                salt)
+                        .err())
+                .contains("give one of --out FILE and --into URL");
+        assertThat(run(
+                                "import",
+                                "--from-alma",
+                                production.baseUrl(),
+                                "--api-key-file",
+                                key.toString(),
+                                "--out",
+                                out,
+                                "--rate",
+                                "0",
+                                "--salt-file",
+                                salt)
+                        .err())
+                .contains("--rate");
+        assertThat(run(
+                                "import",
+                                "--from-alma",
+                                production.baseUrl(),
+                                "--api-key-file",
+                                key.toString(),
+                                "--out",
+                                out,
+                                "--q",
+                                "user_group~GRAD",
+                                "--set",
+                                "Some set",
+                                "--salt-file",
+                                salt)
+                        .err())
+                .contains("--q or --set");
+        assertThat(run(
+                                "import",
+                                "--from-alma",
+                                "http://alma.example.org",
+                                "--api-key-file",
+                                key.toString(),
+                                "--out",
+                                out,
+                                "--salt-file",
+                                salt)
+                        .err())
+                .contains("--from-alma");
+        assertThat(run(
+                                "import",
+                                "--from-alma",
+                                production.baseUrl(),
+                                "--api-key-file",
+                                key.toString(),
+                                "--out",
+                                directory.resolve("no/such/dir/library.zip").toString(),
+                                "--salt-file",
+                                salt)
+                        .err())
+                .contains("does not exist");
+
+        assertThat(production.journal().find(Optional.empty(), Optional.empty()))
+                .hasSize(before);
+        assertThat(directory.resolve("salt")).doesNotExist();
+        assertThat(directory.resolve("library.zip")).doesNotExist();
+    }
+
+    private record Outcome(int exit, String out, String err) {}
+
+    private static Outcome run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = AlmasimCommand.commandLine()
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err))
+                .execute(args);
+        return new Outcome(exit, out.toString(), err.toString());
+    }
+}
