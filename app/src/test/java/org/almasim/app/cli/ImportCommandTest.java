@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.almasim.engine.alma.AlmaClient;
@@ -108,81 +109,40 @@ class ImportCommandTest {
     void everyOptionIsCheckedBeforeAnythingIsReadOrWritten() {
         int before =
                 production.journal().find(Optional.empty(), Optional.empty()).size();
-        String salt = directory.resolve("salt").toString();
+        String url = production.baseUrl();
+        String keyFile = key.toString();
         String out = directory.resolve("library.zip").toString();
+        String elsewhere = directory.resolve("no/such/dir/library.zip").toString();
 
-        assertThat(run("import", "--from-alma", production.baseUrl(), "--out", out, "--salt-file", salt)
-                        .err())
+        assertThat(refusal("--from-alma", url, "--out", out))
                 .contains("give one of --api-key-env VAR and --api-key-file FILE");
-        assertThat(run(
-                                "import",
-                                "--from-alma",
-                                production.baseUrl(),
-                                "--api-key-file",
-                                key.toString(),
-                                "--salt-file",
-                                salt)
-                        .err())
-                .contains("give one of --out FILE and --into URL");
-        assertThat(run(
-                                "import",
-                                "--from-alma",
-                                production.baseUrl(),
-                                "--api-key-file",
-                                key.toString(),
-                                "--out",
-                                out,
-                                "--rate",
-                                "0",
-                                "--salt-file",
-                                salt)
-                        .err())
+        assertThat(refusal("--from-alma", url, "--api-key-file", keyFile))
+                .contains("give one of --out FILE and --into");
+        assertThat(refusal("--from-alma", url, "--api-key-file", keyFile, "--out", out, "--rate", "0"))
                 .contains("--rate");
-        assertThat(run(
-                                "import",
-                                "--from-alma",
-                                production.baseUrl(),
-                                "--api-key-file",
-                                key.toString(),
-                                "--out",
-                                out,
-                                "--q",
-                                "user_group~GRAD",
-                                "--set",
-                                "Some set",
-                                "--salt-file",
-                                salt)
-                        .err())
+        assertThat(refusal("--from-alma", url, "--api-key-file", keyFile, "--out", out, "--q", "a~b", "--set", "S"))
                 .contains("--q or --set");
-        assertThat(run(
-                                "import",
-                                "--from-alma",
-                                "http://alma.example.org",
-                                "--api-key-file",
-                                key.toString(),
-                                "--out",
-                                out,
-                                "--salt-file",
-                                salt)
-                        .err())
+        assertThat(refusal("--from-alma", "http://alma.example.org", "--api-key-file", keyFile, "--out", out))
                 .contains("--from-alma");
-        assertThat(run(
-                                "import",
-                                "--from-alma",
-                                production.baseUrl(),
-                                "--api-key-file",
-                                key.toString(),
-                                "--out",
-                                directory.resolve("no/such/dir/library.zip").toString(),
-                                "--salt-file",
-                                salt)
-                        .err())
+        assertThat(refusal("--from-alma", url, "--api-key-file", keyFile, "--out", elsewhere))
                 .contains("does not exist");
+        assertThat(refusal("--from-alma", url, "--api-key-file", keyFile, "--into", url))
+                .contains("--into-key");
 
         assertThat(production.journal().find(Optional.empty(), Optional.empty()))
                 .hasSize(before);
         assertThat(directory.resolve("salt")).doesNotExist();
         assertThat(directory.resolve("library.zip")).doesNotExist();
+    }
+
+    /** The one-line refusal of an import with these options (and a salt file that must not be made). */
+    private String refusal(String... options) {
+        List<String> args = new ArrayList<>(
+                List.of("import", "--salt-file", directory.resolve("salt").toString()));
+        args.addAll(List.of(options));
+        Outcome outcome = run(args.toArray(String[]::new));
+        assertThat(outcome.exit()).as(outcome.err()).isEqualTo(CommandFailure.CANNOT_START);
+        return outcome.err();
     }
 
     private record Outcome(int exit, String out, String err) {}
