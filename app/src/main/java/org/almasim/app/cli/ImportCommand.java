@@ -308,11 +308,15 @@ final class ImportCommand implements Callable<Integer> {
         private ProgressBar bar;
         private int shown;
         private PrintWriter err;
+        private long started;
+        private int first;
 
         abstract LibraryCopy.Target loader();
 
         void begin(int total, int copied, PrintWriter err) {
             this.err = err;
+            this.started = System.nanoTime();
+            this.first = copied;
             if (System.console() != null) {
                 bar = new ProgressBar("Copying users", total);
                 bar.stepTo(copied);
@@ -324,8 +328,16 @@ final class ImportCommand implements Callable<Integer> {
             if (bar != null) {
                 bar.stepTo(progress.copied());
             } else if (progress.copied() - shown >= 1000 || progress.copied() == progress.total()) {
+                double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+                double perSecond = (progress.copied() - first) / seconds;
+                long left = perSecond <= 0 ? 0 : Math.round((progress.total() - progress.copied()) / perSecond);
                 err.printf(
-                        "copied %,d of %,d users (%,d calls)%n", progress.copied(), progress.total(), progress.calls());
+                        "copied %,d of %,d users (%,d calls), %.0f users a second, about %s left%n",
+                        progress.copied(),
+                        progress.total(),
+                        progress.calls(),
+                        perSecond,
+                        readable(Duration.ofSeconds(left)));
                 err.flush();
                 shown = progress.copied();
             }
@@ -398,7 +410,9 @@ final class ImportCommand implements Callable<Integer> {
                     files.sorted(java.util.Comparator.reverseOrder())
                             .forEach(p -> p.toFile().delete());
                 } catch (IOException e) {
-                    System.err.println("almasim: could not remove " + work + ": " + e.getMessage());
+                    // The snapshot is written; a work directory left behind only takes room.
+                    throw new CommandFailure("the snapshot " + out + " is written, but " + work + " could not be"
+                            + " removed: " + e.getMessage());
                 }
             }
         }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.alma.AlmaSets;
 import org.almasim.engine.alma.AlmaUsers;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.SimulatorConfig;
@@ -79,6 +80,43 @@ class ImportCommandTest {
             assertThat(ids).hasSize(13).allMatch(id -> id.matches("p-[0-9a-f]{16}"));
         }
         assertThat(Files.readString(directory.resolve("salt"))).matches("[0-9a-f]{64}\\n");
+    }
+
+    @Test
+    void aCopyOfASetsMembersGoesIntoARunningAlmasimThroughItsControlPlane() throws IOException {
+        AlmaClient alma = new AlmaClient(production.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
+        new AlmaSets(alma).itemized("Rehearsal", List.of("flvc-no-dates", "flvc-expired-2022"));
+        try (Simulator rehearsal =
+                Simulator.create(SimulatorConfig.defaults().withToday(TODAY)).start(0)) {
+            Path intoKey = directory.resolve("almasim.key");
+            Files.writeString(intoKey, ApiKeys.DEVELOPMENT_KEY);
+
+            Outcome copy = run(
+                    "import",
+                    "--from-alma",
+                    production.baseUrl(),
+                    "--api-key-file",
+                    key.toString(),
+                    "--set",
+                    "Rehearsal",
+                    "--into",
+                    rehearsal.baseUrl(),
+                    "--into-key-file",
+                    intoKey.toString(),
+                    "--salt-file",
+                    directory.resolve("salt").toString(),
+                    "--state",
+                    directory.resolve("copy.state.json").toString());
+
+            assertThat(copy.exit()).as(copy.err()).isZero();
+            assertThat(copy.out()).contains("Copied 2 users");
+            assertThat(copy.err()).contains("copied 2 of 2 users").contains("users a second");
+            assertThat(new AlmaUsers(new AlmaClient(rehearsal.baseUrl(), ApiKeys.DEVELOPMENT_KEY)).all())
+                    .hasSize(2);
+            assertThat(copy.out() + copy.err())
+                    .as("the output names nobody")
+                    .doesNotContain("flvc-no-dates", "flvc-expired-2022", "Nora", "Nodate");
+        }
     }
 
     @Test

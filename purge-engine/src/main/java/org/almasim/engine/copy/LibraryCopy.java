@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaJson;
+import org.almasim.engine.alma.AlmaSets;
 import org.almasim.engine.alma.AlmaUsers;
 
 /**
@@ -178,15 +179,24 @@ public final class LibraryCopy {
         query.put("limit", String.valueOf(limit));
         query.put("offset", String.valueOf(offset));
         if (scope.setName().isPresent()) {
-            String set = new org.almasim.engine.alma.AlmaSets(source)
-                    .idOf(scope.setName().get())
-                    .orElseThrow(() -> new IllegalArgumentException(
-                            "Alma has no set of users named '" + scope.setName().get() + "'"));
-            return source.get(SETS + "/" + set + "/members", query);
+            return source.get(SETS + "/" + setId() + "/members", query);
         }
         query.put("order_by", "primary_id");
         scope.query().ifPresent(q -> query.put("q", q));
         return source.get(USERS, query);
+    }
+
+    private String setId;
+
+    /** The id of the set the scope names, looked up once (Alma's set names are unique). */
+    private String setId() {
+        if (setId == null) {
+            String name = scope.setName().orElseThrow();
+            setId = new AlmaSets(source)
+                    .idOf(name)
+                    .orElseThrow(() -> new IllegalArgumentException("Alma has no set of users named '" + name + "'"));
+        }
+        return setId;
     }
 
     /** The code tables purge rules read: user groups with their descriptions (FLVC's ILL rule), identifier types. */
