@@ -17,7 +17,7 @@ ALMASIM_JAVA_OPTS="${ALMASIM_JAVA_OPTS:--Xmx2g}" "$here/almasim" import --from-a
     --api-key-file "$work/key" --out "$work/library.zip" --salt-file "$work/salt" --rate 10000 2>"$work/import.log" \
     | tee "$work/out.txt"
 finished=$(date +%s.%N)
-calls=$(sed -nE 's/.* in ([0-9,]+) calls.*/\1/p' "$work/out.txt" | tr -d ,)
+calls=$(sed -nE 's/.*\(([0-9,]+) calls\).*/\1/p' "$work/out.txt" | tr -d ,)
 seconds=$(echo "$finished - $started" | bc)
 printf 'copied %s users in %.1f s: %.0f users a second, %.0f calls a second; at 25 calls a second: %.1f hours\n' \
     "$users" "$seconds" "$(echo "$users / $seconds" | bc -l)" "$(echo "$calls / $seconds" | bc -l)" \

@@ -1,18 +1,16 @@
 package org.almasim.app.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import me.tongfei.progressbar.ProgressBar;
-import org.almasim.control.ControlPlane;
+import org.almasim.app.copy.FileCopy;
 import org.almasim.control.ControlPlaneException;
-import org.almasim.engine.alma.AlmaAddress;
 import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.ApiKeySource;
@@ -20,30 +18,35 @@ import org.almasim.engine.copy.CopyState;
 import org.almasim.engine.copy.CopyStopped;
 import org.almasim.engine.copy.LibraryCopy;
 import org.almasim.engine.copy.Pseudonyms;
-import org.almasim.simulator.Simulator;
-import org.almasim.simulator.SimulatorConfig;
 import org.almasim.simulator.errors.AlmaRefusal;
-import org.almasim.simulator.population.PopulationService;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code almasim import --from-alma}: a copy of an Alma institution's users, anonymized, into a snapshot or a running
+ * {@code almasim import --from-alma|--from-file}: a copy of an Alma institution's users, anonymized, into a snapshot or a running
  * almasim, to rehearse a purge on (docs/your-library.md). Every option is checked before anything is read or written.
  */
 @Command(
         name = "import",
         mixinStandardHelpOptions = true,
         description = "Copy an Alma institution's users (with their loans, fees, code tables and sets) through its REST"
-                + " API, anonymized, into a snapshot (--out) or a running almasim (--into). A read-only key is enough.")
+                + " API (a read-only key is enough), or from Alma's Export users files, anonymized, into a snapshot"
+                + " (--out) or a running almasim (--into).")
 final class ImportCommand implements Callable<Integer> {
     /** Alma's per-second threshold for an institution's API calls. */
     private static final int ALMA_PER_SECOND = 25;
 
     @Option(
+            names = "--from-file",
+            arity = "1..*",
+            paramLabel = "FILE",
+            description = "Copy the users of Alma's Export users files (version 2: users.xml, .xml.gz or .zip), or of"
+                    + " the files your SIS sends Alma, in place of --from-alma. Repeatable.")
+    List<Path> fromFiles;
+
+    @Option(
             names = "--from-alma",
-            required = true,
             paramLabel = "URL",
             description = "The Alma to copy, e.g."
                     + " https://api-eu.hosted.exlibrisgroup.com (or an almasim, http://localhost:8080).")
@@ -145,60 +148,84 @@ final class ImportCommand implements Callable<Integer> {
         if (keepIds) {
             err.println("almasim: warning: --keep-ids copies the patrons' primary ids in clear");
         }
-        AlmaClient source = checked.source().paced(rate);
-        try (Target target = checked.target()) {
-            LibraryCopy copy = new LibraryCopy(
-                    source,
-                    salt.pseudonyms(),
-                    keepIds,
-                    new LibraryCopy.Scope(Optional.ofNullable(query), Optional.ofNullable(set)),
-                    target.loader(),
-                    checked.stateFile(),
-                    leaveCalls,
-                    progress -> target.progress(progress));
-            CopyState start = startingState(copy, checked.stateFile());
-            int total = copy.usersInScope();
-            long calls = total + (total + AlmaClient.PAGE - 1) / AlmaClient.PAGE;
-            err.printf(
-                    "Copying %,d users from %s (%s) at %d calls a second: at least %,d calls, about %s%n",
-                    total - start.nextOffset(),
-                    source.address(),
-                    copy.newState().scope(),
-                    rate,
-                    calls,
-                    readable(Duration.ofSeconds(calls / rate)));
-            target.begin(total, start.users(), err);
-            CopyState done;
-            try {
-                done = copy.copy(start);
-            } catch (CopyStopped stopped) {
-                target.end();
-                err.println("almasim: stopped after " + stopped.state().users() + " of "
-                        + stopped.state().total() + " users: " + stopped.getMessage());
-                return 2;
-            }
-            target.end();
-            target.finish();
-            state(checked.stateFile()).ifPresent(file -> file.toFile().delete());
-            spec.commandLine()
-                    .getOut()
-                    .printf(
-                            "Copied %,d users, %,d loans, %,d fees and %,d sets in %,d calls%s%n",
-                            done.users(),
-                            done.loans(),
-                            done.fees(),
-                            done.sets(),
-                            source.calls(),
-                            out != null ? " into " + out : " into " + into);
-            return 0;
+        try (CopyTarget target = checked.target()) {
+            return checked.source().isPresent()
+                    ? copyAlma(checked.source().get().paced(rate), salt.pseudonyms(), target, checked.stateFile())
+                    : copyFiles(salt.pseudonyms(), target, checked.stateFile());
         } catch (AlmaApiException | IllegalArgumentException | ControlPlaneException | AlmaRefusal e) {
             throw new CommandFailure("the copy failed: " + e.getMessage() + "; what was copied is kept: run the same"
                     + " command with --resume");
         }
     }
 
-    private CopyState startingState(LibraryCopy copy, Path stateFile) {
-        CopyState wanted = copy.newState();
+    private int copyFiles(Pseudonyms pseudonyms, CopyTarget target, Path stateFile) {
+        FileCopy copy = new FileCopy(
+                fromFiles,
+                pseudonyms,
+                keepIds,
+                target.loader(),
+                stateFile,
+                target.codes("UserGroups"),
+                target.codes("UserIdentifierTypes"),
+                target::progress);
+        CopyState start = startingState(copy.newState(), stateFile);
+        err().println("Copying the users of " + FileCopy.source(fromFiles));
+        target.begin(-1, start.users(), err());
+        CopyState done = copy.copy(start);
+        target.end();
+        target.finish();
+        return finished(done, stateFile, "users");
+    }
+
+    private int copyAlma(AlmaClient source, Pseudonyms pseudonyms, CopyTarget target, Path stateFile) {
+        PrintWriter err = err();
+        LibraryCopy copy = new LibraryCopy(
+                source,
+                pseudonyms,
+                keepIds,
+                new LibraryCopy.Scope(Optional.ofNullable(query), Optional.ofNullable(set)),
+                target.loader(),
+                stateFile,
+                leaveCalls,
+                target::progress);
+        CopyState start = startingState(copy.newState(), stateFile);
+        int total = copy.usersInScope();
+        long calls = total + (total + AlmaClient.PAGE - 1) / AlmaClient.PAGE;
+        err.printf(
+                "Copying %,d users from %s (%s) at %d calls a second: at least %,d calls, about %s%n",
+                total - start.nextOffset(),
+                source.address(),
+                start.scope(),
+                rate,
+                calls,
+                readable(Duration.ofSeconds(calls / rate)));
+        target.begin(total, start.users(), err);
+        CopyState done;
+        try {
+            done = copy.copy(start);
+        } catch (CopyStopped stopped) {
+            target.end();
+            err.println("almasim: stopped after " + stopped.state().users() + " of "
+                    + stopped.state().total() + " users: " + stopped.getMessage());
+            return 2;
+        }
+        target.end();
+        target.finish();
+        return finished(done, stateFile, source.calls() + " calls");
+    }
+
+    /** Says what was copied, and removes the state: a finished copy has nothing to resume. */
+    private int finished(CopyState done, Path stateFile, String cost) {
+        state(stateFile).ifPresent(file -> file.toFile().delete());
+        spec.commandLine()
+                .getOut()
+                .printf(
+                        "Copied %,d users, %,d loans, %,d fees and %,d sets (%s) into %s%n",
+                        done.users(), done.loans(), done.fees(), done.sets(), cost, out != null ? out : into);
+        return 0;
+    }
+
+    private CopyState startingState(CopyState wanted, Path stateFile) {
         Optional<CopyState> saved = CopyState.read(stateFile);
         if (!resume) {
             return wanted;
@@ -212,19 +239,33 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     /** The options, checked together: which Alma, which key, where to, and where the state is kept. */
-    private record Checked(AlmaClient source, Path stateFile, TargetFactory factory) {
-        Target target() {
+    private record Checked(Optional<AlmaClient> source, Path stateFile, TargetFactory factory) {
+        CopyTarget target() {
             return factory.open();
         }
     }
 
     private interface TargetFactory {
-        Target open();
+        CopyTarget open();
     }
 
     private Checked check() {
-        String sourceKey = key("--api-key-env", apiKeyEnv, "--api-key-file", apiKeyFile);
-        AlmaClient source = client("--from-alma", fromAlma, sourceKey);
+        if ((fromAlma == null) == (fromFiles == null)) {
+            throw new CommandFailure("give one of --from-alma URL and --from-file FILE");
+        }
+        AlmaClient source = null;
+        if (fromAlma != null) {
+            source = client("--from-alma", fromAlma, key("--api-key-env", apiKeyEnv, "--api-key-file", apiKeyFile));
+        } else {
+            if (query != null || set != null) {
+                throw new CommandFailure("--q and --set choose users through Alma's API; a file is copied whole");
+            }
+            try {
+                FileCopy.check(fromFiles);
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure("--from-file: " + e.getMessage());
+            }
+        }
         if ((out == null) == (into == null)) {
             throw new CommandFailure("give one of --out FILE and --into URL");
         }
@@ -263,13 +304,13 @@ final class ImportCommand implements Callable<Integer> {
                 throw new CommandFailure("--out: " + out + " exists; choose another file or remove it");
             }
             Path work = out.resolveSibling(out.getFileName() + ".work");
-            factory = () -> new SnapshotTarget(out, work);
+            factory = () -> new CopyTarget.Snapshot(out, work);
         } else {
             String intoKey = key("--into-key-env", intoKeyEnv, "--into-key-file", intoKeyFile);
-            client("--into", into, intoKey);
-            factory = () -> new AlmasimTarget(ControlPlane.at(AlmaAddress.host(into), intoKey));
+            AlmaClient intoAlma = client("--into", into, intoKey);
+            factory = () -> new CopyTarget.Running(intoKey, intoAlma);
         }
-        return new Checked(source, stateFile, factory);
+        return new Checked(Optional.ofNullable(source), stateFile, factory);
     }
 
     private AlmaClient client(String option, String url, String key) {
@@ -297,124 +338,9 @@ final class ImportCommand implements Callable<Integer> {
         return Files.exists(file) ? Optional.of(file) : Optional.empty();
     }
 
-    private static String readable(Duration duration) {
+    static String readable(Duration duration) {
         return duration.toHours() > 0
                 ? duration.toHours() + " h " + duration.toMinutesPart() + " min"
                 : duration.toMinutes() > 0 ? duration.toMinutes() + " min" : duration.toSeconds() + " s";
-    }
-
-    /** Where the copy goes, and the progress shown while it goes there. */
-    private abstract static class Target implements AutoCloseable {
-        private ProgressBar bar;
-        private int shown;
-        private PrintWriter err;
-        private long started;
-        private int first;
-
-        abstract LibraryCopy.Target loader();
-
-        void begin(int total, int copied, PrintWriter err) {
-            this.err = err;
-            this.started = System.nanoTime();
-            this.first = copied;
-            if (System.console() != null) {
-                bar = new ProgressBar("Copying users", total);
-                bar.stepTo(copied);
-            }
-            shown = copied;
-        }
-
-        void progress(LibraryCopy.Progress progress) {
-            if (bar != null) {
-                bar.stepTo(progress.copied());
-            } else if (progress.copied() - shown >= 1000 || progress.copied() == progress.total()) {
-                double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
-                double perSecond = (progress.copied() - first) / seconds;
-                long left = perSecond <= 0 ? 0 : Math.round((progress.total() - progress.copied()) / perSecond);
-                err.printf(
-                        "copied %,d of %,d users (%,d calls), %.0f users a second, about %s left%n",
-                        progress.copied(),
-                        progress.total(),
-                        progress.calls(),
-                        perSecond,
-                        readable(Duration.ofSeconds(left)));
-                err.flush();
-                shown = progress.copied();
-            }
-        }
-
-        void end() {
-            if (bar != null) {
-                bar.close();
-            }
-        }
-
-        /** Called once the copy is whole. */
-        void finish() {}
-
-        @Override
-        public void close() {}
-    }
-
-    /** A running almasim, through its control plane. */
-    private static final class AlmasimTarget extends Target {
-        private final ControlPlane control;
-
-        AlmasimTarget(ControlPlane control) {
-            this.control = control;
-        }
-
-        @Override
-        LibraryCopy.Target loader() {
-            return control::loadPopulation;
-        }
-    }
-
-    /**
-     * A snapshot file, written at the end from a simulator of the command's own whose database sits beside it until
-     * then, so that a stopped copy resumes into the same library.
-     */
-    private static final class SnapshotTarget extends Target {
-        private final Path out;
-        private final Path work;
-        private final Simulator simulator;
-
-        SnapshotTarget(Path out, Path work) {
-            this.out = out;
-            this.work = work;
-            try {
-                Files.createDirectories(work);
-            } catch (IOException e) {
-                throw new CommandFailure("--out: cannot make " + work + ": " + e.getMessage());
-            }
-            simulator = Simulator.create(SimulatorConfig.defaults()
-                    .withDatabase(work.resolve("library").toString()));
-        }
-
-        @Override
-        LibraryCopy.Target loader() {
-            return document -> simulator.load(
-                    PopulationService.parse(document.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        }
-
-        @Override
-        void finish() {
-            simulator.exportTo(out);
-        }
-
-        @Override
-        public void close() {
-            simulator.close();
-            if (Files.exists(out)) {
-                try (var files = Files.walk(work)) {
-                    files.sorted(java.util.Comparator.reverseOrder())
-                            .forEach(p -> p.toFile().delete());
-                } catch (IOException e) {
-                    // The snapshot is written; a work directory left behind only takes room.
-                    throw new CommandFailure("the snapshot " + out + " is written, but " + work + " could not be"
-                            + " removed: " + e.getMessage());
-                }
-            }
-        }
     }
 }

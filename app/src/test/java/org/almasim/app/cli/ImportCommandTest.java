@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -116,6 +120,87 @@ class ImportCommandTest {
             assertThat(copy.out() + copy.err())
                     .as("the output names nobody")
                     .doesNotContain("flvc-no-dates", "flvc-expired-2022", "Nora", "Nodate");
+        }
+    }
+
+    /** The production library's users as Alma's Export users job writes them (version 2), from almasim's XML answers. */
+    private Path exportFile(String name, java.util.function.UnaryOperator<String> change)
+            throws IOException, InterruptedException {
+        AlmaClient alma = new AlmaClient(production.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<users>\n");
+        for (var user : new AlmaUsers(alma).all()) {
+            String id = user.path("primary_id").asText();
+            HttpResponse<String> answer = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(production.baseUrl() + "/almaws/v1/users/" + id))
+                                    .header("Authorization", "apikey " + ApiKeys.DEVELOPMENT_KEY)
+                                    .header("Accept", "application/xml")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            xml.append(change.apply(answer.body().replaceFirst("^<\\?xml[^>]*\\?>", "")))
+                    .append('\n');
+        }
+        return Files.writeString(directory.resolve(name), xml.append("</users>\n"));
+    }
+
+    @Test
+    void anExportFileIsCopiedAnonymizedIntoARunningAlmasim() throws Exception {
+        Path file = exportFile("users.xml", xml -> xml);
+        try (Simulator rehearsal =
+                Simulator.create(SimulatorConfig.defaults().withToday(TODAY)).start(0)) {
+            Path intoKey = Files.writeString(directory.resolve("almasim.key"), ApiKeys.DEVELOPMENT_KEY);
+
+            Outcome copy = run(
+                    "import",
+                    "--from-file",
+                    file.toString(),
+                    "--into",
+                    rehearsal.baseUrl(),
+                    "--into-key-file",
+                    intoKey.toString(),
+                    "--salt-file",
+                    directory.resolve("salt").toString(),
+                    "--state",
+                    directory.resolve("file.state.json").toString());
+
+            assertThat(copy.exit()).as(copy.err()).isZero();
+            assertThat(copy.out()).contains("Copied 13 users");
+            List<String> copied = new AlmaUsers(new AlmaClient(rehearsal.baseUrl(), ApiKeys.DEVELOPMENT_KEY))
+                    .all().stream()
+                            .map(user -> user.path("primary_id").asText())
+                            .toList();
+            assertThat(copied).hasSize(13).allMatch(id -> id.matches("p-[0-9a-f]{16}"));
+            assertThat(copy.out() + copy.err()).doesNotContain("Nora", "Nodate", "flvc-no-dates");
+        }
+    }
+
+    @Test
+    void aUserTheCopyRefusesIsToldByItsFileLineAndPlace() throws Exception {
+        Path file = exportFile("users.xml", xml -> xml.replace("<expiry_date>2022-12-15Z", "<expiry_date>someday"));
+        try (Simulator rehearsal =
+                Simulator.create(SimulatorConfig.defaults().withToday(TODAY)).start(0)) {
+            Path intoKey = Files.writeString(directory.resolve("almasim.key"), ApiKeys.DEVELOPMENT_KEY);
+
+            Outcome copy = run(
+                    "import",
+                    "--from-file",
+                    file.toString(),
+                    "--into",
+                    rehearsal.baseUrl(),
+                    "--into-key-file",
+                    intoKey.toString(),
+                    "--salt-file",
+                    directory.resolve("salt").toString(),
+                    "--state",
+                    directory.resolve("file.state.json").toString());
+
+            assertThat(copy.exit()).isEqualTo(CommandFailure.CANNOT_START);
+            assertThat(copy.err())
+                    .containsPattern("users\\.xml, line \\d+ \\(user \\d+\\)")
+                    .contains("expiry_date");
+            assertThat(new AlmaUsers(new AlmaClient(rehearsal.baseUrl(), ApiKeys.DEVELOPMENT_KEY)).all())
+                    .as("the document with the refused user loads nothing")
+                    .isEmpty();
         }
     }
 

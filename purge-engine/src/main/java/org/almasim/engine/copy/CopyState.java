@@ -31,12 +31,12 @@ public record CopyState(
         return new CopyState(source, scope, saltFingerprint, keepIds, false, 0, -1, 0, 0, 0, 0, false);
     }
 
-    CopyState withCodesCopied() {
+    public CopyState withCodesCopied() {
         return new CopyState(
                 source, scope, saltFingerprint, keepIds, true, nextOffset, total, users, loans, fees, sets, finished);
     }
 
-    CopyState withTotal(int total) {
+    public CopyState withTotal(int total) {
         return new CopyState(
                 source,
                 scope,
@@ -52,7 +52,7 @@ public record CopyState(
                 finished);
     }
 
-    CopyState after(int read, int users, int loans, int fees) {
+    public CopyState after(int read, int users, int loans, int fees) {
         return new CopyState(
                 source,
                 scope,
@@ -68,7 +68,7 @@ public record CopyState(
                 finished);
     }
 
-    CopyState finishedWith(int sets) {
+    public CopyState finishedWith(int sets) {
         return new CopyState(
                 source,
                 scope,
@@ -114,7 +114,7 @@ public record CopyState(
     }
 
     /** Written to a file beside it first, then moved over it: a crash leaves the old state or the new, never half. */
-    void write(Path file) {
+    public void write(Path file) {
         try {
             Path written = file.resolveSibling(file.getFileName() + ".new");
             AlmaJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(written.toFile(), this);

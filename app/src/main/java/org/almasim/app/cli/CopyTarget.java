@@ -1,0 +1,170 @@
+package org.almasim.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import me.tongfei.progressbar.ProgressBar;
+import org.almasim.control.ControlPlane;
+import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.copy.LibraryCopy;
+import org.almasim.simulator.Simulator;
+import org.almasim.simulator.SimulatorConfig;
+import org.almasim.simulator.http.ApiKeys;
+
+/**
+ * Where {@code almasim import} puts a copy: an almasim reached over HTTP, running already ({@code --into}) or started
+ * by the command on this machine for a snapshot ({@code --out}); and the progress shown while the copy goes there.
+ */
+abstract class CopyTarget implements AutoCloseable {
+    private ProgressBar bar;
+    private int shown;
+    private PrintWriter err;
+    private long started;
+    private int first;
+
+    /** The almasim's control plane, which loads each population document. */
+    abstract ControlPlane control();
+
+    /** The almasim's Alma API, for what the copy must know of it (its code tables). */
+    abstract AlmaClient alma();
+
+    LibraryCopy.Target loader() {
+        return document -> control().loadPopulation(document);
+    }
+
+    /** The codes of one of the almasim's code tables, such as {@code UserGroups}. */
+    Set<String> codes(String table) {
+        Set<String> codes = new TreeSet<>();
+        alma().get(AlmaClient.API + "/conf/code-tables/" + table, Map.of())
+                .path("row")
+                .forEach(row -> codes.add(row.path("code").asText()));
+        return codes;
+    }
+
+    void begin(int total, int copied, PrintWriter err) {
+        this.err = err;
+        this.started = System.nanoTime();
+        this.first = copied;
+        if (System.console() != null) {
+            bar = new ProgressBar("Copying users", total);
+            bar.stepTo(copied);
+        }
+        shown = copied;
+    }
+
+    void progress(LibraryCopy.Progress progress) {
+        if (bar != null) {
+            bar.stepTo(progress.copied());
+        } else if (progress.copied() - shown >= 1000 || progress.copied() == progress.total()) {
+            double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+            double perSecond = (progress.copied() - first) / seconds;
+            long left = perSecond <= 0 || progress.total() < 0
+                    ? 0
+                    : Math.round((progress.total() - progress.copied()) / perSecond);
+            err.printf(
+                    "copied %,d of %s users (%,d calls), %.0f users a second, about %s left%n",
+                    progress.copied(),
+                    progress.total() < 0 ? "?" : String.format("%,d", progress.total()),
+                    progress.calls(),
+                    perSecond,
+                    ImportCommand.readable(Duration.ofSeconds(left)));
+            err.flush();
+            shown = progress.copied();
+        }
+    }
+
+    void end() {
+        if (bar != null) {
+            bar.close();
+        }
+    }
+
+    /** Called once the copy is whole. */
+    void finish() {}
+
+    @Override
+    public void close() {}
+
+    /** A running almasim. */
+    static final class Running extends CopyTarget {
+        private final ControlPlane control;
+        private final AlmaClient alma;
+
+        Running(String key, AlmaClient alma) {
+            this.control = ControlPlane.at(alma.address(), key);
+            this.alma = alma;
+        }
+
+        @Override
+        ControlPlane control() {
+            return control;
+        }
+
+        @Override
+        AlmaClient alma() {
+            return alma;
+        }
+    }
+
+    /**
+     * A snapshot file, written at the end from an almasim of the command's own, on this machine's address only, whose
+     * database sits beside the file until then, so that a stopped copy resumes into the same library.
+     */
+    static final class Snapshot extends CopyTarget {
+        private final Path out;
+        private final Path work;
+        private final Simulator simulator;
+        private final ControlPlane control;
+        private final AlmaClient alma;
+
+        Snapshot(Path out, Path work) {
+            this.out = out;
+            this.work = work;
+            try {
+                Files.createDirectories(work);
+            } catch (IOException e) {
+                throw new CommandFailure("--out: cannot make " + work + ": " + e.getMessage());
+            }
+            simulator = Simulator.create(SimulatorConfig.defaults()
+                            .withDatabase(work.resolve("library").toString()))
+                    .start(0);
+            control = ControlPlane.at(simulator.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
+            alma = new AlmaClient(simulator.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
+        }
+
+        @Override
+        ControlPlane control() {
+            return control;
+        }
+
+        @Override
+        AlmaClient alma() {
+            return alma;
+        }
+
+        @Override
+        void finish() {
+            simulator.exportTo(out);
+        }
+
+        @Override
+        public void close() {
+            simulator.close();
+            if (Files.exists(out)) {
+                try (var files = Files.walk(work)) {
+                    files.sorted(Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
+                } catch (IOException e) {
+                    throw new CommandFailure("the snapshot " + out + " is written, but " + work
+                            + " could not be removed: " + e.getMessage());
+                }
+            }
+        }
+    }
+}
