@@ -1,8 +1,6 @@
 package org.almasim.app.bench;
 
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryType;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -131,10 +129,7 @@ public final class ApiBenchmark {
             long started = System.nanoTime();
             Loaded loaded = simulator.load(SyntheticPopulation.chunks(SEED, load, TODAY));
             double took = (System.nanoTime() - started) / 1e9;
-            long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(p -> p.getType() == MemoryType.HEAP)
-                    .mapToLong(p -> p.getPeakUsage().getUsed())
-                    .sum();
+            long peak = Machine.heapPoolsPeak();
             long after = Machine.heapInUse();
             out.printf(
                     "load (%s database): %,d users (%,d items, %,d loans, %,d fees) in %.1f s (%,.0f users/s); heap after load %d MB "

@@ -2,6 +2,8 @@ package org.almasim.app.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -23,6 +25,21 @@ final class Machine {
     static long heapInUse() {
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** Starts the heap pools' peaks again from what they hold now, so that a step's own peak can be read. */
+    static void resetHeapPeaks() {
+        ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    /** The sum of the heap pools' peaks since the JVM started or {@link #resetHeapPeaks()}: the most a step held. */
+    static long heapPoolsPeak() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                .sum();
     }
 
     /** The process's resident memory, where the system tells it (Linux), as "N MB"; "unknown" elsewhere. */

@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.almasim.app.bench.ApiBenchmark;
 import org.almasim.app.bench.ConsoleBenchmark;
 import org.almasim.app.bench.ConsortiumBenchmark;
+import org.almasim.app.bench.FileImportBenchmark;
 import org.almasim.app.bench.PolicyBenchmark;
 import org.almasim.app.bench.SnapshotBenchmark;
 import org.almasim.app.bench.StartupBenchmark;
@@ -106,13 +107,17 @@ final class BenchCommand implements Callable<Integer> {
             new SnapshotBenchmark(patrons).run(System.out);
             return 0;
         }
+        if (which.equals("file-import")) {
+            new FileImportBenchmark(patrons).run(System.out);
+            return 0;
+        }
         if (which.equals("policy")) {
             new PolicyBenchmark(patrons).run(System.out);
             return 0;
         }
         if (!which.equals("api")) {
             System.err.println("Unknown benchmark '" + which
-                    + "'. Available: api, policy, timetravel, console, startup, snapshot, consortium");
+                    + "'. Available: api, policy, timetravel, console, startup, snapshot, consortium, file-import");
             return 2;
         }
         new ApiBenchmark(users, clients, seconds, load, database).run(System.out);

@@ -148,12 +148,9 @@ public final class FileCopy {
             }
             records.add(record);
             users.add(AnonymizedUser.of(user, keepIds ? sourceId : pseudonyms.primaryId(sourceId), pseudonyms));
-            addCode(knownGroups, groups, user.path("user_group").path("value").asText());
+            addCode(knownGroups, groups, AnonymizedUser.codeValue(user.path("user_group")));
             for (JsonNode identifier : user.path("user_identifier")) {
-                addCode(
-                        knownIdentifierTypes,
-                        identifierTypes,
-                        identifier.path("id_type").path("value").asText());
+                addCode(knownIdentifierTypes, identifierTypes, AnonymizedUser.codeValue(identifier.path("id_type")));
             }
         }
 

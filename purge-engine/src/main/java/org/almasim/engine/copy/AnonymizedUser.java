@@ -52,7 +52,7 @@ public final class AnonymizedUser {
         user.set("contact_info", contactInfo(source.path("contact_info"), pseudonyms));
         ArrayNode identifiers = user.putArray("user_identifier");
         for (JsonNode identifier : source.path("user_identifier")) {
-            String type = text(identifier.path("id_type").path("value"));
+            String type = codeValue(identifier.path("id_type"));
             ObjectNode copied = identifiers.addObject();
             code(identifier, copied, "id_type");
             copied.put("value", pseudonyms.identifier(type, text(identifier.path("value"))));
@@ -119,7 +119,7 @@ public final class AnonymizedUser {
 
     /** A code field's value alone ({@code {"value": ...}}), when the source has one. */
     private static void code(JsonNode source, ObjectNode copy, String field) {
-        String value = text(source.path(field).path("value"));
+        String value = codeValue(source.path(field));
         if (!value.isEmpty()) {
             copy.putObject(field).put("value", value);
         }
@@ -129,7 +129,7 @@ public final class AnonymizedUser {
     private static void copyList(JsonNode source, ObjectNode copy, String field) {
         ArrayNode codes = copy.putArray(field);
         for (JsonNode code : source.path(field)) {
-            String value = text(code.path("value"));
+            String value = codeValue(code);
             if (!value.isEmpty()) {
                 codes.addObject().put("value", value);
             }
@@ -140,10 +140,21 @@ public final class AnonymizedUser {
     private static void keep(JsonNode source, ObjectNode copy, String... fields) {
         for (String field : fields) {
             JsonNode value = source.path(field);
-            if (value.isValueNode() && !value.isNull() && !value.asText().isEmpty()) {
+            if (value.isBoolean() || value.isTextual() && value.asText().matches("true|false")) {
+                // An export file's XML gives flags as text.
+                copy.put(field, value.asBoolean());
+            } else if (value.isValueNode() && !value.isNull() && !value.asText().isEmpty()) {
                 copy.set(field, value);
             }
         }
+    }
+
+    /**
+     * A code's value: {@code {"value": "GRAD", "desc": ...}} in Alma's answers, and in an export file's XML a bare
+     * {@code <user_group>GRAD</user_group>} when the file gives no description (SIS files often do not).
+     */
+    public static String codeValue(JsonNode code) {
+        return code.isValueNode() ? text(code) : text(code.path("value"));
     }
 
     private static String text(JsonNode node) {

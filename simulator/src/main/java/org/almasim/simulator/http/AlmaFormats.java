@@ -50,6 +50,9 @@ public final class AlmaFormats {
      */
     public static final ObjectMapper YAML =
             configure(YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
+    /** Population documents written in JSON: read by the rules {@link #YAML} reads them by, with JSON's faster parser. */
+    public static final ObjectMapper POPULATION_JSON =
+            configure(JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
     // XML carries every scalar as text, so the tree read from XML may coerce "5" to a number and "true" to a boolean.
     // An empty element (<contact_info/>) reads as an absent value.
     private static final ObjectMapper FROM_XML_TREE = configure(JsonMapper.builder()
