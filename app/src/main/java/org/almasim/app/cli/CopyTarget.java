@@ -64,16 +64,18 @@ abstract class CopyTarget implements AutoCloseable {
         } else if (progress.copied() - shown >= 1000 || progress.copied() == progress.total()) {
             double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
             double perSecond = (progress.copied() - first) / seconds;
-            long left = perSecond <= 0 || progress.total() < 0
-                    ? 0
-                    : Math.round((progress.total() - progress.copied()) / perSecond);
-            err.printf(
-                    "copied %,d of %s users (%,d calls), %.0f users a second, about %s left%n",
-                    progress.copied(),
-                    progress.total() < 0 ? "?" : String.format("%,d", progress.total()),
-                    progress.calls(),
-                    perSecond,
-                    ImportCommand.readable(Duration.ofSeconds(left)));
+            if (progress.total() < 0) {
+                err.printf("copied %,d users, %.0f a second%n", progress.copied(), perSecond);
+            } else {
+                long left = perSecond <= 0 ? 0 : Math.round((progress.total() - progress.copied()) / perSecond);
+                err.printf(
+                        "copied %,d of %,d users (%,d calls), %.0f users a second, about %s left%n",
+                        progress.copied(),
+                        progress.total(),
+                        progress.calls(),
+                        perSecond,
+                        ImportCommand.readable(Duration.ofSeconds(left)));
+            }
             err.flush();
             shown = progress.copied();
         }

@@ -174,7 +174,7 @@ final class ImportCommand implements Callable<Integer> {
         CopyState done = copy.copy(start);
         target.end();
         target.finish();
-        return finished(done, stateFile, "users");
+        return finished(done, stateFile, "from " + fromFiles.size() + (fromFiles.size() == 1 ? " file" : " files"));
     }
 
     private int copyAlma(AlmaClient source, Pseudonyms pseudonyms, CopyTarget target, Path stateFile) {
@@ -211,7 +211,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         target.end();
         target.finish();
-        return finished(done, stateFile, source.calls() + " calls");
+        return finished(done, stateFile, String.format("%,d calls", source.calls()));
     }
 
     /** Says what was copied, and removes the state: a finished copy has nothing to resume. */

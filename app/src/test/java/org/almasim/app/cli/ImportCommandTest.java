@@ -70,6 +70,9 @@ class ImportCommandTest {
         assertThat(copy.exit()).as(copy.err()).isZero();
         assertThat(copy.out()).contains("Copied 13 users");
         assertThat(copy.err()).contains("made the salt file").doesNotContain("l8xxreadonlykey");
+        assertThat(personalValues())
+                .as("the command's output names nobody")
+                .noneMatch(value -> (copy.out() + copy.err()).contains(value));
         assertThat(directory.resolve("library.zip.work")).doesNotExist();
         assertThat(directory.resolve("library.zip.state.json"))
                 .as("a finished copy leaves no state")
@@ -266,6 +269,20 @@ class ImportCommandTest {
         Outcome outcome = run(args.toArray(String[]::new));
         assertThat(outcome.exit()).as(outcome.err()).isEqualTo(CommandFailure.CANNOT_START);
         return outcome.err();
+    }
+
+    /** The production users' ids, names and email addresses. */
+    private List<String> personalValues() {
+        List<String> values = new ArrayList<>();
+        for (var user : new AlmaUsers(new AlmaClient(production.baseUrl(), ApiKeys.DEVELOPMENT_KEY)).all()) {
+            values.add(user.path("primary_id").asText());
+            values.add(user.path("first_name").asText());
+            values.add(user.path("last_name").asText());
+            user.path("contact_info")
+                    .path("email")
+                    .forEach(e -> values.add(e.path("email_address").asText()));
+        }
+        return values.stream().filter(value -> value.length() >= 4).distinct().toList();
     }
 
     private record Outcome(int exit, String out, String err) {}

@@ -20,12 +20,16 @@ import java.util.stream.Collectors;
 import java.util.zip.ZipInputStream;
 import org.almasim.engine.DemoAlma;
 import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.alma.AlmaJobs;
 import org.almasim.engine.alma.AlmaUsers;
 import org.almasim.engine.evaluation.Decision;
+import org.almasim.engine.execution.PolicyRun;
+import org.almasim.engine.execution.RunReport;
 import org.almasim.engine.policy.Policy;
 import org.almasim.engine.policy.PolicyReader;
 import org.almasim.engine.preview.Preview;
 import org.almasim.engine.preview.PreviewReport;
+import org.almasim.engine.progress.ProgressListener;
 import org.almasim.simulator.http.ApiKeys;
 import org.almasim.simulator.population.SyntheticPopulation;
 import org.junit.jupiter.api.AfterEach;
@@ -108,6 +112,33 @@ class LibraryCopyTest {
                 assertThat(twin.reasons()).isEqualTo(decision.reasons());
             }
         }
+    }
+
+    @Test
+    void flvcsPurgeRunOnTheCopyDoesWhatItDoesOnTheSource() {
+        copyAll();
+        Policy flvc = PolicyReader.load("flvc-annual");
+
+        RunReport original = new PolicyRun(source.alma, AlmaJobs.Ids.ALMASIM, ProgressListener.NONE)
+                .run(flvc, DemoAlma.FLVC_2024, PolicyRun.Mode.JOB);
+        RunReport copied = new PolicyRun(copy.alma, AlmaJobs.Ids.ALMASIM, ProgressListener.NONE)
+                .run(flvc, DemoAlma.FLVC_2024, PolicyRun.Mode.JOB);
+
+        assertThat(copied.planned()).isEqualTo(original.planned());
+        assertThat(copied.datesFixed()).isEqualTo(original.datesFixed());
+        assertThat(copied.purge().processed()).isEqualTo(original.purge().processed());
+        assertThat(copied.purge().done())
+                .isPositive()
+                .isEqualTo(original.purge().done());
+        assertThat(copied.purge().exceptions().keySet())
+                .isEqualTo(original.purge().exceptions().keySet().stream()
+                        .map(PSEUDONYMS::primaryId)
+                        .collect(Collectors.toSet()));
+        assertThat(everyUser(copy.alma).stream().map(u -> u.path("primary_id").asText()))
+                .as("who is left")
+                .containsExactlyInAnyOrderElementsOf(everyUser(source.alma).stream()
+                        .map(u -> PSEUDONYMS.primaryId(u.path("primary_id").asText()))
+                        .toList());
     }
 
     @Test
