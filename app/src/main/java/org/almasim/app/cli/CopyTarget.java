@@ -7,12 +7,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import me.tongfei.progressbar.ProgressBar;
+import org.almasim.app.copy.BlockerCsv;
 import org.almasim.control.ControlPlane;
 import org.almasim.engine.alma.AlmaClient;
+import org.almasim.engine.alma.AlmaUsers;
 import org.almasim.engine.copy.LibraryCopy;
+import org.almasim.engine.copy.Pseudonyms;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.SimulatorConfig;
 import org.almasim.simulator.http.ApiKeys;
@@ -47,6 +51,31 @@ abstract class CopyTarget implements AutoCloseable {
         return codes;
     }
 
+    /**
+     * Puts a --blockers file's blockers on the copied users, and says how many of each kind; without the file, says what
+     * the copy cannot know.
+     */
+    void addBlockers(Optional<Path> file, Pseudonyms pseudonyms, boolean keepIds, PrintWriter err) {
+        if (file.isEmpty()) {
+            err.println("almasim: without --blockers, the copy holds none of what stops Alma deleting a user that its"
+                    + " API does not show (PO lines, invoices, locked records...): on the copy Alma's job may purge"
+                    + " patrons production's would refuse (docs/your-library.md)");
+            return;
+        }
+        AlmaUsers copied = new AlmaUsers(alma());
+        BlockerCsv.Loaded loaded = new BlockerCsv(file.get())
+                .load(
+                        loader(),
+                        pseudonyms,
+                        id -> keepIds ? id : pseudonyms.primaryId(id),
+                        id -> copied.find(id, Map.of()).isPresent());
+        err.printf(
+                "Blockers: %s on %,d patrons%s%n",
+                loaded.byKind().isEmpty() ? "none" : loaded.byKind().toString().replaceAll("[{}]", ""),
+                loaded.patrons(),
+                loaded.notInCopy() == 0 ? "" : "; " + loaded.notInCopy() + " rows name users not in the copy");
+    }
+
     void begin(int total, int copied, PrintWriter err) {
         this.err = err;
         this.started = System.nanoTime();
@@ -74,11 +103,18 @@ abstract class CopyTarget implements AutoCloseable {
                         progress.total(),
                         progress.calls(),
                         perSecond,
-                        ImportCommand.readable(Duration.ofSeconds(left)));
+                        readable(Duration.ofSeconds(left)));
             }
             err.flush();
             shown = progress.copied();
         }
+    }
+
+    /** A duration as a person reads it: {@code 1 h 20 min}, {@code 12 min}, {@code 40 s}. */
+    static String readable(Duration duration) {
+        return duration.toHours() > 0
+                ? duration.toHours() + " h " + duration.toMinutesPart() + " min"
+                : duration.toMinutes() > 0 ? duration.toMinutes() + " min" : duration.toSeconds() + " s";
     }
 
     void end() {

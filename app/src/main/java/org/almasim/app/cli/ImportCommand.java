@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.almasim.app.copy.BlockerCsv;
 import org.almasim.app.copy.FileCopy;
 import org.almasim.control.ControlPlaneException;
 import org.almasim.engine.alma.AlmaApiException;
@@ -123,6 +125,13 @@ final class ImportCommand implements Callable<Integer> {
                     + " --out file's name with .state.json, or almasim-import.state.json.")
     Path state;
 
+    @Option(
+            names = "--blockers",
+            paramLabel = "FILE",
+            description = "A CSV of what stops Alma deleting users that its API does not show (PO lines, invoices,"
+                    + " locked records...), exported from Analytics: primary_id,kind,detail (docs/your-library.md).")
+    Path blockers;
+
     @Option(names = "--resume", description = "Go on with the copy the state file describes.")
     boolean resume;
 
@@ -173,6 +182,7 @@ final class ImportCommand implements Callable<Integer> {
         target.begin(-1, start.users(), err());
         CopyState done = copy.copy(start);
         target.end();
+        target.addBlockers(Optional.ofNullable(blockers), pseudonyms, keepIds, err());
         target.finish();
         return finished(done, stateFile, "from " + fromFiles.size() + (fromFiles.size() == 1 ? " file" : " files"));
     }
@@ -198,7 +208,7 @@ final class ImportCommand implements Callable<Integer> {
                 start.scope(),
                 rate,
                 calls,
-                readable(Duration.ofSeconds(calls / rate)));
+                CopyTarget.readable(Duration.ofSeconds(calls / rate)));
         target.begin(total, start.users(), err);
         CopyState done;
         try {
@@ -210,13 +220,14 @@ final class ImportCommand implements Callable<Integer> {
             return 2;
         }
         target.end();
+        target.addBlockers(Optional.ofNullable(blockers), pseudonyms, keepIds, err());
         target.finish();
         return finished(done, stateFile, String.format("%,d calls", source.calls()));
     }
 
     /** Says what was copied, and removes the state: a finished copy has nothing to resume. */
     private int finished(CopyState done, Path stateFile, String cost) {
-        state(stateFile).ifPresent(file -> file.toFile().delete());
+        stateFile.toFile().delete();
         spec.commandLine()
                 .getOut()
                 .printf(
@@ -239,14 +250,10 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     /** The options, checked together: which Alma, which key, where to, and where the state is kept. */
-    private record Checked(Optional<AlmaClient> source, Path stateFile, TargetFactory factory) {
+    private record Checked(Optional<AlmaClient> source, Path stateFile, Supplier<CopyTarget> factory) {
         CopyTarget target() {
-            return factory.open();
+            return factory.get();
         }
-    }
-
-    private interface TargetFactory {
-        CopyTarget open();
     }
 
     private Checked check() {
@@ -291,10 +298,17 @@ final class ImportCommand implements Callable<Integer> {
             throw new CommandFailure("a copy was started before (" + stateFile + "): add --resume to go on with it, or"
                     + " remove the file to start again");
         }
+        if (blockers != null) {
+            try {
+                new BlockerCsv(blockers).check();
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure("--blockers: " + e.getMessage());
+            }
+        }
         if (Files.isDirectory(saltFile)) {
             throw new CommandFailure("--salt-file: " + saltFile + " is a directory");
         }
-        TargetFactory factory;
+        Supplier<CopyTarget> factory;
         if (out != null) {
             Path parent = out.toAbsolutePath().getParent();
             if (!Files.isDirectory(parent)) {
@@ -332,15 +346,5 @@ final class ImportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandFailure((env != null ? envOption : fileOption) + ": " + e.getMessage());
         }
-    }
-
-    private static Optional<Path> state(Path file) {
-        return Files.exists(file) ? Optional.of(file) : Optional.empty();
-    }
-
-    static String readable(Duration duration) {
-        return duration.toHours() > 0
-                ? duration.toHours() + " h " + duration.toMinutesPart() + " min"
-                : duration.toMinutes() > 0 ? duration.toMinutes() + " min" : duration.toSeconds() + " s";
     }
 }

@@ -208,6 +208,68 @@ class ImportCommandTest {
     }
 
     @Test
+    void blockersFromAnAnalyticsCsvGoOnTheCopiesOfTheirUsers() throws Exception {
+        Path csv = Files.writeString(directory.resolve("blockers.csv"), """
+                primary_id,kind,detail
+                flvc-no-dates,PO_LINE,POL-4711
+                somebody-not-copied,INVOICE,INV-1
+                """);
+        Path snapshot = directory.resolve("library.zip");
+
+        Outcome copy = run(
+                "import",
+                "--from-alma",
+                production.baseUrl(),
+                "--api-key-file",
+                key.toString(),
+                "--out",
+                snapshot.toString(),
+                "--blockers",
+                csv.toString(),
+                "--salt-file",
+                directory.resolve("salt").toString());
+
+        assertThat(copy.exit()).as(copy.err()).isZero();
+        assertThat(copy.err()).contains("Blockers: PO_LINE=1 on 1 patrons; 1 rows name users not in the copy");
+        String copied = org.almasim.engine.copy.Pseudonyms.fromFile(directory.resolve("salt"))
+                .pseudonyms()
+                .primaryId("flvc-no-dates");
+        try (Simulator rehearsal =
+                Simulator.create(SimulatorConfig.defaults().withToday(TODAY)).start(0)) {
+            rehearsal.importFrom(snapshot);
+            HttpResponse<String> blockers = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(
+                                            rehearsal.baseUrl() + "/almasim/v1/users/" + copied + "/blockers"))
+                                    .header("Authorization", "apikey " + ApiKeys.DEVELOPMENT_KEY)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(blockers.body()).contains("PO_LINE").doesNotContain("POL-4711");
+        }
+    }
+
+    @Test
+    void aBlockersFileWithAKindAlmaDoesNotHaveIsRefusedByItsLineBeforeAnythingIsRead() throws IOException {
+        Path csv = Files.writeString(directory.resolve("blockers.csv"), """
+                primary_id,kind,detail
+                flvc-no-dates,PO_LINE,POL-4711
+                flvc-no-dates,OVERDUE_BOOKS,3
+                """);
+        int before =
+                production.journal().find(Optional.empty(), Optional.empty()).size();
+
+        String refusal = refusal(
+                "--from-alma", production.baseUrl(),
+                "--api-key-file", key.toString(),
+                "--out", directory.resolve("library.zip").toString(),
+                "--blockers", csv.toString());
+
+        assertThat(refusal).contains("blockers.csv, line 3").contains("OVERDUE_BOOKS");
+        assertThat(production.journal().find(Optional.empty(), Optional.empty()))
+                .hasSize(before);
+    }
+
+    @Test
     void aCopyStartedBeforeIsNotStartedAgainWithoutResumeAndNothingIsRead() throws IOException {
         Files.writeString(directory.resolve("library.zip.state.json"), "{}");
         int before =
