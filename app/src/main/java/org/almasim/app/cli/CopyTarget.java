@@ -26,20 +26,26 @@ import org.almasim.simulator.http.ApiKeys;
  * by the command on this machine for a snapshot ({@code --out}); and the progress shown while the copy goes there.
  */
 abstract class CopyTarget implements AutoCloseable {
+    private final ControlPlane control;
+    private final AlmaClient alma;
     private ProgressBar bar;
     private int shown;
     private PrintWriter err;
     private long started;
     private int first;
 
-    /** The almasim's control plane, which loads each population document. */
-    abstract ControlPlane control();
+    /** An almasim reached with a read-write key: its control plane loads the documents, its API tells its codes. */
+    CopyTarget(String baseUrl, String key, AlmaClient alma) {
+        this.control = ControlPlane.at(baseUrl, key);
+        this.alma = alma;
+    }
 
-    /** The almasim's Alma API, for what the copy must know of it (its code tables). */
-    abstract AlmaClient alma();
+    AlmaClient alma() {
+        return alma;
+    }
 
     LibraryCopy.Target loader() {
-        return document -> control().loadPopulation(document);
+        return control::loadPopulation;
     }
 
     /** The codes of one of the almasim's code tables, such as {@code UserGroups}. */
@@ -131,22 +137,8 @@ abstract class CopyTarget implements AutoCloseable {
 
     /** A running almasim. */
     static final class Running extends CopyTarget {
-        private final ControlPlane control;
-        private final AlmaClient alma;
-
         Running(String key, AlmaClient alma) {
-            this.control = ControlPlane.at(alma.address(), key);
-            this.alma = alma;
-        }
-
-        @Override
-        ControlPlane control() {
-            return control;
-        }
-
-        @Override
-        AlmaClient alma() {
-            return alma;
+            super(alma.address(), key, alma);
         }
     }
 
@@ -158,32 +150,31 @@ abstract class CopyTarget implements AutoCloseable {
         private final Path out;
         private final Path work;
         private final Simulator simulator;
-        private final ControlPlane control;
-        private final AlmaClient alma;
 
         Snapshot(Path out, Path work) {
+            this(out, work, started(work));
+        }
+
+        private Snapshot(Path out, Path work, Simulator simulator) {
+            super(
+                    simulator.baseUrl(),
+                    ApiKeys.DEVELOPMENT_KEY,
+                    new AlmaClient(simulator.baseUrl(), ApiKeys.DEVELOPMENT_KEY));
             this.out = out;
             this.work = work;
+            this.simulator = simulator;
+        }
+
+        /** The command's own almasim, on this machine's address only, its database in {@code work}. */
+        private static Simulator started(Path work) {
             try {
                 Files.createDirectories(work);
             } catch (IOException e) {
                 throw new CommandFailure("--out: cannot make " + work + ": " + e.getMessage());
             }
-            simulator = Simulator.create(SimulatorConfig.defaults()
+            return Simulator.create(SimulatorConfig.defaults()
                             .withDatabase(work.resolve("library").toString()))
                     .start(0);
-            control = ControlPlane.at(simulator.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
-            alma = new AlmaClient(simulator.baseUrl(), ApiKeys.DEVELOPMENT_KEY);
-        }
-
-        @Override
-        ControlPlane control() {
-            return control;
-        }
-
-        @Override
-        AlmaClient alma() {
-            return alma;
         }
 
         @Override

@@ -95,25 +95,14 @@ class ImportCommandTest {
         new AlmaSets(alma).itemized("Rehearsal", List.of("flvc-no-dates", "flvc-expired-2022"));
         try (Simulator rehearsal =
                 Simulator.create(SimulatorConfig.defaults().withToday(TODAY)).start(0)) {
-            Path intoKey = directory.resolve("almasim.key");
-            Files.writeString(intoKey, ApiKeys.DEVELOPMENT_KEY);
-
-            Outcome copy = run(
-                    "import",
+            Outcome copy = importInto(
+                    rehearsal,
                     "--from-alma",
                     production.baseUrl(),
                     "--api-key-file",
                     key.toString(),
                     "--set",
-                    "Rehearsal",
-                    "--into",
-                    rehearsal.baseUrl(),
-                    "--into-key-file",
-                    intoKey.toString(),
-                    "--salt-file",
-                    directory.resolve("salt").toString(),
-                    "--state",
-                    directory.resolve("copy.state.json").toString());
+                    "Rehearsal");
 
             assertThat(copy.exit()).as(copy.err()).isZero();
             assertThat(copy.out()).contains("Copied 2 users");
@@ -151,20 +140,7 @@ class ImportCommandTest {
         Path file = exportFile("users.xml", xml -> xml);
         try (Simulator rehearsal =
                 Simulator.create(SimulatorConfig.defaults().withToday(TODAY)).start(0)) {
-            Path intoKey = Files.writeString(directory.resolve("almasim.key"), ApiKeys.DEVELOPMENT_KEY);
-
-            Outcome copy = run(
-                    "import",
-                    "--from-file",
-                    file.toString(),
-                    "--into",
-                    rehearsal.baseUrl(),
-                    "--into-key-file",
-                    intoKey.toString(),
-                    "--salt-file",
-                    directory.resolve("salt").toString(),
-                    "--state",
-                    directory.resolve("file.state.json").toString());
+            Outcome copy = importInto(rehearsal, "--from-file", file.toString());
 
             assertThat(copy.exit()).as(copy.err()).isZero();
             assertThat(copy.out()).contains("Copied 13 users");
@@ -182,20 +158,7 @@ class ImportCommandTest {
         Path file = exportFile("users.xml", xml -> xml.replace("<expiry_date>2022-12-15Z", "<expiry_date>someday"));
         try (Simulator rehearsal =
                 Simulator.create(SimulatorConfig.defaults().withToday(TODAY)).start(0)) {
-            Path intoKey = Files.writeString(directory.resolve("almasim.key"), ApiKeys.DEVELOPMENT_KEY);
-
-            Outcome copy = run(
-                    "import",
-                    "--from-file",
-                    file.toString(),
-                    "--into",
-                    rehearsal.baseUrl(),
-                    "--into-key-file",
-                    intoKey.toString(),
-                    "--salt-file",
-                    directory.resolve("salt").toString(),
-                    "--state",
-                    directory.resolve("file.state.json").toString());
+            Outcome copy = importInto(rehearsal, "--from-file", file.toString());
 
             assertThat(copy.exit()).isEqualTo(CommandFailure.CANNOT_START);
             assertThat(copy.err())
@@ -321,6 +284,19 @@ class ImportCommandTest {
                 .hasSize(before);
         assertThat(directory.resolve("salt")).doesNotExist();
         assertThat(directory.resolve("library.zip")).doesNotExist();
+    }
+
+    /** {@code almasim import} into a running almasim, with the options that say where the users come from. */
+    private Outcome importInto(Simulator rehearsal, String... source) throws IOException {
+        Path intoKey = Files.writeString(directory.resolve("almasim.key"), ApiKeys.DEVELOPMENT_KEY);
+        List<String> args = new ArrayList<>(List.of("import"));
+        args.addAll(List.of(source));
+        args.addAll(List.of(
+                "--into", rehearsal.baseUrl(),
+                "--into-key-file", intoKey.toString(),
+                "--salt-file", directory.resolve("salt").toString(),
+                "--state", directory.resolve("copy.state.json").toString()));
+        return run(args.toArray(String[]::new));
     }
 
     /** The one-line refusal of an import with these options (and a salt file that must not be made). */
