@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.almasim.app.copy.BlockerCsv;
+import org.almasim.app.copy.CopyTarget;
 import org.almasim.app.copy.FileCopy;
 import org.almasim.control.ControlPlaneException;
 import org.almasim.engine.alma.AlmaApiException;

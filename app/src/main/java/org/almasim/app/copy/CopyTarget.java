@@ -1,4 +1,4 @@
-package org.almasim.app.cli;
+package org.almasim.app.copy;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import me.tongfei.progressbar.ProgressBar;
-import org.almasim.app.copy.BlockerCsv;
 import org.almasim.control.ControlPlane;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaUsers;
@@ -25,7 +24,7 @@ import org.almasim.simulator.http.ApiKeys;
  * Where {@code almasim import} puts a copy: an almasim reached over HTTP, running already ({@code --into}) or started
  * by the command on this machine for a snapshot ({@code --out}); and the progress shown while the copy goes there.
  */
-abstract class CopyTarget implements AutoCloseable {
+public abstract class CopyTarget implements AutoCloseable {
     private final ControlPlane control;
     private final AlmaClient alma;
     private ProgressBar bar;
@@ -40,16 +39,16 @@ abstract class CopyTarget implements AutoCloseable {
         this.alma = alma;
     }
 
-    AlmaClient alma() {
+    public AlmaClient alma() {
         return alma;
     }
 
-    LibraryCopy.Target loader() {
+    public LibraryCopy.Target loader() {
         return control::loadPopulation;
     }
 
     /** The codes of one of the almasim's code tables, such as {@code UserGroups}. */
-    Set<String> codes(String table) {
+    public Set<String> codes(String table) {
         Set<String> codes = new TreeSet<>();
         alma().get(AlmaClient.API + "/conf/code-tables/" + table, Map.of())
                 .path("row")
@@ -61,7 +60,7 @@ abstract class CopyTarget implements AutoCloseable {
      * Puts a --blockers file's blockers on the copied users, and says how many of each kind; without the file, says what
      * the copy cannot know.
      */
-    void addBlockers(Optional<Path> file, Pseudonyms pseudonyms, boolean keepIds, PrintWriter err) {
+    public void addBlockers(Optional<Path> file, Pseudonyms pseudonyms, boolean keepIds, PrintWriter err) {
         if (file.isEmpty()) {
             err.println("almasim: without --blockers, the copy holds none of what stops Alma deleting a user that its"
                     + " API does not show (PO lines, invoices, locked records...): on the copy Alma's job may purge"
@@ -82,7 +81,7 @@ abstract class CopyTarget implements AutoCloseable {
                 loaded.notInCopy() == 0 ? "" : "; " + loaded.notInCopy() + " rows name users not in the copy");
     }
 
-    void begin(int total, int copied, PrintWriter err) {
+    public void begin(int total, int copied, PrintWriter err) {
         this.err = err;
         this.started = System.nanoTime();
         this.first = copied;
@@ -93,7 +92,7 @@ abstract class CopyTarget implements AutoCloseable {
         shown = copied;
     }
 
-    void progress(LibraryCopy.Progress progress) {
+    public void progress(LibraryCopy.Progress progress) {
         if (bar != null) {
             bar.stepTo(progress.copied());
         } else if (progress.copied() - shown >= 1000 || progress.copied() == progress.total()) {
@@ -117,27 +116,27 @@ abstract class CopyTarget implements AutoCloseable {
     }
 
     /** A duration as a person reads it: {@code 1 h 20 min}, {@code 12 min}, {@code 40 s}. */
-    static String readable(Duration duration) {
+    public static String readable(Duration duration) {
         return duration.toHours() > 0
                 ? duration.toHours() + " h " + duration.toMinutesPart() + " min"
                 : duration.toMinutes() > 0 ? duration.toMinutes() + " min" : duration.toSeconds() + " s";
     }
 
-    void end() {
+    public void end() {
         if (bar != null) {
             bar.close();
         }
     }
 
     /** Called once the copy is whole. */
-    void finish() {}
+    public void finish() {}
 
     @Override
     public void close() {}
 
     /** A running almasim. */
-    static final class Running extends CopyTarget {
-        Running(String key, AlmaClient alma) {
+    public static final class Running extends CopyTarget {
+        public Running(String key, AlmaClient alma) {
             super(alma.address(), key, alma);
         }
     }
@@ -146,12 +145,12 @@ abstract class CopyTarget implements AutoCloseable {
      * A snapshot file, written at the end from an almasim of the command's own, on this machine's address only, whose
      * database sits beside the file until then, so that a stopped copy resumes into the same library.
      */
-    static final class Snapshot extends CopyTarget {
+    public static final class Snapshot extends CopyTarget {
         private final Path out;
         private final Path work;
         private final Simulator simulator;
 
-        Snapshot(Path out, Path work) {
+        public Snapshot(Path out, Path work) {
             this(out, work, started(work));
         }
 
@@ -170,7 +169,7 @@ abstract class CopyTarget implements AutoCloseable {
             try {
                 Files.createDirectories(work);
             } catch (IOException e) {
-                throw new CommandFailure("--out: cannot make " + work + ": " + e.getMessage());
+                throw new IllegalArgumentException("--out: cannot make " + work + ": " + e.getMessage());
             }
             return Simulator.create(SimulatorConfig.defaults()
                             .withDatabase(work.resolve("library").toString()))
@@ -178,7 +177,7 @@ abstract class CopyTarget implements AutoCloseable {
         }
 
         @Override
-        void finish() {
+        public void finish() {
             simulator.exportTo(out);
         }
 
@@ -190,7 +189,7 @@ abstract class CopyTarget implements AutoCloseable {
                     files.sorted(Comparator.reverseOrder())
                             .forEach(p -> p.toFile().delete());
                 } catch (IOException e) {
-                    throw new CommandFailure("the snapshot " + out + " is written, but " + work
+                    throw new IllegalArgumentException("the snapshot " + out + " is written, but " + work
                             + " could not be removed: " + e.getMessage());
                 }
             }
