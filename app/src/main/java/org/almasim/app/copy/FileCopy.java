@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,18 +27,6 @@ import org.almasim.simulator.population.UserExportFile;
 public final class FileCopy {
     /** Users per population document: each is one transaction of the target. */
     static final int CHUNK = 1_000;
-
-    /** The dates a copy keeps in clear, checked here so that a bad one is told by its line. */
-    private static final List<String> DATES = List.of("expiry_date", "purge_date", "status_date");
-
-    private static boolean isDate(String text) {
-        try {
-            LocalDate.parse(text.endsWith("Z") ? text.substring(0, text.length() - 1) : text);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
-    }
 
     private static final Pattern USER_AT = Pattern.compile("\\buser (\\d+)\\b");
 
@@ -138,13 +124,6 @@ public final class FileCopy {
             String sourceId = user.path("primary_id").asText();
             if (sourceId.isBlank()) {
                 throw new IllegalArgumentException(record.where() + ": the user has no primary_id");
-            }
-            for (String field : DATES) {
-                String date = user.path(field).asText("");
-                if (!date.isBlank() && !isDate(date)) {
-                    throw new IllegalArgumentException(record.where() + ": " + field + " '" + date
-                            + "' is not a date (YYYY-MM-DD, as Alma writes it with or without a Z)");
-                }
             }
             records.add(record);
             users.add(AnonymizedUser.of(user, keepIds ? sourceId : pseudonyms.primaryId(sourceId), pseudonyms));

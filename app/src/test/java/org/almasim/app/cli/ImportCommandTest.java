@@ -163,7 +163,7 @@ class ImportCommandTest {
             assertThat(copy.exit()).isEqualTo(CommandFailure.CANNOT_START);
             assertThat(copy.err())
                     .containsPattern("users\\.xml, line \\d+ \\(user \\d+\\)")
-                    .contains("expiry_date");
+                    .contains("Not a valid date: 'someday'");
             assertThat(new AlmaUsers(new AlmaClient(rehearsal.baseUrl(), ApiKeys.DEVELOPMENT_KEY)).all())
                     .as("the document with the refused user loads nothing")
                     .isEmpty();

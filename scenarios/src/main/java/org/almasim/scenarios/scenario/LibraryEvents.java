@@ -17,6 +17,7 @@ import org.almasim.engine.alma.AlmaFees;
 import org.almasim.engine.alma.AlmaLoans;
 import org.almasim.engine.alma.AlmaSets;
 import org.almasim.engine.alma.AlmaUsers;
+import org.almasim.simulator.population.UserExportFile;
 
 /** What happens in the library between policy runs, done through Alma's API as staff and the SIS would do it. */
 public final class LibraryEvents {
@@ -68,14 +69,10 @@ public final class LibraryEvents {
      * the library's, not the SIS's); users missing from the file are left alone, expired or not.
      */
     public void sisLoad(TimelineAction.SisLoad load) {
-        List<JsonNode> users = new ArrayList<>(load.users());
-        if (load.file() != null) {
-            users.addAll(readSisFile(load.file()));
-        }
-        int created = 0;
-        int updated = 0;
+        int[] created = {0};
+        int[] updated = {0};
         List<String> skipped = new ArrayList<>();
-        for (JsonNode incoming : users) {
+        eachSisUser(load, incoming -> {
             String id = incoming.path("primary_id").asText();
             ObjectNode existing = almaUsers.find(id, Map.of()).orElse(null);
             if (existing == null) {
@@ -90,23 +87,43 @@ public final class LibraryEvents {
                     user.putObject("record_type").put("value", "PUBLIC");
                 }
                 almaUsers.create(user);
-                created++;
+                created[0]++;
             } else if ("EXTERNAL"
                     .equals(existing.path("account_type").path("value").asText())) {
                 incoming.properties().forEach(field -> existing.set(field.getKey(), field.getValue()));
                 almaUsers.put(id, existing);
-                updated++;
+                updated[0]++;
             } else {
                 skipped.add(id);
             }
-        }
-        say("SIS load: " + created + " created, " + updated + " updated"
+        });
+        say("SIS load: " + created[0] + " created, " + updated[0] + " updated"
                 + (skipped.isEmpty() ? "" : ", " + skipped.size() + " INTERNAL left as they are " + skipped)
                 + "; patrons missing from the file are not removed");
     }
 
-    private List<JsonNode> readSisFile(String file) {
-        Path path = loaded.folder().map(folder -> folder.resolve(file)).orElse(Path.of(file));
+    /**
+     * The load's users: those written in the step, then those of its file: a YAML or JSON list of users, or the XML a
+     * library's SIS sends Alma and Alma's Export users writes (.xml, .xml.gz, .zip), read a user at a time.
+     */
+    private void eachSisUser(TimelineAction.SisLoad load, Consumer<JsonNode> action) {
+        load.users().forEach(action);
+        if (load.file() == null) {
+            return;
+        }
+        Path path = loaded.folder().map(folder -> folder.resolve(load.file())).orElse(Path.of(load.file()));
+        if (!UserExportFile.isExportFile(path)) {
+            readSisFile(path).forEach(action);
+            return;
+        }
+        try (UserExportFile users = UserExportFile.open(path)) {
+            users.forEachRemaining(record -> action.accept(record.user()));
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(loaded.source(), List.of("sis_load: " + e.getMessage()));
+        }
+    }
+
+    private List<JsonNode> readSisFile(Path path) {
         try {
             JsonNode document = ScenarioReader.YAML.readTree(Files.readAllBytes(path));
             List<JsonNode> users = new ArrayList<>();

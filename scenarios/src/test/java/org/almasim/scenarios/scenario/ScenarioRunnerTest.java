@@ -153,6 +153,45 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void anSisLoadReadsTheXmlASisSendsAlmaAsAlmasExportWritesIt(@TempDir Path folder) throws IOException {
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(folder.resolve("sis.zip")))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("users_1.xml"));
+            zip.write("""
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <users>
+                      <user>
+                        <primary_id>newcomer</primary_id>
+                        <first_name>Nia</first_name>
+                        <last_name>New</last_name>
+                        <user_group>UNDERGRAD</user_group>
+                        <expiry_date>2027-05-31Z</expiry_date>
+                        <contact_info>
+                          <emails>
+                            <email preferred="true" segment_type="External">
+                              <email_address>nia@example.edu</email_address>
+                              <email_types><email_type>personal</email_type></email_types>
+                            </email>
+                          </emails>
+                        </contact_info>
+                      </user>
+                      <user><primary_id>reader</primary_id><expiry_date>2030-01-01Z</expiry_date></user>
+                    </users>
+                    """.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        ScenarioResult result = play(LIBRARY + """
+                timeline:
+                  - sis_load: {file: sis.zip}
+                    expect:
+                      - {patron: newcomer, account_type: EXTERNAL, expiry_date: 2027-05-31}
+                      - {patron: reader, expiry_date: 2026-05-31}
+                      - {count: 3}
+                """, Optional.of(folder));
+        assertThat(result.failures()).isEmpty();
+        assertThat(narration()).contains("SIS load: 1 created, 0 updated, 1 INTERNAL left as they are [reader]");
+    }
+
+    @Test
     void aStepWithTwoActionsIsRefusedBeforeAnythingRuns() {
         assertThatThrownBy(() -> ScenarioReader.read("""
                 name: x

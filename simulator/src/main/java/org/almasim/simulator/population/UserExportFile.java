@@ -22,6 +22,7 @@ import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
 import org.almasim.simulator.errors.AlmaRefusal;
 import org.almasim.simulator.http.AlmaFormats;
+import org.almasim.simulator.users.User;
 
 /**
  * Users as Alma's "Export users" integration writes them, and as a library's SIS sends them to Alma: version 2, a
@@ -58,6 +59,12 @@ public final class UserExportFile implements Iterator<UserExportFile.Record>, Au
         this.path = path;
         this.raw = raw;
         this.zip = zip;
+    }
+
+    /** Whether the file's name says it is such a file: {@code .xml}, {@code .xml.gz} or {@code .zip}. */
+    public static boolean isExportFile(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".xml") || name.endsWith(".xml.gz") || name.endsWith(".zip");
     }
 
     /** Opens a {@code .xml}, {@code .xml.gz} or {@code .zip} file; an IllegalArgumentException says why it cannot. */
@@ -134,8 +141,10 @@ public final class UserExportFile implements Iterator<UserExportFile.Record>, Au
         number++;
         Record record = new Record(entryName, line, number, null);
         try {
-            return new Record(
-                    entryName, line, number, AlmaFormats.readTree(copyElement(record), AlmaFormats.BodyFormat.XML));
+            // Read as Alma reads a user posted in XML, then written as its JSON answers give it: flags are booleans,
+            // codes objects and dates Alma's dates, whatever the file spelt.
+            User user = AlmaFormats.read(copyElement(record), AlmaFormats.BodyFormat.XML, User.class);
+            return new Record(entryName, line, number, AlmaFormats.JSON.valueToTree(user));
         } catch (AlmaRefusal e) {
             throw new IllegalArgumentException(record.where() + ": " + e.getMessage());
         }
