@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -234,25 +235,28 @@ public final class LibraryCopy {
         final ArrayNode fees = AlmaJson.MAPPER.createArrayNode();
         final Set<String> libraries = new TreeSet<>();
 
+        /**
+         * Reads the user and what hangs on it, then adds them: a call refused half-way adds nothing, so the page saved
+         * when the copy stops holds whole users only, and the resume reads this user again.
+         */
         void add(String sourceId) {
             Optional<ObjectNode> found = new AlmaUsers(source).find(sourceId, EXPAND);
-            read++;
             if (found.isEmpty()) {
-                return; // gone since the page was listed: nothing to copy
+                read++; // gone since the page was listed: nothing to copy
+                return;
             }
             JsonNode user = found.get();
+            List<JsonNode> userLoans = user.path("loans").path("value").asInt(0) > 0
+                    ? source.every(AlmaUsers.path(sourceId) + "/loans", Map.of(), "item_loan")
+                    : List.of();
+            List<JsonNode> userFees = balance(user.path("fees").path("value")).signum() != 0
+                    ? source.every(AlmaUsers.path(sourceId) + "/fees", Map.of(), "fee")
+                    : List.of();
             String id = copiedId(user.path("primary_id").asText(sourceId));
             users.add(AnonymizedUser.of(user, id, pseudonyms));
-            if (user.path("loans").path("value").asInt(0) > 0) {
-                for (JsonNode loan : source.every(AlmaUsers.path(sourceId) + "/loans", Map.of(), "item_loan")) {
-                    addLoan(id, loan);
-                }
-            }
-            if (balance(user.path("fees").path("value")).signum() != 0) {
-                for (JsonNode fee : source.every(AlmaUsers.path(sourceId) + "/fees", Map.of(), "fee")) {
-                    addFee(id, fee);
-                }
-            }
+            userLoans.forEach(loan -> addLoan(id, loan));
+            userFees.forEach(fee -> addFee(id, fee));
+            read++;
         }
 
         private void addLoan(String userId, JsonNode loan) {

@@ -211,6 +211,32 @@ class LibraryCopyTest {
     }
 
     @Test
+    void aCopyStoppedWhileReadingAUsersLoansKeepsNoHalfUserAndTheResumeCopiesTheLoans() {
+        source.reset();
+        source.sim.load(SyntheticPopulation.chunk(7, 0, 250, DemoAlma.FLVC_2024));
+        source.control.addFault(
+                json(
+                        "{\"fault\":\"DAILY_THRESHOLD\",\"method\":\"GET\",\"path\":\"/almaws/v1/users/*/loans\",\"count\":1}"));
+        LibraryCopy copier = copier(source.alma);
+
+        assertThatThrownBy(() -> copier.copy(copier.newState())).isInstanceOf(CopyStopped.class);
+        copier(source.alma).copy(CopyState.read(dir.resolve("copy.state.json")).orElseThrow());
+
+        for (JsonNode original : everyUser(source.alma)) {
+            String id = original.path("primary_id").asText();
+            assertThat(withActivity(copy.alma, PSEUDONYMS.primaryId(id))
+                            .path("loans")
+                            .path("value")
+                            .asInt())
+                    .as("the loans of %s", id)
+                    .isEqualTo(withActivity(source.alma, id)
+                            .path("loans")
+                            .path("value")
+                            .asInt());
+        }
+    }
+
+    @Test
     void aCopyThroughThrottlingGatewayErrorsAndDroppedConnectionsEqualsACopyWithoutThem() {
         copyAll();
         List<JsonNode> clean = everyUser(copy.alma);
