@@ -172,7 +172,9 @@ public abstract class CopyTarget implements AutoCloseable {
                 throw new IllegalArgumentException("--out: cannot make " + work + ": " + e.getMessage());
             }
             return Simulator.create(SimulatorConfig.defaults()
-                            .withDatabase(work.resolve("library").toString()))
+                            // H2 takes no path relative to the working directory, and `--out library.zip` is one.
+                            .withDatabase(
+                                    work.toAbsolutePath().resolve("library").toString()))
                     .start(0);
         }
 

@@ -233,6 +233,33 @@ class ImportCommandTest {
     }
 
     @Test
+    void aSnapshotNamedRelativeToTheWorkingDirectoryIsWritten() throws IOException {
+        // As a user types it: `--out library.zip`, here under the module's build directory.
+        Path relative = Path.of("target", "import-" + ProcessHandle.current().pid(), "library.zip");
+        Files.createDirectories(relative.getParent());
+        try {
+            Outcome copy = run(
+                    "import",
+                    "--from-alma",
+                    production.baseUrl(),
+                    "--api-key-file",
+                    key.toString(),
+                    "--out",
+                    relative.toString(),
+                    "--salt-file",
+                    directory.resolve("salt").toString());
+
+            assertThat(copy.exit()).as(copy.err()).isZero();
+            assertThat(relative).isNotEmptyFile();
+        } finally {
+            try (var files = Files.walk(relative.getParent())) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
     void aCopyStartedBeforeIsNotStartedAgainWithoutResumeAndNothingIsRead() throws IOException {
         Files.writeString(directory.resolve("library.zip.state.json"), "{}");
         int before =
