@@ -5,11 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.almasim.app.copy.BlockerCsv;
 import org.almasim.app.copy.CopyTarget;
 import org.almasim.app.copy.FileCopy;
@@ -337,15 +335,10 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     private static String key(String envOption, String env, String fileOption, Path file) {
-        if (Stream.of(env, file).filter(Objects::nonNull).count() != 1) {
-            throw new CommandFailure("give one of " + envOption + " VAR and " + fileOption + " FILE");
-        }
         try {
-            return env != null
-                    ? ApiKeySource.fromEnvironment(env, name -> Optional.ofNullable(System.getenv(name)))
-                    : ApiKeySource.fromFile(file);
+            return ApiKeySource.fromOneOf(envOption, env, fileOption, file);
         } catch (IllegalArgumentException e) {
-            throw new CommandFailure((env != null ? envOption : fileOption) + ": " + e.getMessage());
+            throw new CommandFailure(e.getMessage());
         }
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -68,12 +69,15 @@ public abstract class CopyTarget implements AutoCloseable {
             return;
         }
         AlmaUsers copied = new AlmaUsers(alma());
+        Map<String, Boolean> inCopy = new HashMap<>();
         BlockerCsv.Loaded loaded = new BlockerCsv(file.get())
                 .load(
                         loader(),
                         pseudonyms,
                         id -> keepIds ? id : pseudonyms.primaryId(id),
-                        id -> copied.find(id, Map.of()).isPresent());
+                        // A patron with several blockers is looked up once.
+                        id -> inCopy.computeIfAbsent(
+                                id, copy -> copied.find(copy, Map.of()).isPresent()));
         err.printf(
                 "Blockers: %s on %,d patrons%s%n",
                 loaded.byKind().isEmpty() ? "none" : loaded.byKind().toString().replaceAll("[{}]", ""),

@@ -56,16 +56,7 @@ class ImportCommandTest {
     void aCopyWithAReadOnlyKeyBecomesASnapshotThatServesTheLibraryUnderPseudonyms() throws IOException {
         Path snapshot = directory.resolve("library.zip");
 
-        Outcome copy = run(
-                "import",
-                "--from-alma",
-                production.baseUrl(),
-                "--api-key-file",
-                key.toString(),
-                "--out",
-                snapshot.toString(),
-                "--salt-file",
-                directory.resolve("salt").toString());
+        Outcome copy = copyFromProduction(snapshot);
 
         assertThat(copy.exit()).as(copy.err()).isZero();
         assertThat(copy.out()).contains("Copied 13 users");
@@ -179,18 +170,7 @@ class ImportCommandTest {
                 """);
         Path snapshot = directory.resolve("library.zip");
 
-        Outcome copy = run(
-                "import",
-                "--from-alma",
-                production.baseUrl(),
-                "--api-key-file",
-                key.toString(),
-                "--out",
-                snapshot.toString(),
-                "--blockers",
-                csv.toString(),
-                "--salt-file",
-                directory.resolve("salt").toString());
+        Outcome copy = copyFromProduction(snapshot, "--blockers", csv.toString());
 
         assertThat(copy.exit()).as(copy.err()).isZero();
         assertThat(copy.err()).contains("Blockers: PO_LINE=1 on 1 patrons; 1 rows name users not in the copy");
@@ -238,16 +218,7 @@ class ImportCommandTest {
         Path relative = Path.of("target", "import-" + ProcessHandle.current().pid(), "library.zip");
         Files.createDirectories(relative.getParent());
         try {
-            Outcome copy = run(
-                    "import",
-                    "--from-alma",
-                    production.baseUrl(),
-                    "--api-key-file",
-                    key.toString(),
-                    "--out",
-                    relative.toString(),
-                    "--salt-file",
-                    directory.resolve("salt").toString());
+            Outcome copy = copyFromProduction(relative);
 
             assertThat(copy.exit()).as(copy.err()).isZero();
             assertThat(relative).isNotEmptyFile();
@@ -265,16 +236,7 @@ class ImportCommandTest {
         int before =
                 production.journal().find(Optional.empty(), Optional.empty()).size();
 
-        Outcome copy = run(
-                "import",
-                "--from-alma",
-                production.baseUrl(),
-                "--api-key-file",
-                key.toString(),
-                "--out",
-                directory.resolve("library.zip").toString(),
-                "--salt-file",
-                directory.resolve("salt").toString());
+        Outcome copy = copyFromProduction(directory.resolve("library.zip"));
 
         assertThat(copy.exit()).isEqualTo(CommandFailure.CANNOT_START);
         assertThat(copy.err()).contains("--resume");
@@ -311,6 +273,22 @@ class ImportCommandTest {
                 .hasSize(before);
         assertThat(directory.resolve("salt")).doesNotExist();
         assertThat(directory.resolve("library.zip")).doesNotExist();
+    }
+
+    /** {@code almasim import} of the production almasim, with its read-only key, into a snapshot. */
+    private Outcome copyFromProduction(Path out, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "import",
+                "--from-alma",
+                production.baseUrl(),
+                "--api-key-file",
+                key.toString(),
+                "--out",
+                out.toString(),
+                "--salt-file",
+                directory.resolve("salt").toString()));
+        args.addAll(List.of(more));
+        return run(args.toArray(String[]::new));
     }
 
     /** {@code almasim import} into a running almasim, with the options that say where the users come from. */

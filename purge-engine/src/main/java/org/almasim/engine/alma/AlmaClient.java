@@ -22,8 +22,6 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -56,10 +54,8 @@ public final class AlmaClient {
     private final AtomicLong retries = new AtomicLong();
     /** What Alma's last answer said remains of the day's calls ({@code X-Exl-Api-Remaining}); -1 before it said. */
     private final AtomicLong remainingToday = new AtomicLong(-1);
-    /** The least time between two calls' starts, in nanoseconds (0: as fast as answers come). */
-    private final long nanosBetweenCalls;
-    /** When the next call may start ({@link System#nanoTime()}), for a paced client. */
-    private final AtomicLong nextCallAt = new AtomicLong(Long.MIN_VALUE);
+
+    private final Pace pace;
 
     public AlmaClient(String baseUrl, String apiKey) {
         this(baseUrl, apiKey, 6, Duration.ofMillis(250));
@@ -78,16 +74,11 @@ public final class AlmaClient {
     }
 
     private AlmaClient(String baseUrl, String apiKey, int maxRetries, Duration firstBackoff, boolean plainHttp) {
-        this(baseUrl, apiKey, maxRetries, firstBackoff, plainHttp, 0);
+        this(baseUrl, apiKey, maxRetries, firstBackoff, plainHttp, Pace.NONE);
     }
 
     private AlmaClient(
-            String baseUrl,
-            String apiKey,
-            int maxRetries,
-            Duration firstBackoff,
-            boolean plainHttp,
-            long nanosBetweenCalls) {
+            String baseUrl, String apiKey, int maxRetries, Duration firstBackoff, boolean plainHttp, Pace pace) {
         if (!AlmaAddress.isAddress(baseUrl)) {
             throw new IllegalArgumentException("give the Alma's address with http:// or https://, such as"
                     + " https://api-eu.hosted.exlibrisgroup.com or http://localhost:8080; got '" + baseUrl + "'");
@@ -100,7 +91,7 @@ public final class AlmaClient {
         this.apiKey = apiKey;
         this.maxRetries = maxRetries;
         this.firstBackoff = firstBackoff;
-        this.nanosBetweenCalls = nanosBetweenCalls;
+        this.pace = pace;
         this.http = httpClient();
     }
 
@@ -111,7 +102,7 @@ public final class AlmaClient {
 
     /** A client of the same Alma holding another key: another institution of a consortium on the same API host. */
     public AlmaClient withKey(String key) {
-        return new AlmaClient(baseUrl, key, maxRetries, firstBackoff, plainHttp, nanosBetweenCalls);
+        return new AlmaClient(baseUrl, key, maxRetries, firstBackoff, plainHttp, pace);
     }
 
     /**
@@ -119,10 +110,7 @@ public final class AlmaClient {
      * citizen under Alma's per-second threshold (25 by default) rather than a client that meets it and is told 429.
      */
     public AlmaClient paced(int callsPerSecond) {
-        if (callsPerSecond < 1) {
-            throw new IllegalArgumentException("a pace needs at least one call a second");
-        }
-        return new AlmaClient(baseUrl, apiKey, maxRetries, firstBackoff, plainHttp, 1_000_000_000L / callsPerSecond);
+        return new AlmaClient(baseUrl, apiKey, maxRetries, firstBackoff, plainHttp, Pace.perSecond(callsPerSecond));
     }
 
     /**
@@ -223,19 +211,11 @@ public final class AlmaClient {
         boolean repeatable = !method.equals("POST");
         Duration backoff = firstBackoff;
         for (int attempt = 0; ; attempt++) {
-            Answer response;
-            waitForTurn();
+            AlmaAnswer response;
+            pace.waitForTurn();
             calls.incrementAndGet();
             try {
-                response = http.execute(
-                        request(method, path, query, body),
-                        r -> new Answer(
-                                r.getCode(),
-                                r.getEntity() == null
-                                        ? ""
-                                        : EntityUtils.toString(r.getEntity(), StandardCharsets.UTF_8),
-                                retryAfter(r.getFirstHeader("Retry-After")),
-                                remaining(r.getFirstHeader("X-Exl-Api-Remaining"))));
+                response = http.execute(request(method, path, query, body), AlmaAnswer::read);
             } catch (IOException e) {
                 // A connection that was never made carried nothing: any request may be sent again.
                 boolean neverSent = e instanceof ConnectException;
@@ -295,48 +275,8 @@ public final class AlmaClient {
         }
     }
 
-    /**
-     * Alma's Retry-After in seconds, the form a throttling answer carries; nothing when absent or in another form (an
-     * HTTP date is not read: the engine reads no wall clock), and the client's own backoff applies.
-     */
-    private static Optional<Duration> retryAfter(Header header) {
-        if (header == null || !header.getValue().strip().matches("[0-9]{1,6}")) {
-            return Optional.empty();
-        }
-        return Optional.of(Duration.ofSeconds(Long.parseLong(header.getValue().strip())));
-    }
-
-    /** Alma's count of the day's calls left, when the answer carries one as a number. */
-    private static OptionalLong remaining(Header header) {
-        if (header == null || !header.getValue().strip().matches("[0-9]{1,18}")) {
-            return OptionalLong.empty();
-        }
-        return OptionalLong.of(Long.parseLong(header.getValue().strip()));
-    }
-
-    /** An HTTP answer as read off the connection, which then goes back to the pool. */
-    private record Answer(int status, String body, Optional<Duration> retryAfter, OptionalLong remaining) {}
-
     /** Alma's error code once a key has spent its calls for the day. */
     public static final String DAILY_THRESHOLD = "DAILY_THRESHOLD";
-
-    /** For a paced client, waits until the next call may start, and books the turn after it. */
-    private void waitForTurn() {
-        if (nanosBetweenCalls == 0) {
-            return;
-        }
-        long now = System.nanoTime();
-        long turn = nextCallAt.getAndAccumulate(now, (booked, at) -> Math.max(booked, at) + nanosBetweenCalls);
-        long wait = Math.max(turn, now) - now;
-        if (wait > 0) {
-            try {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AlmaApiException(0, "INTERRUPTED", "Interrupted while pacing calls");
-            }
-        }
-    }
 
     /** The longest Retry-After honoured: beyond it the client waits its own backoff and tries again. */
     private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(2);

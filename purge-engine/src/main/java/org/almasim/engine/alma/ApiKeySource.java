@@ -24,6 +24,23 @@ public final class ApiKeySource {
                         () -> new IllegalArgumentException("the environment variable " + variable + " is not set"));
     }
 
+    /**
+     * The key from exactly one of an environment variable and a file, given by the options named; an
+     * IllegalArgumentException names the option at fault and why.
+     */
+    public static String fromOneOf(String envOption, String variable, String fileOption, Path file) {
+        if ((variable == null) == (file == null)) {
+            throw new IllegalArgumentException("give one of " + envOption + " VAR and " + fileOption + " FILE");
+        }
+        try {
+            return variable != null
+                    ? fromEnvironment(variable, name -> Optional.ofNullable(System.getenv(name)))
+                    : fromFile(file);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException((variable != null ? envOption : fileOption) + ": " + e.getMessage());
+        }
+    }
+
     /** The key on the file's first line; an IllegalArgumentException says why there is none. */
     public static String fromFile(Path file) {
         String key;

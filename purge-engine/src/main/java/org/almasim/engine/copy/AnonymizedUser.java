@@ -140,21 +140,15 @@ public final class AnonymizedUser {
     private static void keep(JsonNode source, ObjectNode copy, String... fields) {
         for (String field : fields) {
             JsonNode value = source.path(field);
-            if (value.isBoolean() || value.isTextual() && value.asText().matches("true|false")) {
-                // An export file's XML gives flags as text.
-                copy.put(field, value.asBoolean());
-            } else if (value.isValueNode() && !value.isNull() && !value.asText().isEmpty()) {
+            if (value.isValueNode() && !value.isNull() && !value.asText().isEmpty()) {
                 copy.set(field, value);
             }
         }
     }
 
-    /**
-     * A code's value: {@code {"value": "GRAD", "desc": ...}} in Alma's answers, and in an export file's XML a bare
-     * {@code <user_group>GRAD</user_group>} when the file gives no description (SIS files often do not).
-     */
+    /** A code's value ({@code {"value": "GRAD", "desc": ...}}), as the API answers it and an export file is read. */
     public static String codeValue(JsonNode code) {
-        return code.isValueNode() ? text(code) : text(code.path("value"));
+        return text(code.path("value"));
     }
 
     private static String text(JsonNode node) {

@@ -7,15 +7,12 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaJson;
@@ -51,17 +48,7 @@ public final class LibraryCopy {
     }
 
     private static final String USERS = AlmaClient.API + "/users";
-    private static final String SETS = AlmaClient.API + "/conf/sets";
     private static final Map<String, String> EXPAND = Map.of("expand", "loans,requests,fees");
-    /**
-     * The fields of a logical set's query that hold what names a person (docs/sets.md): a query naming one is not copied,
-     * since it may carry a person's name or id, and would find nobody among pseudonyms.
-     */
-    private static final Set<String> PERSONAL_QUERY_FIELDS =
-            Set.of("all_full", "first_name", "last_name", "primary_id", "email", "identifiers");
-
-    private static final Pattern WORD = Pattern.compile("[A-Za-z_]+");
-
     private final AlmaClient source;
     private final Pseudonyms pseudonyms;
     private final boolean keepIds;
@@ -135,7 +122,7 @@ public final class LibraryCopy {
                 break;
             }
         }
-        int sets = scope.equals(Scope.WHOLE_LIBRARY) ? copySets() : 0;
+        int sets = scope.equals(Scope.WHOLE_LIBRARY) ? new SetCopy(source, this::copiedId, target).copyAll() : 0;
         state = state.finishedWith(sets);
         state.write(stateFile);
         return state;
@@ -180,7 +167,7 @@ public final class LibraryCopy {
         query.put("limit", String.valueOf(limit));
         query.put("offset", String.valueOf(offset));
         if (scope.setName().isPresent()) {
-            return source.get(SETS + "/" + setId() + "/members", query);
+            return source.get(SetCopy.SETS + "/" + setId() + "/members", query);
         }
         query.put("order_by", "primary_id");
         scope.query().ifPresent(q -> query.put("q", q));
@@ -303,47 +290,6 @@ public final class LibraryCopy {
             document.putArray("featured");
             return document;
         }
-    }
-
-    /**
-     * The institution's sets of users: itemized ones with their members' copied ids, logical ones whose query names no
-     * field that holds what names a person. Names are copied as they are: policies find their sets by name.
-     */
-    private int copySets() {
-        int copied = 0;
-        for (JsonNode listed : source.every(SETS, Map.of("content_type", "USER"), "set")) {
-            JsonNode set = source.get(SETS + "/" + listed.path("id").asText(), Map.of());
-            ObjectNode spec = AlmaJson.MAPPER.createObjectNode();
-            spec.put("name", set.path("name").asText());
-            String type = set.path("type").path("value").asText("ITEMIZED");
-            spec.put("type", type);
-            if (type.equals("LOGICAL")) {
-                String query = set.path("query").path("value").asText();
-                if (!namesNoPersonalField(query)) {
-                    continue;
-                }
-                spec.put("query", query);
-            } else {
-                ArrayNode members = spec.putArray("members");
-                source.every(SETS + "/" + listed.path("id").asText() + "/members", Map.of(), "member")
-                        .forEach(m -> members.add(copiedId(m.path("id").asText())));
-            }
-            ObjectNode document = AlmaJson.MAPPER.createObjectNode();
-            document.putArray("sets").add(spec);
-            target.load(document);
-            copied++;
-        }
-        return copied;
-    }
-
-    static boolean namesNoPersonalField(String query) {
-        Matcher word = WORD.matcher(query);
-        while (word.find()) {
-            if (PERSONAL_QUERY_FIELDS.contains(word.group().toLowerCase(Locale.ROOT))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static BigDecimal balance(JsonNode value) {

@@ -255,11 +255,11 @@ class LibraryCopyTest {
 
     @Test
     void aLogicalSetWhoseQueryNamesAPersonalFieldIsNotCopied() {
-        assertThat(LibraryCopy.namesNoPersonalField("expiry_date before today-3y and user_group != COMMUNITY"))
+        assertThat(SetCopy.namesNoPersonalField("expiry_date before today-3y and user_group != COMMUNITY"))
                 .isTrue();
-        assertThat(LibraryCopy.namesNoPersonalField("USER where USER ((last_name CONTAIN \"Smith\"))"))
+        assertThat(SetCopy.namesNoPersonalField("USER where USER ((last_name CONTAIN \"Smith\"))"))
                 .isFalse();
-        assertThat(LibraryCopy.namesNoPersonalField("user_group = GRAD or PRIMARY_ID = jsmith"))
+        assertThat(SetCopy.namesNoPersonalField("user_group = GRAD or PRIMARY_ID = jsmith"))
                 .isFalse();
     }
 
