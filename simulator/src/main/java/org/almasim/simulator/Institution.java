@@ -47,6 +47,8 @@ import org.almasim.simulator.requests.ResourceSharingService;
 import org.almasim.simulator.sets.SetController;
 import org.almasim.simulator.sets.SetService;
 import org.almasim.simulator.settings.InstitutionSettings;
+import org.almasim.simulator.sis.SisLoadController;
+import org.almasim.simulator.sis.SisLoadService;
 import org.almasim.simulator.snapshot.SnapshotArchive;
 import org.almasim.simulator.state.StateStore;
 import org.almasim.simulator.users.UserController;
@@ -113,6 +115,7 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
             CodeTableController codeTables,
             PersonalDataController personalData,
             SnapshotController snapshot,
+            SisLoadController sisLoad,
             GeneralController general) {}
 
     private final Spec spec;
@@ -177,6 +180,7 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
                 new CodeTableController(codes),
                 new PersonalDataController(users, loans, fees),
                 new SnapshotController(this::exportTo, this::importFrom, clock),
+                new SisLoadController(new SisLoadService(users)),
                 new GeneralController(code, settings::institutionName));
     }
 

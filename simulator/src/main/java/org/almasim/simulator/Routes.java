@@ -139,6 +139,7 @@ final class Routes {
                 get("health", at.to(h -> h.admin()::health));
                 post("reset", at.to(h -> h.admin()::reset));
                 post("population", at.to(h -> h.admin()::loadPopulation));
+                post(AlmaLinks.SIS_LOAD.substring(AlmaLinks.CONTROL_PLANE.length() + 1), at.to(h -> h.sisLoad()::load));
                 get("state/digest", at.to(h -> h.admin()::digest));
                 get("settings", at.to(h -> h.admin()::getSettings));
                 put("settings", at.to(h -> h.admin()::updateSettings));

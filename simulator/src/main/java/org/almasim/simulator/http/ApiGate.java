@@ -2,6 +2,8 @@ package org.almasim.simulator.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +11,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.almasim.simulator.Simulator;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.errors.AlmaError;
+import org.almasim.simulator.errors.AlmaRefusal;
 import org.almasim.simulator.links.AlmaLinks;
 
 /**
@@ -80,10 +84,36 @@ public final class ApiGate {
 
     /** The control plane and the console's routes: a key, read-only keys only read, same origin, typed bodies. */
     public String admitControlPlane(Context ctx) {
-        // The body is read before anything is refused: a refusal with the body left unread makes Jetty drop the
-        // connection while the client is still sending, and the client then sees a broken pipe instead of the answer.
-        // A body over the bound is refused here (413, Alma's envelope), before any handler could act on it.
-        ctx.bodyAsBytes();
+        if (!streamed(ctx)) {
+            // The body is read before anything is refused: a refusal with the body left unread makes Jetty drop the
+            // connection while the client is still sending, and the client then sees a broken pipe instead of the
+            // answer. A body over the bound is refused here (413, Alma's envelope), before any handler could act on it.
+            ctx.bodyAsBytes();
+            return admit(ctx, false);
+        }
+        try {
+            return admit(ctx, true);
+        } catch (AlmaRefusal refused) {
+            drain(ctx);
+            throw refused;
+        }
+    }
+
+    /** A SIS file may be larger than any other body: its handler streams it, so the gate never reads it whole. */
+    private static boolean streamed(Context ctx) {
+        return ctx.path().equals(AlmaLinks.SIS_LOAD);
+    }
+
+    /** Reads and drops a refused streamed body, up to the bound of other bodies, so the refusal reaches the client. */
+    private static void drain(Context ctx) {
+        try (InputStream body = ctx.bodyInputStream()) {
+            body.skipNBytes(Math.min(Math.max(ctx.contentLength(), 0), Simulator.MAX_BODY_BYTES));
+        } catch (IOException | RuntimeException e) {
+            // The client has gone or sent less than it said: the refusal is answered all the same.
+        }
+    }
+
+    private String admit(Context ctx, boolean streamed) {
         refuseUnknownCharset(ctx);
         refuseOtherOrigins(ctx);
         String key = key(ctx).orElseThrow(() -> AlmaError.UNAUTHORIZED.refusal());
@@ -93,7 +123,7 @@ public final class ApiGate {
         if (access == ApiKeys.Access.READ_ONLY && write) {
             throw AlmaError.UNAUTHORIZED.refusal();
         }
-        if (write) {
+        if (write && !streamed) {
             requireTypedBody(ctx);
         }
         ctx.attribute(OWNER, owner);

@@ -3,6 +3,7 @@ package org.almasim.simulator.population;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,9 +46,14 @@ public final class UserExportFile implements Iterator<UserExportFile.Record>, Au
         }
     }
 
-    private final Path path;
+    /** The file's name as the one who sent it knows it. */
+    private final String name;
+
     private final InputStream raw;
     private final ZipInputStream zip;
+    /** What the XML is read from: the file's bytes unpacked, counted against the bound. */
+    private final InputStream unpacked;
+
     private String entryName;
     private boolean plainStarted;
     private XMLStreamReader xml;
@@ -55,10 +61,11 @@ public final class UserExportFile implements Iterator<UserExportFile.Record>, Au
     private Record next;
     private Record single;
 
-    private UserExportFile(Path path, InputStream raw, ZipInputStream zip) {
-        this.path = path;
+    private UserExportFile(String name, InputStream raw, ZipInputStream zip, long maxUnpackedBytes) {
+        this.name = name;
         this.raw = raw;
         this.zip = zip;
+        this.unpacked = new Bounded(zip == null ? raw : zip, maxUnpackedBytes, name);
     }
 
     /** Whether the file's name says it is such a file: {@code .xml}, {@code .xml.gz} or {@code .zip}. */
@@ -69,18 +76,27 @@ public final class UserExportFile implements Iterator<UserExportFile.Record>, Au
 
     /** Opens a {@code .xml}, {@code .xml.gz} or {@code .zip} file; an IllegalArgumentException says why it cannot. */
     public static UserExportFile open(Path file) {
+        return open(file, file.getFileName().toString(), Long.MAX_VALUE);
+    }
+
+    /**
+     * Opens a file someone else sent, called {@code name} in what is said of it: reading more than {@code
+     * maxUnpackedBytes} of XML from it (a small zip can unpack to terabytes) is an IllegalArgumentException.
+     */
+    public static UserExportFile open(Path file, String name, long maxUnpackedBytes) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(file + " is not a file");
         }
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String kind = file.getFileName().toString().toLowerCase(Locale.ROOT);
         try {
             InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-            if (name.endsWith(".zip")) {
-                return new UserExportFile(file, in, new ZipInputStream(in));
+            if (kind.endsWith(".zip")) {
+                return new UserExportFile(name, in, new ZipInputStream(in), maxUnpackedBytes);
             }
-            return new UserExportFile(file, name.endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in, null);
+            return new UserExportFile(
+                    name, kind.endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in, null, maxUnpackedBytes);
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + " cannot be read: " + e.getMessage());
+            throw new IllegalArgumentException(name + " cannot be read: " + e.getMessage());
         }
     }
 
@@ -131,7 +147,7 @@ public final class UserExportFile implements Iterator<UserExportFile.Record>, Au
                     + (e.getLocation() == null ? "?" : e.getLocation().getLineNumber()) + ": not well-formed XML: "
                     + e.getMessage().lines().reduce((a, b) -> b).orElse("").strip());
         } catch (IOException e) {
-            throw new IllegalArgumentException(path + " cannot be read: " + e.getMessage());
+            throw new IllegalArgumentException(name + " cannot be read: " + e.getMessage());
         }
     }
 
@@ -157,12 +173,12 @@ public final class UserExportFile implements Iterator<UserExportFile.Record>, Au
                 return false;
             }
             plainStarted = true;
-            start(raw, path.getFileName().toString());
+            start(unpacked, name);
             return true;
         }
         for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
             if (!entry.isDirectory() && entry.getName().toLowerCase(Locale.ROOT).endsWith(".xml")) {
-                start(zip, entry.getName());
+                start(unpacked, entry.getName());
                 return true;
             }
         }
@@ -251,6 +267,45 @@ public final class UserExportFile implements Iterator<UserExportFile.Record>, Au
         }
     }
 
+    /** Counts the bytes read through it and refuses to go past a bound. */
+    private static final class Bounded extends FilterInputStream {
+        private final long bound;
+        private final String name;
+        private long read;
+
+        Bounded(InputStream in, long bound, String name) {
+            super(in);
+            this.bound = bound;
+            this.name = name;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > bound) {
+                throw new IllegalArgumentException(name + " unpacks to more than " + bound + " bytes of XML");
+            }
+        }
+
+        @Override
+        public void close() {
+            // The zip's entries share this stream; the file is closed once, by the reader's own close.
+        }
+    }
+
     @Override
     public void close() {
         try {
@@ -259,7 +314,7 @@ public final class UserExportFile implements Iterator<UserExportFile.Record>, Au
             }
             raw.close();
         } catch (XMLStreamException | IOException e) {
-            throw new UncheckedIOException(new IOException("closing " + path, e));
+            throw new UncheckedIOException(new IOException("closing " + name, e));
         }
     }
 }

@@ -145,6 +145,14 @@ public final class UserService {
                 }));
     }
 
+    /**
+     * Every field an API update leaves alone on an EXTERNAL user unless {@code override} names it: the SIS owns them,
+     * so its synchronisation overrides them all.
+     */
+    public static Set<String> overridingEveryProtectedField() {
+        return UserRules.PROTECTED_EXTERNAL_FIELDS.keySet();
+    }
+
     public AlmaDocument update(String id, String idType, User given, Set<String> override) {
         // Hashed before the user's row is locked: the hash is slow on purpose.
         Optional<String> newPassword = UserPasswords.stored(given.password());

@@ -171,4 +171,27 @@ class UserExportFileTest extends SimulatorTest {
                 .hasMessageContaining("huge.xml, line 1 (user 1)")
                 .hasMessageContaining("more than");
     }
+
+    @Test
+    void aSmallZipThatUnpacksPastItsBoundIsRefusedWhileItIsRead() throws IOException {
+        Path bomb = dir.resolve("bomb.zip");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(bomb))) {
+            zip.putNextEntry(new ZipEntry("users.xml"));
+            zip.write("<users>".getBytes(StandardCharsets.UTF_8));
+            byte[] comment = ("<!--" + " ".repeat(1 << 16) + "-->").getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < 200; i++) {
+                zip.write(comment);
+            }
+            zip.write("<user><primary_id>x</primary_id></user></users>".getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(Files.size(bomb)).isLessThan(1 << 20);
+
+        assertThatThrownBy(() -> {
+                    try (UserExportFile users = UserExportFile.open(bomb, "sent.zip", 1 << 20)) {
+                        users.forEachRemaining(record -> {});
+                    }
+                })
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sent.zip unpacks to more than " + (1 << 20) + " bytes");
+    }
 }

@@ -65,6 +65,30 @@ public final class AlmaClient {
         }
     }
 
+    /** Posts a file as it is on disk, streamed, with the type given. */
+    public AlmaResponse postFile(String path, Map<String, String> query, java.nio.file.Path file, String contentType) {
+        String params = query.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                            URI.create(baseUrl + path + (params.isEmpty() ? "" : "?" + params)))
+                    .POST(HttpRequest.BodyPublishers.ofFile(file))
+                    .header("Content-Type", contentType)
+                    .header("Accept", "application/json");
+            if (apiKey != null) {
+                request.header("Authorization", "apikey " + apiKey);
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new AlmaResponse(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new AssertionError("POST " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** {@code POST /users/{id}?op=auth} with the password in Alma's {@code Exl-User-Pw} header, URL-encoded. */
     public AlmaResponse authenticate(String userId, String password) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/almaws/v1/users/" + userId + "?op=auth"))

@@ -1,0 +1,83 @@
+package org.almasim.simulator.sis;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.almasim.simulator.errors.AlmaError;
+import org.almasim.simulator.http.AlmaHttp;
+
+/**
+ * HTTP for {@code POST /almasim/v1/sis-load}: a SIS file sent as it is ({@code application/zip}, {@code
+ * application/gzip} or {@code application/xml}), streamed to a temporary file within {@link #MAX_UPLOAD_BYTES} (never
+ * held in memory, so a file larger than the control plane's other bodies passes), then loaded.
+ */
+public final class SisLoadController {
+    /** The most a SIS file may weigh as sent: above a million users zipped, below a disk's worth. */
+    public static final long MAX_UPLOAD_BYTES = 1L << 30;
+
+    /** The most its XML may unpack to: a zip's bomb stops here. */
+    public static final long MAX_UNPACKED_BYTES = 8L << 30;
+
+    private final SisLoadService sis;
+
+    public SisLoadController(SisLoadService sis) {
+        this.sis = sis;
+    }
+
+    public void load(Context ctx) throws IOException {
+        String suffix = suffix(ctx.contentType());
+        String name = fileName(ctx.queryParam("file"), suffix);
+        Path file = Files.createTempFile("almasim-sis", suffix);
+        try {
+            spool(ctx.bodyInputStream(), file);
+            AlmaHttp.json(ctx, sis.load(file, name, MAX_UNPACKED_BYTES));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** The file's kind, from what the client declared; the gate has already refused a body of no type. */
+    private static String suffix(String contentType) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        if (type.startsWith("application/zip")) {
+            return ".zip";
+        }
+        if (type.startsWith("application/gzip") || type.startsWith("application/x-gzip")) {
+            return ".xml.gz";
+        }
+        if (type.startsWith("application/xml") || type.startsWith("text/xml")) {
+            return ".xml";
+        }
+        throw AlmaError.PARAMETER_NOT_VALID.refusal("A SIS file is sent as application/zip, application/gzip or"
+                + " application/xml (Alma's Export users, version 2); got '" + contentType + "'.");
+    }
+
+    /** The name the report and its messages use: the client's own, or one of the right kind. */
+    private static String fileName(String given, String suffix) {
+        if (given == null || given.isBlank()) {
+            return "sis" + suffix;
+        }
+        String name = given.strip();
+        return name.length() > 200 ? name.substring(0, 200) : name;
+    }
+
+    private static void spool(InputStream body, Path file) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        long written = 0;
+        try (InputStream in = body;
+                OutputStream out = Files.newOutputStream(file)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                written += n;
+                if (written > MAX_UPLOAD_BYTES) {
+                    throw AlmaError.NO_VALID_XML.refusal(
+                            "The SIS file is larger than the allowed maximum of " + MAX_UPLOAD_BYTES + " bytes.");
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+    }
+}
