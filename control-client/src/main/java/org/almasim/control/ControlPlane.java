@@ -3,6 +3,7 @@ package org.almasim.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,8 +11,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -107,6 +110,33 @@ public final class ControlPlane {
         return send("POST", "/population", Map.of(), "application/yaml", yaml);
     }
 
+    /**
+     * Alma's SIS synchronisation of a file as a SIS sends it and Alma's Export users writes it (version 2: {@code .zip},
+     * {@code .xml.gz} or {@code .xml}), streamed from disk; answers the load's report (docs/your-library.md).
+     */
+    public JsonNode sisLoad(Path file) {
+        String name = file.getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        String type = lower.endsWith(".zip")
+                ? "application/zip"
+                : lower.endsWith(".gz") ? "application/gzip" : "application/xml";
+        try {
+            return send("POST", "/sis-load", Map.of("file", name), type, HttpRequest.BodyPublishers.ofFile(file));
+        } catch (FileNotFoundException e) {
+            throw new ControlPlaneException(0, "FILE", "cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** The same synchronisation of a {@code users} document of {@code user} elements held in memory. */
+    public JsonNode sisLoad(String usersXml, String name) {
+        return send(
+                "POST",
+                "/sis-load",
+                Map.of("file", name),
+                "application/xml",
+                HttpRequest.BodyPublishers.ofString(usersXml));
+    }
+
     /** Adds a member institution (code, name, api_keys, population); answers it, keys redacted. */
     public JsonNode addInstitution(JsonNode institution) {
         return send("POST", "/institutions", Map.of(), institution);
@@ -193,6 +223,16 @@ public final class ControlPlane {
     }
 
     private JsonNode send(String method, String path, Map<String, String> query, String contentType, String body) {
+        return send(
+                method,
+                path,
+                query,
+                contentType,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private JsonNode send(
+            String method, String path, Map<String, String> query, String contentType, HttpRequest.BodyPublisher body) {
         String params = query.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
@@ -202,9 +242,7 @@ public final class ControlPlane {
                 .header("Authorization", "apikey " + apiKey)
                 .header("Accept", "application/json")
                 .header("Content-Type", contentType)
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .method(method, body)
                 .build();
         HttpResponse<String> answer;
         try {

@@ -1,23 +1,24 @@
 package org.almasim.scenarios.scenario;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.almasim.control.ControlPlane;
+import org.almasim.control.ControlPlaneException;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaFees;
 import org.almasim.engine.alma.AlmaLoans;
 import org.almasim.engine.alma.AlmaSets;
-import org.almasim.engine.alma.AlmaUsers;
+import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.population.UserExportFile;
+import org.almasim.simulator.users.User;
 
 /** What happens in the library between policy runs, done through Alma's API as staff and the SIS would do it. */
 public final class LibraryEvents {
@@ -26,8 +27,6 @@ public final class LibraryEvents {
 
     private static final String CIRC_DESK = "DEFAULT_CIRC_DESK";
 
-    private final AlmaClient alma;
-    private final AlmaUsers almaUsers;
     private final ControlPlane control;
     private final AlmaLoans loans;
     private final AlmaFees fees;
@@ -38,8 +37,6 @@ public final class LibraryEvents {
 
     /** {@code loaded} places SIS files and names the source in errors; {@code say} hears what happened. */
     public LibraryEvents(AlmaClient alma, ControlPlane control, ScenarioReader.Loaded loaded, Consumer<String> say) {
-        this.alma = alma;
-        this.almaUsers = new AlmaUsers(alma);
         this.control = control;
         this.loans = new AlmaLoans(alma);
         this.fees = new AlmaFees(alma);
@@ -65,62 +62,64 @@ public final class LibraryEvents {
     }
 
     /**
-     * Alma's SIS synchronisation: users in the file are created, or updated when EXTERNAL (INTERNAL accounts are
-     * the library's, not the SIS's); users missing from the file are left alone, expired or not.
+     * Alma's SIS synchronisation, done by almasim's own (docs/your-library.md): users of the step and of its file are
+     * created, or updated when EXTERNAL (INTERNAL accounts are the library's, not the SIS's); users missing from the
+     * file are left alone, expired or not; a user Alma refuses is rejected and told, the others load.
      */
     public void sisLoad(TimelineAction.SisLoad load) {
-        int[] created = {0};
-        int[] updated = {0};
-        List<String> skipped = new ArrayList<>();
-        eachSisUser(load, incoming -> {
-            String id = incoming.path("primary_id").asText();
-            ObjectNode existing = almaUsers.find(id, Map.of()).orElse(null);
-            if (existing == null) {
-                ObjectNode user = incoming.deepCopy();
-                if (!user.has("account_type")) {
-                    user.putObject("account_type").put("value", "EXTERNAL");
-                }
-                if (!user.has("external_id")) {
-                    user.put("external_id", "SIS");
-                }
-                if (!user.has("record_type")) {
-                    user.putObject("record_type").put("value", "PUBLIC");
-                }
-                almaUsers.create(user);
-                created[0]++;
-            } else if ("EXTERNAL"
-                    .equals(existing.path("account_type").path("value").asText())) {
-                incoming.properties().forEach(field -> existing.set(field.getKey(), field.getValue()));
-                almaUsers.put(id, existing);
-                updated[0]++;
-            } else {
-                skipped.add(id);
-            }
-        });
-        say("SIS load: " + created[0] + " created, " + updated[0] + " updated"
-                + (skipped.isEmpty() ? "" : ", " + skipped.size() + " INTERNAL left as they are " + skipped)
-                + "; patrons missing from the file are not removed");
-    }
-
-    /**
-     * The load's users: those written in the step, then those of its file: a YAML or JSON list of users, or the XML a
-     * library's SIS sends Alma and Alma's Export users writes (.xml, .xml.gz, .zip), read a user at a time.
-     */
-    private void eachSisUser(TimelineAction.SisLoad load, Consumer<JsonNode> action) {
-        load.users().forEach(action);
+        if (!load.users().isEmpty()) {
+            report(control.sisLoad(asXml(load.users()), "the step's users"));
+        }
         if (load.file() == null) {
             return;
         }
         Path path = loaded.folder().map(folder -> folder.resolve(load.file())).orElse(Path.of(load.file()));
-        if (!UserExportFile.isExportFile(path)) {
-            readSisFile(path).forEach(action);
-            return;
-        }
-        try (UserExportFile users = UserExportFile.open(path)) {
-            users.forEachRemaining(record -> action.accept(record.user()));
-        } catch (IllegalArgumentException e) {
+        try {
+            report(
+                    UserExportFile.isExportFile(path)
+                            ? control.sisLoad(path)
+                            : control.sisLoad(
+                                    asXml(readSisFile(path)), path.getFileName().toString()));
+        } catch (ControlPlaneException e) {
             throw new ScenarioException(loaded.source(), List.of("sis_load: " + e.getMessage()));
         }
+    }
+
+    /** Users written as a scenario holds them (as {@code POST /users} takes them) in the XML a SIS sends. */
+    private String asXml(List<JsonNode> users) {
+        StringBuilder xml = new StringBuilder("<users>");
+        for (JsonNode user : users) {
+            try {
+                String one = AlmaFormats.toXml(AlmaFormats.JSON.treeToValue(user, User.class));
+                xml.append(one.replaceFirst("^<\\?xml[^>]*\\?>", ""));
+            } catch (JsonProcessingException e) {
+                throw new ScenarioException(
+                        loaded.source(),
+                        List.of("sis_load: user " + user.path("primary_id").asText("?") + ": "
+                                + AlmaFormats.problem(e)));
+            }
+        }
+        return xml.append("</users>").toString();
+    }
+
+    private void report(JsonNode report) {
+        StringBuilder line =
+                new StringBuilder("SIS load: " + report.path("created").asLong() + " created, "
+                        + report.path("updated").asLong() + " updated");
+        long internal = report.path("internal_left").asLong();
+        if (internal > 0) {
+            line.append(", ").append(internal).append(" INTERNAL left as they are");
+        }
+        long rejected = report.path("rejected").asLong();
+        if (rejected > 0) {
+            line.append(", ").append(rejected).append(" rejected (");
+            List<String> reasons = new ArrayList<>();
+            report.path("rejected_users")
+                    .forEach(user -> reasons.add(user.path("where").asText() + ": "
+                            + user.path("error_message").asText()));
+            line.append(String.join("; ", reasons)).append(")");
+        }
+        say(line.append("; patrons missing from the file are not removed").toString());
     }
 
     private List<JsonNode> readSisFile(Path path) {

@@ -149,7 +149,25 @@ class ScenarioRunnerTest {
                       - {count: 3}
                 """, Optional.of(folder));
         assertThat(result.failures()).isEmpty();
-        assertThat(narration()).contains("SIS load: 1 created, 0 updated, 1 INTERNAL left as they are [reader]");
+        assertThat(narration()).contains("SIS load: 1 created, 0 updated, 1 INTERNAL left as they are;");
+    }
+
+    @Test
+    void anSisLoadRejectsAUserAlmaRefusesAndLoadsTheOthersAsAlmasJobDoes() {
+        ScenarioResult result = play(LIBRARY + """
+                timeline:
+                  - sis_load:
+                      users:
+                        - {primary_id: typo, last_name: Typo, user_group: {value: UNDERGARD}, expiry_date: 2027-05-31}
+                        - {primary_id: newcomer, last_name: New, user_group: {value: UNDERGRAD}, expiry_date: 2027-05-31}
+                    expect:
+                      - {patron: newcomer, account_type: EXTERNAL}
+                      - {patron: typo, exists: false}
+                """, Optional.empty());
+        assertThat(result.failures()).isEmpty();
+        assertThat(narration())
+                .contains("SIS load: 1 created, 0 updated, 1 rejected (the step's users, line 1 (user 1): ")
+                .contains("UNDERGARD");
     }
 
     @Test
@@ -188,7 +206,7 @@ class ScenarioRunnerTest {
                       - {count: 3}
                 """, Optional.of(folder));
         assertThat(result.failures()).isEmpty();
-        assertThat(narration()).contains("SIS load: 1 created, 0 updated, 1 INTERNAL left as they are [reader]");
+        assertThat(narration()).contains("SIS load: 1 created, 0 updated, 1 INTERNAL left as they are;");
     }
 
     @Test
