@@ -115,8 +115,12 @@ public final class ControlPlane {
      * {@code .xml.gz} or {@code .xml}), streamed from disk; answers the load's report (docs/your-library.md).
      */
     public JsonNode sisLoad(Path file) {
-        String name = file.getFileName().toString();
-        String lower = name.toLowerCase(Locale.ROOT);
+        return sisLoad(file, file.getFileName().toString());
+    }
+
+    /** The same, the file called {@code name} in the report and its messages. */
+    public JsonNode sisLoad(Path file, String name) {
+        String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String type = lower.endsWith(".zip")
                 ? "application/zip"
                 : lower.endsWith(".gz") ? "application/gzip" : "application/xml";

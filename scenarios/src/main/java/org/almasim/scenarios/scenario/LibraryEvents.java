@@ -1,6 +1,5 @@
 package org.almasim.scenarios.scenario;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,9 +15,7 @@ import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaFees;
 import org.almasim.engine.alma.AlmaLoans;
 import org.almasim.engine.alma.AlmaSets;
-import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.population.UserExportFile;
-import org.almasim.simulator.users.User;
 
 /** What happens in the library between policy runs, done through Alma's API as staff and the SIS would do it. */
 public final class LibraryEvents {
@@ -67,39 +64,46 @@ public final class LibraryEvents {
      * file are left alone, expired or not; a user Alma refuses is rejected and told, the others load.
      */
     public void sisLoad(TimelineAction.SisLoad load) {
-        if (!load.users().isEmpty()) {
-            report(control.sisLoad(asXml(load.users()), "the step's users"));
-        }
-        if (load.file() == null) {
-            return;
-        }
-        Path path = loaded.folder().map(folder -> folder.resolve(load.file())).orElse(Path.of(load.file()));
         try {
-            report(
-                    UserExportFile.isExportFile(path)
-                            ? control.sisLoad(path)
-                            : control.sisLoad(
-                                    asXml(readSisFile(path)), path.getFileName().toString()));
-        } catch (ControlPlaneException e) {
+            SisFeed feed = SisFeed.of(load.saltFile().map(this::beside), load.keepIds());
+            if (!load.users().isEmpty()) {
+                report(control.sisLoad(feed.asXml(load.users()), "the step's users"));
+            }
+            if (load.file() == null) {
+                return;
+            }
+            Path path = beside(load.file());
+            String name = path.getFileName().toString();
+            if (!UserExportFile.isExportFile(path)) {
+                report(control.sisLoad(feed.asXml(readSisFile(path)), name));
+            } else if (!feed.pseudonymized()) {
+                report(control.sisLoad(path));
+            } else {
+                report(pseudonymizedLoad(feed, path, name));
+            }
+        } catch (ControlPlaneException | IllegalArgumentException e) {
             throw new ScenarioException(loaded.source(), List.of("sis_load: " + e.getMessage()));
         }
     }
 
-    /** Users written as a scenario holds them (as {@code POST /users} takes them) in the XML a SIS sends. */
-    private String asXml(List<JsonNode> users) {
-        StringBuilder xml = new StringBuilder("<users>");
-        for (JsonNode user : users) {
+    /** A file named in the scenario, found beside it. */
+    private Path beside(String file) {
+        return loaded.folder().map(folder -> folder.resolve(file)).orElse(Path.of(file));
+    }
+
+    /** An export file pseudonymized into a file of its own, never kept: it is what the load sends. */
+    private JsonNode pseudonymizedLoad(SisFeed feed, Path path, String name) {
+        try {
+            Path rewritten = Files.createTempFile("almasim-sis", ".xml.gz");
             try {
-                String one = AlmaFormats.toXml(AlmaFormats.JSON.treeToValue(user, User.class));
-                xml.append(one.replaceFirst("^<\\?xml[^>]*\\?>", ""));
-            } catch (JsonProcessingException e) {
-                throw new ScenarioException(
-                        loaded.source(),
-                        List.of("sis_load: user " + user.path("primary_id").asText("?") + ": "
-                                + AlmaFormats.problem(e)));
+                feed.rewrite(path, rewritten);
+                return control.sisLoad(rewritten, name + " (pseudonymized)");
+            } finally {
+                Files.deleteIfExists(rewritten);
             }
+        } catch (IOException e) {
+            throw new ScenarioException(loaded.source(), List.of("sis_load: " + e.getMessage()));
         }
-        return xml.append("</users>").toString();
     }
 
     private void report(JsonNode report) {

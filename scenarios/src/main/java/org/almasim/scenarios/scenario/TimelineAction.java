@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a timeline step does. Sealed (its kinds are the records declared here), and performed through {@link Performer},
@@ -117,9 +118,16 @@ public sealed interface TimelineAction {
     }
 
     /** A student information system load: users as POST /users takes them, or a file of them beside the scenario. */
+    /**
+     * A SIS file or the step's users; {@code salt_file} pseudonymizes them as a copy of a library made under that salt
+     * was ({@code keep_ids} when the copy kept primary ids).
+     */
     public record SisLoad(
             @JsonProperty("file") String file,
-            @JsonProperty("users") List<JsonNode> users) implements TimelineAction {
+            @JsonProperty("users") List<JsonNode> users,
+            @JsonProperty("salt_file") String saltFileName,
+            @JsonProperty("keep_ids") boolean keepIds)
+            implements TimelineAction {
         @Override
         public void performWith(Performer performer) {
             performer.sisLoad(this);
@@ -127,6 +135,14 @@ public sealed interface TimelineAction {
 
         public SisLoad {
             users = users == null ? List.of() : List.copyOf(users);
+        }
+
+        public SisLoad(String file, List<JsonNode> users) {
+            this(file, users, null, false);
+        }
+
+        public Optional<String> saltFile() {
+            return Optional.ofNullable(saltFileName);
         }
     }
 

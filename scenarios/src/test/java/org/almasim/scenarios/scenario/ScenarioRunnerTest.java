@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.almasim.control.ControlPlane;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaUsers;
+import org.almasim.engine.copy.Pseudonyms;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.SimulatorConfig;
 import org.almasim.simulator.http.ApiKeys;
@@ -166,7 +167,7 @@ class ScenarioRunnerTest {
                 """, Optional.empty());
         assertThat(result.failures()).isEmpty();
         assertThat(narration())
-                .contains("SIS load: 1 created, 0 updated, 1 rejected (the step's users, line 1 (user 1): ")
+                .contains("SIS load: 1 created, 0 updated, 1 rejected (the step's users, line 2 (user 1): ")
                 .contains("UNDERGARD");
     }
 
@@ -207,6 +208,62 @@ class ScenarioRunnerTest {
                 """, Optional.of(folder));
         assertThat(result.failures()).isEmpty();
         assertThat(narration()).contains("SIS load: 1 created, 0 updated, 1 INTERNAL left as they are;");
+    }
+
+    @Test
+    void anSisLoadOnACopyIsPseudonymizedByTheCopysSaltSoItsUsersMeetTheirCopies(@TempDir Path folder)
+            throws IOException {
+        Pseudonyms pseudonyms =
+                Pseudonyms.fromFile(folder.resolve("almasim.salt")).pseudonyms();
+        String copiedSmith = pseudonyms.primaryId("jsmith");
+        String copiedNewcomer = pseudonyms.primaryId("nreal");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(folder.resolve("sis.zip")))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("users_1.xml"));
+            zip.write("""
+                    <users>
+                      <user><primary_id>jsmith</primary_id><first_name>John</first_name><last_name>Smith</last_name>
+                        <expiry_date>2030-01-01Z</expiry_date></user>
+                      <user><primary_id>nreal</primary_id><first_name>Nadia</first_name><last_name>Real</last_name>
+                        <user_group>UNDERGRAD</user_group><expiry_date>2029-05-31Z</expiry_date></user>
+                    </users>
+                    """.getBytes(StandardCharsets.UTF_8));
+        }
+        ScenarioResult result = play(
+                LIBRARY.replace("""
+                    - {primary_id: other, last_name: Other}
+                """, """
+                    - {primary_id: other, last_name: Other}
+                    - {primary_id: %s, last_name: Lomi, account_type: {value: EXTERNAL}, external_id: SIS}
+                """.formatted(copiedSmith)) + """
+                timeline:
+                  - sis_load: {file: sis.zip, salt_file: almasim.salt}
+                    expect:
+                      - {patron: %s, expiry_date: 2030-01-01}
+                      - {patron: %s, account_type: EXTERNAL, expiry_date: 2029-05-31}
+                      - {patron: jsmith, exists: false}
+                      - {patron: nreal, exists: false}
+                      - {count: 4}
+                """.formatted(copiedSmith, copiedNewcomer),
+                Optional.of(folder));
+
+        assertThat(result.failures()).isEmpty();
+        assertThat(narration())
+                .contains("SIS load: 1 created, 1 updated;")
+                .doesNotContain("Smith")
+                .doesNotContain("Nadia");
+    }
+
+    @Test
+    void anSisLoadWithASaltFileThatDoesNotExistIsRefusedNamingIt(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("sis.yaml"), "users: [{primary_id: x, last_name: X}]\n");
+
+        assertThatThrownBy(() -> play(LIBRARY + """
+                        timeline:
+                          - sis_load: {file: sis.yaml, salt_file: missing.salt}
+                        """, Optional.of(folder)))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("missing.salt does not exist");
+        assertThat(folder.resolve("missing.salt")).doesNotExist();
     }
 
     @Test
