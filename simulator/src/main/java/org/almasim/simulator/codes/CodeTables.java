@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.almasim.simulator.errors.AlmaError;
 import org.jooq.DSLContext;
 
@@ -39,6 +40,30 @@ public final class CodeTables {
     public static final String ADDRESS_TYPES = "UserAddressTypes";
     public static final String PHONE_TYPES = "UserPhoneTypes";
     public static final String CANCELLATION_REASONS = "RequestCancellationReasons";
+    public static final String STATISTIC_CATEGORIES = "UserStatCategories";
+    public static final String STATISTIC_TYPES = "UserStatisticalTypes";
+
+    /**
+     * The tables each institution fills with codes of its own, which a population document (a copy of a library) may
+     * add to: never one whose codes almasim's own rules read (record types, account types, statuses, currency).
+     */
+    public static final Set<String> LIBRARY_CONFIGURED = Set.of(
+            USER_GROUPS,
+            IDENTIFIER_TYPES,
+            LIBRARIES,
+            CIRC_DESKS,
+            FEE_TYPES,
+            TRANSACTION_TYPES,
+            PAYMENT_METHODS,
+            WAIVE_REASONS,
+            NOTE_TYPES,
+            BLOCK_TYPES,
+            BLOCK_DESCRIPTIONS,
+            STATISTIC_CATEGORIES,
+            STATISTIC_TYPES,
+            EMAIL_TYPES,
+            ADDRESS_TYPES,
+            PHONE_TYPES);
 
     private final DSLContext dsl;
     private volatile Map<String, Map<String, String>> tables = Map.of();

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.fees.FeeRepository.StoredFee;
+import org.almasim.simulator.fees.FeeRepository.StoredTransaction;
 import org.almasim.simulator.http.Params;
 import org.almasim.simulator.store.AlmaIds;
 import org.almasim.simulator.users.UserService;
@@ -50,6 +51,32 @@ public final class FeeImports {
         if (fee.status() != null && !FeeService.STATUSES.contains(fee.status())) {
             return Optional.of("status must be one of " + FeeService.STATUSES);
         }
+        return fee.transactions().stream()
+                .map(t -> problemWith(t, fee.amount()))
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+
+    private Optional<String> problemWith(FeeImport.TransactionImport transaction, BigDecimal feeAmount) {
+        if (transaction.type() == null || !codes.contains(CodeTables.TRANSACTION_TYPES, transaction.type())) {
+            return Optional.of("a transaction's type must be a " + CodeTables.TRANSACTION_TYPES + " code, got "
+                    + transaction.type());
+        }
+        if (transaction.amount() == null
+                || transaction.amount().signum() <= 0
+                || transaction.amount().compareTo(feeAmount) > 0
+                || transaction.amount().stripTrailingZeros().scale() > 2) {
+            return Optional.of("a transaction's amount must be greater than zero and at most the fee's, with at most"
+                    + " two decimals");
+        }
+        if (transaction.method() != null && !codes.contains(CodeTables.PAYMENT_METHODS, transaction.method())) {
+            return Optional.of("a transaction's method must be a " + CodeTables.PAYMENT_METHODS + " code, got "
+                    + transaction.method());
+        }
+        if (transaction.reason() != null && !codes.contains(CodeTables.WAIVE_REASONS, transaction.reason())) {
+            return Optional.of("a transaction's reason must be a " + CodeTables.WAIVE_REASONS + " code, got "
+                    + transaction.reason());
+        }
         return Optional.empty();
     }
 
@@ -89,7 +116,25 @@ public final class FeeImports {
                         null,
                         null));
             }
-            new FeeRepository(tx).insertAll(stored);
+            List<StoredTransaction> transactions = new ArrayList<>();
+            for (int i = 0; i < imports.size(); i++) {
+                for (FeeImport.TransactionImport t : imports.get(i).transactions()) {
+                    transactions.add(new StoredTransaction(
+                            ids.get(i),
+                            t.type(),
+                            t.amount().setScale(2, RoundingMode.UNNECESSARY),
+                            t.method(),
+                            t.reason(),
+                            null,
+                            null,
+                            t.date() == null
+                                    ? stored.get(i).creationTime()
+                                    : t.date().atStartOfDay().toInstant(ZoneOffset.UTC)));
+                }
+            }
+            FeeRepository repository = new FeeRepository(tx);
+            repository.insertAll(stored);
+            repository.recordAll(transactions);
         }
     }
 }

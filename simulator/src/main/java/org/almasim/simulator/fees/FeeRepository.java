@@ -144,6 +144,36 @@ final class FeeRepository {
                 .execute();
     }
 
+    /** Records many transactions with one batched statement (a population document's fees). */
+    void recordAll(List<StoredTransaction> transactions) {
+        if (transactions.isEmpty()) {
+            return;
+        }
+        var insert = db.batch(db.insertInto(
+                        FEE_TRANSACTION,
+                        FEE_TRANSACTION.FEE_ID,
+                        FEE_TRANSACTION.TRANSACTION_TYPE,
+                        FEE_TRANSACTION.AMOUNT,
+                        FEE_TRANSACTION.PAYMENT_METHOD,
+                        FEE_TRANSACTION.REASON,
+                        FEE_TRANSACTION.COMMENT,
+                        FEE_TRANSACTION.EXTERNAL_TRANSACTION_ID,
+                        FEE_TRANSACTION.TRANSACTION_TIME)
+                .values((String) null, null, null, null, null, null, null, null));
+        for (StoredTransaction t : transactions) {
+            insert = insert.bind(
+                    t.feeId(),
+                    t.type(),
+                    t.amount(),
+                    t.method(),
+                    t.reason(),
+                    t.comment(),
+                    t.externalTransactionId(),
+                    time(t.time()));
+        }
+        insert.execute();
+    }
+
     Map<String, List<StoredTransaction>> transactions(Collection<String> feeIds) {
         return db.selectFrom(FEE_TRANSACTION)
                 .where(FEE_TRANSACTION.FEE_ID.in(feeIds))

@@ -17,6 +17,7 @@ public record Population(
         @JsonProperty("user_groups") List<CodeSpec> userGroups,
         @JsonProperty("identifier_types") List<CodeSpec> identifierTypes,
         @JsonProperty("libraries") List<CodeSpec> libraries,
+        @JsonProperty("code_tables") Map<String, List<CodeSpec>> codeTables,
         @JsonProperty("items") List<ItemSpec> items,
         @JsonProperty("users") List<User> users,
         @JsonProperty("loans") List<LoanSpec> loans,
@@ -32,6 +33,7 @@ public record Population(
         sets = sets == null ? List.of() : List.copyOf(sets);
         jobIds = jobIds == null ? Map.of() : Map.copyOf(jobIds);
         libraries = libraries == null ? List.of() : List.copyOf(libraries);
+        codeTables = codeTables == null ? Map.of() : Map.copyOf(codeTables);
         items = items == null ? List.of() : List.copyOf(items);
         users = users == null ? List.of() : List.copyOf(users);
         loans = loans == null ? List.of() : List.copyOf(loans);
@@ -91,7 +93,20 @@ public record Population(
             @JsonProperty("status") String status,
             @JsonProperty("owner") String owner,
             @JsonProperty("comment") String comment,
-            @JsonProperty("created") LocalDate created) {}
+            @JsonProperty("created") LocalDate created,
+            @JsonProperty("transactions") List<TransactionSpec> transactions) {
+        public FeeSpec {
+            transactions = transactions == null ? List.of() : List.copyOf(transactions);
+        }
+    }
+
+    /** What was done to a fee (a payment, a waiver...), as Alma lists a fee's transactions. */
+    public record TransactionSpec(
+            @JsonProperty("type") String type,
+            @JsonProperty("amount") BigDecimal amount,
+            @JsonProperty("method") String method,
+            @JsonProperty("reason") String reason,
+            @JsonProperty("date") LocalDate date) {}
 
     /** Something else that stops the user's deletion (docs/population.md lists the kinds). */
     public record BlockerSpec(

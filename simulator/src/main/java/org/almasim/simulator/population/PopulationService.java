@@ -225,7 +225,29 @@ public final class PopulationService {
     }
 
     private void addCodes(Population population) {
+        population.codeTables().forEach((table, entries) -> {
+            if (!CodeTables.LIBRARY_CONFIGURED.contains(table)) {
+                throw invalid("code_tables: " + table + " is not a table a library fills with codes of its own; these"
+                        + " are " + new java.util.TreeSet<>(CodeTables.LIBRARY_CONFIGURED) + ".");
+            }
+            for (var entry : entries) {
+                String code = required(entry == null ? null : entry.code(), "code_tables." + table + "[].code");
+                if (code.isBlank()
+                        || code.length() > 255
+                        || (entry.description() != null && entry.description().length() > 1000)) {
+                    throw invalid("code_tables." + table + ": a code has 1 to 255 characters and a description at"
+                            + " most 1,000, got '" + code + "'.");
+                }
+            }
+        });
         dsl.transaction(tx -> {
+            population
+                    .codeTables()
+                    .forEach((table, entries) -> entries.forEach(entry -> CodeTables.upsert(
+                            tx.dsl(),
+                            table,
+                            entry.code(),
+                            entry.description() == null ? entry.code() : entry.description())));
             for (var group : population.userGroups()) {
                 CodeTables.upsert(
                         tx.dsl(),
@@ -275,7 +297,11 @@ public final class PopulationService {
                         f.status(),
                         f.owner() == null ? "MAIN" : f.owner(),
                         f.comment(),
-                        f.created()))
+                        f.created(),
+                        f.transactions().stream()
+                                .map(t -> new FeeImport.TransactionImport(
+                                        t.type(), t.amount(), t.method(), t.reason(), t.date()))
+                                .toList()))
                 .toList();
     }
 

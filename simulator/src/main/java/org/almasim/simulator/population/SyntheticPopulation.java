@@ -219,7 +219,8 @@ public final class SyntheticPopulation {
                     null,
                     "MAIN",
                     null,
-                    today.minusDays(random.nextInt(400))));
+                    today.minusDays(random.nextInt(400)),
+                    List.of()));
         }
         return new Patron(user, items, loans, fees);
     }
@@ -238,8 +239,8 @@ public final class SyntheticPopulation {
             fees.addAll(p.fees());
         }
         return new Population(
-                null, List.of(), List.of(), List.of(), items, users, loans, fees, List.of(), List.of(), List.of(),
-                Map.of());
+                null, List.of(), List.of(), List.of(), Map.of(), items, users, loans, fees, List.of(), List.of(),
+                List.of(), Map.of());
     }
 
     /**

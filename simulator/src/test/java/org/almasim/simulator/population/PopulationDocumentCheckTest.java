@@ -110,4 +110,96 @@ class PopulationDocumentCheckTest {
                 .as("nothing of the document")
                 .isEqualTo(400);
     }
+
+    @Test
+    void aLibrarysOwnCodesAndAFeesTransactionsLoadAndAreAnsweredAsAlmaAnswersThem() {
+        sim.reset();
+        sim.client.loadPopulation("""
+                code_tables:
+                  UserBlockDescription: [{code: LIBRARY_HOLD, description: Held by the library}]
+                  FineFeeTypes: [{code: LOCKER, description: Locker fee}]
+                  UserStatCategories: [{code: HONORS, description: Honors college}]
+                users:
+                  - primary_id: paid-half
+                    account_type: {value: INTERNAL}
+                    user_block: [{block_type: {value: GENERAL}, block_description: {value: LIBRARY_HOLD}}]
+                    user_statistic: [{statistic_category: {value: HONORS}}]
+                fees:
+                  - user: paid-half
+                    type: LOCKER
+                    amount: 10.00
+                    balance: 4.00
+                    created: 2024-05-01
+                    transactions:
+                      - {type: PAYMENT, amount: 5.00, method: CASH, date: 2024-05-10}
+                      - {type: WAIVE, amount: 1.00, reason: LIBRARY_ERROR}
+                """);
+
+        JsonNode fee = sim.client.fees("paid-half", Map.of()).path("fee").path(0);
+        assertThat(fee.path("type").path("desc").asText()).isEqualTo("Locker fee");
+        assertThat(fee.path("balance").decimalValue()).isEqualByComparingTo("4");
+        JsonNode transactions = fee.path("transaction");
+        assertThat(transactions).hasSize(2);
+        assertThat(transactions.path(0).path("type").path("value").asText()).isEqualTo("PAYMENT");
+        assertThat(transactions.path(0).path("payment_method").path("value").asText())
+                .isEqualTo("CASH");
+        assertThat(transactions.path(0).path("transaction_time").asText()).startsWith("2024-05-10");
+        assertThat(transactions.path(1).path("reason").path("value").asText()).isEqualTo("LIBRARY_ERROR");
+        assertThat(transactions.path(1).path("transaction_time").asText())
+                .as("a transaction without a date is the fee's creation day")
+                .startsWith("2024-05-01");
+        JsonNode user = sim.client.getUser("paid-half");
+        assertThat(user.path("user_block")
+                        .path(0)
+                        .path("block_description")
+                        .path("desc")
+                        .asText())
+                .isEqualTo("Held by the library");
+        assertThat(sim.client
+                        .getJson("/almaws/v1/conf/code-tables/UserStatCategories", Map.of())
+                        .isOk()
+                        .json()
+                        .path("row")
+                        .path(0)
+                        .path("description")
+                        .asText())
+                .isEqualTo("Honors college");
+    }
+
+    @Test
+    void aTableAlmasimsRulesReadOrABadTransactionIsRefusedAndNothingIsLoaded() {
+        sim.reset();
+        JsonNode before = digest();
+
+        AlmaResponse statuses = sim.client.attemptToLoadPopulation("""
+                code_tables:
+                  UserStatuses: [{code: HALF_ACTIVE}]
+                users: [{primary_id: u1, account_type: {value: INTERNAL}}]
+                """);
+        AlmaResponse overpaid = sim.client.attemptToLoadPopulation("""
+                code_tables:
+                  FineFeeTypes: [{code: LOCKER}]
+                users: [{primary_id: u1, account_type: {value: INTERNAL}}]
+                fees:
+                  - {user: u1, type: LOCKER, amount: 10, transactions: [{type: PAYMENT, amount: 12}]}
+                """);
+        AlmaResponse unknownType = sim.client.attemptToLoadPopulation("""
+                users: [{primary_id: u1, account_type: {value: INTERNAL}}]
+                fees:
+                  - {user: u1, type: OVERDUEFINE, amount: 10, transactions: [{type: REFUND, amount: 1}]}
+                """);
+
+        assertThat(statuses.status()).isEqualTo(400);
+        assertThat(statuses.body()).contains("UserStatuses").contains("UserGroups");
+        assertThat(overpaid.status()).isEqualTo(400);
+        assertThat(overpaid.body()).contains("at most the fee's");
+        assertThat(unknownType.status()).isEqualTo(400);
+        assertThat(unknownType.body()).contains("FineFeeTransactionTypes").contains("REFUND");
+        assertThat(digest()).as("nothing of any document, code tables included").isEqualTo(before);
+        assertThat(sim.client
+                        .getJson("/almaws/v1/conf/code-tables/FineFeeTypes", Map.of())
+                        .json()
+                        .toString())
+                .doesNotContain("LOCKER");
+    }
 }
