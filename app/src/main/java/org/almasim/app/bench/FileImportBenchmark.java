@@ -61,8 +61,7 @@ public final class FileImportBenchmark {
                                 false,
                                 target.loader(),
                                 dir.resolve("copy.state.json"),
-                                target.codes("UserGroups"),
-                                target.codes("UserIdentifierTypes"),
+                                target.userCodes(),
                                 progress -> {})
                         .copy(CopyState.start("bench", "export files", "", false));
                 target.finish();

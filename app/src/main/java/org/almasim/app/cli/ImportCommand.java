@@ -168,14 +168,7 @@ final class ImportCommand implements Callable<Integer> {
 
     private int copyFiles(Pseudonyms pseudonyms, CopyTarget target, Path stateFile) {
         FileCopy copy = new FileCopy(
-                fromFiles,
-                pseudonyms,
-                keepIds,
-                target.loader(),
-                stateFile,
-                target.codes("UserGroups"),
-                target.codes("UserIdentifierTypes"),
-                target::progress);
+                fromFiles, pseudonyms, keepIds, target.loader(), stateFile, target.userCodes(), target::progress);
         CopyState start = startingState(copy.newState(), stateFile);
         err().println("Copying the users of " + FileCopy.source(fromFiles));
         target.begin(-1, start.users(), err());

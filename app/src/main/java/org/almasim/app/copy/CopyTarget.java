@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +18,7 @@ import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaUsers;
 import org.almasim.engine.copy.LibraryCopy;
 import org.almasim.engine.copy.Pseudonyms;
+import org.almasim.engine.copy.UserCodes;
 import org.almasim.simulator.Simulator;
 import org.almasim.simulator.SimulatorConfig;
 import org.almasim.simulator.http.ApiKeys;
@@ -46,6 +48,13 @@ public abstract class CopyTarget implements AutoCloseable {
 
     public LibraryCopy.Target loader() {
         return control::loadPopulation;
+    }
+
+    /** The codes almasim has of each table a copied user's codes are in ({@link UserCodes#TABLES}). */
+    public Map<String, Set<String>> userCodes() {
+        Map<String, Set<String>> codes = new LinkedHashMap<>();
+        UserCodes.TABLES.forEach(table -> codes.put(table, codes(table)));
+        return codes;
     }
 
     /** The codes of one of the almasim's code tables, such as {@code UserGroups}. */

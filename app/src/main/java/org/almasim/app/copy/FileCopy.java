@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -16,6 +18,7 @@ import org.almasim.engine.copy.AnonymizedUser;
 import org.almasim.engine.copy.CopyState;
 import org.almasim.engine.copy.LibraryCopy;
 import org.almasim.engine.copy.Pseudonyms;
+import org.almasim.engine.copy.UserCodes;
 import org.almasim.simulator.population.UserExportFile;
 
 /**
@@ -36,12 +39,12 @@ public final class FileCopy {
     private final LibraryCopy.Target target;
     private final Path stateFile;
     private final Consumer<LibraryCopy.Progress> progress;
-    private final Set<String> knownGroups;
-    private final Set<String> knownIdentifierTypes;
+    private final Map<String, Set<String>> knownCodes;
 
     /**
-     * @param knownGroups the target's user groups: a group a file names and the target lacks is added with its code as
-     *     its description (a file carries no descriptions); one it has keeps its own
+     * @param knownCodes the target's codes of {@link UserCodes#TABLES}, by table: a code a file's user carries and the
+     *     target lacks (a user group, a block description...) is added with its code as its description (a file carries
+     *     no descriptions); one it has keeps its own
      */
     public FileCopy(
             List<Path> files,
@@ -49,16 +52,15 @@ public final class FileCopy {
             boolean keepIds,
             LibraryCopy.Target target,
             Path stateFile,
-            Set<String> knownGroups,
-            Set<String> knownIdentifierTypes,
+            Map<String, Set<String>> knownCodes,
             Consumer<LibraryCopy.Progress> progress) {
         this.files = List.copyOf(files);
         this.pseudonyms = pseudonyms;
         this.keepIds = keepIds;
         this.target = target;
         this.stateFile = stateFile;
-        this.knownGroups = new HashSet<>(knownGroups);
-        this.knownIdentifierTypes = new HashSet<>(knownIdentifierTypes);
+        this.knownCodes = new HashMap<>();
+        knownCodes.forEach((table, codes) -> this.knownCodes.put(table, new HashSet<>(codes)));
         this.progress = progress;
     }
 
@@ -116,8 +118,7 @@ public final class FileCopy {
     private final class Chunk {
         final List<UserExportFile.Record> records = new ArrayList<>(CHUNK);
         final ArrayNode users = AlmaJson.MAPPER.createArrayNode();
-        final ArrayNode groups = AlmaJson.MAPPER.createArrayNode();
-        final ArrayNode identifierTypes = AlmaJson.MAPPER.createArrayNode();
+        final ObjectNode addedCodes = AlmaJson.MAPPER.createObjectNode();
 
         void add(UserExportFile.Record record) {
             JsonNode user = record.user();
@@ -127,16 +128,16 @@ public final class FileCopy {
             }
             records.add(record);
             users.add(AnonymizedUser.of(user, keepIds ? sourceId : pseudonyms.primaryId(sourceId), pseudonyms));
-            addCode(knownGroups, groups, AnonymizedUser.codeValue(user.path("user_group")));
-            for (JsonNode identifier : user.path("user_identifier")) {
-                addCode(knownIdentifierTypes, identifierTypes, AnonymizedUser.codeValue(identifier.path("id_type")));
-            }
-        }
-
-        private void addCode(Set<String> known, ArrayNode added, String code) {
-            if (!code.isBlank() && known.add(code)) {
-                added.addObject().put("code", code).put("description", code);
-            }
+            UserCodes.of(user).forEach((table, codes) -> {
+                Set<String> known = knownCodes.computeIfAbsent(table, t -> new HashSet<>());
+                for (String code : codes) {
+                    if (known.add(code)) {
+                        ArrayNode added =
+                                addedCodes.has(table) ? (ArrayNode) addedCodes.get(table) : addedCodes.putArray(table);
+                        added.addObject().put("code", code).put("description", code);
+                    }
+                }
+            });
         }
 
         CopyState load(CopyState state) {
@@ -144,8 +145,7 @@ public final class FileCopy {
                 return state;
             }
             ObjectNode document = AlmaJson.MAPPER.createObjectNode();
-            document.set("user_groups", groups);
-            document.set("identifier_types", identifierTypes);
+            document.set("code_tables", addedCodes);
             document.set("users", users);
             document.putArray("featured");
             try {

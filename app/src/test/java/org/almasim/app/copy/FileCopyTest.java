@@ -70,8 +70,7 @@ class FileCopyTest {
                 false,
                 target.loader(),
                 dir.resolve("copy.state.json"),
-                target.codes("UserGroups"),
-                target.codes("UserIdentifierTypes"),
+                target.userCodes(),
                 progress -> {});
     }
 
@@ -97,5 +96,44 @@ class FileCopyTest {
         assertThat(ids)
                 .contains(PSEUDONYMS.primaryId(
                         SyntheticPopulation.patron(7, 0, TODAY).user().primaryId()));
+    }
+
+    @Test
+    void codesALibraryMadeUpAreAddedSoItsUsersAreNotRefused() throws IOException {
+        Path file = Files.writeString(dir.resolve("users.xml"), """
+                <users>
+                  <user>
+                    <primary_id>own-codes</primary_id><last_name>Codes</last_name><user_group>VISITING_SCHOLAR</user_group>
+                    <account_type>INTERNAL</account_type>
+                    <user_blocks><user_block><block_type>GENERAL</block_type>
+                      <block_description>LIBRARY_HOLD</block_description></user_block></user_blocks>
+                    <user_statistics><user_statistic><statistic_category>HONORS</statistic_category>
+                      </user_statistic></user_statistics>
+                    <user_notes><user_note><note_type>CIRCULATION</note_type><note_text>x</note_text></user_note>
+                      </user_notes>
+                  </user>
+                </users>
+                """);
+        FileCopy copy = copier(file);
+
+        assertThat(copy.copy(copy.newState()).users()).isEqualTo(1);
+
+        var user = new AlmaUsers(alma)
+                .find(PSEUDONYMS.primaryId("own-codes"), java.util.Map.of())
+                .orElseThrow();
+        assertThat(user.path("user_group").path("value").asText()).isEqualTo("VISITING_SCHOLAR");
+        assertThat(user.path("user_block")
+                        .path(0)
+                        .path("block_description")
+                        .path("desc")
+                        .asText())
+                .as("a file carries no descriptions: the code stands for its own")
+                .isEqualTo("LIBRARY_HOLD");
+        assertThat(user.path("user_statistic")
+                        .path(0)
+                        .path("statistic_category")
+                        .path("value")
+                        .asText())
+                .isEqualTo("HONORS");
     }
 }

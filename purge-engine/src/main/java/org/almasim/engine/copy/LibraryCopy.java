@@ -49,6 +49,7 @@ public final class LibraryCopy {
 
     private static final String USERS = AlmaClient.API + "/users";
     private static final Map<String, String> EXPAND = Map.of("expand", "loans,requests,fees");
+
     private final AlmaClient source;
     private final Pseudonyms pseudonyms;
     private final boolean keepIds;
@@ -94,7 +95,7 @@ public final class LibraryCopy {
     /** Copies from {@code state} to the end; throws {@link CopyStopped}, with the state saved, when it must stop. */
     public CopyState copy(CopyState state) {
         if (!state.codesCopied()) {
-            target.load(codeTables());
+            target.load(CodeTableCopy.of(source));
             state = state.withCodesCopied();
             state.write(stateFile);
         }
@@ -187,28 +188,6 @@ public final class LibraryCopy {
         return setId;
     }
 
-    /** The code tables purge rules read: user groups with their descriptions (FLVC's ILL rule), identifier types. */
-    private ObjectNode codeTables() {
-        ObjectNode document = AlmaJson.MAPPER.createObjectNode();
-        document.set("user_groups", codes("UserGroups"));
-        document.set("identifier_types", codes("UserIdentifierTypes"));
-        return document;
-    }
-
-    private ArrayNode codes(String table) {
-        ArrayNode codes = AlmaJson.MAPPER.createArrayNode();
-        for (JsonNode row : source.get(AlmaClient.API + "/conf/code-tables/" + table, Map.of())
-                .path("row")) {
-            String code = row.path("code").asText();
-            if (!code.isBlank()) {
-                codes.addObject()
-                        .put("code", code)
-                        .put("description", row.path("description").asText(code));
-            }
-        }
-        return codes;
-    }
-
     private String copiedId(String sourceId) {
         return keepIds ? sourceId : pseudonyms.primaryId(sourceId);
     }
@@ -275,6 +254,27 @@ public final class LibraryCopy {
             String created = day(fee.path("creation_time"));
             if (!created.isEmpty()) {
                 copied.put("created", created);
+            }
+            // What was paid and waived, and how; not who took the money or the comment, which may name someone.
+            ArrayNode transactions = copied.putArray("transactions");
+            for (JsonNode transaction : fee.path("transaction")) {
+                ObjectNode kept = transactions
+                        .addObject()
+                        .put("type", transaction.path("type").path("value").asText());
+                kept.set("amount", transaction.path("amount"));
+                putCode(kept, "method", transaction.path("payment_method"));
+                putCode(kept, "reason", transaction.path("reason"));
+                String day = day(transaction.path("transaction_time"));
+                if (!day.isEmpty()) {
+                    kept.put("date", day);
+                }
+            }
+        }
+
+        private static void putCode(ObjectNode into, String field, JsonNode code) {
+            String value = code.path("value").asText("");
+            if (!value.isBlank()) {
+                into.put(field, value);
             }
         }
 

@@ -254,6 +254,69 @@ class LibraryCopyTest {
     }
 
     @Test
+    void aLibrarysOwnCodesAndWhatWasPaidOnAFeeAreCopied() {
+        source.loadPopulation("""
+                code_tables:
+                  UserBlockDescription: [{code: LIBRARY_HOLD, description: Held by the library}]
+                  UserStatCategories: [{code: HONORS, description: Honors college}]
+                  FineFeeTypes: [{code: LOCKER, description: Locker fee}]
+                  PaymentMethods: [{code: BURSAR, description: Charged to the bursar}]
+                users:
+                  - primary_id: locker-user
+                    first_name: Lucia
+                    last_name: Lockwood
+                    account_type: {value: INTERNAL}
+                    user_group: {value: GRAD}
+                    user_block: [{block_type: {value: GENERAL}, block_description: {value: LIBRARY_HOLD}}]
+                    user_statistic: [{statistic_category: {value: HONORS}}]
+                fees:
+                  - user: locker-user
+                    type: LOCKER
+                    amount: 20.00
+                    balance: 5.00
+                    created: 2024-03-01
+                    comment: Lucia paid at the desk
+                    transactions:
+                      - {type: PAYMENT, amount: 10.00, method: BURSAR, date: 2024-04-02}
+                      - {type: WAIVE, amount: 5.00, reason: LIBRARY_ERROR, date: 2024-04-03}
+                """);
+
+        copyAll();
+
+        String copied = PSEUDONYMS.primaryId("locker-user");
+        JsonNode user = copy.alma.get(AlmaClient.API + "/users/" + copied, Map.of());
+        assertThat(user.path("user_block")
+                        .path(0)
+                        .path("block_description")
+                        .path("desc")
+                        .asText())
+                .isEqualTo("Held by the library");
+        assertThat(user.path("user_statistic")
+                        .path(0)
+                        .path("statistic_category")
+                        .path("desc")
+                        .asText())
+                .isEqualTo("Honors college");
+        JsonNode fee = copy.alma
+                .get(AlmaClient.API + "/users/" + copied + "/fees", Map.of())
+                .path("fee")
+                .path(0);
+        assertThat(fee.path("type").path("desc").asText()).isEqualTo("Locker fee");
+        assertThat(fee.path("balance").decimalValue()).isEqualByComparingTo("5");
+        assertThat(fee.path("comment").asText())
+                .as("a fee's comment may name someone")
+                .doesNotContain("Lucia");
+        List<String> transactions = new ArrayList<>();
+        fee.path("transaction")
+                .forEach(t -> transactions.add(t.path("type").path("value").asText() + " "
+                        + t.path("amount").decimalValue().stripTrailingZeros().toPlainString() + " "
+                        + t.path("payment_method").path("value").asText()
+                        + t.path("reason").path("value").asText() + " "
+                        + t.path("transaction_time").asText().substring(0, 10)));
+        assertThat(transactions).containsExactly("PAYMENT 10 BURSAR 2024-04-02", "WAIVE 5 LIBRARY_ERROR 2024-04-03");
+    }
+
+    @Test
     void aLogicalSetWhoseQueryNamesAPersonalFieldIsNotCopied() {
         assertThat(SetCopy.namesNoPersonalField("expiry_date before today-3y and user_group != COMMUNITY"))
                 .isTrue();

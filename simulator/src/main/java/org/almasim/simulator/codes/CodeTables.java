@@ -110,6 +110,10 @@ public final class CodeTables {
      */
     public CodeTable table(String name) {
         Map<String, String> rows = name == null ? null : tables.get(name);
+        if (rows == null && LIBRARY_CONFIGURED.contains(name)) {
+            // A table every Alma has, which this library has not filled yet (statistical categories, say).
+            rows = Map.of();
+        }
         if (rows == null) {
             throw AlmaError.NO_CODE_TABLE.refusal(name);
         }

@@ -171,6 +171,12 @@ final class UserCanonicalForm {
             inRecordOrder((ObjectNode) b, UserBlock.class);
         });
         node.path("user_role").forEach(r -> describeRole((ObjectNode) r));
+        node.path("user_statistic").forEach(statistic -> {
+            // Not checked against the tables (almasim starts with none), so a description given is kept if the table
+            // has none.
+            describeIfKnown(statistic, "statistic_category", CodeTables.STATISTIC_CATEGORIES);
+            describeIfKnown(statistic, "category_type", CodeTables.STATISTIC_TYPES);
+        });
         JsonNode contact = node.path("contact_info");
         describeTypes(contact.path("email"), "email_type", CodeTables.EMAIL_TYPES);
         describeTypes(contact.path("address"), "address_type", CodeTables.ADDRESS_TYPES);
@@ -240,6 +246,14 @@ final class UserCanonicalForm {
             ((ObjectNode) node).remove(empty);
         } else if (node.isArray()) {
             node.forEach(UserCanonicalForm::dropDescriptions);
+        }
+    }
+
+    private void describeIfKnown(JsonNode node, String field, String table) {
+        JsonNode code = node.get(field);
+        if (code != null && code.isObject() && code.has("value")) {
+            codes.description(table, code.get("value").asText())
+                    .ifPresent(desc -> ((ObjectNode) code).put("desc", desc));
         }
     }
 
