@@ -162,15 +162,14 @@ public final class Institution implements ApiGate.KeyOwner, AutoCloseable {
             state.put(PASSWORDS_HASHED, "true");
         }
         this.settings = new InstitutionSettings(dsl, codes, JobService.ALMASIM_JOB_IDS, spec.name());
-        this.population = new PopulationService(dsl, codes, clock, users, loans, fees, sets, settings);
+        RequestService requests = new RequestService(dsl, codes, clock, users);
+        this.population = new PopulationService(dsl, codes, clock, users, loans, fees, requests, sets, settings);
         this.patrons = new PatronDirectory(dsl, clock, users, loans, fees, sets, blockers, codes);
         this.handlers = new Handlers(
                 new UserController(users, listing),
                 new FeeController(fees),
                 new LoanController(loans),
-                new RequestController(
-                        new RequestService(dsl, codes, clock, users),
-                        new ResourceSharingService(dsl, codes, clock, users)),
+                new RequestController(requests, new ResourceSharingService(dsl, codes, clock, users)),
                 new AttachmentController(new AttachmentService(dsl, clock, users)),
                 new SetController(sets),
                 new JobController(jobs),

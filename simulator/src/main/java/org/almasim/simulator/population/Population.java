@@ -22,6 +22,7 @@ public record Population(
         @JsonProperty("users") List<User> users,
         @JsonProperty("loans") List<LoanSpec> loans,
         @JsonProperty("fees") List<FeeSpec> fees,
+        @JsonProperty("requests") List<RequestSpec> requests,
         @JsonProperty("blockers") List<BlockerSpec> blockers,
         @JsonProperty("featured") List<String> featured,
         @JsonProperty("sets") List<SetSpec> sets,
@@ -38,6 +39,7 @@ public record Population(
         users = users == null ? List.of() : List.copyOf(users);
         loans = loans == null ? List.of() : List.copyOf(loans);
         fees = fees == null ? List.of() : List.copyOf(fees);
+        requests = requests == null ? List.of() : List.copyOf(requests);
         blockers = blockers == null ? List.of() : List.copyOf(blockers);
         featured = featured == null ? null : List.copyOf(featured);
     }
@@ -107,6 +109,15 @@ public record Population(
             @JsonProperty("method") String method,
             @JsonProperty("reason") String reason,
             @JsonProperty("date") LocalDate date) {}
+
+    /** A hold request of a user on an item (by barcode). */
+    public record RequestSpec(
+            @JsonProperty("user") String user,
+            @JsonProperty("barcode") String barcode,
+            @JsonProperty("status") String status,
+            @JsonProperty("pickup") String pickup,
+            @JsonProperty("created") LocalDate created,
+            @JsonProperty("last_interest_date") LocalDate lastInterestDate) {}
 
     /** Something else that stops the user's deletion (docs/population.md lists the kinds). */
     public record BlockerSpec(

@@ -13,6 +13,8 @@ import org.almasim.simulator.errors.AlmaRefusal;
 import org.almasim.simulator.fees.FeeImport;
 import org.almasim.simulator.fees.FeeService;
 import org.almasim.simulator.inventory.InventoryRepository;
+import org.almasim.simulator.requests.RequestImport;
+import org.almasim.simulator.requests.RequestService;
 import org.almasim.simulator.users.User;
 import org.almasim.simulator.users.UserService;
 import org.jooq.DSLContext;
@@ -27,8 +29,16 @@ final class PopulationReferences {
     private final SimulatedClock clock;
     private final UserService users;
     private final FeeService fees;
+    private final RequestService requests;
 
-    PopulationReferences(DSLContext dsl, CodeTables codes, SimulatedClock clock, UserService users, FeeService fees) {
+    PopulationReferences(
+            DSLContext dsl,
+            CodeTables codes,
+            SimulatedClock clock,
+            UserService users,
+            FeeService fees,
+            RequestService requests) {
+        this.requests = requests;
         this.dsl = dsl;
         this.codes = codes;
         this.clock = clock;
@@ -78,6 +88,7 @@ final class PopulationReferences {
         List<String> feeAndBlockerUsers = new ArrayList<>(
                 population.fees().stream().map(Population.FeeSpec::user).toList());
         population.blockers().forEach(b -> feeAndBlockerUsers.add(b.user()));
+        population.requests().forEach(r -> feeAndBlockerUsers.add(r.user()));
         Set<String> knownUsers = known(
                 documentUsers,
                 population.loans().stream().map(Population.LoanSpec::user).toList(),
@@ -110,6 +121,19 @@ final class PopulationReferences {
             } catch (AlmaRefusal e) {
                 throw PopulationService.invalid(at + ": " + e.getMessage());
             }
+        }
+        List<RequestImport> requestImports = PopulationService.requestImports(population);
+        for (int i = 0; i < requestImports.size(); i++) {
+            RequestImport request = requestImports.get(i);
+            String at = "requests[" + i + "]";
+            checkUser(knownUsers, request.userId(), at);
+            String barcode = PopulationService.required(request.barcode(), at + ".barcode");
+            if (!documentBarcodes.contains(barcode) && !existingBarcodes.contains(barcode)) {
+                throw PopulationService.invalid(at + ": no item has barcode " + barcode + ".");
+            }
+            requests.problemWith(request).ifPresent(problem -> {
+                throw PopulationService.invalid(at + ": " + problem + ".");
+            });
         }
         List<FeeImport> imports = PopulationService.feeImports(population);
         for (int i = 0; i < imports.size(); i++) {

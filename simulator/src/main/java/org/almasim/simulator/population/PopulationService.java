@@ -25,6 +25,8 @@ import org.almasim.simulator.links.AlmaLinks;
 import org.almasim.simulator.loans.LoanService;
 import org.almasim.simulator.loans.LoanService.LoanImport;
 import org.almasim.simulator.population.Population.Loaded;
+import org.almasim.simulator.requests.RequestImport;
+import org.almasim.simulator.requests.RequestService;
 import org.almasim.simulator.sets.AlmaSet;
 import org.almasim.simulator.sets.SetService;
 import org.almasim.simulator.settings.InstitutionSettings;
@@ -43,6 +45,7 @@ public final class PopulationService {
     private final UserService users;
     private final LoanService loans;
     private final FeeService fees;
+    private final RequestService requests;
     private final SetService sets;
     private final InstitutionSettings settings;
 
@@ -53,12 +56,14 @@ public final class PopulationService {
             UserService users,
             LoanService loans,
             FeeService fees,
+            RequestService requests,
             SetService sets,
             InstitutionSettings settings) {
         this.dsl = dsl;
         this.codes = codes;
         this.clock = clock;
         this.users = users;
+        this.requests = requests;
         this.loans = loans;
         this.fees = fees;
         this.sets = sets;
@@ -152,7 +157,7 @@ public final class PopulationService {
                     population.jobIds().isEmpty() ? Map.of() : Map.of(InstitutionSettings.JOB_IDS, population.jobIds());
             settings.check(jobIds);
             addCodes(population);
-            new PopulationReferences(dsl, codes, clock, users, fees).check(population);
+            new PopulationReferences(dsl, codes, clock, users, fees, requests).check(population);
             List<InventoryItem> items = population.items().stream()
                     .map(i -> new InventoryItem(
                             i.itemPid(),
@@ -179,6 +184,7 @@ public final class PopulationService {
                                         new LoanImport(l.user(), l.barcode(), l.loanDate(), l.dueDate(), l.returned()))
                                 .toList());
                 fees.imports().importAll(tx.dsl(), feeImports(population));
+                requests.importAll(tx.dsl(), requestImports(population));
                 addBlockers(tx.dsl(), population.blockers());
                 settings.write(tx.dsl(), jobIds);
                 for (Population.SetSpec set : population.sets()) {
@@ -302,6 +308,13 @@ public final class PopulationService {
                                 .map(t -> new FeeImport.TransactionImport(
                                         t.type(), t.amount(), t.method(), t.reason(), t.date()))
                                 .toList()))
+                .toList();
+    }
+
+    static List<RequestImport> requestImports(Population population) {
+        return population.requests().stream()
+                .map(r -> new RequestImport(
+                        r.user(), r.barcode(), r.status(), r.pickup(), r.created(), r.lastInterestDate()))
                 .toList();
     }
 

@@ -240,7 +240,7 @@ public final class SyntheticPopulation {
         }
         return new Population(
                 null, List.of(), List.of(), List.of(), Map.of(), items, users, loans, fees, List.of(), List.of(),
-                List.of(), Map.of());
+                List.of(), List.of(), Map.of());
     }
 
     /**

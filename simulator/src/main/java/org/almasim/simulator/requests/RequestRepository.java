@@ -52,6 +52,38 @@ final class RequestRepository {
                 .execute();
     }
 
+    /** Inserts many requests with one batched statement (a population document's). */
+    void insertAll(List<StoredRequest> requests) {
+        if (requests.isEmpty()) {
+            return;
+        }
+        var insert = db.batch(db.insertInto(
+                        USER_REQUEST,
+                        USER_REQUEST.REQUEST_ID,
+                        USER_REQUEST.USER_KEY,
+                        USER_REQUEST.ITEM_PID,
+                        USER_REQUEST.REQUEST_TYPE,
+                        USER_REQUEST.REQUEST_STATUS,
+                        USER_REQUEST.ACTIVE,
+                        USER_REQUEST.PICKUP_LIBRARY,
+                        USER_REQUEST.REQUEST_TIME,
+                        USER_REQUEST.LAST_INTEREST_DATE)
+                .values((String) null, null, null, null, null, null, null, null, null));
+        for (StoredRequest r : requests) {
+            insert = insert.bind(
+                    r.requestId(),
+                    r.userKey(),
+                    r.itemPid(),
+                    r.requestType(),
+                    r.status(),
+                    r.active(),
+                    r.pickupLibrary(),
+                    r.requestTime().atOffset(ZoneOffset.UTC),
+                    r.lastInterestDate());
+        }
+        insert.execute();
+    }
+
     Optional<StoredRequest> find(long userKey, String requestId) {
         return db.selectFrom(USER_REQUEST)
                 .where(USER_REQUEST.USER_KEY.eq(userKey).and(USER_REQUEST.REQUEST_ID.eq(requestId)))

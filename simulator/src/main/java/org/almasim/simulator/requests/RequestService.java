@@ -2,9 +2,11 @@ package org.almasim.simulator.requests;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.codes.Code;
 import org.almasim.simulator.codes.CodeTables;
@@ -88,6 +90,51 @@ public final class RequestService {
             requests.insert(request);
             return render(requests, request, item, userId);
         });
+    }
+
+    /** Checks a request of a population document before anything is written; answers what is wrong, if anything. */
+    public Optional<String> problemWith(RequestImport request) {
+        if (request.status() != null && !RequestImport.STATUSES.contains(request.status())) {
+            return Optional.of("status must be one of " + new TreeSet<>(RequestImport.STATUSES));
+        }
+        if (request.pickupLibrary() != null && !codes.contains(CodeTables.LIBRARIES, request.pickupLibrary())) {
+            return Optional.of("pickup must be a library code, got " + request.pickupLibrary());
+        }
+        return Optional.empty();
+    }
+
+    /** Loads a population document's checked hold requests inside the caller's transaction. */
+    public void importAll(DSLContext tx, List<RequestImport> imports) {
+        if (imports.isEmpty()) {
+            return;
+        }
+        var keys = users.keysByPrimaryId(
+                tx, imports.stream().map(RequestImport::userId).toList());
+        var items = new InventoryRepository(tx)
+                .pidsByBarcode(imports.stream().map(RequestImport::barcode).toList());
+        List<String> ids = AlmaIds.next(tx, imports.size());
+        List<StoredRequest> stored = new ArrayList<>(imports.size());
+        for (int i = 0; i < imports.size(); i++) {
+            RequestImport r = imports.get(i);
+            String itemPid = items.get(r.barcode());
+            stored.add(new StoredRequest(
+                    ids.get(i),
+                    keys.get(UserService.foldId(r.userId())),
+                    itemPid,
+                    HOLD,
+                    r.status() != null ? r.status() : LoanService.onLoan(tx, itemPid) ? "NOT_STARTED" : "IN_PROCESS",
+                    true,
+                    r.pickupLibrary() == null ? "MAIN" : r.pickupLibrary(),
+                    null,
+                    null,
+                    (r.created() == null ? clock.today() : r.created())
+                            .atStartOfDay()
+                            .toInstant(ZoneOffset.UTC),
+                    r.lastInterest(),
+                    null,
+                    null));
+        }
+        new RequestRepository(tx).insertAll(stored);
     }
 
     public RequestList list(String userId, String idType, String status, String type, Page page) {

@@ -202,4 +202,64 @@ class PopulationDocumentCheckTest {
                         .toString())
                 .doesNotContain("LOCKER");
     }
+
+    @Test
+    void holdRequestsLoadOnItemsOfTheDocumentAndAreListedAsAlmaListsThem() {
+        sim.reset();
+        sim.client.loadPopulation("""
+                items:
+                  - {barcode: "B-1", title: A book}
+                  - {barcode: "B-2", title: Another book}
+                users:
+                  - {primary_id: borrower, account_type: {value: INTERNAL}}
+                  - {primary_id: waiter, account_type: {value: INTERNAL}}
+                loans:
+                  - {user: borrower, barcode: "B-1"}
+                requests:
+                  - {user: waiter, barcode: "B-1", created: 2024-07-20, last_interest_date: 2024-12-31}
+                  - {user: waiter, barcode: "B-2", status: ON_HOLD_SHELF, pickup: SCIENCE}
+                """);
+
+        JsonNode listed = sim.client
+                .getJson("/almaws/v1/users/waiter/requests", Map.of())
+                .isOk()
+                .json();
+        assertThat(listed.path("total_record_count").asInt()).isEqualTo(2);
+        JsonNode waiting = listed.path("user_request").path(0);
+        assertThat(waiting.path("barcode").asText()).isEqualTo("B-1");
+        assertThat(waiting.path("request_status").asText())
+                .as("the item is on loan, so the request waits for it")
+                .isEqualTo("NOT_STARTED");
+        assertThat(waiting.path("request_date").asText()).startsWith("2024-07-20");
+        JsonNode onShelf = listed.path("user_request").path(1);
+        assertThat(onShelf.path("request_status").asText()).isEqualTo("ON_HOLD_SHELF");
+        assertThat(onShelf.path("pickup_location_library").asText()).isEqualTo("SCIENCE");
+        assertThat(sim.client
+                        .getJson("/almaws/v1/users/waiter", Map.of("expand", "requests"))
+                        .json()
+                        .path("requests")
+                        .path("value")
+                        .asInt())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aRequestOnAnItemNobodyHasOrWithAnotherStatusIsRefusedAndNothingIsLoaded() {
+        sim.reset();
+        JsonNode before = digest();
+
+        AlmaResponse noItem = sim.client.attemptToLoadPopulation("""
+                users: [{primary_id: u1, account_type: {value: INTERNAL}}]
+                requests: [{user: u1, barcode: "NOPE"}]
+                """);
+        AlmaResponse badStatus = sim.client.attemptToLoadPopulation("""
+                items: [{barcode: "B-1", title: A book}]
+                users: [{primary_id: u1, account_type: {value: INTERNAL}}]
+                requests: [{user: u1, barcode: "B-1", status: LOST_IN_SPACE}]
+                """);
+
+        assertThat(noItem.body()).contains("requests[0]").contains("NOPE");
+        assertThat(badStatus.body()).contains("requests[0]").contains("ON_HOLD_SHELF");
+        assertThat(digest()).isEqualTo(before);
+    }
 }
