@@ -1,23 +1,16 @@
 package org.almasim.engine.copy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
-import org.almasim.engine.alma.AlmaJson;
 import org.almasim.engine.alma.AlmaSets;
-import org.almasim.engine.alma.AlmaUsers;
 
 /**
  * Copies an Alma institution's users, with their active loans and fees, the code tables purge rules read, and its user
@@ -48,7 +41,6 @@ public final class LibraryCopy {
     }
 
     private static final String USERS = AlmaClient.API + "/users";
-    private static final Map<String, String> EXPAND = Map.of("expand", "loans,requests,fees");
 
     private final AlmaClient source;
     private final Pseudonyms pseudonyms;
@@ -102,7 +94,7 @@ public final class LibraryCopy {
         while (true) {
             JsonNode page = list(state.nextOffset(), AlmaClient.PAGE);
             state = state.withTotal(page.path("total_record_count").asInt());
-            PageCopy copy = new PageCopy();
+            PageCopy copy = new PageCopy(source, pseudonyms, this::copiedId);
             for (JsonNode listed : page.path(scope.setName().isPresent() ? "member" : "user")) {
                 String id = listed.path(scope.setName().isPresent() ? "id" : "primary_id")
                         .asText();
@@ -190,122 +182,5 @@ public final class LibraryCopy {
 
     private String copiedId(String sourceId) {
         return keepIds ? sourceId : pseudonyms.primaryId(sourceId);
-    }
-
-    /** One page of users with what hangs on them, as a population document. */
-    private final class PageCopy {
-        int read;
-        final ArrayNode users = AlmaJson.MAPPER.createArrayNode();
-        final ArrayNode items = AlmaJson.MAPPER.createArrayNode();
-        final ArrayNode loans = AlmaJson.MAPPER.createArrayNode();
-        final ArrayNode fees = AlmaJson.MAPPER.createArrayNode();
-        final Set<String> libraries = new TreeSet<>();
-
-        /**
-         * Reads the user and what hangs on it, then adds them: a call refused half-way adds nothing, so the page saved
-         * when the copy stops holds whole users only, and the resume reads this user again.
-         */
-        void add(String sourceId) {
-            Optional<ObjectNode> found = new AlmaUsers(source).find(sourceId, EXPAND);
-            if (found.isEmpty()) {
-                read++; // gone since the page was listed: nothing to copy
-                return;
-            }
-            JsonNode user = found.get();
-            List<JsonNode> userLoans = user.path("loans").path("value").asInt(0) > 0
-                    ? source.every(AlmaUsers.path(sourceId) + "/loans", Map.of(), "item_loan")
-                    : List.of();
-            List<JsonNode> userFees = balance(user.path("fees").path("value")).signum() != 0
-                    ? source.every(AlmaUsers.path(sourceId) + "/fees", Map.of(), "fee")
-                    : List.of();
-            String id = copiedId(user.path("primary_id").asText(sourceId));
-            users.add(AnonymizedUser.of(user, id, pseudonyms));
-            userLoans.forEach(loan -> addLoan(id, loan));
-            userFees.forEach(fee -> addFee(id, fee));
-            read++;
-        }
-
-        private void addLoan(String userId, JsonNode loan) {
-            String barcode = pseudonyms.barcode(loan.path("item_barcode").asText());
-            String library = loan.path("library").path("value").asText("MAIN");
-            libraries.add(library);
-            items.addObject()
-                    .put("barcode", barcode)
-                    .put("title", "A copied item (its title is not copied)")
-                    .put("library", library)
-                    .put("location", loan.path("location_code").path("value").asText("STACKS"));
-            loans.addObject()
-                    .put("user", userId)
-                    .put("barcode", barcode)
-                    .put("loan_date", day(loan.path("loan_date")))
-                    .put("due_date", day(loan.path("due_date")));
-        }
-
-        private void addFee(String userId, JsonNode fee) {
-            String owner = fee.path("owner").path("value").asText("MAIN");
-            libraries.add(owner);
-            ObjectNode copied = fees.addObject()
-                    .put("user", userId)
-                    .put("type", fee.path("type").path("value").asText())
-                    .put("status", fee.path("status").path("value").asText())
-                    .put("owner", owner);
-            copied.set("amount", fee.path("original_amount"));
-            copied.set("balance", fee.path("balance"));
-            String created = day(fee.path("creation_time"));
-            if (!created.isEmpty()) {
-                copied.put("created", created);
-            }
-            // What was paid and waived, and how; not who took the money or the comment, which may name someone.
-            ArrayNode transactions = copied.putArray("transactions");
-            for (JsonNode transaction : fee.path("transaction")) {
-                ObjectNode kept = transactions
-                        .addObject()
-                        .put("type", transaction.path("type").path("value").asText());
-                kept.set("amount", transaction.path("amount"));
-                putCode(kept, "method", transaction.path("payment_method"));
-                putCode(kept, "reason", transaction.path("reason"));
-                String day = day(transaction.path("transaction_time"));
-                if (!day.isEmpty()) {
-                    kept.put("date", day);
-                }
-            }
-        }
-
-        private static void putCode(ObjectNode into, String field, JsonNode code) {
-            String value = code.path("value").asText("");
-            if (!value.isBlank()) {
-                into.put(field, value);
-            }
-        }
-
-        ObjectNode document() {
-            ObjectNode document = AlmaJson.MAPPER.createObjectNode();
-            ArrayNode codes = document.putArray("libraries");
-            libraries.forEach(code -> codes.addObject().put("code", code));
-            document.set("items", items);
-            document.set("users", users);
-            document.set("loans", loans);
-            document.set("fees", fees);
-            // A copied library's patrons are listed by name, as Alma lists them, not all first in the console.
-            document.putArray("featured");
-            return document;
-        }
-    }
-
-    private static BigDecimal balance(JsonNode value) {
-        if (value.isNumber()) {
-            return value.decimalValue();
-        }
-        try {
-            return new BigDecimal(value.asText("0").isBlank() ? "0" : value.asText("0"));
-        } catch (NumberFormatException e) {
-            return BigDecimal.ZERO;
-        }
-    }
-
-    /** The day of one of Alma's timestamps or dates ({@code 2024-05-01T10:00:00Z}, {@code 2024-05-01Z}). */
-    private static String day(JsonNode value) {
-        String text = value.asText("");
-        return text.length() >= 10 ? text.substring(0, 10) : "";
     }
 }

@@ -317,6 +317,38 @@ class LibraryCopyTest {
     }
 
     @Test
+    void holdRequestsAreCopiedWithWhereTheyStand() {
+        source.loadPopulation("""
+                items:
+                  - {barcode: "R-1", title: A wanted book}
+                  - {barcode: "R-2", title: A book on the shelf}
+                users:
+                  - {primary_id: has-it, account_type: {value: INTERNAL}}
+                  - {primary_id: wants-it, account_type: {value: INTERNAL}}
+                loans:
+                  - {user: has-it, barcode: "R-1"}
+                requests:
+                  - {user: wants-it, barcode: "R-1", created: 2024-07-01}
+                  - {user: wants-it, barcode: "R-2", status: ON_HOLD_SHELF, pickup: SCIENCE}
+                """);
+
+        copyAll();
+
+        JsonNode copied =
+                copy.alma.get(AlmaClient.API + "/users/" + PSEUDONYMS.primaryId("wants-it") + "/requests", Map.of());
+        List<String> requests = new ArrayList<>();
+        copied.path("user_request")
+                .forEach(r -> requests.add(r.path("request_status").asText() + " "
+                        + r.path("pickup_location_library").asText() + " "
+                        + r.path("request_date").asText().substring(0, 10)));
+        assertThat(requests)
+                .containsExactlyInAnyOrder(
+                        "NOT_STARTED MAIN 2024-07-01",
+                        "ON_HOLD_SHELF SCIENCE " + source.sim.clock().today());
+        assertThat(copied.toString()).as("a title names what someone reads").doesNotContain("wanted");
+    }
+
+    @Test
     void aLogicalSetWhoseQueryNamesAPersonalFieldIsNotCopied() {
         assertThat(SetCopy.namesNoPersonalField("expiry_date before today-3y and user_group != COMMUNITY"))
                 .isTrue();
@@ -333,7 +365,9 @@ class LibraryCopyTest {
     }
 
     private static JsonNode withActivity(AlmaClient alma, String id) {
-        return new AlmaUsers(alma).find(id, Map.of("expand", "loans,fees")).orElseThrow();
+        return new AlmaUsers(alma)
+                .find(id, Map.of("expand", "loans,requests,fees"))
+                .orElseThrow();
     }
 
     /** The fields Alma's purge job and the shipped policies read, and the counts of what hangs on the user. */
@@ -348,6 +382,7 @@ class LibraryCopyTest {
             fields.put(date, user.path(date).asText());
         }
         fields.put("loans", user.path("loans").path("value").asInt());
+        fields.put("requests", user.path("requests").path("value").asInt());
         fields.put("balance", user.path("fees").path("value").decimalValue().stripTrailingZeros());
         fields.put("blocks", values(user.path("user_block"), "block_type"));
         fields.put("statistics", values(user.path("user_statistic"), "statistic_category"));
