@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.almasim.simulator.Simulator;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.errors.AlmaError;
 import org.almasim.simulator.errors.AlmaRefusal;
@@ -104,10 +103,21 @@ public final class ApiGate {
         return ctx.path().equals(AlmaLinks.SIS_LOAD);
     }
 
-    /** Reads and drops a refused streamed body, up to the bound of other bodies, so the refusal reaches the client. */
-    private static void drain(Context ctx) {
+    /** The most a streamed body (a SIS file) may weigh as sent: above a million users zipped, below a disk's worth. */
+    public static final long MAX_STREAMED_BYTES = 1L << 30;
+
+    /**
+     * Reads and drops a refused streamed body, up to the bound of such bodies, so that the refusal reaches a client still
+     * sending instead of a broken connection. Nothing is kept: reading costs the server no more than the client's
+     * sending did.
+     */
+    public static void drain(Context ctx) {
+        byte[] buffer = new byte[1 << 16];
+        long left = MAX_STREAMED_BYTES;
         try (InputStream body = ctx.bodyInputStream()) {
-            body.skipNBytes(Math.min(Math.max(ctx.contentLength(), 0), Simulator.MAX_BODY_BYTES));
+            for (int n = 0; n >= 0 && left > 0; n = body.read(buffer, 0, (int) Math.min(buffer.length, left))) {
+                left -= n;
+            }
         } catch (IOException | RuntimeException e) {
             // The client has gone or sent less than it said: the refusal is answered all the same.
         }

@@ -7,8 +7,11 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.locks.ReentrantLock;
 import org.almasim.simulator.errors.AlmaError;
+import org.almasim.simulator.errors.AlmaRefusal;
 import org.almasim.simulator.http.AlmaHttp;
+import org.almasim.simulator.http.ApiGate;
 
 /**
  * HTTP for {@code POST /almasim/v1/sis-load}: a SIS file sent as it is ({@code application/zip}, {@code
@@ -16,27 +19,44 @@ import org.almasim.simulator.http.AlmaHttp;
  * held in memory, so a file larger than the control plane's other bodies passes), then loaded.
  */
 public final class SisLoadController {
-    /** The most a SIS file may weigh as sent: above a million users zipped, below a disk's worth. */
-    public static final long MAX_UPLOAD_BYTES = 1L << 30;
+    /** The most a SIS file may weigh as sent. */
+    public static final long MAX_UPLOAD_BYTES = ApiGate.MAX_STREAMED_BYTES;
 
     /** The most its XML may unpack to: a zip's bomb stops here. */
     public static final long MAX_UNPACKED_BYTES = 8L << 30;
 
     private final SisLoadService sis;
 
+    /**
+     * One load at a time in an institution, the next waiting for it: a file on disk at a time (and users synchronised
+     * in the order the files came, as Alma's jobs of one profile run).
+     */
+    private final ReentrantLock oneAtATime = new ReentrantLock(true);
+
     public SisLoadController(SisLoadService sis) {
         this.sis = sis;
     }
 
     public void load(Context ctx) throws IOException {
-        String suffix = suffix(ctx.contentType());
-        String name = fileName(ctx.queryParam("file"), suffix);
-        Path file = Files.createTempFile("almasim-sis", suffix);
+        String suffix;
         try {
-            spool(ctx.bodyInputStream(), file);
-            AlmaHttp.json(ctx, sis.load(file, name, MAX_UNPACKED_BYTES));
+            suffix = suffix(ctx.contentType());
+        } catch (AlmaRefusal refused) {
+            ApiGate.drain(ctx);
+            throw refused;
+        }
+        String name = fileName(ctx.queryParam("file"), suffix);
+        oneAtATime.lock();
+        try {
+            Path file = Files.createTempFile("almasim-sis", suffix);
+            try {
+                spool(ctx.bodyInputStream(), file);
+                AlmaHttp.json(ctx, sis.load(file, name, MAX_UNPACKED_BYTES));
+            } finally {
+                Files.deleteIfExists(file);
+            }
         } finally {
-            Files.deleteIfExists(file);
+            oneAtATime.unlock();
         }
     }
 

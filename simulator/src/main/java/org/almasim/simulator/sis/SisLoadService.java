@@ -16,6 +16,7 @@ import org.almasim.simulator.http.AlmaFormats;
 import org.almasim.simulator.population.UserExportFile;
 import org.almasim.simulator.users.User;
 import org.almasim.simulator.users.UserService;
+import org.jooq.exception.DataException;
 
 /**
  * Alma's SIS synchronisation, as its "Users" integration profile runs a file a library's SIS sent: each user of the
@@ -68,7 +69,10 @@ public final class SisLoadService {
                 Outcome outcome;
                 try {
                     outcome = synchronise(record.user());
-                } catch (AlmaRefusal refusal) {
+                } catch (AlmaRefusal | DataException refused) {
+                    AlmaRefusal refusal = refused instanceof AlmaRefusal alma
+                            ? alma
+                            : AlmaError.PARAMETER_NOT_VALID.refusal("A value is too long or too large to be stored.");
                     outcome = Outcome.REJECTED;
                     if (rejected.size() < MAX_REPORTED) {
                         rejected.add(new Rejected(

@@ -163,8 +163,8 @@ class SisLoadTest extends SimulatorTest {
         assertThat(refused.errorMessage()).contains("version 2");
     }
 
-    @Test
-    void aFileLargerThanAnyOtherBodyIsStreamedAndLoaded() throws IOException {
+    /** Two users with more than the bound of other bodies between them. */
+    private Path largerThanAnyOtherBody() throws IOException {
         Path file = dir.resolve("big.xml");
         try (OutputStream out = Files.newOutputStream(file)) {
             out.write("<users>\n".getBytes(StandardCharsets.UTF_8));
@@ -177,6 +177,12 @@ class SisLoadTest extends SimulatorTest {
             out.write((user("new2", "GRAD", "2029-05-31") + "</users>\n").getBytes(StandardCharsets.UTF_8));
         }
         assertThat(Files.size(file)).isGreaterThan(Simulator.MAX_BODY_BYTES);
+        return file;
+    }
+
+    @Test
+    void aFileLargerThanAnyOtherBodyIsStreamedAndLoaded() throws IOException {
+        Path file = largerThanAnyOtherBody();
 
         JsonNode report = load(file, "application/xml").isOk().json();
 
@@ -192,6 +198,18 @@ class SisLoadTest extends SimulatorTest {
                 .postFile(ROUTE, Map.of(), file, "application/zip")
                 .hasAlmaError(400, "UNAUTHORIZED");
         alma.withKey(null).postFile(ROUTE, Map.of(), file, "application/zip").hasAlmaError(400, "UNAUTHORIZED");
+
+        alma.attemptToGetUser("new1").hasAlmaError("401861");
+    }
+
+    @Test
+    void aLargeFileRefusedBeforeItIsReadIsAnsweredNotCutOff() throws IOException {
+        Path file = largerThanAnyOtherBody();
+
+        alma.withKey(RunningSimulator.READ_ONLY_KEY)
+                .postFile(ROUTE, Map.of(), file, "application/xml")
+                .hasAlmaError(400, "UNAUTHORIZED");
+        load(file, "text/plain").hasAlmaError(400, "401666");
 
         alma.attemptToGetUser("new1").hasAlmaError("401861");
     }
