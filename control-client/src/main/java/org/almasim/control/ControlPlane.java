@@ -131,6 +131,21 @@ public final class ControlPlane {
         }
     }
 
+    /**
+     * Replaces the institution's library with a snapshot file ({@code GET /almasim/v1/snapshot} or {@code almasim import
+     * --out} wrote it), streamed from disk; answers the simulated day the snapshot brings.
+     */
+    public LocalDate replaceSnapshot(Path snapshot) {
+        try {
+            return LocalDate.parse(
+                    send("PUT", "/snapshot", Map.of(), "application/zip", HttpRequest.BodyPublishers.ofFile(snapshot))
+                            .path("today")
+                            .asText());
+        } catch (FileNotFoundException e) {
+            throw new ControlPlaneException(0, "FILE", "cannot read " + snapshot + ": " + e.getMessage());
+        }
+    }
+
     /** The same synchronisation of a {@code users} document of {@code user} elements held in memory. */
     public JsonNode sisLoad(String usersXml, String name) {
         return send(

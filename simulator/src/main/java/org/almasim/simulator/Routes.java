@@ -139,7 +139,7 @@ final class Routes {
                 get("health", at.to(h -> h.admin()::health));
                 post("reset", at.to(h -> h.admin()::reset));
                 post("population", at.to(h -> h.admin()::loadPopulation));
-                post(AlmaLinks.SIS_LOAD.substring(AlmaLinks.CONTROL_PLANE.length() + 1), at.to(h -> h.sisLoad()::load));
+                post(controlPlane(AlmaLinks.SIS_LOAD), at.to(h -> h.sisLoad()::load));
                 get("state/digest", at.to(h -> h.admin()::digest));
                 get("settings", at.to(h -> h.admin()::getSettings));
                 put("settings", at.to(h -> h.admin()::updateSettings));
@@ -152,8 +152,8 @@ final class Routes {
                 get("jobs/instances", at.to(h -> h.jobs()::allInstances));
                 get("jobs/instances/{instance_id}/events", at.to(h -> h.jobs()::allEvents));
                 get("jobs/instances/{instance_id}/report", at.to(h -> h.jobs()::report));
-                get("snapshot", at.to(h -> h.snapshot()::export));
-                put("snapshot", at.to(h -> h.snapshot()::replace));
+                get(controlPlane(AlmaLinks.SNAPSHOT), at.to(h -> h.snapshot()::export));
+                put(controlPlane(AlmaLinks.SNAPSHOT), at.to(h -> h.snapshot()::replace));
                 get("openapi.json", openApi::get);
                 get("institutions", institutions::list);
                 get("institutions/overview", institutions::overview);
@@ -178,6 +178,11 @@ final class Routes {
                 extension.addEndpoints();
             });
         });
+    }
+
+    /** A control plane route's path inside {@code path(CONTROL_PLANE)}, from its full path in {@link AlmaLinks}. */
+    private static String controlPlane(String fullPath) {
+        return fullPath.substring(AlmaLinks.CONTROL_PLANE.length() + 1);
     }
 
     /** Hands a request to the handler of the institution its key opened. */

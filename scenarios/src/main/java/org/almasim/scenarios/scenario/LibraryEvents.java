@@ -65,14 +65,14 @@ public final class LibraryEvents {
      */
     public void sisLoad(TimelineAction.SisLoad load) {
         try {
-            SisFeed feed = SisFeed.of(load.saltFile().map(this::beside), load.keepIds());
+            SisFeed feed = SisFeed.of(load.saltFile().map(loaded::beside), load.keepIds());
             if (!load.users().isEmpty()) {
                 report(control.sisLoad(feed.asXml(load.users()), "the step's users"));
             }
             if (load.file() == null) {
                 return;
             }
-            Path path = beside(load.file());
+            Path path = loaded.beside(load.file());
             String name = path.getFileName().toString();
             if (!UserExportFile.isExportFile(path)) {
                 report(control.sisLoad(feed.asXml(readSisFile(path)), name));
@@ -84,11 +84,6 @@ public final class LibraryEvents {
         } catch (ControlPlaneException | IllegalArgumentException e) {
             throw new ScenarioException(loaded.source(), List.of("sis_load: " + e.getMessage()));
         }
-    }
-
-    /** A file named in the scenario, found beside it. */
-    private Path beside(String file) {
-        return loaded.folder().map(folder -> folder.resolve(file)).orElse(Path.of(file));
     }
 
     /** An export file pseudonymized into a file of its own, never kept: it is what the load sends. */

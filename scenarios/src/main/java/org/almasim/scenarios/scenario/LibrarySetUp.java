@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.almasim.control.ControlPlane;
+import org.almasim.control.ControlPlaneException;
 import org.almasim.engine.alma.AlmaClient;
 import org.almasim.engine.alma.AlmaJson;
 import org.almasim.engine.alma.AlmaSets;
@@ -22,16 +23,31 @@ import org.almasim.engine.policy.Policy;
 final class LibrarySetUp {
     private static final ObjectMapper JSON = AlmaJson.MAPPER;
 
+    private final ScenarioReader.Loaded loaded;
     private final Scenario scenario;
     private final Optional<Scenario.Member> member;
 
-    LibrarySetUp(Scenario scenario, Optional<Scenario.Member> member) {
-        this.scenario = scenario;
+    LibrarySetUp(ScenarioReader.Loaded loaded, Optional<Scenario.Member> member) {
+        this.loaded = loaded;
+        this.scenario = loaded.scenario();
         this.member = member;
     }
 
-    /** Loads a library: the scenario's settings, population, cohorts and sets, then a member's own. */
+    /**
+     * Loads a library: a snapshot if the scenario starts from one (a copy of a real library), then the scenario's
+     * settings, population, cohorts and sets, then a member's own.
+     */
     void load(AlmaClient alma, ControlPlane control, PolicyCalendar calendar) {
+        member.map(Scenario.Member::snapshot)
+                .or(() -> Optional.ofNullable(scenario.snapshot()))
+                .ifPresent(snapshot -> {
+                    try {
+                        control.replaceSnapshot(loaded.beside(snapshot));
+                    } catch (ControlPlaneException e) {
+                        throw new ScenarioException(
+                                loaded.source(), List.of("snapshot " + snapshot + ": " + e.getMessage()));
+                    }
+                });
         Map<String, Object> settings = new LinkedHashMap<>(scenario.settings());
         member.ifPresent(m -> settings.putAll(m.settings()));
         List<Scenario.Cohort> cohorts = new ArrayList<>(scenario.cohorts());

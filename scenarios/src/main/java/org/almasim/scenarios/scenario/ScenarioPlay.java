@@ -225,15 +225,12 @@ public final class ScenarioPlay {
 
     /** A policy named in the scenario: a shipped one, or a file beside the scenario. */
     private String resolve(String name) {
-        return loaded.folder()
-                .map(folder -> folder.resolve(name))
-                .filter(Files::isRegularFile)
-                .map(Path::toString)
-                .orElse(name);
+        Path beside = loaded.beside(name);
+        return loaded.folder().isPresent() && Files.isRegularFile(beside) ? beside.toString() : name;
     }
 
     private void setUp(ScenarioLibrary library) {
-        new LibrarySetUp(scenario, library.member()).load(library.alma(), library.control(), library.calendar());
+        new LibrarySetUp(loaded, library.member()).load(library.alma(), library.control(), library.calendar());
     }
 
     private void act(Scenario.Step step) {

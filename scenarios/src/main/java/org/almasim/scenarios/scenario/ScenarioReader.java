@@ -46,6 +46,11 @@ public final class ScenarioReader {
         public Loaded(Scenario scenario, String source, Optional<Path> folder) {
             this(scenario, source, folder, Map.of());
         }
+
+        /** A file the scenario names (a SIS file, a snapshot, a policy), found beside the scenario's own file. */
+        public Path beside(String file) {
+            return folder.map(f -> f.resolve(file)).orElse(Path.of(file));
+        }
     }
 
     private record Parsed(Scenario scenario, Map<String, Integer> lines) {}

@@ -117,10 +117,10 @@ public sealed interface TimelineAction {
         }
     }
 
-    /** A student information system load: users as POST /users takes them, or a file of them beside the scenario. */
     /**
-     * A SIS file or the step's users; {@code salt_file} pseudonymizes them as a copy of a library made under that salt
-     * was ({@code keep_ids} when the copy kept primary ids).
+     * A student information system load: users as POST /users takes them, or a file of them beside the scenario; {@code
+     * salt_file} pseudonymizes them as a copy of a library made under that salt was ({@code keep_ids} when the copy kept
+     * primary ids).
      */
     public record SisLoad(
             @JsonProperty("file") String file,

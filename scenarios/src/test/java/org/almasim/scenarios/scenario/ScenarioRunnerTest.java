@@ -267,6 +267,60 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void aScenarioStartsFromASnapshotOfALibraryAndAddsItsOwnOnTop(@TempDir Path folder) {
+        try (Simulator production = Simulator.create(
+                        SimulatorConfig.defaults().withToday(java.time.LocalDate.of(2024, 1, 15)))
+                .start(0)) {
+            ControlPlane.at(production.baseUrl(), ApiKeys.DEVELOPMENT_KEY).loadPopulation("""
+                    users:
+                      - {primary_id: copied-leaver, account_type: {value: INTERNAL}, user_group: {value: GRAD},
+                         expiry_date: 2020-05-31, purge_date: 2020-05-31}
+                      - {primary_id: copied-stayer, account_type: {value: INTERNAL}, user_group: {value: GRAD},
+                         expiry_date: 2027-05-31}
+                    sets:
+                      - {name: Community patrons, members: [copied-stayer]}
+                    """);
+            production.exportTo(folder.resolve("library.zip"));
+        }
+
+        ScenarioResult result = play("""
+                name: a copy of a library
+                start: 2024-03-01
+                snapshot: library.zip
+                policies: [opal-lifecycle]
+                population:
+                  users:
+                    - {primary_id: added, account_type: {value: INTERNAL}, user_group: {value: GRAD},
+                       expiry_date: 2026-05-31}
+                sets:
+                  - {name: OPAL expired a week, query: "expiry_date on_or_before today-7d and status = ACTIVE"}
+                  - {name: OPAL expired three years, query: "expiry_date before today-3y"}
+                timeline:
+                  - run: {policy: opal-lifecycle}
+                    expect:
+                      - {patron: copied-leaver, exists: false}
+                      - {patron: copied-stayer, status: ACTIVE}
+                      - {patron: added, status: ACTIVE}
+                      - {count: 2}
+                """, Optional.of(folder));
+
+        assertThat(result.failures()).isEmpty();
+        assertThat(narration()).contains("2024-03-01");
+    }
+
+    @Test
+    void aSnapshotThatIsNotThereIsRefusedNamingIt(@TempDir Path folder) {
+        assertThatThrownBy(() -> play("""
+                        name: x
+                        start: 2024-03-01
+                        snapshot: missing.zip
+                        timeline: []
+                        """, Optional.of(folder)))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("missing.zip");
+    }
+
+    @Test
     void aStepWithTwoActionsIsRefusedBeforeAnythingRuns() {
         assertThatThrownBy(() -> ScenarioReader.read("""
                 name: x

@@ -1,7 +1,6 @@
 package org.almasim.simulator.admin;
 
 import io.javalin.http.Context;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -52,15 +51,18 @@ public final class SnapshotController {
         }
     }
 
+    /** Streamed, never held whole: a copy of a large library is over a hundred megabytes (docs/your-library.md). */
     public void replace(Context ctx) {
         String type = ctx.contentType() == null ? "" : ctx.contentType();
         if (!type.startsWith(ZIP)) {
+            ApiGate.drain(ctx);
             throw AlmaError.PARAMETER_NOT_VALID.refusal(
                     "A snapshot is sent as it was exported, with Content-Type application/zip.");
         }
         try {
-            importFrom.accept(new ByteArrayInputStream(ctx.bodyAsBytes()));
+            importFrom.accept(ctx.bodyInputStream());
         } catch (SnapshotArchive.Refused e) {
+            ApiGate.drain(ctx);
             throw AlmaError.PARAMETER_NOT_VALID.refusal(e.getMessage() + " Nothing was changed.");
         }
         AlmaHttp.json(ctx, Map.of("today", clock.today().toString()));

@@ -98,9 +98,13 @@ public final class ApiGate {
         }
     }
 
-    /** A SIS file may be larger than any other body: its handler streams it, so the gate never reads it whole. */
+    /**
+     * A SIS file or a snapshot put back may be larger than any other body: their handlers stream them, so the gate never
+     * reads them whole.
+     */
     private static boolean streamed(Context ctx) {
-        return ctx.path().equals(AlmaLinks.SIS_LOAD);
+        return ctx.path().equals(AlmaLinks.SIS_LOAD)
+                || (ctx.path().equals(AlmaLinks.SNAPSHOT) && ctx.method() == HandlerType.PUT);
     }
 
     /** The most a streamed body (a SIS file) may weigh as sent: above a million users zipped, below a disk's worth. */

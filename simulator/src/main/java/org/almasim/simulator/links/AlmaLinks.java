@@ -18,8 +18,11 @@ public record AlmaLinks(String base) {
     /** The one route that needs no key. */
     public static final String HEALTH = CONTROL_PLANE + "/health";
 
-    /** Alma's SIS synchronisation of a file, the one route whose body is streamed rather than read whole. */
+    /** Alma's SIS synchronisation of a file: its body is streamed rather than read whole. */
     public static final String SIS_LOAD = CONTROL_PLANE + "/sis-load";
+
+    /** The library as one file: a snapshot put back is streamed rather than read whole. */
+    public static final String SNAPSHOT = CONTROL_PLANE + "/snapshot";
 
     public String user(String primaryId) {
         return base + API + "/users/" + encode(primaryId);

@@ -3,7 +3,6 @@ package org.almasim.simulator.population;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,6 +22,7 @@ import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
 import org.almasim.simulator.errors.AlmaRefusal;
 import org.almasim.simulator.http.AlmaFormats;
+import org.almasim.simulator.store.BoundedStream;
 import org.almasim.simulator.users.User;
 
 /**
@@ -65,7 +65,11 @@ public final class UserExportFile implements Iterator<UserExportFile.Record>, Au
         this.name = name;
         this.raw = raw;
         this.zip = zip;
-        this.unpacked = new Bounded(zip == null ? raw : zip, maxUnpackedBytes, name);
+        this.unpacked = new BoundedStream(
+                zip == null ? raw : zip,
+                maxUnpackedBytes,
+                () -> new IllegalArgumentException(
+                        name + " unpacks to more than " + maxUnpackedBytes + " bytes of XML"));
     }
 
     /** Whether the file's name says it is such a file: {@code .xml}, {@code .xml.gz} or {@code .zip}. */
@@ -264,45 +268,6 @@ public final class UserExportFile implements Iterator<UserExportFile.Record>, Au
     private static void bound(XMLInputFactory factory, String property, int limit) {
         if (factory.isPropertySupported(property)) {
             factory.setProperty(property, limit);
-        }
-    }
-
-    /** Counts the bytes read through it and refuses to go past a bound. */
-    private static final class Bounded extends FilterInputStream {
-        private final long bound;
-        private final String name;
-        private long read;
-
-        Bounded(InputStream in, long bound, String name) {
-            super(in);
-            this.bound = bound;
-            this.name = name;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            count(b < 0 ? 0 : 1);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            count(Math.max(n, 0));
-            return n;
-        }
-
-        private void count(int n) {
-            read += n;
-            if (read > bound) {
-                throw new IllegalArgumentException(name + " unpacks to more than " + bound + " bytes of XML");
-            }
-        }
-
-        @Override
-        public void close() {
-            // The zip's entries share this stream; the file is closed once, by the reader's own close.
         }
     }
 

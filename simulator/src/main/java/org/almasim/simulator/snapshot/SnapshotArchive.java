@@ -30,6 +30,7 @@ import java.util.zip.ZipInputStream;
 import org.almasim.simulator.db.DefaultSchema;
 import org.almasim.simulator.errors.Echo;
 import org.almasim.simulator.links.AlmaLinks;
+import org.almasim.simulator.store.BoundedStream;
 import org.almasim.simulator.store.LibraryTables;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
@@ -156,7 +157,11 @@ public final class SnapshotArchive {
         int[] version = {VERSION};
         try (ZipInputStream zip = new ZipInputStream(in)) {
             // One count over every entry, of the bytes unpacked: a small zip may unpack to gigabytes.
-            InputStream unpacked = new BoundedStream(zip, maxBytes);
+            InputStream unpacked = new BoundedStream(
+                    zip,
+                    maxBytes,
+                    () -> new Refused("The snapshot is larger than this simulator takes (" + maxBytes / (1024 * 1024)
+                            + " MB; a quarter of the Java heap, -Xmx)."));
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 String name = entry.getName();
                 if (!seen.add(name)) {
