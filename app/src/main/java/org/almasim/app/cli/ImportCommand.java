@@ -223,8 +223,14 @@ final class ImportCommand implements Callable<Integer> {
         spec.commandLine()
                 .getOut()
                 .printf(
-                        "Copied %,d users, %,d loans, %,d fees and %,d sets (%s) into %s%n",
-                        done.users(), done.loans(), done.fees(), done.sets(), cost, out != null ? out : into);
+                        "Copied %,d users, %,d loans, %,d fees, %,d requests and %,d sets (%s) into %s%n",
+                        done.users(),
+                        done.copied().loans(),
+                        done.copied().fees(),
+                        done.copied().requests(),
+                        done.copied().sets(),
+                        cost,
+                        out != null ? out : into);
         return 0;
     }
 

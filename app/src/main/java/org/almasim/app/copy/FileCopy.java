@@ -153,7 +153,7 @@ public final class FileCopy {
             } catch (RuntimeException refused) {
                 throw new IllegalArgumentException(where(refused.getMessage()), refused);
             }
-            CopyState next = state.after(records.size(), records.size(), 0, 0);
+            CopyState next = state.after(records.size(), new CopyState.Copied(records.size(), 0, 0, 0, 0));
             next.write(stateFile);
             progress.accept(new LibraryCopy.Progress(next.users(), -1, 0));
             return next;

@@ -20,39 +20,43 @@ public record CopyState(
         @JsonProperty("codes_copied") boolean codesCopied,
         @JsonProperty("next_offset") int nextOffset,
         @JsonProperty("total") int total,
-        @JsonProperty("users") int users,
-        @JsonProperty("loans") int loans,
-        @JsonProperty("fees") int fees,
-        @JsonProperty("sets") int sets,
+        @JsonProperty("copied") Copied copied,
         @JsonProperty("finished") boolean finished) {
+
+    /** What the copy has loaded so far. */
+    public record Copied(
+            @JsonProperty("users") int users,
+            @JsonProperty("loans") int loans,
+            @JsonProperty("fees") int fees,
+            @JsonProperty("requests") int requests,
+            @JsonProperty("sets") int sets) {
+        public static final Copied NOTHING = new Copied(0, 0, 0, 0, 0);
+
+        /** These and {@code more} (whose sets are not counted: sets are copied once, at the end). */
+        Copied plus(Copied more) {
+            return new Copied(users + more.users, loans + more.loans, fees + more.fees, requests + more.requests, sets);
+        }
+    }
+
+    public CopyState {
+        copied = copied == null ? Copied.NOTHING : copied;
+    }
 
     /** A copy about to start. */
     public static CopyState start(String source, String scope, String saltFingerprint, boolean keepIds) {
-        return new CopyState(source, scope, saltFingerprint, keepIds, false, 0, -1, 0, 0, 0, 0, false);
+        return new CopyState(source, scope, saltFingerprint, keepIds, false, 0, -1, Copied.NOTHING, false);
     }
 
     public CopyState withCodesCopied() {
-        return new CopyState(
-                source, scope, saltFingerprint, keepIds, true, nextOffset, total, users, loans, fees, sets, finished);
+        return new CopyState(source, scope, saltFingerprint, keepIds, true, nextOffset, total, copied, finished);
     }
 
     public CopyState withTotal(int total) {
-        return new CopyState(
-                source,
-                scope,
-                saltFingerprint,
-                keepIds,
-                codesCopied,
-                nextOffset,
-                total,
-                users,
-                loans,
-                fees,
-                sets,
-                finished);
+        return new CopyState(source, scope, saltFingerprint, keepIds, codesCopied, nextOffset, total, copied, finished);
     }
 
-    public CopyState after(int read, int users, int loans, int fees) {
+    /** After a page: {@code read} more users of the scope gone through, {@code more} loaded. */
+    public CopyState after(int read, Copied more) {
         return new CopyState(
                 source,
                 scope,
@@ -61,27 +65,17 @@ public record CopyState(
                 codesCopied,
                 nextOffset + read,
                 total,
-                this.users + users,
-                this.loans + loans,
-                this.fees + fees,
-                sets,
+                copied.plus(more),
                 finished);
     }
 
     public CopyState finishedWith(int sets) {
-        return new CopyState(
-                source,
-                scope,
-                saltFingerprint,
-                keepIds,
-                codesCopied,
-                nextOffset,
-                total,
-                users,
-                loans,
-                fees,
-                sets,
-                true);
+        Copied all = new Copied(copied.users, copied.loans, copied.fees, copied.requests, sets);
+        return new CopyState(source, scope, saltFingerprint, keepIds, codesCopied, nextOffset, total, all, true);
+    }
+
+    public int users() {
+        return copied.users();
     }
 
     /**

@@ -126,7 +126,9 @@ public final class LibraryCopy {
             return state;
         }
         target.load(copy.document());
-        CopyState next = state.after(copy.read, copy.users.size(), copy.loans.size(), copy.fees.size());
+        CopyState next = state.after(
+                copy.read,
+                new CopyState.Copied(copy.users.size(), copy.loans.size(), copy.fees.size(), copy.requests.size(), 0));
         next.write(stateFile);
         return next;
     }
