@@ -38,16 +38,15 @@ final class LibrarySetUp {
      * settings, population, cohorts and sets, then a member's own.
      */
     void load(AlmaClient alma, ControlPlane control, PolicyCalendar calendar) {
-        member.map(Scenario.Member::snapshot)
-                .or(() -> Optional.ofNullable(scenario.snapshot()))
-                .ifPresent(snapshot -> {
-                    try {
-                        control.replaceSnapshot(loaded.beside(snapshot));
-                    } catch (ControlPlaneException e) {
-                        throw new ScenarioException(
-                                loaded.source(), List.of("snapshot " + snapshot + ": " + e.getMessage()));
-                    }
-                });
+        Optional<String> snapshot =
+                member.map(Scenario.Member::snapshot).or(() -> Optional.ofNullable(scenario.snapshot()));
+        snapshot.ifPresent(file -> {
+            try {
+                control.replaceSnapshot(loaded.beside(file));
+            } catch (ControlPlaneException e) {
+                throw new ScenarioException(loaded.source(), List.of("snapshot " + file + ": " + e.getMessage()));
+            }
+        });
         Map<String, Object> settings = new LinkedHashMap<>(scenario.settings());
         member.ifPresent(m -> settings.putAll(m.settings()));
         List<Scenario.Cohort> cohorts = new ArrayList<>(scenario.cohorts());
@@ -94,7 +93,11 @@ final class LibrarySetUp {
                 new AlmaSets(alma).itemized(set.name(), set.members());
             }
         }
-        calendar.say("start: " + loadedCounts.path("users").asInt() + " patrons, "
+        calendar.say("start: "
+                + snapshot.map(file -> file + " ("
+                                + control.patronSummary().path("total").asInt() + " patrons in all), adding ")
+                        .orElse("")
+                + loadedCounts.path("users").asInt() + " patrons, "
                 + loadedCounts.path("loans").asInt() + " loans, "
                 + loadedCounts.path("fees").asInt() + " fees"
                 + (sets.isEmpty()

@@ -305,7 +305,7 @@ class ScenarioRunnerTest {
                 """, Optional.of(folder));
 
         assertThat(result.failures()).isEmpty();
-        assertThat(narration()).contains("2024-03-01");
+        assertThat(narration()).contains("start: library.zip (3 patrons in all), adding 1 patrons");
     }
 
     @Test
