@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             ScenarioCommand.class,
             PolicyCommand.class,
             ImportCommand.class,
+            SisLoadCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -24,7 +24,7 @@ import org.almasim.simulator.users.User;
  * salt, the feed is pseudonymized under the same salt, so its users meet their copies (the same primary ids) and no
  * name of the real feed reaches the copy.
  */
-final class SisFeed {
+public final class SisFeed {
     private final UnaryOperator<JsonNode> user;
     private final boolean pseudonymized;
 
@@ -34,7 +34,7 @@ final class SisFeed {
     }
 
     /** The feed as it is, or pseudonymized by the copy's salt file (which must exist: a new salt matches no copy). */
-    static SisFeed of(Optional<Path> saltFile, boolean keepIds) {
+    public static SisFeed of(Optional<Path> saltFile, boolean keepIds) {
         if (saltFile.isEmpty()) {
             return new SisFeed(UnaryOperator.identity(), false);
         }
@@ -53,19 +53,19 @@ final class SisFeed {
     }
 
     /** Whether the feed's users are changed on their way: an export file is then rewritten, else sent as it is. */
-    boolean pseudonymized() {
+    public boolean pseudonymized() {
         return pseudonymized;
     }
 
     /** Users written as a scenario holds them (as {@code POST /users} takes them), as one {@code users} document. */
-    String asXml(List<JsonNode> users) {
+    public String asXml(List<JsonNode> users) {
         StringBuilder xml = new StringBuilder("<users>\n");
         users.forEach(one -> xml.append(userXml(user.apply(one))).append('\n'));
         return xml.append("</users>\n").toString();
     }
 
     /** An export file rewritten, a user at a time, into a gzipped file of the feed's users. */
-    void rewrite(Path exportFile, Path into) {
+    public void rewrite(Path exportFile, Path into) {
         try (UserExportFile records = UserExportFile.open(exportFile);
                 Writer out = new OutputStreamWriter(
                         new GZIPOutputStream(Files.newOutputStream(into), 1 << 16), StandardCharsets.UTF_8)) {

@@ -1,5 +1,6 @@
 package org.almasim.simulator.sis;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,7 +55,9 @@ public final class SisLoadService {
             @JsonProperty("updated") long updated,
             @JsonProperty("internal_left") long internalLeft,
             @JsonProperty("rejected") long rejected,
-            @JsonProperty("rejected_users") List<Rejected> rejectedUsers) {}
+
+            @JsonProperty("rejected_users") @JsonInclude(JsonInclude.Include.ALWAYS)
+            List<Rejected> rejectedUsers) {}
 
     /**
      * Loads the users of a {@code .xml}, {@code .xml.gz} or {@code .zip} file (Alma's export version 2), unpacking at
