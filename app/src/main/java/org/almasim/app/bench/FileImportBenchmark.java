@@ -88,6 +88,11 @@ public final class FileImportBenchmark {
     }
 
     private void write(Path file) throws IOException {
+        writeExport(file, patrons);
+    }
+
+    /** The synthetic library's first {@code patrons} users (seed 42) as Alma's Export users file, gzipped. */
+    static void writeExport(Path file, int patrons) throws IOException {
         try (Writer xml = new OutputStreamWriter(
                 new GZIPOutputStream(Files.newOutputStream(file), 1 << 16), StandardCharsets.UTF_8)) {
             xml.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<users>\n");

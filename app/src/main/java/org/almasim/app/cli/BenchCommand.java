@@ -6,6 +6,7 @@ import org.almasim.app.bench.ConsoleBenchmark;
 import org.almasim.app.bench.ConsortiumBenchmark;
 import org.almasim.app.bench.FileImportBenchmark;
 import org.almasim.app.bench.PolicyBenchmark;
+import org.almasim.app.bench.SisLoadBenchmark;
 import org.almasim.app.bench.SnapshotBenchmark;
 import org.almasim.app.bench.StartupBenchmark;
 import org.almasim.app.bench.TimeTravelBenchmark;
@@ -18,13 +19,14 @@ import picocli.CommandLine.Parameters;
 final class BenchCommand implements Callable<Integer> {
     @Parameters(
             index = "0",
-            paramLabel = "api|policy|timetravel|console|startup|snapshot|consortium",
-            description =
-                    "Which benchmark: api (GET throughput, bulk load), "
-                            + "policy (preview and run of a purge policy), timetravel (years of OPAL's weekly and monthly stages) or console "
-                            + "(the trainer console's patron list over --patrons), startup (--runs in-JVM starts, as a test pays them) "
-                            + "snapshot (--patrons saved and put back, beside loading them from scratch) "
-                            + "or consortium (--members institutions of --patrons each, FLVC's policy previewed and run over all).")
+            paramLabel = "api|policy|timetravel|console|startup|snapshot|consortium|file-import|sis-load",
+            description = "Which benchmark: api (GET throughput, bulk load), "
+                    + "policy (preview and run of a purge policy), timetravel (years of OPAL's weekly and monthly stages) or console "
+                    + "(the trainer console's patron list over --patrons), startup (--runs in-JVM starts, as a test pays them) "
+                    + "snapshot (--patrons saved and put back, beside loading them from scratch) "
+                    + "consortium (--members institutions of --patrons each, FLVC's policy previewed and run over all), "
+                    + "file-import (--patrons as Alma's export file copied into a snapshot) "
+                    + "or sis-load (--patrons as a SIS file synchronised twice, beside a population load).")
     String which;
 
     @Option(
@@ -111,13 +113,18 @@ final class BenchCommand implements Callable<Integer> {
             new FileImportBenchmark(patrons).run(System.out);
             return 0;
         }
+        if (which.equals("sis-load")) {
+            new SisLoadBenchmark(patrons).run(System.out);
+            return 0;
+        }
         if (which.equals("policy")) {
             new PolicyBenchmark(patrons).run(System.out);
             return 0;
         }
         if (!which.equals("api")) {
             System.err.println("Unknown benchmark '" + which
-                    + "'. Available: api, policy, timetravel, console, startup, snapshot, consortium, file-import");
+                    + "'. Available: api, policy, timetravel, console, startup, snapshot, consortium, file-import,"
+                    + " sis-load");
             return 2;
         }
         new ApiBenchmark(users, clients, seconds, load, database).run(System.out);

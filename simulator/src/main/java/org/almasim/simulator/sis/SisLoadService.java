@@ -131,7 +131,10 @@ public final class SisLoadService {
             // What Alma's SIS profile gives a user the file leaves them unset: the SIS's, public.
             putIfAbsent(user, "account_type", ACCOUNT_EXTERNAL);
             putIfAbsent(user, "record_type", "PUBLIC");
-            if (!user.hasNonNull("external_id")) {
+            // A file that says INTERNAL (an export of every user fed back, say) is taken at its word: no external id.
+            boolean external = ACCOUNT_EXTERNAL.equals(
+                    user.path("account_type").path("value").asText());
+            if (external && !user.hasNonNull("external_id")) {
                 user.put("external_id", "SIS");
             }
             users.create(asUser(user));

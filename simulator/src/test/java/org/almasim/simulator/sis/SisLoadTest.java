@@ -115,6 +115,21 @@ class SisLoadTest extends SimulatorTest {
     }
 
     @Test
+    void aNewUserTheFileCallsInternalIsCreatedInternalWithoutAnExternalId() throws IOException {
+        Path file = file(
+                "sis.xml",
+                users("<user><primary_id>staff1</primary_id><last_name>Staff</last_name>"
+                        + "<user_group>STAFF</user_group><account_type>INTERNAL</account_type></user>\n"));
+
+        JsonNode report = load(file, "application/xml").isOk().json();
+
+        assertThat(report.path("created").asLong()).isEqualTo(1);
+        JsonNode created = alma.getUser("staff1");
+        assertThat(created.path("account_type").path("value").asText()).isEqualTo("INTERNAL");
+        assertThat(created.path("external_id").asText()).isEmpty();
+    }
+
+    @Test
     void aUserAlmaRefusesIsRejectedByItsPlaceWhileTheOthersLoad() throws IOException {
         Path file = file(
                 "sis.xml",
