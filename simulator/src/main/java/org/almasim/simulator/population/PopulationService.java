@@ -7,15 +7,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.almasim.simulator.blockers.BlockerRepository;
 import org.almasim.simulator.blockers.BlockerService;
 import org.almasim.simulator.clock.SimulatedClock;
 import org.almasim.simulator.codes.CodeTables;
 import org.almasim.simulator.errors.AlmaError;
 import org.almasim.simulator.errors.AlmaRefusal;
+import org.almasim.simulator.errors.Echo;
 import org.almasim.simulator.fees.FeeImport;
 import org.almasim.simulator.fees.FeeService;
 import org.almasim.simulator.http.AlmaFormats;
@@ -39,6 +45,9 @@ import org.yaml.snakeyaml.error.YAMLException;
  * Everything is checked before anything is written: a document with a mistake changes nothing.
  */
 public final class PopulationService {
+    /** The most codes a code table holds: far more than any library configures, a bound on what a client adds. */
+    public static final int MAX_CODES_PER_TABLE = 10_000;
+
     private final DSLContext dsl;
     private final CodeTables codes;
     private final SimulatedClock clock;
@@ -230,53 +239,48 @@ public final class PopulationService {
         }
     }
 
+    /**
+     * The document's codes, checked whole before any is written: tables a library fills itself only, codes of 1 to 255
+     * characters, at most {@link #MAX_CODES_PER_TABLE} in a table (the tables are held in memory).
+     */
     private void addCodes(Population population) {
-        population.codeTables().forEach((table, entries) -> {
+        population.codeTables().keySet().forEach(table -> {
             if (!CodeTables.LIBRARY_CONFIGURED.contains(table)) {
                 throw invalid("code_tables: " + table + " is not a table a library fills with codes of its own; these"
-                        + " are " + new java.util.TreeSet<>(CodeTables.LIBRARY_CONFIGURED) + ".");
+                        + " are " + new TreeSet<>(CodeTables.LIBRARY_CONFIGURED) + ".");
             }
+        });
+        Map<String, List<Population.CodeSpec>> added = new LinkedHashMap<>(population.codeTables());
+        added.merge(CodeTables.USER_GROUPS, population.userGroups(), PopulationService::both);
+        added.merge(CodeTables.IDENTIFIER_TYPES, population.identifierTypes(), PopulationService::both);
+        added.merge(CodeTables.LIBRARIES, population.libraries(), PopulationService::both);
+        Map<String, Map<String, String>> present = codes.snapshot();
+        added.forEach((table, entries) -> {
+            Set<String> inTable =
+                    new HashSet<>(present.getOrDefault(table, Map.of()).keySet());
             for (var entry : entries) {
-                String code = required(entry == null ? null : entry.code(), "code_tables." + table + "[].code");
+                String code = required(entry == null ? null : entry.code(), table + "[].code");
                 if (code.isBlank()
                         || code.length() > 255
                         || (entry.description() != null && entry.description().length() > 1000)) {
-                    throw invalid("code_tables." + table + ": a code has 1 to 255 characters and a description at"
-                            + " most 1,000, got '" + code + "'.");
+                    throw invalid(table + ": a code has 1 to 255 characters and a description at most 1,000, got '"
+                            + Echo.shortened(code) + "'.");
                 }
+                inTable.add(code);
+            }
+            if (inTable.size() > MAX_CODES_PER_TABLE) {
+                throw invalid(table + ": a table holds at most " + MAX_CODES_PER_TABLE + " codes.");
             }
         });
-        dsl.transaction(tx -> {
-            population
-                    .codeTables()
-                    .forEach((table, entries) -> entries.forEach(entry -> CodeTables.upsert(
-                            tx.dsl(),
-                            table,
-                            entry.code(),
-                            entry.description() == null ? entry.code() : entry.description())));
-            for (var group : population.userGroups()) {
-                CodeTables.upsert(
-                        tx.dsl(),
-                        CodeTables.USER_GROUPS,
-                        required(group.code(), "user_groups[].code"),
-                        group.description() == null ? group.code() : group.description());
-            }
-            for (var type : population.identifierTypes()) {
-                CodeTables.upsert(
-                        tx.dsl(),
-                        CodeTables.IDENTIFIER_TYPES,
-                        required(type.code(), "identifier_types[].code"),
-                        type.description() == null ? type.code() : type.description());
-            }
-            for (var library : population.libraries()) {
-                CodeTables.upsert(
-                        tx.dsl(),
-                        CodeTables.LIBRARIES,
-                        required(library.code(), "libraries[].code"),
-                        library.description() == null ? library.code() : library.description());
-            }
-        });
+        dsl.transaction(tx -> added.forEach((table, entries) -> entries.forEach(entry -> CodeTables.upsert(
+                tx.dsl(), table, entry.code(), entry.description() == null ? entry.code() : entry.description()))));
         codes.reload();
+    }
+
+    private static List<Population.CodeSpec> both(List<Population.CodeSpec> a, List<Population.CodeSpec> b) {
+        List<Population.CodeSpec> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private void addBlockers(DSLContext tx, List<Population.BlockerSpec> specs) {

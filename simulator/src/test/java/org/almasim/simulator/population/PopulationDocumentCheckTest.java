@@ -262,4 +262,23 @@ class PopulationDocumentCheckTest {
         assertThat(badStatus.body()).contains("requests[0]").contains("ON_HOLD_SHELF");
         assertThat(digest()).isEqualTo(before);
     }
+
+    @Test
+    void aCodeTableHoldsABoundedNumberOfCodes() {
+        sim.reset();
+        StringBuilder groups = new StringBuilder("user_groups:\n");
+        for (int i = 0; i <= PopulationService.MAX_CODES_PER_TABLE; i++) {
+            groups.append("  - {code: G").append(i).append("}\n");
+        }
+
+        AlmaResponse tooMany = sim.client.attemptToLoadPopulation(groups.toString());
+
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.body()).contains("UserGroups").contains("at most " + PopulationService.MAX_CODES_PER_TABLE);
+        assertThat(sim.client
+                        .getJson("/almaws/v1/conf/code-tables/UserGroups", Map.of())
+                        .json()
+                        .toString())
+                .doesNotContain("G1");
+    }
 }
