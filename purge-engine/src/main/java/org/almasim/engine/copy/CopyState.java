@@ -13,7 +13,7 @@ import org.almasim.engine.alma.AlmaJson;
  * Where a copy stands, written after every page so that an interrupted or stopped copy resumes there: what it copies
  * (never the key, never a person's data: only counts, offsets and the salt's fingerprint) and how far it got.
  */
-// A state file of another almasim (counts kept flat before session 18) still resumes: its offsets are what matter.
+// A state file of an earlier almasim (its counts kept flat) still resumes: its offsets are what matter.
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CopyState(
         @JsonProperty("source") String source,
