@@ -14,7 +14,6 @@ import org.almasim.app.copy.FileCopy;
 import org.almasim.control.ControlPlaneException;
 import org.almasim.engine.alma.AlmaApiException;
 import org.almasim.engine.alma.AlmaClient;
-import org.almasim.engine.alma.ApiKeySource;
 import org.almasim.engine.copy.CopyState;
 import org.almasim.engine.copy.CopyStopped;
 import org.almasim.engine.copy.LibraryCopy;
@@ -260,7 +259,11 @@ final class ImportCommand implements Callable<Integer> {
         }
         AlmaClient source = null;
         if (fromAlma != null) {
-            source = client("--from-alma", fromAlma, key("--api-key-env", apiKeyEnv, "--api-key-file", apiKeyFile));
+            source = CommandKeys.client(
+                    "--from-alma",
+                    fromAlma,
+                    CommandKeys.key("--api-key-env", apiKeyEnv, "--api-key-file", apiKeyFile),
+                    allowInsecure);
         } else {
             if (query != null || set != null) {
                 throw new CommandFailure("--q and --set choose users through Alma's API; a file is copied whole");
@@ -318,26 +321,10 @@ final class ImportCommand implements Callable<Integer> {
             Path work = out.resolveSibling(out.getFileName() + ".work");
             factory = () -> new CopyTarget.Snapshot(out, work);
         } else {
-            String intoKey = key("--into-key-env", intoKeyEnv, "--into-key-file", intoKeyFile);
-            AlmaClient intoAlma = client("--into", into, intoKey);
+            String intoKey = CommandKeys.key("--into-key-env", intoKeyEnv, "--into-key-file", intoKeyFile);
+            AlmaClient intoAlma = CommandKeys.client("--into", into, intoKey, allowInsecure);
             factory = () -> new CopyTarget.Running(intoKey, intoAlma);
         }
         return new Checked(Optional.ofNullable(source), stateFile, factory);
-    }
-
-    private AlmaClient client(String option, String url, String key) {
-        try {
-            return allowInsecure ? AlmaClient.allowingPlainHttp(url, key) : new AlmaClient(url, key);
-        } catch (IllegalArgumentException e) {
-            throw new CommandFailure(option + ": " + e.getMessage());
-        }
-    }
-
-    private static String key(String envOption, String env, String fileOption, Path file) {
-        try {
-            return ApiKeySource.fromOneOf(envOption, env, fileOption, file);
-        } catch (IllegalArgumentException e) {
-            throw new CommandFailure(e.getMessage());
-        }
     }
 }

@@ -1,10 +1,8 @@
 package org.almasim.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -12,8 +10,6 @@ import java.util.concurrent.Callable;
 import org.almasim.app.copy.FileCopy;
 import org.almasim.control.ControlPlane;
 import org.almasim.control.ControlPlaneException;
-import org.almasim.engine.alma.AlmaClient;
-import org.almasim.engine.alma.ApiKeySource;
 import org.almasim.scenarios.scenario.SisFeed;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -67,14 +63,13 @@ final class SisLoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ControlPlane target = check();
-        SisFeed feed = SisFeed.of(Optional.ofNullable(saltFile), keepIds);
+        SisFeed feed = feed();
+        ControlPlane target = target();
         PrintWriter out = spec.commandLine().getOut();
         for (Path file : files) {
             try {
-                out.println(
-                        said(file, feed.pseudonymized() ? pseudonymized(feed, file, target) : target.sisLoad(file)));
-            } catch (ControlPlaneException | IllegalArgumentException e) {
+                out.println(said(file, feed.load(file, target)));
+            } catch (ControlPlaneException | IllegalArgumentException | UncheckedIOException e) {
                 throw new CommandFailure(file + ": " + e.getMessage()
                         + (files.indexOf(file) > 0 ? " (the files before it were loaded)" : ""));
             }
@@ -83,7 +78,8 @@ final class SisLoadCommand implements Callable<Integer> {
         return 0;
     }
 
-    private ControlPlane check() {
+    /** The options and files checked, before anything is sent: how the feed goes, pseudonymized or as it is. */
+    private SisFeed feed() {
         if (saltFile == null && !asIs) {
             throw new CommandFailure("give --salt-file (the copy's salt: the feed is pseudonymized as the copy was) or"
                     + " --as-is (the files are loaded as they are, real names included)");
@@ -94,43 +90,18 @@ final class SisLoadCommand implements Callable<Integer> {
         if (keepIds && saltFile == null) {
             throw new CommandFailure("--keep-ids goes with --salt-file");
         }
-        if (saltFile != null && !Files.isRegularFile(saltFile)) {
-            throw new CommandFailure("--salt-file: " + saltFile + " does not exist: give the one the copy was made"
-                    + " with (a new salt would match none of its patrons)");
-        }
         try {
             FileCopy.check(files);
+            return SisFeed.of(Optional.ofNullable(saltFile), keepIds);
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage());
-        }
-        String key;
-        try {
-            key = ApiKeySource.fromOneOf("--into-key-env", intoKeyEnv, "--into-key-file", intoKeyFile);
-        } catch (IllegalArgumentException e) {
-            throw new CommandFailure(e.getMessage());
-        }
-        try {
-            // Checked as any client of the engine is: a key goes over https, or plain http to this machine only.
-            AlmaClient checked = allowInsecure ? AlmaClient.allowingPlainHttp(into, key) : new AlmaClient(into, key);
-            return ControlPlane.at(checked.address(), key);
-        } catch (IllegalArgumentException e) {
-            throw new CommandFailure("--into: " + e.getMessage());
         }
     }
 
-    /** The file pseudonymized into a temporary file, which is removed once loaded. */
-    private static JsonNode pseudonymized(SisFeed feed, Path file, ControlPlane target) {
-        try {
-            Path rewritten = Files.createTempFile("almasim-sis", ".xml.gz");
-            try {
-                feed.rewrite(file, rewritten);
-                return target.sisLoad(rewritten, file.getFileName() + " (pseudonymized)");
-            } finally {
-                Files.deleteIfExists(rewritten);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private ControlPlane target() {
+        String key = CommandKeys.key("--into-key-env", intoKeyEnv, "--into-key-file", intoKeyFile);
+        return ControlPlane.at(
+                CommandKeys.client("--into", into, key, allowInsecure).address(), key);
     }
 
     private static String said(Path file, JsonNode report) {

@@ -2,6 +2,7 @@ package org.almasim.scenarios.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,36 +68,17 @@ public final class LibraryEvents {
         try {
             SisFeed feed = SisFeed.of(load.saltFile().map(loaded::beside), load.keepIds());
             if (!load.users().isEmpty()) {
-                report(control.sisLoad(feed.asXml(load.users()), "the step's users"));
+                report(feed.load(load.users(), "the step's users", control));
             }
             if (load.file() == null) {
                 return;
             }
             Path path = loaded.beside(load.file());
-            String name = path.getFileName().toString();
-            if (!UserExportFile.isExportFile(path)) {
-                report(control.sisLoad(feed.asXml(readSisFile(path)), name));
-            } else if (!feed.pseudonymized()) {
-                report(control.sisLoad(path));
-            } else {
-                report(pseudonymizedLoad(feed, path, name));
-            }
-        } catch (ControlPlaneException | IllegalArgumentException e) {
-            throw new ScenarioException(loaded.source(), List.of("sis_load: " + e.getMessage()));
-        }
-    }
-
-    /** An export file pseudonymized into a file of its own, never kept: it is what the load sends. */
-    private JsonNode pseudonymizedLoad(SisFeed feed, Path path, String name) {
-        try {
-            Path rewritten = Files.createTempFile("almasim-sis", ".xml.gz");
-            try {
-                feed.rewrite(path, rewritten);
-                return control.sisLoad(rewritten, name + " (pseudonymized)");
-            } finally {
-                Files.deleteIfExists(rewritten);
-            }
-        } catch (IOException e) {
+            report(
+                    UserExportFile.isExportFile(path)
+                            ? feed.load(path, control)
+                            : feed.load(readSisFile(path), path.getFileName().toString(), control));
+        } catch (ControlPlaneException | IllegalArgumentException | UncheckedIOException e) {
             throw new ScenarioException(loaded.source(), List.of("sis_load: " + e.getMessage()));
         }
     }

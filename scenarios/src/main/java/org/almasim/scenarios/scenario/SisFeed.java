@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.zip.GZIPOutputStream;
+import org.almasim.control.ControlPlane;
 import org.almasim.engine.copy.AnonymizedUser;
 import org.almasim.engine.copy.Pseudonyms;
 import org.almasim.simulator.http.AlmaFormats;
@@ -52,20 +53,40 @@ public final class SisFeed {
                 true);
     }
 
-    /** Whether the feed's users are changed on their way: an export file is then rewritten, else sent as it is. */
-    public boolean pseudonymized() {
-        return pseudonymized;
+    /**
+     * Synchronises a SIS file on the almasim {@code target}: sent as it is, or pseudonymized first into a temporary file,
+     * removed once sent. Answers the load's report.
+     */
+    public JsonNode load(Path file, ControlPlane target) {
+        if (!pseudonymized) {
+            return target.sisLoad(file);
+        }
+        try {
+            Path rewritten = Files.createTempFile("almasim-sis", ".xml.gz");
+            try {
+                rewrite(file, rewritten);
+                return target.sisLoad(rewritten, file.getFileName() + " (pseudonymized)");
+            } finally {
+                Files.deleteIfExists(rewritten);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    /** Users written as a scenario holds them (as {@code POST /users} takes them), as one {@code users} document. */
-    public String asXml(List<JsonNode> users) {
+    /** Synchronises users written as a scenario holds them (as {@code POST /users} takes them), called {@code name}. */
+    public JsonNode load(List<JsonNode> users, String name, ControlPlane target) {
+        return target.sisLoad(asXml(users), name);
+    }
+
+    private String asXml(List<JsonNode> users) {
         StringBuilder xml = new StringBuilder("<users>\n");
         users.forEach(one -> xml.append(userXml(user.apply(one))).append('\n'));
         return xml.append("</users>\n").toString();
     }
 
     /** An export file rewritten, a user at a time, into a gzipped file of the feed's users. */
-    public void rewrite(Path exportFile, Path into) {
+    private void rewrite(Path exportFile, Path into) {
         try (UserExportFile records = UserExportFile.open(exportFile);
                 Writer out = new OutputStreamWriter(
                         new GZIPOutputStream(Files.newOutputStream(into), 1 << 16), StandardCharsets.UTF_8)) {

@@ -85,14 +85,14 @@ final class PopulationReferences {
         inventory.pidsByBarcode(documentBarcodes).keySet().stream().findFirst().ifPresent(barcode -> {
             throw PopulationService.invalid("items: barcode " + barcode + " is already in the simulator.");
         });
-        List<String> feeAndBlockerUsers = new ArrayList<>(
+        List<String> otherUsers = new ArrayList<>(
                 population.fees().stream().map(Population.FeeSpec::user).toList());
-        population.blockers().forEach(b -> feeAndBlockerUsers.add(b.user()));
-        population.requests().forEach(r -> feeAndBlockerUsers.add(r.user()));
+        population.blockers().forEach(b -> otherUsers.add(b.user()));
+        population.requests().forEach(r -> otherUsers.add(r.user()));
         Set<String> knownUsers = known(
                 documentUsers,
                 population.loans().stream().map(Population.LoanSpec::user).toList(),
-                feeAndBlockerUsers);
+                otherUsers);
         Set<String> existingBarcodes = new HashSet<>(inventory
                 .pidsByBarcode(population.loans().stream()
                         .map(Population.LoanSpec::barcode)

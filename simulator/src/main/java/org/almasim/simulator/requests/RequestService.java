@@ -78,7 +78,7 @@ public final class RequestService {
                     key,
                     item.itemPid(),
                     HOLD,
-                    LoanService.onLoan(tx.dsl(), item.itemPid()) ? "NOT_STARTED" : "IN_PROCESS",
+                    newRequestStatus(tx.dsl(), item.itemPid()),
                     true,
                     library,
                     body.pickupLocationCirculationDesk(),
@@ -90,6 +90,11 @@ public final class RequestService {
             requests.insert(request);
             return render(requests, request, item, userId);
         });
+    }
+
+    /** Where a new hold request stands: waiting while its item is on loan, else to be taken from the shelf. */
+    private static String newRequestStatus(DSLContext db, String itemPid) {
+        return LoanService.onLoan(db, itemPid) ? "NOT_STARTED" : "IN_PROCESS";
     }
 
     /** Checks a request of a population document before anything is written; answers what is wrong, if anything. */
@@ -122,7 +127,7 @@ public final class RequestService {
                     keys.get(UserService.foldId(r.userId())),
                     itemPid,
                     HOLD,
-                    r.status() != null ? r.status() : LoanService.onLoan(tx, itemPid) ? "NOT_STARTED" : "IN_PROCESS",
+                    r.status() != null ? r.status() : newRequestStatus(tx, itemPid),
                     true,
                     r.pickupLibrary() == null ? "MAIN" : r.pickupLibrary(),
                     null,

@@ -3,15 +3,16 @@ package org.almasim.simulator.sis;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;
 import org.almasim.simulator.errors.AlmaError;
 import org.almasim.simulator.errors.AlmaRefusal;
 import org.almasim.simulator.http.AlmaHttp;
 import org.almasim.simulator.http.ApiGate;
+import org.almasim.simulator.store.BoundedStream;
 
 /**
  * HTTP for {@code POST /almasim/v1/sis-load}: a SIS file sent as it is ({@code application/zip}, {@code
@@ -86,18 +87,12 @@ public final class SisLoadController {
     }
 
     private static void spool(InputStream body, Path file) throws IOException {
-        byte[] buffer = new byte[1 << 16];
-        long written = 0;
-        try (InputStream in = body;
-                OutputStream out = Files.newOutputStream(file)) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                written += n;
-                if (written > MAX_UPLOAD_BYTES) {
-                    throw AlmaError.NO_VALID_XML.refusal(
-                            "The SIS file is larger than the allowed maximum of " + MAX_UPLOAD_BYTES + " bytes.");
-                }
-                out.write(buffer, 0, n);
-            }
+        try (InputStream bounded = new BoundedStream(
+                body,
+                MAX_UPLOAD_BYTES,
+                () -> AlmaError.NO_VALID_XML.refusal(
+                        "The SIS file is larger than the allowed maximum of " + MAX_UPLOAD_BYTES + " bytes."))) {
+            Files.copy(bounded, file, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

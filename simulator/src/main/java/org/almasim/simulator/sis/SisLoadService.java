@@ -64,7 +64,7 @@ public final class SisLoadService {
      * most {@code maxUnpackedBytes}. A file that cannot be read whole is refused (400) with nothing changed.
      */
     public Report load(Path file, String name, long maxUnpackedBytes) {
-        long count = check(file, name, maxUnpackedBytes);
+        check(file, name, maxUnpackedBytes);
         Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
         List<Rejected> rejected = new ArrayList<>();
         try (UserExportFile records = UserExportFile.open(file, name, maxUnpackedBytes)) {
@@ -90,7 +90,7 @@ public final class SisLoadService {
         }
         return new Report(
                 name,
-                count,
+                counts.values().stream().mapToLong(Long::longValue).sum(),
                 counts.getOrDefault(Outcome.CREATED, 0L),
                 counts.getOrDefault(Outcome.UPDATED, 0L),
                 counts.getOrDefault(Outcome.INTERNAL_LEFT, 0L),
@@ -105,18 +105,13 @@ public final class SisLoadService {
         REJECTED
     }
 
-    /** Reads the whole file once, loading nothing: how many users it holds, or a refusal saying where it breaks. */
-    private static long check(Path file, String name, long maxUnpackedBytes) {
-        long count = 0;
+    /** Reads the whole file once, loading nothing: a file that breaks anywhere is refused, saying where. */
+    private static void check(Path file, String name, long maxUnpackedBytes) {
         try (UserExportFile records = UserExportFile.open(file, name, maxUnpackedBytes)) {
-            while (records.hasNext()) {
-                records.next();
-                count++;
-            }
+            records.forEachRemaining(record -> {});
         } catch (IllegalArgumentException e) {
             throw AlmaError.PARAMETER_NOT_VALID.refusal(e.getMessage() + ". No user was loaded.");
         }
-        return count;
     }
 
     /** One user of the file, in transactions of the user service's own: a refusal leaves that user as it was. */
