@@ -3,8 +3,6 @@ package org.almasim.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,7 +54,7 @@ class ImportCommandTest {
     void aCopyWithAReadOnlyKeyBecomesASnapshotThatServesTheLibraryUnderPseudonyms() throws IOException {
         Path snapshot = directory.resolve("library.zip");
 
-        Outcome copy = copyFromProduction(snapshot);
+        CommandOutcome copy = copyFromProduction(snapshot);
 
         assertThat(copy.exit()).as(copy.err()).isZero();
         assertThat(copy.out()).contains("Copied 13 users");
@@ -86,7 +84,7 @@ class ImportCommandTest {
         new AlmaSets(alma).itemized("Rehearsal", List.of("flvc-no-dates", "flvc-expired-2022"));
         try (Simulator rehearsal =
                 Simulator.create(SimulatorConfig.defaults().withToday(TODAY)).start(0)) {
-            Outcome copy = importInto(
+            CommandOutcome copy = importInto(
                     rehearsal,
                     "--from-alma",
                     production.baseUrl(),
@@ -131,7 +129,7 @@ class ImportCommandTest {
         Path file = exportFile("users.xml", xml -> xml);
         try (Simulator rehearsal =
                 Simulator.create(SimulatorConfig.defaults().withToday(TODAY)).start(0)) {
-            Outcome copy = importInto(rehearsal, "--from-file", file.toString());
+            CommandOutcome copy = importInto(rehearsal, "--from-file", file.toString());
 
             assertThat(copy.exit()).as(copy.err()).isZero();
             assertThat(copy.out()).contains("Copied 13 users");
@@ -149,7 +147,7 @@ class ImportCommandTest {
         Path file = exportFile("users.xml", xml -> xml.replace("<expiry_date>2022-12-15Z", "<expiry_date>someday"));
         try (Simulator rehearsal =
                 Simulator.create(SimulatorConfig.defaults().withToday(TODAY)).start(0)) {
-            Outcome copy = importInto(rehearsal, "--from-file", file.toString());
+            CommandOutcome copy = importInto(rehearsal, "--from-file", file.toString());
 
             assertThat(copy.exit()).isEqualTo(CommandFailure.CANNOT_START);
             assertThat(copy.err())
@@ -170,7 +168,7 @@ class ImportCommandTest {
                 """);
         Path snapshot = directory.resolve("library.zip");
 
-        Outcome copy = copyFromProduction(snapshot, "--blockers", csv.toString());
+        CommandOutcome copy = copyFromProduction(snapshot, "--blockers", csv.toString());
 
         assertThat(copy.exit()).as(copy.err()).isZero();
         assertThat(copy.err()).contains("Blockers: PO_LINE=1 on 1 patrons; 1 rows name users not in the copy");
@@ -218,7 +216,7 @@ class ImportCommandTest {
         Path relative = Path.of("target", "import-" + ProcessHandle.current().pid(), "library.zip");
         Files.createDirectories(relative.getParent());
         try {
-            Outcome copy = copyFromProduction(relative);
+            CommandOutcome copy = copyFromProduction(relative);
 
             assertThat(copy.exit()).as(copy.err()).isZero();
             assertThat(relative).isNotEmptyFile();
@@ -236,7 +234,7 @@ class ImportCommandTest {
         int before =
                 production.journal().find(Optional.empty(), Optional.empty()).size();
 
-        Outcome copy = copyFromProduction(directory.resolve("library.zip"));
+        CommandOutcome copy = copyFromProduction(directory.resolve("library.zip"));
 
         assertThat(copy.exit()).isEqualTo(CommandFailure.CANNOT_START);
         assertThat(copy.err()).contains("--resume");
@@ -276,7 +274,7 @@ class ImportCommandTest {
     }
 
     /** {@code almasim import} of the production almasim, with its read-only key, into a snapshot. */
-    private Outcome copyFromProduction(Path out, String... more) {
+    private CommandOutcome copyFromProduction(Path out, String... more) {
         List<String> args = new ArrayList<>(List.of(
                 "import",
                 "--from-alma",
@@ -292,7 +290,7 @@ class ImportCommandTest {
     }
 
     /** {@code almasim import} into a running almasim, with the options that say where the users come from. */
-    private Outcome importInto(Simulator rehearsal, String... source) throws IOException {
+    private CommandOutcome importInto(Simulator rehearsal, String... source) throws IOException {
         Path intoKey = Files.writeString(directory.resolve("almasim.key"), ApiKeys.DEVELOPMENT_KEY);
         List<String> args = new ArrayList<>(List.of("import"));
         args.addAll(List.of(source));
@@ -309,7 +307,7 @@ class ImportCommandTest {
         List<String> args = new ArrayList<>(
                 List.of("import", "--salt-file", directory.resolve("salt").toString()));
         args.addAll(List.of(options));
-        Outcome outcome = run(args.toArray(String[]::new));
+        CommandOutcome outcome = run(args.toArray(String[]::new));
         assertThat(outcome.exit()).as(outcome.err()).isEqualTo(CommandFailure.CANNOT_START);
         return outcome.err();
     }
@@ -328,15 +326,7 @@ class ImportCommandTest {
         return values.stream().filter(value -> value.length() >= 4).distinct().toList();
     }
 
-    private record Outcome(int exit, String out, String err) {}
-
-    private static Outcome run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = AlmasimCommand.commandLine()
-                .setOut(new PrintWriter(out))
-                .setErr(new PrintWriter(err))
-                .execute(args);
-        return new Outcome(exit, out.toString(), err.toString());
+    private static CommandOutcome run(String... args) {
+        return CommandOutcome.of(args);
     }
 }

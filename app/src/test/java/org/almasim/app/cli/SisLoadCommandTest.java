@@ -3,8 +3,6 @@ package org.almasim.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +64,7 @@ class SisLoadCommandTest {
 
     @Test
     void aRealFeedIsPseudonymizedByTheCopysSaltSoItsUsersMeetTheirCopies() {
-        Outcome load = run(
+        CommandOutcome load = run(
                 "sis-load",
                 feed.toString(),
                 "--into",
@@ -101,8 +99,8 @@ class SisLoadCommandTest {
         String url = copy.baseUrl();
         Path broken = Files.writeString(directory.resolve("old.xml"), "<userRecords><userRecord/></userRecords>");
 
-        Outcome noChoice = run("sis-load", feed.toString(), "--into", url, "--into-key-file", keyFile);
-        Outcome missingSalt = run(
+        CommandOutcome noChoice = run("sis-load", feed.toString(), "--into", url, "--into-key-file", keyFile);
+        CommandOutcome missingSalt = run(
                 "sis-load",
                 feed.toString(),
                 "--into",
@@ -111,9 +109,9 @@ class SisLoadCommandTest {
                 keyFile,
                 "--salt-file",
                 directory.resolve("new.salt").toString());
-        Outcome versionOne = run(
+        CommandOutcome versionOne = run(
                 "sis-load", feed.toString(), broken.toString(), "--into", url, "--into-key-file", keyFile, "--as-is");
-        Outcome insecure = run(
+        CommandOutcome insecure = run(
                 "sis-load",
                 feed.toString(),
                 "--into",
@@ -127,21 +125,13 @@ class SisLoadCommandTest {
         assertThat(directory.resolve("new.salt")).doesNotExist();
         assertThat(versionOne.err()).contains("old.xml").contains("version 2");
         assertThat(insecure.err()).contains("--into");
-        for (Outcome refused : new Outcome[] {noChoice, missingSalt, versionOne, insecure}) {
+        for (CommandOutcome refused : new CommandOutcome[] {noChoice, missingSalt, versionOne, insecure}) {
             assertThat(refused.exit()).isEqualTo(CommandFailure.CANNOT_START);
         }
         assertThat(new AlmaUsers(alma).all()).as("nothing was loaded").hasSize(1);
     }
 
-    private record Outcome(int exit, String out, String err) {}
-
-    private static Outcome run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = AlmasimCommand.commandLine()
-                .setOut(new PrintWriter(out))
-                .setErr(new PrintWriter(err))
-                .execute(args);
-        return new Outcome(exit, out.toString(), err.toString());
+    private static CommandOutcome run(String... args) {
+        return CommandOutcome.of(args);
     }
 }
